@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * vireo.h: the one header a vireo client includes.
+ *
+ * Numbers that also exist in libvirt (error codes and domains, domain states
+ * and reasons, event types and details, list filter flags) carry libvirt's
+ * names and values, because they travel on libvirt's wire unchanged and
+ * libvirt users already know them.
+ *
+ * Conventions: every call that can fail takes a `struct vireo_error *err`
+ * (may be NULL) as its last argument and fills it on failure. Functions that
+ * return int return -1 on failure; functions that return a pointer return
+ * NULL. Strings returned as `char *` belong to the caller (free()); strings
+ * returned as `const char *` belong to the object they came from.
+ */
+#ifndef VIREO_H
+#define VIREO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define VIREO_API __attribute__((visibility("default")))
+#else
+#define VIREO_API
+#endif
+
+#define VIREO_UUID_BUFLEN        16
+#define VIREO_UUID_STRING_BUFLEN 37
+
+/* ---- Errors ----------------------------------------------------------- */
+
+/* libvirt's virErrorNumber (the subset vireo produces or interprets). */
+enum vireo_error_code {
+    VIR_ERR_OK                    = 0,
+    VIR_ERR_INTERNAL_ERROR        = 1,
+    VIR_ERR_NO_MEMORY             = 2,
+    VIR_ERR_NO_SUPPORT            = 3,
+    VIR_ERR_NO_CONNECT            = 5,
+    VIR_ERR_INVALID_CONN          = 6,
+    VIR_ERR_INVALID_DOMAIN        = 7,
+    VIR_ERR_INVALID_ARG           = 8,
+    VIR_ERR_OPERATION_FAILED      = 9,
+    VIR_ERR_OS_TYPE               = 16,
+    VIR_ERR_NO_NAME               = 21,
+    VIR_ERR_XML_ERROR             = 27,
+    VIR_ERR_DOM_EXIST             = 28,
+    VIR_ERR_OPERATION_DENIED      = 29,
+    VIR_ERR_XML_DETAIL            = 35,
+    VIR_ERR_SYSTEM_ERROR          = 38,
+    VIR_ERR_RPC                   = 39,
+    VIR_ERR_NO_DOMAIN             = 42,
+    VIR_ERR_AUTH_FAILED           = 45,
+    VIR_ERR_NO_SECURITY_MODEL     = 54,
+    VIR_ERR_OPERATION_INVALID     = 55,
+    VIR_ERR_CONFIG_UNSUPPORTED    = 67,
+    VIR_ERR_OPERATION_TIMEOUT     = 68,
+    VIR_ERR_OPERATION_ABORTED     = 78,
+    VIR_ERR_OVERFLOW              = 82,
+    VIR_ERR_OPERATION_UNSUPPORTED = 84,
+    VIR_ERR_RESOURCE_BUSY         = 87,
+    VIR_ERR_ACCESS_DENIED         = 88,
+    VIR_ERR_XML_INVALID_SCHEMA    = 92,
+    VIR_ERR_MULTIPLE_DOMAINS      = 110,
+};
+
+/* libvirt's virErrorDomain: which part of the system noticed the error. */
+enum vireo_error_domain {
+    VIR_FROM_NONE   = 0,
+    VIR_FROM_XML    = 5,
+    VIR_FROM_DOM    = 6,
+    VIR_FROM_RPC    = 7,
+    VIR_FROM_CONF   = 9,
+    VIR_FROM_QEMU   = 10,
+    VIR_FROM_TEST   = 12,
+    VIR_FROM_REMOTE = 13,
+    VIR_FROM_DOMAIN = 20,
+    VIR_FROM_EVENT  = 40,
+    VIR_FROM_URI    = 45,
+};
+
+/* An error, carried explicitly from where it happened to the caller. */
+struct vireo_error {
+    int  code;          /* enum vireo_error_code: sent on the wire unchanged */
+    int  domain;        /* enum vireo_error_domain */
+    char message[256];  /* complete human-readable text, libvirt's wording */
+};
+
+/* ---- Domain states, reasons, flags (libvirt's values) ----------------- */
+
+enum vireo_domain_state {
+    VIR_DOMAIN_NOSTATE     = 0,
+    VIR_DOMAIN_RUNNING     = 1,
+    VIR_DOMAIN_BLOCKED     = 2,
+    VIR_DOMAIN_PAUSED      = 3,
+    VIR_DOMAIN_SHUTDOWN    = 4,
+    VIR_DOMAIN_SHUTOFF     = 5,
+    VIR_DOMAIN_CRASHED     = 6,
+    VIR_DOMAIN_PMSUSPENDED = 7,
+};
+
+enum vireo_domain_running_reason {
+    VIR_DOMAIN_RUNNING_UNKNOWN  = 0,
+    VIR_DOMAIN_RUNNING_BOOTED   = 1,
+    VIR_DOMAIN_RUNNING_UNPAUSED = 5,
+};
+
+enum vireo_domain_paused_reason {
+    VIR_DOMAIN_PAUSED_UNKNOWN     = 0,
+    VIR_DOMAIN_PAUSED_USER        = 1,
+    VIR_DOMAIN_PAUSED_SHUTTING_DOWN = 8,
+    VIR_DOMAIN_PAUSED_STARTING_UP = 11,
+};
+
+enum vireo_domain_shutdown_reason {
+    VIR_DOMAIN_SHUTDOWN_UNKNOWN = 0,
+    VIR_DOMAIN_SHUTDOWN_USER    = 1,
+};
+
+enum vireo_domain_shutoff_reason {
+    VIR_DOMAIN_SHUTOFF_UNKNOWN   = 0,
+    VIR_DOMAIN_SHUTOFF_SHUTDOWN  = 1,
+    VIR_DOMAIN_SHUTOFF_DESTROYED = 2,
+    VIR_DOMAIN_SHUTOFF_CRASHED   = 3,
+    VIR_DOMAIN_SHUTOFF_FAILED    = 6,
+    VIR_DOMAIN_SHUTOFF_DAEMON    = 8,
+};
+
+/* Flags of vireo_conn_list_all_domains(): libvirt's grouping rules apply
+ * (OR within a group, AND across groups, an empty group does not filter). */
+enum vireo_list_flags {
+    VIR_CONNECT_LIST_DOMAINS_ACTIVE       = 1 << 0,
+    VIR_CONNECT_LIST_DOMAINS_INACTIVE     = 1 << 1,
+    VIR_CONNECT_LIST_DOMAINS_PERSISTENT   = 1 << 2,
+    VIR_CONNECT_LIST_DOMAINS_TRANSIENT    = 1 << 3,
+    VIR_CONNECT_LIST_DOMAINS_RUNNING      = 1 << 4,
+    VIR_CONNECT_LIST_DOMAINS_PAUSED       = 1 << 5,
+    VIR_CONNECT_LIST_DOMAINS_SHUTOFF      = 1 << 6,
+    VIR_CONNECT_LIST_DOMAINS_OTHER        = 1 << 7,
+    VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE  = 1 << 8,
+    VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE = 1 << 9,
+    VIR_CONNECT_LIST_DOMAINS_AUTOSTART    = 1 << 10,
+    VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART = 1 << 11,
+    VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT = 1 << 12,
+    VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT  = 1 << 13,
+    VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT = 1 << 14,
+    VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT  = 1 << 15,
+};
+
+enum vireo_create_flags {
+    VIR_DOMAIN_NONE         = 0,
+    VIR_DOMAIN_START_PAUSED = 1 << 0,
+};
+
+enum vireo_xml_flags {
+    VIR_DOMAIN_XML_SECURE   = 1 << 0,
+    VIR_DOMAIN_XML_INACTIVE = 1 << 1,
+};
+
+enum vireo_conn_flags {
+    VIREO_CONNECT_RO = 1 << 0,   /* read-only: every change is refused */
+};
+
+/* ---- Lifecycle events (libvirt's values) ------------------------------ */
+
+enum vireo_domain_event_id {
+    VIR_DOMAIN_EVENT_ID_LIFECYCLE = 0,
+    VIR_DOMAIN_EVENT_ID_REBOOT    = 1,
+    VIR_DOMAIN_EVENT_ID_LAST      = 27,   /* ids known to libvirt 9.0 */
+};
+
+enum vireo_domain_event_type {
+    VIR_DOMAIN_EVENT_DEFINED     = 0,
+    VIR_DOMAIN_EVENT_UNDEFINED   = 1,
+    VIR_DOMAIN_EVENT_STARTED     = 2,
+    VIR_DOMAIN_EVENT_SUSPENDED   = 3,
+    VIR_DOMAIN_EVENT_RESUMED     = 4,
+    VIR_DOMAIN_EVENT_STOPPED     = 5,
+    VIR_DOMAIN_EVENT_SHUTDOWN    = 6,
+    VIR_DOMAIN_EVENT_PMSUSPENDED = 7,
+    VIR_DOMAIN_EVENT_CRASHED     = 8,
+};
+
+enum { VIR_DOMAIN_EVENT_DEFINED_ADDED = 0, VIR_DOMAIN_EVENT_DEFINED_UPDATED = 1 };
+enum { VIR_DOMAIN_EVENT_UNDEFINED_REMOVED = 0 };
+enum { VIR_DOMAIN_EVENT_STARTED_BOOTED = 0 };
+enum { VIR_DOMAIN_EVENT_SUSPENDED_PAUSED = 0 };
+enum { VIR_DOMAIN_EVENT_RESUMED_UNPAUSED = 0 };
+enum {
+    VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN  = 0,
+    VIR_DOMAIN_EVENT_STOPPED_DESTROYED = 1,
+    VIR_DOMAIN_EVENT_STOPPED_CRASHED   = 2,
+    VIR_DOMAIN_EVENT_STOPPED_FAILED    = 5,
+};
+enum {
+    VIR_DOMAIN_EVENT_SHUTDOWN_FINISHED = 0,
+    VIR_DOMAIN_EVENT_SHUTDOWN_GUEST    = 1,
+    VIR_DOMAIN_EVENT_SHUTDOWN_HOST     = 2,
+};
+
+/* ---- Objects ---------------------------------------------------------- */
+
+struct vireo_conn;     /* a connection to a driver; refcounted */
+struct vireo_domain;   /* a handle on one domain; refcounted, holds its conn */
+
+struct vireo_node_info {
+    char               model[32];    /* CPU model, NUL-terminated */
+    unsigned long long memory_kib;
+    unsigned int       cpus;
+    unsigned int       mhz;
+    unsigned int       nodes;
+    unsigned int       sockets;
+    unsigned int       cores;
+    unsigned int       threads;
+};
+
+struct vireo_domain_info {
+    int                state;        /* enum vireo_domain_state */
+    unsigned long long max_mem_kib;
+    unsigned long long memory_kib;
+    unsigned int       n_vcpus;
+    unsigned long long cpu_time_ns;
+};
+
+/* ---- The event loop --------------------------------------------------- */
+
+/* Bits of the `events` masks of file-handle watches. */
+enum vireo_event_handle_type {
+    VIREO_EVENT_HANDLE_READABLE = 1 << 0,
+    VIREO_EVENT_HANDLE_WRITABLE = 1 << 1,
+    VIREO_EVENT_HANDLE_ERROR    = 1 << 2,
+    VIREO_EVENT_HANDLE_HANGUP   = 1 << 3,
+};
+
+typedef void (*vireo_free_cb)(void *opaque);
+typedef void (*vireo_event_handle_cb)(int watch, int fd, int events,
+                                      void *opaque);
+typedef void (*vireo_event_timeout_cb)(int timer, void *opaque);
+
+/* An event-loop implementation, in the spirit of virEventRegisterImpl().
+ * Watches and timers are named by the id the add function returns (> 0),
+ * never by fd. A timeout of -1 is disabled, 0 fires on every iteration.
+ * Removal must be safe from inside a callback; free_cb(opaque) runs once the
+ * loop no longer references opaque. Every function may be called from any
+ * thread. */
+struct vireo_event_impl {
+    int  (*add_handle)(int fd, int events, vireo_event_handle_cb cb,
+                       void *opaque, vireo_free_cb free_cb);
+    void (*update_handle)(int watch, int events);
+    int  (*remove_handle)(int watch);
+    int  (*add_timeout)(int timeout_ms, vireo_event_timeout_cb cb,
+                        void *opaque, vireo_free_cb free_cb);
+    void (*update_timeout)(int timer, int timeout_ms);
+    int  (*remove_timeout)(int timer);
+};
+
+/* Register the application's own loop. Call once, before opening connections
+ * that need events. The table is copied. */
+VIREO_API void vireo_event_register_impl(const struct vireo_event_impl *impl);
+/* Register vireo's default implementation (libuv). */
+VIREO_API int  vireo_event_register_default_impl(struct vireo_error *err);
+/* Run one iteration of the default loop, blocking until something happens. */
+VIREO_API int  vireo_event_run_default_impl(struct vireo_error *err);
+/* Make a blocked vireo_event_run_default_impl() return; any thread. */
+VIREO_API void vireo_event_interrupt_default_impl(void);
+
+/* Use whichever implementation is registered (-1 if none is). */
+VIREO_API int  vireo_event_add_handle(int fd, int events,
+                                      vireo_event_handle_cb cb, void *opaque,
+                                      vireo_free_cb free_cb);
+VIREO_API void vireo_event_update_handle(int watch, int events);
+VIREO_API int  vireo_event_remove_handle(int watch);
+VIREO_API int  vireo_event_add_timeout(int timeout_ms,
+                                       vireo_event_timeout_cb cb, void *opaque,
+                                       vireo_free_cb free_cb);
+VIREO_API void vireo_event_update_timeout(int timer, int timeout_ms);
+VIREO_API int  vireo_event_remove_timeout(int timer);
+
+/* ---- Connections ------------------------------------------------------ */
+
+/* Open a connection; uri NULL means $VIREO_DEFAULT_URI, else test:///default. */
+VIREO_API struct vireo_conn *vireo_conn_open(const char *uri, unsigned flags,
+                                             struct vireo_error *err);
+/* Drop the caller's reference; the connection closes with the last one. */
+VIREO_API int  vireo_conn_close(struct vireo_conn *conn);
+VIREO_API struct vireo_conn *vireo_conn_ref(struct vireo_conn *conn);
+/* The URI as opened; owned by the connection. */
+VIREO_API const char *vireo_conn_get_uri(struct vireo_conn *conn);
+/* The hypervisor type ("TEST", "QEMU"); owned by the connection. */
+VIREO_API const char *vireo_conn_get_type(struct vireo_conn *conn,
+                                          struct vireo_error *err);
+VIREO_API int  vireo_conn_get_version(struct vireo_conn *conn,
+                                      unsigned long long *version,
+                                      struct vireo_error *err);
+VIREO_API int  vireo_conn_get_lib_version(struct vireo_conn *conn,
+                                          unsigned long long *version,
+                                          struct vireo_error *err);
+VIREO_API char *vireo_conn_get_hostname(struct vireo_conn *conn,
+                                        struct vireo_error *err);
+VIREO_API char *vireo_conn_get_capabilities(struct vireo_conn *conn,
+                                            struct vireo_error *err);
+VIREO_API int  vireo_node_get_info(struct vireo_conn *conn,
+                                   struct vireo_node_info *info,
+                                   struct vireo_error *err);
+VIREO_API bool vireo_conn_is_read_only(struct vireo_conn *conn);
+
+/* ---- Domains ---------------------------------------------------------- */
+
+/* Fills *doms with a malloc'd array of handles (caller frees each with
+ * vireo_domain_free() and the array with free()); returns the count. */
+VIREO_API int vireo_conn_list_all_domains(struct vireo_conn *conn,
+                                          struct vireo_domain ***doms,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+
+VIREO_API struct vireo_domain *
+vireo_domain_lookup_by_name(struct vireo_conn *conn, const char *name,
+                            struct vireo_error *err);
+VIREO_API struct vireo_domain *
+vireo_domain_lookup_by_uuid(struct vireo_conn *conn,
+                            const unsigned char uuid[VIREO_UUID_BUFLEN],
+                            struct vireo_error *err);
+VIREO_API struct vireo_domain *
+vireo_domain_lookup_by_uuid_string(struct vireo_conn *conn, const char *uuid,
+                                   struct vireo_error *err);
+VIREO_API struct vireo_domain *
+vireo_domain_lookup_by_id(struct vireo_conn *conn, int id,
+                          struct vireo_error *err);
+
+VIREO_API struct vireo_domain *
+vireo_domain_define_xml(struct vireo_conn *conn, const char *xml,
+                        unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_domain *
+vireo_domain_create_xml(struct vireo_conn *conn, const char *xml,
+                        unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_undefine(struct vireo_domain *dom, unsigned flags,
+                                    struct vireo_error *err);
+VIREO_API int vireo_domain_create(struct vireo_domain *dom, unsigned flags,
+                                  struct vireo_error *err);
+VIREO_API int vireo_domain_destroy(struct vireo_domain *dom, unsigned flags,
+                                   struct vireo_error *err);
+VIREO_API int vireo_domain_shutdown(struct vireo_domain *dom, unsigned flags,
+                                    struct vireo_error *err);
+VIREO_API int vireo_domain_reboot(struct vireo_domain *dom, unsigned flags,
+                                  struct vireo_error *err);
+VIREO_API int vireo_domain_suspend(struct vireo_domain *dom,
+                                   struct vireo_error *err);
+VIREO_API int vireo_domain_resume(struct vireo_domain *dom,
+                                  struct vireo_error *err);
+
+VIREO_API int vireo_domain_get_info(struct vireo_domain *dom,
+                                    struct vireo_domain_info *info,
+                                    struct vireo_error *err);
+VIREO_API int vireo_domain_get_state(struct vireo_domain *dom, int *state,
+                                     int *reason, unsigned flags,
+                                     struct vireo_error *err);
+VIREO_API char *vireo_domain_get_xml_desc(struct vireo_domain *dom,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+VIREO_API char *vireo_domain_get_os_type(struct vireo_domain *dom,
+                                         struct vireo_error *err);
+VIREO_API int vireo_domain_get_autostart(struct vireo_domain *dom,
+                                         int *autostart,
+                                         struct vireo_error *err);
+VIREO_API int vireo_domain_set_autostart(struct vireo_domain *dom,
+                                         int autostart,
+                                         struct vireo_error *err);
+/* 1 yes, 0 no, -1 error. */
+VIREO_API int vireo_domain_is_active(struct vireo_domain *dom,
+                                     struct vireo_error *err);
+VIREO_API int vireo_domain_is_persistent(struct vireo_domain *dom,
+                                         struct vireo_error *err);
+
+/* Local accessors: no driver call. The id is -1 while the domain is not
+ * running, as of the last call that returned or updated this handle. */
+VIREO_API const char *vireo_domain_get_name(const struct vireo_domain *dom);
+VIREO_API int  vireo_domain_get_id(const struct vireo_domain *dom);
+VIREO_API void vireo_domain_get_uuid(const struct vireo_domain *dom,
+                                     unsigned char uuid[VIREO_UUID_BUFLEN]);
+VIREO_API void vireo_domain_get_uuid_string(const struct vireo_domain *dom,
+                                            char buf[VIREO_UUID_STRING_BUFLEN]);
+VIREO_API struct vireo_conn *vireo_domain_get_conn(const struct vireo_domain *dom);
+VIREO_API struct vireo_domain *vireo_domain_ref(struct vireo_domain *dom);
+/* Drop a reference; vireo_domain_free(NULL) is a no-op. */
+VIREO_API void vireo_domain_free(struct vireo_domain *dom);
+
+/* ---- Domain events ---------------------------------------------------- */
+
+/* Every callback is invoked on the thread running the registered event loop,
+ * never from inside the call that caused the event. The dom handle is valid
+ * for the duration of the callback (take a reference to keep it). */
+typedef void (*vireo_domain_event_generic_cb)(struct vireo_conn *conn,
+                                              struct vireo_domain *dom,
+                                              void *opaque);
+typedef void (*vireo_domain_event_lifecycle_cb)(struct vireo_conn *conn,
+                                                struct vireo_domain *dom,
+                                                int event, int detail,
+                                                void *opaque);
+#define VIREO_DOMAIN_EVENT_CALLBACK(cb) ((vireo_domain_event_generic_cb)(void (*)(void))(cb))
+
+/* Register cb for event_id on dom (NULL: every domain). Needs a registered
+ * event loop. Returns a callback id >= 0; free_cb(opaque) runs after
+ * deregistration once no delivery can still use opaque. */
+VIREO_API int vireo_conn_domain_event_register_any(
+    struct vireo_conn *conn, struct vireo_domain *dom, int event_id,
+    vireo_domain_event_generic_cb cb, void *opaque, vireo_free_cb free_cb,
+    struct vireo_error *err);
+VIREO_API int vireo_conn_domain_event_deregister_any(struct vireo_conn *conn,
+                                                     int callback_id,
+                                                     struct vireo_error *err);
+
+/* ---- Strings for humans ----------------------------------------------- */
+
+/* virsh's words: "running", "shut off", ...; "booted", "destroyed", ... */
+VIREO_API const char *vireo_domain_state_string(int state);
+VIREO_API const char *vireo_domain_state_reason_string(int state, int reason);
+/* virsh event's words: "Started" / "Booted", ... */
+VIREO_API const char *vireo_domain_event_type_string(int event);
+VIREO_API const char *vireo_domain_event_detail_string(int event, int detail);
+
+/* The library's version: major * 1,000,000 + minor * 1,000 + micro. */
+VIREO_API unsigned long long vireo_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VIREO_H */

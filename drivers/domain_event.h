@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * domain_event.h: lifecycle-event registrations and their delivery.
+ *
+ * One domain_event_state per driver state, shared by every connection that
+ * opened that state. A driver queues an event from whatever thread changed
+ * the domain; the event is pushed onto a loop queue (loop/queue.h) and
+ * delivered later, on the registered event loop's thread, to every matching
+ * callback: never from inside the caller's stack. Events reach each callback
+ * in the order they were queued.
+ *
+ * Callbacks may deregister themselves (or others) from inside a delivery;
+ * free_cb(opaque) runs on the loop thread once no delivery can still use
+ * opaque.
+ */
+#ifndef VIREO_DRIVERS_DOMAIN_EVENT_H
+#define VIREO_DRIVERS_DOMAIN_EVENT_H
+
+#include "api/vireo.h"
+
+struct domain_event_state;
+
+/* A state with no registrations. The loop queue is created lazily on the
+ * first registration, so a state can exist before any loop is registered. */
+struct domain_event_state *domain_event_state_new(void);
+/* Drops every registration (running their free_cb) and pending event. */
+void domain_event_state_free(struct domain_event_state *st);
+
+/* Register cb for event_id (0 <= id < VIR_DOMAIN_EVENT_ID_LAST) on conn;
+ * dom NULL means every domain, else only the domain with dom's uuid.
+ * Returns a callback id >= 0, unique within st. Fails with
+ * VIR_ERR_INVALID_ARG for a bad id and VIR_ERR_OPERATION_INVALID when no
+ * event loop is registered. Any thread. */
+int domain_event_register(struct domain_event_state *st,
+                          struct vireo_conn *conn, struct vireo_domain *dom,
+                          int event_id, vireo_domain_event_generic_cb cb,
+                          void *opaque, vireo_free_cb free_cb,
+                          struct vireo_error *err);
+
+/* Remove a registration made by conn. VIR_ERR_INVALID_ARG if conn has no
+ * callback with that id. Any thread. */
+int domain_event_deregister(struct domain_event_state *st,
+                            struct vireo_conn *conn, int callback_id,
+                            struct vireo_error *err);
+
+/* Remove every registration of conn (it is closing). Any thread. */
+void domain_event_deregister_conn(struct domain_event_state *st,
+                                  struct vireo_conn *conn);
+
+/* Queue a lifecycle event (VIR_DOMAIN_EVENT_ID_LIFECYCLE) or a reboot event
+ * (VIR_DOMAIN_EVENT_ID_REBOOT) about a domain, as it is at emission time
+ * (id -1 when it is not running). Cheap when nobody listens. Any thread. */
+void domain_event_queue_lifecycle(struct domain_event_state *st,
+                                  const char *name, const unsigned char *uuid,
+                                  int id, int event, int detail);
+void domain_event_queue_reboot(struct domain_event_state *st,
+                               const char *name, const unsigned char *uuid,
+                               int id);
+
+#endif /* VIREO_DRIVERS_DOMAIN_EVENT_H */

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * driver.h: the driver table. One struct of function pointers per driver;
+ * the client library and the daemon both call drivers only through it.
+ *
+ * A NULL slot means "not supported": callers answer VIR_ERR_NO_SUPPORT
+ * (error_unsupported()), never crash.
+ *
+ * Slots taking a conn are called with a connection this driver opened;
+ * slots taking a dom with a handle whose dom->conn is such a connection.
+ * The driver identifies the domain by dom->uuid (name and id are hints that
+ * may be stale) and, on success, refreshes dom->id.
+ */
+#ifndef VIREO_DRIVERS_DRIVER_H
+#define VIREO_DRIVERS_DRIVER_H
+
+#include <stdbool.h>
+
+#include "api/vireo.h"
+
+struct uri;
+
+struct driver {
+    const char         *name;        /* "test", "qemu", "remote" */
+    const char *const  *schemes;     /* URI schemes it accepts, NULL-ended */
+    bool                daemon_only; /* never activated in a client process */
+
+    /* Daemon-only state hooks: only the daemon calls them, startup before
+     * any open and shutdown after the last close. shutdown joins every
+     * thread startup created. */
+    int  (*startup)(struct vireo_error *err);
+    void (*shutdown)(void);
+
+    /* Per connection. open sets conn->priv on success; close frees it. */
+    int  (*open)(struct vireo_conn *conn, const struct uri *uri,
+                 unsigned flags, struct vireo_error *err);
+    void (*close)(struct vireo_conn *conn);
+
+    /* Host queries. get_type's string is static or owned by the conn. */
+    const char *(*conn_get_type)(struct vireo_conn *conn,
+                                 struct vireo_error *err);
+    int   (*conn_get_version)(struct vireo_conn *conn,
+                              unsigned long long *version,
+                              struct vireo_error *err);
+    int   (*conn_get_lib_version)(struct vireo_conn *conn,
+                                  unsigned long long *version,
+                                  struct vireo_error *err);
+    char *(*conn_get_hostname)(struct vireo_conn *conn,
+                               struct vireo_error *err);
+    char *(*conn_get_capabilities)(struct vireo_conn *conn,
+                                   struct vireo_error *err);
+    int   (*node_get_info)(struct vireo_conn *conn,
+                           struct vireo_node_info *info,
+                           struct vireo_error *err);
+
+    /* Domains. */
+    int (*conn_list_all_domains)(struct vireo_conn *conn,
+                                 struct vireo_domain ***doms, unsigned flags,
+                                 struct vireo_error *err);
+    struct vireo_domain *(*domain_lookup_by_name)(struct vireo_conn *conn,
+                                                  const char *name,
+                                                  struct vireo_error *err);
+    struct vireo_domain *(*domain_lookup_by_uuid)(struct vireo_conn *conn,
+                                                  const unsigned char *uuid,
+                                                  struct vireo_error *err);
+    struct vireo_domain *(*domain_lookup_by_id)(struct vireo_conn *conn,
+                                                int id,
+                                                struct vireo_error *err);
+    struct vireo_domain *(*domain_define_xml)(struct vireo_conn *conn,
+                                              const char *xml, unsigned flags,
+                                              struct vireo_error *err);
+    struct vireo_domain *(*domain_create_xml)(struct vireo_conn *conn,
+                                              const char *xml, unsigned flags,
+                                              struct vireo_error *err);
+    int (*domain_undefine)(struct vireo_domain *dom, unsigned flags,
+                           struct vireo_error *err);
+    int (*domain_create)(struct vireo_domain *dom, unsigned flags,
+                         struct vireo_error *err);
+    int (*domain_destroy)(struct vireo_domain *dom, unsigned flags,
+                          struct vireo_error *err);
+    int (*domain_shutdown)(struct vireo_domain *dom, unsigned flags,
+                           struct vireo_error *err);
+    int (*domain_reboot)(struct vireo_domain *dom, unsigned flags,
+                         struct vireo_error *err);
+    int (*domain_suspend)(struct vireo_domain *dom, struct vireo_error *err);
+    int (*domain_resume)(struct vireo_domain *dom, struct vireo_error *err);
+    int (*domain_get_info)(struct vireo_domain *dom,
+                           struct vireo_domain_info *info,
+                           struct vireo_error *err);
+    int (*domain_get_state)(struct vireo_domain *dom, int *state, int *reason,
+                            unsigned flags, struct vireo_error *err);
+    char *(*domain_get_xml_desc)(struct vireo_domain *dom, unsigned flags,
+                                 struct vireo_error *err);
+    char *(*domain_get_os_type)(struct vireo_domain *dom,
+                                struct vireo_error *err);
+    int (*domain_get_autostart)(struct vireo_domain *dom, int *autostart,
+                                struct vireo_error *err);
+    int (*domain_set_autostart)(struct vireo_domain *dom, int autostart,
+                                struct vireo_error *err);
+    int (*domain_is_active)(struct vireo_domain *dom,
+                            struct vireo_error *err);
+    int (*domain_is_persistent)(struct vireo_domain *dom,
+                                struct vireo_error *err);
+
+    /* Lifecycle events: see domain_event.h for the delivery guarantees. */
+    int (*domain_event_register_any)(struct vireo_conn *conn,
+                                     struct vireo_domain *dom, int event_id,
+                                     vireo_domain_event_generic_cb cb,
+                                     void *opaque, vireo_free_cb free_cb,
+                                     struct vireo_error *err);
+    int (*domain_event_deregister_any)(struct vireo_conn *conn,
+                                       int callback_id,
+                                       struct vireo_error *err);
+};
+
+#endif /* VIREO_DRIVERS_DRIVER_H */

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * error.c: filling struct vireo_error with libvirt's codes and wording.
+ *
+ * libvirt builds every message as "<prefix for the code>: <detail>"; the
+ * prefixes below are libvirt's, so that virsh prints the same line whether
+ * it talks to libvirtd or to vireod.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "drivers/driver.h"
+#include "drivers/error.h"
+
+struct prefix {
+    int         code;
+    const char *text;
+};
+
+static const struct prefix prefixes[] = {
+    { VIR_ERR_INTERNAL_ERROR,        "internal error" },
+    { VIR_ERR_NO_MEMORY,             "out of memory" },
+    { VIR_ERR_NO_SUPPORT,            "this function is not supported by the connection driver" },
+    { VIR_ERR_NO_CONNECT,            "no connection driver available for" },
+    { VIR_ERR_INVALID_CONN,          "invalid connection pointer in" },
+    { VIR_ERR_INVALID_DOMAIN,        "invalid domain pointer in" },
+    { VIR_ERR_INVALID_ARG,           "invalid argument" },
+    { VIR_ERR_OPERATION_FAILED,      "operation failed" },
+    { VIR_ERR_OS_TYPE,               "unknown OS type" },
+    { VIR_ERR_XML_ERROR,             "XML error" },
+    { VIR_ERR_DOM_EXIST,             "this domain exists already" },
+    { VIR_ERR_OPERATION_DENIED,      "operation forbidden" },
+    { VIR_ERR_SYSTEM_ERROR,          "system call error" },
+    { VIR_ERR_RPC,                   "RPC error" },
+    { VIR_ERR_NO_DOMAIN,             "Domain not found" },
+    { VIR_ERR_AUTH_FAILED,           "authentication failed" },
+    { VIR_ERR_OPERATION_INVALID,     "Requested operation is not valid" },
+    { VIR_ERR_CONFIG_UNSUPPORTED,    "unsupported configuration" },
+    { VIR_ERR_OPERATION_TIMEOUT,     "Timed out during operation" },
+    { VIR_ERR_OPERATION_ABORTED,     "operation aborted" },
+    { VIR_ERR_OVERFLOW,              "value too large" },
+    { VIR_ERR_OPERATION_UNSUPPORTED, "Operation not supported" },
+    { VIR_ERR_RESOURCE_BUSY,         "resource busy" },
+    { VIR_ERR_ACCESS_DENIED,         "access denied" },
+    { VIR_ERR_XML_INVALID_SCHEMA,    "XML document failed to validate against schema" },
+    { VIR_ERR_MULTIPLE_DOMAINS,      "multiple matching domains found" },
+};
+
+const char *
+error_prefix(int code)
+{
+    for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+        if (prefixes[i].code == code)
+            return prefixes[i].text;
+    return NULL;
+}
+
+/* NO_CONNECT, INVALID_CONN and INVALID_DOMAIN read "<prefix> <detail>" in
+ * libvirt; the others "<prefix>: <detail>". */
+static const char *
+separator(int code)
+{
+    switch (code) {
+    case VIR_ERR_NO_CONNECT:
+    case VIR_ERR_INVALID_CONN:
+    case VIR_ERR_INVALID_DOMAIN:
+        return " ";
+    default:
+        return ": ";
+    }
+}
+
+int
+error_set(struct vireo_error *err, int code, int domain, const char *fmt, ...)
+{
+    char detail[sizeof(err->message)];
+    va_list ap;
+
+    if (err == NULL)
+        return -1;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+
+    const char *prefix = error_prefix(code);
+    err->code = code;
+    err->domain = domain;
+    if (prefix == NULL)
+        snprintf(err->message, sizeof(err->message), "%s", detail);
+    else if (detail[0] == '\0')
+        snprintf(err->message, sizeof(err->message), "%s", prefix);
+    else
+        snprintf(err->message, sizeof(err->message), "%s%s%s",
+                 prefix, separator(code), detail);
+    return -1;
+}
+
+int
+error_set_raw(struct vireo_error *err, int code, int domain,
+              const char *message)
+{
+    if (err == NULL)
+        return -1;
+    err->code = code;
+    err->domain = domain;
+    snprintf(err->message, sizeof(err->message), "%s",
+             message ? message : "Unknown error");
+    return -1;
+}
+
+int
+error_unsupported(struct vireo_error *err, const struct driver *drv,
+                  const char *what)
+{
+    return error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_NONE, "%s (%s driver)",
+                     what, drv ? drv->name : "no");
+}
+
+int
+error_no_memory(struct vireo_error *err)
+{
+    return error_set(err, VIR_ERR_NO_MEMORY, VIR_FROM_NONE, "%s", "");
+}
+
+int
+error_check_flags(struct vireo_error *err, int domain, unsigned flags,
+                  unsigned supported, const char *func)
+{
+    if ((flags & ~supported) == 0)
+        return 0;
+    return error_set(err, VIR_ERR_INVALID_ARG, domain,
+                     "unsupported flags (0x%x) in function %s",
+                     flags & ~supported, func);
+}
+
+void
+error_clear(struct vireo_error *err)
+{
+    if (err == NULL)
+        return;
+    err->code = VIR_ERR_OK;
+    err->domain = VIR_FROM_NONE;
+    err->message[0] = '\0';
+}

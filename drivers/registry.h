@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * registry.h: which driver serves a URI.
+ *
+ * The process installs its driver list once (the client library: test and
+ * remote; the daemon: test and qemu). Daemon-only drivers are never picked
+ * in a client process, and only the daemon runs the startup/shutdown hooks.
+ */
+#ifndef VIREO_DRIVERS_REGISTRY_H
+#define VIREO_DRIVERS_REGISTRY_H
+
+#include <stdbool.h>
+
+#include "api/vireo.h"
+
+struct driver;
+struct uri;
+
+/* Install the process's drivers (a NULL-terminated array that outlives the
+ * process). in_daemon says whether daemon-only drivers may be picked. Any
+ * thread; later calls replace the list. */
+void registry_install(const struct driver *const *drivers, bool in_daemon);
+
+/* The driver for uri: the first installed driver whose scheme list holds
+ * uri->driver (or "DRIVER+TRANSPORT" as a whole). NULL with
+ * VIR_ERR_NO_CONNECT "no connection driver available for <uri>". */
+const struct driver *registry_find(const struct uri *uri, const char *text,
+                                   struct vireo_error *err);
+
+/* Daemon only: run every startup hook in order; on a failure, shut down the
+ * ones already started and return -1. */
+int  registry_startup_all(struct vireo_error *err);
+/* Daemon only: run every shutdown hook, in reverse order. */
+void registry_shutdown_all(void);
+
+#endif /* VIREO_DRIVERS_REGISTRY_H */
