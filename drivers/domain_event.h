@@ -10,8 +10,12 @@
  * in the order they were queued.
  *
  * Callbacks may deregister themselves (or others) from inside a delivery;
- * free_cb(opaque) runs on the loop thread once no delivery can still use
- * opaque.
+ * free_cb(opaque) runs once no delivery can still use opaque: at once on the
+ * deregistering thread, or, when a delivery pass is running, on the loop
+ * thread at the end of that pass.
+ *
+ * A driver's close must call domain_event_deregister_conn() before the
+ * connection is gone: delivery relies on it (see domain_event.c).
  */
 #ifndef VIREO_DRIVERS_DOMAIN_EVENT_H
 #define VIREO_DRIVERS_DOMAIN_EVENT_H
@@ -23,7 +27,9 @@ struct domain_event_state;
 /* A state with no registrations. The loop queue is created lazily on the
  * first registration, so a state can exist before any loop is registered. */
 struct domain_event_state *domain_event_state_new(void);
-/* Drops every registration (running their free_cb) and pending event. */
+/* The owner lets go: every registration is dropped (running its free_cb)
+ * and pending events are discarded, now or, if a delivery pass is running,
+ * when it ends. Safe from inside a callback. */
 void domain_event_state_free(struct domain_event_state *st);
 
 /* Register cb for event_id (0 <= id < VIR_DOMAIN_EVENT_ID_LAST) on conn;

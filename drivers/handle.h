@@ -37,6 +37,10 @@ struct vireo_domain {
 /* A new connection with one reference, not yet opened (driver NULL). */
 struct vireo_conn *handle_conn_new(const char *uri, bool is_read_only);
 struct vireo_conn *handle_conn_ref(struct vireo_conn *conn);
+/* Take a reference only if the connection is not already closing (its count
+ * reached zero); NULL otherwise. For code that finds a conn through a table
+ * the closing path clears under the same lock (domain_event.c). */
+struct vireo_conn *handle_conn_try_ref(struct vireo_conn *conn);
 /* The last unref calls driver->close (if a driver was set) and frees. */
 void handle_conn_unref(struct vireo_conn *conn);
 

@@ -18,11 +18,13 @@ struct uri;
 
 /* Install the process's drivers (a NULL-terminated array that outlives the
  * process). in_daemon says whether daemon-only drivers may be picked. Any
- * thread; later calls replace the list. */
+ * thread, but before any registry_find(); a later call replaces the list
+ * and must not race lookups (tests use that). */
 void registry_install(const struct driver *const *drivers, bool in_daemon);
 
 /* The driver for uri: the first installed driver whose scheme list holds
- * uri->driver (or "DRIVER+TRANSPORT" as a whole). NULL with
+ * "DRIVER+TRANSPORT" as a whole, else "*+" (any transport: the remote
+ * driver), for URIs naming a transport; uri->driver for the others. NULL with
  * VIR_ERR_NO_CONNECT "no connection driver available for <uri>". */
 const struct driver *registry_find(const struct uri *uri, const char *text,
                                    struct vireo_error *err);

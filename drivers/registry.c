@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * registry.c: the process's driver list and the choice of a driver for a URI.
+ *
+ * The list is installed once at start-up, before any lookup, and then only
+ * read, so lookups take no lock; installation publishes it with a release
+ * store.
+ */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "drivers/driver.h"
+#include "drivers/error.h"
+#include "drivers/registry.h"
+#include "drivers/uri.h"
+
+struct registry {
+    const struct driver *const *drivers;
+    bool                        in_daemon;
+};
+
+static struct registry current;
+static _Atomic(const struct registry *) installed;
+
+void
+registry_install(const struct driver *const *drivers, bool in_daemon)
+{
+    current.drivers = drivers;
+    current.in_daemon = in_daemon;
+    atomic_store_explicit(&installed, &current, memory_order_release);
+}
+
+static bool
+accepts_scheme(const struct driver *drv, const char *scheme)
+{
+    for (const char *const *s = drv->schemes; s && *s; s++)
+        if (strcmp(*s, scheme) == 0)
+            return true;
+    return false;
+}
+
+/* A URI with a transport (test+unix://) is matched on "driver+transport",
+ * then on the wildcard scheme "*+" with which the remote driver claims every
+ * transport; a URI without one on its driver name alone, so that "test"
+ * reaches the in-process driver. */
+static const struct driver *
+find_by_scheme(const struct registry *r, const char *scheme)
+{
+    for (const struct driver *const *d = r->drivers; *d; d++) {
+        if ((*d)->daemon_only && !r->in_daemon)
+            continue;
+        if (accepts_scheme(*d, scheme))
+            return *d;
+    }
+    return NULL;
+}
+
+const struct driver *
+registry_find(const struct uri *uri, const char *text, struct vireo_error *err)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+    const struct driver *drv = NULL;
+
+    if (r != NULL && uri->transport != NULL) {
+        char full[128];
+        snprintf(full, sizeof(full), "%s+%s", uri->driver, uri->transport);
+        drv = find_by_scheme(r, full);
+        if (drv == NULL)
+            drv = find_by_scheme(r, "*+");
+    }
+    if (r != NULL && drv == NULL && uri->transport == NULL)
+        drv = find_by_scheme(r, uri->driver);
+    if (drv == NULL)
+        error_set(err, VIR_ERR_NO_CONNECT, VIR_FROM_NONE, "%s", text);
+    return drv;
+}
+
+int
+registry_startup_all(struct vireo_error *err)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+    int n_started = 0;
+
+    if (r == NULL)
+        return 0;
+    for (; r->drivers[n_started]; n_started++) {
+        const struct driver *drv = r->drivers[n_started];
+        if (drv->startup != NULL && drv->startup(err) < 0)
+            goto out;
+    }
+    return 0;
+out:
+    while (n_started-- > 0)
+        if (r->drivers[n_started]->shutdown != NULL)
+            r->drivers[n_started]->shutdown();
+    return -1;
+}
+
+void
+registry_shutdown_all(void)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+    int n = 0;
+
+    if (r == NULL)
+        return;
+    while (r->drivers[n])
+        n++;
+    while (n-- > 0)
+        if (r->drivers[n]->shutdown != NULL)
+            r->drivers[n]->shutdown();
+}
