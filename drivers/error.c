@@ -74,25 +74,27 @@ separator(int code)
 int
 error_set(struct vireo_error *err, int code, int domain, const char *fmt, ...)
 {
-    char detail[sizeof(err->message)];
+    const char *prefix = error_prefix(code);
+    size_t cap = sizeof(err->message), used = 0;
     va_list ap;
 
     if (err == NULL)
         return -1;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
-
-    const char *prefix = error_prefix(code);
     err->code = code;
     err->domain = domain;
-    if (prefix == NULL)
-        snprintf(err->message, sizeof(err->message), "%s", detail);
-    else if (detail[0] == '\0')
-        snprintf(err->message, sizeof(err->message), "%s", prefix);
-    else
-        snprintf(err->message, sizeof(err->message), "%s%s%s",
-                 prefix, separator(code), detail);
+    err->message[0] = '\0';
+    if (prefix != NULL)
+        used = (size_t)snprintf(err->message, cap, "%s%s", prefix,
+                                separator(code));
+    if (used >= cap)
+        return -1;
+    /* The detail goes straight after the prefix; messages longer than the
+     * buffer are cut, never overflowed. */
+    va_start(ap, fmt);
+    int n = vsnprintf(err->message + used, cap - used, fmt, ap);
+    va_end(ap);
+    if (n == 0 && prefix != NULL)
+        err->message[strlen(prefix)] = '\0';   /* no detail: no separator */
     return -1;
 }
 

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-domain-event.c: lifecycle events reach the right callbacks, in order,
+ * through the event loop and never inside the producer's call; callbacks can
+ * deregister (and even drop the whole state) from inside a delivery.
+ */
+#include <pthread.h>
+
+#include "drivers/domain_event.h"
+#include "drivers/handle.h"
+#include "loop/event.h"
+#include "loop/uv_impl.h"
+#include "tests/tap.h"
+
+#define N_THREADED_EVENTS 2000
+
+static const unsigned char uuid_a[VIREO_UUID_BUFLEN] = { 0xaa, 1 };
+static const unsigned char uuid_b[VIREO_UUID_BUFLEN] = { 0xbb, 2 };
+
+struct recorder {
+    int  n_calls;
+    int  n_frees;
+    int  last_event;
+    int  last_detail;
+    int  last_id;
+    char names[256];
+    bool is_in_order;        /* threaded test: details arrive 0, 1, 2, ... */
+    int  deregister_after;   /* > 0: deregister self after that many calls */
+    int  callback_id;
+    struct domain_event_state *st;
+    bool frees_state;        /* drop the whole state from inside a call */
+};
+
+static bool in_producer_call;
+static bool delivered_inside_producer;
+
+static void
+on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+             int detail, void *opaque)
+{
+    struct recorder *r = opaque;
+
+    if (in_producer_call)
+        delivered_inside_producer = true;
+    if (detail != r->n_calls && r->is_in_order)
+        r->is_in_order = false;
+    r->n_calls++;
+    r->last_event = event;
+    r->last_detail = detail;
+    r->last_id = dom->id;
+    strncat(r->names, dom->name, sizeof(r->names) - strlen(r->names) - 2);
+    strcat(r->names, " ");
+    if (r->deregister_after > 0 && r->n_calls == r->deregister_after)
+        domain_event_deregister(r->st, conn, r->callback_id, NULL);
+    if (r->frees_state) {
+        domain_event_state_free(r->st);
+        r->frees_state = false;
+    }
+}
+
+static void
+on_reboot(struct vireo_conn *conn, struct vireo_domain *dom, void *opaque)
+{
+    struct recorder *r = opaque;
+    (void)conn;
+    (void)dom;
+    r->n_calls++;
+}
+
+static void
+count_free(void *opaque)
+{
+    ((struct recorder *)opaque)->n_frees++;
+}
+
+static void
+watchdog(int timer, void *opaque)
+{
+    (void)timer;
+    (void)opaque;
+}
+
+/* Run the loop until *counter reaches want, or give up after ~2 s. */
+static void
+run_until(const int *counter, int want)
+{
+    int guard = event_add_timeout(10, watchdog, NULL, NULL);
+
+    for (int i = 0; i < 200 && *counter < want; i++)
+        uv_impl_run_once();
+    event_remove_timeout(guard);
+    uv_impl_run_once();   /* let the loop release the guard timer */
+}
+
+static int
+reg(struct domain_event_state *st, struct vireo_conn *conn,
+    struct vireo_domain *dom, struct recorder *r)
+{
+    r->st = st;
+    r->callback_id = domain_event_register(
+        st, conn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), r, count_free, NULL);
+    return r->callback_id;
+}
+
+static void
+check_registration_needs_a_loop(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder r = { 0 };
+    struct vireo_error err = { 0 };
+
+    int id = domain_event_register(st, conn, NULL, 0,
+                                   VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle),
+                                   &r, count_free, &err);
+    tap_is_int(id, -1, "registering without an event loop fails");
+    tap_is_int(err.code, VIR_ERR_OPERATION_INVALID,
+               "with libvirt's 'operation invalid'");
+    tap_is_int(r.n_frees, 0, "and the caller keeps its opaque");
+    domain_event_state_free(st);
+}
+
+static void
+check_delivery_order_and_timing(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder r = { 0 };
+
+    tap_ok(reg(st, conn, NULL, &r) >= 0, "a lifecycle callback registers");
+    in_producer_call = true;
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, 0);
+    domain_event_queue_lifecycle(st, "b", uuid_b, -1, VIR_DOMAIN_EVENT_DEFINED, 0);
+    domain_event_queue_lifecycle(st, "a", uuid_a, -1, VIR_DOMAIN_EVENT_STOPPED, 1);
+    in_producer_call = false;
+    tap_is_int(r.n_calls, 0, "nothing is delivered inside the producer's call");
+    run_until(&r.n_calls, 3);
+    tap_ok(!delivered_inside_producer, "no delivery ran on the producer's stack");
+    tap_is_str(r.names, "a b a ", "events arrive in the order they were queued");
+    tap_is_int(r.last_event, VIR_DOMAIN_EVENT_STOPPED, "with their event type");
+    tap_is_int(r.last_detail, 1, "and their detail");
+    tap_is_int(r.last_id, -1, "and the domain id at emission time");
+    domain_event_state_free(st);
+    uv_impl_run_once();
+    tap_is_int(r.n_frees, 1, "dropping the state frees the opaque exactly once");
+}
+
+static void
+check_filters(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct vireo_domain *dom_b = handle_domain_new(conn, "b", uuid_b, -1);
+    struct recorder all = { 0 }, only_b = { 0 }, reboots = { 0 };
+
+    reg(st, conn, NULL, &all);
+    reg(st, conn, dom_b, &only_b);
+    domain_event_register(st, conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
+                          VIREO_DOMAIN_EVENT_CALLBACK(on_reboot), &reboots,
+                          count_free, NULL);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_SUSPENDED, 0);
+    domain_event_queue_lifecycle(st, "b", uuid_b, 2, VIR_DOMAIN_EVENT_RESUMED, 0);
+    domain_event_queue_reboot(st, "a", uuid_a, 1);
+    run_until(&all.n_calls, 2);
+    run_until(&reboots.n_calls, 1);
+    tap_is_int(all.n_calls, 2, "a callback for every domain sees both domains");
+    tap_is_str(only_b.names, "b ", "a callback for one domain sees only it");
+    tap_is_int(reboots.n_calls, 1, "reboot events go to reboot callbacks only");
+    handle_domain_unref(dom_b);
+    domain_event_state_free(st);
+    uv_impl_run_once();
+    tap_is_int(all.n_frees + only_b.n_frees + reboots.n_frees, 3,
+               "every registration's opaque is freed with the state");
+}
+
+static void
+check_deregistration_inside_delivery(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder self = { .deregister_after = 1 }, other = { 0 };
+    struct vireo_error err = { 0 };
+
+    reg(st, conn, NULL, &self);
+    reg(st, conn, NULL, &other);
+    for (int i = 0; i < 3; i++)
+        domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, i);
+    run_until(&other.n_calls, 3);
+    tap_is_int(self.n_calls, 1,
+               "a callback that deregisters itself gets no further events");
+    tap_is_int(self.n_frees, 1, "and its opaque is freed once");
+    tap_is_int(other.n_calls, 3, "the other callbacks keep receiving");
+    tap_is_int(domain_event_deregister(st, conn, self.callback_id, &err), -1,
+               "deregistering the same id twice fails");
+    tap_is_int(err.code, VIR_ERR_INVALID_ARG, "with 'invalid argument'");
+    domain_event_deregister_conn(st, conn);
+    tap_is_int(other.n_frees, 1, "closing a connection drops its callbacks");
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, 0);
+    uv_impl_run_once();
+    tap_is_int(other.n_calls, 3, "and nothing reaches them afterwards");
+    domain_event_state_free(st);
+    uv_impl_run_once();
+}
+
+static void
+check_state_freed_inside_delivery(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder r = { .frees_state = true };
+
+    reg(st, conn, NULL, &r);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, 0);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STOPPED, 0);
+    run_until(&r.n_calls, 1);
+    uv_impl_run_once();
+    tap_is_int(r.n_calls, 1,
+               "a callback may drop the whole state; the rest is discarded");
+    tap_is_int(r.n_frees, 1, "and its opaque is still freed exactly once");
+}
+
+static void *
+produce(void *opaque)
+{
+    struct domain_event_state *st = opaque;
+
+    for (int i = 0; i < N_THREADED_EVENTS; i++)
+        domain_event_queue_lifecycle(st, "t", uuid_a, 7,
+                                     VIR_DOMAIN_EVENT_RESUMED, i);
+    return NULL;
+}
+
+static void
+check_events_from_another_thread(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder r = { .is_in_order = true };
+    pthread_t producer;
+
+    reg(st, conn, NULL, &r);
+    pthread_create(&producer, NULL, produce, st);
+    for (int i = 0; i < 100 && r.n_calls < N_THREADED_EVENTS; i++)
+        run_until(&r.n_calls, N_THREADED_EVENTS);
+    pthread_join(producer, NULL);
+    tap_is_int(r.n_calls, N_THREADED_EVENTS,
+               "every event queued from another thread is delivered");
+    tap_ok(r.is_in_order, "in the order that thread queued them");
+    domain_event_state_free(st);
+    uv_impl_run_once();
+}
+
+int
+main(void)
+{
+    struct vireo_conn *conn = handle_conn_new("test:///default", false);
+
+    tap_plan(27);
+    check_registration_needs_a_loop(conn);
+    if (uv_impl_register() < 0)
+        tap_skip_all("libuv loop unavailable");
+    check_delivery_order_and_timing(conn);
+    check_filters(conn);
+    check_deregistration_inside_delivery(conn);
+    check_state_freed_inside_delivery(conn);
+    check_events_from_another_thread(conn);
+    handle_conn_unref(conn);
+    return tap_done();
+}
