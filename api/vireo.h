@@ -49,6 +49,7 @@ enum vireo_error_code {
     VIR_ERR_NO_NAME               = 21,
     VIR_ERR_XML_ERROR             = 27,
     VIR_ERR_DOM_EXIST             = 28,
+    VIR_ERR_CONF_SYNTAX           = 33,
     VIR_ERR_OPERATION_DENIED      = 29,
     VIR_ERR_XML_DETAIL            = 35,
     VIR_ERR_SYSTEM_ERROR          = 38,

@@ -29,6 +29,7 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_OPERATION_FAILED,      "operation failed" },
     { VIR_ERR_OS_TYPE,               "unknown OS type" },
     { VIR_ERR_XML_ERROR,             "XML error" },
+    { VIR_ERR_CONF_SYNTAX,           "configuration file syntax error" },
     { VIR_ERR_DOM_EXIST,             "this domain exists already" },
     { VIR_ERR_OPERATION_DENIED,      "operation forbidden" },
     { VIR_ERR_SYSTEM_ERROR,          "system call error" },

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * config.h: vireod's configuration, read from a file in libvirtd.conf's
+ * syntax (`key = value`, # comments, integers, "strings", [ lists ]).
+ *
+ * Keys shared with libvirtd keep libvirtd's names and meaning; vireo's own
+ * are state_dir, run_dir and max_message_size. An unknown key or a bad value
+ * is an error naming the file and line: the daemon refuses to start rather
+ * than run with a setting it did not understand.
+ */
+#ifndef VIREO_DAEMON_CONFIG_H
+#define VIREO_DAEMON_CONFIG_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "api/vireo.h"
+
+/* The largest message libvirt's protocol allows (header + payload). */
+#define CONFIG_MAX_MESSAGE_LIMIT 16777216u
+
+struct daemon_config {
+    char        *unix_sock_dir;       /* where vireo-sock(-ro) live */
+    unsigned int unix_sock_rw_perms;  /* octal in the file: "0700" */
+    unsigned int unix_sock_ro_perms;
+    bool         listen_tcp;
+    char        *listen_addr;
+    int          tcp_port;            /* a string in the file: "16509" */
+    int          max_clients;
+    int          max_client_requests; /* calls in flight per client */
+    int          keepalive_interval;  /* seconds; -1 disables */
+    int          keepalive_count;
+    int          log_level;           /* 1 debug ... 4 error */
+    char        *log_outputs;         /* libvirt's "LEVEL:stderr" syntax */
+    char        *state_dir;           /* persistent data */
+    char        *run_dir;             /* runtime state: pid file, locks */
+    unsigned int max_message_size;    /* header + payload, bytes */
+};
+
+/* Fill cfg with the defaults for a daemon run by uid: root uses /run/vireo
+ * and /var/lib/vireo; others $XDG_RUNTIME_DIR/vireo and
+ * $XDG_DATA_HOME/vireo (~/.local/share/vireo). Returns 0 or -1 (err). */
+int  config_set_defaults(struct daemon_config *cfg, uid_t uid,
+                         struct vireo_error *err);
+
+/* Apply the settings in text (named `filename` in messages) on top of cfg.
+ * Returns 0, or -1 with VIR_ERR_CONF_SYNTAX and "FILE:LINE: what". */
+int  config_parse_text(struct daemon_config *cfg, const char *text,
+                       const char *filename, struct vireo_error *err);
+
+/* Read and apply a file. Returns 0 or -1 (err). */
+int  config_load_file(struct daemon_config *cfg, const char *path,
+                      struct vireo_error *err);
+
+/* Free the strings cfg holds; the struct itself is the caller's. */
+void config_clear(struct daemon_config *cfg);
+
+#endif /* VIREO_DAEMON_CONFIG_H */

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-config.c: vireod's configuration file: libvirtd.conf's syntax and
+ * key names, defaults per user, and errors that name the file and line.
+ */
+#include "daemon/config.h"
+#include "tests/tap.h"
+
+static const char *srcdir;
+
+static void
+check_root_defaults(void)
+{
+    struct daemon_config cfg;
+
+    tap_is_int(config_set_defaults(&cfg, 0, NULL), 0, "root defaults are set");
+    tap_is_str(cfg.run_dir, "/run/vireo", "root's runtime state is in /run/vireo");
+    tap_is_str(cfg.state_dir, "/var/lib/vireo",
+               "root's persistent state is in /var/lib/vireo");
+    tap_is_str(cfg.unix_sock_dir, "/run/vireo", "sockets default to the run dir");
+    tap_is_int(cfg.keepalive_interval, 5, "keepalive interval defaults to 5 s");
+    tap_is_int(cfg.keepalive_count, 5, "keepalive count defaults to 5");
+    tap_is_int(cfg.max_message_size, 16777216,
+               "messages default to libvirt's 16 MiB limit");
+    config_clear(&cfg);
+}
+
+static void
+check_user_defaults(void)
+{
+    struct daemon_config cfg;
+
+    setenv("XDG_RUNTIME_DIR", "/run/user/1000", 1);
+    setenv("XDG_DATA_HOME", "/home/u/.data", 1);
+    config_set_defaults(&cfg, 1000, NULL);
+    tap_is_str(cfg.run_dir, "/run/user/1000/vireo",
+               "a user's runtime state is under $XDG_RUNTIME_DIR");
+    tap_is_str(cfg.state_dir, "/home/u/.data/vireo",
+               "a user's persistent state is under $XDG_DATA_HOME");
+    config_clear(&cfg);
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/u", 1);
+    config_set_defaults(&cfg, 1000, NULL);
+    tap_is_str(cfg.state_dir, "/home/u/.local/share/vireo",
+               "without $XDG_DATA_HOME it is ~/.local/share/vireo");
+    config_clear(&cfg);
+}
+
+/* The example file shows every setting commented out at its default:
+ * uncommented, each must parse and equal the default. */
+static void
+check_example_file(void)
+{
+    struct daemon_config defaults, cfg;
+    struct vireo_error err = { 0 };
+    char path[4096], line[512], *text = NULL;
+    size_t size = 0;
+
+    snprintf(path, sizeof(path), "%s/../../daemon/vireod.conf", srcdir);
+    FILE *in = fopen(path, "r"), *out = open_memstream(&text, &size);
+    while (in && fgets(line, sizeof(line), in))
+        fputs(line[0] == '#' && line[1] >= 'a' && line[1] <= 'z' ? line + 1
+                                                                 : line, out);
+    if (in)
+        fclose(in);
+    fclose(out);
+    config_set_defaults(&defaults, 0, NULL);
+    config_set_defaults(&cfg, 0, NULL);
+    tap_is_int(config_parse_text(&cfg, text, path, &err), 0,
+               "the example file's settings, uncommented, all parse");
+    if (err.code)
+        tap_diag("%s", err.message);
+    tap_ok(cfg.keepalive_interval == defaults.keepalive_interval &&
+           cfg.unix_sock_rw_perms == defaults.unix_sock_rw_perms &&
+           cfg.max_message_size == defaults.max_message_size &&
+           strcmp(cfg.state_dir, defaults.state_dir) == 0,
+           "and the values it shows are the real defaults");
+    free(text);
+    config_clear(&defaults);
+    config_clear(&cfg);
+}
+
+static void
+check_every_type(void)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+    const char *text =
+        "# a comment line\n"
+        "unix_sock_dir = \"/tmp/v\"   # trailing comment\n"
+        "unix_sock_rw_perms = \"0770\"\n"
+        "unix_sock_ro_perms = '0777'\n"
+        "listen_tcp = 1\n"
+        "tcp_port = \"16510\"\n"
+        "max_clients = 20000\n"
+        "keepalive_interval = -1\n"
+        "\n"
+        "log_level = 1\n"
+        "max_message_size = 1048576\n";
+
+    config_set_defaults(&cfg, 0, NULL);
+    tap_is_int(config_parse_text(&cfg, text, "t.conf", &err), 0,
+               "a file using every value type parses");
+    tap_is_str(cfg.unix_sock_dir, "/tmp/v", "double-quoted strings are read");
+    tap_is_int(cfg.unix_sock_rw_perms, 0770, "permissions are octal strings");
+    tap_is_int(cfg.unix_sock_ro_perms, 0777, "single-quoted strings are read");
+    tap_ok(cfg.listen_tcp, "booleans are 0 or 1");
+    tap_is_int(cfg.tcp_port, 16510, "the TCP port is a string, as in libvirtd");
+    tap_is_int(cfg.max_clients, 20000, "integers are read");
+    tap_is_int(cfg.keepalive_interval, -1, "negative integers are read");
+    tap_is_int(cfg.log_level, 1, "settings after a blank line are read");
+    tap_is_int(cfg.max_message_size, 1048576, "our own keys are read");
+    config_clear(&cfg);
+}
+
+static void
+expect_error(const char *text, const char *want, const char *why)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+
+    config_set_defaults(&cfg, 0, NULL);
+    int ret = config_parse_text(&cfg, text, "bad.conf", &err);
+    tap_ok(ret == -1 && err.code == VIR_ERR_CONF_SYNTAX &&
+           strstr(err.message, want) != NULL, "%s", why);
+    if (strstr(err.message, want) == NULL)
+        tap_diag("message: '%s', wanted '%s'", err.message, want);
+    config_clear(&cfg);
+}
+
+static void
+check_errors(void)
+{
+    expect_error("max_clients = 5\nmax_clinets = 5\n",
+                 "bad.conf:2: unknown setting 'max_clinets'",
+                 "an unknown key is refused with its file and line");
+    expect_error("log_level = 9\n", "bad.conf:1: bad value for 'log_level'",
+                 "an out-of-range number is refused");
+    expect_error("listen_tcp = \"yes\"\n", "bad value for 'listen_tcp'",
+                 "a string where a number belongs is refused");
+    expect_error("unix_sock_rw_perms = \"0999\"\n", "bad value",
+                 "a permission that is not octal is refused");
+    expect_error("tcp_port = \"70000\"\n", "bad value", "a port over 65535 is refused");
+    expect_error("unix_sock_dir = \"/tmp\n", "unterminated string",
+                 "an unterminated string is refused");
+    expect_error("max_clients 5\n", "expecting '='", "a missing '=' is refused");
+    expect_error("max_clients = 5 6\n", "unexpected text",
+                 "text after the value is refused");
+    expect_error("max_clients = 99999999999999999999999\n", "expecting a value",
+                 "an overflowing number is refused");
+    expect_error("max_message_size = 20000000\n", "bad value",
+                 "a message size above libvirt's limit is refused");
+}
+
+static void
+check_lists_span_lines(void)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+
+    config_set_defaults(&cfg, 0, NULL);
+    expect_error("max_clients = [ 1,\n 2 ]\n", "bad value",
+                 "a list spanning lines parses, and is refused for a number key");
+    tap_is_int(config_parse_text(&cfg, "log_level = 2\n", "ok.conf", &err), 0,
+               "a later valid file still parses");
+    config_clear(&cfg);
+}
+
+int
+main(int argc, char **argv)
+{
+    srcdir = argc > 1 ? argv[1] : ".";
+    tap_plan(34);
+    check_root_defaults();
+    check_user_defaults();
+    check_example_file();
+    check_every_type();
+    check_errors();
+    check_lists_span_lines();
+    return tap_done();
+}
