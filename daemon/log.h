@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * log.h: vireod's log, configured with libvirt's log_level and log_outputs.
+ *
+ * Outputs are written as "LEVEL:stderr", "LEVEL:file:PATH" or
+ * "LEVEL:syslog:IDENT", several separated by spaces; an output takes the
+ * messages at its level and above (1 debug, 2 info, 3 warning, 4 error), and
+ * log_level filters before any output sees a message. Every line is one
+ * write(2), so lines from different threads never interleave.
+ */
+#ifndef VIREO_DAEMON_LOG_H
+#define VIREO_DAEMON_LOG_H
+
+#include "api/vireo.h"
+
+enum log_priority {
+    LOG_PRIO_DEBUG = 1,
+    LOG_PRIO_INFO  = 2,
+    LOG_PRIO_WARN  = 3,
+    LOG_PRIO_ERROR = 4,
+};
+
+/* Replace the outputs. Call before other threads log (start-up, reload on
+ * the main thread). Returns 0, or -1 with VIR_ERR_CONF_SYNTAX naming the bad
+ * output; the previous outputs stay in force then. */
+int  log_setup(int level, const char *outputs, struct vireo_error *err);
+
+/* Any thread. */
+void log_write(int priority, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Close every output (files, syslog). */
+void log_close(void);
+
+#define log_debug(...) log_write(LOG_PRIO_DEBUG, __VA_ARGS__)
+#define log_info(...)  log_write(LOG_PRIO_INFO, __VA_ARGS__)
+#define log_warn(...)  log_write(LOG_PRIO_WARN, __VA_ARGS__)
+#define log_error(...) log_write(LOG_PRIO_ERROR, __VA_ARGS__)
+
+#endif /* VIREO_DAEMON_LOG_H */
