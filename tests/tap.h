@@ -32,7 +32,7 @@ tap_plan(int n)
     fflush(stdout);
 }
 
-static inline void
+static inline void __attribute__((format(printf, 2, 0)))
 tap_vreport_(bool pass, const char *fmt, va_list ap)
 {
     pthread_mutex_lock(&tap_lock_);

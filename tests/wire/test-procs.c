@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-procs.c: the procedure table agrees with the spec's tables, and the
+ * event id table with §5.7.
+ */
+#include "tests/tap.h"
+#include "wire/procs.h"
+
+static bool
+is(int number, const char *name, bool is_high, bool is_write, bool pre_open)
+{
+    const struct wire_proc *p = wire_proc_lookup(number);
+
+    return p && p->number == number && strcmp(p->name, name) == 0 &&
+           p->is_high_priority == is_high && p->is_write == is_write &&
+           p->is_allowed_before_open == pre_open;
+}
+
+static void
+check_table(void)
+{
+    int n_known = 0, n_write = 0, n_pre_open = 0, n_events = 0, bad = 0;
+
+    for (int n = -1; n <= WIRE_PROC_MAX + 1; n++) {
+        const struct wire_proc *p = wire_proc_lookup(n);
+
+        if (p == NULL)
+            continue;
+        n_known++;
+        n_write += p->is_write;
+        n_pre_open += p->is_allowed_before_open;
+        n_events += p->kind == WIRE_PROC_EVENT;
+        bad += p->number != n || p->args.proc == NULL || p->ret.proc == NULL ||
+               p->msg.proc == NULL ||
+               (p->kind == WIRE_PROC_EVENT) != (p->msg.size > 0);
+    }
+    tap_is_int(n_known, 68, "68 procedures: 63 calls of §5.1-§5.6, 5 events");
+    tap_is_int(n_events, 5, "5 of them are event messages");
+    tap_is_int(n_write, 16, "the 16 lifecycle calls of §5.3 change things");
+    tap_is_int(n_pre_open, 4, "4 calls are answered before CONNECT_OPEN");
+    tap_is_int(bad, 0, "each entry has its own number and complete payloads");
+}
+
+int
+main(void)
+{
+    tap_plan(21);
+    check_table();
+    tap_ok(is(1, "CONNECT_OPEN", true, false, true), "1 is CONNECT_OPEN");
+    tap_ok(is(66, "AUTH_LIST", true, false, true), "66 is AUTH_LIST, pre-open");
+    tap_ok(is(60, "CONNECT_SUPPORTS_FEATURE", true, false, true),
+           "60 is CONNECT_SUPPORTS_FEATURE, pre-open");
+    tap_ok(is(7, "CONNECT_GET_CAPABILITIES", false, false, false),
+           "7 is CONNECT_GET_CAPABILITIES, low priority");
+    tap_ok(is(9, "DOMAIN_CREATE", false, true, false),
+           "9 is DOMAIN_CREATE, low priority, a write");
+    tap_ok(is(11, "DOMAIN_DEFINE_XML", true, true, false),
+           "11 is DOMAIN_DEFINE_XML, high priority, a write");
+    tap_ok(is(316, "CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY", true, false,
+              false), "316 registers events, allowed read-only");
+    tap_ok(wire_proc_lookup(318)->kind == WIRE_PROC_EVENT,
+           "318 is an event message");
+    tap_ok(wire_proc_lookup(0) == NULL && wire_proc_lookup(8) == NULL &&
+           wire_proc_lookup(444) == NULL && wire_proc_lookup(-1) == NULL &&
+           wire_proc_lookup(1 << 30) == NULL,
+           "0, 8, 444, -1 and 2^30 are unknown");
+
+    tap_is_int(wire_event_callback_proc(0), 318, "lifecycle events go as 318");
+    tap_is_int(wire_event_legacy_proc(0), 107, "or, legacy, as 107");
+    tap_is_int(wire_event_callback_proc(1), 319, "reboot events go as 319");
+    tap_is_int(wire_event_legacy_proc(15), 311, "id 15's legacy message is 311");
+    tap_is_int(wire_event_legacy_proc(16), 0, "id 16 has no legacy message");
+    tap_is_int(wire_event_callback_proc(26), 438, "id 26 goes as 438");
+    tap_ok(wire_event_callback_proc(27) == -1 && wire_event_legacy_proc(-1) == -1,
+           "ids 27 and -1 are unknown");
+    return tap_done();
+}

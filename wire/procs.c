@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * procs.c: the procedure table, indexed by procedure number, and the event
+ * id table. One line per procedure, in the order of the spec's tables
+ * (§5.1 ... §5.7) so that the two can be read side by side.
+ */
+#include "wire/procs.h"
+
+#define NONE      { WIRE_XDR_VOID, 0 }
+#define ARGS(t)   { (xdrproc_t)xdr_remote_##t##_args, sizeof(remote_##t##_args) }
+#define RET(t)    { (xdrproc_t)xdr_remote_##t##_ret, sizeof(remote_##t##_ret) }
+#define MSG(t)    { (xdrproc_t)xdr_remote_##t##_msg, sizeof(remote_##t##_msg) }
+
+/* Traits, OR-ed in the last column. */
+#define LOW       0
+#define HIGH      (1 << 0)
+#define WRITE     (1 << 1)
+#define PRE_OPEN  (1 << 2)
+
+/* The payload arguments carry commas, so each of these expands them once,
+ * in place, rather than handing them on to another macro. */
+#define CALL(nm, a, r, traits)                                   \
+    [REMOTE_PROC_##nm] = {                                       \
+        .number = REMOTE_PROC_##nm,                              \
+        .name = #nm,                                             \
+        .kind = WIRE_PROC_CALL,                                  \
+        .args = a,                                               \
+        .ret = r,                                                \
+        .msg = NONE,                                             \
+        .is_high_priority = ((traits) & HIGH) != 0,              \
+        .is_write = ((traits) & WRITE) != 0,                     \
+        .is_allowed_before_open = ((traits) & PRE_OPEN) != 0,    \
+    }
+#define EVENT(nm, m)                                             \
+    [REMOTE_PROC_##nm] = {                                       \
+        .number = REMOTE_PROC_##nm,                              \
+        .name = #nm,                                             \
+        .kind = WIRE_PROC_EVENT,                                 \
+        .args = NONE,                                            \
+        .ret = NONE,                                             \
+        .msg = m,                                                \
+    }
+
+static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
+    /* §5.1 Connection and host. CONNECT_CLOSE is allowed before open: it
+     * only ends the session, and a client may give up at any point. */
+    CALL(CONNECT_OPEN,            ARGS(connect_open), NONE,                  HIGH | PRE_OPEN),
+    CALL(CONNECT_CLOSE,           NONE, NONE,                                HIGH | PRE_OPEN),
+    CALL(CONNECT_GET_TYPE,        NONE, RET(connect_get_type),               HIGH),
+    CALL(CONNECT_GET_VERSION,     NONE, RET(connect_get_version),            HIGH),
+    CALL(CONNECT_GET_LIB_VERSION, NONE, RET(connect_get_lib_version),        HIGH),
+    CALL(CONNECT_GET_HOSTNAME,    NONE, RET(connect_get_hostname),           HIGH),
+    CALL(CONNECT_GET_URI,         NONE, RET(connect_get_uri),                HIGH),
+    CALL(CONNECT_GET_MAX_VCPUS,   ARGS(connect_get_max_vcpus),
+                                  RET(connect_get_max_vcpus),                HIGH),
+    CALL(CONNECT_GET_CAPABILITIES, NONE, RET(connect_get_capabilities),      LOW),
+    CALL(CONNECT_GET_SYSINFO,     ARGS(connect_get_sysinfo),
+                                  RET(connect_get_sysinfo),                  HIGH),
+    CALL(NODE_GET_INFO,           NONE, RET(node_get_info),                  HIGH),
+    CALL(NODE_GET_SECURITY_MODEL, NONE, RET(node_get_security_model),        HIGH),
+    CALL(CONNECT_SUPPORTS_FEATURE, ARGS(connect_supports_feature),
+                                  RET(connect_supports_feature),             HIGH | PRE_OPEN),
+    CALL(AUTH_LIST,               NONE, RET(auth_list),                      HIGH | PRE_OPEN),
+    CALL(CONNECT_IS_SECURE,       NONE, RET(connect_is_secure),              HIGH),
+    CALL(CONNECT_REGISTER_CLOSE_CALLBACK,   NONE, NONE,                      HIGH),
+    CALL(CONNECT_UNREGISTER_CLOSE_CALLBACK, NONE, NONE,                      HIGH),
+
+    /* §5.2 Domain listing. */
+    CALL(CONNECT_NUM_OF_DOMAINS,  NONE, RET(connect_num_of_domains),         HIGH),
+    CALL(CONNECT_LIST_DOMAINS,    ARGS(connect_list_domains),
+                                  RET(connect_list_domains),                 HIGH),
+    CALL(CONNECT_NUM_OF_DEFINED_DOMAINS, NONE,
+                                  RET(connect_num_of_defined_domains),       HIGH),
+    CALL(CONNECT_LIST_DEFINED_DOMAINS, ARGS(connect_list_defined_domains),
+                                  RET(connect_list_defined_domains),         HIGH),
+    CALL(CONNECT_LIST_ALL_DOMAINS, ARGS(connect_list_all_domains),
+                                  RET(connect_list_all_domains),             HIGH),
+    CALL(CONNECT_GET_ALL_DOMAIN_STATS, ARGS(connect_get_all_domain_stats),
+                                  RET(connect_get_all_domain_stats),         LOW),
+
+    /* §5.3 Domain lifecycle: every one changes something. */
+    CALL(DOMAIN_CREATE_XML,       ARGS(domain_create_xml),
+                                  RET(domain_create_xml),                    LOW | WRITE),
+    CALL(DOMAIN_DEFINE_XML,       ARGS(domain_define_xml),
+                                  RET(domain_define_xml),                    HIGH | WRITE),
+    CALL(DOMAIN_DEFINE_XML_FLAGS, ARGS(domain_define_xml_flags),
+                                  RET(domain_define_xml_flags),              HIGH | WRITE),
+    CALL(DOMAIN_UNDEFINE,         ARGS(domain_undefine), NONE,               HIGH | WRITE),
+    CALL(DOMAIN_UNDEFINE_FLAGS,   ARGS(domain_undefine_flags), NONE,         HIGH | WRITE),
+    CALL(DOMAIN_CREATE,           ARGS(domain_create), NONE,                 LOW | WRITE),
+    CALL(DOMAIN_CREATE_WITH_FLAGS, ARGS(domain_create_with_flags),
+                                  RET(domain_create_with_flags),             LOW | WRITE),
+    CALL(DOMAIN_DESTROY,          ARGS(domain_destroy), NONE,                HIGH | WRITE),
+    CALL(DOMAIN_DESTROY_FLAGS,    ARGS(domain_destroy_flags), NONE,          HIGH | WRITE),
+    CALL(DOMAIN_SHUTDOWN,         ARGS(domain_shutdown), NONE,               LOW | WRITE),
+    CALL(DOMAIN_SHUTDOWN_FLAGS,   ARGS(domain_shutdown_flags), NONE,         LOW | WRITE),
+    CALL(DOMAIN_REBOOT,           ARGS(domain_reboot), NONE,                 LOW | WRITE),
+    CALL(DOMAIN_RESET,            ARGS(domain_reset), NONE,                  LOW | WRITE),
+    CALL(DOMAIN_SUSPEND,          ARGS(domain_suspend), NONE,                LOW | WRITE),
+    CALL(DOMAIN_RESUME,           ARGS(domain_resume), NONE,                 LOW | WRITE),
+    CALL(DOMAIN_SET_AUTOSTART,    ARGS(domain_set_autostart), NONE,          HIGH | WRITE),
+
+    /* §5.4 Domain lookup and queries. */
+    CALL(DOMAIN_LOOKUP_BY_ID,     ARGS(domain_lookup_by_id),
+                                  RET(domain_lookup_by_id),                  HIGH),
+    CALL(DOMAIN_LOOKUP_BY_NAME,   ARGS(domain_lookup_by_name),
+                                  RET(domain_lookup_by_name),                HIGH),
+    CALL(DOMAIN_LOOKUP_BY_UUID,   ARGS(domain_lookup_by_uuid),
+                                  RET(domain_lookup_by_uuid),                HIGH),
+    CALL(DOMAIN_GET_INFO,         ARGS(domain_get_info),
+                                  RET(domain_get_info),                      LOW),
+    CALL(DOMAIN_GET_STATE,        ARGS(domain_get_state),
+                                  RET(domain_get_state),                     HIGH),
+    CALL(DOMAIN_GET_XML_DESC,     ARGS(domain_get_xml_desc),
+                                  RET(domain_get_xml_desc),                  LOW),
+    CALL(DOMAIN_GET_OS_TYPE,      ARGS(domain_get_os_type),
+                                  RET(domain_get_os_type),                   HIGH),
+    CALL(DOMAIN_GET_MAX_MEMORY,   ARGS(domain_get_max_memory),
+                                  RET(domain_get_max_memory),                HIGH),
+    CALL(DOMAIN_GET_VCPUS_FLAGS,  ARGS(domain_get_vcpus_flags),
+                                  RET(domain_get_vcpus_flags),               LOW),
+    CALL(DOMAIN_IS_ACTIVE,        ARGS(domain_is_active),
+                                  RET(domain_is_active),                     HIGH),
+    CALL(DOMAIN_IS_PERSISTENT,    ARGS(domain_is_persistent),
+                                  RET(domain_is_persistent),                 HIGH),
+    CALL(DOMAIN_IS_UPDATED,       ARGS(domain_is_updated),
+                                  RET(domain_is_updated),                    HIGH),
+    CALL(DOMAIN_GET_AUTOSTART,    ARGS(domain_get_autostart),
+                                  RET(domain_get_autostart),                 HIGH),
+    CALL(DOMAIN_HAS_MANAGED_SAVE_IMAGE, ARGS(domain_has_managed_save_image),
+                                  RET(domain_has_managed_save_image),        LOW),
+    CALL(DOMAIN_GET_SECURITY_LABEL, ARGS(domain_get_security_label),
+                                  RET(domain_get_security_label),            HIGH),
+    CALL(DOMAIN_GET_CONTROL_INFO, ARGS(domain_get_control_info),
+                                  RET(domain_get_control_info),              HIGH),
+
+    /* §5.5 Also sent by virsh 9.0 for the commands in scope. */
+    CALL(DOMAIN_GET_MESSAGES,     ARGS(domain_get_messages),
+                                  RET(domain_get_messages),                  LOW),
+    CALL(DOMAIN_SNAPSHOT_NUM,     ARGS(domain_snapshot_num),
+                                  RET(domain_snapshot_num),                  HIGH),
+
+    /* §5.6 Event registration: allowed on read-only connections. */
+    CALL(CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+         ARGS(connect_domain_event_callback_register_any),
+         RET(connect_domain_event_callback_register_any),                    HIGH),
+    CALL(CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+         ARGS(connect_domain_event_callback_deregister_any), NONE,           HIGH),
+    CALL(CONNECT_DOMAIN_EVENT_REGISTER, NONE,
+         RET(connect_domain_event_register),                                 HIGH),
+    CALL(CONNECT_DOMAIN_EVENT_DEREGISTER, NONE,
+         RET(connect_domain_event_deregister),                               HIGH),
+    CALL(CONNECT_DOMAIN_EVENT_REGISTER_ANY,
+         ARGS(connect_domain_event_register_any), NONE,                      HIGH),
+    CALL(CONNECT_DOMAIN_EVENT_DEREGISTER_ANY,
+         ARGS(connect_domain_event_deregister_any), NONE,                    HIGH),
+
+    /* §5.7 Event messages. */
+    EVENT(DOMAIN_EVENT_CALLBACK_LIFECYCLE, MSG(domain_event_callback_lifecycle)),
+    EVENT(DOMAIN_EVENT_CALLBACK_REBOOT,    MSG(domain_event_callback_reboot)),
+    EVENT(DOMAIN_EVENT_LIFECYCLE,          MSG(domain_event_lifecycle)),
+    EVENT(DOMAIN_EVENT_REBOOT,             MSG(domain_event_reboot)),
+    EVENT(CONNECT_EVENT_CONNECTION_CLOSED, MSG(connect_event_connection_closed)),
+};
+
+const struct wire_proc *
+wire_proc_lookup(int number)
+{
+    if (number < 1 || number > WIRE_PROC_MAX)
+        return NULL;
+    /* Numbers vireo does not speak are holes with no name. */
+    return procs[number].name != NULL ? &procs[number] : NULL;
+}
+
+/* Spec §5.7, indexed by event id. Legacy 0 = no legacy message. */
+static const struct {
+    int callback_proc;
+    int legacy_proc;
+} event_procs[WIRE_EVENT_ID_COUNT] = {
+    [0]  = { 318, 107 },    /* LIFECYCLE */
+    [1]  = { 319, 169 },    /* REBOOT */
+    [2]  = { 320, 170 },    /* RTC_CHANGE */
+    [3]  = { 321, 171 },    /* WATCHDOG */
+    [4]  = { 322, 172 },    /* IO_ERROR */
+    [5]  = { 323, 173 },    /* GRAPHICS */
+    [6]  = { 324, 195 },    /* IO_ERROR_REASON */
+    [7]  = { 325, 224 },    /* CONTROL_ERROR */
+    [8]  = { 326, 241 },    /* BLOCK_JOB */
+    [9]  = { 327, 248 },    /* DISK_CHANGE */
+    [10] = { 328, 268 },    /* TRAY_CHANGE */
+    [11] = { 329, 269 },    /* PMWAKEUP */
+    [12] = { 330, 270 },    /* PMSUSPEND */
+    [13] = { 331, 276 },    /* BALLOON_CHANGE */
+    [14] = { 332, 292 },    /* PMSUSPEND_DISK */
+    [15] = { 333, 311 },    /* DEVICE_REMOVED */
+    [16] = { 339, 0 },      /* BLOCK_JOB_2 */
+    [17] = { 346, 0 },      /* TUNABLE */
+    [18] = { 348, 0 },      /* AGENT_LIFECYCLE */
+    [19] = { 354, 0 },      /* DEVICE_ADDED */
+    [20] = { 359, 0 },      /* MIGRATION_ITERATION */
+    [21] = { 363, 0 },      /* JOB_COMPLETED */
+    [22] = { 367, 0 },      /* DEVICE_REMOVAL_FAILED */
+    [23] = { 379, 0 },      /* METADATA_CHANGE */
+    [24] = { 385, 0 },      /* BLOCK_THRESHOLD */
+    [25] = { 423, 0 },      /* MEMORY_FAILURE */
+    [26] = { 438, 0 },      /* MEMORY_DEVICE_SIZE_CHANGE */
+};
+
+int
+wire_event_callback_proc(int event_id)
+{
+    if (event_id < 0 || event_id >= WIRE_EVENT_ID_COUNT)
+        return -1;
+    return event_procs[event_id].callback_proc;
+}
+
+int
+wire_event_legacy_proc(int event_id)
+{
+    if (event_id < 0 || event_id >= WIRE_EVENT_ID_COUNT)
+        return -1;
+    return event_procs[event_id].legacy_proc;
+}

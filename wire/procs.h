@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * procs.h: the remote program's procedures that vireo speaks (spec §5):
+ * for each number its name, how its payloads are encoded, and what the
+ * daemon needs to know before running it. Also the event id to event
+ * message table of spec §5.7.
+ *
+ * The tables are constant; every function may be called from any thread.
+ */
+#ifndef VIREO_WIRE_PROCS_H
+#define VIREO_WIRE_PROCS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "wire/frame.h"
+#include "wire/remote_protocol.h"
+
+/* libvirt 9.0 defines remote procedures 1 ... 443 (spec §0). */
+#define WIRE_PROC_MAX 443
+
+/* How one payload is encoded: the XDR routine and the size of the C
+ * struct it fills. WIRE_XDR_VOID and 0 for an empty payload. */
+struct wire_payload {
+    xdrproc_t proc;
+    size_t    size;
+};
+
+enum wire_proc_kind {
+    WIRE_PROC_CALL,   /* client calls it (CALL), server answers (REPLY) */
+    WIRE_PROC_EVENT,  /* server sends it unasked (MESSAGE) */
+};
+
+struct wire_proc {
+    int                 number;
+    const char         *name;       /* "CONNECT_OPEN" */
+    enum wire_proc_kind kind;
+    struct wire_payload args;       /* CALL payload (calls only) */
+    struct wire_payload ret;        /* REPLY payload when status is OK */
+    struct wire_payload msg;        /* MESSAGE payload (events only) */
+    /* Upstream's scheduling hint (spec §2.10): high-priority calls may run
+     * on the spare workers when the ordinary ones are all busy. */
+    bool is_high_priority;
+    /* Changes a domain: refused on a read-only connection with
+     * VIR_ERR_OPERATION_DENIED. Two read calls also need write access for
+     * some flags (GET_XML_DESC with SECURE, GET_VCPUS_FLAGS with GUEST);
+     * those depend on the arguments and are the dispatcher's to check. */
+    bool is_write;
+    /* Answered before CONNECT_OPEN has succeeded (spec §2.8, §4.1). */
+    bool is_allowed_before_open;
+};
+
+/* The procedure with this number, or NULL if vireo does not know it. O(1). */
+const struct wire_proc *wire_proc_lookup(int number);
+
+/* Event message procedures for a domain event id (spec §5.7): the
+ * callback-style one (318, 319, ...) and the legacy one (107, 169, ...,
+ * 0 for ids that have none). -1 for an id libvirt 9.0 does not know. */
+int wire_event_callback_proc(int event_id);
+int wire_event_legacy_proc(int event_id);
+
+/* Event ids that libvirt 9.0 knows (0 ... 26) and the subset that the
+ * legacy REGISTER_ANY accepts (0 ... 15). */
+#define WIRE_EVENT_ID_COUNT        27
+#define WIRE_EVENT_ID_LEGACY_COUNT 16
+
+#endif /* VIREO_WIRE_PROCS_H */
