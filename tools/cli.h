@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * cli.h: what the vireo CLI's files share: the session, the command table's
+ * types, parsed commands, and the helpers every command uses to find a
+ * domain and to report errors the way virsh does.
+ *
+ * The CLI is single-threaded: everything here belongs to the main thread,
+ * which also runs the event loop while `event` waits.
+ */
+#ifndef VIREO_TOOLS_CLI_H
+#define VIREO_TOOLS_CLI_H
+
+#include <stdbool.h>
+
+#include "vireo.h"
+
+/* One invocation (or one shell): one connection, opened by the first
+ * command that needs it and shared by all that follow. */
+struct session {
+    const char        *uri;           /* -c, or NULL for the default */
+    bool               is_read_only;  /* -r */
+    bool               is_quitting;   /* quit/exit ran */
+    struct vireo_conn *conn;
+};
+
+enum opt_type {
+    OPT_BOOL,      /* --name */
+    OPT_STRING,    /* --name VALUE, or positional */
+    OPT_NUMBER,    /* like OPT_STRING, but must be an integer */
+};
+
+struct opt_def {
+    const char   *name;
+    enum opt_type type;
+    bool          is_positional;  /* may be given without its --name */
+    bool          is_required;
+    const char   *help;
+};
+
+#define CMD_MAX_OPTS 8
+
+struct cmd;
+
+struct cmd_def {
+    const char           *name;
+    int                 (*run)(struct session *s, const struct cmd *cmd);
+    const struct opt_def *opts;        /* ends with a NULL name; may be NULL */
+    bool                  needs_conn;
+    const char           *summary;
+    const char           *description;
+};
+
+/* A command ready to run: its definition and the value of each option
+ * (NULL when not given; "" for a boolean that was). Values point into the
+ * script the command was parsed from. */
+struct cmd {
+    const struct cmd_def *def;
+    const char           *values[CMD_MAX_OPTS];
+};
+
+/* ---- commands.c: the table ------------------------------------------- */
+
+const struct cmd_def *commands_find(const char *name);
+/* Fill cmd from words (name first), checking options as virsh does;
+ * prints `error: ...` and returns -1 on a mistake. */
+int  commands_parse(const char *const *argv, int argc, struct cmd *cmd);
+/* Usage for -h. */
+void commands_print_usage(const char *prog);
+
+/* Option values of a parsed command, by option name. */
+bool        cmd_has(const struct cmd *cmd, const char *name);
+const char *cmd_string(const struct cmd *cmd, const char *name);
+/* An OPT_NUMBER's value: 0 and *value set, 1 when absent, -1 (after
+ * printing an error) when it is not a number in [min, max]. */
+int         cmd_number(const struct cmd *cmd, const char *name, long min,
+                       long max, long *value);
+
+/* ---- session.c -------------------------------------------------------- */
+
+/* How a DOM argument may be read; virsh tries an id, then a UUID, then a
+ * name. */
+enum lookup_by {
+    BY_ID   = 1 << 0,
+    BY_UUID = 1 << 1,
+    BY_NAME = 1 << 2,
+    BY_ANY  = BY_ID | BY_UUID | BY_NAME,
+};
+
+/* Open s->conn unless it is open. Prints virsh's two error lines. */
+int  session_connect(struct session *s);
+/* The domain arg names (caller frees with vireo_domain_free()), or NULL
+ * after printing `error: failed to get domain 'arg'`. */
+struct vireo_domain *session_lookup(struct session *s, const char *arg,
+                                    unsigned by);
+void session_close(struct session *s);
+
+/* `error: <formatted>` on stderr (stdout flushed first, so that lines keep
+ * their order on a terminal). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* `error: <err->message>`. */
+void cli_report(const struct vireo_error *err);
+
+/* ---- run.c ------------------------------------------------------------ */
+
+/* Parse every command of the script, then run them in order on s, stopping
+ * at the first that fails. Returns 0 when all succeeded. */
+struct script;
+int  run_script(struct session *s, const struct script *sc);
+
+/* ---- shell.c ---------------------------------------------------------- */
+
+/* Read commands from stdin until EOF or quit. Returns 0 if every command
+ * succeeded. */
+int  shell_run(struct session *s);
+
+/* ---- command handlers (cmd_*.c) -------------------------------------- */
+
+int cmd_list(struct session *s, const struct cmd *cmd);
+int cmd_dominfo(struct session *s, const struct cmd *cmd);
+int cmd_domstate(struct session *s, const struct cmd *cmd);
+int cmd_domid(struct session *s, const struct cmd *cmd);
+int cmd_domuuid(struct session *s, const struct cmd *cmd);
+int cmd_dumpxml(struct session *s, const struct cmd *cmd);
+
+int cmd_define(struct session *s, const struct cmd *cmd);
+int cmd_undefine(struct session *s, const struct cmd *cmd);
+int cmd_create(struct session *s, const struct cmd *cmd);
+int cmd_start(struct session *s, const struct cmd *cmd);
+int cmd_destroy(struct session *s, const struct cmd *cmd);
+int cmd_shutdown(struct session *s, const struct cmd *cmd);
+int cmd_reboot(struct session *s, const struct cmd *cmd);
+int cmd_suspend(struct session *s, const struct cmd *cmd);
+int cmd_resume(struct session *s, const struct cmd *cmd);
+int cmd_autostart(struct session *s, const struct cmd *cmd);
+
+int cmd_version(struct session *s, const struct cmd *cmd);
+int cmd_hostname(struct session *s, const struct cmd *cmd);
+int cmd_nodeinfo(struct session *s, const struct cmd *cmd);
+int cmd_uri(struct session *s, const struct cmd *cmd);
+int cmd_capabilities(struct session *s, const struct cmd *cmd);
+
+int cmd_event(struct session *s, const struct cmd *cmd);
+
+int cmd_help(struct session *s, const struct cmd *cmd);
+int cmd_quit(struct session *s, const struct cmd *cmd);
+
+#endif /* VIREO_TOOLS_CLI_H */

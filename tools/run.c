@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * run.c: running a script of commands on a session.
+ *
+ * As virsh does, every command is parsed before the first runs, so a typo
+ * at the end of a list changes nothing; and every command that runs is
+ * followed by an empty line on stdout (virsh's vshCommandRun()), except
+ * quit. Unlike virsh, which carries on, the list stops at the first
+ * command that fails: a script should not act on a state it did not reach.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "parse.h"
+
+static int
+run_one(struct session *s, const struct cmd *cmd)
+{
+    int rc = -1;
+
+    if (!cmd->def->needs_conn || session_connect(s) == 0)
+        rc = cmd->def->run(s, cmd);
+    if (!s->is_quitting)
+        printf("\n");
+    fflush(stdout);
+    return rc;
+}
+
+int
+run_script(struct session *s, const struct script *sc)
+{
+    struct cmd *cmds = calloc((size_t)sc->n_cmds + 1, sizeof(*cmds));
+    int rc = -1;
+
+    if (cmds == NULL) {
+        cli_error("out of memory");
+        return -1;
+    }
+    for (int i = 0; i < sc->n_cmds; i++)
+        if (commands_parse((const char *const *)sc->cmds[i].argv,
+                           sc->cmds[i].argc, &cmds[i]) < 0)
+            goto out;
+    rc = 0;
+    for (int i = 0; i < sc->n_cmds && rc == 0 && !s->is_quitting; i++)
+        rc = run_one(s, &cmds[i]);
+out:
+    free(cmds);
+    return rc;
+}
