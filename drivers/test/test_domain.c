@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test_domain.c: defining domains and moving them through their states,
+ * with libvirt's test driver's checks, errors and lifecycle events. Every
+ * slot takes the state's lock for one short section: check, change, queue
+ * the event (delivered later by the event loop), refresh the handle's id.
+ */
+#include <stdatomic.h>
+
+#include "drivers/conf/domain_def.h"
+#include "drivers/domain_event.h"
+#include "drivers/domain_list.h"
+#include "drivers/error.h"
+#include "drivers/handle.h"
+#include "drivers/test/test_slots.h"
+#include "drivers/test/test_state.h"
+#include "drivers/test/test_transition.h"
+
+/* Flags libvirt's test driver accepts and that need nothing from us: we
+ * keep no managed-save images, snapshot or checkpoint metadata, and every
+ * shutdown or reboot method behaves alike on an imaginary guest. */
+#define UNDEFINE_FLAGS      (1u | 2u | 16u)  /* MANAGED_SAVE, SNAPSHOTS_ and
+                                                CHECKPOINTS_METADATA */
+#define DESTROY_FLAGS       1u               /* GRACEFUL */
+#define REBOOT_FLAGS        0x1fu            /* ACPI_POWER_BTN .. PARAVIRT */
+
+/* One state change on the domain a handle names, run with st->lock held.
+ * On success it leaves in *id the domain's id afterwards. */
+typedef int (*domain_op)(struct test_state *st, struct domain_obj *obj,
+                         unsigned flags, int *id, struct vireo_error *err);
+
+static int
+run(struct vireo_domain *dom, domain_op op, unsigned flags,
+    struct vireo_error *err)
+{
+    struct test_state *st = dom->conn->priv;
+    struct domain_obj *obj;
+    int rc = -1, id = -1;
+
+    pthread_mutex_lock(&st->lock);
+    obj = test_state_find(st, dom, err);
+    if (obj != NULL)
+        rc = op(st, obj, flags, &id, err);
+    pthread_mutex_unlock(&st->lock);
+    if (rc == 0)
+        atomic_store(&dom->id, id);
+    return rc;
+}
+
+static int
+not_valid(struct vireo_error *err, const char *why)
+{
+    return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST, "%s", why);
+}
+
+/* What libvirt emits when a domain starts, paused or not. */
+static void
+emit_started(struct test_state *st, struct domain_obj *obj, bool is_paused)
+{
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STARTED,
+                    VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    if (is_paused)
+        test_state_emit(st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
+                        VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+}
+
+static void
+start(struct test_state *st, struct domain_obj *obj, bool is_paused)
+{
+    test_transition_start(st, obj, is_paused);
+    emit_started(st, obj, is_paused);
+}
+
+/* A transient domain exists only while it runs. */
+static void
+forget_if_transient(struct test_state *st, struct domain_obj *obj)
+{
+    if (!obj->is_persistent)
+        domain_list_remove(st->domains, obj);
+}
+
+/* ---- Definitions ------------------------------------------------------ */
+
+/* A new shut-off, transient object in the list for def (taken over, even
+ * on failure); NULL with err set. */
+static struct domain_obj *
+new_obj(struct test_state *st, struct domain_def *def, struct vireo_error *err)
+{
+    struct domain_obj *obj = domain_obj_new(def);
+
+    if (obj == NULL) {
+        domain_def_free(def);
+        error_no_memory(err);
+        return NULL;
+    }
+    if (domain_list_add(st->domains, obj) < 0) {
+        domain_obj_free(obj);
+        error_no_memory(err);
+        return NULL;
+    }
+    return obj;
+}
+
+/* Parse xml into a def the test hypervisor can run; NULL with err set. */
+static struct domain_def *
+parse(const char *xml, struct vireo_error *err)
+{
+    struct domain_def *def = domain_def_parse(xml, err);
+
+    if (def != NULL && test_state_check_virt_type(def, err) < 0) {
+        domain_def_free(def);
+        return NULL;
+    }
+    return def;
+}
+
+/* Store def (taken over) as the persistent config; returns the object, or
+ * NULL with err set. */
+static struct domain_obj *
+define(struct test_state *st, struct domain_def *def, struct vireo_error *err)
+{
+    struct domain_obj *obj;
+    int detail;
+
+    if (test_state_check_clash(st, def, &obj, err) < 0)
+        goto fail;
+    if (obj == NULL) {
+        obj = new_obj(st, def, err);
+        if (obj == NULL)
+            return NULL;
+        detail = VIR_DOMAIN_EVENT_DEFINED_ADDED;
+    } else if (domain_obj_is_active(obj)) {
+        /* A running domain keeps its live config until it next starts. */
+        domain_def_free(obj->new_def);
+        obj->new_def = def;
+        detail = obj->is_persistent ? VIR_DOMAIN_EVENT_DEFINED_UPDATED
+                                    : VIR_DOMAIN_EVENT_DEFINED_ADDED;
+    } else {
+        domain_def_free(obj->def);
+        obj->def = def;
+        detail = VIR_DOMAIN_EVENT_DEFINED_UPDATED;
+    }
+    obj->is_persistent = true;
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_DEFINED, detail);
+    return obj;
+fail:
+    domain_def_free(def);
+    return NULL;
+}
+
+struct vireo_domain *
+testdrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
+                          unsigned flags, struct vireo_error *err)
+{
+    struct test_state *st = conn->priv;
+    struct vireo_domain *dom = NULL;
+    struct domain_def *def;
+    struct domain_obj *obj;
+
+    if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
+                          "testDomainDefineXMLFlags") < 0)
+        return NULL;
+    def = parse(xml, err);
+    if (def == NULL)
+        return NULL;
+    pthread_mutex_lock(&st->lock);
+    obj = define(st, def, err);
+    if (obj != NULL)
+        dom = test_state_handle(conn, obj, err);
+    pthread_mutex_unlock(&st->lock);
+    return dom;
+}
+
+/* Run def (taken over) now; returns the object, or NULL with err set. */
+static struct domain_obj *
+create(struct test_state *st, struct domain_def *def, bool is_paused,
+       struct vireo_error *err)
+{
+    struct domain_obj *obj;
+
+    if (test_state_check_clash(st, def, &obj, err) < 0)
+        goto fail;
+    if (obj != NULL && domain_obj_is_active(obj)) {
+        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
+                  "domain '%s' is already active", def->name);
+        goto fail;
+    }
+    if (obj == NULL) {
+        obj = new_obj(st, def, err);
+        if (obj == NULL)
+            return NULL;
+        start(st, obj, is_paused);
+        return obj;
+    }
+    /* An inactive persistent domain runs def, keeping its config for the
+     * next start, as libvirt does. */
+    test_transition_start(st, obj, is_paused);
+    obj->new_def = obj->def;
+    obj->def = def;
+    emit_started(st, obj, is_paused);
+    return obj;
+fail:
+    domain_def_free(def);
+    return NULL;
+}
+
+struct vireo_domain *
+testdrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
+                          unsigned flags, struct vireo_error *err)
+{
+    struct test_state *st = conn->priv;
+    struct vireo_domain *dom = NULL;
+    struct domain_def *def;
+    struct domain_obj *obj;
+
+    if (error_check_flags(err, VIR_FROM_TEST, flags, VIR_DOMAIN_START_PAUSED,
+                          "testDomainCreateXML") < 0)
+        return NULL;
+    def = parse(xml, err);
+    if (def == NULL)
+        return NULL;
+    pthread_mutex_lock(&st->lock);
+    obj = create(st, def, (flags & VIR_DOMAIN_START_PAUSED) != 0, err);
+    if (obj != NULL)
+        dom = test_state_handle(conn, obj, err);
+    pthread_mutex_unlock(&st->lock);
+    return dom;
+}
+
+static int
+op_undefine(struct test_state *st, struct domain_obj *obj, unsigned flags,
+            int *id, struct vireo_error *err)
+{
+    if (!obj->is_persistent)
+        return not_valid(err, "cannot undefine transient domain");
+    obj->is_persistent = false;
+    obj->has_autostart = false;
+    domain_def_free(obj->new_def);
+    obj->new_def = NULL;
+    *id = obj->id;
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_UNDEFINED,
+                    VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
+    if (!domain_obj_is_active(obj))
+        domain_list_remove(st->domains, obj);
+    return 0;
+}
+
+int
+testdrv_domain_undefine(struct vireo_domain *dom, unsigned flags,
+                        struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, UNDEFINE_FLAGS,
+                          "testDomainUndefineFlags") < 0)
+        return -1;
+    return run(dom, op_undefine, flags, err);
+}
+
+/* ---- Lifecycle -------------------------------------------------------- */
+
+static int
+op_create(struct test_state *st, struct domain_obj *obj, unsigned flags,
+          int *id, struct vireo_error *err)
+{
+    if (domain_obj_is_active(obj))
+        return not_valid(err, "domain is already running");
+    start(st, obj, (flags & VIR_DOMAIN_START_PAUSED) != 0);
+    *id = obj->id;
+    return 0;
+}
+
+int
+testdrv_domain_create(struct vireo_domain *dom, unsigned flags,
+                      struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, VIR_DOMAIN_START_PAUSED,
+                          "testDomainCreateWithFlags") < 0)
+        return -1;
+    return run(dom, op_create, flags, err);
+}
+
+static int
+op_destroy(struct test_state *st, struct domain_obj *obj, unsigned flags,
+           int *id, struct vireo_error *err)
+{
+    if (!domain_obj_is_active(obj))
+        return not_valid(err, "domain is not running");
+    test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_DESTROYED);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
+                    VIR_DOMAIN_EVENT_STOPPED_DESTROYED);
+    forget_if_transient(st, obj);
+    *id = -1;
+    return 0;
+}
+
+int
+testdrv_domain_destroy(struct vireo_domain *dom, unsigned flags,
+                       struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, DESTROY_FLAGS,
+                          "testDomainDestroyFlags") < 0)
+        return -1;
+    return run(dom, op_destroy, flags, err);
+}
+
+static bool
+restarts_on_poweroff(const struct domain_obj *obj)
+{
+    switch (obj->def->on_poweroff) {
+    case DOMAIN_ACTION_RESTART:
+    case DOMAIN_ACTION_RENAME_RESTART:
+    case DOMAIN_ACTION_COREDUMP_RESTART:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The imaginary guest powers off at once; its on_poweroff action decides
+ * what follows. */
+static int
+op_shutdown(struct test_state *st, struct domain_obj *obj, unsigned flags,
+            int *id, struct vireo_error *err)
+{
+    bool restarts;
+
+    if (obj->state != VIR_DOMAIN_RUNNING && obj->state != VIR_DOMAIN_PAUSED)
+        return not_valid(err, "domain is not running");
+    restarts = restarts_on_poweroff(obj);
+    test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
+                    VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
+    if (restarts) {
+        start(st, obj, false);
+        *id = obj->id;
+        return 0;
+    }
+    forget_if_transient(st, obj);
+    *id = -1;
+    return 0;
+}
+
+int
+testdrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
+                        struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
+                          "testDomainShutdownFlags") < 0)
+        return -1;
+    return run(dom, op_shutdown, flags, err);
+}
+
+/* The guest resets in place: same id, no lifecycle event, a REBOOT one. */
+static int
+op_reboot(struct test_state *st, struct domain_obj *obj, unsigned flags,
+          int *id, struct vireo_error *err)
+{
+    if (obj->state != VIR_DOMAIN_RUNNING)
+        return not_valid(err, "domain is not running");
+    obj->reason = VIR_DOMAIN_RUNNING_BOOTED;
+    domain_event_queue_reboot(st->events, obj->def->name, obj->def->uuid,
+                              obj->id);
+    *id = obj->id;
+    return 0;
+}
+
+int
+testdrv_domain_reboot(struct vireo_domain *dom, unsigned flags,
+                      struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, REBOOT_FLAGS,
+                          "testDomainReboot") < 0)
+        return -1;
+    return run(dom, op_reboot, flags, err);
+}
+
+static int
+op_suspend(struct test_state *st, struct domain_obj *obj, unsigned flags,
+           int *id, struct vireo_error *err)
+{
+    if (!domain_obj_is_active(obj))
+        return not_valid(err, "domain is not running");
+    if (obj->state == VIR_DOMAIN_PAUSED)
+        return not_valid(err, "domain is already suspended");
+    test_transition_pause(obj, VIR_DOMAIN_PAUSED_USER);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
+                    VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
+    *id = obj->id;
+    return 0;
+}
+
+int
+testdrv_domain_suspend(struct vireo_domain *dom, struct vireo_error *err)
+{
+    return run(dom, op_suspend, 0, err);
+}
+
+static int
+op_resume(struct test_state *st, struct domain_obj *obj, unsigned flags,
+          int *id, struct vireo_error *err)
+{
+    if (!domain_obj_is_active(obj))
+        return not_valid(err, "domain is not running");
+    if (obj->state != VIR_DOMAIN_PAUSED)
+        return not_valid(err, "domain is not paused");
+    test_transition_resume(obj, VIR_DOMAIN_RUNNING_UNPAUSED);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_RESUMED,
+                    VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
+    *id = obj->id;
+    return 0;
+}
+
+int
+testdrv_domain_resume(struct vireo_domain *dom, struct vireo_error *err)
+{
+    return run(dom, op_resume, 0, err);
+}
+
+/* The autostart value travels in the op's flags argument. */
+static int
+op_set_autostart(struct test_state *st, struct domain_obj *obj,
+                 unsigned autostart, int *id, struct vireo_error *err)
+{
+    if (!obj->is_persistent)
+        return not_valid(err, "cannot set autostart for transient domain");
+    obj->has_autostart = autostart != 0;
+    *id = obj->id;
+    return 0;
+}
+
+int
+testdrv_domain_set_autostart(struct vireo_domain *dom, int autostart,
+                             struct vireo_error *err)
+{
+    return run(dom, op_set_autostart, autostart != 0, err);
+}

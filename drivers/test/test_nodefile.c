@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test_nodefile.c: reading a node file with libxml2 (no network, no entity
+ * substitution, no DTD loading). The host's fields start from the default
+ * host, so a node file need only say what differs. Domains, inline or in
+ * files named relative to the node file, go through domain_def_parse like
+ * any other definition.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "drivers/conf/domain_def.h"
+#include "drivers/error.h"
+#include "drivers/test/test_nodefile.h"
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+                       XML_PARSE_NOWARNING)
+
+/* Everything one load needs to report errors and resolve relative names. */
+struct load {
+    const char          *path;
+    struct test_nodefile *nf;
+    struct vireo_error   *err;
+};
+
+/* The whole of a (domain) file, NUL-terminated, malloc'd; NULL with err
+ * set naming the node file it was read for. */
+static char *
+read_text(const struct load *ld, const char *file)
+{
+    FILE *in = fopen(file, "re");
+    char *text = NULL;
+    size_t size = 0, total = 0;
+    FILE *out;
+    char chunk[4096];
+    size_t n;
+
+    if (in == NULL) {
+        error_set(ld->err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
+                  "cannot read '%s' for node file '%s': %s", file, ld->path,
+                  strerror(errno));
+        return NULL;
+    }
+    out = open_memstream(&text, &size);
+    /* A node file is not meant to be big: cap it like a domain document. */
+    while (out != NULL && total <= DOMAIN_XML_MAX_BYTES &&
+           (n = fread(chunk, 1, sizeof(chunk), in)) > 0) {
+        fwrite(chunk, 1, n, out);
+        total += n;
+    }
+    if (out == NULL || ferror(in) || ferror(out) ||
+        total > DOMAIN_XML_MAX_BYTES || !feof(in)) {
+        error_set(ld->err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
+                  "cannot read '%s' for node file '%s'", file, ld->path);
+        if (out != NULL)
+            fclose(out);
+        fclose(in);
+        free(text);
+        return NULL;
+    }
+    fclose(out);
+    fclose(in);
+    return text;
+}
+
+static int
+invalid(const struct load *ld, const char *what)
+{
+    return error_set(ld->err, VIR_ERR_XML_ERROR, VIR_FROM_TEST,
+                     "invalid node file '%s': %s", ld->path, what);
+}
+
+/* ---- The host --------------------------------------------------------- */
+
+/* An element's text as a number in [min, max]. */
+static int
+read_number(const struct load *ld, xmlNodePtr node, unsigned long long min,
+            unsigned long long max, unsigned long long *value)
+{
+    xmlChar *text = xmlNodeGetContent(node);
+    char *end = NULL;
+    unsigned long long v = 0;
+    int ok;
+
+    errno = 0;
+    if (text != NULL && text[0] >= '0' && text[0] <= '9')
+        v = strtoull((const char *)text, &end, 10);
+    ok = end != NULL && *end == '\0' && errno == 0 && v >= min && v <= max;
+    xmlFree(text);
+    if (!ok) {
+        char what[128];
+
+        snprintf(what, sizeof(what), "<%s> needs a number from %llu to %llu",
+                 (const char *)node->name, min, max);
+        return invalid(ld, what);
+    }
+    *value = v;
+    return 0;
+}
+
+static int
+read_model(const struct load *ld, xmlNodePtr node, struct test_host *host)
+{
+    xmlChar *text = xmlNodeGetContent(node);
+    size_t len = text != NULL ? strlen((const char *)text) : 0;
+
+    if (len == 0 || len >= sizeof(host->model)) {
+        xmlFree(text);
+        return invalid(ld, "<model> needs 1 to 31 characters");
+    }
+    memcpy(host->model, text, len + 1);
+    xmlFree(text);
+    return 0;
+}
+
+static unsigned int *
+cpu_field(struct test_host *host, const char *name)
+{
+    static const struct {
+        const char *name;
+        size_t      offset;
+    } fields[] = {
+        { "mhz",     offsetof(struct test_host, mhz) },
+        { "active",  offsetof(struct test_host, cpus) },
+        { "nodes",   offsetof(struct test_host, nodes) },
+        { "sockets", offsetof(struct test_host, sockets) },
+        { "cores",   offsetof(struct test_host, cores) },
+        { "threads", offsetof(struct test_host, threads) },
+    };
+
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        if (strcmp(name, fields[i].name) == 0)
+            return (unsigned int *)((char *)host + fields[i].offset);
+    return NULL;
+}
+
+static int
+read_cpu(const struct load *ld, xmlNodePtr cpu)
+{
+    struct test_host *host = &ld->nf->host;
+
+    for (xmlNodePtr n = cpu->children; n != NULL; n = n->next) {
+        const char *name = (const char *)n->name;
+        unsigned int *field;
+        unsigned long long v;
+
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp(name, "model") == 0) {
+            if (read_model(ld, n, host) < 0)
+                return -1;
+            continue;
+        }
+        field = cpu_field(host, name);
+        if (field == NULL)
+            continue;   /* libvirt ignores what it does not know, too */
+        if (read_number(ld, n, strcmp(name, "mhz") == 0 ? 0 : 1, 65536,
+                        &v) < 0)
+            return -1;
+        *field = (unsigned int)v;
+    }
+    return 0;
+}
+
+/* ---- Domains ---------------------------------------------------------- */
+
+static int
+append_def(const struct load *ld, const char *xml)
+{
+    struct test_nodefile *nf = ld->nf;
+    struct vireo_error inner = { 0 };
+    struct domain_def **defs;
+    struct domain_def *def = domain_def_parse(xml, &inner);
+
+    if (def == NULL) {
+        char message[sizeof(inner.message) + 64];
+
+        snprintf(message, sizeof(message), "%s (in node file '%s')",
+                 inner.message, ld->path);
+        return error_set_raw(ld->err, inner.code, VIR_FROM_TEST, message);
+    }
+    defs = realloc(nf->defs, (size_t)(nf->n_defs + 1) * sizeof(*defs));
+    if (defs == NULL) {
+        domain_def_free(def);
+        return error_no_memory(ld->err);
+    }
+    nf->defs = defs;
+    nf->defs[nf->n_defs++] = def;
+    return 0;
+}
+
+/* <domain file='...'/>: relative names are relative to the node file. */
+static int
+read_domain_file(const struct load *ld, const char *file)
+{
+    char resolved[PATH_MAX];
+    char *copy, *text;
+    int rc;
+
+    if (file[0] == '/') {
+        snprintf(resolved, sizeof(resolved), "%s", file);
+    } else {
+        copy = strdup(ld->path);
+        if (copy == NULL)
+            return error_no_memory(ld->err);
+        snprintf(resolved, sizeof(resolved), "%s/%s", dirname(copy), file);
+        free(copy);
+    }
+    text = read_text(ld, resolved);
+    if (text == NULL)
+        return -1;
+    rc = append_def(ld, text);
+    free(text);
+    return rc;
+}
+
+/* An inline <domain>: serialised back to text for domain_def_parse. */
+static int
+read_domain_inline(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    int rc;
+
+    if (buf == NULL)
+        return error_no_memory(ld->err);
+    if (xmlNodeDump(buf, doc, node, 0, 0) < 0) {
+        xmlBufferFree(buf);
+        return error_no_memory(ld->err);
+    }
+    rc = append_def(ld, (const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return rc;
+}
+
+static int
+read_domain(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlChar *file = xmlGetProp(node, (const xmlChar *)"file");
+    int rc;
+
+    if (file == NULL)
+        return read_domain_inline(ld, doc, node);
+    rc = read_domain_file(ld, (const char *)file);
+    xmlFree(file);
+    return rc;
+}
+
+/* ---- The document ----------------------------------------------------- */
+
+static int
+read_node(const struct load *ld, xmlDocPtr doc, xmlNodePtr root)
+{
+    for (xmlNodePtr n = root->children; n != NULL; n = n->next) {
+        const char *name = (const char *)n->name;
+        unsigned long long kib;
+        int rc = 0;
+
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp(name, "cpu") == 0) {
+            rc = read_cpu(ld, n);
+        } else if (strcmp(name, "memory") == 0) {
+            rc = read_number(ld, n, 1, 1ull << 50, &kib);
+            if (rc == 0)
+                ld->nf->host.memory_kib = kib;
+        } else if (strcmp(name, "domain") == 0) {
+            rc = read_domain(ld, doc, n);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    if (ld->nf->host.cpus > ld->nf->host.nodes * ld->nf->host.sockets *
+                            ld->nf->host.cores * ld->nf->host.threads)
+        return invalid(ld, "more active CPUs than the topology holds");
+    return 0;
+}
+
+static xmlDocPtr
+parse_document(const struct load *ld)
+{
+    char *text = read_text(ld, ld->path);
+    xmlDocPtr doc;
+
+    if (text == NULL)
+        return NULL;
+    doc = xmlReadMemory(text, (int)strlen(text), ld->path, NULL,
+                        PARSE_OPTIONS);
+    free(text);
+    if (doc == NULL) {
+        const xmlError *e = xmlGetLastError();
+        char what[160];
+
+        snprintf(what, sizeof(what), "line %d: %s", e ? e->line : 0,
+                 e && e->message ? e->message : "not well-formed\n");
+        what[strcspn(what, "\n")] = '\0';
+        invalid(ld, what);
+    }
+    return doc;
+}
+
+int
+test_nodefile_load(const char *path, struct test_nodefile *nf,
+                   struct vireo_error *err)
+{
+    struct load ld = { .path = path, .nf = nf, .err = err };
+    xmlDocPtr doc;
+    xmlNodePtr root;
+    int rc;
+
+    memset(nf, 0, sizeof(*nf));
+    test_host_init_default(&nf->host);
+    doc = parse_document(&ld);
+    if (doc == NULL)
+        return -1;
+    root = xmlDocGetRootElement(doc);
+    if (root == NULL || strcmp((const char *)root->name, "node") != 0)
+        rc = invalid(&ld, "the root element is not <node>");
+    else
+        rc = read_node(&ld, doc, root);
+    xmlFreeDoc(doc);
+    if (rc < 0)
+        test_nodefile_clear(nf);
+    return rc;
+}
+
+void
+test_nodefile_clear(struct test_nodefile *nf)
+{
+    for (int i = 0; i < nf->n_defs; i++)
+        domain_def_free(nf->defs[i]);
+    free(nf->defs);
+    nf->defs = NULL;
+    nf->n_defs = 0;
+}
