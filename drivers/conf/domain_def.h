@@ -86,6 +86,9 @@ struct domain_def {
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */
     int                  n_device_extras;
+    struct domain_extra *os_extras;       /* <os> children other than <type>,
+                                           * e.g. <boot dev='hd'/> */
+    int                  n_os_extras;
 };
 
 /* Parse a document. NULL on failure, with err set to libvirt's code for the
@@ -114,5 +117,12 @@ void domain_def_free(struct domain_def *def);
 int domain_def_parse_memory(const char *value, const char *unit,
                             const char *what, unsigned long long *kib,
                             struct vireo_error *err);
+
+/* libvirt's word for a lifecycle action ("destroy", "rename-restart", ...),
+ * or NULL for a value outside the enum. */
+const char *domain_lifecycle_action_to_string(int action);
+
+/* The enum value for libvirt's word, or -1 if it is not one. */
+int domain_lifecycle_action_from_string(const char *word);
 
 #endif /* VIREO_CONF_DOMAIN_DEF_H */

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-golden.c: every good/<case>.in.xml parses, formats to exactly
+ * good/<case>.out.xml, and that output is a fixed point (parse + format
+ * gives the same bytes). A good/<case>.id file holds the id of a running
+ * domain to format with. A deep copy formats the same as its original.
+ *
+ * VIREO_REGEN_GOLDEN=1 rewrites the .out.xml files instead of comparing
+ * them (review the diff before keeping it).
+ */
+#include <dirent.h>
+
+#include "drivers/conf/domain_def.h"
+#include "tests/tap.h"
+#include "tests/xml/corpus.h"
+
+#define SUFFIX ".in.xml"
+
+static int
+is_case(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name), s = strlen(SUFFIX);
+    return n > s && strcmp(e->d_name + n - s, SUFFIX) == 0;
+}
+
+/* The id to format with: the number in <case>.id, or -1. */
+static int
+case_id(const char *dir, const char *name)
+{
+    char file[512];
+    char *text;
+    int id = -1;
+
+    snprintf(file, sizeof(file), "%s.id", name);
+    text = corpus_read(dir, "good", file);
+    if (text != NULL)
+        id = atoi(text);
+    free(text);
+    return id;
+}
+
+static void
+check_case(const char *dir, const char *in_file)
+{
+    char name[256], out_file[300];
+    struct vireo_error err = { 0 };
+    size_t n = strlen(in_file) - strlen(SUFFIX);
+
+    snprintf(name, sizeof(name), "%.*s", (int)n, in_file);
+    snprintf(out_file, sizeof(out_file), "%s.out.xml", name);
+    char *in = corpus_read(dir, "good", in_file);
+    char *want = corpus_read(dir, "good", out_file);
+    int id = case_id(dir, name);
+    struct domain_def *def = in ? domain_def_parse(in, &err) : NULL;
+    char *got = def ? domain_def_format(def, id) : NULL;
+
+    if (def == NULL)
+        tap_diag("%s: %s", name, err.message);
+    if (got != NULL && getenv("VIREO_REGEN_GOLDEN") != NULL) {
+        corpus_write(dir, "good", out_file, got);
+        free(want);
+        want = strdup(got);
+    }
+    tap_is_str(got, want, "%s: output matches %s", name, out_file);
+
+    struct domain_def *again = got ? domain_def_parse(got, &err) : NULL;
+    char *twice = again ? domain_def_format(again, id) : NULL;
+    tap_is_str(twice, got, "%s: format(parse(output)) is the output", name);
+
+    struct domain_def *copy = def ? domain_def_copy(def) : NULL;
+    char *copied = copy ? domain_def_format(copy, id) : NULL;
+    tap_is_str(copied, got, "%s: a deep copy formats the same", name);
+
+    free(copied);
+    domain_def_free(copy);
+    free(twice);
+    domain_def_free(again);
+    free(got);
+    domain_def_free(def);
+    free(want);
+    free(in);
+}
+
+int
+main(int argc, char **argv)
+{
+    char good[4096];
+    struct dirent **cases;
+    int n;
+
+    if (argc < 2)
+        tap_skip_all("usage: test-xml-golden SOURCE_DIR");
+    snprintf(good, sizeof(good), "%s/good", argv[1]);
+    n = scandir(good, &cases, is_case, alphasort);
+    if (n <= 0)
+        tap_skip_all("no good/*.in.xml cases found");
+    tap_plan(3 * n + 1);
+    tap_ok(n >= 8, "at least 8 golden cases (%d)", n);
+    for (int i = 0; i < n; i++) {
+        check_case(argv[1], cases[i]->d_name);
+        free(cases[i]);
+    }
+    free(cases);
+    return tap_done();
+}
