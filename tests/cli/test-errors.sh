@@ -19,7 +19,8 @@ run -c test:///default define "$DATA/bad.xml"
 expect_rc 1 "malformed XML fails"
 expect_match "$ERR" "^error: Failed to define domain from $DATA/bad.xml\$" \
     "define says which file it could not define from"
-expect_match "$ERR" '^error: XML error' "and then the XML error"
+expect_match "$ERR" '^error: \(domain_definition\):[0-9]+: ' \
+    "and then libxml2's complaint with its line, as virsh prints it"
 
 run -c test:///default define /nonexistent/vm.xml
 expect_rc 1 "a missing file fails"

@@ -48,8 +48,9 @@ on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
     r->last_event = event;
     r->last_detail = detail;
     r->last_id = dom->id;
-    strncat(r->names, dom->name, sizeof(r->names) - strlen(r->names) - 2);
-    strcat(r->names, " ");
+    size_t used = strlen(r->names);
+    if (used + strlen(dom->name) + 2 <= sizeof(r->names))   /* keep the first few */
+        snprintf(r->names + used, sizeof(r->names) - used, "%s ", dom->name);
     if (r->deregister_after > 0 && r->n_calls == r->deregister_after)
         domain_event_deregister(r->st, conn, r->callback_id, NULL);
     if (r->frees_state) {
@@ -271,7 +272,7 @@ main(void)
 {
     struct vireo_conn *conn = handle_conn_new("test:///default", false);
 
-    tap_plan(27);
+    tap_plan(26);
     check_registration_needs_a_loop(conn);
     if (uv_impl_register() < 0)
         tap_skip_all("libuv loop unavailable");
