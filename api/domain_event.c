@@ -7,10 +7,10 @@
 #include <stddef.h>
 
 #include "api/check.h"
+#include "drivers/domain_event.h"
 #include "drivers/driver.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
-#include "loop/event.h"
 
 #define REGISTER_FUNC "virConnectDomainEventRegisterAny"
 
@@ -50,18 +50,6 @@ check_callback(vireo_domain_event_generic_cb cb, struct vireo_error *err)
     return 0;
 }
 
-/* Events are delivered on the loop's thread: without a loop nothing would
- * ever arrive, so the registration fails at once rather than in silence. */
-static int
-check_loop(struct vireo_error *err)
-{
-    if (!event_is_registered())
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_EVENT, "%s",
-                         "an event loop must be registered before "
-                         "registering for events");
-    return 0;
-}
-
 int
 vireo_conn_domain_event_register_any(struct vireo_conn *conn,
                                      struct vireo_domain *dom, int event_id,
@@ -73,7 +61,7 @@ vireo_conn_domain_event_register_any(struct vireo_conn *conn,
         check_filter(conn, dom, err) < 0 ||
         check_event_id(event_id, err) < 0 ||
         check_callback(cb, err) < 0 ||
-        check_loop(err) < 0)
+        domain_event_require_loop(err) < 0)
         return -1;
     if (conn->driver->domain_event_register_any == NULL)
         return error_unsupported(err, conn->driver, REGISTER_FUNC);

@@ -298,6 +298,16 @@ ensure_timer(struct domain_event_state *st, struct vireo_error *err)
 
 /* ---- Registration (any thread) --------------------------------------- */
 
+int
+domain_event_require_loop(struct vireo_error *err)
+{
+    if (!event_is_registered())
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_EVENT, "%s",
+                         "an event loop must be registered before "
+                         "registering for events");
+    return 0;
+}
+
 static struct callback *
 callback_new(struct vireo_conn *conn, struct vireo_domain *dom, int event_id,
              vireo_domain_event_generic_cb cb, void *opaque,
@@ -338,11 +348,7 @@ check_registration(int event_id, vireo_domain_event_generic_cb cb,
     if (cb == NULL)
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_EVENT,
                          "%s", "callback must not be NULL");
-    if (!event_is_registered())
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_EVENT, "%s",
-                         "an event loop must be registered before "
-                         "registering for events");
-    return 0;
+    return domain_event_require_loop(err);
 }
 
 int

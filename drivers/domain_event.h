@@ -24,6 +24,12 @@
 
 struct domain_event_state;
 
+/* Events are delivered on the loop's thread: without a registered loop
+ * nothing would ever arrive, so registrations fail at once with
+ * VIR_ERR_OPERATION_INVALID. Returns 0 when a loop is registered, else -1.
+ * Any thread. */
+int domain_event_require_loop(struct vireo_error *err);
+
 /* A state with no registrations. The loop queue is created lazily on the
  * first registration, so a state can exist before any loop is registered. */
 struct domain_event_state *domain_event_state_new(void);
