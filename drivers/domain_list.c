@@ -144,6 +144,8 @@ domain_obj_free(struct domain_obj *obj)
 {
     if (obj == NULL)
         return;
+    if (obj->priv_free != NULL)
+        obj->priv_free(obj->priv);
     domain_def_free(obj->def);
     domain_def_free(obj->new_def);
     free(obj);

@@ -21,7 +21,12 @@
 struct domain_def;
 
 /* Which hash chains an object sits on; private to domain_list.c. */
-enum { DOMAIN_INDEX_NAME, DOMAIN_INDEX_UUID, DOMAIN_INDEX_ID, DOMAIN_N_INDEXES };
+enum {
+    DOMAIN_INDEX_NAME,
+    DOMAIN_INDEX_UUID,
+    DOMAIN_INDEX_ID,
+    DOMAIN_N_INDEXES
+};
 
 /* Owned by the list it was added to; guarded by that list's owner. */
 struct domain_obj {
@@ -37,6 +42,9 @@ struct domain_obj {
     unsigned long long run_ns;     /* time spent running before run_since */
     unsigned long long run_since_ns; /* CLOCK_MONOTONIC when it last began
                                         running; 0 while not running */
+    void              *priv;       /* the driver's own per-domain data */
+    void             (*priv_free)(void *priv); /* frees priv with the object;
+                                                  NULL if nothing to free */
 
     /* The list's bookkeeping. */
     struct domain_obj *chain[DOMAIN_N_INDEXES];

@@ -18,7 +18,7 @@
 
 /* Flags libvirt's test driver accepts and that need nothing from us: we
  * keep no managed-save images, snapshot or checkpoint metadata, and every
- * shutdown or reboot method behaves alike on an imaginary guest. */
+ * reboot method resets an imaginary guest alike. */
 #define UNDEFINE_FLAGS      (1u | 2u | 16u)  /* MANAGED_SAVE, SNAPSHOTS_ and
                                                 CHECKPOINTS_METADATA */
 #define DESTROY_FLAGS       1u               /* GRACEFUL */
@@ -302,10 +302,14 @@ testdrv_domain_destroy(struct vireo_domain *dom, unsigned flags,
     return run(dom, op_destroy, flags, err);
 }
 
+/* libvirt's test driver treats on_poweroff and on_reboot alike: an action
+ * that restarts keeps the guest running under its id, any other shuts it
+ * off. (libvirt forgets coredump-restart; it restarts here, as its name
+ * says.) */
 static bool
-restarts_on_poweroff(const struct domain_obj *obj)
+restarts(int action)
 {
-    switch (obj->def->on_poweroff) {
+    switch (action) {
     case DOMAIN_ACTION_RESTART:
     case DOMAIN_ACTION_RENAME_RESTART:
     case DOMAIN_ACTION_COREDUMP_RESTART:
@@ -315,27 +319,35 @@ restarts_on_poweroff(const struct domain_obj *obj)
     }
 }
 
-/* The imaginary guest powers off at once; its on_poweroff action decides
- * what follows. */
+/* The imaginary guest has powered off or reset, and action says what
+ * follows. A restart brings no lifecycle event, as in libvirt, but the
+ * guest did reset, so REBOOT listeners hear of it. */
+static void
+power_cycle(struct test_state *st, struct domain_obj *obj, int action,
+            int *id)
+{
+    if (restarts(action)) {
+        test_transition_reset(obj);
+        domain_event_queue_reboot(st->events, obj->def->name,
+                                  obj->def->uuid, obj->id);
+        *id = obj->id;
+        return;
+    }
+    test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
+                    VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
+    forget_if_transient(st, obj);
+    *id = -1;
+}
+
+/* The guest powers off at once; its on_poweroff action decides the rest. */
 static int
 op_shutdown(struct test_state *st, struct domain_obj *obj, unsigned flags,
             int *id, struct vireo_error *err)
 {
-    bool restarts;
-
-    if (obj->state != VIR_DOMAIN_RUNNING && obj->state != VIR_DOMAIN_PAUSED)
+    if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
-    restarts = restarts_on_poweroff(obj);
-    test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
-    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
-                    VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
-    if (restarts) {
-        start(st, obj, false);
-        *id = obj->id;
-        return 0;
-    }
-    forget_if_transient(st, obj);
-    *id = -1;
+    power_cycle(st, obj, obj->def->on_poweroff, id);
     return 0;
 }
 
@@ -349,17 +361,15 @@ testdrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
     return run(dom, op_shutdown, flags, err);
 }
 
-/* The guest resets in place: same id, no lifecycle event, a REBOOT one. */
+/* The guest resets at once, paused or not; its on_reboot action decides
+ * the rest. */
 static int
 op_reboot(struct test_state *st, struct domain_obj *obj, unsigned flags,
           int *id, struct vireo_error *err)
 {
-    if (obj->state != VIR_DOMAIN_RUNNING)
+    if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
-    obj->reason = VIR_DOMAIN_RUNNING_BOOTED;
-    domain_event_queue_reboot(st->events, obj->def->name, obj->def->uuid,
-                              obj->id);
-    *id = obj->id;
+    power_cycle(st, obj, obj->def->on_reboot, id);
     return 0;
 }
 

@@ -23,6 +23,7 @@ void
 test_host_init_default(struct test_host *host)
 {
     memset(host, 0, sizeof(*host));
+    strcpy(host->arch, "i686");
     strcpy(host->model, "i686");
     host->mhz = 1400;
     host->cpus = 16;
@@ -59,28 +60,12 @@ write_cell_cpus(FILE *out, const struct test_host *host, unsigned cell)
     fprintf(out, "          </cpus>\n");
 }
 
-/* The model comes from a node file: it may hold markup characters. */
-static void
-write_escaped(FILE *out, const char *text)
-{
-    for (; *text != '\0'; text++) {
-        switch (*text) {
-        case '<':  fputs("&lt;", out); break;
-        case '>':  fputs("&gt;", out); break;
-        case '&':  fputs("&amp;", out); break;
-        default:   fputc(*text, out); break;
-        }
-    }
-}
-
 static void
 write_host(FILE *out, const struct test_host *host)
 {
-    fputs("  <host>\n"
-          "    <cpu>\n"
-          "      <arch>", out);
-    write_escaped(out, host->model);
-    fprintf(out, "</arch>\n"
+    fprintf(out, "  <host>\n"
+                 "    <cpu>\n"
+                 "      <arch>%s</arch>\n"
                  "      <topology sockets='%u' dies='1' cores='%u' "
                  "threads='%u'/>\n"
                  "    </cpu>\n"
@@ -88,7 +73,7 @@ write_host(FILE *out, const struct test_host *host)
                  "    <iommu support='no'/>\n"
                  "    <topology>\n"
                  "      <cells num='%u'>\n",
-            host->sockets, host->cores, host->threads,
+            host->arch, host->sockets, host->cores, host->threads,
             host->nodes);
     for (unsigned c = 0; c < host->nodes; c++) {
         fprintf(out, "        <cell id='%u'>\n"

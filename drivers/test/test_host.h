@@ -8,6 +8,7 @@
 
 /* Plain data, fixed once its state is created: read without a lock. */
 struct test_host {
+    char               arch[16];     /* CPU architecture, e.g. "i686" */
     char               model[32];    /* CPU model, e.g. "i686" */
     unsigned int       mhz;
     unsigned int       cpus;         /* active CPUs */
@@ -18,8 +19,9 @@ struct test_host {
     unsigned long long memory_kib;
 };
 
-/* libvirt's test host: i686, 16 CPUs at 1400 MHz in 2 cells of 2 sockets
- * of 2 cores of 2 threads, 3 GiB. */
+/* libvirt's test host: i686 (model "i686"), 16 CPUs at 1400 MHz in 2
+ * cells of 2 sockets of 2 cores of 2 threads, 3 GiB. A node file may
+ * change all but the architecture, as in libvirt. */
 void test_host_init_default(struct test_host *host);
 
 /* The capabilities XML (host cpu, topology cells, hvm guests for i686 and

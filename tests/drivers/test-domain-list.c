@@ -2,7 +2,8 @@
 /*
  * test-domain-list.c: the domain object list on its own: every index finds
  * what was added and forgets what was removed or renumbered, at a size
- * where anything quadratic would show, and libvirt's grouped list filters.
+ * where anything quadratic would show, libvirt's grouped list filters, and
+ * the driver's private data freed with its object.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,11 +184,35 @@ test_filters(void)
     domain_list_free(list);
 }
 
+static void
+count_free(void *priv)
+{
+    (*(int *)priv)++;
+}
+
+static void
+test_priv_freed(void)
+{
+    struct domain_list *list = domain_list_new();
+    struct domain_obj *a = obj_new(1), *b = obj_new(2);
+    int n_freed = 0;
+
+    a->priv = b->priv = &n_freed;
+    a->priv_free = b->priv_free = count_free;
+    domain_list_add(list, a);
+    domain_list_add(list, b);
+    domain_list_remove(list, a);
+    tap_is_int(n_freed, 1, "removing an object frees its priv");
+    domain_list_free(list);
+    tap_is_int(n_freed, 2, "freeing the list frees the rest");
+}
+
 int
 main(void)
 {
-    tap_plan(31);
+    tap_plan(33);
     test_indexes();
     test_filters();
+    test_priv_freed();
     return tap_done();
 }

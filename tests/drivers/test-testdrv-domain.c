@@ -40,7 +40,8 @@ test_default_domain(void)
 
     tap_ok(dom != NULL, "the default state holds 'test'");
     tap_is_int(dom->id, 1, "it runs with id 1");
-    tap_is_str(tdrv_state(dom), "1/0", "running, reason unknown (libvirtd's pair)");
+    tap_is_str(tdrv_state(dom), "1/0",
+               "running, reason unknown (libvirtd's pair)");
     tap_is_int(testdrv.domain_get_info(dom, &a, &err), 0, "get_info");
     tap_is_int(a.max_mem_kib, 8388608, "max memory");
     tap_is_int(a.memory_kib, 2097152, "current memory");
@@ -82,9 +83,6 @@ test_running_paused_shutoff(void)
     sleep_ms(3);
     testdrv.domain_get_info(dom, &b, &err);
     tap_is_int(b.cpu_time_ns, a.cpu_time_ns, "no cpu time while paused");
-    tdrv_fails(testdrv.domain_reboot(dom, 0, &err), err,
-               VIR_ERR_OPERATION_INVALID, "domain is not running",
-               "reboot refuses a paused domain");
     tap_is_int(testdrv.domain_resume(dom, &err), 0, "resume");
     tap_is_str(tdrv_state(dom), "1/5", "running (unpaused)");
     tdrv_fails(testdrv.domain_resume(dom, &err), err,
@@ -93,6 +91,15 @@ test_running_paused_shutoff(void)
                "resume a running domain");
     tap_is_int(testdrv.domain_reboot(dom, 0, &err), 0, "reboot");
     tap_is_int(dom->id, 1, "reboot keeps the id");
+    tap_is_str(tdrv_state(dom), "1/1", "running (booted) after a reboot");
+    testdrv.domain_suspend(dom, &err);
+    tap_is_int(testdrv.domain_reboot(dom, 0, &err), 0,
+               "a paused domain can be rebooted");
+    tap_is_str(tdrv_state(dom), "1/1", "and runs again (booted)");
+    testdrv.domain_get_info(dom, &a, &err);
+    sleep_ms(3);
+    testdrv.domain_get_info(dom, &b, &err);
+    tap_ok(b.cpu_time_ns > a.cpu_time_ns, "its cpu time grows again");
     tap_is_int(testdrv.domain_destroy(dom, 0, &err), 0, "destroy");
     tap_is_str(tdrv_state(dom), "5/2", "shut off (destroyed)");
     tap_is_int(dom->id, -1, "the handle's id is refreshed to -1");
@@ -111,6 +118,9 @@ test_running_paused_shutoff(void)
     tdrv_fails(testdrv.domain_shutdown(dom, 0, &err), err,
                VIR_ERR_OPERATION_INVALID, "domain is not running",
                "shutdown a shut-off domain");
+    tdrv_fails(testdrv.domain_reboot(dom, 0, &err), err,
+               VIR_ERR_OPERATION_INVALID, "domain is not running",
+               "reboot a shut-off domain");
     tap_is_int(testdrv.domain_create(dom, 0, &err), 0, "start");
     tap_is_str(tdrv_state(dom), "1/1", "running (booted)");
     tap_is_int(dom->id, 2, "a new id, never reused");
@@ -284,17 +294,36 @@ test_autostart_and_poweroff(void)
     handle_domain_unref(dom);
 
     xml = tdrv_xml("pr", NULL, "test", 1024,
-                   "<on_poweroff>restart</on_poweroff>");
+                   "<on_poweroff>restart</on_poweroff>"
+                   "<on_reboot>destroy</on_reboot>");
     dom = testdrv.domain_define_xml(conn, xml, 0, &err);
     free(xml);
-    tap_ok(dom != NULL, "define with on_poweroff restart");
+    tap_ok(dom != NULL, "define with on_poweroff restart, on_reboot destroy");
     testdrv.domain_create(dom, 0, &err);
     int first_id = dom->id;
     tap_is_int(testdrv.domain_shutdown(dom, 0, &err), 0, "shutdown");
     tap_is_str(tdrv_state(dom), "1/1", "on_poweroff restart: running again");
-    tap_ok(dom->id > first_id, "with a new id");
-    testdrv.domain_destroy(dom, 0, &err);
+    tap_is_int(dom->id, first_id, "under the same id, as libvirt's does");
+    tap_is_int(testdrv.domain_reboot(dom, 0, &err), 0, "reboot");
+    tap_is_str(tdrv_state(dom), "5/1",
+               "on_reboot destroy: shut off (shutdown)");
+    tap_is_int(dom->id, -1, "with no id");
     testdrv.domain_undefine(dom, 0, &err);
+    handle_domain_unref(dom);
+
+    xml = tdrv_xml("tr-rb", NULL, "test", 1024,
+                   "<on_reboot>preserve</on_reboot>");
+    dom = testdrv.domain_create_xml(conn, xml, 0, &err);
+    free(xml);
+    tap_is_int(testdrv.domain_reboot(dom, 0, &err), 0,
+               "reboot a transient domain whose on_reboot stops it");
+    tap_ok(lookup("tr-rb") == NULL, "and it is gone");
+    handle_domain_unref(dom);
+    dom = lookup("test");
+    tdrv_fails(testdrv.domain_reboot(dom, 0x20, &err), err,
+               VIR_ERR_INVALID_ARG,
+               "unsupported flags (0x20) in function testDomainReboot",
+               "unknown reboot flags");
     handle_domain_unref(dom);
 }
 

@@ -11,6 +11,7 @@
 #include "tests/drivers/testdrv-helpers.h"
 
 #define MAX_SEEN 32
+#define EV2_UUID "e2e2e2e2-0000-4000-8000-000000000002"
 #define MAX_ITERATIONS 300   /* x 10 ms watchdog: 3 s at worst */
 
 struct seen {
@@ -21,6 +22,7 @@ struct seen {
     char name[MAX_SEEN][16];
     int  n_reboots;
     int  reboot_id;
+    int  n_reentry_failures;
 };
 
 static bool in_driver_call;
@@ -31,9 +33,13 @@ on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
              int detail, void *opaque)
 {
     struct seen *s = opaque;
+    struct vireo_error err = { 0 };
 
     if (in_driver_call)
         delivered_inside_call = true;
+    /* Callbacks run with no driver lock held: calling back cannot hang. */
+    if (testdrv.conn_list_all_domains(conn, NULL, 0, &err) < 1)
+        s->n_reentry_failures++;
     if (s->n >= MAX_SEEN)
         return;
     s->event[s->n] = event;
@@ -91,6 +97,12 @@ run_operations(struct vireo_conn *conn, struct vireo_domain **dom)
     CALL(testdrv.domain_resume(*dom, &err));
     CALL(testdrv.domain_destroy(*dom, 0, &err));
     CALL(testdrv.domain_undefine(*dom, 0, &err));
+    handle_domain_unref(*dom);
+    CALL(handle_domain_unref(tdrv_define(conn, "ev2", EV2_UUID, &err)));
+    CALL(*dom = tdrv_define(conn, "ev2", EV2_UUID, &err));
+    CALL(testdrv.domain_create(*dom, 0, &err));
+    CALL(testdrv.domain_undefine(*dom, 0, &err));
+    CALL(testdrv.domain_destroy(*dom, 0, &err));
     CALL(tr = testdrv.domain_create_xml(conn, xml, VIR_DOMAIN_START_PAUSED,
                                         &err));
     CALL(testdrv.domain_shutdown(tr, 0, &err));
@@ -102,6 +114,11 @@ run_operations(struct vireo_conn *conn, struct vireo_domain **dom)
     handle_domain_unref(test);
 }
 
+/* One expected lifecycle event: EV("dom", STOPPED, DESTROYED, false). */
+#define EV(name, type, detail, is_running)                                  \
+    { name, VIR_DOMAIN_EVENT_##type, VIR_DOMAIN_EVENT_##type##_##detail,    \
+      is_running }
+
 int
 main(void)
 {
@@ -110,15 +127,20 @@ main(void)
         int         event, detail;
         bool        is_running;
     } want[] = {
-        { "ev", VIR_DOMAIN_EVENT_DEFINED, VIR_DOMAIN_EVENT_DEFINED_ADDED, false },
-        { "ev", VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STARTED_BOOTED, true },
-        { "ev", VIR_DOMAIN_EVENT_SUSPENDED, VIR_DOMAIN_EVENT_SUSPENDED_PAUSED, true },
-        { "ev", VIR_DOMAIN_EVENT_RESUMED, VIR_DOMAIN_EVENT_RESUMED_UNPAUSED, true },
-        { "ev", VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_DESTROYED, false },
-        { "ev", VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_EVENT_UNDEFINED_REMOVED, false },
-        { "tr", VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STARTED_BOOTED, true },
-        { "tr", VIR_DOMAIN_EVENT_SUSPENDED, VIR_DOMAIN_EVENT_SUSPENDED_PAUSED, true },
-        { "tr", VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN, false },
+        EV("ev", DEFINED, ADDED, false),
+        EV("ev", STARTED, BOOTED, true),
+        EV("ev", SUSPENDED, PAUSED, true),
+        EV("ev", RESUMED, UNPAUSED, true),
+        EV("ev", STOPPED, DESTROYED, false),
+        EV("ev", UNDEFINED, REMOVED, false),
+        EV("ev2", DEFINED, ADDED, false),
+        EV("ev2", DEFINED, UPDATED, false),
+        EV("ev2", STARTED, BOOTED, true),
+        EV("ev2", UNDEFINED, REMOVED, true),
+        EV("ev2", STOPPED, DESTROYED, false),
+        EV("tr", STARTED, BOOTED, true),
+        EV("tr", SUSPENDED, PAUSED, true),
+        EV("tr", STOPPED, SHUTDOWN, false),
     };
     const int n_want = (int)(sizeof(want) / sizeof(want[0]));
     struct vireo_error err = { 0 };
@@ -154,6 +176,8 @@ main(void)
                (s.id[i] > 0) == want[i].is_running,
                "event %d: %s (%d, %d)%s", i, want[i].name, want[i].event,
                want[i].detail, want[i].is_running ? " with an id" : "");
+    tap_is_int(s.n_reentry_failures, 0,
+               "a callback can call back into the driver");
     tap_is_int(s.n_reboots, 1, "reboot: one REBOOT event");
     tap_ok(s.reboot_id > 0, "about the running domain");
 

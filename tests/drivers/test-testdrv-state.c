@@ -138,7 +138,12 @@ test_node_file(void)
            "the host is the node file's");
     caps = testdrv.conn_get_capabilities(conn, &err);
     tap_ok(caps && strstr(caps, "<cells num='1'>") &&
-           strstr(caps, "<arch>x86_64</arch>"), "and so are capabilities");
+           strstr(caps, "<cpus num='8'>") &&
+           strstr(caps, "<topology sockets='2' dies='1' cores='2' "
+                        "threads='2'/>"),
+           "and so is the capabilities' topology");
+    tap_ok(caps && strstr(caps, "<arch>i686</arch>"),
+           "while the architecture stays libvirt's i686, whatever the model");
     free(caps);
     other = tdrv_open("test:///default", &err);
     tap_ok(other && other->priv != conn->priv,

@@ -2,21 +2,66 @@
 /*
  * test-testdrv-threads.c: several threads drive their own domains through
  * every transition on one shared default state while another lists and
- * looks up, and connections open and close around them. Meant for the
- * sanitizers: it checks only that every call gave the expected answer.
+ * looks up, and connections open and close around them; a libuv loop
+ * thread delivers their events meanwhile. Meant for the sanitizers: it
+ * checks only that every call gave the expected answer and every event
+ * arrived.
  */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <time.h>
 
+#include "loop/uv_impl.h"
 #include "tests/drivers/testdrv-helpers.h"
 
 #define N_WORKERS 4
 #define N_ROUNDS 200
+/* define, start, suspend, resume, destroy, undefine; reboot has none. */
+#define N_EVENTS_PER_ROUND 6
+#define MAX_WAIT_MS 20000
 
 static struct vireo_conn *conn;
 static atomic_int n_failures;
 static atomic_bool is_done;
+static atomic_int n_events;
+static atomic_int n_reboots;
+
+static void
+on_lifecycle(struct vireo_conn *c, struct vireo_domain *dom, int event,
+             int detail, void *opaque)
+{
+    /* Only the workers' domains change, and they all start with 'w'. */
+    if (dom->name[0] == 'w')
+        atomic_fetch_add(&n_events, 1);
+}
+
+static void
+on_reboot(struct vireo_conn *c, struct vireo_domain *dom, void *opaque)
+{
+    atomic_fetch_add(&n_reboots, 1);
+}
+
+static void *
+loop_thread(void *arg)
+{
+    uv_impl_run();
+    return NULL;
+}
+
+/* Wait, a bounded time, for every event the workers caused. */
+static void
+await_events(int n_want)
+{
+    struct timespec ts = { 0, 10 * 1000000L };
+
+    for (int waited = 0; waited < MAX_WAIT_MS; waited += 10) {
+        if (atomic_load(&n_events) >= n_want &&
+            atomic_load(&n_reboots) >= N_WORKERS * N_ROUNDS)
+            return;
+        nanosleep(&ts, NULL);
+    }
+}
 
 static void
 expect(bool ok)
@@ -76,17 +121,40 @@ reader(void *arg)
     return NULL;
 }
 
+/* Register both callbacks on conn; the loop thread then delivers. */
+static bool
+start_listening(pthread_t *loop)
+{
+    struct vireo_error err = { 0 };
+    int lifecycle_id, reboot_id;
+
+    lifecycle_id = testdrv.domain_event_register_any(
+        conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), NULL, NULL, &err);
+    reboot_id = testdrv.domain_event_register_any(
+        conn, NULL, VIR_DOMAIN_EVENT_ID_REBOOT,
+        VIREO_DOMAIN_EVENT_CALLBACK(on_reboot), NULL, NULL, &err);
+    if (!tap_ok(lifecycle_id >= 0 && reboot_id >= 0, "callbacks registered"))
+        return false;
+    pthread_create(loop, NULL, loop_thread, NULL);
+    return true;
+}
+
 int
 main(void)
 {
     struct vireo_error err = { 0 };
-    pthread_t workers[N_WORKERS], looker;
+    pthread_t workers[N_WORKERS], looker, loop;
+    bool is_listening;
 
+    if (uv_impl_register() < 0)
+        tap_skip_all("no libuv loop");
     conn = tdrv_open("test:///default", &err);
     if (!tap_ok(conn != NULL, "open test:///default")) {
         tap_diag("  %s", err.message);
         return tdrv_done();
     }
+    is_listening = start_listening(&loop);
     pthread_create(&looker, NULL, reader, NULL);
     for (intptr_t i = 0; i < N_WORKERS; i++)
         pthread_create(&workers[i], NULL, worker, (void *)i);
@@ -97,6 +165,18 @@ main(void)
     tap_is_int(atomic_load(&n_failures), 0, "every call answered as expected");
     tap_is_int(testdrv.conn_list_all_domains(conn, NULL, 0, &err), 1,
                "only 'test' is left");
-    handle_conn_unref(conn);
+    if (is_listening) {
+        await_events(N_WORKERS * N_ROUNDS * N_EVENTS_PER_ROUND);
+        tap_is_int(atomic_load(&n_events),
+                   N_WORKERS * N_ROUNDS * N_EVENTS_PER_ROUND,
+                   "every lifecycle event was delivered");
+        tap_is_int(atomic_load(&n_reboots), N_WORKERS * N_ROUNDS,
+                   "and every reboot event");
+    }
+    handle_conn_unref(conn);   /* close drops the registrations */
+    if (is_listening) {
+        uv_impl_stop();
+        pthread_join(loop, NULL);
+    }
     return tdrv_done();
 }
