@@ -839,15 +839,28 @@ static const char *const virt_types[] = {
     "hyperv", "vbox", "phyp", "vz", "bhyve", "hvf", NULL,
 };
 
+/* libvirt's wording. A namespaced <x:domain> shows its prefix, so that the
+ * message never reads "expecting 'domain', not 'domain'". */
+static int
+wrong_root(struct parse *p, xmlNodePtr root)
+{
+    const char *prefix = root != NULL && root->ns != NULL &&
+                         root->ns->prefix != NULL
+                         ? (const char *)root->ns->prefix : NULL;
+
+    return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                     "expecting root element of 'domain', not '%s%s%s'",
+                     prefix != NULL ? prefix : "", prefix != NULL ? ":" : "",
+                     root != NULL ? node_name(root) : "");
+}
+
 static int
 parse_root(struct parse *p, xmlNodePtr root)
 {
     static const char *const attrs[] = { "type", "id", NULL };
 
     if (root == NULL || !is_named(root, "domain"))
-        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                         "unexpected root element <%s>, expecting <domain>",
-                         root != NULL ? node_name(root) : "");
+        return wrong_root(p, root);
     if (attr_dup(p, root, "type", &p->def->virt_type) < 0)
         return -1;
     if (p->def->virt_type == NULL)
