@@ -9,7 +9,7 @@ URI       ?= test:///default
 
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto
-TEST_DEPS  = python3
+TEST_DEPS  = python3 libvirt-clients
 
 DEMO = list --all ; nodeinfo ; define tools/examples/demo.xml ; \
        start demo ; list --all ; suspend demo ; domstate demo --reason ; \

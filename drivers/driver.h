@@ -30,6 +30,11 @@ struct driver {
      * thread startup created. */
     int  (*startup)(struct vireo_error *err);
     void (*shutdown)(void);
+    /* Daemon only: run fn(arg) on the driver's own thread (the one startup
+     * created), after the jobs submitted before it. Returns 0, or -1 when
+     * the driver is not started or is shutting down (fn is not run, arg
+     * stays the caller's). Any thread. */
+    int  (*submit)(void (*fn)(void *arg), void *arg);
 
     /* Per connection. open sets conn->priv on success; close frees it. */
     int  (*open)(struct vireo_conn *conn, const struct uri *uri,

@@ -13,8 +13,42 @@
 #include "drivers/test/test_state.h"
 #include "drivers/test/testdrv.h"
 #include "drivers/uri.h"
+#include "drivers/worker.h"
 
 static const char *const testdrv_schemes[] = { "test", NULL };
+
+/* The daemon's test-driver thread: every call vireod makes on this driver
+ * runs there. Set by startup and cleared by shutdown, both on the daemon's
+ * main thread before any client exists and after the last is gone; a
+ * client process never sets it. */
+static struct worker *testdrv_worker;
+
+static int
+testdrv_startup(struct vireo_error *err)
+{
+    testdrv_worker = worker_new("vireo-test");
+    if (testdrv_worker == NULL)
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                         "cannot start the test driver's thread");
+    return 0;
+}
+
+/* Runs the jobs still queued (their replies go back to the loop), then
+ * joins the thread. */
+static void
+testdrv_shutdown(void)
+{
+    worker_stop(testdrv_worker);
+    testdrv_worker = NULL;
+}
+
+static int
+testdrv_submit(void (*fn)(void *arg), void *arg)
+{
+    if (testdrv_worker == NULL || !worker_submit(testdrv_worker, fn, arg))
+        return -1;
+    return 0;
+}
 
 static int
 testdrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
@@ -79,7 +113,11 @@ const struct driver testdrv = {
     .name                        = "test",
     .schemes                     = testdrv_schemes,
     .daemon_only                 = false,
-    /* .startup and .shutdown stay NULL: states live with connections. */
+    /* States live with connections; startup and shutdown only own the
+     * daemon's thread for this driver. */
+    .startup                     = testdrv_startup,
+    .shutdown                    = testdrv_shutdown,
+    .submit                      = testdrv_submit,
     .open                        = testdrv_open,
     .close                       = testdrv_close,
     .conn_get_type               = testdrv_conn_get_type,

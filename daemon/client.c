@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * client.c: a client's socket on the main loop: reading and framing
+ * (wire_read_length, then wire_decode of each whole message), writing
+ * replies, throttling, and the client's lifetime.
+ *
+ * Everything here runs on the loop thread, so the list of clients and each
+ * client's fields need no lock.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <uv.h>
+
+#include "daemon/client.h"
+#include "daemon/dispatch.h"
+#include "daemon/event_sink.h"
+#include "daemon/keepalive.h"
+#include "daemon/log.h"
+#include "drivers/driver.h"
+#include "drivers/handle.h"
+#include "wire/decode.h"
+
+/* Room asked of the buffer before each read. */
+#define READ_CHUNK 65536
+
+struct client {
+    uv_pipe_t          pipe;        /* pipe.data is the client */
+    unsigned int       id;          /* for logs */
+    int                refs;        /* the socket's + one per call */
+    int                n_in_flight;
+    bool               is_closed;
+    bool               is_reading;
+    bool               is_read_only;
+    bool               is_opening;
+    struct vireo_conn *conn;        /* referenced; NULL until opened */
+    struct event_sink *sink;        /* where its event callbacks deliver */
+    struct keepalive  *keepalive;   /* NULL until it asks for feature 10 */
+    uint8_t           *in;          /* bytes read, not yet dispatched */
+    size_t             in_len;
+    size_t             in_cap;
+    struct client     *prev, *next; /* the open clients */
+};
+
+struct write_req {
+    uv_write_t req;
+    uint8_t   *data;
+};
+
+static struct client_limits limits = {
+    .max_message_size = WIRE_MESSAGE_MAX,
+    .max_client_requests = 5,
+    .max_pending_out = 64u << 20,
+    .keepalive_interval_s = 5,
+    .keepalive_count = 5,
+};
+static struct client *open_clients;
+static size_t n_live;
+static unsigned int last_id;
+
+static void start_reading(struct client *c);
+static void client_close(struct client *c);
+
+void
+client_set_limits(const struct client_limits *l)
+{
+    limits = *l;
+}
+
+static void
+client_unref(struct client *c)
+{
+    if (--c->refs > 0)
+        return;
+    event_sink_detach(c->sink);
+    free(c->in);
+    free(c);
+    n_live--;
+}
+
+static void
+on_closed(uv_handle_t *handle)
+{
+    client_unref(handle->data);
+}
+
+/* Stop reading, drop the connection, close the socket. The client itself
+ * stays until its calls in flight come back. */
+static void
+client_close(struct client *c)
+{
+    if (c->is_closed)
+        return;
+    c->is_closed = true;
+    if (c->prev != NULL)
+        c->prev->next = c->next;
+    else
+        open_clients = c->next;
+    if (c->next != NULL)
+        c->next->prev = c->prev;
+    client_release_conn(c);
+    keepalive_stop(c->keepalive);
+    c->keepalive = NULL;
+    log_info("client %u: closed", c->id);
+    uv_close((uv_handle_t *)&c->pipe, on_closed);
+}
+
+static void
+on_written(uv_write_t *req, int status)
+{
+    struct write_req *w = (struct write_req *)req;
+
+    free(w->data);
+    free(w);
+}
+
+void
+client_send(struct client *c, struct wire_buffer *buf)
+{
+    struct write_req *w;
+    uv_buf_t ub;
+
+    if (c->is_closed || (w = malloc(sizeof(*w))) == NULL) {
+        wire_buffer_release(buf);
+        return;
+    }
+    w->data = buf->data;
+    ub = uv_buf_init((char *)buf->data, (unsigned int)buf->len);
+    buf->data = NULL;
+    buf->len = buf->cap = 0;
+    if (uv_write(&w->req, (uv_stream_t *)&c->pipe, &ub, 1, on_written) < 0) {
+        free(w->data);
+        free(w);
+        client_close(c);
+        return;
+    }
+    /* A client that does not read its replies must not make us hold its
+     * backlog forever, nor slow anybody else down. */
+    if (uv_stream_get_write_queue_size((uv_stream_t *)&c->pipe) >
+        limits.max_pending_out) {
+        client_drop(c, "too many bytes left unread");
+    }
+}
+
+static bool
+is_throttled(const struct client *c)
+{
+    return c->n_in_flight >= limits.max_client_requests;
+}
+
+/* Dispatch every whole message in the buffer, as long as the client may
+ * have more calls in flight. Returns false if the client was closed. */
+static bool
+dispatch_buffered(struct client *c)
+{
+    size_t used = 0;
+
+    while (!c->is_closed && !is_throttled(c) && c->in_len - used >= WIRE_LEN_SIZE) {
+        long n = wire_read_length(c->in + used);
+        struct wire_message msg;
+        int result;
+
+        if (n < 0 || (unsigned long)n > limits.max_message_size + WIRE_LEN_SIZE) {
+            client_drop(c, "bad length word");
+            return false;
+        }
+        if (c->in_len - used < (size_t)n)
+            break;
+        result = wire_decode(c->in + used, (size_t)n, &msg);
+        used += (size_t)n;
+        dispatch_message(c, &msg, result);
+    }
+    memmove(c->in, c->in + used, c->in_len - used);
+    c->in_len -= used;
+    return !c->is_closed;
+}
+
+/* Make room for the rest of the message being read, or a chunk. */
+static int
+reserve(struct client *c)
+{
+    size_t want = READ_CHUNK;
+    uint8_t *p;
+
+    if (c->in_len >= WIRE_LEN_SIZE) {
+        long n = wire_read_length(c->in);
+
+        if (n > 0 && (size_t)n > c->in_len)
+            want = (size_t)n - c->in_len;
+    }
+    if (c->in_cap - c->in_len >= want)
+        return 0;
+    p = realloc(c->in, c->in_len + want);
+    if (p == NULL)
+        return -1;
+    c->in = p;
+    c->in_cap = c->in_len + want;
+    return 0;
+}
+
+static void
+on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
+{
+    struct client *c = handle->data;
+
+    if (reserve(c) < 0) {
+        *buf = uv_buf_init(NULL, 0);
+        return;
+    }
+    *buf = uv_buf_init((char *)c->in + c->in_len,
+                       (unsigned int)(c->in_cap - c->in_len));
+}
+
+static void
+stop_reading(struct client *c)
+{
+    if (c->is_reading)
+        uv_read_stop((uv_stream_t *)&c->pipe);
+    c->is_reading = false;
+}
+
+static void
+on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
+{
+    struct client *c = stream->data;
+
+    if (nread < 0) {
+        if (nread != UV_EOF)
+            log_info("client %u: read: %s", c->id, uv_strerror((int)nread));
+        client_close(c);
+        return;
+    }
+    c->in_len += (size_t)nread;
+    keepalive_traffic(c->keepalive);
+    if (dispatch_buffered(c) && is_throttled(c))
+        stop_reading(c);
+}
+
+static void
+start_reading(struct client *c)
+{
+    if (c->is_reading || c->is_closed)
+        return;
+    if (uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read) < 0) {
+        client_close(c);
+        return;
+    }
+    c->is_reading = true;
+}
+
+static void
+log_peer(const struct client *c)
+{
+    struct ucred cred;
+    socklen_t len = sizeof(cred);
+    uv_os_fd_t fd;
+
+    if (uv_fileno((const uv_handle_t *)&c->pipe, &fd) == 0 &&
+        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
+        log_info("client %u: connected%s: pid %d uid %u gid %u", c->id,
+                 c->is_read_only ? " read-only" : "", (int)cred.pid,
+                 (unsigned)cred.uid, (unsigned)cred.gid);
+    else
+        log_info("client %u: connected, peer credentials unknown", c->id);
+}
+
+static void
+link_client(struct client *c)
+{
+    c->next = open_clients;
+    if (open_clients != NULL)
+        open_clients->prev = c;
+    open_clients = c;
+    n_live++;
+}
+
+int
+client_accept(uv_stream_t *server, bool is_read_only)
+{
+    struct client *c = calloc(1, sizeof(*c));
+
+    if (c == NULL || (c->sink = event_sink_new(c)) == NULL ||
+        uv_pipe_init(server->loop, &c->pipe, 0) < 0) {
+        if (c != NULL)
+            event_sink_detach(c->sink);
+        free(c);
+        log_error("cannot accept a client: out of memory");
+        return -1;
+    }
+    c->pipe.data = c;
+    c->refs = 1;
+    c->id = ++last_id;
+    c->is_read_only = is_read_only;
+    link_client(c);
+    if (uv_accept(server, (uv_stream_t *)&c->pipe) < 0) {
+        log_warn("client %u: accept failed", c->id);
+        client_close(c);
+        return -1;
+    }
+    log_peer(c);
+    start_reading(c);
+    return 0;
+}
+
+void
+client_call_start(struct client *c)
+{
+    c->refs++;
+    c->n_in_flight++;
+}
+
+void
+client_call_done(struct client *c)
+{
+    c->n_in_flight--;
+    if (!c->is_closed && dispatch_buffered(c) && !is_throttled(c))
+        start_reading(c);
+    client_unref(c);
+}
+
+void
+client_drop(struct client *c, const char *why)
+{
+    log_warn("client %u: %s, disconnecting", c->id, why);
+    client_close(c);
+}
+
+void
+client_enable_keepalive(struct client *c)
+{
+    if (c->keepalive == NULL && !c->is_closed)
+        c->keepalive = keepalive_start(c, limits.keepalive_interval_s,
+                                       limits.keepalive_count);
+}
+
+bool
+client_is_closed(const struct client *c)
+{
+    return c->is_closed;
+}
+
+bool
+client_is_read_only(const struct client *c)
+{
+    return c->is_read_only;
+}
+
+struct event_sink *
+client_event_sink(const struct client *c)
+{
+    return c->sink;
+}
+
+struct vireo_conn *
+client_conn(const struct client *c)
+{
+    return c->conn;
+}
+
+bool
+client_is_opening(const struct client *c)
+{
+    return c->is_opening;
+}
+
+void
+client_set_opening(struct client *c, bool is_opening)
+{
+    c->is_opening = is_opening;
+}
+
+void
+client_set_conn(struct client *c, struct vireo_conn *conn)
+{
+    c->conn = conn;
+}
+
+/* The last reference may run the driver's close, which is the driver's
+ * business: it runs on the driver's thread, never on the loop. */
+static void
+unref_conn_job(void *arg)
+{
+    handle_conn_unref(arg);
+}
+
+void
+client_release_conn(struct client *c)
+{
+    struct vireo_conn *conn = c->conn;
+
+    if (conn == NULL)
+        return;
+    c->conn = NULL;
+    if (conn->driver->submit == NULL ||
+        conn->driver->submit(unref_conn_job, conn) < 0)
+        handle_conn_unref(conn);
+}
+
+void
+client_close_all(void)
+{
+    while (open_clients != NULL)
+        client_close(open_clients);
+}
+
+size_t
+client_n_live(void)
+{
+    return n_live;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * client.h: one connected client of vireod: its socket, the bytes read but
+ * not yet framed, the connection it opened, its calls in flight.
+ *
+ * Owned by the main loop thread: every function here is called there only.
+ * A client lives while its socket is open or a call of its is in flight
+ * (refs); driver threads never touch it, they only carry its pointer back
+ * with the reply.
+ */
+#ifndef VIREO_DAEMON_CLIENT_H
+#define VIREO_DAEMON_CLIENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wire/frame.h"
+
+struct event_sink;
+struct uv_stream_s;
+struct vireo_conn;
+
+/* Limits every client obeys, from the configuration. */
+struct client_limits {
+    unsigned int max_message_size;   /* header + payload */
+    int          max_client_requests;/* calls in flight before we stop
+                                        reading */
+    size_t       max_pending_out;    /* bytes queued for writing before the
+                                        client counts as stuck */
+    int          keepalive_interval_s; /* <= 0: never ping */
+    int          keepalive_count;
+};
+
+void client_set_limits(const struct client_limits *limits);
+
+struct client;
+
+/* Accept a pending connection on server. Logs the peer's credentials.
+ * Returns 0, or -1 (logged) when it could not be accepted. */
+int  client_accept(struct uv_stream_s *server, bool is_read_only);
+
+/* Queue a whole encoded message for writing; takes buf's storage (buf is
+ * left empty). A client that lets too much pile up is disconnected. */
+void client_send(struct client *c, struct wire_buffer *buf);
+
+/* A call of c's finished (its reply was sent or dropped): drop the call's
+ * reference and resume reading if c was throttled. */
+void client_call_done(struct client *c);
+
+/* Close c for a reason worth a log line (a protocol violation, a silent
+ * peer). Its calls in flight still finish; their replies are dropped. */
+void client_drop(struct client *c, const char *why);
+
+/* c asked for keepalive (feature 10): from now on it is pinged when idle
+ * and dropped when it stops answering (keepalive.h). */
+void client_enable_keepalive(struct client *c);
+
+/* Whether c's socket was closed (its replies are dropped then). */
+bool client_is_closed(const struct client *c);
+bool client_is_read_only(const struct client *c);
+
+/* Where c's event registrations deliver (the reference stays c's). */
+struct event_sink *client_event_sink(const struct client *c);
+
+/* The connection c opened, or NULL; the reference stays c's. */
+struct vireo_conn *client_conn(const struct client *c);
+/* Whether a CONNECT_OPEN is under way (its reply not yet back). */
+bool client_is_opening(const struct client *c);
+void client_set_opening(struct client *c, bool is_opening);
+/* Give c the connection an open produced (c takes the reference). */
+void client_set_conn(struct client *c, struct vireo_conn *conn);
+/* Drop c's connection on the driver's thread (CONNECT_CLOSE, EOF). */
+void client_release_conn(struct client *c);
+
+/* Take a reference for a call handed to a driver. */
+void client_call_start(struct client *c);
+
+/* Close every client (shutdown). */
+void client_close_all(void);
+/* Clients not yet freed (shutdown waits for 0). */
+size_t client_n_live(void);
+
+#endif /* VIREO_DAEMON_CLIENT_H */

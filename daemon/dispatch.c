@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch.c: the loop's side of a call: the checks libvirtd makes before
+ * running one (spec §2.8), then either an answer on the spot or a job for
+ * the driver's thread.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "daemon/client.h"
+#include "daemon/dispatch.h"
+#include "daemon/dispatch_reply.h"
+#include "daemon/dispatch_table.h"
+#include "daemon/log.h"
+#include "drivers/error.h"
+#include "drivers/handle.h"
+#include "wire/error.h"
+
+int
+dispatch_init(void)
+{
+    return dispatch_reply_init();
+}
+
+void
+dispatch_fini(void)
+{
+    dispatch_reply_fini();
+}
+
+static void
+send_error(struct client *c, const remote_message_header *call,
+           const struct vireo_error *err)
+{
+    struct wire_buffer out = { 0 };
+
+    if (dispatch_reply_error(&out, call, err) == 0)
+        client_send(c, &out);
+    else
+        wire_buffer_release(&out);
+}
+
+/* Answer a PING with a PONG; every other keepalive message needs nothing
+ * (any traffic proves the peer alive). */
+static void
+keepalive(struct client *c, const remote_message_header *in)
+{
+    remote_message_header hdr = *in;
+    struct wire_buffer out = { 0 };
+
+    if (in->proc != WIRE_KEEPALIVE_PING)
+        return;
+    hdr.proc = WIRE_KEEPALIVE_PONG;
+    hdr.type = WIRE_TYPE_MESSAGE;
+    hdr.serial = 0;
+    hdr.status = WIRE_STATUS_OK;
+    if (wire_encode(&out, &hdr, WIRE_XDR_VOID, NULL) == WIRE_RESULT_OK)
+        client_send(c, &out);
+    else
+        wire_buffer_release(&out);
+}
+
+/* libvirt names the API in "read only access prevents virDomainSuspend":
+ * DOMAIN_SUSPEND becomes DomainSuspend, with XML kept in capitals. */
+static void
+api_name(const char *proc_name, char *buf, size_t size)
+{
+    size_t n = snprintf(buf, size, "vir");
+    bool is_word_start = true;
+
+    for (const char *p = proc_name; *p != '\0' && n + 1 < size; p++) {
+        bool is_xml = is_word_start && p[0] == 'X' && p[1] == 'M' &&
+                      p[2] == 'L' && (p[3] == '_' || p[3] == '\0');
+
+        if (*p == '_') {
+            is_word_start = true;
+            continue;
+        }
+        if (is_xml && n + 3 < size) {
+            n += (size_t)snprintf(buf + n, size - n, "XML");
+            p += 2;
+        } else {
+            buf[n++] = is_word_start ? *p : (char)tolower((unsigned char)*p);
+        }
+        is_word_start = false;
+    }
+    buf[n] = '\0';
+}
+
+/* The checks every call passes before it runs: open first, then write
+ * access. Returns 0 or -1 with err set. */
+static int
+check_call(struct client *c, const struct wire_proc *proc,
+           struct vireo_error *err)
+{
+    struct vireo_conn *conn = client_conn(c);
+    char api[64];
+
+    if (conn == NULL && !proc->is_allowed_before_open)
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
+                         "hypervisor connection not open");
+    if (proc->is_write &&
+        (client_is_read_only(c) || (conn != NULL && conn->is_read_only))) {
+        api_name(proc->name, api, sizeof(api));
+        return error_set(err, VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                         "read only access prevents %s", api);
+    }
+    return 0;
+}
+
+static void
+run_local(struct client *c, struct wire_message *msg, dispatch_local_fn fn)
+{
+    struct vireo_error err = { 0 };
+    struct wire_buffer out = { 0 };
+    const struct wire_proc *proc = msg->proc;
+    void *ret = proc->ret.size > 0 ? calloc(1, proc->ret.size) : NULL;
+    int rc;
+
+    if (proc->ret.size > 0 && ret == NULL)
+        rc = error_no_memory(&err);
+    else
+        rc = fn(c, msg->body, ret, &err);
+    if (dispatch_reply_encode(&out, &msg->header, proc, rc, ret, &err) == 0)
+        client_send(c, &out);
+    else
+        wire_buffer_release(&out);
+    if (ret != NULL && rc == 0)
+        xdr_free(proc->ret.proc, ret);
+    free(ret);
+}
+
+/* A valid CALL of the remote program: where it runs. Returns 0 when it was
+ * answered or handed on, -1 with err set otherwise. */
+static int
+route_call(struct client *c, struct wire_message *msg,
+           struct vireo_error *err)
+{
+    int number = msg->proc->number;
+    dispatch_local_fn local = dispatch_local_handler(number);
+    dispatch_sink_fn sink_fn = dispatch_sink_handler(number);
+    dispatch_fn fn;
+
+    if (check_call(c, msg->proc, err) < 0)
+        return -1;
+    if (local != NULL) {
+        run_local(c, msg, local);
+        return 0;
+    }
+    if (number == REMOTE_PROC_CONNECT_OPEN)
+        return dispatch_open_submit(c, msg, err);
+    if (sink_fn != NULL)
+        return dispatch_job_submit_sink(c, msg, sink_fn, err);
+    fn = dispatch_driver_handler(number);
+    if (fn == NULL) {
+        wire_error_unknown_procedure(err, number);
+        return -1;
+    }
+    return dispatch_job_submit(c, msg, fn, err);
+}
+
+void
+dispatch_message(struct client *c, struct wire_message *msg, int result)
+{
+    struct vireo_error err = { 0 };
+
+    if (result != WIRE_RESULT_OK) {
+        log_debug("bad message (serial %u): %s", msg->header.serial,
+                  wire_result_string(result));
+        if (wire_error_for_result(&err, result, &msg->header) == 0)
+            send_error(c, &msg->header, &err);
+    } else if (msg->header.prog == WIRE_KEEPALIVE_PROGRAM) {
+        keepalive(c, &msg->header);
+    } else if (msg->header.type == WIRE_TYPE_CALL && msg->proc != NULL &&
+               route_call(c, msg, &err) < 0) {
+        send_error(c, &msg->header, &err);
+    }
+    /* Handed-on messages were emptied by their taker. */
+    wire_message_free(msg);
+}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch_host.c: handlers of the connection and host procedures
+ * (spec §5.1). Driver threads.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon/dispatch_handle.h"
+#include "daemon/dispatch_slots.h"
+
+int
+dispatch_connect_get_type(struct vireo_conn *conn, const void *args,
+                          void *ret, struct vireo_error *err)
+{
+    remote_connect_get_type_ret *r = ret;
+    const char *type;
+
+    if (DISPATCH_NEED(conn, conn_get_type, err) < 0)
+        return -1;
+    type = conn->driver->conn_get_type(conn, err);
+    if (type == NULL)
+        return -1;
+    r->type = strdup(type);
+    return r->type != NULL ? 0 : error_no_memory(err);
+}
+
+int
+dispatch_connect_get_version(struct vireo_conn *conn, const void *args,
+                             void *ret, struct vireo_error *err)
+{
+    remote_connect_get_version_ret *r = ret;
+    unsigned long long version;
+
+    if (DISPATCH_NEED(conn, conn_get_version, err) < 0 ||
+        conn->driver->conn_get_version(conn, &version, err) < 0)
+        return -1;
+    r->hv_ver = version;
+    return 0;
+}
+
+/* The daemon's own version, encoded as libvirt encodes versions. */
+int
+dispatch_connect_get_lib_version(struct vireo_conn *conn, const void *args,
+                                 void *ret, struct vireo_error *err)
+{
+    remote_connect_get_lib_version_ret *r = ret;
+
+    r->lib_ver = VIREO_VERSION_MAJOR * 1000000ull +
+                 VIREO_VERSION_MINOR * 1000ull + VIREO_VERSION_MICRO;
+    return 0;
+}
+
+int
+dispatch_connect_get_hostname(struct vireo_conn *conn, const void *args,
+                              void *ret, struct vireo_error *err)
+{
+    remote_connect_get_hostname_ret *r = ret;
+
+    if (DISPATCH_NEED(conn, conn_get_hostname, err) < 0)
+        return -1;
+    return dispatch_take_string(&r->hostname,
+                                conn->driver->conn_get_hostname(conn, err));
+}
+
+int
+dispatch_connect_get_capabilities(struct vireo_conn *conn, const void *args,
+                                  void *ret, struct vireo_error *err)
+{
+    remote_connect_get_capabilities_ret *r = ret;
+
+    if (DISPATCH_NEED(conn, conn_get_capabilities, err) < 0)
+        return -1;
+    return dispatch_take_string(&r->capabilities,
+                                conn->driver->conn_get_capabilities(conn,
+                                                                    err));
+}
+
+int
+dispatch_connect_get_uri(struct vireo_conn *conn, const void *args,
+                         void *ret, struct vireo_error *err)
+{
+    remote_connect_get_uri_ret *r = ret;
+
+    r->uri = strdup(conn->uri);
+    return r->uri != NULL ? 0 : error_no_memory(err);
+}
+
+/* Every connection to vireod today arrives over a local UNIX socket. */
+int
+dispatch_connect_is_secure(struct vireo_conn *conn, const void *args,
+                           void *ret, struct vireo_error *err)
+{
+    remote_connect_is_secure_ret *r = ret;
+
+    r->secure = 1;
+    return 0;
+}
+
+int
+dispatch_node_get_info(struct vireo_conn *conn, const void *args, void *ret,
+                       struct vireo_error *err)
+{
+    remote_node_get_info_ret *r = ret;
+    struct vireo_node_info info = { 0 };
+
+    if (DISPATCH_NEED(conn, node_get_info, err) < 0 ||
+        conn->driver->node_get_info(conn, &info, err) < 0)
+        return -1;
+    memcpy(r->model, info.model, sizeof(r->model));
+    r->memory = info.memory_kib;
+    r->cpus = (int)info.cpus;
+    r->mhz = (int)info.mhz;
+    r->nodes = (int)info.nodes;
+    r->sockets = (int)info.sockets;
+    r->cores = (int)info.cores;
+    r->threads = (int)info.threads;
+    return 0;
+}
+
+/* vireod has no security driver, so the model is empty: virsh then shows
+ * no security lines and asks for no label. */
+int
+dispatch_node_get_security_model(struct vireo_conn *conn, const void *args,
+                                  void *ret, struct vireo_error *err)
+{
+    remote_node_get_security_model_ret *r = ret;
+
+    r->model.model_len = 0;
+    r->doi.doi_len = 0;
+    return 0;
+}

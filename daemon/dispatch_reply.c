@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch_reply.c: replies, from encoding on a driver thread to writing
+ * on the loop. The loop queue is the only thing both sides touch.
+ */
+#include <stdlib.h>
+
+#include "daemon/client.h"
+#include "daemon/dispatch_reply.h"
+#include "drivers/error.h"
+#include "wire/error.h"
+
+static struct queue *replies;
+
+int
+dispatch_reply_error(struct wire_buffer *out,
+                     const remote_message_header *call,
+                     const struct vireo_error *err)
+{
+    remote_message_header hdr = *call;
+    struct wire_error_reply reply;
+
+    hdr.type = WIRE_TYPE_REPLY;
+    hdr.status = WIRE_STATUS_ERROR;
+    wire_error_reply_fill(&reply, err);
+    return wire_encode(out, &hdr, (xdrproc_t)xdr_remote_error, &reply.xdr) ==
+           WIRE_RESULT_OK ? 0 : -1;
+}
+
+int
+dispatch_reply_encode(struct wire_buffer *out,
+                      const remote_message_header *call,
+                      const struct wire_proc *proc, int rc, const void *ret,
+                      struct vireo_error *err)
+{
+    remote_message_header hdr = *call;
+    int result;
+
+    if (rc < 0)
+        return dispatch_reply_error(out, call, err);
+    hdr.type = WIRE_TYPE_REPLY;
+    hdr.status = WIRE_STATUS_OK;
+    result = wire_encode(out, &hdr, proc->ret.proc, ret);
+    if (result == WIRE_RESULT_OK)
+        return 0;
+    error_set(err, VIR_ERR_RPC, VIR_FROM_RPC, "cannot encode the reply: %s",
+              wire_result_string(result));
+    return dispatch_reply_error(out, call, err);
+}
+
+bool
+dispatch_reply_push(struct dispatch_reply *reply)
+{
+    return replies != NULL && queue_push(replies, &reply->link);
+}
+
+/* An open whose client went away meanwhile: nobody will close it. */
+static void
+deliver_open(struct dispatch_reply *r)
+{
+    client_set_opening(r->client, false);
+    if (r->opened == NULL)
+        return;
+    client_set_conn(r->client, r->opened);
+    if (client_is_closed(r->client))
+        client_release_conn(r->client);
+}
+
+static void
+deliver(struct dispatch_reply *r)
+{
+    if (r->is_open)
+        deliver_open(r);
+    client_send(r->client, &r->out);
+    client_call_done(r->client);
+    free(r);
+}
+
+static void
+on_replies(struct queue_link *batch, void *opaque)
+{
+    while (batch != NULL) {
+        struct dispatch_reply *r =
+            QUEUE_ITEM(batch, struct dispatch_reply, link);
+
+        batch = batch->next;
+        deliver(r);
+    }
+}
+
+int
+dispatch_reply_init(void)
+{
+    replies = queue_new_loop(on_replies, NULL);
+    return replies != NULL ? 0 : -1;
+}
+
+void
+dispatch_reply_fini(void)
+{
+    if (replies == NULL)
+        return;
+    queue_close(replies);
+    on_replies(queue_drain(replies), NULL);
+    queue_free(replies);
+    replies = NULL;
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch_slots.h: one driver handler per remote procedure, named after
+ * the procedure (dispatch_<proc name in lower case>), each of type
+ * dispatch_fn (dispatch_table.h). dispatch_table.c indexes them.
+ */
+#ifndef VIREO_DAEMON_DISPATCH_SLOTS_H
+#define VIREO_DAEMON_DISPATCH_SLOTS_H
+
+#include "api/vireo.h"
+
+struct vireo_conn;
+
+#define DISPATCH_SLOT(name)                                              \
+    int name(struct vireo_conn *conn, const void *args, void *ret,       \
+             struct vireo_error *err)
+
+DISPATCH_SLOT(dispatch_connect_get_type);
+DISPATCH_SLOT(dispatch_connect_get_version);
+DISPATCH_SLOT(dispatch_connect_get_lib_version);
+DISPATCH_SLOT(dispatch_connect_get_hostname);
+DISPATCH_SLOT(dispatch_connect_get_capabilities);
+DISPATCH_SLOT(dispatch_connect_get_uri);
+DISPATCH_SLOT(dispatch_connect_is_secure);
+DISPATCH_SLOT(dispatch_node_get_info);
+DISPATCH_SLOT(dispatch_node_get_security_model);
+DISPATCH_SLOT(dispatch_connect_list_all_domains);
+DISPATCH_SLOT(dispatch_domain_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_lookup_by_uuid);
+DISPATCH_SLOT(dispatch_domain_lookup_by_id);
+DISPATCH_SLOT(dispatch_domain_get_info);
+DISPATCH_SLOT(dispatch_domain_get_max_memory);
+DISPATCH_SLOT(dispatch_domain_get_state);
+DISPATCH_SLOT(dispatch_domain_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_get_os_type);
+DISPATCH_SLOT(dispatch_domain_is_active);
+DISPATCH_SLOT(dispatch_domain_is_persistent);
+DISPATCH_SLOT(dispatch_domain_get_autostart);
+DISPATCH_SLOT(dispatch_domain_has_managed_save_image);
+DISPATCH_SLOT(dispatch_domain_snapshot_num);
+DISPATCH_SLOT(dispatch_domain_get_messages);
+DISPATCH_SLOT(dispatch_domain_define_xml);
+DISPATCH_SLOT(dispatch_domain_define_xml_flags);
+DISPATCH_SLOT(dispatch_domain_create_xml);
+DISPATCH_SLOT(dispatch_domain_undefine);
+DISPATCH_SLOT(dispatch_domain_undefine_flags);
+DISPATCH_SLOT(dispatch_domain_create);
+DISPATCH_SLOT(dispatch_domain_create_with_flags);
+DISPATCH_SLOT(dispatch_domain_destroy);
+DISPATCH_SLOT(dispatch_domain_destroy_flags);
+DISPATCH_SLOT(dispatch_domain_shutdown);
+DISPATCH_SLOT(dispatch_domain_shutdown_flags);
+DISPATCH_SLOT(dispatch_domain_reboot);
+DISPATCH_SLOT(dispatch_domain_suspend);
+DISPATCH_SLOT(dispatch_domain_resume);
+DISPATCH_SLOT(dispatch_domain_set_autostart);
+DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
+
+#endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

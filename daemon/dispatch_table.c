@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch_table.c: procedure number -> driver handler. A procedure
+ * missing here is answered "unknown procedure: N", which clients read as
+ * "not supported" (spec §3.4.3).
+ */
+#include <stddef.h>
+
+#include "daemon/dispatch_slots.h"
+#include "daemon/dispatch_table.h"
+#include "wire/procs.h"
+
+#define SLOT(NAME, fn) [REMOTE_PROC_##NAME] = fn
+
+static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
+    SLOT(CONNECT_GET_TYPE, dispatch_connect_get_type),
+    SLOT(CONNECT_GET_VERSION, dispatch_connect_get_version),
+    SLOT(CONNECT_GET_LIB_VERSION, dispatch_connect_get_lib_version),
+    SLOT(CONNECT_GET_HOSTNAME, dispatch_connect_get_hostname),
+    SLOT(CONNECT_GET_CAPABILITIES, dispatch_connect_get_capabilities),
+    SLOT(CONNECT_GET_URI, dispatch_connect_get_uri),
+    SLOT(CONNECT_IS_SECURE, dispatch_connect_is_secure),
+    SLOT(NODE_GET_INFO, dispatch_node_get_info),
+    SLOT(NODE_GET_SECURITY_MODEL, dispatch_node_get_security_model),
+    SLOT(CONNECT_LIST_ALL_DOMAINS, dispatch_connect_list_all_domains),
+    SLOT(DOMAIN_LOOKUP_BY_NAME, dispatch_domain_lookup_by_name),
+    SLOT(DOMAIN_LOOKUP_BY_UUID, dispatch_domain_lookup_by_uuid),
+    SLOT(DOMAIN_LOOKUP_BY_ID, dispatch_domain_lookup_by_id),
+    SLOT(DOMAIN_GET_INFO, dispatch_domain_get_info),
+    SLOT(DOMAIN_GET_MAX_MEMORY, dispatch_domain_get_max_memory),
+    SLOT(DOMAIN_GET_STATE, dispatch_domain_get_state),
+    SLOT(DOMAIN_GET_XML_DESC, dispatch_domain_get_xml_desc),
+    SLOT(DOMAIN_GET_OS_TYPE, dispatch_domain_get_os_type),
+    SLOT(DOMAIN_IS_ACTIVE, dispatch_domain_is_active),
+    SLOT(DOMAIN_IS_PERSISTENT, dispatch_domain_is_persistent),
+    SLOT(DOMAIN_GET_AUTOSTART, dispatch_domain_get_autostart),
+    SLOT(DOMAIN_HAS_MANAGED_SAVE_IMAGE, dispatch_domain_has_managed_save_image),
+    SLOT(DOMAIN_SNAPSHOT_NUM, dispatch_domain_snapshot_num),
+    SLOT(DOMAIN_GET_MESSAGES, dispatch_domain_get_messages),
+    SLOT(DOMAIN_DEFINE_XML, dispatch_domain_define_xml),
+    SLOT(DOMAIN_DEFINE_XML_FLAGS, dispatch_domain_define_xml_flags),
+    SLOT(DOMAIN_CREATE_XML, dispatch_domain_create_xml),
+    SLOT(DOMAIN_UNDEFINE, dispatch_domain_undefine),
+    SLOT(DOMAIN_UNDEFINE_FLAGS, dispatch_domain_undefine_flags),
+    SLOT(DOMAIN_CREATE, dispatch_domain_create),
+    SLOT(DOMAIN_CREATE_WITH_FLAGS, dispatch_domain_create_with_flags),
+    SLOT(DOMAIN_DESTROY, dispatch_domain_destroy),
+    SLOT(DOMAIN_DESTROY_FLAGS, dispatch_domain_destroy_flags),
+    SLOT(DOMAIN_SHUTDOWN, dispatch_domain_shutdown),
+    SLOT(DOMAIN_SHUTDOWN_FLAGS, dispatch_domain_shutdown_flags),
+    SLOT(DOMAIN_REBOOT, dispatch_domain_reboot),
+    SLOT(DOMAIN_SUSPEND, dispatch_domain_suspend),
+    SLOT(DOMAIN_RESUME, dispatch_domain_resume),
+    SLOT(DOMAIN_SET_AUTOSTART, dispatch_domain_set_autostart),
+    SLOT(CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+         dispatch_connect_domain_event_callback_deregister_any),
+};
+
+dispatch_fn
+dispatch_driver_handler(int proc)
+{
+    if (proc < 1 || proc > WIRE_PROC_MAX)
+        return NULL;
+    return handlers[proc];
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * listener.c: binding, accepting on and removing vireod's UNIX sockets.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include "daemon/client.h"
+#include "daemon/listener.h"
+#include "daemon/log.h"
+#include "drivers/error.h"
+#include "loop/uv_impl.h"
+
+/* The kernel's backlog of connections not yet accepted. */
+#define LISTEN_BACKLOG 128
+
+struct listener {
+    uv_pipe_t pipe;          /* pipe.data is the listener */
+    char     *path;
+    bool      is_read_only;
+};
+
+static void
+on_connection(uv_stream_t *server, int status)
+{
+    struct listener *l = server->data;
+
+    if (status < 0) {
+        log_warn("%s: %s", l->path, uv_strerror(status));
+        return;
+    }
+    client_accept(server, l->is_read_only);
+}
+
+static void
+on_closed(uv_handle_t *handle)
+{
+    struct listener *l = handle->data;
+
+    free(l->path);
+    free(l);
+}
+
+static int
+bind_and_listen(struct listener *l, unsigned int perms,
+                struct vireo_error *err)
+{
+    int rc;
+
+    if (unlink(l->path) == 0)
+        log_info("removed the stale socket %s", l->path);
+    rc = uv_pipe_bind(&l->pipe, l->path);
+    if (rc == 0 && chmod(l->path, perms) < 0)
+        rc = uv_translate_sys_error(errno);
+    if (rc == 0)
+        rc = uv_listen((uv_stream_t *)&l->pipe, LISTEN_BACKLOG,
+                       on_connection);
+    if (rc < 0)
+        return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
+                         "cannot listen on %s: %s", l->path,
+                         uv_strerror(rc));
+    return 0;
+}
+
+struct listener *
+listener_open(const char *dir, const char *name, unsigned int perms,
+              bool is_read_only, struct vireo_error *err)
+{
+    struct listener *l = calloc(1, sizeof(*l));
+
+    if (l == NULL || asprintf(&l->path, "%s/%s", dir, name) < 0) {
+        free(l);
+        error_no_memory(err);
+        return NULL;
+    }
+    l->is_read_only = is_read_only;
+    uv_pipe_init(uv_impl_loop(), &l->pipe, 0);
+    l->pipe.data = l;
+    if (bind_and_listen(l, perms, err) < 0) {
+        listener_close(l);
+        return NULL;
+    }
+    log_info("listening on %s%s", l->path, is_read_only ? " (read-only)" : "");
+    return l;
+}
+
+void
+listener_close(struct listener *l)
+{
+    if (l == NULL)
+        return;
+    unlink(l->path);
+    uv_close((uv_handle_t *)&l->pipe, on_closed);
+}

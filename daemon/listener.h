@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * listener.h: a listening UNIX socket of vireod (vireo-sock, read-write;
+ * vireo-sock-ro, read-only). Loop thread only.
+ */
+#ifndef VIREO_DAEMON_LISTENER_H
+#define VIREO_DAEMON_LISTENER_H
+
+#include <stdbool.h>
+
+#include "api/vireo.h"
+
+struct listener;
+
+/* Listen on dir/name with permissions perms. A socket file already there
+ * is a stale one: the caller holds the pid file lock, so no live vireod
+ * owns it, and it is removed first. NULL with err set on failure. */
+struct listener *listener_open(const char *dir, const char *name,
+                               unsigned int perms, bool is_read_only,
+                               struct vireo_error *err);
+
+/* Stop accepting and remove the socket file; the listener is freed once
+ * the loop has closed it. NULL is a no-op. */
+void listener_close(struct listener *l);
+
+#endif /* VIREO_DAEMON_LISTENER_H */

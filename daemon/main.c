@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * main.c: vireod's command line (libvirtd's flags where they apply), its
+ * configuration, directories and pid file; then server_run().
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "daemon/config.h"
+#include "daemon/log.h"
+#include "daemon/pidfile.h"
+#include "daemon/server.h"
+
+struct options {
+    const char *config_path;
+    const char *pid_path;
+    bool        is_verbose;
+};
+
+static void
+usage(FILE *out, const char *argv0)
+{
+    fprintf(out,
+            "Usage: %s [OPTION]...\n"
+            "vireo virtualization daemon (libvirt's remote protocol).\n\n"
+            "  -f, --config FILE    configuration file (libvirtd.conf syntax)\n"
+            "  -p, --pid-file FILE  pid file (default: RUN_DIR/vireod.pid)\n"
+            "  -v, --verbose        log informational messages to stderr\n"
+            "      --version        print the version and exit\n"
+            "  -h, --help           print this help and exit\n", argv0);
+}
+
+/* Returns -1 to go on, else the exit status. */
+static int
+parse_options(int argc, char **argv, struct options *opts)
+{
+    static const struct option longopts[] = {
+        { "config",   required_argument, NULL, 'f' },
+        { "pid-file", required_argument, NULL, 'p' },
+        { "verbose",  no_argument,       NULL, 'v' },
+        { "version",  no_argument,       NULL, 'V' },
+        { "help",     no_argument,       NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "f:p:vh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f': opts->config_path = optarg; break;
+        case 'p': opts->pid_path = optarg; break;
+        case 'v': opts->is_verbose = true; break;
+        case 'V': printf("vireod %s\n", VIREO_VERSION_STRING); return 0;
+        case 'h': usage(stdout, argv[0]); return 0;
+        default:  usage(stderr, argv[0]); return 1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "%s: unexpected argument '%s'\n", argv[0],
+                argv[optind]);
+        return 1;
+    }
+    return -1;
+}
+
+/* mkdir -p, for the run and socket directories. */
+static int
+make_dirs(const char *path, mode_t mode)
+{
+    char *copy = strdup(path);
+    int rc = 0;
+
+    if (copy == NULL)
+        return -1;
+    for (char *p = copy + 1; rc == 0 && *p != '\0'; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(copy, mode) < 0 && errno != EEXIST)
+            rc = -1;
+        *p = '/';
+    }
+    if (rc == 0 && mkdir(copy, mode) < 0 && errno != EEXIST)
+        rc = -1;
+    free(copy);
+    return rc;
+}
+
+static int
+load_config(const struct options *opts, struct daemon_config *cfg)
+{
+    struct vireo_error err = { 0 };
+    int level;
+
+    if (config_set_defaults(cfg, getuid(), &err) < 0 ||
+        (opts->config_path != NULL &&
+         config_load_file(cfg, opts->config_path, &err) < 0)) {
+        fprintf(stderr, "vireod: %s\n", err.message);
+        return -1;
+    }
+    level = opts->is_verbose && cfg->log_level > LOG_PRIO_INFO
+            ? LOG_PRIO_INFO : cfg->log_level;
+    if (log_setup(level, opts->is_verbose ? "2:stderr" : cfg->log_outputs,
+                  &err) < 0) {
+        fprintf(stderr, "vireod: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static struct pidfile *
+take_pidfile(const struct options *opts, const struct daemon_config *cfg)
+{
+    struct vireo_error err = { 0 };
+    struct pidfile *pf;
+    char *path = NULL;
+
+    if (opts->pid_path == NULL &&
+        asprintf(&path, "%s/vireod.pid", cfg->run_dir) < 0)
+        return NULL;
+    pf = pidfile_acquire(opts->pid_path ? opts->pid_path : path, &err);
+    if (pf == NULL)
+        fprintf(stderr, "vireod: %s\n", err.message);
+    free(path);
+    return pf;
+}
+
+static int
+run(const struct options *opts, struct daemon_config *cfg)
+{
+    struct pidfile *pf;
+    int rc;
+
+    if (make_dirs(cfg->run_dir, 0755) < 0 ||
+        make_dirs(cfg->unix_sock_dir, 0755) < 0) {
+        fprintf(stderr, "vireod: cannot create %s or %s: %s\n",
+                cfg->run_dir, cfg->unix_sock_dir, strerror(errno));
+        return 1;
+    }
+    pf = take_pidfile(opts, cfg);
+    if (pf == NULL)
+        return 1;
+    rc = server_run(cfg);
+    pidfile_release(pf);
+    return rc < 0 ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    struct options opts = { 0 };
+    struct daemon_config cfg;
+    int rc = parse_options(argc, argv, &opts);
+
+    if (rc >= 0)
+        return rc;
+    /* A client that hangs up while we write must cost an EPIPE, not us. */
+    signal(SIGPIPE, SIG_IGN);
+    if (load_config(&opts, &cfg) < 0)
+        return 1;
+    rc = run(&opts, &cfg);
+    config_clear(&cfg);
+    log_close();
+    return rc;
+}

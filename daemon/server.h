@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * server.h: vireod's life once configured: start the drivers, listen,
+ * serve on the main loop until SIGTERM/SIGINT, then stop in order.
+ */
+#ifndef VIREO_DAEMON_SERVER_H
+#define VIREO_DAEMON_SERVER_H
+
+#include "daemon/config.h"
+
+/* Run on the calling thread, which becomes the loop thread. Returns 0
+ * after a clean stop, or -1 (logged) if the daemon could not start. */
+int server_run(const struct daemon_config *cfg);
+
+#endif /* VIREO_DAEMON_SERVER_H */

@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# lib.sh: TAP helpers for the integration tests, and a vireod of their
+# own on a temporary directory (killed on exit, whatever happens).
+#
+#   daemon_start            # $DIR/run/vireo-sock, $URI, $URI_RO; $DPID
+#   vsh list --all          # real virsh against it: $OUT, $ERR, $RC
+#   is "$(cat "$OUT")" "expected" "description"
+#   daemon_stop             # SIGTERM; $DRC is its exit status
+#
+# $VIREOD names the daemon executable.
+
+set -u
+: "${VIREOD:?VIREOD must name the vireod executable}"
+
+DIR=$(mktemp -d)
+OUT=$DIR/out
+ERR=$DIR/err
+RC=0
+DPID=
+DRC=
+n_run=0
+n_failed=0
+# Every virsh call and every wait is bounded: a hung daemon fails the
+# test instead of the suite.
+VSH_TIMEOUT=20
+
+cleanup() {
+    [ -n "$DPID" ] && kill -KILL "$DPID" 2> /dev/null
+    [ -n "${HOLD_PID:-}" ] && kill "$HOLD_PID" 2> /dev/null
+    rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+plan() { echo "1..$1"; }
+
+ok() {
+    n_run=$((n_run + 1))
+    if [ "$1" -eq 0 ]; then
+        echo "ok $n_run - $2"
+    else
+        n_failed=$((n_failed + 1))
+        echo "not ok $n_run - $2"
+    fi
+}
+
+diag() { sed 's/^/# /'; }
+
+# is GOT WANT DESCRIPTION
+is() {
+    [ "$1" = "$2" ]
+    ok $? "$3"
+    if [ "$1" != "$2" ]; then
+        { echo "got:"; echo "$1"; echo "want:"; echo "$2"; } | diag
+        diag < "$ERR"
+    fi
+}
+
+# like GOT PATTERN DESCRIPTION: GOT contains the fixed string PATTERN.
+like() {
+    case "$1" in
+    *"$2"*) ok 0 "$3" ;;
+    *) ok 1 "$3"; { echo "got:"; echo "$1"; echo "wanted: $2"; } | diag ;;
+    esac
+}
+
+done_testing() {
+    [ "$n_failed" -eq 0 ]
+}
+
+write_config() {
+    mkdir -p "$DIR/run" "$DIR/state"
+    cat > "$DIR/vireod.conf" <<END
+unix_sock_dir = "$DIR/run"
+run_dir = "$DIR/run"
+state_dir = "$DIR/state"
+log_level = 1
+keepalive_interval = ${KEEPALIVE_INTERVAL:-5}
+keepalive_count = ${KEEPALIVE_COUNT:-5}
+log_outputs = "1:file:$DIR/vireod.log"
+END
+}
+
+# wait_for_line FILE TEXT: up to 10 s for FILE to contain TEXT.
+wait_for_line() {
+    for _ in $(seq 100); do
+        grep -qF -- "$2" "$1" 2> /dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# wait_for PATH: up to 10 s for PATH to exist.
+wait_for() {
+    for _ in $(seq 100); do
+        [ -S "$1" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+daemon_start() {
+    write_config
+    "$VIREOD" -f "$DIR/vireod.conf" 2> "$DIR/vireod.stderr" &
+    DPID=$!
+    URI="test+unix:///default?socket=$DIR/run/vireo-sock"
+    URI_RO="test+unix:///default?socket=$DIR/run/vireo-sock-ro"
+    wait_for "$DIR/run/vireo-sock-ro"
+}
+
+# daemon_stop: SIGTERM, then wait up to 10 s for the exit.
+daemon_stop() {
+    kill -TERM "$DPID"
+    for _ in $(seq 100); do
+        kill -0 "$DPID" 2> /dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$DPID" 2> /dev/null; then
+        DRC=timeout
+        return 1
+    fi
+    wait "$DPID"
+    DRC=$?
+    DPID=
+}
+
+# vsh ARGS...: the real virsh against our daemon (read-write socket).
+vsh() {
+    timeout "$VSH_TIMEOUT" virsh -c "$URI" "$@" > "$OUT" 2> "$ERR"
+    RC=$?
+}
+
+# local_vsh ARGS...: the same command against libvirt's own in-process
+# test driver, for comparison (stdout only).
+local_vsh() {
+    timeout "$VSH_TIMEOUT" virsh -c test:///default "$@" 2> /dev/null
+}
+
+# hold_connection: keep a connection to test:///default open, so that its
+# state outlives the single-command virsh runs (as with libvirtd, the
+# state lives while a connection holds it).
+hold_connection() {
+    mkfifo "$DIR/hold"
+    timeout 300 virsh -c "$URI" < "$DIR/hold" > /dev/null 2>&1 &
+    HOLD_PID=$!
+    exec 7> "$DIR/hold"
+}
+
+release_connection() {
+    exec 7>&-
+    wait "$HOLD_PID" 2> /dev/null
+    HOLD_PID=
+}
