@@ -9,7 +9,7 @@ TSAN_BUILD ?= build-tsan
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto
 RUN_DEPS   = libvirt-clients
-TEST_DEPS  = python3 libvirt-clients
+TEST_DEPS  = python3 python3-libvirt libvirt-clients
 
 .PHONY: all build run check deps test-deps clean
 
