@@ -10,8 +10,9 @@ BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto
 RUN_DEPS   = libvirt-clients
 TEST_DEPS  = python3 python3-libvirt libvirt-clients
+BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu
 
-.PHONY: all build run check deps test-deps clean
+.PHONY: all build run check bench deps test-deps clean
 
 all: build
 
@@ -57,6 +58,14 @@ check: test-deps
 	TSAN_OPTIONS=halt_on_error=1 \
 	meson test -C $(TSAN_BUILD) --print-errorlogs || status=1; \
 	exit $$status
+
+# Benchmarks: vireod and a private real libvirtd side by side, as ratios.
+# Not part of check: timings are measurements, never pass/fail tests.
+bench: deps
+	@build-aux/install-deps.sh $(BENCH_DEPS)
+	@$(call configure,$(BUILD),)
+	ninja -C $(BUILD)
+	bench/run.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD) $(TSAN_BUILD)
