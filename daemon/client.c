@@ -49,12 +49,14 @@ struct write_req {
 
 static struct client_limits limits = {
     .max_message_size = WIRE_MESSAGE_MAX,
+    .max_clients = 5000,
     .max_client_requests = 5,
     .max_pending_out = 64u << 20,
     .keepalive_interval_s = 5,
     .keepalive_count = 5,
 };
 static struct client *open_clients;
+static int n_open;           /* clients whose socket is open */
 static size_t n_live;
 static unsigned int last_id;
 
@@ -98,6 +100,7 @@ client_close(struct client *c)
         open_clients = c->next;
     if (c->next != NULL)
         c->next->prev = c->prev;
+    n_open--;
     client_release_conn(c);
     keepalive_stop(c->keepalive);
     c->keepalive = NULL;
@@ -271,6 +274,7 @@ link_client(struct client *c)
     if (open_clients != NULL)
         open_clients->prev = c;
     open_clients = c;
+    n_open++;
     n_live++;
 }
 
@@ -298,6 +302,14 @@ client_accept(uv_stream_t *server, bool is_read_only)
         return -1;
     }
     log_peer(c);
+    /* As libvirtd: accept, then close at once, so that the client sees a
+     * clean end rather than waiting in the listen backlog. */
+    if (n_open > limits.max_clients) {
+        log_warn("client %u: refused, max_clients (%d) reached", c->id,
+                 limits.max_clients);
+        client_close(c);
+        return -1;
+    }
     start_reading(c);
     return 0;
 }

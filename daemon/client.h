@@ -24,6 +24,7 @@ struct vireo_conn;
 /* Limits every client obeys, from the configuration. */
 struct client_limits {
     unsigned int max_message_size;   /* header + payload */
+    int          max_clients;        /* open sockets; more are refused */
     int          max_client_requests;/* calls in flight before we stop
                                         reading */
     size_t       max_pending_out;    /* bytes queued for writing before the

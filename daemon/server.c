@@ -81,6 +81,7 @@ set_client_limits(const struct daemon_config *cfg)
 {
     struct client_limits limits = {
         .max_message_size = cfg->max_message_size,
+        .max_clients = cfg->max_clients,
         .max_client_requests = cfg->max_client_requests,
         .max_pending_out = (size_t)cfg->max_message_size *
                            MAX_PENDING_MESSAGES,

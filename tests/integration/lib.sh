@@ -76,6 +76,7 @@ state_dir = "$DIR/state"
 log_level = 1
 keepalive_interval = ${KEEPALIVE_INTERVAL:-5}
 keepalive_count = ${KEEPALIVE_COUNT:-5}
+max_clients = ${MAX_CLIENTS:-5000}
 log_outputs = "1:file:$DIR/vireod.log"
 END
 }
