@@ -24,8 +24,16 @@
 /* Room asked of the buffer before each read. */
 #define READ_CHUNK 65536
 
+/* A client's socket: a UNIX one, or TCP when listen_tcp is on. */
+union client_socket {
+    uv_handle_t handle;             /* handle.data is the client */
+    uv_stream_t stream;
+    uv_pipe_t   pipe;
+    uv_tcp_t    tcp;
+};
+
 struct client {
-    uv_pipe_t          pipe;        /* pipe.data is the client */
+    union client_socket sock;
     unsigned int       id;          /* for logs */
     int                refs;        /* the socket's + one per call */
     int                n_in_flight;
@@ -105,7 +113,7 @@ client_close(struct client *c)
     keepalive_stop(c->keepalive);
     c->keepalive = NULL;
     log_info("client %u: closed", c->id);
-    uv_close((uv_handle_t *)&c->pipe, on_closed);
+    uv_close(&c->sock.handle, on_closed);
 }
 
 static void
@@ -131,7 +139,7 @@ client_send(struct client *c, struct wire_buffer *buf)
     ub = uv_buf_init((char *)buf->data, (unsigned int)buf->len);
     buf->data = NULL;
     buf->len = buf->cap = 0;
-    if (uv_write(&w->req, (uv_stream_t *)&c->pipe, &ub, 1, on_written) < 0) {
+    if (uv_write(&w->req, &c->sock.stream, &ub, 1, on_written) < 0) {
         free(w->data);
         free(w);
         client_close(c);
@@ -139,7 +147,7 @@ client_send(struct client *c, struct wire_buffer *buf)
     }
     /* A client that does not read its replies must not make us hold its
      * backlog forever, nor slow anybody else down. */
-    if (uv_stream_get_write_queue_size((uv_stream_t *)&c->pipe) >
+    if (uv_stream_get_write_queue_size(&c->sock.stream) >
         limits.max_pending_out) {
         client_drop(c, "too many bytes left unread");
     }
@@ -218,7 +226,7 @@ static void
 stop_reading(struct client *c)
 {
     if (c->is_reading)
-        uv_read_stop((uv_stream_t *)&c->pipe);
+        uv_read_stop(&c->sock.stream);
     c->is_reading = false;
 }
 
@@ -244,11 +252,24 @@ start_reading(struct client *c)
 {
     if (c->is_reading || c->is_closed)
         return;
-    if (uv_read_start((uv_stream_t *)&c->pipe, on_alloc, on_read) < 0) {
+    if (uv_read_start(&c->sock.stream, on_alloc, on_read) < 0) {
         client_close(c);
         return;
     }
     c->is_reading = true;
+}
+
+/* A TCP peer has no credentials to ask for: log its address instead. */
+static void
+log_tcp_peer(const struct client *c)
+{
+    struct sockaddr_storage addr;
+    int len = sizeof(addr);
+    char host[64] = "?";
+
+    if (uv_tcp_getpeername(&c->sock.tcp, (struct sockaddr *)&addr, &len) == 0)
+        uv_ip_name((struct sockaddr *)&addr, host, sizeof(host));
+    log_info("client %u: connected over TCP from %s", c->id, host);
 }
 
 static void
@@ -258,13 +279,24 @@ log_peer(const struct client *c)
     socklen_t len = sizeof(cred);
     uv_os_fd_t fd;
 
-    if (uv_fileno((const uv_handle_t *)&c->pipe, &fd) == 0 &&
-        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
+    if (c->sock.handle.type == UV_TCP)
+        log_tcp_peer(c);
+    else if (uv_fileno(&c->sock.handle, &fd) == 0 &&
+             getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
         log_info("client %u: connected%s: pid %d uid %u gid %u", c->id,
                  c->is_read_only ? " read-only" : "", (int)cred.pid,
                  (unsigned)cred.uid, (unsigned)cred.gid);
     else
         log_info("client %u: connected, peer credentials unknown", c->id);
+}
+
+/* The client's socket takes the kind of the listener it came through. */
+static int
+init_socket(uv_stream_t *server, union client_socket *sock)
+{
+    if (server->type == UV_TCP)
+        return uv_tcp_init(server->loop, &sock->tcp);
+    return uv_pipe_init(server->loop, &sock->pipe, 0);
 }
 
 static void
@@ -284,19 +316,19 @@ client_accept(uv_stream_t *server, bool is_read_only)
     struct client *c = calloc(1, sizeof(*c));
 
     if (c == NULL || (c->sink = event_sink_new(c)) == NULL ||
-        uv_pipe_init(server->loop, &c->pipe, 0) < 0) {
+        init_socket(server, &c->sock) < 0) {
         if (c != NULL)
             event_sink_detach(c->sink);
         free(c);
         log_error("cannot accept a client: out of memory");
         return -1;
     }
-    c->pipe.data = c;
+    c->sock.handle.data = c;
     c->refs = 1;
     c->id = ++last_id;
     c->is_read_only = is_read_only;
     link_client(c);
-    if (uv_accept(server, (uv_stream_t *)&c->pipe) < 0) {
+    if (uv_accept(server, &c->sock.stream) < 0) {
         log_warn("client %u: accept failed", c->id);
         client_close(c);
         return -1;

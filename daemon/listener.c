@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * listener.c: binding, accepting on and removing vireod's UNIX sockets.
+ * listener.c: binding, accepting on and removing vireod's sockets: the two
+ * UNIX ones, and a TCP one when listen_tcp is on.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -20,9 +21,14 @@
 #define LISTEN_BACKLOG 128
 
 struct listener {
-    uv_pipe_t pipe;          /* pipe.data is the listener */
-    char     *path;
-    bool      is_read_only;
+    union {
+        uv_handle_t handle;  /* handle.data is the listener */
+        uv_stream_t stream;
+        uv_pipe_t   pipe;
+        uv_tcp_t    tcp;
+    } sock;
+    char *path;              /* the socket file, or "ADDR:PORT" for TCP */
+    bool  is_read_only;
 };
 
 static void
@@ -54,12 +60,11 @@ bind_and_listen(struct listener *l, unsigned int perms,
 
     if (unlink(l->path) == 0)
         log_info("removed the stale socket %s", l->path);
-    rc = uv_pipe_bind(&l->pipe, l->path);
+    rc = uv_pipe_bind(&l->sock.pipe, l->path);
     if (rc == 0 && chmod(l->path, perms) < 0)
         rc = uv_translate_sys_error(errno);
     if (rc == 0)
-        rc = uv_listen((uv_stream_t *)&l->pipe, LISTEN_BACKLOG,
-                       on_connection);
+        rc = uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
     if (rc < 0)
         return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
                          "cannot listen on %s: %s", l->path,
@@ -79,8 +84,8 @@ listener_open(const char *dir, const char *name, unsigned int perms,
         return NULL;
     }
     l->is_read_only = is_read_only;
-    uv_pipe_init(uv_impl_loop(), &l->pipe, 0);
-    l->pipe.data = l;
+    uv_pipe_init(uv_impl_loop(), &l->sock.pipe, 0);
+    l->sock.handle.data = l;
     if (bind_and_listen(l, perms, err) < 0) {
         listener_close(l);
         return NULL;
@@ -89,11 +94,52 @@ listener_open(const char *dir, const char *name, unsigned int perms,
     return l;
 }
 
+/* addr is an IPv4 or IPv6 literal, as listen_addr is in libvirtd.conf. */
+static int
+tcp_bind_and_listen(struct listener *l, const char *addr, int port)
+{
+    struct sockaddr_storage sa;
+    int rc = strchr(addr, ':') != NULL
+                 ? uv_ip6_addr(addr, port, (struct sockaddr_in6 *)&sa)
+                 : uv_ip4_addr(addr, port, (struct sockaddr_in *)&sa);
+
+    if (rc == 0)
+        rc = uv_tcp_bind(&l->sock.tcp, (const struct sockaddr *)&sa, 0);
+    if (rc == 0)
+        rc = uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
+    return rc;
+}
+
+struct listener *
+listener_open_tcp(const char *addr, int port, struct vireo_error *err)
+{
+    struct listener *l = calloc(1, sizeof(*l));
+    int rc;
+
+    if (l == NULL || asprintf(&l->path, "%s:%d", addr, port) < 0) {
+        free(l);
+        error_no_memory(err);
+        return NULL;
+    }
+    uv_tcp_init(uv_impl_loop(), &l->sock.tcp);
+    l->sock.handle.data = l;
+    rc = tcp_bind_and_listen(l, addr, port);
+    if (rc < 0) {
+        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
+                  "cannot listen on %s: %s", l->path, uv_strerror(rc));
+        listener_close(l);
+        return NULL;
+    }
+    log_info("listening on %s (TCP, no authentication)", l->path);
+    return l;
+}
+
 void
 listener_close(struct listener *l)
 {
     if (l == NULL)
         return;
-    unlink(l->path);
-    uv_close((uv_handle_t *)&l->pipe, on_closed);
+    if (l->sock.handle.type == UV_NAMED_PIPE)
+        unlink(l->path);
+    uv_close(&l->sock.handle, on_closed);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * listener.h: a listening UNIX socket of vireod (vireo-sock, read-write;
- * vireo-sock-ro, read-only). Loop thread only.
+ * listener.h: a listening socket of vireod: UNIX (vireo-sock, read-write;
+ * vireo-sock-ro, read-only) or TCP (listen_tcp). Loop thread only.
  */
 #ifndef VIREO_DAEMON_LISTENER_H
 #define VIREO_DAEMON_LISTENER_H
@@ -18,6 +18,12 @@ struct listener;
 struct listener *listener_open(const char *dir, const char *name,
                                unsigned int perms, bool is_read_only,
                                struct vireo_error *err);
+
+/* Listen on TCP addr:port (an IPv4 or IPv6 literal). Like libvirtd's
+ * listen_tcp with auth_tcp = "none": no authentication and no encryption,
+ * for loopback or a trusted network. NULL with err set on failure. */
+struct listener *listener_open_tcp(const char *addr, int port,
+                                   struct vireo_error *err);
 
 /* Stop accepting and remove the socket file; the listener is freed once
  * the loop has closed it. NULL is a no-op. */

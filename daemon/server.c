@@ -27,7 +27,7 @@ static const struct driver *const server_drivers[] = { &testdrv, NULL };
  * messages of the largest size. */
 #define MAX_PENDING_MESSAGES 4
 
-static struct listener *rw_listener, *ro_listener;
+static struct listener *rw_listener, *ro_listener, *tcp_listener;
 static uv_signal_t sigterm, sigint;
 
 static void
@@ -35,7 +35,8 @@ stop_serving(void)
 {
     listener_close(rw_listener);
     listener_close(ro_listener);
-    rw_listener = ro_listener = NULL;
+    listener_close(tcp_listener);
+    rw_listener = ro_listener = tcp_listener = NULL;
     client_close_all();
     uv_close((uv_handle_t *)&sigterm, NULL);
     uv_close((uv_handle_t *)&sigint, NULL);
@@ -59,11 +60,15 @@ open_listeners(const struct daemon_config *cfg)
     if (rw_listener != NULL)
         ro_listener = listener_open(cfg->unix_sock_dir, "vireo-sock-ro",
                                     cfg->unix_sock_ro_perms, true, &err);
-    if (ro_listener != NULL)
+    if (ro_listener != NULL && cfg->listen_tcp)
+        tcp_listener = listener_open_tcp(cfg->listen_addr, cfg->tcp_port,
+                                         &err);
+    if (ro_listener != NULL && (!cfg->listen_tcp || tcp_listener != NULL))
         return 0;
     log_error("%s", err.message);
     listener_close(rw_listener);
-    rw_listener = NULL;
+    listener_close(ro_listener);
+    rw_listener = ro_listener = NULL;
     return -1;
 }
 

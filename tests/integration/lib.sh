@@ -77,6 +77,9 @@ log_level = 1
 keepalive_interval = ${KEEPALIVE_INTERVAL:-5}
 keepalive_count = ${KEEPALIVE_COUNT:-5}
 max_clients = ${MAX_CLIENTS:-5000}
+listen_tcp = ${LISTEN_TCP:-0}
+listen_addr = "127.0.0.1"
+tcp_port = "${TCP_PORT:-16509}"
 log_outputs = "1:file:$DIR/vireod.log"
 END
 }
