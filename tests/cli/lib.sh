@@ -11,6 +11,7 @@
 # $VIREO is the vireo executable; $DATA the folder of sample XML.
 
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 : "${VIREO:?VIREO must name the vireo executable}"
 DATA=$(cd "$(dirname "${BASH_SOURCE[0]}")/data" && pwd)
 WORK=$(mktemp -d)
@@ -18,28 +19,9 @@ trap 'rm -rf "$WORK"' EXIT
 OUT=$WORK/out
 ERR=$WORK/err
 RC=0
-n_run=0
-n_failed=0
-n_planned=0
 
-plan() {
-    n_planned=$1
-    echo "1..$1"
-}
 
-ok() {
-    n_run=$((n_run + 1))
-    if [ "$1" -eq 0 ]; then
-        echo "ok $n_run - $2"
-    else
-        n_failed=$((n_failed + 1))
-        echo "not ok $n_run - $2"
-    fi
-}
 
-diag() {
-    sed 's/^/# /'
-}
 
 # run ARGS...: run vireo with a fresh environment's default URI unset,
 # stdin from /dev/null unless redirected by the caller.
@@ -93,10 +75,3 @@ expect_match() {
     fi
 }
 
-done_testing() {
-    if [ "$n_run" -ne "$n_planned" ]; then
-        echo "# planned $n_planned checks but ran $n_run"
-        exit 1
-    fi
-    [ "$n_failed" -eq 0 ]
-}

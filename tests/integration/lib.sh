@@ -10,6 +10,7 @@
 # $VIREOD names the daemon executable.
 
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 : "${VIREOD:?VIREOD must name the vireod executable}"
 
 DIR=$(mktemp -d)
@@ -18,8 +19,6 @@ ERR=$DIR/err
 RC=0
 DPID=
 DRC=
-n_run=0
-n_failed=0
 # Every virsh call and every wait is bounded: a hung daemon fails the
 # test instead of the suite.
 VSH_TIMEOUT=20
@@ -31,19 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-plan() { echo "1..$1"; }
 
-ok() {
-    n_run=$((n_run + 1))
-    if [ "$1" -eq 0 ]; then
-        echo "ok $n_run - $2"
-    else
-        n_failed=$((n_failed + 1))
-        echo "not ok $n_run - $2"
-    fi
-}
 
-diag() { sed 's/^/# /'; }
 
 # is GOT WANT DESCRIPTION
 is() {
@@ -63,9 +51,6 @@ like() {
     esac
 }
 
-done_testing() {
-    [ "$n_failed" -eq 0 ]
-}
 
 write_config() {
     mkdir -p "$DIR/run" "$DIR/state"
