@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xml_read.c: the reading toolkit of the domain XML parser (see
+ * xml_read.h): errors in libvirt's words, attribute and text readers, the
+ * handler-table walk, and preserving what we do not interpret.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "drivers/conf/xml_read.h"
+#include "drivers/error.h"
+
+int
+xml_read_fail(struct parse *p, const char *what)
+{
+    return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "%s", what);
+}
+
+int
+xml_read_no_memory(struct parse *p)
+{
+    return error_no_memory(p->err);
+}
+
+/* Element in no namespace with this name: a namespaced <x:name> is someone
+ * else's element and is preserved, not interpreted. */
+bool
+xml_read_is_named(xmlNodePtr node, const char *name)
+{
+    return node->ns == NULL && strcmp((const char *)node->name, name) == 0;
+}
+
+const char *
+xml_read_node_name(xmlNodePtr node)
+{
+    return (const char *)node->name;
+}
+
+/* An attribute's value as a malloc'd string (libxml2's own allocator is not
+ * ours to assume), or NULL in *out when absent. Returns 0 or -1 (OOM). */
+int
+xml_read_attr(struct parse *p, xmlNodePtr node, const char *name, char **out)
+{
+    xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)name);
+
+    *out = NULL;
+    if (value == NULL)
+        return 0;
+    *out = strdup((const char *)value);
+    xmlFree(value);
+    return *out == NULL ? xml_read_no_memory(p) : 0;
+}
+
+/* The element's text content as a malloc'd string ("" when empty). */
+int
+xml_read_text(struct parse *p, xmlNodePtr node, char **out)
+{
+    xmlChar *value = xmlNodeGetContent(node);
+
+    *out = strdup(value != NULL ? (const char *)value : "");
+    xmlFree(value);
+    return *out == NULL ? xml_read_no_memory(p) : 0;
+}
+
+/* Refuse attributes outside `allowed` (NULL-terminated). */
+int
+xml_read_check_attrs(struct parse *p, xmlNodePtr node,
+                     const char *const *allowed)
+{
+    for (xmlAttrPtr a = node->properties; a != NULL; a = a->next) {
+        bool known = false;
+        for (size_t i = 0; allowed[i] != NULL && a->ns == NULL; i++)
+            if (strcmp((const char *)a->name, allowed[i]) == 0)
+                known = true;
+        if (!known)
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN,
+                             "attribute '%s' of element <%s> is not supported",
+                             (const char *)a->name, xml_read_node_name(node));
+    }
+    return 0;
+}
+
+int
+xml_read_unsupported_child(struct parse *p, xmlNodePtr parent,
+                           xmlNodePtr child)
+{
+    return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                     "element <%s> in <%s> is not supported",
+                     xml_read_node_name(child), xml_read_node_name(parent));
+}
+
+int
+xml_read_unsupported_value(struct parse *p, xmlNodePtr node,
+                           const char *attr, const char *value)
+{
+    return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                     "%s '%s' of element <%s> is not supported",
+                     attr, value, xml_read_node_name(node));
+}
+
+int
+xml_read_duplicate(struct parse *p, xmlNodePtr parent, xmlNodePtr node)
+{
+    return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                     "element <%s> appears more than once in <%s>",
+                     xml_read_node_name(node), xml_read_node_name(parent));
+}
+
+/* A leaf: text or nothing, never elements. */
+int
+xml_read_leaf(struct parse *p, xmlNodePtr node, const char *const *attrs)
+{
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return xml_read_unsupported_child(p, node, c);
+    return xml_read_check_attrs(p, node, attrs);
+}
+
+bool
+xml_read_is_one_of(const char *value, const char *const *set)
+{
+    for (size_t i = 0; set[i] != NULL; i++)
+        if (strcmp(value, set[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Room for one more element, the new slot zeroed. NULL on OOM, leaving the
+ * old array intact. */
+void *
+xml_read_grow(void *array, int n, size_t size)
+{
+    char *grown = realloc(array, (size_t)(n + 1) * size);
+
+    if (grown != NULL)
+        memset(grown + (size_t)n * size, 0, size);
+    return grown;
+}
+
+/* A non-negative decimal int, surrounding whitespace allowed. */
+bool
+xml_read_uint(const char *text, unsigned long max, unsigned long *out)
+{
+    unsigned long v = 0;
+    const char *s = text + strspn(text, " \t\r\n");
+
+    if (*s < '0' || *s > '9')
+        return false;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        v = v * 10 + (unsigned long)(*s - '0');
+        if (v > max)
+            return false;
+    }
+    s += strspn(s, " \t\r\n");
+    *out = v;
+    return *s == '\0';
+}
+
+/* ---- Preserved elements ----------------------------------------------- */
+
+/* Whitespace-only text between elements is layout, not content: dropping it
+ * lets xmlNodeDump re-indent the element the same way every time, which
+ * keeps format(parse(format(x))) stable. Text in elements without element
+ * children is content and stays. */
+static void
+strip_layout(xmlNodePtr node)
+{
+    bool has_elements = false;
+
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            has_elements = true;
+    for (xmlNodePtr c = node->children, next; c != NULL; c = next) {
+        next = c->next;
+        if (c->type == XML_ELEMENT_NODE)
+            strip_layout(c);
+        else if (has_elements && c->type == XML_TEXT_NODE &&
+                 xmlIsBlankNode(c)) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+    }
+}
+
+/* Serialise node for output at nesting `level` (1 under <domain>, 2 under
+ * <devices> or <os>). The copy carries the namespace declarations it needs
+ * from its ancestors, so <qemu:commandline> stays valid on its own. It goes
+ * into a scratch document without a dictionary: libxml2 2.9's dictionary
+ * slows badly with many distinct names, and the parse has paid that once. */
+int
+xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
+                  struct domain_extra **extras, int *n_extras)
+{
+    struct domain_extra *grown;
+    xmlNodePtr copy = NULL;
+    xmlBufferPtr buf = xmlBufferCreate();
+    int rc = -1;
+
+    if (p->scratch == NULL)
+        p->scratch = xmlNewDoc((const xmlChar *)"1.0");
+    if (p->scratch != NULL)
+        copy = xmlDocCopyNode(node, p->scratch, 1);
+    if (copy == NULL || buf == NULL)
+        goto out;
+    strip_layout(copy);
+    if (xmlNodeDump(buf, p->scratch, copy, level, 1) < 0)
+        goto out;
+    grown = xml_read_grow(*extras, *n_extras, sizeof(*grown));
+    if (grown == NULL)
+        goto out;
+    *extras = grown;
+    grown[*n_extras].xml = strdup((const char *)xmlBufferContent(buf));
+    if (grown[*n_extras].xml != NULL) {
+        (*n_extras)++;
+        rc = 0;
+    }
+ out:
+    xmlBufferFree(buf);
+    xmlFreeNode(copy);
+    return rc < 0 ? xml_read_no_memory(p) : 0;
+}
+
+/* ---- Walking children ------------------------------------------------- */
+
+/* Call the handler for each element child of parent that has one, refusing
+ * a second singleton; hand the others to `other` (preserve or refuse). */
+int
+xml_read_children(struct parse *p, xmlNodePtr parent,
+                  const struct handler *handlers, size_t n_handlers,
+                  element_fn other)
+{
+    unsigned long seen = 0;
+
+    for (xmlNodePtr c = parent->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        size_t i = 0;
+        while (i < n_handlers && !xml_read_is_named(c, handlers[i].name))
+            i++;
+        if (i == n_handlers) {
+            if (other(p, c) < 0)
+                return -1;
+            continue;
+        }
+        if (handlers[i].is_singleton && (seen & (1ul << i)))
+            return xml_read_duplicate(p, parent, c);
+        seen |= 1ul << i;
+        if (handlers[i].fn(p, c) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+const char *const xml_read_no_attrs[] = { NULL };
