@@ -4,7 +4,8 @@
  *
  * A client process serves every URI through the driver registry. The
  * registry is filled once, on the first open, with the drivers a client may
- * run in-process; daemon-only drivers are never among them.
+ * run: the in-process test driver, and the remote driver for every URI that
+ * names a transport or a daemon-only driver (qemu:///system).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -14,12 +15,15 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/registry.h"
+#include "drivers/remote/remotedrv.h"
 #include "drivers/test/testdrv.h"
 #include "drivers/uri.h"
 
 #define DEFAULT_URI "test:///default"
 
-static const struct driver *const client_drivers[] = { &testdrv, NULL };
+/* test:///... runs in-process; everything else reaches a daemon. */
+static const struct driver *const client_drivers[] = { &testdrv, &remotedrv,
+                                                       NULL };
 static pthread_once_t install_once = PTHREAD_ONCE_INIT;
 
 static void

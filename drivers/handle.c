@@ -97,3 +97,11 @@ handle_domain_unref(struct vireo_domain *dom)
     free(dom->name);
     free(dom);
 }
+
+void
+handle_domain_array_free(struct vireo_domain **doms, int n)
+{
+    for (int i = 0; i < n; i++)
+        handle_domain_unref(doms[i]);
+    free(doms);
+}

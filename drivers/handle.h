@@ -50,5 +50,7 @@ struct vireo_domain *handle_domain_new(struct vireo_conn *conn,
                                        const unsigned char *uuid, int id);
 struct vireo_domain *handle_domain_ref(struct vireo_domain *dom);
 void handle_domain_unref(struct vireo_domain *dom);
+/* Unref the first n handles of doms, then free the array itself. */
+void handle_domain_array_free(struct vireo_domain **doms, int n);
 
 #endif /* VIREO_DRIVERS_HANDLE_H */

@@ -110,14 +110,6 @@ testdrv_domain_lookup_by_id(struct vireo_conn *conn, int id,
 
 /* ---- Listing ---------------------------------------------------------- */
 
-static void
-free_handles(struct vireo_domain **doms, int n)
-{
-    for (int i = 0; i < n; i++)
-        handle_domain_unref(doms[i]);
-    free(doms);
-}
-
 /* With st->lock held: handles on every matching domain, or -1. */
 static int
 collect(struct vireo_conn *conn, struct test_state *st, unsigned flags,
@@ -136,7 +128,7 @@ collect(struct vireo_conn *conn, struct test_state *st, unsigned flags,
             continue;
         out[n] = test_state_handle(conn, obj, err);
         if (out[n] == NULL) {
-            free_handles(out, n);
+            handle_domain_array_free(out, n);
             return -1;
         }
         n++;

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * remote_host.c: host queries, each one call to the daemon. Returned
+ * strings are taken over from the decoded reply, not copied.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/handle.h"
+#include "drivers/remote/remote_priv.h"
+#include "drivers/remote/remote_slots.h"
+
+/* The type never changes on a connection, and callers keep the pointer:
+ * ask once, keep it with the connection (as libvirt's client does). */
+const char *
+remotedrv_conn_get_type(struct vireo_conn *conn, struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+    remote_connect_get_type_ret ret = { 0 };
+    const char *type;
+
+    pthread_mutex_lock(&priv->lock);
+    type = priv->type;
+    pthread_mutex_unlock(&priv->lock);
+    if (type != NULL)
+        return type;
+    if (remote_call(conn, REMOTE_PROC_CONNECT_GET_TYPE, NULL, &ret, err) < 0)
+        return NULL;
+    pthread_mutex_lock(&priv->lock);
+    if (priv->type == NULL)
+        priv->type = ret.type;
+    else
+        free(ret.type);
+    type = priv->type;
+    pthread_mutex_unlock(&priv->lock);
+    return type;
+}
+
+int
+remotedrv_conn_get_version(struct vireo_conn *conn,
+                           unsigned long long *version,
+                           struct vireo_error *err)
+{
+    remote_connect_get_version_ret ret = { 0 };
+
+    if (remote_call(conn, REMOTE_PROC_CONNECT_GET_VERSION, NULL, &ret,
+                    err) < 0)
+        return -1;
+    *version = ret.hv_ver;
+    return 0;
+}
+
+int
+remotedrv_conn_get_lib_version(struct vireo_conn *conn,
+                               unsigned long long *version,
+                               struct vireo_error *err)
+{
+    remote_connect_get_lib_version_ret ret = { 0 };
+
+    if (remote_call(conn, REMOTE_PROC_CONNECT_GET_LIB_VERSION, NULL, &ret,
+                    err) < 0)
+        return -1;
+    *version = ret.lib_ver;
+    return 0;
+}
+
+char *
+remotedrv_conn_get_hostname(struct vireo_conn *conn, struct vireo_error *err)
+{
+    remote_connect_get_hostname_ret ret = { 0 };
+
+    if (remote_call(conn, REMOTE_PROC_CONNECT_GET_HOSTNAME, NULL, &ret,
+                    err) < 0)
+        return NULL;
+    return ret.hostname;
+}
+
+char *
+remotedrv_conn_get_capabilities(struct vireo_conn *conn,
+                                struct vireo_error *err)
+{
+    remote_connect_get_capabilities_ret ret = { 0 };
+
+    if (remote_call(conn, REMOTE_PROC_CONNECT_GET_CAPABILITIES, NULL, &ret,
+                    err) < 0)
+        return NULL;
+    return ret.capabilities;
+}
+
+int
+remotedrv_node_get_info(struct vireo_conn *conn, struct vireo_node_info *info,
+                        struct vireo_error *err)
+{
+    remote_node_get_info_ret ret;
+
+    memset(&ret, 0, sizeof(ret));
+    if (remote_call(conn, REMOTE_PROC_NODE_GET_INFO, NULL, &ret, err) < 0)
+        return -1;
+    memset(info, 0, sizeof(*info));
+    /* The model is a fixed char[32]; it may fill it without a NUL. */
+    memcpy(info->model, ret.model, sizeof(info->model) - 1);
+    info->memory_kib = ret.memory;
+    info->cpus = (unsigned)ret.cpus;
+    info->mhz = (unsigned)ret.mhz;
+    info->nodes = (unsigned)ret.nodes;
+    info->sockets = (unsigned)ret.sockets;
+    info->cores = (unsigned)ret.cores;
+    info->threads = (unsigned)ret.threads;
+    return 0;
+}

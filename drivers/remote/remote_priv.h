@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * remote_priv.h: what the remote driver keeps per connection, and the
+ * helpers its slot files share.
+ */
+#ifndef VIREO_DRIVERS_REMOTE_PRIV_H
+#define VIREO_DRIVERS_REMOTE_PRIV_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "api/vireo.h"
+#include "wire/remote_protocol.h"
+
+struct domain_event_state;
+struct rpc_client;
+struct wire_message;
+
+/* One event id's registration on the daemon, shared by every local
+ * callback for that id: the daemon sends each event once and the local
+ * registrations (drivers/domain_event.c) filter and fan it out. */
+struct remote_event_id {
+    int        n_local;      /* local callbacks for this id */
+    atomic_int remote_id;    /* the daemon's callbackID; -1: none */
+};
+
+/* A local callback id and the event id it was registered for. */
+struct remote_local_reg {
+    int callback_id;
+    int event_id;
+};
+
+struct remote_priv {
+    struct rpc_client         *rpc;
+    struct domain_event_state *events;
+    /* The daemon speaks the callback-style event procedures (feature 14);
+     * otherwise the legacy ones (167/168, messages 107/169). */
+    bool                       has_event_callbacks;
+
+    /* Guards the rest. Held across the calls that change registrations on
+     * the daemon, never taken by the code that reads event messages. */
+    pthread_mutex_t            lock;
+    char                      *type;            /* CONNECT_GET_TYPE, cached */
+    struct remote_event_id     ids[VIR_DOMAIN_EVENT_ID_LAST];
+    struct remote_local_reg   *regs;
+    int                        n_regs;
+};
+
+/* Call proc on the daemon behind conn (rpc_client_call()). */
+int remote_call(struct vireo_conn *conn, int proc, const void *args,
+                void *ret, struct vireo_error *err);
+
+/* A domain as the wire names it; out points into dom (do not free). */
+void remote_domain_to_wire(const struct vireo_domain *dom,
+                           remote_nonnull_domain *out);
+/* A new handle for a domain the daemon named. */
+struct vireo_domain *remote_domain_from_wire(struct vireo_conn *conn,
+                                             const remote_nonnull_domain *in,
+                                             struct vireo_error *err);
+
+/* remote_event.c */
+void remote_event_init(struct remote_priv *priv);
+/* rpc_message_cb for the connection: opaque is the remote_priv. */
+void remote_event_on_message(const struct wire_message *msg, void *opaque);
+int  remote_event_register(struct vireo_conn *conn, struct vireo_domain *dom,
+                           int event_id, vireo_domain_event_generic_cb cb,
+                           void *opaque, vireo_free_cb free_cb,
+                           struct vireo_error *err);
+int  remote_event_deregister(struct vireo_conn *conn, int callback_id,
+                             struct vireo_error *err);
+/* The connection is closing: drop every local registration. */
+void remote_event_close(struct vireo_conn *conn);
+
+#endif /* VIREO_DRIVERS_REMOTE_PRIV_H */

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * remote_slots.h: the functions behind remotedrv's table (remotedrv.c),
+ * each named after its slot; see drivers/driver.h for their contracts.
+ * Every one is one remote procedure call (start is two, as in libvirt).
+ *   remote_host.c    host queries
+ *   remote_domain.c  definitions and lifecycle
+ *   remote_query.c   lookups, listing, per-domain queries
+ */
+#ifndef VIREO_DRIVERS_REMOTE_SLOTS_H
+#define VIREO_DRIVERS_REMOTE_SLOTS_H
+
+#include "api/vireo.h"
+
+/* remote_host.c */
+const char *remotedrv_conn_get_type(struct vireo_conn *conn,
+                                    struct vireo_error *err);
+int   remotedrv_conn_get_version(struct vireo_conn *conn,
+                                 unsigned long long *version,
+                                 struct vireo_error *err);
+int   remotedrv_conn_get_lib_version(struct vireo_conn *conn,
+                                     unsigned long long *version,
+                                     struct vireo_error *err);
+char *remotedrv_conn_get_hostname(struct vireo_conn *conn,
+                                  struct vireo_error *err);
+char *remotedrv_conn_get_capabilities(struct vireo_conn *conn,
+                                      struct vireo_error *err);
+int   remotedrv_node_get_info(struct vireo_conn *conn,
+                              struct vireo_node_info *info,
+                              struct vireo_error *err);
+
+/* remote_domain.c */
+struct vireo_domain *remotedrv_domain_define_xml(struct vireo_conn *conn,
+                                                 const char *xml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+struct vireo_domain *remotedrv_domain_create_xml(struct vireo_conn *conn,
+                                                 const char *xml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+int remotedrv_domain_undefine(struct vireo_domain *dom, unsigned flags,
+                              struct vireo_error *err);
+int remotedrv_domain_create(struct vireo_domain *dom, unsigned flags,
+                            struct vireo_error *err);
+int remotedrv_domain_destroy(struct vireo_domain *dom, unsigned flags,
+                             struct vireo_error *err);
+int remotedrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
+                              struct vireo_error *err);
+int remotedrv_domain_reboot(struct vireo_domain *dom, unsigned flags,
+                            struct vireo_error *err);
+int remotedrv_domain_suspend(struct vireo_domain *dom,
+                             struct vireo_error *err);
+int remotedrv_domain_resume(struct vireo_domain *dom,
+                            struct vireo_error *err);
+int remotedrv_domain_set_autostart(struct vireo_domain *dom, int autostart,
+                                   struct vireo_error *err);
+
+/* remote_query.c */
+int remotedrv_conn_list_all_domains(struct vireo_conn *conn,
+                                    struct vireo_domain ***doms,
+                                    unsigned flags, struct vireo_error *err);
+struct vireo_domain *remotedrv_domain_lookup_by_name(struct vireo_conn *conn,
+                                                     const char *name,
+                                                     struct vireo_error *err);
+struct vireo_domain *remotedrv_domain_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+struct vireo_domain *remotedrv_domain_lookup_by_id(struct vireo_conn *conn,
+                                                   int id,
+                                                   struct vireo_error *err);
+int remotedrv_domain_get_info(struct vireo_domain *dom,
+                              struct vireo_domain_info *info,
+                              struct vireo_error *err);
+int remotedrv_domain_get_state(struct vireo_domain *dom, int *state,
+                               int *reason, unsigned flags,
+                               struct vireo_error *err);
+char *remotedrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
+                                    struct vireo_error *err);
+char *remotedrv_domain_get_os_type(struct vireo_domain *dom,
+                                   struct vireo_error *err);
+int remotedrv_domain_get_autostart(struct vireo_domain *dom, int *autostart,
+                                   struct vireo_error *err);
+int remotedrv_domain_is_active(struct vireo_domain *dom,
+                               struct vireo_error *err);
+int remotedrv_domain_is_persistent(struct vireo_domain *dom,
+                                   struct vireo_error *err);
+
+#endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

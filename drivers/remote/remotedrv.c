@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * remotedrv.c: the remote driver's table, and what belongs to a connection
+ * as a whole: opening it (connect, then libvirt's handshake), closing it,
+ * and the helpers every slot file uses.
+ *
+ * The handshake is the one libvirt's own client performs (protocol notes
+ * §4.1, §4.2), so that a real libvirtd sees nothing unusual:
+ *   AUTH_LIST; SUPPORTS_FEATURE(keepalive), only with an event loop;
+ *   CONNECT_OPEN; SUPPORTS_FEATURE(event callbacks).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/domain_event.h"
+#include "drivers/error.h"
+#include "drivers/handle.h"
+#include "drivers/remote/remote_priv.h"
+#include "drivers/remote/remote_slots.h"
+#include "drivers/remote/remote_socket.h"
+#include "drivers/remote/remote_uri.h"
+#include "drivers/remote/remotedrv.h"
+#include "drivers/remote/rpc_client.h"
+#include "loop/event.h"
+
+/* libvirt's VIR_DRV_FEATURE_* numbers asked during the handshake. */
+enum {
+    FEATURE_PROGRAM_KEEPALIVE     = 10,
+    FEATURE_REMOTE_EVENT_CALLBACK = 14,
+};
+
+/* libvirt's client defaults: a PING after 5 s of silence, and the
+ * connection is given up after 5 unanswered ones. */
+enum {
+    KEEPALIVE_INTERVAL_S = 5,
+    KEEPALIVE_COUNT      = 5,
+};
+
+/* Any transport, the daemon-only drivers' own schemes, and "remote"
+ * (the daemon's default driver). */
+static const char *const remotedrv_schemes[] = { "*+", "qemu", "remote",
+                                                 NULL };
+
+int
+remote_call(struct vireo_conn *conn, int proc, const void *args, void *ret,
+            struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+
+    return rpc_client_call(priv->rpc, proc, args, ret, err);
+}
+
+void
+remote_domain_to_wire(const struct vireo_domain *dom,
+                      remote_nonnull_domain *out)
+{
+    out->name = dom->name;
+    memcpy(out->uuid, dom->uuid, sizeof(out->uuid));
+    out->id = atomic_load(&dom->id);
+}
+
+struct vireo_domain *
+remote_domain_from_wire(struct vireo_conn *conn,
+                        const remote_nonnull_domain *in,
+                        struct vireo_error *err)
+{
+    struct vireo_domain *dom = handle_domain_new(conn, in->name,
+                                                 (const unsigned char *)
+                                                 in->uuid, in->id);
+
+    if (dom == NULL)
+        error_no_memory(err);
+    return dom;
+}
+
+/* ---- Handshake -------------------------------------------------------- */
+
+/* vireo authenticates nothing itself: the daemon must accept "none" (a
+ * daemon that does not know AUTH_LIST predates authentication). */
+static int
+check_auth(struct vireo_conn *conn, struct vireo_error *err)
+{
+    remote_auth_list_ret ret = { 0 };
+    int rc = 0;
+
+    if (remote_call(conn, REMOTE_PROC_AUTH_LIST, NULL, &ret, err) < 0) {
+        if (err->code != VIR_ERR_NO_SUPPORT)
+            return -1;
+        error_clear(err);
+        return 0;
+    }
+    if (ret.types.types_len > 0) {
+        rc = error_set(err, VIR_ERR_AUTH_FAILED, VIR_FROM_REMOTE,
+                       "unsupported authentication type %d",
+                       ret.types.types_val[0]);
+        for (u_int i = 0; i < ret.types.types_len; i++)
+            if (ret.types.types_val[i] == REMOTE_AUTH_NONE) {
+                error_clear(err);
+                rc = 0;
+            }
+    }
+    xdr_free((xdrproc_t)xdr_remote_auth_list_ret, &ret);
+    return rc;
+}
+
+/* A failed query means "no", as in libvirt. */
+static bool
+supports(struct vireo_conn *conn, int feature)
+{
+    remote_connect_supports_feature_args args = { feature };
+    remote_connect_supports_feature_ret ret = { 0 };
+    struct vireo_error ignored = { 0 };
+
+    return remote_call(conn, REMOTE_PROC_CONNECT_SUPPORTS_FEATURE, &args,
+                       &ret, &ignored) == 0 && ret.supported != 0;
+}
+
+static int
+open_on_daemon(struct vireo_conn *conn, const char *name, unsigned flags,
+               struct vireo_error *err)
+{
+    char *wire_name = (char *)name;
+    /* An empty name lets the daemon choose, as libvirt's client sends. */
+    remote_connect_open_args args = { name[0] != '\0' ? &wire_name : NULL,
+                                      flags & VIREO_CONNECT_RO };
+
+    return remote_call(conn, REMOTE_PROC_CONNECT_OPEN, &args, NULL, err);
+}
+
+static int
+handshake(struct vireo_conn *conn, const char *name, unsigned flags,
+          struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+    bool has_loop = event_is_registered();
+    bool keepalive;
+
+    if (check_auth(conn, err) < 0)
+        return -1;
+    keepalive = has_loop && supports(conn, FEATURE_PROGRAM_KEEPALIVE);
+    if (open_on_daemon(conn, name, flags, err) < 0)
+        return -1;
+    priv->has_event_callbacks = supports(conn, FEATURE_REMOTE_EVENT_CALLBACK);
+    if (has_loop && rpc_client_watch(priv->rpc, err) < 0)
+        return -1;
+    if (keepalive &&
+        rpc_client_keepalive_start(priv->rpc, KEEPALIVE_INTERVAL_S,
+                                   KEEPALIVE_COUNT, err) < 0)
+        return -1;
+    return 0;
+}
+
+/* ---- Open and close --------------------------------------------------- */
+
+static void
+priv_free(struct remote_priv *priv)
+{
+    if (priv->rpc != NULL)
+        rpc_client_close(priv->rpc);
+    domain_event_state_free(priv->events);
+    pthread_mutex_destroy(&priv->lock);
+    free(priv->type);
+    free(priv->regs);
+    free(priv);
+}
+
+static struct remote_priv *
+priv_new(struct vireo_error *err)
+{
+    struct remote_priv *priv = calloc(1, sizeof(*priv));
+
+    if (priv == NULL) {
+        error_no_memory(err);
+        return NULL;
+    }
+    pthread_mutex_init(&priv->lock, NULL);
+    remote_event_init(priv);
+    priv->events = domain_event_state_new();
+    if (priv->events == NULL) {
+        error_no_memory(err);
+        priv_free(priv);
+        return NULL;
+    }
+    return priv;
+}
+
+static int
+connect_to(struct remote_priv *priv, const struct remote_target *target,
+           struct vireo_error *err)
+{
+    int fd = remote_socket_connect(target, err);
+
+    if (fd < 0)
+        return -1;
+    priv->rpc = rpc_client_new(fd, remote_event_on_message, priv, err);
+    return priv->rpc != NULL ? 0 : -1;
+}
+
+static int
+remotedrv_open(struct vireo_conn *conn, const struct uri *uri,
+               unsigned flags, struct vireo_error *err)
+{
+    struct remote_target target;
+    struct remote_priv *priv;
+    int rc = -1;
+
+    if (error_check_flags(err, VIR_FROM_REMOTE, flags, VIREO_CONNECT_RO,
+                          "remoteConnectOpen") < 0 ||
+        remote_target_resolve(uri, (flags & VIREO_CONNECT_RO) != 0, &target,
+                              err) < 0)
+        return -1;
+    priv = priv_new(err);
+    if (priv != NULL && connect_to(priv, &target, err) == 0) {
+        conn->priv = priv;
+        rc = handshake(conn, target.name, flags, err);
+    }
+    if (rc < 0 && priv != NULL) {
+        /* libvirt sends no CONNECT_CLOSE after a failed open either. */
+        conn->priv = NULL;
+        priv_free(priv);
+    }
+    remote_target_clear(&target);
+    return rc;
+}
+
+static void
+remotedrv_close(struct vireo_conn *conn)
+{
+    struct remote_priv *priv = conn->priv;
+    struct vireo_error ignored = { 0 };
+
+    remote_event_close(conn);
+    if (rpc_client_is_alive(priv->rpc))
+        remote_call(conn, REMOTE_PROC_CONNECT_CLOSE, NULL, NULL, &ignored);
+    conn->priv = NULL;
+    priv_free(priv);
+}
+
+const struct driver remotedrv = {
+    .name                        = "remote",
+    .schemes                     = remotedrv_schemes,
+    /* The client side of the wire: it is what a client process uses to
+     * reach the daemon-only drivers, and has nothing to start. */
+    .daemon_only                 = false,
+    .open                        = remotedrv_open,
+    .close                       = remotedrv_close,
+    .conn_get_type               = remotedrv_conn_get_type,
+    .conn_get_version            = remotedrv_conn_get_version,
+    .conn_get_lib_version        = remotedrv_conn_get_lib_version,
+    .conn_get_hostname           = remotedrv_conn_get_hostname,
+    .conn_get_capabilities       = remotedrv_conn_get_capabilities,
+    .node_get_info               = remotedrv_node_get_info,
+    .conn_list_all_domains       = remotedrv_conn_list_all_domains,
+    .domain_lookup_by_name       = remotedrv_domain_lookup_by_name,
+    .domain_lookup_by_uuid       = remotedrv_domain_lookup_by_uuid,
+    .domain_lookup_by_id         = remotedrv_domain_lookup_by_id,
+    .domain_define_xml           = remotedrv_domain_define_xml,
+    .domain_create_xml           = remotedrv_domain_create_xml,
+    .domain_undefine             = remotedrv_domain_undefine,
+    .domain_create               = remotedrv_domain_create,
+    .domain_destroy              = remotedrv_domain_destroy,
+    .domain_shutdown             = remotedrv_domain_shutdown,
+    .domain_reboot               = remotedrv_domain_reboot,
+    .domain_suspend              = remotedrv_domain_suspend,
+    .domain_resume               = remotedrv_domain_resume,
+    .domain_get_info             = remotedrv_domain_get_info,
+    .domain_get_state            = remotedrv_domain_get_state,
+    .domain_get_xml_desc         = remotedrv_domain_get_xml_desc,
+    .domain_get_os_type          = remotedrv_domain_get_os_type,
+    .domain_get_autostart        = remotedrv_domain_get_autostart,
+    .domain_set_autostart        = remotedrv_domain_set_autostart,
+    .domain_is_active            = remotedrv_domain_is_active,
+    .domain_is_persistent        = remotedrv_domain_is_persistent,
+    .domain_event_register_any   = remote_event_register,
+    .domain_event_deregister_any = remote_event_deregister,
+};

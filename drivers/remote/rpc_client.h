@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * rpc_client.h: the client end of one libvirt RPC connection.
+ *
+ * Any number of threads may call at once: every call gets its own serial,
+ * is written at once, and waits for the reply with that serial, so calls
+ * are pipelined and may complete out of order. There is no I/O thread:
+ * a waiting caller does the socket I/O for everyone (the "owner"), and
+ * hands the job on to another waiter when its own reply has come. When
+ * nobody is calling, the socket is watched through the registered event
+ * loop (loop/event.h), if the application asked for it, so that event
+ * messages and keepalive pings keep flowing; without a loop, calls still
+ * work and nothing else happens between them.
+ */
+#ifndef VIREO_DRIVERS_REMOTE_RPC_CLIENT_H
+#define VIREO_DRIVERS_REMOTE_RPC_CLIENT_H
+
+#include "api/vireo.h"
+
+struct rpc_client;
+struct wire_message;
+
+/* Called for each event message (type MESSAGE on the remote program) in
+ * the order the server sent them, on whichever thread reads them, with
+ * the client's lock held: it must only queue the event elsewhere and
+ * never call into the client. */
+typedef void (*rpc_message_cb)(const struct wire_message *msg, void *opaque);
+
+/* Take over fd, a connected non-blocking stream socket (closed by the
+ * client from now on, even on failure). NULL with err set. */
+struct rpc_client *rpc_client_new(int fd, rpc_message_cb on_message,
+                                  void *opaque, struct vireo_error *err);
+
+/* Call remote procedure proc (wire/procs.h) with args (its args type, NULL
+ * for none) and wait for the reply. On success ret (zeroed, of the
+ * procedure's ret type, NULL for none) holds the result: release it with
+ * xdr_free(). On failure err holds the server's error, or the transport's
+ * (VIR_FROM_RPC). Any thread. */
+int rpc_client_call(struct rpc_client *c, int proc, const void *args,
+                    void *ret, struct vireo_error *err);
+
+/* Watch the socket through the registered event loop from now on. Safe to
+ * call again. Fails when no loop is registered. */
+int rpc_client_watch(struct rpc_client *c, struct vireo_error *err);
+
+/* Send a keepalive PING after interval_s seconds without traffic, and
+ * close the connection after count unanswered ones. Needs the watch. */
+int rpc_client_keepalive_start(struct rpc_client *c, int interval_s,
+                               int count, struct vireo_error *err);
+
+/* Whether the connection still works (no EOF, error or keepalive loss). */
+bool rpc_client_is_alive(struct rpc_client *c);
+
+/* Stop watching and release the caller's reference: the socket is closed
+ * once the loop has let go of it. No call may be running or start. */
+void rpc_client_close(struct rpc_client *c);
+
+#endif /* VIREO_DRIVERS_REMOTE_RPC_CLIENT_H */

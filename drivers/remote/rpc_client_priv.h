@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * rpc_client_priv.h: the state shared by rpc_client.c (calls and who does
+ * the I/O), rpc_io.c (bytes in and out, message dispatch) and
+ * rpc_keepalive.c. Everything below lock is guarded by it.
+ */
+#ifndef VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H
+#define VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "drivers/remote/rpc_client.h"
+#include "wire/frame.h"
+#include "wire/procs.h"
+
+/* A call waiting for its reply; lives on the caller's stack. */
+struct rpc_call {
+    uint32_t                serial;
+    const struct wire_proc *proc;
+    void                   *ret;
+    struct vireo_error     *err;
+    int                     rc;
+    bool                    done;
+    pthread_cond_t          cond;
+    struct rpc_call        *next;
+};
+
+/* Bytes received and not yet dispatched. */
+struct rpc_inbuf {
+    uint8_t *data;
+    size_t   len;
+    size_t   cap;
+};
+
+struct rpc_client {
+    atomic_int         refs;          /* caller, watch, keepalive timer */
+    int                fd;
+    int                wake_fd;       /* eventfd: more to write, owner */
+    rpc_message_cb     on_message;
+    void              *opaque;
+
+    pthread_mutex_t    lock;
+    uint32_t           next_serial;
+    struct rpc_call   *calls;         /* sent, reply not yet read */
+    bool               has_owner;     /* a caller is doing the I/O */
+    bool               is_closed;
+    struct wire_buffer out;
+    size_t             out_sent;
+    struct rpc_inbuf   in;
+    int                watch;         /* -1: none */
+    int                watch_events;
+    int                ka_timer;      /* -1: none */
+    int                ka_count;
+    int                ka_unanswered;
+    bool               ka_had_traffic;
+};
+
+void rpc_client_unref(struct rpc_client *c);
+
+/* rpc_io.c; lock held for all. */
+/* Write what the socket takes now. */
+void rpc_io_flush(struct rpc_client *c);
+/* Read what the socket has and dispatch every whole message. */
+void rpc_io_read(struct rpc_client *c);
+/* Queue a keepalive message (PING or PONG) and push it out. */
+void rpc_io_queue_keepalive(struct rpc_client *c, int proc);
+/* After bytes were queued: write now, and make sure whoever does the I/O
+ * (the owner, else the loop watch) finishes the job. */
+void rpc_io_kick(struct rpc_client *c);
+/* The connection is dead: fail every waiting call with err and stop
+ * watching. Only the first failure counts. */
+void rpc_io_fail(struct rpc_client *c, const struct vireo_error *err);
+/* Give the loop watch the mask the state calls for (none while an owner
+ * does the I/O or once closed). */
+void rpc_io_update_watch(struct rpc_client *c);
+
+#endif /* VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H */
