@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wire/xdr_guard.h"
@@ -63,24 +64,55 @@ declared_size_fits(XDR *xdrs, u_int maxsize, u_int unit_bytes, u_int *size)
     return TRUE;
 }
 
+/* size bytes into dst, then the padding up to the next 4-byte boundary.
+ * libtirpc's decoder reads that padding into one static buffer shared by
+ * every thread: harmless bytes, but a data race as soon as two threads
+ * decode at once, which the client library does. Here it lands on the
+ * stack. */
+static bool_t
+get_padded_bytes(XDR *xdrs, char *dst, u_int size)
+{
+    char pad[BYTES_PER_XDR_UNIT];
+    u_int pad_len = (BYTES_PER_XDR_UNIT - size % BYTES_PER_XDR_UNIT) %
+                    BYTES_PER_XDR_UNIT;
+
+    if (size > 0 && !XDR_GETBYTES(xdrs, dst, size))
+        return FALSE;
+    return pad_len == 0 || XDR_GETBYTES(xdrs, pad, pad_len);
+}
+
 /* Decoding also refuses a string with a NUL inside: C would see only the
  * part before it, so "test\0x" would name the domain "test". (libvirt
- * accepts and truncates such strings; nothing legitimate sends them.) */
-bool_t
-xdr_guard_string(XDR *xdrs, char **sp, u_int maxsize)
+ * accepts and truncates such strings; nothing legitimate sends them.)
+ * On failure *sp is NULL or a string that xdr_free() releases. */
+static bool_t
+decode_string(XDR *xdrs, char **sp, u_int maxsize)
 {
     u_int size;
 
+    if (!declared_size_fits(xdrs, maxsize, 1, &size) ||
+        !xdr_u_int(xdrs, &size) || size > maxsize)
+        return FALSE;
+    if (*sp == NULL && (*sp = malloc((size_t)size + 1)) == NULL)
+        return FALSE;
+    if (!get_padded_bytes(xdrs, *sp, size)) {
+        **sp = '\0';
+        return FALSE;
+    }
+    (*sp)[size] = '\0';
+    return strlen(*sp) == size;
+}
+
+bool_t
+xdr_guard_string(XDR *xdrs, char **sp, u_int maxsize)
+{
     /* libtirpc refuses to encode a NULL string, but the sanitizers'
      * interceptor of xdr_string() reads it first; refuse it here. */
     if (xdrs->x_op == XDR_ENCODE && *sp == NULL)
         return FALSE;
-    if (xdrs->x_op != XDR_DECODE)
-        return xdr_string(xdrs, sp, maxsize);
-    if (!declared_size_fits(xdrs, maxsize, 1, &size) ||
-        !xdr_string(xdrs, sp, maxsize))
-        return FALSE;
-    return strlen(*sp) == size;
+    if (xdrs->x_op == XDR_DECODE)
+        return decode_string(xdrs, sp, maxsize);
+    return xdr_string(xdrs, sp, maxsize);
 }
 
 bool_t
