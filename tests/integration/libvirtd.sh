@@ -1,0 +1,161 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# shellcheck shell=bash
+# libvirtd.sh: a private real libvirtd (Debian's libvirt-daemon 9.0) for the
+# integration tests, on a temporary directory of its own, killed on exit
+# whatever happens. Sourced, after lib.sh or alone.
+#
+#   if ! libvirtd_start; then
+#       echo "1..0 # SKIP $LIBVIRTD_SKIP"; exit 0
+#   fi
+#   virsh -c "$LIBVIRTD_URI" list     # test+unix:///default?socket=$LIBVIRTD_SOCK
+#   libvirtd_stop                     # SIGTERM; $LIBVIRTD_RC is its exit status
+#
+# Why it never runs as root: a root libvirtd is "privileged", and whatever
+# its config says, its drivers keep their state under /run/libvirt,
+# /var/lib/libvirt, /var/cache/libvirt and /etc/libvirt, and each one locks
+# /run/libvirt/<driver>/driver.pid. It would share the system libvirtd's
+# state, and it fails to start ("Failed to acquire pid file
+# '/run/libvirt/network/driver.pid'") while any other root libvirtd runs
+# (the system one, bench/run.sh, another test). unix_sock_dir only moves
+# the sockets, and root ignores the XDG variables. So as root we drop to
+# the user nobody with setpriv: an unprivileged libvirtd runs in session
+# mode, and keeps everything under $HOME and the XDG directories, which all
+# point into $LIBVIRTD_DIR. Session mode also needs no libvirt-qemu user:
+# its QEMU driver runs guests as the daemon's own user.
+
+LIBVIRTD_DIR=
+LIBVIRTD_PID=
+LIBVIRTD_RC=
+# shellcheck disable=SC2034 # read by the tests that source this file
+LIBVIRTD_SKIP=
+LIBVIRTD_USER=nobody
+# libvirtd's socket appears in about 0.1 s here; allow far more on a busy
+# machine, but never wait forever.
+LIBVIRTD_START_TIMEOUT_DS=300
+
+# Chain onto the EXIT trap already set (lib.sh's cleanup), so that both
+# run: the caller's trap, as `trap -p` prints it, is re-evaluated after ours.
+libvirtd_cleanup() {
+    if [ -n "$LIBVIRTD_PID" ]; then
+        kill -KILL "$LIBVIRTD_PID" 2> /dev/null
+        wait "$LIBVIRTD_PID" 2> /dev/null
+    fi
+    [ -n "$LIBVIRTD_DIR" ] && rm -rf "$LIBVIRTD_DIR"
+}
+libvirtd_prev_trap=$(trap -p EXIT)
+libvirtd_prev_trap=${libvirtd_prev_trap#trap -- }
+libvirtd_prev_trap=${libvirtd_prev_trap% EXIT}
+eval "libvirtd_prev_trap=${libvirtd_prev_trap:-''}"
+trap 'libvirtd_cleanup; eval "$libvirtd_prev_trap"' EXIT
+
+# The configuration of ../shared/PEERS-HERE.md: no authentication, sockets
+# anyone may use, no network listener, its own log.
+libvirtd_write_config() {
+    cat > "$LIBVIRTD_DIR/libvirtd.conf" <<END
+unix_sock_dir = "$LIBVIRTD_DIR/run"
+unix_sock_rw_perms = "0777"
+unix_sock_ro_perms = "0777"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+listen_tls = 0
+listen_tcp = 0
+log_outputs = "3:file:$LIBVIRTD_DIR/libvirtd.log"
+END
+}
+
+# libvirtd_command: the command line, in the array LIBVIRTD_CMD, of a
+# libvirtd whose environment points all its state into $LIBVIRTD_DIR, as
+# nobody when we are root. env and setpriv exec, so the pid of the
+# background job is libvirtd's own. LC_ALL=C: the daemon's error messages
+# travel to the clients in the daemon's language.
+libvirtd_command() {
+    local home=$LIBVIRTD_DIR/home
+    LIBVIRTD_CMD=(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C
+                  HOME="$home" XDG_RUNTIME_DIR="$home/run"
+                  XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
+                  XDG_DATA_HOME="$home/data")
+    [ "$(id -u)" -eq 0 ] &&
+        LIBVIRTD_CMD+=(setpriv --reuid="$LIBVIRTD_USER"
+                       --regid="$(id -g "$LIBVIRTD_USER")" --clear-groups)
+    LIBVIRTD_CMD+=("$LIBVIRTD" -f "$LIBVIRTD_DIR/libvirtd.conf"
+                   -p "$LIBVIRTD_DIR/libvirtd.pid")
+}
+
+# libvirtd_wait_socket: until the read-write socket exists (bounded), or
+# libvirtd has exited.
+libvirtd_wait_socket() {
+    for _ in $(seq "$LIBVIRTD_START_TIMEOUT_DS"); do
+        [ -S "$LIBVIRTD_SOCK" ] && return 0
+        kill -0 "$LIBVIRTD_PID" 2> /dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# libvirtd_start: start the private libvirtd and wait for its socket.
+# On failure it returns 1 with the reason in $LIBVIRTD_SKIP, and
+# nothing left running.
+libvirtd_start() {
+    LIBVIRTD=${LIBVIRTD:-$(command -v libvirtd || echo /usr/sbin/libvirtd)}
+    if [ ! -x "$LIBVIRTD" ]; then
+        LIBVIRTD_SKIP="libvirtd (libvirt-daemon) is not installed"
+        return 1
+    fi
+    if [ "$(id -u)" -eq 0 ] && ! command -v setpriv > /dev/null; then
+        LIBVIRTD_SKIP="setpriv (util-linux) is needed to run libvirtd unprivileged"
+        return 1
+    fi
+    LIBVIRTD_DIR=$(mktemp -d)
+    mkdir -p "$LIBVIRTD_DIR/run" "$LIBVIRTD_DIR/home"
+    libvirtd_write_config
+    # libvirtd runs as nobody: it must own its directories, and clients
+    # must be able to reach its sockets.
+    chmod 0755 "$LIBVIRTD_DIR"
+    [ "$(id -u)" -eq 0 ] && chown -R "$LIBVIRTD_USER" "$LIBVIRTD_DIR"
+    LIBVIRTD_SOCK=$LIBVIRTD_DIR/run/libvirt-sock
+    LIBVIRTD_URI="test+unix:///default?socket=$LIBVIRTD_SOCK"
+    export LIBVIRTD_SOCK LIBVIRTD_URI
+
+    libvirtd_command
+    "${LIBVIRTD_CMD[@]}" > "$LIBVIRTD_DIR/libvirtd.stderr" 2>&1 < /dev/null &
+    LIBVIRTD_PID=$!
+    libvirtd_wait_socket && return 0
+
+    # shellcheck disable=SC2034 # read by the tests that source this file
+    LIBVIRTD_SKIP="libvirtd did not start: $(libvirtd_last_error)"
+    libvirtd_cleanup
+    LIBVIRTD_PID=
+    LIBVIRTD_DIR=
+    return 1
+}
+
+# libvirtd_last_error: the last error libvirtd logged, for a skip reason.
+libvirtd_last_error() {
+    local line
+    line=$(grep -h ' error : ' "$LIBVIRTD_DIR/libvirtd.log" \
+               "$LIBVIRTD_DIR/libvirtd.stderr" 2> /dev/null | tail -n 1)
+    [ -n "$line" ] || line=$(tail -n 1 "$LIBVIRTD_DIR/libvirtd.stderr" 2> /dev/null)
+    echo "${line:-no socket after $((LIBVIRTD_START_TIMEOUT_DS / 10)) s}"
+}
+
+# libvirtd_stop: SIGTERM, then up to 10 s for the exit; $LIBVIRTD_RC is
+# its exit status, or "timeout" (and it is killed).
+libvirtd_stop() {
+    [ -n "$LIBVIRTD_PID" ] || return 0
+    kill -TERM "$LIBVIRTD_PID"
+    for _ in $(seq 100); do
+        kill -0 "$LIBVIRTD_PID" 2> /dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$LIBVIRTD_PID" 2> /dev/null; then
+        LIBVIRTD_RC=timeout
+        libvirtd_cleanup
+        LIBVIRTD_PID=
+        LIBVIRTD_DIR=
+        return 1
+    fi
+    wait "$LIBVIRTD_PID"
+    LIBVIRTD_RC=$?
+    LIBVIRTD_PID=
+    [ "$LIBVIRTD_RC" -eq 0 ]
+}
