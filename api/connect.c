@@ -118,3 +118,15 @@ vireo_conn_is_read_only(struct vireo_conn *conn)
 {
     return conn != NULL && conn->is_read_only;
 }
+
+int
+vireo_conn_is_alive(struct vireo_conn *conn, int *reason)
+{
+    int ignored;
+
+    if (conn == NULL)
+        return -1;
+    if (conn->driver->conn_is_alive == NULL)
+        return 1;
+    return conn->driver->conn_is_alive(conn, reason ? reason : &ignored);
+}

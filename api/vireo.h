@@ -166,6 +166,14 @@ enum vireo_conn_flags {
     VIREO_CONNECT_RO = 1 << 0,   /* read-only: every change is refused */
 };
 
+/* Why a connection to a daemon ended (libvirt's virConnectCloseReason). */
+enum vireo_close_reason {
+    VIR_CONNECT_CLOSE_REASON_ERROR     = 0,   /* an I/O or protocol error */
+    VIR_CONNECT_CLOSE_REASON_EOF       = 1,   /* the daemon hung up */
+    VIR_CONNECT_CLOSE_REASON_KEEPALIVE = 2,   /* the daemon stopped answering */
+    VIR_CONNECT_CLOSE_REASON_CLIENT    = 3,   /* closed by this process */
+};
+
 /* ---- Lifecycle events (libvirt's values) ------------------------------ */
 
 enum vireo_domain_event_id {
@@ -308,6 +316,10 @@ VIREO_API int  vireo_node_get_info(struct vireo_conn *conn,
                                    struct vireo_node_info *info,
                                    struct vireo_error *err);
 VIREO_API bool vireo_conn_is_read_only(struct vireo_conn *conn);
+/* 1 while the connection works, 0 once its daemon is gone (reason, if not
+ * NULL, then says why: enum vireo_close_reason), -1 for a NULL conn. An
+ * in-process connection is always alive. Never blocks. */
+VIREO_API int  vireo_conn_is_alive(struct vireo_conn *conn, int *reason);
 
 /* ---- Domains ---------------------------------------------------------- */
 

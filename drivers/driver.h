@@ -40,6 +40,9 @@ struct driver {
     int  (*open)(struct vireo_conn *conn, const struct uri *uri,
                  unsigned flags, struct vireo_error *err);
     void (*close)(struct vireo_conn *conn);
+    /* 1 while the connection works, else 0 with *reason set (enum
+     * vireo_close_reason). NULL: always alive (in-process drivers). */
+    int  (*conn_is_alive)(struct vireo_conn *conn, int *reason);
 
     /* Host queries. get_type's string is static or owned by the conn. */
     const char *(*conn_get_type)(struct vireo_conn *conn,

@@ -20,6 +20,7 @@ struct session {
     const char        *uri;           /* -c, or NULL for the default */
     bool               is_read_only;  /* -r */
     bool               is_quitting;   /* quit/exit ran */
+    bool               was_lost;      /* the daemon went away: reconnect */
     struct vireo_conn *conn;
 };
 
@@ -88,6 +89,9 @@ enum lookup_by {
 
 /* Open s->conn unless it is open. Prints virsh's two error lines. */
 int  session_connect(struct session *s);
+/* If the daemon behind the connection went away, say so as virsh does and
+ * drop the connection, so that the next session_connect() reconnects. */
+void session_check_alive(struct session *s);
 /* The domain arg names (caller frees with vireo_domain_free()), or NULL
  * after printing `error: failed to get domain 'arg'`. */
 struct vireo_domain *session_lookup(struct session *s, const char *arg,

@@ -19,6 +19,8 @@ run_one(struct session *s, const struct cmd *cmd)
 {
     int rc = -1;
 
+    if (cmd->def->needs_conn)
+        session_check_alive(s);
     if (!cmd->def->needs_conn || session_connect(s) == 0)
         rc = cmd->def->run(s, cmd);
     if (!s->is_quitting)

@@ -40,11 +40,43 @@ session_connect(struct session *s)
     if (s->conn != NULL)
         return 0;
     s->conn = vireo_conn_open(s->uri, flags, &err);
-    if (s->conn != NULL)
-        return 0;
-    cli_error("failed to connect to the hypervisor");
-    cli_report(&err);
-    return -1;
+    if (s->conn == NULL) {
+        cli_error(s->was_lost ? "Failed to reconnect to the hypervisor"
+                              : "failed to connect to the hypervisor");
+        cli_report(&err);
+        return -1;
+    }
+    /* virsh reports a successful reconnection as an error line too. */
+    if (s->was_lost)
+        cli_error("Reconnected to the hypervisor");
+    s->was_lost = false;
+    return 0;
+}
+
+static const char *
+close_reason_string(int reason)
+{
+    switch (reason) {
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        return "end of file";
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        return "keepalive timeout";
+    default:
+        return "I/O error";
+    }
+}
+
+void
+session_check_alive(struct session *s)
+{
+    int reason = VIR_CONNECT_CLOSE_REASON_ERROR;
+
+    if (s->conn == NULL || vireo_conn_is_alive(s->conn, &reason) != 0)
+        return;
+    cli_error("Disconnected from %s due to %s", vireo_conn_get_uri(s->conn),
+              close_reason_string(reason));
+    session_close(s);
+    s->was_lost = true;
 }
 
 void

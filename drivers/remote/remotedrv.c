@@ -223,14 +223,24 @@ remotedrv_open(struct vireo_conn *conn, const struct uri *uri,
     return rc;
 }
 
+static int
+remotedrv_conn_is_alive(struct vireo_conn *conn, int *reason)
+{
+    struct remote_priv *priv = conn->priv;
+
+    return rpc_client_is_alive(priv->rpc, reason);
+}
+
 static void
 remotedrv_close(struct vireo_conn *conn)
 {
     struct remote_priv *priv = conn->priv;
     struct vireo_error ignored = { 0 };
 
+    int reason;
+
     remote_event_close(conn);
-    if (rpc_client_is_alive(priv->rpc))
+    if (rpc_client_is_alive(priv->rpc, &reason))
         remote_call(conn, REMOTE_PROC_CONNECT_CLOSE, NULL, NULL, &ignored);
     conn->priv = NULL;
     priv_free(priv);
@@ -244,6 +254,7 @@ const struct driver remotedrv = {
     .daemon_only                 = false,
     .open                        = remotedrv_open,
     .close                       = remotedrv_close,
+    .conn_is_alive               = remotedrv_conn_is_alive,
     .conn_get_type               = remotedrv_conn_get_type,
     .conn_get_version            = remotedrv_conn_get_version,
     .conn_get_lib_version        = remotedrv_conn_get_lib_version,

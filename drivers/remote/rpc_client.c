@@ -119,13 +119,18 @@ rpc_client_watch(struct rpc_client *c, struct vireo_error *err)
     return rc;
 }
 
-bool
-rpc_client_is_alive(struct rpc_client *c)
+int
+rpc_client_is_alive(struct rpc_client *c, int *reason)
 {
-    bool alive;
+    struct pollfd pfd = { .fd = c->fd, .events = POLLIN };
+    int alive;
 
     pthread_mutex_lock(&c->lock);
+    if (!c->is_closed && !c->has_owner && poll(&pfd, 1, 0) > 0)
+        rpc_io_read(c);
     alive = !c->is_closed;
+    if (!alive)
+        *reason = c->close_reason;
     pthread_mutex_unlock(&c->lock);
     return alive;
 }
@@ -135,6 +140,7 @@ rpc_client_close(struct rpc_client *c)
 {
     pthread_mutex_lock(&c->lock);
     c->is_closed = true;
+    c->close_reason = VIR_CONNECT_CLOSE_REASON_CLIENT;
     if (c->watch >= 0)
         event_remove_handle(c->watch);
     if (c->ka_timer >= 0)

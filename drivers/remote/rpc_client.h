@@ -48,8 +48,11 @@ int rpc_client_watch(struct rpc_client *c, struct vireo_error *err);
 int rpc_client_keepalive_start(struct rpc_client *c, int interval_s,
                                int count, struct vireo_error *err);
 
-/* Whether the connection still works (no EOF, error or keepalive loss). */
-bool rpc_client_is_alive(struct rpc_client *c);
+/* Whether the connection still works: 1, else 0 with *reason set (enum
+ * vireo_close_reason). When nobody is moving bytes, whatever the socket
+ * holds is read first (without waiting), so that a daemon that hung up
+ * is noticed even by a process that runs no event loop. */
+int rpc_client_is_alive(struct rpc_client *c, int *reason);
 
 /* Stop watching and release the caller's reference: the socket is closed
  * once the loop has let go of it. No call may be running or start. */

@@ -47,6 +47,7 @@ struct rpc_client {
     struct rpc_call   *calls;         /* sent, reply not yet read */
     bool               has_owner;     /* a caller is doing the I/O */
     bool               is_closed;
+    int                close_reason;  /* enum vireo_close_reason */
     struct wire_buffer out;
     size_t             out_sent;
     struct rpc_inbuf   in;
@@ -70,9 +71,10 @@ void rpc_io_queue_keepalive(struct rpc_client *c, int proc);
 /* After bytes were queued: write now, and make sure whoever does the I/O
  * (the owner, else the loop watch) finishes the job. */
 void rpc_io_kick(struct rpc_client *c);
-/* The connection is dead: fail every waiting call with err and stop
- * watching. Only the first failure counts. */
-void rpc_io_fail(struct rpc_client *c, const struct vireo_error *err);
+/* The connection is dead (reason: enum vireo_close_reason): fail every
+ * waiting call with err and stop watching. Only the first failure counts. */
+void rpc_io_fail(struct rpc_client *c, int reason,
+                 const struct vireo_error *err);
 /* Give the loop watch the mask the state calls for (none while an owner
  * does the I/O or once closed). */
 void rpc_io_update_watch(struct rpc_client *c);

@@ -24,7 +24,7 @@
 enum { INBUF_MIN = 64 * 1024 };
 
 static void
-fail_errno(struct rpc_client *c, int errnum, const char *what)
+fail_errno(struct rpc_client *c, int reason, int errnum, const char *what)
 {
     struct vireo_error err = { 0 };
 
@@ -32,15 +32,16 @@ fail_errno(struct rpc_client *c, int errnum, const char *what)
              strerror(errnum));
     err.code = VIR_ERR_SYSTEM_ERROR;
     err.domain = VIR_FROM_RPC;
-    rpc_io_fail(c, &err);
+    rpc_io_fail(c, reason, &err);
 }
 
 void
-rpc_io_fail(struct rpc_client *c, const struct vireo_error *err)
+rpc_io_fail(struct rpc_client *c, int reason, const struct vireo_error *err)
 {
     if (c->is_closed)
         return;
     c->is_closed = true;
+    c->close_reason = reason;
     for (struct rpc_call *call = c->calls; call; call = call->next) {
         *call->err = *err;
         call->rc = -1;
@@ -82,7 +83,8 @@ rpc_io_flush(struct rpc_client *c)
         else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
         else
-            fail_errno(c, errno, "Cannot write data");
+            fail_errno(c, VIR_CONNECT_CLOSE_REASON_ERROR, errno,
+                       "Cannot write data");
     }
     if (c->out_sent == c->out.len) {
         c->out.len = 0;
@@ -200,7 +202,7 @@ split_messages(struct rpc_client *c)
             error_set_raw(&err, VIR_ERR_RPC, VIR_FROM_RPC,
                           "packet received from server has a bad "
                           "length");
-            rpc_io_fail(c, &err);
+            rpc_io_fail(c, VIR_CONNECT_CLOSE_REASON_ERROR, &err);
             return;
         }
         if (c->in.len - off < (size_t)total)
@@ -243,7 +245,7 @@ rpc_io_read(struct rpc_client *c)
         if (reserve_input(&c->in) < 0) {
             struct vireo_error err = { 0 };
             error_no_memory(&err);
-            rpc_io_fail(c, &err);
+            rpc_io_fail(c, VIR_CONNECT_CLOSE_REASON_ERROR, &err);
             return;
         }
         n = read(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len);
@@ -256,11 +258,13 @@ rpc_io_read(struct rpc_client *c)
             if ((size_t)n < room)
                 return;
         } else if (n == 0) {
-            fail_errno(c, EIO, "End of file while reading data");
+            fail_errno(c, VIR_CONNECT_CLOSE_REASON_EOF, EIO,
+                       "End of file while reading data");
         } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
             return;
         } else if (errno != EINTR) {
-            fail_errno(c, errno, "Cannot recv data");
+            fail_errno(c, VIR_CONNECT_CLOSE_REASON_ERROR, errno,
+                       "Cannot recv data");
         }
     }
 }

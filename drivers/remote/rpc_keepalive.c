@@ -26,7 +26,7 @@ on_interval(int timer, void *opaque)
         struct vireo_error err = { 0 };
         error_set(&err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC, "%s",
                   "connection closed due to keepalive timeout");
-        rpc_io_fail(c, &err);
+        rpc_io_fail(c, VIR_CONNECT_CLOSE_REASON_KEEPALIVE, &err);
     } else {
         c->ka_unanswered++;
         rpc_io_queue_keepalive(c, WIRE_KEEPALIVE_PING);
