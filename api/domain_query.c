@@ -66,6 +66,21 @@ vireo_domain_get_os_type(struct vireo_domain *dom, struct vireo_error *err)
 }
 
 int
+vireo_domain_get_security_label(struct vireo_domain *dom,
+                                struct vireo_security_label *label,
+                                struct vireo_error *err)
+{
+    const char *func = "virDomainGetSecurityLabel";
+
+    if (check_domain(dom, func, err) < 0 ||
+        check_non_null(label, "seclabel", func, err) < 0)
+        return -1;
+    if (dom->conn->driver->domain_get_security_label == NULL)
+        return error_unsupported(err, dom->conn->driver, func);
+    return dom->conn->driver->domain_get_security_label(dom, label, err);
+}
+
+int
 vireo_domain_get_autostart(struct vireo_domain *dom, int *autostart,
                            struct vireo_error *err)
 {

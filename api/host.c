@@ -83,3 +83,18 @@ vireo_node_get_info(struct vireo_conn *conn, struct vireo_node_info *info,
         return error_unsupported(err, conn->driver, "virNodeGetInfo");
     return conn->driver->node_get_info(conn, info, err);
 }
+
+int
+vireo_node_get_security_model(struct vireo_conn *conn,
+                              struct vireo_security_model *model,
+                              struct vireo_error *err)
+{
+    const char *func = "virNodeGetSecurityModel";
+
+    if (check_conn(conn, func, err) < 0 ||
+        check_non_null(model, "secmodel", func, err) < 0)
+        return -1;
+    if (conn->driver->node_get_security_model == NULL)
+        return error_unsupported(err, conn->driver, func);
+    return conn->driver->node_get_security_model(conn, model, err);
+}

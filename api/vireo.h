@@ -227,6 +227,19 @@ struct vireo_node_info {
     unsigned int       threads;
 };
 
+/* The host's security driver (libvirt's virSecurityModel); an empty model
+ * means there is none. */
+struct vireo_security_model {
+    char model[257];
+    char doi[257];
+};
+
+/* A domain's security label (libvirt's virSecurityLabel). */
+struct vireo_security_label {
+    char label[4097];
+    int  enforcing;     /* 1 enforcing, 0 permissive */
+};
+
 struct vireo_domain_info {
     int                state;        /* enum vireo_domain_state */
     unsigned long long max_mem_kib;
@@ -315,6 +328,9 @@ VIREO_API char *vireo_conn_get_capabilities(struct vireo_conn *conn,
 VIREO_API int  vireo_node_get_info(struct vireo_conn *conn,
                                    struct vireo_node_info *info,
                                    struct vireo_error *err);
+VIREO_API int  vireo_node_get_security_model(struct vireo_conn *conn,
+                                             struct vireo_security_model *model,
+                                             struct vireo_error *err);
 VIREO_API bool vireo_conn_is_read_only(struct vireo_conn *conn);
 /* 1 while the connection works, 0 once its daemon is gone (reason, if not
  * NULL, then says why: enum vireo_close_reason), -1 for a NULL conn. An
@@ -374,6 +390,9 @@ VIREO_API int vireo_domain_get_state(struct vireo_domain *dom, int *state,
 VIREO_API char *vireo_domain_get_xml_desc(struct vireo_domain *dom,
                                           unsigned flags,
                                           struct vireo_error *err);
+VIREO_API int vireo_domain_get_security_label(
+    struct vireo_domain *dom, struct vireo_security_label *label,
+    struct vireo_error *err);
 VIREO_API char *vireo_domain_get_os_type(struct vireo_domain *dom,
                                          struct vireo_error *err);
 VIREO_API int vireo_domain_get_autostart(struct vireo_domain *dom,

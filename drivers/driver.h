@@ -60,6 +60,9 @@ struct driver {
     int   (*node_get_info)(struct vireo_conn *conn,
                            struct vireo_node_info *info,
                            struct vireo_error *err);
+    int   (*node_get_security_model)(struct vireo_conn *conn,
+                                     struct vireo_security_model *model,
+                                     struct vireo_error *err);
 
     /* Domains. */
     int (*conn_list_all_domains)(struct vireo_conn *conn,
@@ -101,6 +104,9 @@ struct driver {
                                  struct vireo_error *err);
     char *(*domain_get_os_type)(struct vireo_domain *dom,
                                 struct vireo_error *err);
+    int (*domain_get_security_label)(struct vireo_domain *dom,
+                                     struct vireo_security_label *label,
+                                     struct vireo_error *err);
     int (*domain_get_autostart)(struct vireo_domain *dom, int *autostart,
                                 struct vireo_error *err);
     int (*domain_set_autostart)(struct vireo_domain *dom, int autostart,

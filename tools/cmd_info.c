@@ -149,6 +149,37 @@ print_config(struct vireo_domain *dom)
     INFO_LINE("Managed save:", "%s", "no");
 }
 
+/* virsh's tail of dominfo: the host's security model and the domain's
+ * label, only when the host has a model. A driver without the call is
+ * skipped; any other failure fails the command, as in virsh. */
+static int
+print_security(struct vireo_domain *dom)
+{
+    struct vireo_security_model model;
+    struct vireo_security_label label;
+    struct vireo_error err = { 0 };
+
+    if (vireo_node_get_security_model(vireo_domain_get_conn(dom), &model,
+                                      &err) < 0) {
+        if (err.code == VIR_ERR_NO_SUPPORT)
+            return 0;
+        cli_report(&err);
+        return -1;
+    }
+    if (model.model[0] == '\0')
+        return 0;
+    printf("%-15s %s\n", "Security model:", model.model);
+    printf("%-15s %s\n", "Security DOI:", model.doi);
+    if (vireo_domain_get_security_label(dom, &label, &err) < 0) {
+        cli_report(&err);
+        return -1;
+    }
+    if (label.label[0] != '\0')
+        printf("%-15s %s (%s)\n", "Security label:", label.label,
+               label.enforcing ? "enforcing" : "permissive");
+    return 0;
+}
+
 int
 cmd_dominfo(struct session *s, const struct cmd *cmd)
 {
@@ -167,6 +198,8 @@ cmd_dominfo(struct session *s, const struct cmd *cmd)
     print_config(dom);
     if (rc < 0)
         cli_report(&err);
+    else
+        rc = print_security(dom);
     vireo_domain_free(dom);
     return rc;
 }

@@ -3,6 +3,7 @@
  * remote_host.c: host queries, each one call to the daemon. Returned
  * strings are taken over from the decoded reply, not copied.
  */
+#include <rpc/xdr.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,5 +107,24 @@ remotedrv_node_get_info(struct vireo_conn *conn, struct vireo_node_info *info,
     info->sockets = (unsigned)ret.sockets;
     info->cores = (unsigned)ret.cores;
     info->threads = (unsigned)ret.threads;
+    return 0;
+}
+
+int
+remotedrv_node_get_security_model(struct vireo_conn *conn,
+                                  struct vireo_security_model *model,
+                                  struct vireo_error *err)
+{
+    remote_node_get_security_model_ret ret;
+
+    memset(&ret, 0, sizeof(ret));
+    if (remote_call(conn, REMOTE_PROC_NODE_GET_SECURITY_MODEL, NULL, &ret,
+                    err) < 0)
+        return -1;
+    remote_copy_chars(model->model, sizeof(model->model),
+                      ret.model.model_val, ret.model.model_len);
+    remote_copy_chars(model->doi, sizeof(model->doi), ret.doi.doi_val,
+                      ret.doi.doi_len);
+    xdr_free((xdrproc_t)xdr_remote_node_get_security_model_ret, &ret);
     return 0;
 }

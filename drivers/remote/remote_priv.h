@@ -59,6 +59,11 @@ struct vireo_domain *remote_domain_from_wire(struct vireo_conn *conn,
                                              const remote_nonnull_domain *in,
                                              struct vireo_error *err);
 
+/* Copy a counted char array of the wire (its count includes the NUL, as
+ * libvirtd sends it) into a C string of size dst_size. */
+void remote_copy_chars(char *dst, size_t dst_size, const char *src,
+                       u_int len);
+
 /* remote_event.c */
 void remote_event_init(struct remote_priv *priv);
 /* rpc_message_cb for the connection: opaque is the remote_priv. */

@@ -156,6 +156,26 @@ remotedrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
     return ret.xml;
 }
 
+int
+remotedrv_domain_get_security_label(struct vireo_domain *dom,
+                                    struct vireo_security_label *label,
+                                    struct vireo_error *err)
+{
+    remote_domain_get_security_label_args args;
+    remote_domain_get_security_label_ret ret;
+
+    memset(&ret, 0, sizeof(ret));
+    remote_domain_to_wire(dom, &args.dom);
+    if (remote_call(dom->conn, REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL, &args,
+                    &ret, err) < 0)
+        return -1;
+    remote_copy_chars(label->label, sizeof(label->label),
+                      ret.label.label_val, ret.label.label_len);
+    label->enforcing = ret.enforcing;
+    xdr_free((xdrproc_t)xdr_remote_domain_get_security_label_ret, &ret);
+    return 0;
+}
+
 char *
 remotedrv_domain_get_os_type(struct vireo_domain *dom,
                              struct vireo_error *err)

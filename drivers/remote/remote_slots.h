@@ -28,6 +28,9 @@ char *remotedrv_conn_get_capabilities(struct vireo_conn *conn,
 int   remotedrv_node_get_info(struct vireo_conn *conn,
                               struct vireo_node_info *info,
                               struct vireo_error *err);
+int   remotedrv_node_get_security_model(struct vireo_conn *conn,
+                                        struct vireo_security_model *model,
+                                        struct vireo_error *err);
 
 /* remote_domain.c */
 struct vireo_domain *remotedrv_domain_define_xml(struct vireo_conn *conn,
@@ -76,6 +79,9 @@ int remotedrv_domain_get_state(struct vireo_domain *dom, int *state,
                                struct vireo_error *err);
 char *remotedrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
                                     struct vireo_error *err);
+int remotedrv_domain_get_security_label(struct vireo_domain *dom,
+                                        struct vireo_security_label *label,
+                                        struct vireo_error *err);
 char *remotedrv_domain_get_os_type(struct vireo_domain *dom,
                                    struct vireo_error *err);
 int remotedrv_domain_get_autostart(struct vireo_domain *dom, int *autostart,

@@ -73,6 +73,15 @@ remote_domain_from_wire(struct vireo_conn *conn,
     return dom;
 }
 
+void
+remote_copy_chars(char *dst, size_t dst_size, const char *src, u_int len)
+{
+    size_t n = len < dst_size ? len : dst_size - 1;
+
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 /* ---- Handshake -------------------------------------------------------- */
 
 /* vireo authenticates nothing itself: the daemon must accept "none" (a
@@ -261,6 +270,7 @@ const struct driver remotedrv = {
     .conn_get_hostname           = remotedrv_conn_get_hostname,
     .conn_get_capabilities       = remotedrv_conn_get_capabilities,
     .node_get_info               = remotedrv_node_get_info,
+    .node_get_security_model     = remotedrv_node_get_security_model,
     .conn_list_all_domains       = remotedrv_conn_list_all_domains,
     .domain_lookup_by_name       = remotedrv_domain_lookup_by_name,
     .domain_lookup_by_uuid       = remotedrv_domain_lookup_by_uuid,
@@ -278,6 +288,7 @@ const struct driver remotedrv = {
     .domain_get_state            = remotedrv_domain_get_state,
     .domain_get_xml_desc         = remotedrv_domain_get_xml_desc,
     .domain_get_os_type          = remotedrv_domain_get_os_type,
+    .domain_get_security_label   = remotedrv_domain_get_security_label,
     .domain_get_autostart        = remotedrv_domain_get_autostart,
     .domain_set_autostart        = remotedrv_domain_set_autostart,
     .domain_is_active            = remotedrv_domain_is_active,

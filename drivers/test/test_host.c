@@ -84,6 +84,10 @@ write_host(FILE *out, const struct test_host *host)
     }
     fprintf(out, "      </cells>\n"
                  "    </topology>\n"
+                 "    <secmodel>\n"
+                 "      <model>" TEST_HOST_SECURITY_MODEL "</model>\n"
+                 "      <doi>" TEST_HOST_SECURITY_DOI "</doi>\n"
+                 "    </secmodel>\n"
                  "  </host>\n");
 }
 
@@ -193,5 +197,17 @@ testdrv_node_get_info(struct vireo_conn *conn, struct vireo_node_info *info,
     info->sockets = host->sockets;
     info->cores = host->cores;
     info->threads = host->threads;
+    return 0;
+}
+
+int
+testdrv_node_get_security_model(struct vireo_conn *conn,
+                                struct vireo_security_model *model,
+                                struct vireo_error *err)
+{
+    memset(model, 0, sizeof(*model));
+    snprintf(model->model, sizeof(model->model), "%s",
+             TEST_HOST_SECURITY_MODEL);
+    snprintf(model->doi, sizeof(model->doi), "%s", TEST_HOST_SECURITY_DOI);
     return 0;
 }

@@ -24,6 +24,12 @@ struct test_host {
  * change all but the architecture, as in libvirt. */
 void test_host_init_default(struct test_host *host);
 
+/* libvirt's test host pretends to have a security driver, and labels every
+ * domain with it; clients (virsh dominfo) show both. */
+#define TEST_HOST_SECURITY_MODEL "testSecurity"
+#define TEST_HOST_SECURITY_DOI   ""
+#define TEST_HOST_SECURITY_LABEL "libvirt-test"
+
 /* The capabilities XML (host cpu, topology cells, hvm guests for i686 and
  * x86_64 with <domain type='test'/>); malloc'd, NULL on allocation
  * failure. */

@@ -6,6 +6,7 @@
  * handle's id while it has the domain in hand.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_host.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -182,6 +184,25 @@ testdrv_domain_get_info(struct vireo_domain *dom,
     info->memory_kib = obj->def->current_memory_kib;
     info->n_vcpus = obj->def->vcpus;
     info->cpu_time_ns = test_transition_cpu_time_ns(obj);
+    refresh_unlock(dom, obj);
+    return 0;
+}
+
+/* Every domain, running or not, carries the test host's one label, as in
+ * libvirt's test driver. */
+int
+testdrv_domain_get_security_label(struct vireo_domain *dom,
+                                  struct vireo_security_label *label,
+                                  struct vireo_error *err)
+{
+    struct domain_obj *obj = lock_find(dom, err);
+
+    if (obj == NULL)
+        return -1;
+    memset(label, 0, sizeof(*label));
+    snprintf(label->label, sizeof(label->label), "%s",
+             TEST_HOST_SECURITY_LABEL);
+    label->enforcing = 1;
     refresh_unlock(dom, obj);
     return 0;
 }

@@ -24,6 +24,9 @@ char *testdrv_conn_get_capabilities(struct vireo_conn *conn,
 int   testdrv_node_get_info(struct vireo_conn *conn,
                             struct vireo_node_info *info,
                             struct vireo_error *err);
+int   testdrv_node_get_security_model(struct vireo_conn *conn,
+                                      struct vireo_security_model *model,
+                                      struct vireo_error *err);
 
 /* test_domain.c */
 struct vireo_domain *testdrv_domain_define_xml(struct vireo_conn *conn,
@@ -70,6 +73,9 @@ int testdrv_domain_get_state(struct vireo_domain *dom, int *state,
                              struct vireo_error *err);
 char *testdrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
                                   struct vireo_error *err);
+int testdrv_domain_get_security_label(struct vireo_domain *dom,
+                                     struct vireo_security_label *label,
+                                     struct vireo_error *err);
 char *testdrv_domain_get_os_type(struct vireo_domain *dom,
                                  struct vireo_error *err);
 int testdrv_domain_get_autostart(struct vireo_domain *dom, int *autostart,

@@ -53,6 +53,9 @@ Used memory:    2097152 KiB
 Persistent:     yes
 Autostart:      disable
 Managed save:   no
+Security model: testSecurity
+Security DOI:   
+Security label: libvirt-test (enforcing)
 
 END
 expect_match "$OUT" '^CPU time:       [0-9]+\.[0-9]s$' \

@@ -85,6 +85,9 @@ Used memory:    262144 KiB
 Persistent:     no
 Autostart:      disable
 Managed save:   no
+Security model: testSecurity
+Security DOI:   
+Security label: libvirt-test (enforcing)
 
 Domain 'vm1' destroyed
 
