@@ -26,7 +26,7 @@ cat <<MSG
    In another terminal:
      virsh -c 'test+unix:///default?socket=$sock' list --all
      virsh -r -c 'test+unix:///default?socket=$dir/vireo-sock-ro' dominfo test
-     $build/tools/vireo -c test:///default list --all    (in-process test driver)
+     $build/tools/vireo -c 'test+unix:///default?socket=$sock' list --all
    test:///default lives while a connection holds it: keep one open with an
    interactive 'virsh -c ...' to see your changes persist between commands.
 MSG
