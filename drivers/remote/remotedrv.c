@@ -78,7 +78,9 @@ remote_copy_chars(char *dst, size_t dst_size, const char *src, u_int len)
 {
     size_t n = len < dst_size ? len : dst_size - 1;
 
-    memcpy(dst, src, n);
+    /* An empty array arrives as NULL. */
+    if (n > 0)
+        memcpy(dst, src, n);
     dst[n] = '\0';
 }
 
