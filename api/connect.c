@@ -120,6 +120,19 @@ vireo_conn_is_read_only(struct vireo_conn *conn)
 }
 
 int
+vireo_conn_set_keepalive(struct vireo_conn *conn, int interval,
+                         unsigned count, struct vireo_error *err)
+{
+    const char *func = "virConnectSetKeepAlive";
+
+    if (check_conn(conn, func, err) < 0)
+        return -1;
+    if (conn->driver->conn_set_keepalive == NULL)
+        return error_unsupported(err, conn->driver, func);
+    return conn->driver->conn_set_keepalive(conn, interval, count, err);
+}
+
+int
 vireo_conn_is_alive(struct vireo_conn *conn, int *reason)
 {
     int ignored;

@@ -336,6 +336,14 @@ VIREO_API bool vireo_conn_is_read_only(struct vireo_conn *conn);
  * NULL, then says why: enum vireo_close_reason), -1 for a NULL conn. An
  * in-process connection is always alive. Never blocks. */
 VIREO_API int  vireo_conn_is_alive(struct vireo_conn *conn, int *reason);
+/* libvirt's virConnectSetKeepAlive: with an event loop registered, ping the
+ * daemon after interval seconds of silence and close the connection after
+ * count unanswered pings (interval <= 0 stops pinging). Returns 0, 1 when
+ * the daemon does not speak keepalive, -1 on error (VIR_ERR_NO_SUPPORT for
+ * an in-process driver). Connections start at 5 s and 5 pings. */
+VIREO_API int  vireo_conn_set_keepalive(struct vireo_conn *conn, int interval,
+                                        unsigned count,
+                                        struct vireo_error *err);
 
 /* ---- Domains ---------------------------------------------------------- */
 

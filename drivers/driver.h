@@ -43,6 +43,11 @@ struct driver {
     /* 1 while the connection works, else 0 with *reason set (enum
      * vireo_close_reason). NULL: always alive (in-process drivers). */
     int  (*conn_is_alive)(struct vireo_conn *conn, int *reason);
+    /* Ping the peer after interval_s seconds of silence and give up after
+     * count unanswered pings (interval_s <= 0: stop). 0, 1 when the peer
+     * does not speak keepalive, -1 on error. */
+    int  (*conn_set_keepalive)(struct vireo_conn *conn, int interval_s,
+                               unsigned count, struct vireo_error *err);
 
     /* Host queries. get_type's string is static or owned by the conn. */
     const char *(*conn_get_type)(struct vireo_conn *conn,

@@ -37,6 +37,8 @@ struct remote_priv {
     /* The daemon speaks the callback-style event procedures (feature 14);
      * otherwise the legacy ones (167/168, messages 107/169). */
     bool                       has_event_callbacks;
+    /* The daemon speaks keepalive (feature 10; asked only with a loop). */
+    bool                       has_keepalive;
 
     /* Guards the rest. Held across the calls that change registrations on
      * the daemon, never taken by the code that reads event messages. */

@@ -144,17 +144,17 @@ handshake(struct vireo_conn *conn, const char *name, unsigned flags,
 {
     struct remote_priv *priv = conn->priv;
     bool has_loop = event_is_registered();
-    bool keepalive;
 
     if (check_auth(conn, err) < 0)
         return -1;
-    keepalive = has_loop && supports(conn, FEATURE_PROGRAM_KEEPALIVE);
+    priv->has_keepalive = has_loop &&
+                          supports(conn, FEATURE_PROGRAM_KEEPALIVE);
     if (open_on_daemon(conn, name, flags, err) < 0)
         return -1;
     priv->has_event_callbacks = supports(conn, FEATURE_REMOTE_EVENT_CALLBACK);
     if (has_loop && rpc_client_watch(priv->rpc, err) < 0)
         return -1;
-    if (keepalive &&
+    if (priv->has_keepalive &&
         rpc_client_keepalive_start(priv->rpc, KEEPALIVE_INTERVAL_S,
                                    KEEPALIVE_COUNT, err) < 0)
         return -1;
@@ -242,6 +242,20 @@ remotedrv_conn_is_alive(struct vireo_conn *conn, int *reason)
     return rpc_client_is_alive(priv->rpc, reason);
 }
 
+/* 1 when the daemon does not speak keepalive (or no loop was registered
+ * at open, so it was never asked), as libvirt answers. */
+static int
+remotedrv_conn_set_keepalive(struct vireo_conn *conn, int interval_s,
+                             unsigned count, struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+
+    if (!priv->has_keepalive)
+        return 1;
+    return rpc_client_keepalive_start(priv->rpc, interval_s, (int)count,
+                                      err);
+}
+
 static void
 remotedrv_close(struct vireo_conn *conn)
 {
@@ -266,6 +280,7 @@ const struct driver remotedrv = {
     .open                        = remotedrv_open,
     .close                       = remotedrv_close,
     .conn_is_alive               = remotedrv_conn_is_alive,
+    .conn_set_keepalive          = remotedrv_conn_set_keepalive,
     .conn_get_type               = remotedrv_conn_get_type,
     .conn_get_version            = remotedrv_conn_get_version,
     .conn_get_lib_version        = remotedrv_conn_get_lib_version,

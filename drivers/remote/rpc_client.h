@@ -44,7 +44,8 @@ int rpc_client_call(struct rpc_client *c, int proc, const void *args,
 int rpc_client_watch(struct rpc_client *c, struct vireo_error *err);
 
 /* Send a keepalive PING after interval_s seconds without traffic, and
- * close the connection after count unanswered ones. Needs the watch. */
+ * close the connection after count unanswered ones. Needs the watch. Called
+ * again, it changes the pace; interval_s <= 0 stops the pings. */
 int rpc_client_keepalive_start(struct rpc_client *c, int interval_s,
                                int count, struct vireo_error *err);
 

@@ -40,6 +40,16 @@ unref_opaque(void *opaque)
     rpc_client_unref(opaque);
 }
 
+/* Lock held: the timer is running; change its pace, or stop it. */
+static void
+retune(struct rpc_client *c, int interval_s, int count)
+{
+    c->ka_count = count;
+    c->ka_unanswered = 0;
+    event_update_timeout(c->ka_timer, interval_s > 0 ? interval_s * 1000
+                                                     : -1);
+}
+
 int
 rpc_client_keepalive_start(struct rpc_client *c, int interval_s, int count,
                            struct vireo_error *err)
@@ -47,7 +57,9 @@ rpc_client_keepalive_start(struct rpc_client *c, int interval_s, int count,
     int rc = 0;
 
     pthread_mutex_lock(&c->lock);
-    if (c->ka_timer < 0 && !c->is_closed) {
+    if (c->ka_timer >= 0 && !c->is_closed) {
+        retune(c, interval_s, count);
+    } else if (interval_s > 0 && !c->is_closed) {
         atomic_fetch_add(&c->refs, 1);
         c->ka_count = count;
         c->ka_timer = event_add_timeout(interval_s * 1000, on_interval, c,

@@ -11,6 +11,8 @@ MODES
   tiny      answer with a length word below the 28-byte minimum
   wrong     answer with a well-formed reply to a serial never sent
             (then close, so the client does not wait forever)
+  deaf      complete the handshake (keepalive offered), then answer
+            nothing, keepalive PINGs included, until the client leaves
 """
 import os
 import socket
@@ -29,8 +31,31 @@ def read_call(conn):
     return conn.recv(length - 4, socket.MSG_WAITALL)
 
 
+# What the handshake calls get in "deaf" mode, by procedure: an empty
+# AUTH_LIST (no authentication), "supported" for every feature, and an
+# empty reply for CONNECT_OPEN.
+HANDSHAKE = {66: struct.pack(">I", 0), 60: struct.pack(">I", 1), 1: b""}
+
+
+def play_deaf(conn):
+    while True:
+        call = read_call(conn)
+        if call is None:
+            return
+        prog, vers, proc, _type, serial, _status = struct.unpack(
+            ">6I", call[:24])
+        if prog != PROGRAM or proc not in HANDSHAKE:
+            continue
+        reply = struct.pack(">6I", prog, vers, proc, 1, serial, 0)
+        reply += HANDSHAKE[proc]
+        conn.sendall(struct.pack(">I", len(reply) + 4) + reply)
+
+
 def answer(conn, mode):
     if mode == "close":
+        return
+    if mode == "deaf":
+        play_deaf(conn)
         return
     call = read_call(conn)
     if call is None:
