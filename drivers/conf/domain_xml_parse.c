@@ -36,6 +36,7 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
+#include "drivers/conf/xml_syntax_error.h"
 #include "drivers/error.h"
 
 /* The name libvirt gives the document in well-formedness errors. */
@@ -345,7 +346,8 @@ init_libxml(void)
 
 /* Set by on_doctype when the document tries to declare anything. */
 struct guard {
-    bool is_refused;
+    bool                    is_refused;
+    struct xml_syntax_error syntax;    /* the first fatal error */
 };
 
 /* libxml2 calls this at <!DOCTYPE ...>, before reading any internal subset
@@ -368,18 +370,14 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
     xmlSAX2InternalSubset(ctx, name, external_id, system_id);
 }
 
-/* libvirt's shape for well-formedness errors: "name:line: message". */
-static int
-not_well_formed(struct vireo_error *err, xmlParserCtxtPtr ctxt)
+/* libxml2's structured error channel: userData is the parser context. */
+static void
+on_error(void *user_data, xmlErrorPtr e)
 {
-    const xmlError *e = &ctxt->lastError;
-    const char *msg = e->message != NULL ? e->message : "cannot parse XML";
-    size_t len = strlen(msg);
+    xmlParserCtxtPtr ctxt = user_data;
+    struct guard *guard = ctxt->_private;
 
-    while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-        len--;
-    return error_set(err, VIR_ERR_XML_DETAIL, VIR_FROM_DOMAIN,
-                     DOC_NAME ":%d: %.*s", e->line, (int)len, msg);
+    xml_syntax_error_capture(&guard->syntax, ctxt, e);
 }
 
 static xmlDocPtr
@@ -387,7 +385,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
 {
     const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
                         XML_PARSE_NOERROR;
-    struct guard guard = { false };
+    struct guard guard = { .is_refused = false };
     xmlParserCtxtPtr ctxt;
     xmlDocPtr doc;
 
@@ -399,6 +397,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
     }
     ctxt->_private = &guard;
     ctxt->sax->internalSubset = on_doctype;
+    ctxt->sax->serror = on_error;
     doc = xmlCtxtReadMemory(ctxt, xml, (int)len, DOC_NAME, NULL, options);
     if (guard.is_refused || (doc != NULL && doc->intSubset != NULL &&
                              doc->intSubset->children != NULL)) {
@@ -408,7 +407,8 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
         xmlFreeDoc(doc);
         doc = NULL;
     } else if (doc == NULL) {
-        not_well_formed(err, ctxt);
+        xml_syntax_error_report(&guard.syntax, ctxt, DOC_NAME,
+                                VIR_FROM_DOMAIN, err);
     }
     xmlFreeParserCtxt(ctxt);
     return doc;

@@ -170,12 +170,46 @@ check_lifecycle_names(void)
            "NULL definitions are handled");
 }
 
+/* A malformed document is reported as libvirt reports it: the first fatal
+ * error, the line it is on, and a caret under the column (tabs kept so
+ * that the caret lines up). The expected texts are virsh 9.0's output for
+ * the same documents against libvirt's test driver. */
+static void
+check_syntax_error(const char *xml, const char *want, const char *what)
+{
+    struct vireo_error err = { 0 };
+    struct domain_def *def = domain_def_parse(xml, &err);
+
+    tap_ok(def == NULL && err.code == VIR_ERR_XML_DETAIL &&
+           strcmp(err.message, want) == 0, "%s", what);
+    if (strcmp(err.message, want) != 0)
+        tap_diag("got:\n%s\nwant:\n%s", err.message, want);
+    domain_def_free(def);
+}
+
+static void
+check_syntax_errors(void)
+{
+    check_syntax_error(
+        "<domain type='test'>\n  <name>m</name>\n  <os>\n"
+        "    <type>hvm</type>\n</domain>\n",
+        "(domain_definition):5: Opening and ending tag mismatch: os line 3 "
+        "and domain\n</domain>\n---------^",
+        "a tag left open: the first error, with its line and a caret");
+    check_syntax_error(
+        "<domain type='test'>\n\t<name>x</nam>\n</domain>\n",
+        "(domain_definition):2: Opening and ending tag mismatch: name line 2 "
+        "and nam\n\t<name>x</nam>\n\t-------------^",
+        "a tab in the line stays a tab under it");
+}
+
 int
 main(void)
 {
-    tap_plan(N_CASES + 8 + 3);
+    tap_plan(N_CASES + 8 + 3 + 2);
     check_unit_table();
     check_defaults();
     check_lifecycle_names();
+    check_syntax_errors();
     return tap_done();
 }
