@@ -2,15 +2,17 @@
 /*
  * dispatch_event.c: domain event registrations over the wire (spec §5.6,
  * §5.7): CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY (316) on the driver's
- * thread, and the event messages (318, 319) that the driver's deliveries
- * turn into, encoded and sent on the loop thread, where the driver's event
- * machinery calls back.
+ * thread, and the event messages that the driver's deliveries turn into,
+ * encoded and sent on the loop thread, where the driver's event machinery
+ * calls back: callback-style (318, 319), or legacy (107, 169) for the
+ * registrations of dispatch_event_legacy.c.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "daemon/client.h"
+#include "daemon/dispatch_event.h"
 #include "daemon/dispatch_handle.h"
 #include "daemon/dispatch_slots.h"
 #include "daemon/dispatch_table.h"
@@ -21,8 +23,12 @@
 /* One registration: the opaque of the driver's callback. */
 struct event_reg {
     struct event_sink *sink;         /* referenced */
-    /* The id the client was told; -1 until the driver returned it (an
-     * event delivered before then has no registration to name). */
+    int                event_id;
+    /* Legacy messages name no callback: the client has one registration
+     * per event id (event_sink.h). */
+    bool               is_legacy;
+    /* The driver's id for it; -1 until the driver returned it (an event
+     * delivered before then has no registration to name). */
     atomic_int         callback_id;
 };
 
@@ -30,7 +36,13 @@ static void
 reg_free(void *opaque)
 {
     struct event_reg *reg = opaque;
+    int id = atomic_load(&reg->callback_id);
 
+    if (reg->is_legacy && id >= 0) {
+        event_sink_legacy_forget(reg->sink, reg->event_id, id);
+        log_debug("legacy event %d: callback %d released", reg->event_id,
+                  id);
+    }
     event_sink_unref(reg->sink);
     free(reg);
 }
@@ -79,8 +91,15 @@ on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
         .callbackID = atomic_load(&reg->callback_id),
         .dom = wire_dom(dom), .event = event, .detail = detail,
     };
+    remote_domain_event_lifecycle_msg legacy = {
+        .dom = msg.dom, .event = event, .detail = detail,
+    };
 
-    if (msg.callbackID >= 0)
+    if (msg.callbackID < 0)
+        return;
+    if (reg->is_legacy)
+        send_event(reg, REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE, &legacy);
+    else
         send_event(reg, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE, &msg);
 }
 
@@ -91,8 +110,13 @@ on_reboot(struct vireo_conn *conn, struct vireo_domain *dom, void *opaque)
     remote_domain_event_callback_reboot_msg msg = {
         .callbackID = atomic_load(&reg->callback_id), .dom = wire_dom(dom),
     };
+    remote_domain_event_reboot_msg legacy = { .dom = msg.dom };
 
-    if (msg.callbackID >= 0)
+    if (msg.callbackID < 0)
+        return;
+    if (reg->is_legacy)
+        send_event(reg, REMOTE_PROC_DOMAIN_EVENT_REBOOT, &legacy);
+    else
         send_event(reg, REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT, &msg);
 }
 
@@ -120,22 +144,41 @@ callback_for(int event_id)
     }
 }
 
-static int
-register_any(struct vireo_conn *conn, struct event_reg *reg,
-             const remote_connect_domain_event_callback_register_any_args *a,
-             struct vireo_error *err)
+int
+dispatch_event_register(struct vireo_conn *conn, struct event_sink *sink,
+                        struct vireo_domain *dom, int event_id,
+                        bool is_legacy, struct vireo_error *err)
 {
-    struct vireo_domain *dom = NULL;
+    struct event_reg *reg;
     int id;
 
-    if (a->dom != NULL && (dom = dispatch_dom_get(conn, a->dom, err)) == NULL)
+    if (DISPATCH_NEED(conn, domain_event_register_any, err) < 0)
         return -1;
-    id = conn->driver->domain_event_register_any(conn, dom, a->eventID,
-                                                 callback_for(a->eventID),
+    reg = malloc(sizeof(*reg));
+    if (reg == NULL)
+        return error_no_memory(err);
+    reg->sink = event_sink_ref(sink);
+    reg->event_id = event_id;
+    reg->is_legacy = is_legacy;
+    atomic_init(&reg->callback_id, -1);
+    id = conn->driver->domain_event_register_any(conn, dom, event_id,
+                                                 callback_for(event_id),
                                                  reg, reg_free, err);
-    if (dom != NULL)
-        handle_domain_unref(dom);
+    if (id < 0) {
+        reg_free(reg);   /* a failed registration kept nothing */
+        return -1;
+    }
+    atomic_store(&reg->callback_id, id);
     return id;
+}
+
+int
+dispatch_event_deregister(struct vireo_conn *conn, int callback_id,
+                          struct vireo_error *err)
+{
+    if (DISPATCH_NEED(conn, domain_event_deregister_any, err) < 0)
+        return -1;
+    return conn->driver->domain_event_deregister_any(conn, callback_id, err);
 }
 
 static int
@@ -146,22 +189,16 @@ connect_domain_event_callback_register_any(struct vireo_conn *conn,
 {
     const remote_connect_domain_event_callback_register_any_args *a = args;
     remote_connect_domain_event_callback_register_any_ret *r = ret;
-    struct event_reg *reg;
+    struct vireo_domain *dom = NULL;
     int id;
 
-    if (DISPATCH_NEED(conn, domain_event_register_any, err) < 0)
+    if (a->dom != NULL && (dom = dispatch_dom_get(conn, a->dom, err)) == NULL)
         return -1;
-    reg = malloc(sizeof(*reg));
-    if (reg == NULL)
-        return error_no_memory(err);
-    reg->sink = event_sink_ref(sink);
-    atomic_init(&reg->callback_id, -1);
-    id = register_any(conn, reg, a, err);
-    if (id < 0) {
-        reg_free(reg);   /* a failed registration kept nothing */
+    id = dispatch_event_register(conn, sink, dom, a->eventID, false, err);
+    if (dom != NULL)
+        handle_domain_unref(dom);
+    if (id < 0)
         return -1;
-    }
-    atomic_store(&reg->callback_id, id);
     r->callbackID = id;
     log_debug("event id %d registered as callback %d", a->eventID, id);
     return 0;
@@ -174,10 +211,7 @@ dispatch_connect_domain_event_callback_deregister_any(
 {
     const remote_connect_domain_event_callback_deregister_any_args *a = args;
 
-    if (DISPATCH_NEED(conn, domain_event_deregister_any, err) < 0)
-        return -1;
-    return conn->driver->domain_event_deregister_any(conn, a->callbackID,
-                                                     err);
+    return dispatch_event_deregister(conn, a->callbackID, err);
 }
 
 dispatch_sink_fn
@@ -185,5 +219,5 @@ dispatch_sink_handler(int proc)
 {
     if (proc == REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY)
         return connect_domain_event_callback_register_any;
-    return NULL;
+    return dispatch_event_legacy_handler(proc);
 }
