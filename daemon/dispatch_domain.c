@@ -185,6 +185,31 @@ dispatch_domain_get_os_type(struct vireo_conn *conn, const void *args,
                                   conn->driver->domain_get_os_type(dom, err)));
 }
 
+static int
+security_label(struct vireo_domain *dom,
+               remote_domain_get_security_label_ret *r,
+               struct vireo_error *err)
+{
+    struct vireo_security_label label;
+
+    if (dom->conn->driver->domain_get_security_label(dom, &label, err) < 0)
+        return -1;
+    r->enforcing = label.enforcing;
+    return dispatch_copy_chars(label.label, &r->label.label_val,
+                               &r->label.label_len, err);
+}
+
+int
+dispatch_domain_get_security_label(struct vireo_conn *conn, const void *args,
+                                   void *ret, struct vireo_error *err)
+{
+    const remote_domain_get_security_label_args *a = args;
+
+    if (DISPATCH_NEED(conn, domain_get_security_label, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom, security_label(dom, ret, err));
+}
+
 /* A boolean slot's answer into an int ret: the slot returns 0/1 or -1. */
 static int
 to_flag(int answer, int *out)

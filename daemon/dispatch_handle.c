@@ -44,3 +44,14 @@ dispatch_take_string(remote_nonnull_string *out, char *s)
     *out = s;
     return s != NULL ? 0 : -1;
 }
+
+int
+dispatch_copy_chars(const char *s, char **val, u_int *len,
+                    struct vireo_error *err)
+{
+    *val = strdup(s);
+    if (*val == NULL)
+        return error_no_memory(err);
+    *len = (u_int)strlen(s) + 1;
+    return 0;
+}

@@ -45,4 +45,10 @@ int dispatch_dom_put(remote_nonnull_domain *wire, struct vireo_domain *dom,
  * (err already set by the driver). Returns 0 or -1. */
 int dispatch_take_string(remote_nonnull_string *out, char *s);
 
+/* A copy of s as a counted char array, the way libvirtd sends the
+ * security model, DOI and label: the count includes the NUL. 0, or -1
+ * with err set. */
+int dispatch_copy_chars(const char *s, char **val, u_int *len,
+                        struct vireo_error *err);
+
 #endif /* VIREO_DAEMON_DISPATCH_HANDLE_H */

@@ -118,15 +118,21 @@ dispatch_node_get_info(struct vireo_conn *conn, const void *args, void *ret,
     return 0;
 }
 
-/* vireod has no security driver, so the model is empty: virsh then shows
- * no security lines and asks for no label. */
+/* A driver without a security driver has an empty model: virsh then
+ * shows no security lines and asks for no label. */
 int
 dispatch_node_get_security_model(struct vireo_conn *conn, const void *args,
                                   void *ret, struct vireo_error *err)
 {
     remote_node_get_security_model_ret *r = ret;
+    struct vireo_security_model model = { "", "" };
 
-    r->model.model_len = 0;
-    r->doi.doi_len = 0;
-    return 0;
+    if (conn->driver->node_get_security_model != NULL &&
+        conn->driver->node_get_security_model(conn, &model, err) < 0)
+        return -1;
+    if (dispatch_copy_chars(model.model, &r->model.model_val,
+                            &r->model.model_len, err) < 0)
+        return -1;
+    return dispatch_copy_chars(model.doi, &r->doi.doi_val, &r->doi.doi_len,
+                               err);
 }

@@ -33,6 +33,7 @@ DISPATCH_SLOT(dispatch_domain_get_max_memory);
 DISPATCH_SLOT(dispatch_domain_get_state);
 DISPATCH_SLOT(dispatch_domain_get_xml_desc);
 DISPATCH_SLOT(dispatch_domain_get_os_type);
+DISPATCH_SLOT(dispatch_domain_get_security_label);
 DISPATCH_SLOT(dispatch_domain_is_active);
 DISPATCH_SLOT(dispatch_domain_is_persistent);
 DISPATCH_SLOT(dispatch_domain_get_autostart);

@@ -31,6 +31,7 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_GET_STATE, dispatch_domain_get_state),
     SLOT(DOMAIN_GET_XML_DESC, dispatch_domain_get_xml_desc),
     SLOT(DOMAIN_GET_OS_TYPE, dispatch_domain_get_os_type),
+    SLOT(DOMAIN_GET_SECURITY_LABEL, dispatch_domain_get_security_label),
     SLOT(DOMAIN_IS_ACTIVE, dispatch_domain_is_active),
     SLOT(DOMAIN_IS_PERSISTENT, dispatch_domain_is_persistent),
     SLOT(DOMAIN_GET_AUTOSTART, dispatch_domain_get_autostart),

@@ -24,7 +24,7 @@ domain_xml() {
 END
 }
 
-plan 42
+plan 43
 daemon_start
 ok $? "vireod creates its sockets"
 hold_connection
@@ -54,6 +54,10 @@ is "$(cat "$OUT")" "$(local_vsh domstate test --reason)" "domstate --reason"
 vsh dominfo test
 like "$(cat "$OUT")" "State:          running" "dominfo: state"
 like "$(cat "$OUT")" "Managed save:   no" "dominfo: managed save answered"
+is "$(tail -n 4 "$OUT")" "Security model: testSecurity
+Security DOI:   
+Security label: libvirt-test (enforcing)" \
+    "dominfo: the test host's security model and label, as libvirtd's"
 vsh dumpxml test
 like "$(cat "$OUT")" "<name>test</name>" "dumpxml test"
 
