@@ -3,19 +3,27 @@
 # run.sh: start a vireod and a private real libvirtd on temporary socket
 # directories, run every benchmark against both in the same run, stop them.
 #   bench/run.sh BUILD_DIR [N_CALLS] [N_THREADS]
+# libvirtd is the integration tests' own (tests/integration/libvirtd.sh):
+# unprivileged, in session mode, with all its state in a temporary
+# directory, so a benchmark never touches /run/libvirt or the system
+# libvirtd, and needs no libvirt-qemu user.
 set -eu
 
 build=$(cd "$1" && pwd)
 shift
 dir=$(mktemp -d)
-vpid= lpid=
+vpid=
 cleanup() {
-    [ -n "$vpid" ] && kill "$vpid" 2> /dev/null
-    [ -n "$lpid" ] && kill "$lpid" 2> /dev/null
-    wait 2> /dev/null
+    if [ -n "$vpid" ]; then
+        kill "$vpid" 2> /dev/null
+        wait "$vpid" 2> /dev/null
+    fi
     rm -rf "$dir"
 }
+# Set before sourcing libvirtd.sh, which chains its own cleanup onto it.
 trap cleanup EXIT
+# shellcheck source-path=SCRIPTDIR source=../tests/integration/libvirtd.sh
+. "$(dirname "$0")/../tests/integration/libvirtd.sh"
 
 wait_socket() {
     for _ in $(seq 100); do [ -S "$1" ] && return 0; sleep 0.1; done
@@ -23,7 +31,7 @@ wait_socket() {
     return 1
 }
 
-mkdir -p "$dir/vireo" "$dir/libvirt"
+mkdir -p "$dir/vireo"
 cat > "$dir/vireod.conf" <<CONF
 unix_sock_dir = "$dir/vireo"
 run_dir = "$dir/vireo"
@@ -33,27 +41,14 @@ CONF
 "$build/daemon/vireod" -f "$dir/vireod.conf" &
 vpid=$!
 
-# As root, libvirtd refuses to start unless its QEMU driver finds the
-# user it would run guests as (see ../shared/PEERS-HERE.md).
-if [ "$(id -u)" -eq 0 ] && ! getent passwd libvirt-qemu > /dev/null; then
-    groupadd -f kvm
-    useradd -r -M -s /usr/sbin/nologin libvirt-qemu
+if ! libvirtd_start; then
+    echo "run.sh: $LIBVIRTD_SKIP" >&2
+    exit 1
 fi
-cat > "$dir/libvirtd.conf" <<CONF
-unix_sock_dir = "$dir/libvirt"
-unix_sock_rw_perms = "0777"
-unix_sock_ro_perms = "0777"
-auth_unix_rw = "none"
-auth_unix_ro = "none"
-listen_tls = 0
-listen_tcp = 0
-log_outputs = "3:file:$dir/libvirtd.log"
-CONF
-libvirtd -f "$dir/libvirtd.conf" -p "$dir/libvirtd.pid" &
-lpid=$!
-
 wait_socket "$dir/vireo/vireo-sock"
-wait_socket "$dir/libvirt/libvirt-sock"
-"$build/bench/bench-rpc" \
-    "test+unix:///default?socket=$dir/vireo/vireo-sock" \
-    "test+unix:///default?socket=$dir/libvirt/libvirt-sock" "$@"
+
+vireod_uri="test+unix:///default?socket=$dir/vireo/vireo-sock"
+"$build/bench/bench-rpc" "$vireod_uri" "$LIBVIRTD_URI" "$@"
+echo
+"$build/bench/bench-client" "$vireod_uri" "$LIBVIRTD_URI" "$@"
+libvirtd_stop || echo "run.sh: libvirtd exited with status $LIBVIRTD_RC" >&2
