@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "client.h"
+#include "measure.h"
 
 /* Calls made on each new connection before measuring, so that neither
  * side pays for first use. */
@@ -61,15 +62,6 @@ struct worker {
     int                  n_failed;
 };
 
-static double
-now_us(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
 /* User and system time of the whole process: the client's threads are its
  * only ones (neither library runs an I/O thread of its own). */
 static double
@@ -80,13 +72,6 @@ cpu_us(void)
     getrusage(RUSAGE_SELF, &ru);
     return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
            ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 static int

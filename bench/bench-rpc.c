@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "measure.h"
+
 struct result {
     double median_us;
     double p99_us;
@@ -30,22 +32,6 @@ struct worker {
     int         n_calls;
     int         n_failed;
 };
-
-static double
-now_us(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int
-compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static void
 quiet(void *opaque, virErrorPtr err)

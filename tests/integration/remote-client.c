@@ -18,10 +18,9 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "api/vireo.h"
-#include "tests/loop/poll_impl.h"
+#include "tests/integration/loop_wait.h"
 #include "tests/tap.h"
 
 #define DOMAIN_NAME "remote-ev"
@@ -154,43 +153,16 @@ on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
     s->n++;
 }
 
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
-/* A timer keeps poll() from sleeping past the deadline. */
-static void
-on_tick(int timer, void *opaque)
-{
-}
-
 /* Run the loop until s has n events or WAIT_MS have passed. */
 static void
 wait_for(const struct seen *s, int n)
 {
     long long deadline = now_ms() + WAIT_MS;
-    int timer = vireo_event_add_timeout(100, on_tick, NULL, NULL);
+    int timer = vireo_event_add_timeout(100, loop_wait_tick, NULL, NULL);
 
     while (s->n < n && now_ms() < deadline)
         poll_impl_run_once();
     vireo_event_remove_timeout(timer);
-}
-
-/* Let the loop run the free_cbs of what the closed connection watched. */
-static void
-settle_loop(void)
-{
-    int timer = vireo_event_add_timeout(10, on_tick, NULL, NULL);
-
-    for (int i = 0; i < 3; i++)
-        poll_impl_run_once();
-    vireo_event_remove_timeout(timer);
-    poll_impl_run_once();
 }
 
 /* The actions, on another connection and thread, as another client of
@@ -297,7 +269,7 @@ test_events(void)
     vireo_conn_domain_event_deregister_any(conn, id_test, &err);
     vireo_domain_free(test_dom);
     tap_is_int(vireo_conn_close(conn), 0, "the connection closes");
-    settle_loop();
+    loop_wait_settle();
 }
 
 int

@@ -6,27 +6,11 @@
  * connection is declared dead within a few seconds, for the reason
  * "keepalive", and calls then fail at once instead of hanging.
  */
-#include <time.h>
-
 #include "api/vireo.h"
-#include "tests/loop/poll_impl.h"
+#include "tests/integration/loop_wait.h"
 #include "tests/tap.h"
 
 #define WAIT_MS 15000
-
-static long long
-now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
-}
-
-static void
-on_tick(int timer, void *opaque)
-{
-}
 
 int
 main(int argc, char **argv)
@@ -46,7 +30,7 @@ main(int argc, char **argv)
         return tap_done();
     tap_is_int(vireo_conn_set_keepalive(conn, 1, 1, &err), 0,
                "keepalive tightened to 1 s, 1 ping");
-    timer = vireo_event_add_timeout(100, on_tick, NULL, NULL);
+    timer = vireo_event_add_timeout(100, loop_wait_tick, NULL, NULL);
     start = now_ms();
     deadline = start + WAIT_MS;
     while ((alive = vireo_conn_is_alive(conn, &reason)) == 1 &&
@@ -61,11 +45,6 @@ main(int argc, char **argv)
            err.code == VIR_ERR_INTERNAL_ERROR,
            "a later call fails at once: %s", err.message);
     vireo_conn_close(conn);
-    /* Let the loop run the free functions of the closed connection. */
-    timer = vireo_event_add_timeout(10, on_tick, NULL, NULL);
-    for (int i = 0; i < 3; i++)
-        poll_impl_run_once();
-    vireo_event_remove_timeout(timer);
-    poll_impl_run_once();
+    loop_wait_settle();
     return tap_done();
 }
