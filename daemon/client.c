@@ -2,7 +2,8 @@
 /*
  * client.c: a client's socket on the main loop: reading and framing
  * (wire_read_length, then wire_decode of each whole message), writing
- * replies, throttling, and the client's lifetime.
+ * replies, throttling, the client's lifetime, and its part in the drain at
+ * shutdown.
  *
  * Everything here runs on the loop thread, so the list of clients and each
  * client's fields need no lock.
@@ -67,6 +68,9 @@ static struct client *open_clients;
 static int n_open;           /* clients whose socket is open */
 static size_t n_live;
 static unsigned int last_id;
+/* Shutdown has begun: no further call is run, and what clients send is
+ * read only to be discarded. */
+static bool is_draining;
 
 static void start_reading(struct client *c);
 static void client_close(struct client *c);
@@ -166,7 +170,8 @@ dispatch_buffered(struct client *c)
 {
     size_t used = 0;
 
-    while (!c->is_closed && !is_throttled(c) && c->in_len - used >= WIRE_LEN_SIZE) {
+    while (!is_draining && !c->is_closed && !is_throttled(c) &&
+           c->in_len - used >= WIRE_LEN_SIZE) {
         long n = wire_read_length(c->in + used);
         struct wire_message msg;
         int result;
@@ -241,8 +246,10 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
         client_close(c);
         return;
     }
-    c->in_len += (size_t)nread;
     keepalive_traffic(c->keepalive);
+    if (is_draining)
+        return;
+    c->in_len += (size_t)nread;
     if (dispatch_buffered(c) && is_throttled(c))
         stop_reading(c);
 }
@@ -441,10 +448,50 @@ client_release_conn(struct client *c)
 }
 
 void
+client_stop_calls(void)
+{
+    is_draining = true;
+    for (struct client *c = open_clients; c != NULL; c = c->next) {
+        c->in_len = 0;
+        start_reading(c);
+    }
+}
+
+void
+client_count_pending(size_t *n_calls, size_t *n_bytes)
+{
+    *n_calls = *n_bytes = 0;
+    for (const struct client *c = open_clients; c != NULL; c = c->next) {
+        *n_calls += (size_t)c->n_in_flight;
+        *n_bytes += uv_stream_get_write_queue_size(&c->sock.stream);
+    }
+}
+
+/* Closing a socket with unread bytes makes the kernel reset the connection:
+ * the peer reads ECONNRESET instead of EOF on a UNIX socket, and on TCP the
+ * RST also drops replies not yet sent. Emptying it first makes the end a
+ * clean EOF, unless the peer is still sending at that very moment. Bounded,
+ * so that a peer that keeps sending cannot hold us here. */
+static void
+discard_unread(struct client *c)
+{
+    char buf[65536];
+    uv_os_fd_t fd;
+
+    if (uv_fileno(&c->sock.handle, &fd) < 0)
+        return;
+    for (int i = 0; i < 64; i++)
+        if (recv(fd, buf, sizeof(buf), MSG_DONTWAIT) <= 0)
+            return;
+}
+
+void
 client_close_all(void)
 {
-    while (open_clients != NULL)
+    while (open_clients != NULL) {
+        discard_unread(open_clients);
         client_close(open_clients);
+    }
 }
 
 size_t

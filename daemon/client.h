@@ -77,7 +77,15 @@ void client_release_conn(struct client *c);
 /* Take a reference for a call handed to a driver. */
 void client_call_start(struct client *c);
 
-/* Close every client (shutdown). */
+/* Shutdown, first step: run no further call; what clients send from now
+ * on (or sent but was not yet run) is discarded. Calls in flight finish and
+ * their replies are still written. */
+void client_stop_calls(void);
+/* What open clients still wait for: calls in flight, and reply bytes
+ * queued for writing (shutdown waits for both to reach 0). */
+void client_count_pending(size_t *n_calls, size_t *n_bytes);
+/* Close every client (shutdown), emptying what each sent first so that
+ * its peer reads a clean EOF rather than a reset. */
 void client_close_all(void);
 /* Clients not yet freed (shutdown waits for 0). */
 size_t client_n_live(void);

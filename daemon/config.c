@@ -50,6 +50,7 @@ static const struct key keys[] = {
     { "run_dir",             KEY_STRING, FIELD(run_dir),             0, 0 },
     { "max_message_size",    KEY_INT,    FIELD(max_message_size),
       28, CONFIG_MAX_MESSAGE_LIMIT },
+    { "shutdown_timeout",    KEY_INT,    FIELD(shutdown_timeout),    0, 3600 },
 };
 
 /* A cursor over the text, with the line number for messages. */
@@ -373,6 +374,7 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->keepalive_count = 5;
     cfg->log_level = 3;
     cfg->max_message_size = CONFIG_MAX_MESSAGE_LIMIT;
+    cfg->shutdown_timeout = 10;
     cfg->run_dir = uid == 0 ? strdup("/run/vireo") : user_runtime_dir(uid);
     cfg->state_dir = uid == 0 ? strdup("/var/lib/vireo") : user_data_dir();
     cfg->unix_sock_dir = cfg->run_dir ? strdup(cfg->run_dir) : NULL;

@@ -4,9 +4,9 @@
  * syntax (`key = value`, # comments, integers, "strings", [ lists ]).
  *
  * Keys shared with libvirtd keep libvirtd's names and meaning; vireo's own
- * are state_dir, run_dir and max_message_size. An unknown key or a bad value
- * is an error naming the file and line: the daemon refuses to start rather
- * than run with a setting it did not understand.
+ * are state_dir, run_dir, max_message_size and shutdown_timeout. An unknown
+ * key or a bad value is an error naming the file and line: the daemon
+ * refuses to start rather than run with a setting it did not understand.
  */
 #ifndef VIREO_DAEMON_CONFIG_H
 #define VIREO_DAEMON_CONFIG_H
@@ -35,6 +35,8 @@ struct daemon_config {
     char        *state_dir;           /* persistent data */
     char        *run_dir;             /* runtime state: pid file, locks */
     unsigned int max_message_size;    /* header + payload, bytes */
+    int          shutdown_timeout;    /* seconds SIGTERM waits for the
+                                         calls in flight; 0: no wait */
 };
 
 /* Fill cfg with the defaults for a daemon run by uid: root uses /run/vireo

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * server.c: vireod's lifecycle (issue 4): drivers' startup hooks, then the
- * listeners; on SIGTERM/SIGINT stop accepting, close the clients, run the
- * drivers' shutdown hooks in reverse order (which join their threads and
- * so finish the calls in flight), and hand back what they answered.
+ * listeners; on SIGTERM/SIGINT stop accepting and stop running new calls,
+ * keep the loop turning until the calls in flight are answered and their
+ * replies written (at most shutdown_timeout seconds), then close the
+ * clients and run the drivers' shutdown hooks in reverse order (which join
+ * their threads).
  *
  * The state here belongs to the main thread, which runs the loop.
  */
@@ -30,24 +32,96 @@ static const struct driver *const server_drivers[] = { &testdrv, NULL };
 static struct listener *rw_listener, *ro_listener, *tcp_listener;
 static uv_signal_t sigterm, sigint;
 
+/* The wait for the calls in flight, between the signal and the close. */
+static struct {
+    int        timeout_s;   /* shutdown_timeout */
+    bool       has_begun;
+    bool       has_ended;
+    uv_check_t check;       /* after each loop iteration: all answered? */
+    uv_timer_t deadline;
+} drain;
+
+/* Close the clients, whatever they still wait for, and leave the loop. */
 static void
-stop_serving(void)
+end_drain(bool is_timed_out)
 {
-    listener_close(rw_listener);
-    listener_close(ro_listener);
-    listener_close(tcp_listener);
-    rw_listener = ro_listener = tcp_listener = NULL;
+    size_t n_calls, n_bytes;
+
+    if (drain.has_ended)
+        return;
+    drain.has_ended = true;
+    client_count_pending(&n_calls, &n_bytes);
+    if (n_calls > 0 || n_bytes > 0)
+        log_warn("%s: abandoning %zu calls in flight and %zu bytes of "
+                 "replies unwritten", is_timed_out ? "shutdown_timeout "
+                 "passed" : "not waiting", n_calls, n_bytes);
+    else
+        log_info("every call in flight was answered");
+    uv_close((uv_handle_t *)&drain.check, NULL);
+    uv_close((uv_handle_t *)&drain.deadline, NULL);
     client_close_all();
     uv_close((uv_handle_t *)&sigterm, NULL);
     uv_close((uv_handle_t *)&sigint, NULL);
     uv_impl_stop();
 }
 
+/* Every event that can bring a reply or finish a write ends a loop
+ * iteration, so checking after each one is enough, and costs nothing
+ * before shutdown (the check only runs during the drain). */
+static void
+on_check(uv_check_t *check)
+{
+    size_t n_calls, n_bytes;
+
+    client_count_pending(&n_calls, &n_bytes);
+    if (n_calls == 0 && n_bytes == 0)
+        end_drain(false);
+}
+
+static void
+on_deadline(uv_timer_t *timer)
+{
+    end_drain(true);
+}
+
+/* Stop accepting and stop running calls; those in flight go on, and the
+ * loop keeps writing their replies until on_check or on_deadline ends it. */
+static void
+begin_drain(void)
+{
+    size_t n_calls, n_bytes;
+
+    drain.has_begun = true;
+    listener_close(rw_listener);
+    listener_close(ro_listener);
+    listener_close(tcp_listener);
+    rw_listener = ro_listener = tcp_listener = NULL;
+    client_stop_calls();
+    uv_check_init(uv_impl_loop(), &drain.check);
+    uv_timer_init(uv_impl_loop(), &drain.deadline);
+    if (drain.timeout_s == 0) {
+        end_drain(false);
+        return;
+    }
+    client_count_pending(&n_calls, &n_bytes);
+    log_info("waiting up to %d s for %zu calls in flight and %zu bytes of "
+             "replies", drain.timeout_s, n_calls, n_bytes);
+    uv_check_start(&drain.check, on_check);
+    uv_timer_start(&drain.deadline, on_deadline,
+                   (uint64_t)drain.timeout_s * 1000, 0);
+}
+
+/* A second signal during the wait cuts it short. */
 static void
 on_signal(uv_signal_t *handle, int signum)
 {
+    if (drain.has_begun) {
+        log_info("caught signal %d again, not waiting any longer", signum);
+        end_drain(false);
+        return;
+    }
     log_info("caught signal %d, shutting down", signum);
-    stop_serving();
+    begin_drain();
 }
 
 static int
@@ -97,9 +171,10 @@ set_client_limits(const struct daemon_config *cfg)
     client_set_limits(&limits);
 }
 
-/* The loop has stopped: drivers finish what was queued (their replies
- * land in the reply queue, and are dropped with it), then the loop runs
- * until every closed handle is released. */
+/* The loop has stopped and the clients are closed: drivers run what was
+ * still queued (the calls abandoned at the deadline; their replies land in
+ * the reply queue and are dropped with it), then the loop runs until every
+ * closed handle is released. */
 static void
 finish(void)
 {
@@ -138,6 +213,7 @@ server_run(const struct daemon_config *cfg)
 {
     if (start(cfg) < 0)
         return -1;
+    drain.timeout_s = cfg->shutdown_timeout;
     watch_signals();
     log_info("vireod %s ready", VIREO_VERSION_STRING);
     uv_impl_run();

@@ -33,8 +33,9 @@ testdrv_startup(struct vireo_error *err)
     return 0;
 }
 
-/* Runs the jobs still queued (their replies go back to the loop), then
- * joins the thread. */
+/* Runs the jobs still queued, then joins the thread. By then vireod has
+ * closed its clients (after waiting shutdown_timeout for the calls in
+ * flight), so the replies of those jobs are dropped. */
 static void
 testdrv_shutdown(void)
 {

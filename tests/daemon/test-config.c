@@ -22,6 +22,8 @@ check_root_defaults(void)
     tap_is_int(cfg.keepalive_count, 5, "keepalive count defaults to 5");
     tap_is_int(cfg.max_message_size, 16777216,
                "messages default to libvirt's 16 MiB limit");
+    tap_is_int(cfg.shutdown_timeout, 10,
+               "shutdown waits for calls in flight 10 s by default");
     config_clear(&cfg);
 }
 
@@ -73,6 +75,7 @@ check_example_file(void)
     tap_ok(cfg.keepalive_interval == defaults.keepalive_interval &&
            cfg.unix_sock_rw_perms == defaults.unix_sock_rw_perms &&
            cfg.max_message_size == defaults.max_message_size &&
+           cfg.shutdown_timeout == defaults.shutdown_timeout &&
            strcmp(cfg.state_dir, defaults.state_dir) == 0,
            "and the values it shows are the real defaults");
     free(text);
@@ -152,6 +155,30 @@ check_errors(void)
                  "a message size above libvirt's limit is refused");
 }
 
+/* 0 is a real setting (no wait), so it must not be taken for "unset". */
+static void
+check_shutdown_timeout(void)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+
+    config_set_defaults(&cfg, 0, NULL);
+    tap_is_int(config_parse_text(&cfg, "shutdown_timeout = 0\n", "t.conf",
+                                 &err), 0, "shutdown_timeout = 0 parses");
+    tap_is_int(cfg.shutdown_timeout, 0, "... and means no wait");
+    config_parse_text(&cfg, "shutdown_timeout = 3600\n", "t.conf", &err);
+    tap_is_int(cfg.shutdown_timeout, 3600, "an hour is the longest wait");
+    config_clear(&cfg);
+    expect_error("shutdown_timeout = -1\n",
+                 "bad.conf:1: bad value for 'shutdown_timeout'",
+                 "a negative shutdown_timeout is refused");
+    expect_error("shutdown_timeout = 3601\n", "bad value for 'shutdown_timeout'",
+                 "a shutdown_timeout over an hour is refused");
+    expect_error("shutdown_timeout = \"10\"\n",
+                 "bad value for 'shutdown_timeout'",
+                 "a shutdown_timeout given as a string is refused");
+}
+
 static void
 check_lists_span_lines(void)
 {
@@ -170,12 +197,13 @@ int
 main(int argc, char **argv)
 {
     srcdir = argc > 1 ? argv[1] : ".";
-    tap_plan(34);
+    tap_plan(41);
     check_root_defaults();
     check_user_defaults();
     check_example_file();
     check_every_type();
     check_errors();
+    check_shutdown_timeout();
     check_lists_span_lines();
     return tap_done();
 }
