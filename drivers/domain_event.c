@@ -351,6 +351,20 @@ check_registration(int event_id, vireo_domain_event_generic_cb cb,
     return domain_event_require_loop(err);
 }
 
+/* libvirt refuses a second registration of the same function for the same
+ * event id and domain filter on one connection (whatever the opaque).
+ * Caller holds the lock. */
+static bool
+is_tracked(const struct domain_event_state *st, const struct callback *c)
+{
+    for (const struct callback *o = st->callbacks; o; o = o->next)
+        if (!o->is_deleted && o->conn == c->conn && o->cb == c->cb &&
+            o->event_id == c->event_id && o->has_uuid == c->has_uuid &&
+            (!c->has_uuid || memcmp(o->uuid, c->uuid, VIREO_UUID_BUFLEN) == 0))
+            return true;
+    return false;
+}
+
 int
 domain_event_register(struct domain_event_state *st, struct vireo_conn *conn,
                       struct vireo_domain *dom, int event_id,
@@ -366,7 +380,10 @@ domain_event_register(struct domain_event_state *st, struct vireo_conn *conn,
     if (c == NULL)
         return error_no_memory(err);
     pthread_mutex_lock(&st->lock);
-    if (ensure_timer(st, err) == 0) {
+    if (is_tracked(st, c))
+        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_NONE, "%s",
+                  "event callback already tracked");
+    else if (ensure_timer(st, err) == 0) {
         id = c->id = st->next_id++;
         append(st, c);
         atomic_fetch_add(&st->n_live, 1);

@@ -41,8 +41,10 @@ void domain_event_state_free(struct domain_event_state *st);
 /* Register cb for event_id (0 <= id < VIR_DOMAIN_EVENT_ID_LAST) on conn;
  * dom NULL means every domain, else only the domain with dom's uuid.
  * Returns a callback id >= 0, unique within st. Fails with
- * VIR_ERR_INVALID_ARG for a bad id and VIR_ERR_OPERATION_INVALID when no
- * event loop is registered. Any thread. */
+ * VIR_ERR_INVALID_ARG for a bad id, or when conn already has cb registered
+ * for the same id and filter (libvirt's "event callback already tracked"),
+ * and VIR_ERR_OPERATION_INVALID when no event loop is registered. Any
+ * thread. */
 int domain_event_register(struct domain_event_state *st,
                           struct vireo_conn *conn, struct vireo_domain *dom,
                           int event_id, vireo_domain_event_generic_cb cb,

@@ -114,15 +114,56 @@ run_until(const int *counter, int want)
     settle();
 }
 
+/* The same recorder under another function: libvirt (and vireo) refuse
+ * one function twice for the same id and filter on one connection. */
+static void
+on_lifecycle_too(struct vireo_conn *conn, struct vireo_domain *dom,
+                 int event, int detail, void *opaque)
+{
+    on_lifecycle(conn, dom, event, detail, opaque);
+}
+
+static int
+reg_with(struct domain_event_state *st, struct vireo_conn *conn,
+         struct vireo_domain *dom, struct recorder *r,
+         vireo_domain_event_generic_cb cb, struct vireo_error *err)
+{
+    r->st = st;
+    r->callback_id = domain_event_register(
+        st, conn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE, cb, r, count_free, err);
+    return r->callback_id;
+}
+
 static int
 reg(struct domain_event_state *st, struct vireo_conn *conn,
     struct vireo_domain *dom, struct recorder *r)
 {
-    r->st = st;
-    r->callback_id = domain_event_register(
-        st, conn, dom, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-        VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), r, count_free, NULL);
-    return r->callback_id;
+    return reg_with(st, conn, dom, r,
+                    VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), NULL);
+}
+
+static void
+check_duplicates(struct vireo_conn *conn, struct vireo_domain *dom)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct recorder first = { 0 }, again = { 0 }, filtered = { 0 };
+    struct vireo_error err = { 0 };
+
+    reg(st, conn, NULL, &first);
+    tap_ok(reg_with(st, conn, NULL, &again,
+                    VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), &err) < 0 &&
+           err.code == VIR_ERR_INVALID_ARG &&
+           strcmp(err.message, "invalid argument: event callback already "
+                  "tracked") == 0,
+           "the same function, id and filter twice: refused as libvirt "
+           "does (%s)", err.message);
+    tap_ok(reg(st, conn, dom, &filtered) >= 0,
+           "the same function with a domain filter is another registration");
+    domain_event_deregister(st, conn, first.callback_id, NULL);
+    tap_ok(reg(st, conn, NULL, &again) >= 0,
+           "once deregistered, it may register again");
+    domain_event_state_free(st);
+    settle();
 }
 
 static void
@@ -201,7 +242,8 @@ check_deregistration_inside_delivery(struct vireo_conn *conn)
     struct vireo_error err = { 0 };
 
     reg(st, conn, NULL, &self);
-    reg(st, conn, NULL, &other);
+    reg_with(st, conn, NULL, &other,
+             VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle_too), NULL);
     for (int i = 0; i < 3; i++)
         domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, i);
     run_until(&other.n_calls, 3);
@@ -271,8 +313,9 @@ int
 main(void)
 {
     struct vireo_conn *conn = handle_conn_new("test:///default", false);
+    struct vireo_domain *dom;
 
-    tap_plan(26);
+    tap_plan(29);
     check_registration_needs_a_loop(conn);
     if (uv_impl_register() < 0)
         tap_skip_all("libuv loop unavailable");
@@ -281,6 +324,9 @@ main(void)
     check_deregistration_inside_delivery(conn);
     check_state_freed_inside_delivery(conn);
     check_events_from_another_thread(conn);
+    dom = handle_domain_new(conn, "b", uuid_b, -1);
+    check_duplicates(conn, dom);
+    handle_domain_unref(dom);
     handle_conn_unref(conn);
     return tap_done();
 }
