@@ -211,7 +211,15 @@ dispatch_connect_domain_event_callback_deregister_any(
 {
     const remote_connect_domain_event_callback_deregister_any_args *a = args;
 
-    return dispatch_event_deregister(conn, a->callbackID, err);
+    if (dispatch_event_deregister(conn, a->callbackID, err) == 0)
+        return 0;
+    /* The driver only knows ids it handed out to this connection; an id it
+     * does not know is answered in libvirtd's words, which come from its
+     * RPC layer's own list of the client's callbacks. */
+    if (err->code == VIR_ERR_INVALID_ARG)
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
+                  "domain event callback %d not registered", a->callbackID);
+    return -1;
 }
 
 dispatch_sink_fn

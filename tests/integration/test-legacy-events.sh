@@ -186,18 +186,22 @@ is "$LINE" "reply ok" "the first client closes its connection"
 rw quit
 exec 3>&- 4<&- 5>&- 6<&- 8>&- 9<&-
 
-# The same calls, one connection each, to vireod and to a real libvirtd.
+# The same calls, one connection each, to vireod and to a real libvirtd;
+# the last ones mix in callback registrations (316/317): a duplicate, and a
+# legacy 105 next to a callback-style lifecycle registration, are refused.
 calls() {
     printf '%s\n' "open test:///default" "call 105" "call 105" "call 167 0" \
         "call 167 1" "call 167 1" "call 167 16" "call 167 -1" "call 168 5" \
         "call 168 16" "call 106" "call 106" "call 167 0" "call 106" \
-        "call 168 0" "call 168 1" "call 168 1" quit |
+        "call 168 0" "call 168 1" "call 168 1" \
+        "call 316 0 0" "call 316 0 0" "call 105" "call 316 1 0" \
+        "call 317 0" "call 316 0 0" quit |
         timeout 60 /usr/bin/python3 "$LEGACY" "$1"
 }
 calls "$DIR/run/vireo-sock" > "$DIR/vireod.answers"
 if libvirtd_start; then
     calls "$LIBVIRTD_SOCK" > "$DIR/libvirtd.answers"
-    [ "$(wc -l < "$DIR/libvirtd.answers")" -eq 17 ]
+    [ "$(wc -l < "$DIR/libvirtd.answers")" -eq 23 ]
     ok $? "a real libvirtd answers every legacy call"
     is "$(cat "$DIR/vireod.answers")" "$(cat "$DIR/libvirtd.answers")" \
        "vireod's answers and errors are libvirtd's, word for word"
