@@ -146,7 +146,9 @@ finish_call(struct rpc_call *call, struct wire_message *msg, int result)
         wire_error_from_xdr(msg->body, call->err);
         return -1;
     }
-    if (msg->body != NULL) {
+    /* A caller that wants no result (ret NULL) leaves the body to
+     * wire_message_free(). */
+    if (msg->body != NULL && call->ret != NULL) {
         memcpy(call->ret, msg->body, call->proc->ret.size);
         free(msg->body);
         msg->body = NULL;
