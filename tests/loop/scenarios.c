@@ -174,6 +174,28 @@ scenario_n_uv_handles(const struct loop_under_test *lut)
     return n;
 }
 
+void
+scenario_on_each_loop(void (*run)(const struct loop_under_test *lut))
+{
+    for (int i = 0; i < 2; i++) {
+        const struct loop_under_test *lut = &loops_under_test[i];
+        bool is_uv = lut == &loops_under_test[0];
+        int n_fds, n_handles = 0;
+
+        tap_is_int(lut->register_impl(), 0, "%s: the loop registers",
+                   lut->name);
+        n_fds = scenario_n_open_fds();
+        if (is_uv)
+            n_handles = scenario_n_uv_handles(lut);
+        run(lut);
+        tap_is_int(scenario_n_open_fds(), n_fds,
+                   "%s: the scenarios leave no fd open", lut->name);
+        if (is_uv)
+            tap_is_int(scenario_n_uv_handles(lut), n_handles, "uv: removed "
+                       "watches and timers leave no libuv handle open");
+    }
+}
+
 static void
 run_for(const struct loop_under_test *lut, int ms)
 {

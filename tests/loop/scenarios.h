@@ -34,6 +34,11 @@ int  scenario_n_open_fds(void);
  * libuv handles still open (the loop's own plus any leaked). */
 int  scenario_n_uv_handles(const struct loop_under_test *lut);
 
+/* Register each loop under test in turn and call run on it, checking that
+ * the loop registers and that run leaves no fd open (and, on libuv, no
+ * handle): 2 checks per loop plus 1, besides run's own. */
+void scenario_on_each_loop(void (*run)(const struct loop_under_test *lut));
+
 #define SCENARIO_WATCH_FIRES_CHECKS    7
 void scenario_watch_fires(const struct loop_under_test *lut);
 #define SCENARIO_REMOVE_SELF_CHECKS    3

@@ -178,6 +178,14 @@ ignore_batch(struct queue_link *batch, void *opaque)
     (void)opaque;
 }
 
+/* What runs on each loop under test. */
+static void
+run_queue_scenarios(const struct loop_under_test *lut)
+{
+    test_loop_consumer(lut);
+    scenario_loop_queue(lut);
+}
+
 int
 main(void)
 {
@@ -188,22 +196,6 @@ main(void)
            "a loop queue cannot be made before a loop is registered");
     test_thread_consumer();
     test_close();
-    for (int i = 0; i < 2; i++) {
-        const struct loop_under_test *lut = &loops_under_test[i];
-        int n_fds, n_handles = 0;
-
-        tap_is_int(lut->register_impl(), 0, "%s: the loop registers",
-                   lut->name);
-        n_fds = scenario_n_open_fds();
-        if (lut == &loops_under_test[0])
-            n_handles = scenario_n_uv_handles(lut);
-        test_loop_consumer(lut);
-        scenario_loop_queue(lut);
-        tap_is_int(scenario_n_open_fds(), n_fds,
-                   "%s: the scenarios leave no fd open", lut->name);
-        if (lut == &loops_under_test[0])
-            tap_is_int(scenario_n_uv_handles(lut), n_handles, "uv: removed "
-                       "watches and timers leave no libuv handle open");
-    }
+    scenario_on_each_loop(run_queue_scenarios);
     return tap_done();
 }

@@ -21,6 +21,14 @@ on_nothing(int timer, void *opaque)
     (void)opaque;
 }
 
+/* What runs on each loop under test. */
+static void
+run_timeout_scenarios(const struct loop_under_test *lut)
+{
+    scenario_timeouts(lut);
+    scenario_timeout_removal(lut);
+}
+
 int
 main(void)
 {
@@ -29,22 +37,6 @@ main(void)
     tap_plan(1 + 2 * CHECKS_PER_LOOP + 2 + 1);
     tap_is_int(event_add_timeout(0, on_nothing, NULL, NULL), -1,
                "with no loop registered, adding a timeout fails");
-    for (int i = 0; i < 2; i++) {
-        const struct loop_under_test *lut = &loops_under_test[i];
-        int n_fds, n_handles = 0;
-
-        tap_is_int(lut->register_impl(), 0, "%s: the loop registers",
-                   lut->name);
-        n_fds = scenario_n_open_fds();
-        if (lut == &loops_under_test[0])
-            n_handles = scenario_n_uv_handles(lut);
-        scenario_timeouts(lut);
-        scenario_timeout_removal(lut);
-        tap_is_int(scenario_n_open_fds(), n_fds,
-                   "%s: the scenarios leave no fd open", lut->name);
-        if (lut == &loops_under_test[0])
-            tap_is_int(scenario_n_uv_handles(lut), n_handles, "uv: removed "
-                       "watches and timers leave no libuv handle open");
-    }
+    scenario_on_each_loop(run_timeout_scenarios);
     return tap_done();
 }
