@@ -30,6 +30,9 @@ remotedrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
     remote_domain_define_xml_flags_args args = { (char *)xml, flags };
     remote_domain_define_xml_flags_ret ret;
 
+    /* Both procedures answer one domain, in the same struct layout. */
+    _Static_assert(sizeof(remote_domain_define_xml_ret) == sizeof(ret),
+                   "DEFINE_XML and DEFINE_XML_FLAGS answer alike");
     memset(&ret, 0, sizeof(ret));
     if (flags == 0) {
         remote_domain_define_xml_args old = { (char *)xml };
