@@ -71,8 +71,12 @@ void rpc_io_queue_keepalive(struct rpc_client *c, int proc);
 /* After bytes were queued: write now, and make sure whoever does the I/O
  * (the owner, else the loop watch) finishes the job. */
 void rpc_io_kick(struct rpc_client *c);
-/* The connection is dead (reason: enum vireo_close_reason): fail every
- * waiting call with err and stop watching. Only the first failure counts. */
+/* Make the owner, if a caller owns the socket, leave its poll() and look
+ * at the state again. */
+void rpc_io_wake_owner(struct rpc_client *c);
+/* The connection is dead (reason: enum vireo_close_reason): hang up, fail
+ * every waiting call with err, the owner's included, and stop watching.
+ * Only the first failure counts. */
 void rpc_io_fail(struct rpc_client *c, int reason,
                  const struct vireo_error *err);
 /* Give the loop watch the mask the state calls for (none while an owner

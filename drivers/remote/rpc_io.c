@@ -42,6 +42,10 @@ rpc_io_fail(struct rpc_client *c, int reason, const struct vireo_error *err)
         return;
     c->is_closed = true;
     c->close_reason = reason;
+    /* Hang up, as libvirt's client closes its socket: a daemon that comes
+     * back (one that was stopped, say) then sees the end at once instead
+     * of a client that no longer reads. */
+    shutdown(c->fd, SHUT_RDWR);
     for (struct rpc_call *call = c->calls; call; call = call->next) {
         *call->err = *err;
         call->rc = -1;
@@ -49,6 +53,10 @@ rpc_io_fail(struct rpc_client *c, int reason, const struct vireo_error *err)
         pthread_cond_signal(&call->cond);
     }
     c->calls = NULL;
+    /* The owner's call was among them, but it may be asleep in poll() on
+     * another thread (the keepalive timer fails the connection from the
+     * loop's thread): the condition does not reach it, the eventfd does. */
+    rpc_io_wake_owner(c);
     if (c->ka_timer >= 0)
         event_update_timeout(c->ka_timer, -1);
     rpc_io_update_watch(c);
@@ -93,21 +101,29 @@ rpc_io_flush(struct rpc_client *c)
 }
 
 void
-rpc_io_kick(struct rpc_client *c)
+rpc_io_wake_owner(struct rpc_client *c)
 {
     uint64_t one = 1;
 
+    if (!c->has_owner)
+        return;
+    if (write(c->wake_fd, &one, sizeof(one)) < 0) {
+        /* The counter is saturated: the owner wakes anyway. */
+    }
+}
+
+void
+rpc_io_kick(struct rpc_client *c)
+{
     rpc_io_flush(c);
     if (c->out_sent >= c->out.len || c->is_closed)
         return;
-    if (c->has_owner) {
-        /* The owner sleeps in poll() without POLLOUT; wake it. */
-        if (write(c->wake_fd, &one, sizeof(one)) < 0) {
-            /* The counter is saturated: the owner wakes anyway. */
-        }
-    } else {
+    /* The owner sleeps in poll() without POLLOUT; wake it. Without an
+     * owner, the loop watch asks for POLLOUT. */
+    if (c->has_owner)
+        rpc_io_wake_owner(c);
+    else
         rpc_io_update_watch(c);
-    }
 }
 
 void
