@@ -184,7 +184,10 @@ drain_wake_fd(struct rpc_client *c)
 }
 
 /* Owner: move bytes until call has its reply (or the connection died).
- * The lock is dropped only around poll(). */
+ * The lock is dropped only around poll(), which sleeps no longer than the
+ * next keepalive check: this thread may be the loop's, whose keepalive
+ * timer then cannot run until the call returns (rpc_keepalive.c). A
+ * failure found by another thread wakes it through the eventfd. */
 static void
 run_io(struct rpc_client *c, struct rpc_call *call)
 {
@@ -194,12 +197,13 @@ run_io(struct rpc_client *c, struct rpc_call *call)
             { .fd = c->fd, .events = POLLIN },
             { .fd = c->wake_fd, .events = POLLIN },
         };
+        int timeout_ms = rpc_keepalive_wait_ms(c);
         int n;
 
         if (c->out_sent < c->out.len)
             fds[0].events |= POLLOUT;
         pthread_mutex_unlock(&c->lock);
-        n = poll(fds, 2, -1);
+        n = poll(fds, 2, timeout_ms);
         pthread_mutex_lock(&c->lock);
         if (n < 0)
             continue;   /* EINTR; nothing else can fail with valid fds */
@@ -211,6 +215,8 @@ run_io(struct rpc_client *c, struct rpc_call *call)
             rpc_io_read(c);
         if (fds[1].revents & POLLIN)
             rpc_io_flush(c);
+        /* After the reads: a message that just came in is an answer. */
+        rpc_keepalive_check(c);
     }
 }
 

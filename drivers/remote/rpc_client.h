@@ -44,7 +44,11 @@ int rpc_client_call(struct rpc_client *c, int proc, const void *args,
 int rpc_client_watch(struct rpc_client *c, struct vireo_error *err);
 
 /* Send a keepalive PING after interval_s seconds without traffic, and
- * close the connection after count unanswered ones. Needs the watch. Called
+ * close the connection after count unanswered ones: every waiting call,
+ * on any thread, then fails with libvirt's "connection closed due to
+ * keepalive timeout". The loop's timer keeps the count, and so does the
+ * caller that owns the socket during a call, since the timer cannot run
+ * while a call made on the loop's thread waits. Needs the watch. Called
  * again, it changes the pace; interval_s <= 0 stops the pings. */
 int rpc_client_keepalive_start(struct rpc_client *c, int interval_s,
                                int count, struct vireo_error *err);

@@ -54,9 +54,10 @@ struct rpc_client {
     int                watch;         /* -1: none */
     int                watch_events;
     int                ka_timer;      /* -1: none */
+    int                ka_interval_ms; /* 0: no keepalive */
     int                ka_count;
     int                ka_unanswered;
-    bool               ka_had_traffic;
+    int64_t            ka_due_ms;     /* monotonic: the next check */
 };
 
 void rpc_client_unref(struct rpc_client *c);
@@ -82,5 +83,15 @@ void rpc_io_fail(struct rpc_client *c, int reason,
 /* Give the loop watch the mask the state calls for (none while an owner
  * does the I/O or once closed). */
 void rpc_io_update_watch(struct rpc_client *c);
+
+/* rpc_keepalive.c; lock held for all. */
+/* A message came in: the server is alive. */
+void rpc_keepalive_saw_traffic(struct rpc_client *c);
+/* Milliseconds until the next keepalive check is due (0: now), or -1 when
+ * keepalive is off. The owner's poll() sleeps no longer than this. */
+int rpc_keepalive_wait_ms(struct rpc_client *c);
+/* If the check is due, PING the silent server, or give the connection up
+ * (rpc_io_fail) when count PINGs went unanswered. Any thread. */
+void rpc_keepalive_check(struct rpc_client *c);
 
 #endif /* VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H */

@@ -191,7 +191,7 @@ dispatch(struct rpc_client *c, const uint8_t *buf, size_t len)
     struct wire_message msg;
     int result = wire_decode(buf, len, &msg);
 
-    c->ka_had_traffic = true;
+    rpc_keepalive_saw_traffic(c);
     if (msg.header.prog == WIRE_KEEPALIVE_PROGRAM) {
         if (result == WIRE_RESULT_OK && msg.header.proc == WIRE_KEEPALIVE_PING)
             rpc_io_queue_keepalive(c, WIRE_KEEPALIVE_PONG);
