@@ -1,10 +1,12 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# test-remote.sh vireod|libvirtd|deaf: vireo's client library over a UNIX
-# socket, against our own vireod or a private real libvirtd (libvirtd.sh)
-# with remote-client.c, or against a daemon that falls silent after the
-# handshake (bad_server.py deaf) with remote-keepalive.c. The TAP stream is
-# the program's.
+# test-remote.sh vireod|libvirtd|deaf|stopped: vireo's client library over
+# a UNIX socket, against our own vireod or a private real libvirtd
+# (libvirtd.sh) with remote-client.c; and keepalive with remote-keepalive.c,
+# against a daemon that falls silent after the handshake (bad_server.py
+# deaf) or a real vireod that the program stops (SIGSTOP) in the middle of
+# its calls. The TAP stream is the program's; only libvirtd may be skipped
+# (when it cannot run here), everything else that cannot start fails.
 #
 # $REMOTE_CLIENT and $REMOTE_KEEPALIVE name the two programs.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,14 +14,30 @@
 : "${REMOTE_CLIENT:?REMOTE_CLIENT must name the remote-client executable}"
 : "${REMOTE_KEEPALIVE:?REMOTE_KEEPALIVE must name remote-keepalive}"
 program=$REMOTE_CLIENT
+args=()
+
+# A stopped vireod leaves SIGTERM pending until it is continued: continue
+# it first.
+# The deaf daemon is ours to kill too, whatever happens.
+DEAF_PID=
+remote_cleanup() {
+    [ -n "$DPID" ] && kill -CONT "$DPID" 2> /dev/null
+    [ -n "$DEAF_PID" ] && kill "$DEAF_PID" 2> /dev/null && wait "$DEAF_PID" 2> /dev/null
+    cleanup
+}
+trap 'libvirtd_cleanup; remote_cleanup' EXIT
 
 case "${1:-}" in
-vireod)
+vireod | stopped)
     if ! daemon_start; then
         echo "Bail out! vireod did not start"
         exit 1
     fi
     target=$URI
+    if [ "$1" = stopped ]; then
+        program=$REMOTE_KEEPALIVE
+        args=("$DPID")
+    fi
     ;;
 libvirtd)
     if ! libvirtd_start; then
@@ -31,19 +49,31 @@ libvirtd)
 deaf)
     /usr/bin/python3 "$(dirname "$0")/bad_server.py" "$DIR/deaf-sock" deaf &
     DEAF_PID=$!
-    wait_for "$DIR/deaf-sock"
+    if ! wait_for "$DIR/deaf-sock"; then
+        echo "Bail out! bad_server.py deaf did not start"
+        exit 1
+    fi
     target="test+unix:///default?socket=$DIR/deaf-sock"
     program=$REMOTE_KEEPALIVE
     ;;
 *)
-    echo "usage: $0 vireod|libvirtd|deaf" >&2
+    echo "usage: $0 vireod|libvirtd|deaf|stopped" >&2
     exit 2
     ;;
 esac
 
-timeout 120 "$program" "$target"
+timeout 120 "$program" "$target" "${args[@]}"
 rc=$?
-[ "$1" = vireod ] && daemon_stop
-[ "$1" = libvirtd ] && libvirtd_stop
-[ "$1" = deaf ] && kill "$DEAF_PID"
+case "$1" in
+vireod | stopped)
+    kill -CONT "$DPID" 2> /dev/null
+    if ! daemon_stop || [ "$DRC" != 0 ]; then
+        echo "# vireod did not stop cleanly: $DRC"
+        rc=1
+    fi
+    ;;
+libvirtd)
+    libvirtd_stop
+    ;;
+esac
 exit $rc
