@@ -110,6 +110,10 @@ load_config(const struct options *opts, struct daemon_config *cfg)
         fprintf(stderr, "vireod: %s\n", err.message);
         return -1;
     }
+    /* The file chose the log, so what it said that vireod leaves alone can
+     * only be told once the log is in place. */
+    for (size_t i = 0; i < cfg->n_warnings; i++)
+        log_warn("%s", cfg->warnings[i]);
     return 0;
 }
 
