@@ -9,7 +9,7 @@ TSAN_BUILD ?= build-tsan
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto
 RUN_DEPS   = libvirt-clients
-TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon
+TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu
 
 .PHONY: all build run check bench deps test-deps clean

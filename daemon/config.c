@@ -3,10 +3,12 @@
  * config.c: parsing vireod's configuration file.
  *
  * The grammar is libvirt's virconf subset that libvirtd.conf uses:
- *   line    := [ key ws* '=' ws* value ] [ '#' comment ]
+ *   line    := [ setting { ';' setting } ] [ '#' comment ]
+ *   setting := key ws* '=' ws* value
  *   key     := a letter, then [A-Za-z0-9_]
  *   value   := integer | string | list
  *   string  := '"' chars '"' | "'" chars "'"
+ *            | '"""' chars '"""'                     (may span lines)
  *   list    := '[' [ value { ',' value } [','] ] ']'   (may span lines)
  *
  * An operator's libvirtd.conf must start vireod, so what vireod does not use
@@ -17,9 +19,11 @@
  * wrong still stops the parse with the file and line: bad syntax, and a
  * known key whose value has the wrong type or is out of range.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <netdb.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -139,9 +143,30 @@ skip_blank(struct cursor *c, bool in_list)
     }
 }
 
+/* A """string""" may span lines, as in libvirt's parser. */
+static int
+scan_long_string(struct cursor *c, struct value *v, struct vireo_error *err)
+{
+    const char *start = c->p + 3, *end = strstr(start, "\"\"\"");
+
+    if (end == NULL)
+        return syntax(err, c, "unterminated string", NULL);
+    v->kind = VALUE_STRING;
+    v->text = strndup(start, (size_t)(end - start));
+    if (v->text == NULL)
+        return error_no_memory(err);
+    for (const char *q = start; q < end; q++)
+        c->line += *q == '\n';
+    c->p = end + 3;
+    return 0;
+}
+
 static int
 scan_string(struct cursor *c, struct value *v, struct vireo_error *err)
 {
+    if (strncmp(c->p, "\"\"\"", 3) == 0)
+        return scan_long_string(c, v, err);
+
     char quote = *c->p++;
     size_t len = strcspn(c->p, quote == '"' ? "\"\n" : "'\n");
 
@@ -231,13 +256,22 @@ parse_octal(const char *text, unsigned int *out)
     return 0;
 }
 
+/* A port number, or a service name from /etc/services, as libvirtd takes. */
 static int
 parse_port(const char *text, int *out)
 {
     char *end;
     long n = strtol(text, &end, 10);
 
-    if (*text == '\0' || *end != '\0' || n < 1 || n > 65535)
+    if (isalpha((unsigned char)*text)) {
+        const struct servent *s = getservbyname(text, "tcp");
+        if (s == NULL)
+            return -1;
+        n = ntohs((uint16_t)s->s_port);
+    } else if (*text == '\0' || *end != '\0') {
+        return -1;
+    }
+    if (n < 1 || n > 65535)
         return -1;
     *out = (int)n;
     return 0;
@@ -362,12 +396,13 @@ parse_lines(struct parser *ps, struct vireo_error *err)
         if (*c->p != '\n' && parse_setting(ps, err) < 0)
             return -1;
         skip_blank(c, false);
-        if (*c->p != '\n' && *c->p != '\0')
-            return syntax(err, c, "unexpected text after the value", NULL);
-        if (*c->p == '\n') {
+        if (*c->p == ';')
+            c->p++;
+        else if (*c->p == '\n') {
             c->p++;
             c->line++;
-        }
+        } else if (*c->p != '\0')
+            return syntax(err, c, "unexpected text after the value", NULL);
     }
 }
 

@@ -157,6 +157,8 @@ check_errors(void)
                  "an unknown key's value must still be well formed");
     expect_error("access_drivers = [ \"polkit\" \"x\" ]\n", "expecting ','",
                  "... lists included");
+    expect_error("max_clients = 5; ; log_level = 1\n", "expecting a setting name",
+                 "an empty setting between ';' is refused");
     expect_error("listen_tcp = 0\nlog_level = [ 1,\n 2 ]\n",
                  "bad.conf:2: bad value for 'log_level'",
                  "a bad value spanning lines is reported on its key's line");
@@ -277,11 +279,44 @@ check_repeated_keys(void)
                  "a bad first setting is refused even if a later one is good");
 }
 
+/* The rest of libvirt's grammar: """strings""", ';' between settings,
+ * service names for tcp_port. */
+static void
+check_libvirt_grammar(void)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+    const char *text =
+        "log_outputs = \"\"\"1:stderr\n"
+        "3:file:/tmp/x\"\"\"\n"
+        "max_clients = 9; log_level = 2 # two on one line\n"
+        "tcp_port = \"ssh\"\n"
+        "host_uuid = \"\"\n";
+
+    config_set_defaults(&cfg, 0, NULL);
+    tap_is_int(config_parse_text(&cfg, text, "g.conf", &err), 0,
+               "libvirt's triple-quoted strings and ';' separators parse");
+    if (err.code)
+        tap_diag("%s", err.message);
+    tap_is_str(cfg.log_outputs, "1:stderr\n3:file:/tmp/x",
+               "a triple-quoted string keeps its newline");
+    tap_ok(cfg.max_clients == 9 && cfg.log_level == 2,
+           "both settings of a ';'-separated line are read");
+    tap_is_int(cfg.tcp_port, 22, "tcp_port may name a service, as in libvirtd");
+    is_warned(&cfg, "g.conf:5: 'host_uuid' is not used by vireod, ignored", 1,
+              "an empty string is a value; lines after a long string count right");
+    config_clear(&cfg);
+    expect_error("tcp_port = \"no-such-service\"\n", "bad value for 'tcp_port'",
+                 "an unknown service name is refused");
+    expect_error("log_outputs = \"\"\"1:stderr\n", "unterminated string",
+                 "an unterminated triple-quoted string is refused");
+}
+
 int
 main(int argc, char **argv)
 {
     srcdir = argc > 1 ? argv[1] : ".";
-    tap_plan(58);
+    tap_plan(66);
     check_root_defaults();
     check_user_defaults();
     check_example_file();
@@ -291,5 +326,6 @@ main(int argc, char **argv)
     check_lists_span_lines();
     check_unknown_keys();
     check_repeated_keys();
+    check_libvirt_grammar();
     return tap_done();
 }
