@@ -19,8 +19,11 @@ all: build
 deps:
 	@build-aux/install-deps.sh $(BUILD_DEPS)
 
+# The tests also load Debian's own /etc/libvirt/libvirtd.conf, from a package
+# that is downloaded (never installed) into build-aux/cache/ once.
 test-deps: deps
 	@build-aux/install-deps.sh $(TEST_DEPS)
+	@build-aux/fetch-libvirtd-conf.sh build-aux/cache
 
 # configure DIR OPTIONS: set up a build dir once, reconfigure on later runs.
 # (meson configure prints every option when it changes one: keep it quiet.)
