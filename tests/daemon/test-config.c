@@ -73,6 +73,8 @@ check_example_file(void)
                "the example file's settings, uncommented, all parse");
     if (err.code)
         tap_diag("%s", err.message);
+    tap_is_int(cfg.n_warnings, 0,
+               "every key it shows is one vireod uses, each shown once");
     tap_ok(cfg.keepalive_interval == defaults.keepalive_interval &&
            cfg.unix_sock_rw_perms == defaults.unix_sock_rw_perms &&
            cfg.max_message_size == defaults.max_message_size &&
@@ -316,7 +318,7 @@ int
 main(int argc, char **argv)
 {
     srcdir = argc > 1 ? argv[1] : ".";
-    tap_plan(66);
+    tap_plan(67);
     check_root_defaults();
     check_user_defaults();
     check_example_file();
