@@ -3,16 +3,28 @@
  * config.c: parsing vireod's configuration file.
  *
  * The grammar is libvirt's virconf subset that libvirtd.conf uses:
- *   line    := [ key ws* '=' ws* value ] [ '#' comment ]
+ *   line    := [ setting { ';' setting } ] [ '#' comment ]
+ *   setting := key ws* '=' ws* value
+ *   key     := a letter, then [A-Za-z0-9_]
  *   value   := integer | string | list
  *   string  := '"' chars '"' | "'" chars "'"
+ *            | '"""' chars '"""'                     (may span lines)
  *   list    := '[' [ value { ',' value } [','] ] ']'   (may span lines)
- * Every key has one type; a value of another type is an error, as is a key
- * we do not know, so that a typo never passes unnoticed.
+ *
+ * An operator's libvirtd.conf must start vireod, so what vireod does not use
+ * is read and left alone, as libvirtd leaves alone what it does not use: a
+ * key it does not know, and a key set a second time (libvirtd takes the
+ * first). Their values are checked for syntax only, and each becomes a line
+ * in cfg->warnings: once per unknown key, once per repeat. What is truly
+ * wrong still stops the parse with the file and line: bad syntax, and a
+ * known key whose value has the wrong type or is out of range.
  */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <netdb.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,11 +65,22 @@ static const struct key keys[] = {
     { "shutdown_timeout",    KEY_INT,    FIELD(shutdown_timeout),    0, 3600 },
 };
 
+#define N_KEYS (sizeof(keys) / sizeof(keys[0]))
+
 /* A cursor over the text, with the line number for messages. */
 struct cursor {
     const char *p;
     const char *filename;
     int         line;
+};
+
+/* One pass over the text of one file. */
+struct parser {
+    struct cursor         c;
+    struct daemon_config *cfg;
+    int                   set_on_line[N_KEYS];  /* 0: not set in this text */
+    char                **unknown;              /* keys already warned about */
+    size_t                n_unknown;
 };
 
 /* A scanned value: an integer, or a string (malloc'd), or a list. */
@@ -74,6 +97,33 @@ syntax(struct vireo_error *err, const struct cursor *c, const char *what,
     return error_set(err, VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, "%s:%d: %s%s%s",
                      c->filename, c->line, what, name ? " " : "",
                      name ? name : "");
+}
+
+/* Append "FILE:LINE: what" to cfg->warnings. Returns 0 or -1 (err). */
+static int __attribute__((format(printf, 4, 5)))
+warn(struct parser *ps, int line, struct vireo_error *err, const char *fmt,
+     ...)
+{
+    struct daemon_config *cfg = ps->cfg;
+    char *what = NULL, *text = NULL;
+    char **grown = realloc(cfg->warnings,
+                           (cfg->n_warnings + 1) * sizeof(*grown));
+    va_list ap;
+    int n;
+
+    if (grown == NULL)
+        return error_no_memory(err);
+    cfg->warnings = grown;
+    va_start(ap, fmt);
+    n = vasprintf(&what, fmt, ap);
+    va_end(ap);
+    if (n < 0 || asprintf(&text, "%s:%d: %s", ps->c.filename, line, what) < 0) {
+        free(what);
+        return error_no_memory(err);
+    }
+    free(what);
+    cfg->warnings[cfg->n_warnings++] = text;
+    return 0;
 }
 
 /* Skip blanks and comments; newlines too when in_list (lists span lines). */
@@ -93,9 +143,30 @@ skip_blank(struct cursor *c, bool in_list)
     }
 }
 
+/* A """string""" may span lines, as in libvirt's parser. */
+static int
+scan_long_string(struct cursor *c, struct value *v, struct vireo_error *err)
+{
+    const char *start = c->p + 3, *end = strstr(start, "\"\"\"");
+
+    if (end == NULL)
+        return syntax(err, c, "unterminated string", NULL);
+    v->kind = VALUE_STRING;
+    v->text = strndup(start, (size_t)(end - start));
+    if (v->text == NULL)
+        return error_no_memory(err);
+    for (const char *q = start; q < end; q++)
+        c->line += *q == '\n';
+    c->p = end + 3;
+    return 0;
+}
+
 static int
 scan_string(struct cursor *c, struct value *v, struct vireo_error *err)
 {
+    if (strncmp(c->p, "\"\"\"", 3) == 0)
+        return scan_long_string(c, v, err);
+
     char quote = *c->p++;
     size_t len = strcspn(c->p, quote == '"' ? "\"\n" : "'\n");
 
@@ -126,8 +197,8 @@ scan_number(struct cursor *c, struct value *v, struct vireo_error *err)
 static int scan_value(struct cursor *c, struct value *v, bool in_list,
                       struct vireo_error *err);
 
-/* Lists are accepted for libvirtd compatibility but no vireo key takes one,
- * so their elements are checked and dropped. */
+/* No key vireod uses takes a list (libvirtd's list keys are all unknown
+ * here), so the elements are checked and dropped. */
 static int
 scan_list(struct cursor *c, struct value *v, struct vireo_error *err)
 {
@@ -163,13 +234,14 @@ scan_value(struct cursor *c, struct value *v, bool in_list,
     return scan_number(c, v, err);
 }
 
-static const struct key *
+/* The index of the key in keys[], or -1. */
+static int
 find_key(const char *name, size_t len)
 {
-    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+    for (size_t i = 0; i < N_KEYS; i++)
         if (strlen(keys[i].name) == len && strncmp(keys[i].name, name, len) == 0)
-            return &keys[i];
-    return NULL;
+            return (int)i;
+    return -1;
 }
 
 static int
@@ -184,13 +256,22 @@ parse_octal(const char *text, unsigned int *out)
     return 0;
 }
 
+/* A port number, or a service name from /etc/services, as libvirtd takes. */
 static int
 parse_port(const char *text, int *out)
 {
     char *end;
     long n = strtol(text, &end, 10);
 
-    if (*text == '\0' || *end != '\0' || n < 1 || n > 65535)
+    if (isalpha((unsigned char)*text)) {
+        const struct servent *s = getservbyname(text, "tcp");
+        if (s == NULL)
+            return -1;
+        n = ntohs((uint16_t)s->s_port);
+    } else if (*text == '\0' || *end != '\0') {
+        return -1;
+    }
+    if (n < 1 || n > 65535)
         return -1;
     *out = (int)n;
     return 0;
@@ -233,59 +314,112 @@ store(struct daemon_config *cfg, const struct key *k, struct value *v)
     return -1;
 }
 
+/* A key vireod does not use: one warning, at its first appearance. */
 static int
-parse_setting(struct daemon_config *cfg, struct cursor *c,
-              struct vireo_error *err)
+note_unknown(struct parser *ps, const char *name, size_t len, int line,
+             struct vireo_error *err)
 {
+    for (size_t i = 0; i < ps->n_unknown; i++)
+        if (strlen(ps->unknown[i]) == len &&
+            strncmp(ps->unknown[i], name, len) == 0)
+            return 0;
+
+    char **grown = realloc(ps->unknown, (ps->n_unknown + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return error_no_memory(err);
+    ps->unknown = grown;
+    ps->unknown[ps->n_unknown] = strndup(name, len);
+    if (ps->unknown[ps->n_unknown] == NULL)
+        return error_no_memory(err);
+    ps->n_unknown++;
+    return warn(ps, line, err, "'%.*s' is not used by vireod, ignored",
+                (int)len, name);
+}
+
+/* Apply the value of keys[i], read at `at` (the start of its line), or warn
+ * that an earlier line set it already. */
+static int
+apply(struct parser *ps, int i, struct value *v, const struct cursor *at,
+      struct vireo_error *err)
+{
+    char key_name[64];
+
+    snprintf(key_name, sizeof(key_name), "'%s'", keys[i].name);
+    if (ps->set_on_line[i] != 0)
+        return warn(ps, at->line, err, "%s is set again, ignored: line %d's "
+                    "value is used, as libvirtd does", key_name,
+                    ps->set_on_line[i]);
+    if (store(ps->cfg, &keys[i], v) < 0)
+        return syntax(err, at, "bad value for", key_name);
+    ps->set_on_line[i] = at->line;
+    return 0;
+}
+
+static int
+parse_setting(struct parser *ps, struct vireo_error *err)
+{
+    struct cursor *c = &ps->c, at = ps->c;
     const char *name = c->p;
     size_t len = 0;
     struct value v = { 0 };
+    char key_name[64];
     int ret = -1;
 
+    if (!isalpha((unsigned char)*name))
+        return syntax(err, c, "expecting a setting name", NULL);
     while (isalnum((unsigned char)name[len]) || name[len] == '_')
         len++;
-    char key_name[64];
     snprintf(key_name, sizeof(key_name), "'%.*s'", (int)len, name);
-    const struct key *k = find_key(name, len);
-    if (k == NULL)
-        return syntax(err, c, "unknown setting", key_name);
     c->p += len;
     skip_blank(c, false);
     if (*c->p != '=')
         return syntax(err, c, "expecting '=' after", key_name);
     c->p++;
-    if (scan_value(c, &v, false, err) < 0)
-        goto out;
-    if (store(cfg, k, &v) < 0) {
-        syntax(err, c, "bad value for", key_name);
-        goto out;
+    if (scan_value(c, &v, false, err) == 0) {
+        int i = find_key(name, len);
+        ret = i < 0 ? note_unknown(ps, name, len, at.line, err)
+                    : apply(ps, i, &v, &at, err);
     }
-    ret = 0;
-out:
     free(v.text);
     return ret;
+}
+
+static int
+parse_lines(struct parser *ps, struct vireo_error *err)
+{
+    struct cursor *c = &ps->c;
+
+    for (;;) {
+        skip_blank(c, false);
+        if (*c->p == '\0')
+            return 0;
+        if (*c->p != '\n' && parse_setting(ps, err) < 0)
+            return -1;
+        skip_blank(c, false);
+        if (*c->p == ';')
+            c->p++;
+        else if (*c->p == '\n') {
+            c->p++;
+            c->line++;
+        } else if (*c->p != '\0')
+            return syntax(err, c, "unexpected text after the value", NULL);
+    }
 }
 
 int
 config_parse_text(struct daemon_config *cfg, const char *text,
                   const char *filename, struct vireo_error *err)
 {
-    struct cursor c = { .p = text, .filename = filename, .line = 1 };
+    struct parser ps = {
+        .c = { .p = text, .filename = filename, .line = 1 },
+        .cfg = cfg,
+    };
+    int ret = parse_lines(&ps, err);
 
-    for (;;) {
-        skip_blank(&c, false);
-        if (*c.p == '\0')
-            return 0;
-        if (*c.p != '\n' && parse_setting(cfg, &c, err) < 0)
-            return -1;
-        skip_blank(&c, false);
-        if (*c.p != '\n' && *c.p != '\0')
-            return syntax(err, &c, "unexpected text after the value", NULL);
-        if (*c.p == '\n') {
-            c.p++;
-            c.line++;
-        }
-    }
+    for (size_t i = 0; i < ps.n_unknown; i++)
+        free(ps.unknown[i]);
+    free(ps.unknown);
+    return ret;
 }
 
 int
@@ -391,6 +525,9 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
 void
 config_clear(struct daemon_config *cfg)
 {
+    for (size_t i = 0; i < cfg->n_warnings; i++)
+        free(cfg->warnings[i]);
+    free(cfg->warnings);
     free(cfg->unix_sock_dir);
     free(cfg->listen_addr);
     free(cfg->log_outputs);

@@ -4,14 +4,18 @@
  * syntax (`key = value`, # comments, integers, "strings", [ lists ]).
  *
  * Keys shared with libvirtd keep libvirtd's names and meaning; vireo's own
- * are state_dir, run_dir, max_message_size and shutdown_timeout. An unknown
- * key or a bad value is an error naming the file and line: the daemon
- * refuses to start rather than run with a setting it did not understand.
+ * are state_dir, run_dir, max_message_size and shutdown_timeout. A copied
+ * libvirtd.conf loads: keys vireod does not use, and a key set again (the
+ * first setting wins, as in libvirtd), are ignored with a warning. Bad
+ * syntax, and a known key whose value has the wrong type or range, are
+ * errors naming the file and line: the daemon refuses to start rather than
+ * run with a setting it did not understand.
  */
 #ifndef VIREO_DAEMON_CONFIG_H
 #define VIREO_DAEMON_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 #include "api/vireo.h"
@@ -37,6 +41,11 @@ struct daemon_config {
     unsigned int max_message_size;    /* header + payload, bytes */
     int          shutdown_timeout;    /* seconds SIGTERM waits for the
                                          calls in flight; 0: no wait */
+    /* What the files said that vireod leaves alone, one line each in file
+     * order, "FILE:LINE: 'key' is not used by vireod, ignored": the daemon
+     * logs them once its log (which this config sets up) is in place. */
+    char       **warnings;
+    size_t       n_warnings;
 };
 
 /* Fill cfg with the defaults for a daemon run by uid: root uses /run/vireo
@@ -45,8 +54,11 @@ struct daemon_config {
 int  config_set_defaults(struct daemon_config *cfg, uid_t uid,
                          struct vireo_error *err);
 
-/* Apply the settings in text (named `filename` in messages) on top of cfg.
- * Returns 0, or -1 with VIR_ERR_CONF_SYNTAX and "FILE:LINE: what". */
+/* Apply the settings in text (named `filename` in messages) on top of cfg;
+ * within one text the first setting of a key wins. Appends a line to
+ * cfg->warnings for each unknown key (once) and each repeated setting.
+ * Returns 0, or -1 with VIR_ERR_CONF_SYNTAX and "FILE:LINE: what"; cfg may
+ * then hold the settings before that line. */
 int  config_parse_text(struct daemon_config *cfg, const char *text,
                        const char *filename, struct vireo_error *err);
 
@@ -54,7 +66,8 @@ int  config_parse_text(struct daemon_config *cfg, const char *text,
 int  config_load_file(struct daemon_config *cfg, const char *path,
                       struct vireo_error *err);
 
-/* Free the strings cfg holds; the struct itself is the caller's. */
+/* Free the strings and warnings cfg holds; the struct itself is the
+ * caller's. */
 void config_clear(struct daemon_config *cfg);
 
 #endif /* VIREO_DAEMON_CONFIG_H */

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ struct output {
     int              min_priority;
     int              fd;            /* stderr or the file */
     char            *ident;         /* syslog only */
+    bool             is_journald;   /* asked for journald, got stderr */
 };
 
 static struct output outputs[MAX_OUTPUTS];
@@ -64,9 +66,13 @@ parse_output(const char *word, struct output *o, struct vireo_error *err)
         level < LOG_PRIO_DEBUG || level > LOG_PRIO_ERROR)
         goto bad;
     o->min_priority = level;
-    if (strcmp(kind, "stderr") == 0 && arg[0] == '\0') {
+    if ((strcmp(kind, "stderr") == 0 || strcmp(kind, "journald") == 0) &&
+        arg[0] == '\0') {
+        /* vireod does not speak journald's protocol; stderr is the next
+         * best place, as a systemd service's stderr goes to the journal. */
         o->kind = OUTPUT_STDERR;
         o->fd = STDERR_FILENO;
+        o->is_journald = strcmp(kind, "journald") == 0;
     } else if (strcmp(kind, "file") == 0 && arg[0] == '/') {
         o->kind = OUTPUT_FILE;
         o->fd = open(arg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -113,9 +119,13 @@ log_setup(int level, const char *spec, struct vireo_error *err)
     memcpy(outputs, parsed, sizeof(parsed[0]) * (size_t)n);
     n_outputs = n;
     filter_level = level;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         if (outputs[i].kind == OUTPUT_SYSLOG)
             openlog(outputs[i].ident, LOG_PID, LOG_DAEMON);
+        if (outputs[i].is_journald)
+            log_warn("log output '%d:journald' is not supported by vireod, "
+                     "logging to stderr instead", outputs[i].min_priority);
+    }
     return 0;
 }
 

@@ -2,10 +2,13 @@
 /*
  * log.h: vireod's log, configured with libvirt's log_level and log_outputs.
  *
- * Outputs are written as "LEVEL:stderr", "LEVEL:file:PATH" or
- * "LEVEL:syslog:IDENT", several separated by spaces; an output takes the
- * messages at its level and above (1 debug, 2 info, 3 warning, 4 error), and
- * log_level filters before any output sees a message. Every line is one
+ * Outputs are written as "LEVEL:stderr", "LEVEL:file:PATH",
+ * "LEVEL:syslog:IDENT" or "LEVEL:journald", several separated by spaces; an
+ * output takes the messages at its level and above (1 debug, 2 info,
+ * 3 warning, 4 error), and log_level filters before any output sees a
+ * message. journald is libvirtd's default on systemd hosts but vireod does
+ * not speak its protocol: such an output logs to stderr instead (which a
+ * systemd service's journal collects), with a warning. Every line is one
  * write(2), so lines from different threads never interleave.
  */
 #ifndef VIREO_DAEMON_LOG_H
@@ -21,8 +24,9 @@ enum log_priority {
 };
 
 /* Replace the outputs. Call before other threads log (start-up, reload on
- * the main thread). Returns 0, or -1 with VIR_ERR_CONF_SYNTAX naming the bad
- * output; the previous outputs stay in force then. */
+ * the main thread). Returns 0 (having logged a warning through the new
+ * outputs for each journald one), or -1 with VIR_ERR_CONF_SYNTAX naming the
+ * bad output; the previous outputs stay in force then. */
 int  log_setup(int level, const char *outputs, struct vireo_error *err);
 
 /* Any thread. */

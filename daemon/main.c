@@ -91,6 +91,8 @@ make_dirs(const char *path, mode_t mode)
     return rc;
 }
 
+/* Fill cfg and set up the log from it. cfg is the caller's to clear, also
+ * when this fails (-1, having said why on stderr). */
 static int
 load_config(const struct options *opts, struct daemon_config *cfg)
 {
@@ -110,6 +112,10 @@ load_config(const struct options *opts, struct daemon_config *cfg)
         fprintf(stderr, "vireod: %s\n", err.message);
         return -1;
     }
+    /* The file chose the log, so what it said that vireod leaves alone can
+     * only be told once the log is in place. */
+    for (size_t i = 0; i < cfg->n_warnings; i++)
+        log_warn("%s", cfg->warnings[i]);
     return 0;
 }
 
@@ -161,8 +167,10 @@ main(int argc, char **argv)
         return rc;
     /* A client that hangs up while we write must cost an EPIPE, not us. */
     signal(SIGPIPE, SIG_IGN);
-    if (load_config(&opts, &cfg) < 0)
+    if (load_config(&opts, &cfg) < 0) {
+        config_clear(&cfg);
         return 1;
+    }
     rc = run(&opts, &cfg);
     config_clear(&cfg);
     log_close();

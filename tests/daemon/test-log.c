@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* test-log.c: log outputs in libvirt's syntax, levels, and whole lines. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -42,6 +43,33 @@ count_lines(const char *text, const char *needle)
     return n;
 }
 
+/* libvirtd's own outputs: syslog (its example) and journald (its default
+ * under systemd), which vireod sends to stderr with a warning there. */
+static void
+check_libvirtd_outputs(const char *path)
+{
+    struct vireo_error err = { 0 };
+    int saved_stderr = dup(STDERR_FILENO);
+    int fd = open(path, O_WRONLY | O_TRUNC);
+
+    tap_is_int(log_setup(3, "3:syslog:libvirtd", &err), 0,
+               "a syslog output with an ident is accepted");
+    dup2(fd, STDERR_FILENO);
+    close(fd);
+    int rc = log_setup(3, "3:journald", &err);
+    log_error("after journald");
+    dup2(saved_stderr, STDERR_FILENO);
+    close(saved_stderr);
+    const char *text = slurp(path);
+    tap_is_int(rc, 0, "a journald output is accepted");
+    tap_ok(strstr(text, "warning : log output '3:journald' is not supported by "
+                  "vireod, logging to stderr instead\n") != NULL,
+           "... with a warning that it goes to stderr instead");
+    tap_ok(strstr(text, "error : after journald\n") != NULL,
+           "and the log then reaches stderr");
+    log_close();
+}
+
 int
 main(void)
 {
@@ -50,7 +78,7 @@ main(void)
     struct vireo_error err = { 0 };
     int fd = mkstemp(path);
 
-    tap_plan(9);
+    tap_plan(13);
     close(fd);
     snprintf(spec, sizeof(spec), "2:file:%s", path);
     tap_is_int(log_setup(1, spec, &err), 0, "a file output is accepted");
@@ -87,6 +115,7 @@ main(void)
     tap_is_int(log_setup(3, "3:pigeon:coop", &err), -1,
                "an unknown output kind is refused");
     log_close();
+    check_libvirtd_outputs(path);
     unlink(path);
     return tap_done();
 }

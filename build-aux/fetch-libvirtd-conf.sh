@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# Fetch Debian's own /etc/libvirt/libvirtd.conf, which the tests load to show
+# that an operator's copied libvirtd.conf starts vireod. It ships in
+# libvirt-daemon-system, which we never install (it would pull in and start
+# services): apt-get download fetches the .deb alone, and only that one file
+# is taken out of it. Once fetched it stays; delete CACHE_DIR to fetch anew.
+# If the download fails, root updates the package lists and tries again;
+# any other user is told what to run.
+#   build-aux/fetch-libvirtd-conf.sh CACHE_DIR
+# leaves CACHE_DIR/libvirt-daemon-system/etc/libvirt/libvirtd.conf and, beside
+# etc/, VERSION (the package's version).
+set -eu
+
+pkg=libvirt-daemon-system
+dest=$1/$pkg
+[ -f "$dest/etc/libvirt/libvirtd.conf" ] && exit 0
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# apt drops to the user _apt to download; let it write here.
+if [ "$(id -u)" -eq 0 ] && id _apt > /dev/null 2>&1; then
+    chown _apt "$tmp"
+fi
+
+download() {
+    (cd "$tmp" && apt-get download -qq "$pkg") > /dev/null
+}
+
+echo "Fetching Debian's libvirtd.conf (package $pkg, not installed)"
+if ! download; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "vireo's tests need Debian's libvirtd.conf; as root, run:" >&2
+        echo "  apt-get update && make test-deps" >&2
+        exit 1
+    fi
+    apt-get update -qq
+    download
+fi
+deb=$(ls "$tmp"/*.deb)
+mkdir -p "$tmp/root"
+dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp/root" ./etc/libvirt/libvirtd.conf
+dpkg-deb -f "$deb" Version > "$tmp/root/VERSION"
+
+# Into place in one rename, so that a half-done fetch leaves nothing behind.
+mkdir -p "$1"
+rm -rf "$dest"
+mv "$tmp/root" "$dest"
+echo "  $dest/etc/libvirt/libvirtd.conf ($pkg $(cat "$dest/VERSION"))"
