@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <time.h>
@@ -31,12 +32,12 @@ struct queue {
     bool               is_closed;
 
     /* Loop consumers only; set before the queue is shared, then read-only,
-     * except is_freed, which only the loop thread touches. */
+     * except is_freed, which the freeing thread sets. */
     int                wake_fd;     /* -1 for a thread consumer */
     int                watch;
     queue_batch_cb     cb;
     void              *opaque;
-    bool               is_freed;
+    atomic_bool        is_freed;
 };
 
 static struct queue *
@@ -96,7 +97,7 @@ on_wake(int watch, int fd, int events, void *opaque)
     struct queue_link *batch;
     uint64_t n_wakes;
 
-    if (q->is_freed)
+    if (atomic_load(&q->is_freed))
         return;
     if (read(fd, &n_wakes, sizeof(n_wakes)) < 0 && errno != EAGAIN)
         return;
@@ -237,7 +238,7 @@ queue_free(struct queue *q)
         return;
     }
     /* The watch's free_cb destroys the queue once the loop lets go of it. */
-    q->is_freed = true;
+    atomic_store(&q->is_freed, true);
     if (event_remove_handle(q->watch) < 0)
         destroy_queue(q);
 }

@@ -61,8 +61,9 @@ void queue_close(struct queue *q);
 bool queue_is_closed(struct queue *q);
 
 /* Consumer: free the queue. Pending items must have been drained (the queue
- * cannot know how to free them). queue_free(NULL) is a no-op. For a loop
- * queue, call on the loop thread; the watch is removed. */
+ * cannot know how to free them). queue_free(NULL) is a no-op. A loop queue
+ * may be freed from any thread: no batch callback starts afterwards, and
+ * the memory goes once the loop has let go of its watch. */
 void queue_free(struct queue *q);
 
 #endif /* VIREO_LOOP_QUEUE_H */
