@@ -2,14 +2,7 @@
 /*
  * config.c: parsing vireod's configuration file.
  *
- * The grammar is libvirt's virconf subset that libvirtd.conf uses:
- *   line    := [ setting { ';' setting } ] [ '#' comment ]
- *   setting := key ws* '=' ws* value
- *   key     := a letter, then [A-Za-z0-9_]
- *   value   := integer | string | list
- *   string  := '"' chars '"' | "'" chars "'"
- *            | '"""' chars '"""'                     (may span lines)
- *   list    := '[' [ value { ',' value } [','] ] ']'   (may span lines)
+ * The grammar is libvirt's virconf subset (conf_syntax.h).
  *
  * An operator's libvirtd.conf must start vireod, so what vireod does not use
  * is read and left alone, as libvirtd leaves alone what it does not use: a
@@ -31,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "daemon/conf_syntax.h"
 #include "daemon/config.h"
 #include "drivers/error.h"
 
@@ -63,41 +57,20 @@ static const struct key keys[] = {
     { "max_message_size",    KEY_INT,    FIELD(max_message_size),
       28, CONFIG_MAX_MESSAGE_LIMIT },
     { "shutdown_timeout",    KEY_INT,    FIELD(shutdown_timeout),    0, 3600 },
+    { "driver_shutdown_timeout", KEY_INT, FIELD(driver_shutdown_timeout),
+      1, 3600 },
 };
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
 
-/* A cursor over the text, with the line number for messages. */
-struct cursor {
-    const char *p;
-    const char *filename;
-    int         line;
-};
-
 /* One pass over the text of one file. */
 struct parser {
-    struct cursor         c;
+    const char           *filename;
     struct daemon_config *cfg;
     int                   set_on_line[N_KEYS];  /* 0: not set in this text */
     char                **unknown;              /* keys already warned about */
     size_t                n_unknown;
 };
-
-/* A scanned value: an integer, or a string (malloc'd), or a list. */
-struct value {
-    enum { VALUE_INT, VALUE_STRING, VALUE_LIST } kind;
-    long long number;
-    char     *text;
-};
-
-static int
-syntax(struct vireo_error *err, const struct cursor *c, const char *what,
-       const char *name)
-{
-    return error_set(err, VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF, "%s:%d: %s%s%s",
-                     c->filename, c->line, what, name ? " " : "",
-                     name ? name : "");
-}
 
 /* Append "FILE:LINE: what" to cfg->warnings. Returns 0 or -1 (err). */
 static int __attribute__((format(printf, 4, 5)))
@@ -117,121 +90,13 @@ warn(struct parser *ps, int line, struct vireo_error *err, const char *fmt,
     va_start(ap, fmt);
     n = vasprintf(&what, fmt, ap);
     va_end(ap);
-    if (n < 0 || asprintf(&text, "%s:%d: %s", ps->c.filename, line, what) < 0) {
+    if (n < 0 || asprintf(&text, "%s:%d: %s", ps->filename, line, what) < 0) {
         free(what);
         return error_no_memory(err);
     }
     free(what);
     cfg->warnings[cfg->n_warnings++] = text;
     return 0;
-}
-
-/* Skip blanks and comments; newlines too when in_list (lists span lines). */
-static void
-skip_blank(struct cursor *c, bool in_list)
-{
-    for (;;) {
-        if (*c->p == ' ' || *c->p == '\t' || *c->p == '\r')
-            c->p++;
-        else if (*c->p == '#')
-            c->p += strcspn(c->p, "\n");
-        else if (in_list && *c->p == '\n') {
-            c->line++;
-            c->p++;
-        } else
-            return;
-    }
-}
-
-/* A """string""" may span lines, as in libvirt's parser. */
-static int
-scan_long_string(struct cursor *c, struct value *v, struct vireo_error *err)
-{
-    const char *start = c->p + 3, *end = strstr(start, "\"\"\"");
-
-    if (end == NULL)
-        return syntax(err, c, "unterminated string", NULL);
-    v->kind = VALUE_STRING;
-    v->text = strndup(start, (size_t)(end - start));
-    if (v->text == NULL)
-        return error_no_memory(err);
-    for (const char *q = start; q < end; q++)
-        c->line += *q == '\n';
-    c->p = end + 3;
-    return 0;
-}
-
-static int
-scan_string(struct cursor *c, struct value *v, struct vireo_error *err)
-{
-    if (strncmp(c->p, "\"\"\"", 3) == 0)
-        return scan_long_string(c, v, err);
-
-    char quote = *c->p++;
-    size_t len = strcspn(c->p, quote == '"' ? "\"\n" : "'\n");
-
-    if (c->p[len] != quote)
-        return syntax(err, c, "unterminated string", NULL);
-    v->kind = VALUE_STRING;
-    v->text = strndup(c->p, len);
-    if (v->text == NULL)
-        return error_no_memory(err);
-    c->p += len + 1;
-    return 0;
-}
-
-static int
-scan_number(struct cursor *c, struct value *v, struct vireo_error *err)
-{
-    char *end;
-
-    errno = 0;
-    v->number = strtoll(c->p, &end, 10);
-    if (end == c->p || errno == ERANGE)
-        return syntax(err, c, "expecting a value", NULL);
-    v->kind = VALUE_INT;
-    c->p = end;
-    return 0;
-}
-
-static int scan_value(struct cursor *c, struct value *v, bool in_list,
-                      struct vireo_error *err);
-
-/* No key vireod uses takes a list (libvirtd's list keys are all unknown
- * here), so the elements are checked and dropped. */
-static int
-scan_list(struct cursor *c, struct value *v, struct vireo_error *err)
-{
-    c->p++;
-    for (;;) {
-        struct value item = { 0 };
-        skip_blank(c, true);
-        if (*c->p == ']')
-            break;
-        if (scan_value(c, &item, true, err) < 0)
-            return -1;
-        free(item.text);
-        skip_blank(c, true);
-        if (*c->p == ',')
-            c->p++;
-        else if (*c->p != ']')
-            return syntax(err, c, "expecting ',' or ']' in a list", NULL);
-    }
-    c->p++;
-    v->kind = VALUE_LIST;
-    return 0;
-}
-
-static int
-scan_value(struct cursor *c, struct value *v, bool in_list,
-           struct vireo_error *err)
-{
-    skip_blank(c, in_list);
-    if (*c->p == '"' || *c->p == '\'')
-        return scan_string(c, v, err);
-    if (*c->p == '[')
-        return scan_list(c, v, err);
-    return scan_number(c, v, err);
 }
 
 /* The index of the key in keys[], or -1. */
@@ -278,7 +143,7 @@ parse_port(const char *text, int *out)
 }
 
 static int
-set_string(char **field, struct value *v)
+set_string(char **field, struct conf_value *v)
 {
     free(*field);
     *field = v->text;
@@ -288,25 +153,25 @@ set_string(char **field, struct value *v)
 
 /* Store v into the field of key k; -1 if v has the wrong type or range. */
 static int
-store(struct daemon_config *cfg, const struct key *k, struct value *v)
+store(struct daemon_config *cfg, const struct key *k, struct conf_value *v)
 {
     char *field = (char *)cfg + k->offset;
 
     switch (k->type) {
     case KEY_STRING:
-        return v->kind == VALUE_STRING ? set_string((char **)field, v) : -1;
+        return v->kind == CONF_STRING ? set_string((char **)field, v) : -1;
     case KEY_PERMS:
-        return v->kind == VALUE_STRING
+        return v->kind == CONF_STRING
                    ? parse_octal(v->text, (unsigned int *)field) : -1;
     case KEY_PORT:
-        return v->kind == VALUE_STRING ? parse_port(v->text, (int *)field) : -1;
+        return v->kind == CONF_STRING ? parse_port(v->text, (int *)field) : -1;
     case KEY_BOOL:
-        if (v->kind != VALUE_INT || v->number < 0 || v->number > 1)
+        if (v->kind != CONF_INT || v->number < 0 || v->number > 1)
             return -1;
         *(bool *)field = v->number == 1;
         return 0;
     case KEY_INT:
-        if (v->kind != VALUE_INT || v->number < k->min || v->number > k->max)
+        if (v->kind != CONF_INT || v->number < k->min || v->number > k->max)
             return -1;
         *(int *)field = (int)v->number;
         return 0;
@@ -339,7 +204,8 @@ note_unknown(struct parser *ps, const char *name, size_t len, int line,
 /* Apply the value of keys[i], read at `at` (the start of its line), or warn
  * that an earlier line set it already. */
 static int
-apply(struct parser *ps, int i, struct value *v, const struct cursor *at,
+apply(struct parser *ps, int i, struct conf_value *v,
+      const struct conf_where *at,
       struct vireo_error *err)
 {
     char key_name[64];
@@ -350,71 +216,29 @@ apply(struct parser *ps, int i, struct value *v, const struct cursor *at,
                     "value is used, as libvirtd does", key_name,
                     ps->set_on_line[i]);
     if (store(ps->cfg, &keys[i], v) < 0)
-        return syntax(err, at, "bad value for", key_name);
+        return conf_syntax_error(err, at, "bad value for", key_name);
     ps->set_on_line[i] = at->line;
     return 0;
 }
 
+/* conf_scan's callback: a known key is applied, an unknown one noted. */
 static int
-parse_setting(struct parser *ps, struct vireo_error *err)
+on_setting(void *opaque, const char *name, size_t len, struct conf_value *v,
+           const struct conf_where *at, struct vireo_error *err)
 {
-    struct cursor *c = &ps->c, at = ps->c;
-    const char *name = c->p;
-    size_t len = 0;
-    struct value v = { 0 };
-    char key_name[64];
-    int ret = -1;
+    struct parser *ps = opaque;
+    int i = find_key(name, len);
 
-    if (!isalpha((unsigned char)*name))
-        return syntax(err, c, "expecting a setting name", NULL);
-    while (isalnum((unsigned char)name[len]) || name[len] == '_')
-        len++;
-    snprintf(key_name, sizeof(key_name), "'%.*s'", (int)len, name);
-    c->p += len;
-    skip_blank(c, false);
-    if (*c->p != '=')
-        return syntax(err, c, "expecting '=' after", key_name);
-    c->p++;
-    if (scan_value(c, &v, false, err) == 0) {
-        int i = find_key(name, len);
-        ret = i < 0 ? note_unknown(ps, name, len, at.line, err)
-                    : apply(ps, i, &v, &at, err);
-    }
-    free(v.text);
-    return ret;
-}
-
-static int
-parse_lines(struct parser *ps, struct vireo_error *err)
-{
-    struct cursor *c = &ps->c;
-
-    for (;;) {
-        skip_blank(c, false);
-        if (*c->p == '\0')
-            return 0;
-        if (*c->p != '\n' && parse_setting(ps, err) < 0)
-            return -1;
-        skip_blank(c, false);
-        if (*c->p == ';')
-            c->p++;
-        else if (*c->p == '\n') {
-            c->p++;
-            c->line++;
-        } else if (*c->p != '\0')
-            return syntax(err, c, "unexpected text after the value", NULL);
-    }
+    return i < 0 ? note_unknown(ps, name, len, at->line, err)
+                 : apply(ps, i, v, at, err);
 }
 
 int
 config_parse_text(struct daemon_config *cfg, const char *text,
                   const char *filename, struct vireo_error *err)
 {
-    struct parser ps = {
-        .c = { .p = text, .filename = filename, .line = 1 },
-        .cfg = cfg,
-    };
-    int ret = parse_lines(&ps, err);
+    struct parser ps = { .filename = filename, .cfg = cfg };
+    int ret = conf_scan(text, filename, on_setting, &ps, err);
 
     for (size_t i = 0; i < ps.n_unknown; i++)
         free(ps.unknown[i]);
@@ -426,30 +250,12 @@ int
 config_load_file(struct daemon_config *cfg, const char *path,
                  struct vireo_error *err)
 {
-    FILE *f = fopen(path, "r");
-    char *text = NULL;
-    size_t size = 0;
+    char *text = conf_read_file(path, err);
     int ret;
 
-    if (f == NULL)
-        return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_CONF,
-                         "cannot read configuration file %s: %s", path,
-                         strerror(errno));
-    FILE *mem = open_memstream(&text, &size);
-    char buf[4096];
-    size_t n;
-    while (mem && (n = fread(buf, 1, sizeof(buf), f)) > 0)
-        fwrite(buf, 1, n, mem);
-    fclose(f);
-    if (mem == NULL || fclose(mem) != 0) {
-        free(text);
-        return error_no_memory(err);
-    }
-    if (strlen(text) != size)
-        ret = error_set(err, VIR_ERR_CONF_SYNTAX, VIR_FROM_CONF,
-                        "%s: contains a NUL byte", path);
-    else
-        ret = config_parse_text(cfg, text, path, err);
+    if (text == NULL)
+        return -1;
+    ret = config_parse_text(cfg, text, path, err);
     free(text);
     return ret;
 }
@@ -464,17 +270,18 @@ join(const char *dir, const char *leaf)
     return out;
 }
 
-/* $XDG_DATA_HOME, else ~/.local/share, for an unprivileged daemon. */
+/* $XDG_<WHAT>_HOME/vireo, else ~/<fallback>/vireo, for an unprivileged
+ * daemon. */
 static char *
-user_data_dir(void)
+user_dir(const char *xdg_var, const char *fallback)
 {
-    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *xdg = getenv(xdg_var);
     const char *home = getenv("HOME");
     char *base = NULL, *dir;
 
     if (xdg != NULL && xdg[0] == '/')
         return join(xdg, "vireo");
-    if (asprintf(&base, "%s/.local/share", home ? home : "/tmp") < 0)
+    if (asprintf(&base, "%s/%s", home ? home : "/tmp", fallback) < 0)
         return NULL;
     dir = join(base, "vireo");
     free(base);
@@ -509,13 +316,17 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->log_level = 3;
     cfg->max_message_size = CONFIG_MAX_MESSAGE_LIMIT;
     cfg->shutdown_timeout = 10;
+    cfg->driver_shutdown_timeout = 30;
     cfg->run_dir = uid == 0 ? strdup("/run/vireo") : user_runtime_dir(uid);
-    cfg->state_dir = uid == 0 ? strdup("/var/lib/vireo") : user_data_dir();
+    cfg->state_dir = uid == 0 ? strdup("/var/lib/vireo")
+                              : user_dir("XDG_DATA_HOME", ".local/share");
+    cfg->config_dir = uid == 0 ? strdup("/etc/vireo")
+                               : user_dir("XDG_CONFIG_HOME", ".config");
     cfg->unix_sock_dir = cfg->run_dir ? strdup(cfg->run_dir) : NULL;
     cfg->listen_addr = strdup("0.0.0.0");
     cfg->log_outputs = strdup("3:stderr");
     if (!cfg->run_dir || !cfg->state_dir || !cfg->unix_sock_dir ||
-        !cfg->listen_addr || !cfg->log_outputs) {
+        !cfg->listen_addr || !cfg->log_outputs || !cfg->config_dir) {
         config_clear(cfg);
         return error_no_memory(err);
     }
@@ -533,5 +344,6 @@ config_clear(struct daemon_config *cfg)
     free(cfg->log_outputs);
     free(cfg->state_dir);
     free(cfg->run_dir);
+    free(cfg->config_dir);
     memset(cfg, 0, sizeof(*cfg));
 }

@@ -4,7 +4,8 @@
  * syntax (`key = value`, # comments, integers, "strings", [ lists ]).
  *
  * Keys shared with libvirtd keep libvirtd's names and meaning; vireo's own
- * are state_dir, run_dir, max_message_size and shutdown_timeout. A copied
+ * are state_dir, run_dir, max_message_size, shutdown_timeout and
+ * driver_shutdown_timeout. A copied
  * libvirtd.conf loads: keys vireod does not use, and a key set again (the
  * first setting wins, as in libvirtd), are ignored with a warning. Bad
  * syntax, and a known key whose value has the wrong type or range, are
@@ -41,6 +42,13 @@ struct daemon_config {
     unsigned int max_message_size;    /* header + payload, bytes */
     int          shutdown_timeout;    /* seconds SIGTERM waits for the
                                          calls in flight; 0: no wait */
+    int          driver_shutdown_timeout; /* seconds the drivers then get to
+                                             stop before vireod exits
+                                             without them */
+    /* Where the drivers' own files (NAME.conf) are: the directory of the
+     * file given with -f, else /etc/vireo for root and
+     * $XDG_CONFIG_HOME/vireo (~/.config/vireo) for others. Not a key. */
+    char        *config_dir;
     /* What the files said that vireod leaves alone, one line each in file
      * order, "FILE:LINE: 'key' is not used by vireod, ignored": the daemon
      * logs them once its log (which this config sets up) is in place. */
