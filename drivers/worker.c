@@ -1,48 +1,118 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * worker.c: a thread draining a queue of job closures. The queue is the
- * only shared state; each job belongs to the worker once pushed.
+ * worker.c: a driver's thread: it waits on its inbox with the deadline of
+ * its next timer, runs the jobs it finds in push order, fires the timers
+ * that came due, and on the way out releases what its driver left behind.
+ *
+ * The inbox is the only state other threads touch; the two flags below it
+ * only ever go from false to true.
  */
-#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
-#include "drivers/worker.h"
-#include "loop/queue.h"
+#include "drivers/worker_priv.h"
 
-struct job {
-    struct queue_link link;
-    worker_fn         fn;
-    void             *arg;
-};
+static _Thread_local struct worker *current;
 
-struct worker {
-    struct queue *inbox;
-    pthread_t     thread;
-};
+uint64_t
+worker_now_us(void)
+{
+    struct timespec ts;
 
-/* Run a batch in push order; each job is freed before the next runs. */
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+struct worker *
+worker_current(void)
+{
+    return current;
+}
+
+bool
+worker_is_refusing_calls(const struct worker *w)
+{
+    return atomic_load(&w->is_cancelling) || atomic_load(&w->is_stopping);
+}
+
 static void
-run_batch(struct queue_link *link)
+run_job(struct worker *w, struct worker_job *job)
+{
+    if (job->cancel != NULL && worker_is_refusing_calls(w))
+        job->cancel(job);
+    else
+        job->run(job);
+}
+
+/* A job may push further jobs or free itself: read next before running. */
+static void
+run_batch(struct worker *w, struct queue_link *link)
 {
     while (link != NULL) {
-        struct job *job = QUEUE_ITEM(link, struct job, link);
+        struct worker_job *job = QUEUE_ITEM(link, struct worker_job, link);
 
         link = link->next;
-        job->fn(job->arg);
-        free(job);
+        run_job(w, job);
     }
 }
 
-/* queue_wait() returns NULL only once the queue is closed and empty (it
- * waits forever otherwise), so leaving the loop means every job ran. */
+/* Jobs pushed by the exiting thread itself find the inbox closed, so
+ * draining ends. Then whatever the driver left registered goes. */
+static void
+release_all(struct worker *w)
+{
+    struct queue_link *rest;
+
+    while ((rest = queue_drain(w->inbox)) != NULL)
+        run_batch(w, rest);
+    call_abandon_all(w);
+    worker_children_release_all(w);
+    worker_watches_release_all(w);
+    worker_timers_release_all(w);
+}
+
+static void
+serve(struct worker *w)
+{
+    for (;;) {
+        struct queue_link *batch = queue_wait(w->inbox,
+                                              worker_timers_wait_ms(w));
+
+        if (batch == NULL && queue_is_closed(w->inbox))
+            return;
+        run_batch(w, batch);
+        worker_timers_fire(w);
+    }
+}
+
+static void
+worker_free(struct worker *w)
+{
+    queue_free(w->inbox);
+    free(w->timers);
+    free(w);
+}
+
 static void *
 worker_main(void *opaque)
 {
     struct worker *w = opaque;
-    struct queue_link *batch;
+    worker_fn on_exit;
+    void *on_exit_arg;
 
-    while ((batch = queue_wait(w->inbox, -1)) != NULL)
-        run_batch(batch);
+    current = w;
+    serve(w);
+    release_all(w);
+    current = NULL;
+    if (!w->is_detached)
+        return NULL;   /* worker_stop() joins and frees */
+    on_exit = w->on_exit;
+    on_exit_arg = w->on_exit_arg;
+    worker_free(w);
+    if (on_exit != NULL)
+        on_exit(on_exit_arg);
     return NULL;
 }
 
@@ -53,13 +123,16 @@ worker_new(const char *name)
 
     if (w == NULL)
         return NULL;
+    snprintf(w->name, sizeof(w->name), "%s", name != NULL ? name : "");
+    atomic_init(&w->is_cancelling, false);
+    atomic_init(&w->is_stopping, false);
     w->inbox = queue_new();
     if (w->inbox == NULL)
         goto fail;
     if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
         goto fail;
-    if (name != NULL)
-        pthread_setname_np(w->thread, name);
+    if (w->name[0] != '\0')
+        pthread_setname_np(w->thread, w->name);
     return w;
 fail:
     queue_free(w->inbox);
@@ -68,19 +141,109 @@ fail:
 }
 
 bool
+worker_push(struct worker *w, struct worker_job *job)
+{
+    return queue_push(w->inbox, &job->link);
+}
+
+/* ---- closures ---------------------------------------------------------- */
+
+struct closure {
+    struct worker_job job;
+    worker_fn         fn;
+    void             *arg;
+};
+
+static void
+run_closure(struct worker_job *job)
+{
+    struct closure *c = (struct closure *)job;
+
+    c->fn(c->arg);
+    free(c);
+}
+
+bool
 worker_submit(struct worker *w, worker_fn fn, void *arg)
 {
-    struct job *job = malloc(sizeof(*job));
+    struct closure *c = malloc(sizeof(*c));
 
-    if (job == NULL)
+    if (c == NULL)
         return false;
-    job->fn = fn;
-    job->arg = arg;
-    if (!queue_push(w->inbox, &job->link)) {
-        free(job);
+    c->job = (struct worker_job){ .run = run_closure, .cancel = NULL };
+    c->fn = fn;
+    c->arg = arg;
+    if (!worker_push(w, &c->job)) {
+        free(c);
         return false;
     }
     return true;
+}
+
+/* A caller waiting on its own stack for the worker to run fn. */
+struct sync_call {
+    struct worker_job job;
+    worker_fn         fn;
+    void             *arg;
+    pthread_mutex_t   lock;
+    pthread_cond_t    is_done_cond;
+    bool              is_done;
+};
+
+/* The caller frees the record as soon as is_done is seen, so the signal is
+ * sent with the lock held: the caller cannot see is_done before we let go
+ * of the record. */
+static void
+run_sync(struct worker_job *job)
+{
+    struct sync_call *s = (struct sync_call *)job;
+
+    s->fn(s->arg);
+    pthread_mutex_lock(&s->lock);
+    s->is_done = true;
+    pthread_cond_signal(&s->is_done_cond);
+    pthread_mutex_unlock(&s->lock);
+}
+
+bool
+worker_call(struct worker *w, worker_fn fn, void *arg)
+{
+    struct sync_call s = {
+        .job = { .run = run_sync, .cancel = NULL }, .fn = fn, .arg = arg,
+    };
+    bool is_pushed;
+
+    if (current == w) {
+        fn(arg);
+        return true;
+    }
+    pthread_mutex_init(&s.lock, NULL);
+    pthread_cond_init(&s.is_done_cond, NULL);
+    is_pushed = worker_push(w, &s.job);
+    pthread_mutex_lock(&s.lock);
+    while (is_pushed && !s.is_done)
+        pthread_cond_wait(&s.is_done_cond, &s.lock);
+    pthread_mutex_unlock(&s.lock);
+    pthread_cond_destroy(&s.is_done_cond);
+    pthread_mutex_destroy(&s.lock);
+    return is_pushed;
+}
+
+/* ---- stopping ---------------------------------------------------------- */
+
+static void
+abandon_waiting_calls(void *arg)
+{
+    call_abandon_all(arg);
+}
+
+void
+worker_cancel_calls(struct worker *w)
+{
+    atomic_store(&w->is_cancelling, true);
+    /* The calls waiting on the outside world belong to the thread: let it
+     * abandon them. If it is already stopping it will on its way out. */
+    worker_submit(w, abandon_waiting_calls, w);
 }
 
 void
@@ -88,8 +251,19 @@ worker_stop(struct worker *w)
 {
     if (w == NULL)
         return;
+    atomic_store(&w->is_stopping, true);
     queue_close(w->inbox);
     pthread_join(w->thread, NULL);
-    queue_free(w->inbox);
-    free(w);
+    worker_free(w);
+}
+
+void
+worker_stop_self(struct worker *w, worker_fn on_exit, void *arg)
+{
+    w->is_detached = true;
+    w->on_exit = on_exit;
+    w->on_exit_arg = arg;
+    atomic_store(&w->is_stopping, true);
+    queue_close(w->inbox);
+    pthread_detach(w->thread);
 }

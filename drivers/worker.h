@@ -1,32 +1,86 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * worker.h: one thread that runs job closures in submission order.
+ * worker.h: a driver's thread. Every driver that keeps state owns one: the
+ * thread is the only one that touches the driver's state, and everything
+ * else reaches it as a job pushed onto its inbox.
  *
- * A driver in the daemon owns one (created by its startup hook, joined by
- * its shutdown hook): every call the daemon makes on the driver runs there,
- * so the driver's state is changed by that thread alone and the main loop
- * never waits for a driver.
+ * Besides running jobs, a worker gives its driver the services a driver
+ * needs to talk to the outside world without ever blocking on it:
+ *   worker_timer.h  timeouts that fire on the worker thread
+ *   worker_watch.h  file descriptors the main loop watches for it
+ *   worker_child.h  child processes, their exit reported as a job
+ *   call.h          calls that are answered later, with a deadline
+ * All of them are owned by the worker thread: they are created, changed and
+ * freed there, and their callbacks run there.
+ *
+ * Lifetime: worker_new() starts the thread, worker_stop() (from another
+ * thread) or worker_stop_self() (from the worker itself) ends it. Before
+ * it exits, the thread releases what its driver left registered: queued
+ * jobs are cancelled or run (see struct worker_job), waiting calls are
+ * abandoned, timers disarmed, watches removed, and attached children
+ * killed and reaped, so that no zombie is ever left behind.
  */
 #ifndef VIREO_DRIVERS_WORKER_H
 #define VIREO_DRIVERS_WORKER_H
 
 #include <stdbool.h>
 
+#include "loop/queue.h"
+
 struct worker;
+
+/* A job: embed it in a message and push it. Once pushed, the message
+ * belongs to the worker thread, which calls exactly one of run or cancel:
+ * run normally; cancel instead when the job is a call on behalf of a
+ * caller and the worker cancels calls (worker_cancel_calls) or exits
+ * before reaching it. A job whose cancel is NULL is work that must happen
+ * (releasing a connection, tearing a driver down): it always runs. */
+struct worker_job {
+    struct queue_link link;
+    void (*run)(struct worker_job *job);
+    void (*cancel)(struct worker_job *job);
+};
 
 typedef void (*worker_fn)(void *arg);
 
-/* Start a worker thread; name (at most 15 characters) shows in ps/gdb.
+/* Start a worker thread; name (at most 15 characters) shows in ps and gdb.
  * NULL if the thread or its queue cannot be made. */
 struct worker *worker_new(const char *name);
 
-/* Any thread: run fn(arg) on the worker, after every job submitted before.
+/* Any thread: queue job after everything pushed before. Returns false once
+ * the worker is stopping; the job then stays the caller's. */
+bool worker_push(struct worker *w, struct worker_job *job);
+
+/* Any thread: run fn(arg) on the worker, as a job that always runs.
  * Returns false (fn is not run, arg stays the caller's) once the worker is
- * stopping. */
+ * stopping or when memory is short. */
 bool worker_submit(struct worker *w, worker_fn fn, void *arg);
 
-/* Refuse new jobs, run the ones already queued, join the thread and free
- * the worker. Not from the worker thread itself. NULL is a no-op. */
+/* Any thread: run fn(arg) on the worker and wait until it returns; on the
+ * worker thread itself it runs at once. This is how a caller on its own
+ * thread (a client process using an in-process driver) reaches a driver.
+ * Returns false, without running fn, once the worker is stopping. */
+bool worker_call(struct worker *w, worker_fn fn, void *arg);
+
+/* The worker whose thread is calling, or NULL on any other thread. */
+struct worker *worker_current(void);
+
+/* Any thread: from now on calls are cancelled instead of run: call jobs
+ * still queued and those pushed later get their cancel, and calls waiting
+ * on the outside world (call.h) are abandoned with an error. Jobs without
+ * cancel keep running. For a daemon shutting down: nobody waits for those
+ * answers any more. */
+void worker_cancel_calls(struct worker *w);
+
+/* Not from the worker thread: stop taking jobs, let the thread finish what
+ * is queued (as described at the top), join it and free the worker. NULL
+ * is a no-op. */
 void worker_stop(struct worker *w);
+
+/* From the worker thread only: the same, but the thread cannot join
+ * itself, so it detaches and exits once the job that called this returns,
+ * freeing the worker itself. on_exit(arg), if given, is its last act, so
+ * that whoever waits for the worker to be gone can learn it. */
+void worker_stop_self(struct worker *w, worker_fn on_exit, void *arg);
 
 #endif /* VIREO_DRIVERS_WORKER_H */

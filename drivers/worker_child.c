@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * worker_child.c: starting processes and learning of their exit through
+ * pidfds watched by the main loop (worker_watch.h).
+ *
+ * Starting. The daemon is multithreaded, so between fork() and exec() a
+ * new process calls only async-signal-safe functions, and everything it
+ * needs (argv, envp) is ready before the fork. An exec that fails writes
+ * its errno into a close-on-exec pipe, whose EOF otherwise tells the
+ * parent that the exec happened: worker_child_spawn() answers only then,
+ * which costs the worker the time of one exec.
+ *
+ * A detached process is the grandchild of an intermediate that exits at
+ * once (we reap it at once too). The grandchild waits on a gate pipe until
+ * we hold a pidfd on it, so it cannot exit and be reaped by init, its pid
+ * reused, before we watch the right process.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/pidfd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "drivers/error.h"
+#include "drivers/worker_child.h"
+#include "drivers/worker_priv.h"
+#include "drivers/worker_watch.h"
+#include "loop/event.h"
+
+extern char **environ;
+
+/* How long releasing a running attached child waits for it to die after
+ * SIGKILL: a process stuck in the kernel (D state) can take longer, and
+ * the worker must not hang on it. */
+#define KILL_WAIT_MS 5000
+
+struct worker_child {
+    struct worker        *w;
+    pid_t                 pid;
+    int                   pidfd;     /* owned by watch once it exists */
+    bool                  is_detached;
+    bool                  has_exited;
+    struct worker_watch  *watch;
+    worker_child_exit_cb  on_exit;
+    void                 *opaque;
+    struct worker_child  *prev, *next;   /* w->children */
+};
+
+/* ---- in the new process (async-signal-safe only) ----------------------- */
+
+static void
+reset_signals(void)
+{
+    struct sigaction dfl = { .sa_handler = SIG_DFL };
+    sigset_t none;
+
+    for (int sig = 1; sig < NSIG; sig++)
+        sigaction(sig, &dfl, NULL);   /* fails harmlessly for KILL, STOP */
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/* Put spec's fds (or /dev/null) at 0, 1 and 2. Sources below 3 are first
+ * moved up, so that placing one never overwrites another. */
+static int
+place_stdio(const struct worker_child_spec *spec)
+{
+    int src[3] = { spec->stdin_fd, spec->stdout_fd, spec->stderr_fd };
+
+    for (int i = 0; i < 3; i++) {
+        if (src[i] < 0)
+            src[i] = open("/dev/null", i == 0 ? O_RDONLY : O_WRONLY);
+        if (src[i] >= 0 && src[i] < 3)
+            src[i] = fcntl(src[i], F_DUPFD, 3);
+        if (src[i] < 0)
+            return -1;
+    }
+    for (int i = 0; i < 3; i++)
+        if (dup2(src[i], i) < 0)
+            return -1;
+    return 0;
+}
+
+static void
+wait_gate(int gate_fd)
+{
+    char byte;
+
+    while (read(gate_fd, &byte, 1) < 0 && errno == EINTR)
+        ;
+}
+
+/* Never returns. */
+static void
+exec_child(const struct worker_child_spec *spec, int gate_fd, int err_fd)
+{
+    int e;
+
+    if (gate_fd >= 0)
+        wait_gate(gate_fd);
+    reset_signals();
+    if (place_stdio(spec) < 0)
+        goto fail;
+    /* Nothing of the daemon's leaks into the program: every fd above the
+     * standard three closes at exec (err_fd included, which is the point). */
+    close_range(3, ~0u, CLOSE_RANGE_CLOEXEC);
+    execve(spec->argv[0], (char *const *)spec->argv,
+           spec->envp != NULL ? (char *const *)spec->envp : environ);
+fail:
+    e = errno;
+    (void)!write(err_fd, &e, sizeof(e));
+    _exit(127);
+}
+
+/* The intermediate of a detached start: a session of its own, one more
+ * fork, the grandchild's pid to the parent, and gone. Never returns. */
+static void
+fork_detached(const struct worker_child_spec *spec, int gate_fd, int err_fd,
+              int info_fd)
+{
+    pid_t pid;
+
+    setsid();
+    pid = fork();
+    if (pid == 0)
+        exec_child(spec, gate_fd, err_fd);
+    if (pid < 0)
+        pid = -errno;
+    (void)!write(info_fd, &pid, sizeof(pid));
+    _exit(0);
+}
+
+/* ---- in the daemon ----------------------------------------------------- */
+
+/* Read the errno an exec reported, or 0 at EOF (the exec happened). */
+static int
+read_exec_errno(int err_fd)
+{
+    int e = 0;
+    ssize_t n;
+
+    while ((n = read(err_fd, &e, sizeof(e))) < 0 && errno == EINTR)
+        ;
+    return n == (ssize_t)sizeof(e) ? e : 0;
+}
+
+static void
+reap_blocking(pid_t pid)
+{
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+}
+
+/* Attached: the child is ours, so its pidfd stays valid (a zombie) until we
+ * reap it. Returns the pid, or -errno. */
+static pid_t
+start_attached(const struct worker_child_spec *spec, int err_pipe[2])
+{
+    pid_t pid = fork();
+
+    if (pid == 0) {
+        setsid();
+        exec_child(spec, -1, err_pipe[1]);
+    }
+    return pid < 0 ? -errno : pid;
+}
+
+/* Detached: returns the grandchild's pid (parked at the gate), or -errno. */
+static pid_t
+start_detached(const struct worker_child_spec *spec, int err_pipe[2],
+               int gate_fd)
+{
+    int info[2];
+    pid_t mid, pid = -EIO;
+
+    if (pipe2(info, O_CLOEXEC) < 0)
+        return -errno;
+    mid = fork();
+    if (mid == 0)
+        fork_detached(spec, gate_fd, err_pipe[1], info[1]);
+    close(info[1]);
+    if (mid < 0) {
+        pid = -errno;
+    } else {
+        reap_blocking(mid);
+        if (read(info[0], &pid, sizeof(pid)) != (ssize_t)sizeof(pid))
+            pid = -EIO;
+    }
+    close(info[0]);
+    return pid;
+}
+
+/* ---- the record -------------------------------------------------------- */
+
+static void
+link_child(struct worker *w, struct worker_child *c)
+{
+    c->next = w->children;
+    if (w->children != NULL)
+        w->children->prev = c;
+    w->children = c;
+}
+
+static void
+unlink_child(struct worker_child *c)
+{
+    if (c->prev != NULL)
+        c->prev->next = c->next;
+    else
+        c->w->children = c->next;
+    if (c->next != NULL)
+        c->next->prev = c->prev;
+}
+
+/* A wait(2)-style status from waitid()'s report. */
+static int
+wait_status(const siginfo_t *info)
+{
+    if (info->si_code == CLD_EXITED)
+        return (info->si_status & 0xff) << 8;
+    return (info->si_status & 0x7f) | (info->si_code == CLD_DUMPED ? 0x80 : 0);
+}
+
+/* The pidfd became readable: the process is gone. */
+static void
+on_pidfd(struct worker_watch *ww, int fd, int events, void *opaque)
+{
+    struct worker_child *c = opaque;
+    siginfo_t info = { 0 };
+    int status = -1;
+
+    if (!c->is_detached) {
+        if (waitid(P_PIDFD, (id_t)fd, &info, WEXITED | WNOHANG) < 0 ||
+            info.si_pid == 0) {
+            worker_watch_resume(ww, EVENT_READABLE);   /* not yet */
+            return;
+        }
+        status = wait_status(&info);
+    }
+    c->has_exited = true;
+    worker_watch_free(ww);
+    c->watch = NULL;
+    c->on_exit(c, status, c->opaque);   /* may free c */
+}
+
+static struct worker_child *
+watch_process(struct worker *w, pid_t pid, int pidfd, bool is_detached,
+              worker_child_exit_cb on_exit, void *opaque,
+              struct vireo_error *err)
+{
+    struct worker_child *c = calloc(1, sizeof(*c));
+
+    if (c == NULL) {
+        error_no_memory(err);
+        return NULL;
+    }
+    c->w = w;
+    c->pid = pid;
+    c->pidfd = pidfd;
+    c->is_detached = is_detached;
+    c->on_exit = on_exit;
+    c->opaque = opaque;
+    c->watch = worker_watch_new(w, pidfd, EVENT_READABLE, on_pidfd, c, err);
+    if (c->watch == NULL) {
+        free(c);
+        return NULL;
+    }
+    link_child(w, c);
+    return c;
+}
+
+/* The pidfd of a process parked at its gate or a zombie, else -1. */
+static int
+open_pidfd(pid_t pid, struct vireo_error *err)
+{
+    int pidfd = pidfd_open(pid, 0);
+
+    if (pidfd < 0)
+        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                  "cannot watch process %d: %s", (int)pid, strerror(errno));
+    return pidfd;
+}
+
+static pid_t
+start(const struct worker_child_spec *spec, int err_pipe[2], int gate[2])
+{
+    if (!spec->is_detached)
+        return start_attached(spec, err_pipe);
+    return start_detached(spec, err_pipe, gate[0]);
+}
+
+struct worker_child *
+worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
+                   worker_child_exit_cb on_exit, void *opaque,
+                   struct vireo_error *err)
+{
+    int err_pipe[2], gate[2] = { -1, -1 }, pidfd = -1, exec_errno;
+    struct worker_child *c = NULL;
+    pid_t pid;
+
+    if (pipe2(err_pipe, O_CLOEXEC) < 0 ||
+        (spec->is_detached && pipe2(gate, O_CLOEXEC) < 0)) {
+        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                  "cannot start %s: %s", spec->argv[0], strerror(errno));
+        return NULL;
+    }
+    pid = start(spec, err_pipe, gate);
+    close(err_pipe[1]);
+    if (pid > 0)
+        pidfd = open_pidfd(pid, err);
+    if (pid > 0 && pidfd < 0 && spec->is_detached)
+        kill(pid, SIGKILL);   /* parked at the gate: it never runs */
+    if (gate[1] >= 0)
+        close(gate[1]);   /* opens the gate: the grandchild execs */
+    exec_errno = pid > 0 ? read_exec_errno(err_pipe[0]) : -pid;
+    close(err_pipe[0]);
+    if (gate[0] >= 0)
+        close(gate[0]);
+    if (exec_errno != 0)
+        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
+                  "cannot execute %s: %s", spec->argv[0],
+                  strerror(exec_errno));
+    else if (pidfd >= 0)
+        c = watch_process(w, pid, pidfd, spec->is_detached, on_exit, opaque,
+                          err);
+    if (c == NULL && pid > 0 && !spec->is_detached) {
+        if (exec_errno == 0)
+            kill(pid, SIGKILL);   /* it ran, but we cannot watch it */
+        reap_blocking(pid);
+    }
+    if (c == NULL && pidfd >= 0)
+        close(pidfd);
+    return c;
+}
+
+struct worker_child *
+worker_child_adopt(struct worker *w, pid_t pid, worker_child_exit_cb on_exit,
+                   void *opaque, struct vireo_error *err)
+{
+    int pidfd = open_pidfd(pid, err);
+    struct worker_child *c;
+
+    if (pidfd < 0)
+        return NULL;
+    c = watch_process(w, pid, pidfd, true, on_exit, opaque, err);
+    if (c == NULL)
+        close(pidfd);
+    return c;
+}
+
+pid_t
+worker_child_pid(const struct worker_child *c)
+{
+    return c->pid;
+}
+
+bool
+worker_child_has_exited(const struct worker_child *c)
+{
+    return c->has_exited;
+}
+
+int
+worker_child_signal(struct worker_child *c, int signum)
+{
+    if (c->has_exited) {
+        errno = ESRCH;
+        return -1;
+    }
+    return pidfd_send_signal(c->pidfd, signum, NULL, 0);
+}
+
+/* Kill a running attached child and reap it, waiting at most KILL_WAIT_MS
+ * for it to die. */
+static void
+kill_and_reap(struct worker_child *c)
+{
+    struct pollfd pfd = { .fd = c->pidfd, .events = POLLIN };
+    siginfo_t info;
+
+    pidfd_send_signal(c->pidfd, SIGKILL, NULL, 0);
+    while (poll(&pfd, 1, KILL_WAIT_MS) < 0 && errno == EINTR)
+        ;
+    waitid(P_PIDFD, (id_t)c->pidfd, &info, WEXITED | WNOHANG);
+}
+
+void
+worker_child_free(struct worker_child *c)
+{
+    if (c == NULL)
+        return;
+    if (!c->has_exited && !c->is_detached)
+        kill_and_reap(c);
+    unlink_child(c);
+    worker_watch_free(c->watch);
+    free(c);
+}
+
+void
+worker_children_release_all(struct worker *w)
+{
+    while (w->children != NULL)
+        worker_child_free(w->children);
+}

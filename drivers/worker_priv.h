@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * worker_priv.h: the worker's record, shared by the files that make up a
+ * driver's thread (worker.c, worker_timer.c, worker_watch.c,
+ * worker_child.c, call.c). Nothing outside them includes it.
+ */
+#ifndef VIREO_DRIVERS_WORKER_PRIV_H
+#define VIREO_DRIVERS_WORKER_PRIV_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/worker.h"
+
+struct call;
+struct worker_child;
+struct worker_timer;
+struct worker_watch;
+
+struct worker {
+    struct queue          *inbox;
+    pthread_t              thread;
+    char                   name[16];
+    /* Set by any thread, read by the worker. */
+    atomic_bool            is_cancelling;   /* worker_cancel_calls() */
+    atomic_bool            is_stopping;     /* the inbox is closing */
+
+    /* Owned by the worker thread. */
+    bool                   is_detached;     /* worker_stop_self() */
+    worker_fn              on_exit;
+    void                  *on_exit_arg;
+    struct worker_timer  **timers;          /* a min-heap on due time */
+    size_t                 n_timers;
+    size_t                 timers_cap;
+    size_t                 n_timer_objs;    /* timers that exist */
+    struct worker_watch   *watches;         /* every live watch */
+    struct worker_child   *children;        /* every watched process */
+    struct call           *waiting_calls;   /* calls waiting on a step */
+};
+
+/* Monotonic time in microseconds. */
+uint64_t worker_now_us(void);
+
+/* worker_timer.c: how long the worker may sleep before the next timer is
+ * due (-1: no timer armed), and firing the due ones. */
+int  worker_timers_wait_ms(struct worker *w);
+void worker_timers_fire(struct worker *w);
+void worker_timers_release_all(struct worker *w);
+
+/* worker_watch.c, worker_child.c, call.c: what is still registered when
+ * the thread exits. */
+void worker_watches_release_all(struct worker *w);
+void worker_children_release_all(struct worker *w);
+void call_abandon_all(struct worker *w);
+
+/* Whether a job with a cancel function is to be cancelled now. */
+bool worker_is_refusing_calls(const struct worker *w);
+
+#endif /* VIREO_DRIVERS_WORKER_PRIV_H */

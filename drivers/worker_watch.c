@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * worker_watch.c: fd watches on the main loop, delivered to a worker.
+ *
+ * A watch is shared by two threads: the loop, which notices readiness,
+ * and the worker, which owns everything else. The loop's callback pauses
+ * the loop's watch (it asks for no events) and pushes the watch's own
+ * embedded job; is_queued makes sure that job is in the inbox at most
+ * once, even if a loop calls back again before the pause took effect.
+ * `fired` carries the events across.
+ *
+ * The record is freed when its last holder lets go (refs): the worker (until
+ * worker_watch_free), the loop (until it calls the watch's free function,
+ * where the fd is also closed: only then is it sure the loop stopped
+ * polling it) and the job while it sits in the inbox.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "drivers/error.h"
+#include "drivers/worker_priv.h"
+#include "drivers/worker_watch.h"
+#include "loop/event.h"
+
+struct worker_watch {
+    struct worker_job    job;        /* readiness, on its way to the worker */
+    atomic_int           refs;
+    atomic_bool          is_queued;
+    atomic_int           fired;      /* EVENT_* seen by the loop */
+    int                  fd;
+    int                  loop_id;    /* the loop's watch */
+    struct worker       *w;
+
+    /* Owned by the worker thread. */
+    bool                 is_removed;
+    worker_watch_cb      cb;
+    void                *opaque;
+    struct worker_watch *prev, *next;   /* w->watches */
+};
+
+static void
+unref(struct worker_watch *ww)
+{
+    if (atomic_fetch_sub(&ww->refs, 1) == 1)
+        free(ww);
+}
+
+/* Worker thread: the job popped, so it may be queued again. */
+static void
+on_job(struct worker_job *job)
+{
+    struct worker_watch *ww = (struct worker_watch *)job;
+    int events;
+
+    atomic_store(&ww->is_queued, false);
+    events = atomic_exchange(&ww->fired, 0);
+    if (!ww->is_removed && events != 0)
+        ww->cb(ww, ww->fd, events, ww->opaque);
+    unref(ww);
+}
+
+/* Loop thread. */
+static void
+on_ready(int loop_id, int fd, int events, void *opaque)
+{
+    struct worker_watch *ww = opaque;
+
+    atomic_fetch_or(&ww->fired, events);
+    if (atomic_exchange(&ww->is_queued, true))
+        return;
+    event_update_handle(loop_id, 0);
+    atomic_fetch_add(&ww->refs, 1);
+    if (!worker_push(ww->w, &ww->job)) {
+        /* The worker is exiting; its release_all frees the watch. */
+        atomic_store(&ww->is_queued, false);
+        unref(ww);
+    }
+}
+
+/* Loop thread, once the loop no longer polls the fd. */
+static void
+on_loop_done(void *opaque)
+{
+    struct worker_watch *ww = opaque;
+
+    close(ww->fd);
+    unref(ww);
+}
+
+static void
+link_watch(struct worker *w, struct worker_watch *ww)
+{
+    ww->next = w->watches;
+    if (w->watches != NULL)
+        w->watches->prev = ww;
+    w->watches = ww;
+}
+
+static void
+unlink_watch(struct worker_watch *ww)
+{
+    if (ww->prev != NULL)
+        ww->prev->next = ww->next;
+    else
+        ww->w->watches = ww->next;
+    if (ww->next != NULL)
+        ww->next->prev = ww->prev;
+}
+
+struct worker_watch *
+worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
+                 void *opaque, struct vireo_error *err)
+{
+    struct worker_watch *ww = calloc(1, sizeof(*ww));
+
+    if (ww == NULL) {
+        error_no_memory(err);
+        return NULL;
+    }
+    /* A readiness job is a notice, not a call: it is never cancelled, and
+     * a removed watch ignores it. */
+    ww->job = (struct worker_job){ .run = on_job, .cancel = NULL };
+    atomic_init(&ww->refs, 2);            /* the worker's and the loop's */
+    atomic_init(&ww->is_queued, false);
+    atomic_init(&ww->fired, 0);
+    ww->fd = fd;
+    ww->w = w;
+    ww->cb = cb;
+    ww->opaque = opaque;
+    ww->loop_id = event_add_handle(fd, events, on_ready, ww, on_loop_done);
+    if (ww->loop_id < 0) {
+        free(ww);
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_EVENT,
+                  "cannot watch fd %d: %s", fd, event_is_registered()
+                  ? "the event loop refused it" : "no event loop registered");
+        return NULL;
+    }
+    link_watch(w, ww);
+    return ww;
+}
+
+void
+worker_watch_resume(struct worker_watch *ww, int events)
+{
+    event_update_handle(ww->loop_id, events);
+}
+
+int
+worker_watch_fd(const struct worker_watch *ww)
+{
+    return ww->fd;
+}
+
+void
+worker_watch_free(struct worker_watch *ww)
+{
+    if (ww == NULL)
+        return;
+    ww->is_removed = true;
+    unlink_watch(ww);
+    if (event_remove_handle(ww->loop_id) < 0)
+        on_loop_done(ww);   /* the loop never had it, or let go already */
+    unref(ww);
+}
+
+void
+worker_watches_release_all(struct worker *w)
+{
+    while (w->watches != NULL)
+        worker_watch_free(w->watches);
+}
