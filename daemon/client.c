@@ -8,6 +8,7 @@
  * Everything here runs on the loop thread, so the list of clients and each
  * client's fields need no lock.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -36,6 +37,7 @@ union client_socket {
 struct client {
     union client_socket sock;
     unsigned int       id;          /* for logs */
+    struct conn_identity who;       /* credentials, read at accept */
     int                refs;        /* the socket's + one per call */
     int                n_in_flight;
     bool               is_closed;
@@ -279,20 +281,56 @@ log_tcp_peer(const struct client *c)
     log_info("client %u: connected over TCP from %s", c->id, host);
 }
 
+/* SO_PEERGROUPS into who. A client in more groups than fit is given the
+ * ones that fit: fewer rights, never more. */
 static void
-log_peer(const struct client *c)
+read_groups(int fd, struct conn_identity *who)
 {
+    socklen_t len = sizeof(who->groups);
+    gid_t *all;
+
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, who->groups, &len) == 0) {
+        who->n_groups = (int)(len / sizeof(gid_t));
+        return;
+    }
+    if (errno != ERANGE || (all = malloc(len)) == NULL)
+        return;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, all, &len) == 0) {
+        memcpy(who->groups, all, sizeof(who->groups));
+        who->n_groups = CONN_IDENTITY_MAX_GROUPS;
+    }
+    free(all);
+}
+
+/* SO_PEERCRED: who connected a UNIX socket (a TCP peer cannot say). */
+static void
+read_credentials(struct client *c)
+{
+    struct conn_identity *who = &c->who;
     struct ucred cred;
     socklen_t len = sizeof(cred);
     uv_os_fd_t fd;
 
+    who->is_read_only_socket = c->is_read_only;
+    if (c->sock.handle.type == UV_TCP || uv_fileno(&c->sock.handle, &fd) < 0 ||
+        getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0)
+        return;
+    who->has_credentials = true;
+    who->pid = cred.pid;
+    who->uid = cred.uid;
+    who->gid = cred.gid;
+    read_groups(fd, who);
+}
+
+static void
+log_peer(const struct client *c)
+{
     if (c->sock.handle.type == UV_TCP)
         log_tcp_peer(c);
-    else if (uv_fileno(&c->sock.handle, &fd) == 0 &&
-             getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
+    else if (c->who.has_credentials)
         log_info("client %u: connected%s: pid %d uid %u gid %u", c->id,
-                 c->is_read_only ? " read-only" : "", (int)cred.pid,
-                 (unsigned)cred.uid, (unsigned)cred.gid);
+                 c->is_read_only ? " read-only" : "", (int)c->who.pid,
+                 (unsigned)c->who.uid, (unsigned)c->who.gid);
     else
         log_info("client %u: connected, peer credentials unknown", c->id);
 }
@@ -340,6 +378,7 @@ client_accept(uv_stream_t *server, bool is_read_only)
         client_close(c);
         return -1;
     }
+    read_credentials(c);
     log_peer(c);
     /* As libvirtd: accept, then close at once, so that the client sees a
      * clean end rather than waiting in the listen backlog. */
@@ -426,12 +465,10 @@ client_set_conn(struct client *c, struct vireo_conn *conn)
     c->conn = conn;
 }
 
-/* The last reference may run the driver's close, which is the driver's
- * business: it runs on the driver's thread, never on the loop. */
-static void
-unref_conn_job(void *arg)
+void
+client_identity(const struct client *c, struct conn_identity *who)
 {
-    handle_conn_unref(arg);
+    *who = c->who;
 }
 
 void
@@ -439,12 +476,8 @@ client_release_conn(struct client *c)
 {
     struct vireo_conn *conn = c->conn;
 
-    if (conn == NULL)
-        return;
     c->conn = NULL;
-    if (conn->driver->submit == NULL ||
-        conn->driver->submit(unref_conn_job, conn) < 0)
-        handle_conn_unref(conn);
+    handle_conn_unref_elsewhere(conn);
 }
 
 void

@@ -17,6 +17,7 @@
 
 #include "wire/frame.h"
 
+struct conn_identity;
 struct event_sink;
 struct uv_stream_s;
 struct vireo_conn;
@@ -64,6 +65,10 @@ bool client_is_read_only(const struct client *c);
 /* Where c's event registrations deliver (the reference stays c's). */
 struct event_sink *client_event_sink(const struct client *c);
 
+/* Who c is, for the connection it opens: its socket (read-only or not)
+ * and, on a UNIX socket, its peer credentials and groups. */
+void client_identity(const struct client *c, struct conn_identity *who);
+
 /* The connection c opened, or NULL; the reference stays c's. */
 struct vireo_conn *client_conn(const struct client *c);
 /* Whether a CONNECT_OPEN is under way (its reply not yet back). */
@@ -71,7 +76,8 @@ bool client_is_opening(const struct client *c);
 void client_set_opening(struct client *c, bool is_opening);
 /* Give c the connection an open produced (c takes the reference). */
 void client_set_conn(struct client *c, struct vireo_conn *conn);
-/* Drop c's connection on the driver's thread (CONNECT_CLOSE, EOF). */
+/* Drop c's connection; if that was its last reference the driver's close
+ * runs on the driver's thread (CONNECT_CLOSE, EOF). */
 void client_release_conn(struct client *c);
 
 /* Take a reference for a call handed to a driver. */

@@ -260,18 +260,16 @@ dispatch_domain_get_autostart(struct vireo_conn *conn, const void *args,
              conn->driver->domain_get_autostart(dom, &r->autostart, err));
 }
 
-/* The domain must exist; asking whether it is active proves that. */
+/* A slot's count into *out: 0, or -1 with err set. */
 static int
-check_exists(struct vireo_conn *conn, const remote_nonnull_domain *wire,
-             struct vireo_error *err)
+put_count(int n, int *out)
 {
-    if (DISPATCH_NEED(conn, domain_is_active, err) < 0)
+    if (n < 0)
         return -1;
-    DISPATCH_WITH_DOM(conn, wire, err, dom,
-             conn->driver->domain_is_active(dom, err) < 0 ? -1 : 0);
+    *out = n;
+    return 0;
 }
 
-/* No driver keeps managed-save images or snapshots yet: none exist. */
 int
 dispatch_domain_has_managed_save_image(struct vireo_conn *conn,
                                        const void *args, void *ret,
@@ -280,8 +278,11 @@ dispatch_domain_has_managed_save_image(struct vireo_conn *conn,
     const remote_domain_has_managed_save_image_args *a = args;
     remote_domain_has_managed_save_image_ret *r = ret;
 
-    r->result = 0;
-    return check_exists(conn, &a->dom, err);
+    if (DISPATCH_NEED(conn, domain_has_managed_save_image, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
+             put_count(conn->driver->domain_has_managed_save_image(
+                           dom, a->flags, err), &r->result));
 }
 
 int
@@ -291,18 +292,46 @@ dispatch_domain_snapshot_num(struct vireo_conn *conn, const void *args,
     const remote_domain_snapshot_num_args *a = args;
     remote_domain_snapshot_num_ret *r = ret;
 
-    r->num = 0;
-    return check_exists(conn, &a->dom, err);
+    if (DISPATCH_NEED(conn, domain_snapshot_num, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
+             put_count(conn->driver->domain_snapshot_num(dom, a->flags, err),
+                       &r->num));
 }
 
-/* Drivers record no messages (tainting, deprecations) yet. */
+/* The driver's array of strings becomes the reply's: the strings move,
+ * the array is the reply's own (freed with it). */
+static int
+put_messages(int n, char **msgs, remote_domain_get_messages_ret *r,
+             struct vireo_error *err)
+{
+    if (n < 0)
+        return -1;
+    if (n > REMOTE_DOMAIN_MESSAGES_MAX) {
+        for (int i = 0; i < n; i++)
+            free(msgs[i]);
+        free(msgs);
+        return error_set(err, VIR_ERR_RPC, VIR_FROM_RPC,
+                         "too many messages: %d for a limit of %d", n,
+                         REMOTE_DOMAIN_MESSAGES_MAX);
+    }
+    r->msgs.msgs_val = msgs;
+    r->msgs.msgs_len = (u_int)n;
+    return 0;
+}
+
 int
 dispatch_domain_get_messages(struct vireo_conn *conn, const void *args,
                              void *ret, struct vireo_error *err)
 {
     const remote_domain_get_messages_args *a = args;
     remote_domain_get_messages_ret *r = ret;
+    char **msgs = NULL;
 
-    r->msgs.msgs_len = 0;
-    return check_exists(conn, &a->dom, err);
+    if (DISPATCH_NEED(conn, domain_get_messages, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
+             put_messages(conn->driver->domain_get_messages(dom, &msgs,
+                                                            a->flags, err),
+                          msgs, r, err));
 }

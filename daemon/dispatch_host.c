@@ -86,14 +86,19 @@ dispatch_connect_get_uri(struct vireo_conn *conn, const void *args,
     return r->uri != NULL ? 0 : error_no_memory(err);
 }
 
-/* Every connection to vireod today arrives over a local UNIX socket. */
+/* The driver's answer, as libvirtd gives it: the client's remote driver
+ * then weighs in what it knows of its own transport. */
 int
 dispatch_connect_is_secure(struct vireo_conn *conn, const void *args,
                            void *ret, struct vireo_error *err)
 {
     remote_connect_is_secure_ret *r = ret;
+    int secure;
 
-    r->secure = 1;
+    if (DISPATCH_NEED(conn, conn_is_secure, err) < 0 ||
+        (secure = conn->driver->conn_is_secure(conn, err)) < 0)
+        return -1;
+    r->secure = secure;
     return 0;
 }
 

@@ -1,95 +1,127 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * dispatch_job.c: a call travelling to its driver's thread and its reply
- * travelling back. The job owns the decoded call and a reference on the
- * connection; the client pointer only rides along, for the loop.
+ * dispatch_job.c: a client's call travelling to its driver's thread as a
+ * call (drivers/call.h), and its reply travelling back.
+ *
+ * Everything the call needs is allocated at once, on the loop, before it
+ * leaves: the job, its result struct and the reply that carries the answer
+ * back. So a driver's thread short of memory can still answer (the loop
+ * then words the error), and the client is never left throttled waiting
+ * for a reply that cannot be built. The job holds a reference on the
+ * connection, dropped on the driver's thread when the call completes: a
+ * connection's last reference never goes on the loop.
  */
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
+#include "drivers/call.h"
 #include "drivers/driver.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 
 struct dispatch_job {
-    struct client      *client;
-    struct vireo_conn  *conn;     /* referenced */
-    struct wire_message msg;      /* the call */
-    dispatch_fn         fn;
+    struct call           call;
+    struct dispatch_reply reply;
+    struct vireo_conn    *conn;      /* referenced until the call completes */
+    struct wire_message   msg;       /* the call's arguments */
+    dispatch_fn           fn;
     /* Instead of fn, for calls that register events: they also need
      * where the events go (referenced). */
-    dispatch_sink_fn    sink_fn;
-    struct event_sink  *sink;
+    dispatch_sink_fn      sink_fn;
+    struct event_sink    *sink;
+    struct vireo_error    err;
+    void                 *ret;       /* msg.proc->ret.size bytes, after */
 };
 
-/* Runs fn and fills reply->out; the ret struct lives only here. */
-static void
-run_call(struct dispatch_job *job, struct dispatch_reply *reply)
+/* Driver thread, each time the call runs (again after an answer it waited
+ * for: then what the last run left in ret goes first). */
+static int
+job_run(struct call *c, void *opaque)
 {
+    struct dispatch_job *job = opaque;
     const struct wire_proc *proc = job->msg.proc;
-    struct vireo_error err = { 0 };
-    void *ret = proc->ret.size > 0 ? calloc(1, proc->ret.size) : NULL;
-    int rc;
 
-    if (proc->ret.size > 0 && ret == NULL)
-        rc = error_no_memory(&err);
-    else if (job->sink_fn != NULL)
-        rc = job->sink_fn(job->conn, job->sink, job->msg.body, ret, &err);
-    else
-        rc = job->fn(job->conn, job->msg.body, ret, &err);
-    if (dispatch_reply_encode(&reply->out, &job->msg.header, proc, rc, ret,
-                              &err) < 0)
-        log_error("%s: cannot encode even an error reply", proc->name);
-    if (ret != NULL)
-        xdr_free(proc->ret.proc, ret);
-    free(ret);
+    if (job->ret != NULL) {
+        xdr_free(proc->ret.proc, job->ret);
+        memset(job->ret, 0, proc->ret.size);
+    }
+    error_clear(&job->err);
+    if (job->sink_fn != NULL)
+        return job->sink_fn(job->conn, job->sink, job->msg.body, job->ret,
+                            &job->err);
+    return job->fn(job->conn, job->msg.body, job->ret, &job->err);
 }
 
+/* Driver thread, once: answer, and let go of the connection here. The
+ * push comes last: from then on the loop may free the job. */
 static void
-job_free(struct dispatch_job *job)
+job_done(struct call *c, int rc, void *opaque)
 {
-    wire_message_free(&job->msg);
+    struct dispatch_job *job = opaque;
+    const struct wire_proc *proc = job->msg.proc;
+
+    dispatch_reply_fill(&job->reply, proc, rc, job->ret, &job->err);
+    if (job->ret != NULL)
+        xdr_free(proc->ret.proc, job->ret);
     handle_conn_unref(job->conn);
+    job->conn = NULL;
+    dispatch_reply_push(&job->reply);
+}
+
+/* Loop thread, after the reply was written (or dropped). */
+static void
+job_release(struct dispatch_reply *reply)
+{
+    struct dispatch_job *job =
+        (struct dispatch_job *)((char *)reply -
+                                offsetof(struct dispatch_job, reply));
+
+    wire_message_free(&job->msg);
+    if (job->conn != NULL)
+        handle_conn_unref_elsewhere(job->conn);   /* never submitted */
     if (job->sink != NULL)
         event_sink_unref(job->sink);
     free(job);
 }
 
-/* On the driver's thread. */
-static void
-job_run(void *arg)
+/* The job for msg on c's connection, ret included; NULL with err set. */
+static struct dispatch_job *
+job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
 {
-    struct dispatch_job *job = arg;
-    struct dispatch_reply *reply = calloc(1, sizeof(*reply));
+    size_t ret_size = msg->proc->ret.size;
+    struct dispatch_job *job = calloc(1, sizeof(*job) + ret_size);
 
-    if (reply != NULL) {
-        reply->client = job->client;
-        run_call(job, reply);
-        if (!dispatch_reply_push(reply)) {
-            wire_buffer_release(&reply->out);
-            free(reply);
-        }
-    } else {
-        log_error("%s: out of memory for the reply; the client will wait",
-                  job->msg.proc->name);
+    if (job == NULL) {
+        error_no_memory(err);
+        return NULL;
     }
-    job_free(job);
+    job->ret = ret_size > 0 ? (char *)job + sizeof(*job) : NULL;
+    job->conn = handle_conn_ref(client_conn(c));
+    job->reply.client = c;
+    job->reply.call = msg->header;
+    job->reply.release = job_release;
+    call_init(&job->call, job_run, job_done, job, &job->err);
+    return job;
 }
 
-/* Hand job (with its msg and conn filled) to the connection's driver. */
+/* Hand job to the connection's driver thread; takes msg's contents. */
 static int
 submit(struct client *c, struct wire_message *msg, struct dispatch_job *job,
        struct vireo_error *err)
 {
     const struct driver *drv = job->conn->driver;
 
-    if (drv->submit == NULL || drv->submit(job_run, job) < 0) {
+    job->msg = *msg;
+    if (job->conn->worker == NULL ||
+        !call_submit(job->conn->worker, &job->call)) {
         job->msg.body = NULL;   /* still the caller's */
-        job_free(job);
+        job_release(&job->reply);
         return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_RPC,
                          "the %s driver is not running", drv->name);
     }
@@ -98,47 +130,27 @@ submit(struct client *c, struct wire_message *msg, struct dispatch_job *job,
     return 0;
 }
 
-static struct dispatch_job *
-job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
-{
-    struct dispatch_job *job = calloc(1, sizeof(*job));
-
-    if (job == NULL) {
-        error_no_memory(err);
-        return NULL;
-    }
-    job->client = c;
-    job->conn = handle_conn_ref(client_conn(c));
-    job->msg = *msg;
-    return job;
-}
-
-/* A job runs fn, or sink_fn with c's event sink. */
-static int
-submit_new(struct client *c, struct wire_message *msg, dispatch_fn fn,
-           dispatch_sink_fn sink_fn, struct vireo_error *err)
+int
+dispatch_job_submit(struct client *c, struct wire_message *msg,
+                    dispatch_fn fn, struct vireo_error *err)
 {
     struct dispatch_job *job = job_new(c, msg, err);
 
     if (job == NULL)
         return -1;
     job->fn = fn;
-    job->sink_fn = sink_fn;
-    if (sink_fn != NULL)
-        job->sink = event_sink_ref(client_event_sink(c));
     return submit(c, msg, job, err);
-}
-
-int
-dispatch_job_submit(struct client *c, struct wire_message *msg,
-                    dispatch_fn fn, struct vireo_error *err)
-{
-    return submit_new(c, msg, fn, NULL, err);
 }
 
 int
 dispatch_job_submit_sink(struct client *c, struct wire_message *msg,
                          dispatch_sink_fn fn, struct vireo_error *err)
 {
-    return submit_new(c, msg, NULL, fn, err);
+    struct dispatch_job *job = job_new(c, msg, err);
+
+    if (job == NULL)
+        return -1;
+    job->sink_fn = fn;
+    job->sink = event_sink_ref(client_event_sink(c));
+    return submit(c, msg, job, err);
 }

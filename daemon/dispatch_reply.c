@@ -7,7 +7,9 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
+#include "daemon/log.h"
 #include "drivers/error.h"
+#include "drivers/handle.h"
 #include "wire/error.h"
 
 static struct queue *replies;
@@ -48,10 +50,27 @@ dispatch_reply_encode(struct wire_buffer *out,
     return dispatch_reply_error(out, call, err);
 }
 
-bool
+void
 dispatch_reply_push(struct dispatch_reply *reply)
 {
-    return replies != NULL && queue_push(replies, &reply->link);
+    if (replies == NULL || !queue_push(replies, &reply->link)) {
+        wire_buffer_release(&reply->out);
+        if (reply->opened != NULL)
+            handle_conn_unref(reply->opened);
+        reply->release(reply);
+    }
+}
+
+void
+dispatch_reply_fill(struct dispatch_reply *reply,
+                    const struct wire_proc *proc, int rc, const void *ret,
+                    struct vireo_error *err)
+{
+    if (dispatch_reply_encode(&reply->out, &reply->call, proc, rc, ret,
+                              err) < 0) {
+        wire_buffer_release(&reply->out);
+        reply->needs_error = true;
+    }
 }
 
 /* An open whose client went away meanwhile: nobody will close it. */
@@ -66,14 +85,31 @@ deliver_open(struct dispatch_reply *r)
         client_release_conn(r->client);
 }
 
+/* The driver's thread could not encode any answer: try again here, where
+ * an error reply is small. A client we cannot answer at all is dropped
+ * rather than left waiting for a reply that never comes. */
+static void
+answer_out_of_memory(struct dispatch_reply *r)
+{
+    struct vireo_error err = { 0 };
+
+    error_no_memory(&err);
+    if (dispatch_reply_error(&r->out, &r->call, &err) < 0) {
+        wire_buffer_release(&r->out);
+        client_drop(r->client, "out of memory for a reply");
+    }
+}
+
 static void
 deliver(struct dispatch_reply *r)
 {
     if (r->is_open)
         deliver_open(r);
+    if (r->needs_error)
+        answer_out_of_memory(r);
     client_send(r->client, &r->out);
     client_call_done(r->client);
-    free(r);
+    r->release(r);
 }
 
 static void

@@ -13,15 +13,30 @@
 struct client;
 struct vireo_conn;
 
-/* A finished call on its way to the loop. After dispatch_reply_push() it
- * belongs to the loop thread. */
+/* A finished call on its way to the loop, embedded in the record of the
+ * call (made on the loop before the call left it, so that answering never
+ * needs memory the driver's thread may not get). After
+ * dispatch_reply_push() it belongs to the loop thread, which writes it
+ * and then calls release to free the record holding it. */
 struct dispatch_reply {
-    struct queue_link  link;
-    struct client     *client;   /* only dereferenced on the loop */
-    struct wire_buffer out;      /* the encoded REPLY */
-    bool               is_open;  /* a CONNECT_OPEN's reply */
-    struct vireo_conn *opened;   /* its connection on success (a ref) */
+    struct queue_link     link;
+    struct client        *client;   /* only dereferenced on the loop */
+    remote_message_header call;     /* the call's header */
+    struct wire_buffer    out;      /* the encoded REPLY */
+    /* out could not be encoded, not even as an error (memory ran short
+     * on the driver's thread): the loop answers with an error itself. */
+    bool                  needs_error;
+    bool                  is_open;  /* a CONNECT_OPEN's reply */
+    struct vireo_conn    *opened;   /* its connection on success (a ref) */
+    void                (*release)(struct dispatch_reply *reply);
 };
+
+/* Driver thread: encode the answer to reply->call into reply->out (see
+ * dispatch_reply_encode), or mark it needs_error. Push it afterwards, as
+ * the caller's last act on the record holding it. */
+void dispatch_reply_fill(struct dispatch_reply *reply,
+                         const struct wire_proc *proc, int rc,
+                         const void *ret, struct vireo_error *err);
 
 /* Append to out the REPLY to the call whose header is call: status OK
  * with ret encoded by proc's ret routine when rc is 0, else the error in
@@ -37,9 +52,9 @@ int  dispatch_reply_error(struct wire_buffer *out,
                           const remote_message_header *call,
                           const struct vireo_error *err);
 
-/* Any thread: hand reply to the loop. Returns false when the daemon is
- * past dispatch_fini (never while a driver runs). */
-bool dispatch_reply_push(struct dispatch_reply *reply);
+/* Any thread: hand reply to the loop. Past dispatch_fini (never while a
+ * driver runs) the reply is released at once instead. */
+void dispatch_reply_push(struct dispatch_reply *reply);
 
 /* Loop thread, used by dispatch.c. */
 int  dispatch_reply_init(void);

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * server.c: vireod's lifecycle (issue 4): drivers' startup hooks, then the
- * listeners; on SIGTERM/SIGINT stop accepting and stop running new calls,
- * keep the loop turning until the calls in flight are answered and their
- * replies written (at most shutdown_timeout seconds), then close the
- * clients and run the drivers' shutdown hooks in reverse order (which join
- * their threads).
+ * server.c: vireod's lifecycle: the drivers' startup hooks, then the
+ * listeners, then the drivers' autostart hooks. On SIGTERM/SIGINT stop
+ * accepting and stop running new calls, keep the loop turning until the
+ * calls in flight are answered and their replies written (at most
+ * shutdown_timeout seconds), close the clients, and shut the drivers down
+ * while the loop still turns (at most driver_shutdown_timeout seconds);
+ * then leave the loop.
  *
  * The state here belongs to the main thread, which runs the loop.
  */
@@ -15,15 +16,12 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch.h"
+#include "daemon/driver_hooks.h"
 #include "daemon/listener.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
 #include "drivers/registry.h"
-#include "drivers/test/testdrv.h"
 #include "loop/uv_impl.h"
-
-/* The daemon's drivers, in startup order. */
-static const struct driver *const server_drivers[] = { &testdrv, NULL };
 
 /* Bytes of replies a client may leave unread before it is dropped: four
  * messages of the largest size. */
@@ -35,13 +33,26 @@ static uv_signal_t sigterm, sigint;
 /* The wait for the calls in flight, between the signal and the close. */
 static struct {
     int        timeout_s;   /* shutdown_timeout */
+    int        drivers_timeout_s;   /* driver_shutdown_timeout */
     bool       has_begun;
     bool       has_ended;
     uv_check_t check;       /* after each loop iteration: all answered? */
     uv_timer_t deadline;
 } drain;
 
-/* Close the clients, whatever they still wait for, and leave the loop. */
+/* The last step: leave the loop. A second signal now changes nothing. */
+static void
+on_drivers_stopped(bool is_timed_out)
+{
+    if (!is_timed_out)
+        log_info("every driver has stopped");
+    uv_close((uv_handle_t *)&sigterm, NULL);
+    uv_close((uv_handle_t *)&sigint, NULL);
+    uv_impl_stop();
+}
+
+/* Close the clients, whatever they still wait for, and stop the drivers;
+ * the loop turns on until they are down. */
 static void
 end_drain(bool is_timed_out)
 {
@@ -60,9 +71,7 @@ end_drain(bool is_timed_out)
     uv_close((uv_handle_t *)&drain.check, NULL);
     uv_close((uv_handle_t *)&drain.deadline, NULL);
     client_close_all();
-    uv_close((uv_handle_t *)&sigterm, NULL);
-    uv_close((uv_handle_t *)&sigint, NULL);
-    uv_impl_stop();
+    driver_hooks_stop(drain.drivers_timeout_s, on_drivers_stopped);
 }
 
 /* Every event that can bring a reply or finish a write ends a loop
@@ -115,6 +124,8 @@ begin_drain(void)
 static void
 on_signal(uv_signal_t *handle, int signum)
 {
+    if (drain.has_ended)
+        return;   /* the drivers are stopping: nothing to cut short */
     if (drain.has_begun) {
         log_info("caught signal %d again, not waiting any longer", signum);
         end_drain(false);
@@ -171,37 +182,45 @@ set_client_limits(const struct daemon_config *cfg)
     client_set_limits(&limits);
 }
 
-/* The loop has stopped and the clients are closed: drivers run what was
- * still queued (the calls abandoned at the deadline; their replies land in
- * the reply queue and are dropped with it), then the loop runs until every
- * closed handle is released. */
+/* The loop has stopped, the clients are closed and the drivers down: the
+ * replies still queued are dropped, and the loop runs until every closed
+ * handle is released. */
 static void
 finish(void)
 {
-    registry_shutdown_all();
     dispatch_fini();
     while (client_n_live() > 0)
         uv_impl_run_once();
     uv_run(uv_impl_loop(), UV_RUN_NOWAIT);
 }
 
+/* Listeners that could not open: the drivers started go again, with the
+ * loop turning for them, as at a normal stop. */
+static void
+on_start_undone(bool is_timed_out)
+{
+    uv_impl_stop();
+}
+
 static int
-start(const struct daemon_config *cfg)
+start(const struct daemon_config *cfg, const struct driver *const *drivers)
 {
     struct vireo_error err = { 0 };
 
-    registry_install(server_drivers, true);
+    registry_install(drivers, true);
     if (uv_impl_register() < 0 || dispatch_init() < 0) {
         log_error("cannot set up the main loop");
         return -1;
     }
-    if (registry_startup_all(&err) < 0) {
+    if (driver_hooks_start(cfg, cfg->config_dir, &err) < 0) {
         log_error("cannot start the drivers: %s", err.message);
         dispatch_fini();
         return -1;
     }
     set_client_limits(cfg);
     if (open_listeners(cfg) < 0) {
+        driver_hooks_stop(cfg->driver_shutdown_timeout, on_start_undone);
+        uv_impl_run();
         finish();
         return -1;
     }
@@ -209,12 +228,15 @@ start(const struct daemon_config *cfg)
 }
 
 int
-server_run(const struct daemon_config *cfg)
+server_run(const struct daemon_config *cfg,
+           const struct driver *const *drivers)
 {
-    if (start(cfg) < 0)
+    if (start(cfg, drivers) < 0)
         return -1;
     drain.timeout_s = cfg->shutdown_timeout;
+    drain.drivers_timeout_s = cfg->driver_shutdown_timeout;
     watch_signals();
+    driver_hooks_autostart();
     log_info("vireod %s ready", VIREO_VERSION_STRING);
     uv_impl_run();
     finish();

@@ -8,8 +8,12 @@
 
 #include "daemon/config.h"
 
-/* Run on the calling thread, which becomes the loop thread. Returns 0
- * after a clean stop, or -1 (logged) if the daemon could not start. */
-int server_run(const struct daemon_config *cfg);
+struct driver;
+
+/* Run with drivers (NULL-terminated, in startup order) on the calling
+ * thread, which becomes the loop thread. Returns 0 after a clean stop, or
+ * -1 (logged) if the daemon could not start. */
+int server_run(const struct daemon_config *cfg,
+               const struct driver *const *drivers);
 
 #endif /* VIREO_DAEMON_SERVER_H */

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * main.c: vireod's command line (libvirtd's flags where they apply), its
- * configuration, directories and pid file; then server_run().
+ * vireod.c: vireod's command line (libvirtd's flags where they apply), its
+ * configuration, directories and pid file; then server_run() with the
+ * drivers main.c chose.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "daemon/log.h"
 #include "daemon/pidfile.h"
 #include "daemon/server.h"
+#include "daemon/vireod.h"
 
 struct options {
     const char *config_path;
@@ -93,6 +96,20 @@ make_dirs(const char *path, mode_t mode)
 
 /* Fill cfg and set up the log from it. cfg is the caller's to clear, also
  * when this fails (-1, having said why on stderr). */
+/* The drivers' files live next to vireod's own. */
+static int
+set_config_dir(struct daemon_config *cfg, const char *config_path)
+{
+    char *copy = strdup(config_path);
+
+    if (copy == NULL)
+        return -1;
+    free(cfg->config_dir);
+    cfg->config_dir = strdup(dirname(copy));
+    free(copy);
+    return cfg->config_dir != NULL ? 0 : -1;
+}
+
 static int
 load_config(const struct options *opts, struct daemon_config *cfg)
 {
@@ -101,8 +118,10 @@ load_config(const struct options *opts, struct daemon_config *cfg)
 
     if (config_set_defaults(cfg, getuid(), &err) < 0 ||
         (opts->config_path != NULL &&
-         config_load_file(cfg, opts->config_path, &err) < 0)) {
-        fprintf(stderr, "vireod: %s\n", err.message);
+         (config_load_file(cfg, opts->config_path, &err) < 0 ||
+          set_config_dir(cfg, opts->config_path) < 0))) {
+        fprintf(stderr, "vireod: %s\n",
+                err.code != VIR_ERR_OK ? err.message : "out of memory");
         return -1;
     }
     level = opts->is_verbose && cfg->log_level > LOG_PRIO_INFO
@@ -137,7 +156,8 @@ take_pidfile(const struct options *opts, const struct daemon_config *cfg)
 }
 
 static int
-run(const struct options *opts, struct daemon_config *cfg)
+run(const struct options *opts, struct daemon_config *cfg,
+    const struct driver *const *drivers)
 {
     struct pidfile *pf;
     int rc;
@@ -151,13 +171,13 @@ run(const struct options *opts, struct daemon_config *cfg)
     pf = take_pidfile(opts, cfg);
     if (pf == NULL)
         return 1;
-    rc = server_run(cfg);
+    rc = server_run(cfg, drivers);
     pidfile_release(pf);
     return rc < 0 ? 1 : 0;
 }
 
 int
-main(int argc, char **argv)
+vireod_main(int argc, char **argv, const struct driver *const *drivers)
 {
     struct options opts = { 0 };
     struct daemon_config cfg;
@@ -171,7 +191,7 @@ main(int argc, char **argv)
         config_clear(&cfg);
         return 1;
     }
-    rc = run(&opts, &cfg);
+    rc = run(&opts, &cfg, drivers);
     config_clear(&cfg);
     log_close();
     return rc;

@@ -2,17 +2,18 @@
 /*
  * domain_event.h: lifecycle-event registrations and their delivery.
  *
- * One domain_event_state per driver state, shared by every connection that
- * opened that state. A driver queues an event from whatever thread changed
- * the domain; the event is pushed onto a loop queue (loop/queue.h) and
- * delivered later, on the registered event loop's thread, to every matching
- * callback: never from inside the caller's stack. Events reach each callback
+ * One domain_event_state per driver state, owned by the driver's thread:
+ * every function taking a state is called there, and only there, with no
+ * lock. When a domain changes, the driver queues the event; it reaches
+ * every matching callback later, on the registered event loop's thread,
+ * never from inside the call that caused it, and each callback sees events
  * in the order they were queued.
  *
- * Callbacks may deregister themselves (or others) from inside a delivery;
- * free_cb(opaque) runs once no delivery can still use opaque: at once on the
- * deregistering thread, or, when a delivery pass is running, on the loop
- * thread at the end of that pass.
+ * A callback may deregister itself or others from inside a delivery:
+ * deliveries still queued for a removed registration are skipped.
+ * free_cb(opaque) runs once no delivery can use opaque any more: on the
+ * driver's thread during the removal when none is in flight, else on the
+ * loop's thread after the last one.
  *
  * A driver's close must call domain_event_deregister_conn() before the
  * connection is gone: delivery relies on it (see domain_event.c).
@@ -27,15 +28,14 @@ struct domain_event_state;
 /* Events are delivered on the loop's thread: without a registered loop
  * nothing would ever arrive, so registrations fail at once with
  * VIR_ERR_OPERATION_INVALID. Returns 0 when a loop is registered, else -1.
- * Any thread. */
+ * Any thread: this alone does not touch a state. */
 int domain_event_require_loop(struct vireo_error *err);
 
-/* A state with no registrations. The loop queue is created lazily on the
- * first registration, so a state can exist before any loop is registered. */
+/* A state with no registrations; NULL when memory is short. A state may
+ * exist before any loop is registered: registrations need one. */
 struct domain_event_state *domain_event_state_new(void);
-/* The owner lets go: every registration is dropped (running its free_cb)
- * and pending events are discarded, now or, if a delivery pass is running,
- * when it ends. Safe from inside a callback. */
+/* The owner lets go: every registration is dropped as by deregistration
+ * (deliveries still queued are skipped, free_cb runs once). */
 void domain_event_state_free(struct domain_event_state *st);
 
 /* Register cb for event_id (0 <= id < VIR_DOMAIN_EVENT_ID_LAST) on conn;
@@ -43,8 +43,7 @@ void domain_event_state_free(struct domain_event_state *st);
  * Returns a callback id >= 0, unique within st. Fails with
  * VIR_ERR_INVALID_ARG for a bad id, or when conn already has cb registered
  * for the same id and filter (libvirt's "event callback already tracked"),
- * and VIR_ERR_OPERATION_INVALID when no event loop is registered. Any
- * thread. */
+ * and VIR_ERR_OPERATION_INVALID when no event loop is registered. */
 int domain_event_register(struct domain_event_state *st,
                           struct vireo_conn *conn, struct vireo_domain *dom,
                           int event_id, vireo_domain_event_generic_cb cb,
@@ -52,18 +51,18 @@ int domain_event_register(struct domain_event_state *st,
                           struct vireo_error *err);
 
 /* Remove a registration made by conn. VIR_ERR_INVALID_ARG if conn has no
- * callback with that id. Any thread. */
+ * callback with that id. */
 int domain_event_deregister(struct domain_event_state *st,
                             struct vireo_conn *conn, int callback_id,
                             struct vireo_error *err);
 
-/* Remove every registration of conn (it is closing). Any thread. */
+/* Remove every registration of conn (it is closing). */
 void domain_event_deregister_conn(struct domain_event_state *st,
                                   struct vireo_conn *conn);
 
 /* Queue a lifecycle event (VIR_DOMAIN_EVENT_ID_LIFECYCLE) or a reboot event
  * (VIR_DOMAIN_EVENT_ID_REBOOT) about a domain, as it is at emission time
- * (id -1 when it is not running). Cheap when nobody listens. Any thread. */
+ * (id -1 when it is not running). Cheap when nobody listens. */
 void domain_event_queue_lifecycle(struct domain_event_state *st,
                                   const char *name, const unsigned char *uuid,
                                   int id, int event, int detail);

@@ -18,25 +18,46 @@
 
 #include "api/vireo.h"
 
+struct driver_config;
 struct uri;
+struct worker;
+
+/* What the daemon tells a driver at startup. Only the daemon starts
+ * drivers; a client process never calls startup. */
+struct driver_context {
+    const char *state_dir;      /* this driver's persistent data, created */
+    const char *run_dir;        /* this driver's runtime state, created */
+    bool        is_privileged;  /* the daemon runs as root: qemu:///system */
+    /* The driver's own settings (its NAME.conf next to vireod's
+     * configuration file), never NULL: empty when there is no file. */
+    const struct driver_config *config;
+};
 
 struct driver {
     const char         *name;        /* "test", "qemu", "remote" */
     const char *const  *schemes;     /* URI schemes it accepts, NULL-ended */
     bool                daemon_only; /* never activated in a client process */
 
-    /* Daemon-only state hooks: only the daemon calls them, startup before
-     * any open and shutdown after the last close. shutdown joins every
-     * thread startup created. */
-    int  (*startup)(struct vireo_error *err);
+    /* Daemon-only state hooks, called on the daemon's main thread while
+     * its loop runs, in the registry's order (shutdown in reverse):
+     * startup before the daemon listens, autostart once it listens (the
+     * domains marked so start then), shutdown after every client is gone.
+     * shutdown cancels the calls still queued and returns once the
+     * driver's threads are gone; the daemon bounds how long it waits. */
+    int  (*startup)(const struct driver_context *ctx,
+                    struct vireo_error *err);
+    void (*autostart)(void);
     void (*shutdown)(void);
-    /* Daemon only: run fn(arg) on the driver's own thread (the one startup
-     * created), after the jobs submitted before it. Returns 0, or -1 when
-     * the driver is not started or is shutting down (fn is not run, arg
-     * stays the caller's). Any thread. */
-    int  (*submit)(void (*fn)(void *arg), void *arg);
+    /* The thread every call on this driver runs on (see worker.h), or NULL
+     * for a driver that runs on its callers' threads (remote). In vireod
+     * the daemon pushes each client's calls there; for a connection the
+     * driver opened it is also conn->worker. Any thread. */
+    struct worker *(*worker)(void);
 
-    /* Per connection. open sets conn->priv on success; close frees it. */
+    /* Per connection. open sets conn->priv (and conn->worker, for a
+     * driver with a thread) on success; close frees them. close runs once,
+     * when the last reference goes, on whatever thread drops it: a driver
+     * with a thread moves the work there itself. */
     int  (*open)(struct vireo_conn *conn, const struct uri *uri,
                  unsigned flags, struct vireo_error *err);
     void (*close)(struct vireo_conn *conn);
@@ -48,6 +69,10 @@ struct driver {
      * does not speak keepalive, -1 on error. */
     int  (*conn_set_keepalive)(struct vireo_conn *conn, int interval_s,
                                unsigned count, struct vireo_error *err);
+
+    /* 1 if the connection is safe from eavesdropping (a local socket, a
+     * local driver), else 0; -1 on error. NULL: 1 for in-process drivers. */
+    int (*conn_is_secure)(struct vireo_conn *conn, struct vireo_error *err);
 
     /* Host queries. get_type's string is static or owned by the conn. */
     const char *(*conn_get_type)(struct vireo_conn *conn,
@@ -120,6 +145,18 @@ struct driver {
                             struct vireo_error *err);
     int (*domain_is_persistent)(struct vireo_domain *dom,
                                 struct vireo_error *err);
+    /* 1 if a managed-save image exists for the domain, else 0. */
+    int (*domain_has_managed_save_image)(struct vireo_domain *dom,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+    /* The number of snapshots the domain has. */
+    int (*domain_snapshot_num)(struct vireo_domain *dom, unsigned flags,
+                               struct vireo_error *err);
+    /* The messages recorded about the domain (tainting, deprecations):
+     * *msgs is a malloc'ed array of malloc'ed strings the caller frees;
+     * returns how many, or -1. */
+    int (*domain_get_messages)(struct vireo_domain *dom, char ***msgs,
+                               unsigned flags, struct vireo_error *err);
 
     /* Lifecycle events: see domain_event.h for the delivery guarantees. */
     int (*domain_event_register_any)(struct vireo_conn *conn,

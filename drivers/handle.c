@@ -12,6 +12,7 @@
 
 #include "drivers/driver.h"
 #include "drivers/handle.h"
+#include "drivers/worker.h"
 
 struct vireo_conn *
 handle_conn_new(const char *uri, bool is_read_only)
@@ -49,15 +50,41 @@ handle_conn_try_ref(struct vireo_conn *conn)
     return NULL;
 }
 
+/* The last reference is gone. */
+static void
+conn_close(struct vireo_conn *conn)
+{
+    if (conn->driver != NULL && conn->driver->close != NULL)
+        conn->driver->close(conn);
+    free(conn->identity);
+    free(conn->uri);
+    free(conn);
+}
+
+static void
+conn_close_job(void *arg)
+{
+    conn_close(arg);
+}
+
 void
 handle_conn_unref(struct vireo_conn *conn)
 {
+    if (conn != NULL && atomic_fetch_sub(&conn->refs, 1) == 1)
+        conn_close(conn);
+}
+
+/* A connection whose driver has a thread holds that thread (a lease, see
+ * worker_lease.h) until it is closed, so the job can only fail when memory
+ * is short; closing here is the fallback, correct if slow. */
+void
+handle_conn_unref_elsewhere(struct vireo_conn *conn)
+{
     if (conn == NULL || atomic_fetch_sub(&conn->refs, 1) != 1)
         return;
-    if (conn->driver != NULL && conn->driver->close != NULL)
-        conn->driver->close(conn);
-    free(conn->uri);
-    free(conn);
+    if (conn->worker == NULL || worker_current() == conn->worker ||
+        !worker_submit(conn->worker, conn_close_job, conn))
+        conn_close(conn);
 }
 
 struct vireo_domain *
@@ -88,14 +115,30 @@ handle_domain_ref(struct vireo_domain *dom)
     return dom;
 }
 
+/* Free a domain handle whose last reference went; returns its conn,
+ * whose reference the caller drops. */
+static struct vireo_conn *
+domain_free(struct vireo_domain *dom)
+{
+    struct vireo_conn *conn = dom->conn;
+
+    free(dom->name);
+    free(dom);
+    return conn;
+}
+
 void
 handle_domain_unref(struct vireo_domain *dom)
 {
-    if (dom == NULL || atomic_fetch_sub(&dom->refs, 1) != 1)
-        return;
-    handle_conn_unref(dom->conn);
-    free(dom->name);
-    free(dom);
+    if (dom != NULL && atomic_fetch_sub(&dom->refs, 1) == 1)
+        handle_conn_unref(domain_free(dom));
+}
+
+void
+handle_domain_unref_elsewhere(struct vireo_domain *dom)
+{
+    if (dom != NULL && atomic_fetch_sub(&dom->refs, 1) == 1)
+        handle_conn_unref_elsewhere(domain_free(dom));
 }
 
 void

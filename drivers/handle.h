@@ -16,14 +16,38 @@
 
 #include "api/vireo.h"
 
+#include <sys/types.h>
+
 struct driver;
+struct worker;
+
+/* Who is behind a connection that vireod opened for a client: the
+ * driver decides with it what that client may do with files and other
+ * host resources (an in-process connection acts with the process's own
+ * rights and has none). */
+#define CONN_IDENTITY_MAX_GROUPS 64
+
+struct conn_identity {
+    bool  is_read_only_socket;   /* came through vireo-sock-ro */
+    bool  has_credentials;       /* a UNIX socket told who it is */
+    pid_t pid;
+    uid_t uid;
+    gid_t gid;
+    /* Supplementary groups, as many as fit: a client in more groups is
+     * treated as if it were in these only (never given more rights). */
+    gid_t groups[CONN_IDENTITY_MAX_GROUPS];
+    int   n_groups;
+};
 
 struct vireo_conn {
     atomic_int           refs;
     const struct driver *driver;
     void                *priv;          /* the driver's; set by open */
+    struct worker       *worker;        /* the driver's thread, or NULL */
     char                *uri;           /* as the caller gave it */
     bool                 is_read_only;
+    /* Set before open by vireod, NULL in-process; owned by the conn. */
+    struct conn_identity *identity;
 };
 
 struct vireo_domain {
@@ -43,6 +67,10 @@ struct vireo_conn *handle_conn_ref(struct vireo_conn *conn);
 struct vireo_conn *handle_conn_try_ref(struct vireo_conn *conn);
 /* The last unref calls driver->close (if a driver was set) and frees. */
 void handle_conn_unref(struct vireo_conn *conn);
+/* The same for a thread that must never wait for a driver (an event
+ * loop): if this is the last reference and the connection's driver has a
+ * thread, the close (and the free) run there instead, later. */
+void handle_conn_unref_elsewhere(struct vireo_conn *conn);
 
 /* A new domain handle with one reference; NULL on allocation failure. */
 struct vireo_domain *handle_domain_new(struct vireo_conn *conn,
@@ -50,6 +78,9 @@ struct vireo_domain *handle_domain_new(struct vireo_conn *conn,
                                        const unsigned char *uuid, int id);
 struct vireo_domain *handle_domain_ref(struct vireo_domain *dom);
 void handle_domain_unref(struct vireo_domain *dom);
+/* handle_domain_unref, dropping the connection's reference with
+ * handle_conn_unref_elsewhere(). */
+void handle_domain_unref_elsewhere(struct vireo_domain *dom);
 /* Unref the first n handles of doms, then free the array itself. */
 void handle_domain_array_free(struct vireo_domain **doms, int n);
 

@@ -77,8 +77,23 @@ registry_find(const struct uri *uri, const char *text, struct vireo_error *err)
     return drv;
 }
 
+static int
+start_one(const struct driver *drv, registry_context_fn context_for,
+          void *opaque, struct vireo_error *err)
+{
+    const struct driver_context *ctx;
+
+    if (drv->startup == NULL)
+        return 0;
+    ctx = context_for(drv, opaque, err);
+    if (ctx == NULL)
+        return -1;
+    return drv->startup(ctx, err);
+}
+
 int
-registry_startup_all(struct vireo_error *err)
+registry_startup_all(registry_context_fn context_for, void *opaque,
+                     struct vireo_error *err)
 {
     const struct registry *r =
         atomic_load_explicit(&installed, memory_order_acquire);
@@ -86,17 +101,26 @@ registry_startup_all(struct vireo_error *err)
 
     if (r == NULL)
         return 0;
-    for (; r->drivers[n_started]; n_started++) {
-        const struct driver *drv = r->drivers[n_started];
-        if (drv->startup != NULL && drv->startup(err) < 0)
+    for (; r->drivers[n_started]; n_started++)
+        if (start_one(r->drivers[n_started], context_for, opaque, err) < 0)
             goto out;
-    }
     return 0;
 out:
     while (n_started-- > 0)
         if (r->drivers[n_started]->shutdown != NULL)
             r->drivers[n_started]->shutdown();
     return -1;
+}
+
+void
+registry_autostart_all(void)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+
+    for (int i = 0; r != NULL && r->drivers[i]; i++)
+        if (r->drivers[i]->autostart != NULL)
+            r->drivers[i]->autostart();
 }
 
 void

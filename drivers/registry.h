@@ -14,6 +14,7 @@
 #include "api/vireo.h"
 
 struct driver;
+struct driver_context;
 struct uri;
 
 /* Install the process's drivers (a NULL-terminated array that outlives the
@@ -29,9 +30,18 @@ void registry_install(const struct driver *const *drivers, bool in_daemon);
 const struct driver *registry_find(const struct uri *uri, const char *text,
                                    struct vireo_error *err);
 
-/* Daemon only: run every startup hook in order; on a failure, shut down the
- * ones already started and return -1. */
-int  registry_startup_all(struct vireo_error *err);
+/* The daemon's context for a driver's startup hook, valid until the hook
+ * returns; NULL with err set if it cannot be made. */
+typedef const struct driver_context *(*registry_context_fn)(
+    const struct driver *drv, void *opaque, struct vireo_error *err);
+
+/* Daemon only: run every startup hook in order, each with the context
+ * context_for gives it; on a failure, shut down the ones already started
+ * and return -1. */
+int  registry_startup_all(registry_context_fn context_for, void *opaque,
+                          struct vireo_error *err);
+/* Daemon only, once it listens: run every autostart hook, in order. */
+void registry_autostart_all(void);
 /* Daemon only: run every shutdown hook, in reverse order. */
 void registry_shutdown_all(void);
 

@@ -2,16 +2,15 @@
 /*
  * test_domain.c: defining domains and moving them through their states,
  * with libvirt's test driver's checks, errors and lifecycle events. Every
- * slot takes the state's lock for one short section: check, change, queue
- * the event (delivered later by the event loop), refresh the handle's id.
+ * operation runs on the test driver's thread (test_call.h): check, change,
+ * and queue the event, which the event loop delivers later.
  */
-#include <stdatomic.h>
-
 #include "drivers/conf/domain_def.h"
 #include "drivers/domain_event.h"
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_call.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -24,27 +23,18 @@
 #define DESTROY_FLAGS       1u               /* GRACEFUL */
 #define REBOOT_FLAGS        0x1fu            /* ACPI_POWER_BTN .. PARAVIRT */
 
-/* One state change on the domain a handle names, run with st->lock held.
- * On success it leaves in *id the domain's id afterwards. */
-typedef int (*domain_op)(struct test_state *st, struct domain_obj *obj,
-                         unsigned flags, int *id, struct vireo_error *err);
+/* A state change's flags travel as its io. */
+static unsigned
+flags_of(const void *io)
+{
+    return *(const unsigned *)io;
+}
 
 static int
-run(struct vireo_domain *dom, domain_op op, unsigned flags,
+run(struct vireo_domain *dom, test_dom_op op, unsigned flags,
     struct vireo_error *err)
 {
-    struct test_state *st = dom->conn->priv;
-    struct domain_obj *obj;
-    int rc = -1, id = -1;
-
-    pthread_mutex_lock(&st->lock);
-    obj = test_state_find(st, dom, err);
-    if (obj != NULL)
-        rc = op(st, obj, flags, &id, err);
-    pthread_mutex_unlock(&st->lock);
-    if (rc == 0)
-        atomic_store(&dom->id, id);
-    return rc;
+    return test_call_dom(dom, op, &flags, err);
 }
 
 static int
@@ -148,27 +138,60 @@ fail:
     return NULL;
 }
 
+/* A new definition on its way to the test thread, and the handle on the
+ * domain it became. */
+struct def_io {
+    struct vireo_conn   *conn;
+    struct domain_def   *def;       /* the op takes it (take_def) */
+    bool                 is_paused; /* create only */
+    struct vireo_domain *dom;
+};
+
+static struct domain_def *
+take_def(struct def_io *d)
+{
+    struct domain_def *def = d->def;
+
+    d->def = NULL;
+    return def;
+}
+
+static int
+op_define(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct def_io *d = io;
+    struct domain_obj *obj = define(st, take_def(d), err);
+
+    if (obj == NULL)
+        return -1;
+    d->dom = test_state_handle(d->conn, obj, err);
+    return d->dom != NULL ? 0 : -1;
+}
+
+/* Parse on the caller's thread (it needs no state), then hand the
+ * definition to op on the test thread. */
+static struct vireo_domain *
+submit_def(struct vireo_conn *conn, const char *xml, test_op op,
+           bool is_paused, struct vireo_error *err)
+{
+    struct def_io d = { .conn = conn, .is_paused = is_paused };
+
+    d.def = parse(xml, err);
+    if (d.def == NULL)
+        return NULL;
+    test_call(conn, op, &d, err);
+    domain_def_free(d.def);   /* still here if the op never ran */
+    return d.dom;
+}
+
 struct vireo_domain *
 testdrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    struct vireo_domain *dom = NULL;
-    struct domain_def *def;
-    struct domain_obj *obj;
-
     if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
                           "testDomainDefineXMLFlags") < 0)
         return NULL;
-    def = parse(xml, err);
-    if (def == NULL)
-        return NULL;
-    pthread_mutex_lock(&st->lock);
-    obj = define(st, def, err);
-    if (obj != NULL)
-        dom = test_state_handle(conn, obj, err);
-    pthread_mutex_unlock(&st->lock);
-    return dom;
+    return submit_def(conn, xml, op_define, false, err);
 }
 
 /* Run def (taken over) now; returns the object, or NULL with err set. */
@@ -204,32 +227,32 @@ fail:
     return NULL;
 }
 
+static int
+op_create_xml(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct def_io *d = io;
+    struct domain_obj *obj = create(st, take_def(d), d->is_paused, err);
+
+    if (obj == NULL)
+        return -1;
+    d->dom = test_state_handle(d->conn, obj, err);
+    return d->dom != NULL ? 0 : -1;
+}
+
 struct vireo_domain *
 testdrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    struct vireo_domain *dom = NULL;
-    struct domain_def *def;
-    struct domain_obj *obj;
-
     if (error_check_flags(err, VIR_FROM_TEST, flags, VIR_DOMAIN_START_PAUSED,
                           "testDomainCreateXML") < 0)
         return NULL;
-    def = parse(xml, err);
-    if (def == NULL)
-        return NULL;
-    pthread_mutex_lock(&st->lock);
-    obj = create(st, def, (flags & VIR_DOMAIN_START_PAUSED) != 0, err);
-    if (obj != NULL)
-        dom = test_state_handle(conn, obj, err);
-    pthread_mutex_unlock(&st->lock);
-    return dom;
+    return submit_def(conn, xml, op_create_xml,
+                      (flags & VIR_DOMAIN_START_PAUSED) != 0, err);
 }
 
 static int
-op_undefine(struct test_state *st, struct domain_obj *obj, unsigned flags,
-            int *id, struct vireo_error *err)
+op_undefine(struct test_state *st, struct domain_obj *obj, void *io,
+            struct vireo_error *err)
 {
     if (!obj->is_persistent)
         return not_valid(err, "cannot undefine transient domain");
@@ -237,7 +260,6 @@ op_undefine(struct test_state *st, struct domain_obj *obj, unsigned flags,
     obj->has_autostart = false;
     domain_def_free(obj->new_def);
     obj->new_def = NULL;
-    *id = obj->id;
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_UNDEFINED,
                     VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
     if (!domain_obj_is_active(obj))
@@ -258,13 +280,12 @@ testdrv_domain_undefine(struct vireo_domain *dom, unsigned flags,
 /* ---- Lifecycle -------------------------------------------------------- */
 
 static int
-op_create(struct test_state *st, struct domain_obj *obj, unsigned flags,
-          int *id, struct vireo_error *err)
+op_create(struct test_state *st, struct domain_obj *obj, void *io,
+          struct vireo_error *err)
 {
     if (domain_obj_is_active(obj))
         return not_valid(err, "domain is already running");
-    start(st, obj, (flags & VIR_DOMAIN_START_PAUSED) != 0);
-    *id = obj->id;
+    start(st, obj, (flags_of(io) & VIR_DOMAIN_START_PAUSED) != 0);
     return 0;
 }
 
@@ -279,8 +300,8 @@ testdrv_domain_create(struct vireo_domain *dom, unsigned flags,
 }
 
 static int
-op_destroy(struct test_state *st, struct domain_obj *obj, unsigned flags,
-           int *id, struct vireo_error *err)
+op_destroy(struct test_state *st, struct domain_obj *obj, void *io,
+           struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
@@ -288,7 +309,6 @@ op_destroy(struct test_state *st, struct domain_obj *obj, unsigned flags,
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
                     VIR_DOMAIN_EVENT_STOPPED_DESTROYED);
     forget_if_transient(st, obj);
-    *id = -1;
     return 0;
 }
 
@@ -323,31 +343,28 @@ restarts(int action)
  * follows. A restart brings no lifecycle event, as in libvirt, but the
  * guest did reset, so REBOOT listeners hear of it. */
 static void
-power_cycle(struct test_state *st, struct domain_obj *obj, int action,
-            int *id)
+power_cycle(struct test_state *st, struct domain_obj *obj, int action)
 {
     if (restarts(action)) {
         test_transition_reset(obj);
         domain_event_queue_reboot(st->events, obj->def->name,
                                   obj->def->uuid, obj->id);
-        *id = obj->id;
         return;
     }
     test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_SHUTDOWN);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
                     VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN);
     forget_if_transient(st, obj);
-    *id = -1;
 }
 
 /* The guest powers off at once; its on_poweroff action decides the rest. */
 static int
-op_shutdown(struct test_state *st, struct domain_obj *obj, unsigned flags,
-            int *id, struct vireo_error *err)
+op_shutdown(struct test_state *st, struct domain_obj *obj, void *io,
+            struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
-    power_cycle(st, obj, obj->def->on_poweroff, id);
+    power_cycle(st, obj, obj->def->on_poweroff);
     return 0;
 }
 
@@ -364,12 +381,12 @@ testdrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
 /* The guest resets at once, paused or not; its on_reboot action decides
  * the rest. */
 static int
-op_reboot(struct test_state *st, struct domain_obj *obj, unsigned flags,
-          int *id, struct vireo_error *err)
+op_reboot(struct test_state *st, struct domain_obj *obj, void *io,
+          struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
-    power_cycle(st, obj, obj->def->on_reboot, id);
+    power_cycle(st, obj, obj->def->on_reboot);
     return 0;
 }
 
@@ -384,8 +401,8 @@ testdrv_domain_reboot(struct vireo_domain *dom, unsigned flags,
 }
 
 static int
-op_suspend(struct test_state *st, struct domain_obj *obj, unsigned flags,
-           int *id, struct vireo_error *err)
+op_suspend(struct test_state *st, struct domain_obj *obj, void *io,
+           struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
@@ -394,7 +411,6 @@ op_suspend(struct test_state *st, struct domain_obj *obj, unsigned flags,
     test_transition_pause(obj, VIR_DOMAIN_PAUSED_USER);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
                     VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
-    *id = obj->id;
     return 0;
 }
 
@@ -405,8 +421,8 @@ testdrv_domain_suspend(struct vireo_domain *dom, struct vireo_error *err)
 }
 
 static int
-op_resume(struct test_state *st, struct domain_obj *obj, unsigned flags,
-          int *id, struct vireo_error *err)
+op_resume(struct test_state *st, struct domain_obj *obj, void *io,
+          struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
         return not_valid(err, "domain is not running");
@@ -415,7 +431,6 @@ op_resume(struct test_state *st, struct domain_obj *obj, unsigned flags,
     test_transition_resume(obj, VIR_DOMAIN_RUNNING_UNPAUSED);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_RESUMED,
                     VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
-    *id = obj->id;
     return 0;
 }
 
@@ -425,15 +440,14 @@ testdrv_domain_resume(struct vireo_domain *dom, struct vireo_error *err)
     return run(dom, op_resume, 0, err);
 }
 
-/* The autostart value travels in the op's flags argument. */
+/* The autostart value travels as the op's flags. */
 static int
-op_set_autostart(struct test_state *st, struct domain_obj *obj,
-                 unsigned autostart, int *id, struct vireo_error *err)
+op_set_autostart(struct test_state *st, struct domain_obj *obj, void *io,
+                 struct vireo_error *err)
 {
     if (!obj->is_persistent)
         return not_valid(err, "cannot set autostart for transient domain");
-    obj->has_autostart = autostart != 0;
-    *id = obj->id;
+    obj->has_autostart = flags_of(io) != 0;
     return 0;
 }
 

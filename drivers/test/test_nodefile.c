@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "drivers/client_file.h"
 #include "drivers/conf/domain_def.h"
 #include "drivers/error.h"
 #include "drivers/test/test_nodefile.h"
@@ -26,48 +27,28 @@
 
 /* Everything one load needs to report errors and resolve relative names. */
 struct load {
-    const char          *path;
-    struct test_nodefile *nf;
-    struct vireo_error   *err;
+    const char                 *path;
+    const struct conn_identity *who;
+    struct test_nodefile       *nf;
+    struct vireo_error         *err;
 };
 
-/* The whole of a (domain) file, NUL-terminated, malloc'd; NULL with err
- * set naming the node file it was read for. */
+/* The whole of a (domain) file, NUL-terminated, malloc'd, read as the
+ * connection's owner may (client_file.h); a node file is not meant to be
+ * big, so it is capped like a domain document. NULL with err set. */
 static char *
 read_text(const struct load *ld, const char *file)
 {
-    FILE *in = fopen(file, "re");
-    char *text = NULL;
-    size_t size = 0, total = 0;
-    FILE *out;
-    char chunk[4096];
-    size_t n;
+    char *text = client_file_read(file, ld->who, DOMAIN_XML_MAX_BYTES,
+                                  VIR_FROM_TEST, ld->err);
+    /* error_set_raw cuts what does not fit. */
+    char message[sizeof(ld->err->message) + PATH_MAX];
 
-    if (in == NULL) {
-        error_set(ld->err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
-                  "cannot read '%s' for node file '%s': %s", file, ld->path,
-                  strerror(errno));
-        return NULL;
+    if (text == NULL && ld->err != NULL && strcmp(file, ld->path) != 0) {
+        snprintf(message, sizeof(message), "%s, named in node file '%s'",
+                 ld->err->message, ld->path);
+        error_set_raw(ld->err, ld->err->code, ld->err->domain, message);
     }
-    out = open_memstream(&text, &size);
-    /* A node file is not meant to be big: cap it like a domain document. */
-    while (out != NULL && total <= DOMAIN_XML_MAX_BYTES &&
-           (n = fread(chunk, 1, sizeof(chunk), in)) > 0) {
-        fwrite(chunk, 1, n, out);
-        total += n;
-    }
-    if (out == NULL || ferror(in) || ferror(out) ||
-        total > DOMAIN_XML_MAX_BYTES || !feof(in)) {
-        error_set(ld->err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
-                  "cannot read '%s' for node file '%s'", file, ld->path);
-        if (out != NULL)
-            fclose(out);
-        fclose(in);
-        free(text);
-        return NULL;
-    }
-    fclose(out);
-    fclose(in);
     return text;
 }
 
@@ -307,10 +288,10 @@ parse_document(const struct load *ld)
 }
 
 int
-test_nodefile_load(const char *path, struct test_nodefile *nf,
-                   struct vireo_error *err)
+test_nodefile_load(const char *path, const struct conn_identity *who,
+                   struct test_nodefile *nf, struct vireo_error *err)
 {
-    struct load ld = { .path = path, .nf = nf, .err = err };
+    struct load ld = { .path = path, .who = who, .nf = nf, .err = err };
     xmlDocPtr doc;
     xmlNodePtr root;
     int rc;

@@ -16,6 +16,7 @@
 #include "api/vireo.h"
 #include "drivers/test/test_host.h"
 
+struct conn_identity;
 struct domain_def;
 
 /* What a node file describes; owned by whoever filled it. */
@@ -25,10 +26,11 @@ struct test_nodefile {
     int                 n_defs;
 };
 
-/* Read the node file at path into nf. Returns 0, or -1 with err naming
- * the file and the problem (nf is then empty). */
-int  test_nodefile_load(const char *path, struct test_nodefile *nf,
-                        struct vireo_error *err);
+/* Read the node file at path, and the domain files it names, into nf,
+ * as who may read them (client_file.h; NULL in-process). Returns 0, or -1
+ * with err naming the file and the problem (nf is then empty). */
+int  test_nodefile_load(const char *path, const struct conn_identity *who,
+                        struct test_nodefile *nf, struct vireo_error *err);
 void test_nodefile_clear(struct test_nodefile *nf);
 
 #endif /* VIREO_DRIVERS_TEST_NODEFILE_H */

@@ -2,10 +2,9 @@
 /*
  * test_query.c: finding domains (lookups, listing with libvirt's filters)
  * and reading one: info, state, XML, OS type, autostart, activity,
- * persistence. Each reads under the state's lock and refreshes the
- * handle's id while it has the domain in hand.
+ * persistence, managed save, snapshots, messages. Each reads on the test
+ * driver's thread (test_call.h), which also refreshes the handle's id.
  */
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,65 +14,83 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_call.h"
 #include "drivers/test/test_host.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
 
-/* Lock dom's state and find its object; on failure the lock is released
- * and err set. */
-static struct domain_obj *
-lock_find(struct vireo_domain *dom, struct vireo_error *err)
-{
-    struct test_state *st = dom->conn->priv;
-    struct domain_obj *obj;
-
-    pthread_mutex_lock(&st->lock);
-    obj = test_state_find(st, dom, err);
-    if (obj == NULL)
-        pthread_mutex_unlock(&st->lock);
-    return obj;
-}
-
-static void
-refresh_unlock(struct vireo_domain *dom, const struct domain_obj *obj)
-{
-    struct test_state *st = dom->conn->priv;
-
-    atomic_store(&dom->id, obj->id);
-    pthread_mutex_unlock(&st->lock);
-}
+/* Flags libvirt's test driver accepts on these queries. */
+#define MANAGED_SAVE_FLAGS  0u
+#define SNAPSHOT_NUM_FLAGS  0x3fffu   /* VIR_DOMAIN_SNAPSHOT_LIST_* */
+#define MESSAGE_FLAGS       3u        /* DEPRECATION | TAINTING */
 
 /* ---- Lookups ---------------------------------------------------------- */
 
-/* Unlock and hand back a handle on obj, or NULL with err set (not_found
- * already filled it when obj is NULL). */
-static struct vireo_domain *
-handle_unlock(struct vireo_conn *conn, const struct domain_obj *obj,
-              struct vireo_error *err)
-{
-    struct test_state *st = conn->priv;
-    struct vireo_domain *dom = NULL;
+/* What a lookup asks for, and the handle it finds. */
+struct lookup_io {
+    struct vireo_conn   *conn;
+    const char          *name;
+    const unsigned char *uuid;
+    int                  id;
+    struct vireo_domain *dom;
+};
 
-    if (obj != NULL)
-        dom = test_state_handle(conn, obj, err);
-    pthread_mutex_unlock(&st->lock);
-    return dom;
+static int
+found(struct lookup_io *l, const struct domain_obj *obj,
+      struct vireo_error *err)
+{
+    l->dom = test_state_handle(l->conn, obj, err);
+    return l->dom != NULL ? 0 : -1;
+}
+
+static int
+op_lookup_by_name(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct lookup_io *l = io;
+    struct domain_obj *obj = domain_list_find_by_name(st->domains, l->name);
+
+    if (obj == NULL)
+        return error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
+                         "no domain with matching name '%s'", l->name);
+    return found(l, obj, err);
+}
+
+static int
+op_lookup_by_uuid(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct lookup_io *l = io;
+    struct domain_obj *obj = domain_list_find_by_uuid(st->domains, l->uuid);
+    char text[VIREO_UUID_STRING_BUFLEN];
+
+    if (obj == NULL) {
+        uuid_format(l->uuid, text);
+        return error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
+                         "no domain with matching uuid '%s'", text);
+    }
+    return found(l, obj, err);
+}
+
+static int
+op_lookup_by_id(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct lookup_io *l = io;
+    struct domain_obj *obj = domain_list_find_by_id(st->domains, l->id);
+
+    if (obj == NULL)
+        return error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
+                         "no domain with matching id %d", l->id);
+    return found(l, obj, err);
 }
 
 struct vireo_domain *
 testdrv_domain_lookup_by_name(struct vireo_conn *conn, const char *name,
                               struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    struct domain_obj *obj;
+    struct lookup_io l = { .conn = conn, .name = name };
 
-    pthread_mutex_lock(&st->lock);
-    obj = domain_list_find_by_name(st->domains, name);
-    if (obj == NULL)
-        error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
-                  "no domain with matching name '%s'", name);
-    return handle_unlock(conn, obj, err);
+    test_call(conn, op_lookup_by_name, &l, err);
+    return l.dom;
 }
 
 struct vireo_domain *
@@ -81,41 +98,33 @@ testdrv_domain_lookup_by_uuid(struct vireo_conn *conn,
                               const unsigned char *uuid,
                               struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    struct domain_obj *obj;
-    char text[VIREO_UUID_STRING_BUFLEN];
+    struct lookup_io l = { .conn = conn, .uuid = uuid };
 
-    pthread_mutex_lock(&st->lock);
-    obj = domain_list_find_by_uuid(st->domains, uuid);
-    if (obj == NULL) {
-        uuid_format(uuid, text);
-        error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
-                  "no domain with matching uuid '%s'", text);
-    }
-    return handle_unlock(conn, obj, err);
+    test_call(conn, op_lookup_by_uuid, &l, err);
+    return l.dom;
 }
 
 struct vireo_domain *
 testdrv_domain_lookup_by_id(struct vireo_conn *conn, int id,
                             struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    struct domain_obj *obj;
+    struct lookup_io l = { .conn = conn, .id = id };
 
-    pthread_mutex_lock(&st->lock);
-    obj = domain_list_find_by_id(st->domains, id);
-    if (obj == NULL)
-        error_set(err, VIR_ERR_NO_DOMAIN, VIR_FROM_TEST,
-                  "no domain with matching id %d", id);
-    return handle_unlock(conn, obj, err);
+    test_call(conn, op_lookup_by_id, &l, err);
+    return l.dom;
 }
 
 /* ---- Listing ---------------------------------------------------------- */
 
-/* With st->lock held: handles on every matching domain, or -1. */
+struct list_io {
+    struct vireo_conn     *conn;
+    unsigned               flags;
+    struct vireo_domain ***doms;   /* NULL: only count */
+};
+
+/* Handles on every matching domain, or -1. */
 static int
-collect(struct vireo_conn *conn, struct test_state *st, unsigned flags,
-        struct vireo_domain ***doms, struct vireo_error *err)
+collect(struct test_state *st, struct list_io *l, struct vireo_error *err)
 {
     size_t n_all = domain_list_count(st->domains);
     struct vireo_domain **out = calloc(n_all + 1, sizeof(*out));
@@ -126,27 +135,31 @@ collect(struct vireo_conn *conn, struct test_state *st, unsigned flags,
     for (size_t i = 0; i < n_all; i++) {
         const struct domain_obj *obj = domain_list_at(st->domains, i);
 
-        if (!domain_obj_matches_filter(obj, flags))
+        if (!domain_obj_matches_filter(obj, l->flags))
             continue;
-        out[n] = test_state_handle(conn, obj, err);
+        out[n] = test_state_handle(l->conn, obj, err);
         if (out[n] == NULL) {
             handle_domain_array_free(out, n);
             return -1;
         }
         n++;
     }
-    *doms = out;
+    *l->doms = out;
     return n;
 }
 
 static int
-count(struct test_state *st, unsigned flags)
+op_list(struct test_state *st, void *io, struct vireo_error *err)
 {
+    struct list_io *l = io;
     size_t n_all = domain_list_count(st->domains);
     int n = 0;
 
+    if (l->doms != NULL)
+        return collect(st, l, err);
     for (size_t i = 0; i < n_all; i++)
-        if (domain_obj_matches_filter(domain_list_at(st->domains, i), flags))
+        if (domain_obj_matches_filter(domain_list_at(st->domains, i),
+                                      l->flags))
             n++;
     return n;
 }
@@ -156,54 +169,75 @@ testdrv_conn_list_all_domains(struct vireo_conn *conn,
                               struct vireo_domain ***doms, unsigned flags,
                               struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
-    int n;
+    struct list_io l = { .conn = conn, .flags = flags, .doms = doms };
 
     if (error_check_flags(err, VIR_FROM_TEST, flags, DOMAIN_LIST_FILTERS_ALL,
                           "testConnectListAllDomains") < 0)
         return -1;
-    pthread_mutex_lock(&st->lock);
-    n = doms != NULL ? collect(conn, st, flags, doms, err) : count(st, flags);
-    pthread_mutex_unlock(&st->lock);
-    return n;
+    return test_call(conn, op_list, &l, err);
 }
 
 /* ---- One domain ------------------------------------------------------- */
+
+static int
+op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
+            struct vireo_error *err)
+{
+    struct vireo_domain_info *info = io;
+
+    info->state = obj->state;
+    info->max_mem_kib = obj->def->memory_kib;
+    info->memory_kib = obj->def->current_memory_kib;
+    info->n_vcpus = obj->def->vcpus;
+    info->cpu_time_ns = test_transition_cpu_time_ns(obj);
+    return 0;
+}
 
 int
 testdrv_domain_get_info(struct vireo_domain *dom,
                         struct vireo_domain_info *info,
                         struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
-
-    if (obj == NULL)
-        return -1;
-    info->state = obj->state;
-    info->max_mem_kib = obj->def->memory_kib;
-    info->memory_kib = obj->def->current_memory_kib;
-    info->n_vcpus = obj->def->vcpus;
-    info->cpu_time_ns = test_transition_cpu_time_ns(obj);
-    refresh_unlock(dom, obj);
-    return 0;
+    return test_call_dom(dom, op_get_info, info, err);
 }
 
 /* Every domain, running or not, carries the test host's one label, as in
  * libvirt's test driver. */
+static int
+op_get_security_label(struct test_state *st, struct domain_obj *obj,
+                      void *io, struct vireo_error *err)
+{
+    struct vireo_security_label *label = io;
+
+    memset(label, 0, sizeof(*label));
+    snprintf(label->label, sizeof(label->label), "%s",
+             TEST_HOST_SECURITY_LABEL);
+    label->enforcing = 1;
+    return 0;
+}
+
 int
 testdrv_domain_get_security_label(struct vireo_domain *dom,
                                   struct vireo_security_label *label,
                                   struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
+    return test_call_dom(dom, op_get_security_label, label, err);
+}
 
-    if (obj == NULL)
-        return -1;
-    memset(label, 0, sizeof(*label));
-    snprintf(label->label, sizeof(label->label), "%s",
-             TEST_HOST_SECURITY_LABEL);
-    label->enforcing = 1;
-    refresh_unlock(dom, obj);
+struct state_io {
+    int *state;
+    int *reason;
+};
+
+static int
+op_get_state(struct test_state *st, struct domain_obj *obj, void *io,
+             struct vireo_error *err)
+{
+    struct state_io *s = io;
+
+    *s->state = obj->state;
+    if (s->reason != NULL)
+        *s->reason = obj->reason;
     return 0;
 }
 
@@ -211,99 +245,149 @@ int
 testdrv_domain_get_state(struct vireo_domain *dom, int *state, int *reason,
                          unsigned flags, struct vireo_error *err)
 {
-    struct domain_obj *obj;
+    struct state_io s = { .state = state, .reason = reason };
 
     if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
                           "testDomainGetState") < 0)
         return -1;
-    obj = lock_find(dom, err);
-    if (obj == NULL)
-        return -1;
-    *state = obj->state;
-    if (reason != NULL)
-        *reason = obj->reason;
-    refresh_unlock(dom, obj);
-    return 0;
+    return test_call_dom(dom, op_get_state, &s, err);
+}
+
+/* A string a query produces, and the flags it was asked with. */
+struct text_io {
+    unsigned flags;
+    char    *text;
+};
+
+static int
+op_get_xml_desc(struct test_state *st, struct domain_obj *obj, void *io,
+                struct vireo_error *err)
+{
+    struct text_io *t = io;
+
+    if (t->flags & VIR_DOMAIN_XML_INACTIVE)
+        t->text = domain_def_format(obj->new_def ? obj->new_def : obj->def,
+                                    -1);
+    else
+        t->text = domain_def_format(obj->def, obj->id);
+    return t->text != NULL ? 0 : error_no_memory(err);
 }
 
 char *
 testdrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
                             struct vireo_error *err)
 {
-    struct domain_obj *obj;
-    char *xml;
+    struct text_io t = { .flags = flags };
 
     if (error_check_flags(err, VIR_FROM_TEST, flags,
                           VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE,
                           "testDomainGetXMLDesc") < 0)
         return NULL;
-    obj = lock_find(dom, err);
-    if (obj == NULL)
-        return NULL;
-    if (flags & VIR_DOMAIN_XML_INACTIVE)
-        xml = domain_def_format(obj->new_def ? obj->new_def : obj->def, -1);
-    else
-        xml = domain_def_format(obj->def, obj->id);
-    refresh_unlock(dom, obj);
-    if (xml == NULL)
-        error_no_memory(err);
-    return xml;
+    test_call_dom(dom, op_get_xml_desc, &t, err);
+    return t.text;
+}
+
+static int
+op_get_os_type(struct test_state *st, struct domain_obj *obj, void *io,
+               struct vireo_error *err)
+{
+    struct text_io *t = io;
+
+    if (obj->def->os_type == NULL)
+        return error_set(err, VIR_ERR_OS_TYPE, VIR_FROM_TEST,
+                         "domain '%s' has no OS type", obj->def->name);
+    t->text = strdup(obj->def->os_type);
+    return t->text != NULL ? 0 : error_no_memory(err);
 }
 
 char *
 testdrv_domain_get_os_type(struct vireo_domain *dom, struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
-    char *os_type;
+    struct text_io t = { 0 };
 
-    if (obj == NULL)
-        return NULL;
-    os_type = obj->def->os_type ? strdup(obj->def->os_type) : NULL;
-    if (obj->def->os_type == NULL)
-        error_set(err, VIR_ERR_OS_TYPE, VIR_FROM_TEST,
-                  "domain '%s' has no OS type", obj->def->name);
-    else if (os_type == NULL)
-        error_no_memory(err);
-    refresh_unlock(dom, obj);
-    return os_type;
+    test_call_dom(dom, op_get_os_type, &t, err);
+    return t.text;
+}
+
+static int
+op_get_autostart(struct test_state *st, struct domain_obj *obj, void *io,
+                 struct vireo_error *err)
+{
+    *(int *)io = obj->has_autostart;
+    return 0;
 }
 
 int
 testdrv_domain_get_autostart(struct vireo_domain *dom, int *autostart,
                              struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
+    return test_call_dom(dom, op_get_autostart, autostart, err);
+}
 
-    if (obj == NULL)
-        return -1;
-    *autostart = obj->has_autostart;
-    refresh_unlock(dom, obj);
-    return 0;
+static int
+op_is_active(struct test_state *st, struct domain_obj *obj, void *io,
+             struct vireo_error *err)
+{
+    return domain_obj_is_active(obj);
 }
 
 int
 testdrv_domain_is_active(struct vireo_domain *dom, struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
-    int is_active;
+    return test_call_dom(dom, op_is_active, NULL, err);
+}
 
-    if (obj == NULL)
-        return -1;
-    is_active = domain_obj_is_active(obj);
-    refresh_unlock(dom, obj);
-    return is_active;
+static int
+op_is_persistent(struct test_state *st, struct domain_obj *obj, void *io,
+                 struct vireo_error *err)
+{
+    return obj->is_persistent;
 }
 
 int
 testdrv_domain_is_persistent(struct vireo_domain *dom,
                              struct vireo_error *err)
 {
-    struct domain_obj *obj = lock_find(dom, err);
-    int is_persistent;
+    return test_call_dom(dom, op_is_persistent, NULL, err);
+}
 
-    if (obj == NULL)
+/* The test hypervisor cannot save a domain's memory or take snapshots
+ * yet, and nothing ever taints a test domain: for a domain that exists,
+ * the answers are none, found on the test thread like every other. */
+static int
+op_nothing_recorded(struct test_state *st, struct domain_obj *obj, void *io,
+                    struct vireo_error *err)
+{
+    return 0;
+}
+
+int
+testdrv_domain_has_managed_save_image(struct vireo_domain *dom,
+                                      unsigned flags, struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, MANAGED_SAVE_FLAGS,
+                          "testDomainHasManagedSaveImage") < 0)
         return -1;
-    is_persistent = obj->is_persistent;
-    refresh_unlock(dom, obj);
-    return is_persistent;
+    return test_call_dom(dom, op_nothing_recorded, NULL, err);
+}
+
+int
+testdrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                            struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, SNAPSHOT_NUM_FLAGS,
+                          "testDomainSnapshotNum") < 0)
+        return -1;
+    return test_call_dom(dom, op_nothing_recorded, NULL, err);
+}
+
+int
+testdrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                            unsigned flags, struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags, MESSAGE_FLAGS,
+                          "testDomainGetMessages") < 0)
+        return -1;
+    *msgs = NULL;
+    return test_call_dom(dom, op_nothing_recorded, NULL, err);
 }

@@ -5,6 +5,7 @@
  *   test_host.c   host queries
  *   test_domain.c definitions and lifecycle
  *   test_query.c  lookups, listing, per-domain queries
+ * Each reaches the driver's thread through test_call.h.
  */
 #ifndef VIREO_DRIVERS_TEST_SLOTS_H
 #define VIREO_DRIVERS_TEST_SLOTS_H
@@ -24,6 +25,8 @@ char *testdrv_conn_get_capabilities(struct vireo_conn *conn,
 int   testdrv_node_get_info(struct vireo_conn *conn,
                             struct vireo_node_info *info,
                             struct vireo_error *err);
+int   testdrv_conn_is_secure(struct vireo_conn *conn,
+                             struct vireo_error *err);
 int   testdrv_node_get_security_model(struct vireo_conn *conn,
                                       struct vireo_security_model *model,
                                       struct vireo_error *err);
@@ -84,5 +87,12 @@ int testdrv_domain_is_active(struct vireo_domain *dom,
                              struct vireo_error *err);
 int testdrv_domain_is_persistent(struct vireo_domain *dom,
                                  struct vireo_error *err);
+int testdrv_domain_has_managed_save_image(struct vireo_domain *dom,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+int testdrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                                struct vireo_error *err);
+int testdrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                                unsigned flags, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_TEST_SLOTS_H */

@@ -3,7 +3,8 @@
  * test_state.c: the lifetime of test driver states. The default state is
  * created by the first test:///default connection and freed by the last to
  * close, so that the next open starts from the pristine "test" domain
- * again; node-file states belong to their one connection.
+ * again; node-file states belong to their one connection. All of it runs
+ * on the test driver's thread.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,9 +37,8 @@ static const char default_domain_xml[] =
     "  <on_crash>destroy</on_crash>\n"
     "</domain>\n";
 
-/* Guards default_state and every state's refs. Held while the default
- * state is built so that two first opens cannot build two. */
-static pthread_mutex_t states_lock = PTHREAD_MUTEX_INITIALIZER;
+/* The state every test:///default connection shares, while one exists.
+ * Owned by the test driver's thread, like the states themselves. */
 static struct test_state *default_state;
 
 static void
@@ -49,7 +49,6 @@ state_free(struct test_state *st)
     if (st->events != NULL)
         domain_event_state_free(st->events);
     domain_list_free(st->domains);
-    pthread_mutex_destroy(&st->lock);
     free(st);
 }
 
@@ -62,7 +61,6 @@ state_new(const struct test_host *host, struct vireo_error *err)
         error_no_memory(err);
         return NULL;
     }
-    pthread_mutex_init(&st->lock, NULL);
     st->refs = 1;
     st->next_id = 1;
     st->host = *host;
@@ -133,17 +131,11 @@ default_new(struct vireo_error *err)
 struct test_state *
 test_state_open_default(struct vireo_error *err)
 {
-    struct test_state *st;
-
-    pthread_mutex_lock(&states_lock);
-    if (default_state != NULL) {
+    if (default_state != NULL)
         default_state->refs++;
-    } else {
+    else
         default_state = default_new(err);
-    }
-    st = default_state;
-    pthread_mutex_unlock(&states_lock);
-    return st;
+    return default_state;
 }
 
 /* A node-file domain the state refuses: say which file it came from. */
@@ -160,13 +152,14 @@ name_node_file(struct vireo_error *err, const char *path)
 }
 
 struct test_state *
-test_state_open_file(const char *path, struct vireo_error *err)
+test_state_open_file(const char *path, const struct conn_identity *who,
+                     struct vireo_error *err)
 {
     struct test_nodefile nf;
     struct test_state *st;
     int i;
 
-    if (test_nodefile_load(path, &nf, err) < 0)
+    if (test_nodefile_load(path, who, &nf, err) < 0)
         return NULL;
     st = state_new(&nf.host, err);
     for (i = 0; st != NULL && i < nf.n_defs; i++) {
@@ -186,15 +179,11 @@ test_state_open_file(const char *path, struct vireo_error *err)
 void
 test_state_release(struct test_state *st)
 {
-    bool is_last;
-
-    pthread_mutex_lock(&states_lock);
-    is_last = --st->refs == 0;
-    if (is_last && st == default_state)
+    if (--st->refs > 0)
+        return;
+    if (st == default_state)
         default_state = NULL;
-    pthread_mutex_unlock(&states_lock);
-    if (is_last)
-        state_free(st);
+    state_free(st);
 }
 
 struct domain_obj *

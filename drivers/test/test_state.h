@@ -8,53 +8,52 @@
 #ifndef VIREO_DRIVERS_TEST_STATE_H
 #define VIREO_DRIVERS_TEST_STATE_H
 
-#include <pthread.h>
-
 #include "api/vireo.h"
 #include "drivers/test/test_host.h"
 
+struct conn_identity;
 struct domain_def;
 struct domain_list;
 struct domain_obj;
 
-/* Shared by the connections that opened it and freed by the last to
- * close. refs is guarded by test_state.c's registry lock. `lock` guards
- * domains and next_id, and is held only for short sections that do no I/O
- * and call no user code; lock order: lock, then the event machinery's own
- * locks (events are queued, never delivered, under it). host is immutable
- * after creation. */
+/* Owned by the test driver's thread: created, changed and freed there
+ * only, with no lock; every slot reaches it through test_call.h. Shared by
+ * the connections that opened it and freed when the last one closes. The
+ * exception is host, immutable once the state exists: the host queries
+ * read it on the caller's thread. */
 struct test_state {
-    int                        refs;
-    pthread_mutex_t            lock;
+    int                        refs;      /* connections holding it */
     struct domain_list        *domains;
     int                        next_id;   /* ids are never reused */
     struct test_host           host;
-    struct domain_event_state *events;    /* locks itself */
+    struct domain_event_state *events;
 };
 
-/* A reference on the process's default state, created (with its running
- * domain "test") if no connection holds it. NULL with err set on failure. */
+/* Test thread: a reference on the process's default state, created (with
+ * its running domain "test") if no connection holds it. NULL with err set
+ * on failure. */
 struct test_state *test_state_open_default(struct vireo_error *err);
 
-/* A fresh private state described by the node file at path. */
+/* Test thread: a fresh private state described by the node file at path,
+ * read as the connection's owner may read it (test_nodefile.h). */
 struct test_state *test_state_open_file(const char *path,
+                                        const struct conn_identity *who,
                                         struct vireo_error *err);
 
-/* Drop a reference; the last one frees the state. */
+/* Test thread: drop a reference; the last one frees the state. */
 void test_state_release(struct test_state *st);
 
-/* With st->lock held: the object dom names (by uuid), or NULL with
- * VIR_ERR_NO_DOMAIN set. */
+/* The object dom names (by uuid), or NULL with VIR_ERR_NO_DOMAIN set. */
 struct domain_obj *test_state_find(struct test_state *st,
                                    const struct vireo_domain *dom,
                                    struct vireo_error *err);
 
-/* With st->lock held: a new handle on obj for conn, or NULL with err set. */
+/* A new handle on obj for conn, or NULL with err set. */
 struct vireo_domain *test_state_handle(struct vireo_conn *conn,
                                        const struct domain_obj *obj,
                                        struct vireo_error *err);
 
-/* With st->lock held: refuse a def that takes another domain's name or
+/* Refuse a def that takes another domain's name or
  * uuid (VIR_ERR_OPERATION_FAILED, libvirt's wording). Returns 0 and sets
  * *same to the domain with exactly def's name and uuid, or NULL if none. */
 int test_state_check_clash(struct test_state *st, const struct domain_def *def,
@@ -65,7 +64,7 @@ int test_state_check_clash(struct test_state *st, const struct domain_def *def,
 int test_state_check_virt_type(const struct domain_def *def,
                                struct vireo_error *err);
 
-/* With st->lock held: queue a lifecycle event about obj as it is now. */
+/* Queue a lifecycle event about obj as it is now. */
 void test_state_emit(struct test_state *st, const struct domain_obj *obj,
                      int event, int detail);
 

@@ -9,57 +9,78 @@
 #include "drivers/domain_event.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_call.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/testdrv.h"
 #include "drivers/uri.h"
 #include "drivers/worker.h"
+#include "drivers/worker_lease.h"
 
 static const char *const testdrv_schemes[] = { "test", NULL };
 
-/* The daemon's test-driver thread: every call vireod makes on this driver
- * runs there. Set by startup and cleared by shutdown, both on the daemon's
- * main thread before any client exists and after the last is gone; a
- * client process never sets it. */
-static struct worker *testdrv_worker;
+/* The test driver's thread, which owns every test state. In vireod the
+ * startup hook holds it from start to shutdown; in a client process it
+ * runs while a connection is open (each connection holds it too). */
+static struct worker_lease lease = WORKER_LEASE_INIT("vireo-test");
 
 static int
-testdrv_startup(struct vireo_error *err)
+testdrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 {
-    testdrv_worker = worker_new("vireo-test");
-    if (testdrv_worker == NULL)
+    if (worker_lease_hold(&lease) == NULL)
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
                          "cannot start the test driver's thread");
     return 0;
 }
 
-/* Runs the jobs still queued, then joins the thread. By then vireod has
- * closed its clients (after waiting shutdown_timeout for the calls in
- * flight), so the replies of those jobs are dropped. */
+/* vireod has closed its clients (after waiting shutdown_timeout for the
+ * calls in flight): calls still queued are answered with an error instead
+ * of run, and the thread goes once the last connection is released. */
 static void
 testdrv_shutdown(void)
 {
-    worker_stop(testdrv_worker);
-    testdrv_worker = NULL;
+    struct worker *w = worker_lease_worker(&lease);
+
+    if (w != NULL)
+        worker_cancel_calls(w);
+    worker_lease_release(&lease);
+    worker_lease_wait_gone(&lease);
 }
 
-static int
-testdrv_submit(void (*fn)(void *arg), void *arg)
+static struct worker *
+testdrv_worker(void)
 {
-    if (testdrv_worker == NULL || !worker_submit(testdrv_worker, fn, arg))
-        return -1;
-    return 0;
+    return worker_lease_worker(&lease);
 }
 
-static int
-testdrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
-             struct vireo_error *err)
-{
-    struct test_state *st;
+/* ---- Opening and closing ---------------------------------------------- */
 
-    if (error_check_flags(err, VIR_FROM_TEST, flags, VIREO_CONNECT_RO,
-                          "testConnectOpen") < 0)
-        return -1;
+struct open_io {
+    const struct uri           *uri;
+    const struct conn_identity *who;
+    struct test_state          *st;
+    struct vireo_error         *err;
+};
+
+static void
+open_on_thread(void *arg)
+{
+    struct open_io *o = arg;
+
+    if (strcmp(o->uri->path, "/default") == 0)
+        o->st = test_state_open_default(o->err);
+    else
+        o->st = test_state_open_file(o->uri->path, o->who, o->err);
+}
+
+/* The URI must name a state of this process: test:///default, or an
+ * absolute node-file path. Through vireod, a node file is read with the
+ * client's rights (client_file.h), and never for the read-only socket,
+ * whose clients may not make the daemon read files at all. */
+static int
+check_uri(const struct vireo_conn *conn, const struct uri *uri,
+          struct vireo_error *err)
+{
     if ((uri->server != NULL && uri->server[0] != '\0') ||
         uri->transport != NULL)
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
@@ -68,24 +89,79 @@ testdrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
     if (uri->path == NULL || uri->path[0] != '/' || uri->path[1] == '\0')
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                          "testOpen: supply a path or use test:///default");
-    if (strcmp(uri->path, "/default") == 0)
-        st = test_state_open_default(err);
-    else
-        st = test_state_open_file(uri->path, err);
-    if (st == NULL)
-        return -1;
-    conn->priv = st;
+    if (strcmp(uri->path, "/default") != 0 && conn->identity != NULL &&
+        conn->identity->is_read_only_socket)
+        return error_set(err, VIR_ERR_OPERATION_DENIED, VIR_FROM_TEST,
+                         "a node file (%s) cannot be opened through the "
+                         "read-only socket", uri->path);
     return 0;
 }
 
+static int
+testdrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
+             struct vireo_error *err)
+{
+    struct open_io o = { .uri = uri, .who = conn->identity, .err = err };
+    struct worker *w;
+
+    if (error_check_flags(err, VIR_FROM_TEST, flags, VIREO_CONNECT_RO,
+                          "testConnectOpen") < 0 ||
+        check_uri(conn, uri, err) < 0)
+        return -1;
+    w = worker_lease_hold(&lease);
+    if (w == NULL)
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, "%s",
+                         "cannot start the test driver's thread");
+    if (!worker_call(w, open_on_thread, &o))
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, "%s",
+                  "the test driver's thread is not running");
+    if (o.st == NULL) {
+        worker_lease_release(&lease);
+        return -1;
+    }
+    conn->priv = o.st;
+    conn->worker = w;
+    return 0;
+}
+
+static int
+op_close(struct test_state *st, void *io, struct vireo_error *err)
+{
+    domain_event_deregister_conn(st->events, io);
+    test_state_release(st);
+    return 0;
+}
+
+/* Any thread; on the test thread itself when the last reference went
+ * there (handle.h), which may stop the thread once this returns. */
 static void
 testdrv_close(struct vireo_conn *conn)
 {
-    struct test_state *st = conn->priv;
-
-    domain_event_deregister_conn(st->events, conn);
+    test_call(conn, op_close, conn, NULL);
     conn->priv = NULL;
-    test_state_release(st);
+    conn->worker = NULL;
+    worker_lease_release(&lease);
+}
+
+/* ---- Events ------------------------------------------------------------ */
+
+struct register_io {
+    struct vireo_conn             *conn;
+    struct vireo_domain           *dom;
+    int                            event_id;
+    vireo_domain_event_generic_cb  cb;
+    void                          *opaque;
+    vireo_free_cb                  free_cb;
+    int                            callback_id;
+};
+
+static int
+op_register(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct register_io *r = io;
+
+    return domain_event_register(st->events, r->conn, r->dom, r->event_id,
+                                 r->cb, r->opaque, r->free_cb, err);
 }
 
 static int
@@ -95,32 +171,42 @@ testdrv_domain_event_register_any(struct vireo_conn *conn,
                                   void *opaque, vireo_free_cb free_cb,
                                   struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
+    struct register_io r = { .conn = conn, .dom = dom, .event_id = event_id,
+                             .cb = cb, .opaque = opaque, .free_cb = free_cb };
 
-    return domain_event_register(st->events, conn, dom, event_id, cb, opaque,
-                                 free_cb, err);
+    return test_call(conn, op_register, &r, err);
+}
+
+static int
+op_deregister(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct register_io *r = io;
+
+    return domain_event_deregister(st->events, r->conn, r->callback_id, err);
 }
 
 static int
 testdrv_domain_event_deregister_any(struct vireo_conn *conn, int callback_id,
                                     struct vireo_error *err)
 {
-    struct test_state *st = conn->priv;
+    struct register_io r = { .conn = conn, .callback_id = callback_id };
 
-    return domain_event_deregister(st->events, conn, callback_id, err);
+    return test_call(conn, op_deregister, &r, err);
 }
 
 const struct driver testdrv = {
     .name                        = "test",
     .schemes                     = testdrv_schemes,
     .daemon_only                 = false,
-    /* States live with connections; startup and shutdown only own the
-     * daemon's thread for this driver. */
+    /* States live with connections; startup and shutdown only hold the
+     * driver's thread for the daemon's life. Nothing autostarts: a state
+     * is made by its first connection. */
     .startup                     = testdrv_startup,
     .shutdown                    = testdrv_shutdown,
-    .submit                      = testdrv_submit,
+    .worker                      = testdrv_worker,
     .open                        = testdrv_open,
     .close                       = testdrv_close,
+    .conn_is_secure              = testdrv_conn_is_secure,
     .conn_get_type               = testdrv_conn_get_type,
     .conn_get_version            = testdrv_conn_get_version,
     .conn_get_lib_version        = testdrv_conn_get_version,
@@ -150,6 +236,9 @@ const struct driver testdrv = {
     .domain_set_autostart        = testdrv_domain_set_autostart,
     .domain_is_active            = testdrv_domain_is_active,
     .domain_is_persistent        = testdrv_domain_is_persistent,
+    .domain_has_managed_save_image = testdrv_domain_has_managed_save_image,
+    .domain_snapshot_num         = testdrv_domain_snapshot_num,
+    .domain_get_messages         = testdrv_domain_get_messages,
     .domain_event_register_any   = testdrv_domain_event_register_any,
     .domain_event_deregister_any = testdrv_domain_event_deregister_any,
 };

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * test-registry.c: picking a driver for a URI, keeping daemon-only drivers
- * out of client processes, and running startup/shutdown hooks in order.
+ * out of client processes, and running startup/autostart/shutdown hooks in
+ * order, each startup with the context the daemon gives it.
  */
 #include "drivers/driver.h"
 #include "drivers/registry.h"
@@ -16,11 +17,26 @@ record(const char *what)
     strncat(calls, what, sizeof(calls) - strlen(calls) - 1);
 }
 
-static int  a_startup(struct vireo_error *err) { (void)err; record("A+"); return 0; }
+/* The context each startup hook saw: its state directory names it. */
+static char seen_dirs[64];
+
+static void
+see(const struct driver_context *ctx)
+{
+    strncat(seen_dirs, ctx->state_dir, sizeof(seen_dirs) -
+            strlen(seen_dirs) - 1);
+}
+
+static int  a_startup(const struct driver_context *ctx,
+                      struct vireo_error *err) { see(ctx); record("A+"); return 0; }
+static void a_autostart(void) { record("A*"); }
 static void a_shutdown(void) { record("A-"); }
 /* Fails: the daemon must then undo A. */
-static int  b_startup(struct vireo_error *err) { (void)err; record("B+"); return -1; }
-static int  c_startup(struct vireo_error *err) { (void)err; record("C+"); return 0; }
+static int  b_startup(const struct driver_context *ctx,
+                      struct vireo_error *err) { see(ctx); record("B+"); return -1; }
+static int  c_startup(const struct driver_context *ctx,
+                      struct vireo_error *err) { see(ctx); record("C+"); return 0; }
+static void c_autostart(void) { record("C*"); }
 static void c_shutdown(void) { record("C-"); }
 
 static const char *const local_schemes[]  = { "test", NULL };
@@ -29,11 +45,11 @@ static const char *const remote_schemes[] = { "*+", "remote", NULL };
 
 static const struct driver local_drv = {
     .name = "local", .schemes = local_schemes,
-    .startup = a_startup, .shutdown = a_shutdown,
+    .startup = a_startup, .autostart = a_autostart, .shutdown = a_shutdown,
 };
 static const struct driver daemon_drv = {
     .name = "daemon", .schemes = daemon_schemes, .daemon_only = true,
-    .startup = c_startup, .shutdown = c_shutdown,
+    .startup = c_startup, .autostart = c_autostart, .shutdown = c_shutdown,
 };
 static const struct driver remote_drv = {
     .name = "remote", .schemes = remote_schemes,
@@ -41,6 +57,19 @@ static const struct driver remote_drv = {
 static const struct driver failing_drv = {
     .name = "failing", .schemes = local_schemes, .startup = b_startup,
 };
+
+/* A context naming the driver, as the daemon's names its directories. */
+static const struct driver_context *
+context_for(const struct driver *drv, void *opaque, struct vireo_error *err)
+{
+    static struct driver_context ctx;
+    static char dir[32];
+
+    snprintf(dir, sizeof(dir), "%s/", drv->name);
+    ctx.state_dir = dir;
+    ctx.is_privileged = *(bool *)opaque;
+    return &ctx;
+}
 
 static const struct driver *
 find(const char *text, struct vireo_error *err)
@@ -82,11 +111,18 @@ check_daemon_process(void)
     registry_install(drivers, true);
     tap_ok(find("qemu:///system", &err) == &daemon_drv,
            "the daemon picks its daemon-only drivers");
-    calls[0] = '\0';
-    tap_is_int(registry_startup_all(&err), 0, "every startup hook succeeds");
+    bool is_privileged = true;
+
+    calls[0] = seen_dirs[0] = '\0';
+    tap_is_int(registry_startup_all(context_for, &is_privileged, &err), 0,
+               "every startup hook succeeds");
+    tap_is_str(seen_dirs, "local/daemon/",
+               "each startup hook gets the context made for its driver");
+    registry_autostart_all();
     registry_shutdown_all();
-    tap_is_str(calls, "A+C+C-A-",
-               "hooks start in order and shut down in reverse order");
+    tap_is_str(calls, "A+C+A*C*C-A-",
+               "hooks start, autostart in order and shut down in reverse "
+               "order");
 }
 
 static void
@@ -97,8 +133,10 @@ check_failed_startup(void)
     struct vireo_error err = { 0 };
 
     registry_install(drivers, true);
+    bool is_privileged = false;
+
     calls[0] = '\0';
-    tap_is_int(registry_startup_all(&err), -1,
+    tap_is_int(registry_startup_all(context_for, &is_privileged, &err), -1,
                "a failing startup hook fails the daemon's startup");
     tap_is_str(calls, "A+B+A-",
                "and the drivers already started are shut down again");
@@ -107,7 +145,7 @@ check_failed_startup(void)
 int
 main(void)
 {
-    tap_plan(10);
+    tap_plan(11);
     check_client_process();
     check_daemon_process();
     check_failed_startup();

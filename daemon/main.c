@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * main.c: vireod, with its drivers in startup order.
+ */
+#include "daemon/vireod.h"
+#include "drivers/test/testdrv.h"
+
+static const struct driver *const vireod_drivers[] = { &testdrv, NULL };
+
+int
+main(int argc, char **argv)
+{
+    return vireod_main(argc, argv, vireod_drivers);
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test_call.c: running a slot's operation on the test driver's thread.
+ */
+#include <stdatomic.h>
+
+#include "drivers/conf/domain_def.h"
+#include "drivers/domain_list.h"
+#include "drivers/error.h"
+#include "drivers/handle.h"
+#include "drivers/test/test_call.h"
+#include "drivers/test/test_state.h"
+#include "drivers/worker.h"
+
+struct packed {
+    struct vireo_conn   *conn;
+    struct vireo_domain *dom;        /* test_call_dom only */
+    test_op              op;
+    test_dom_op          dom_op;
+    void                *io;
+    struct vireo_error  *err;
+    int                  rc;
+};
+
+static void
+run_op(void *arg)
+{
+    struct packed *p = arg;
+
+    p->rc = p->op(p->conn->priv, p->io, p->err);
+}
+
+/* A connection always holds the driver's thread (testdrv.c), so this only
+ * fails if something is badly wrong. */
+static int
+run_on_thread(struct packed *p, void (*fn)(void *arg))
+{
+    if (p->conn->worker == NULL || !worker_call(p->conn->worker, fn, p))
+        return error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST, "%s",
+                         "the test driver's thread is not running");
+    return p->rc;
+}
+
+int
+test_call(struct vireo_conn *conn, test_op op, void *io,
+          struct vireo_error *err)
+{
+    struct packed p = { .conn = conn, .op = op, .io = io, .err = err };
+
+    return run_on_thread(&p, run_op);
+}
+
+static void
+run_dom_op(void *arg)
+{
+    struct packed *p = arg;
+    struct test_state *st = p->conn->priv;
+    struct domain_obj *obj = test_state_find(st, p->dom, p->err);
+
+    if (obj == NULL) {
+        p->rc = -1;
+        return;
+    }
+    p->rc = p->dom_op(st, obj, p->io, p->err);
+    /* The op may have started, stopped or removed the domain. */
+    obj = domain_list_find_by_uuid(st->domains, p->dom->uuid);
+    atomic_store(&p->dom->id, obj != NULL ? obj->id : -1);
+}
+
+int
+test_call_dom(struct vireo_domain *dom, test_dom_op op, void *io,
+              struct vireo_error *err)
+{
+    struct packed p = { .conn = dom->conn, .dom = dom, .dom_op = op,
+                        .io = io, .err = err };
+
+    return run_on_thread(&p, run_dom_op);
+}
