@@ -89,11 +89,12 @@ main(int argc, char **argv)
     int n;
 
     if (argc < 2)
-        tap_skip_all("usage: test-xml-golden SOURCE_DIR");
+        tap_fail_all("test-xml-golden is given the corpus folder "
+                     "(usage: test-xml-golden SOURCE_DIR)");
     snprintf(good, sizeof(good), "%s/good", argv[1]);
     n = scandir(good, &cases, is_case, alphasort);
     if (n <= 0)
-        tap_skip_all("no good/*.in.xml cases found");
+        tap_fail_all("good/*.in.xml cases are found under %s", argv[1]);
     tap_plan(3 * n + 1);
     tap_ok(n >= 8, "at least 8 golden cases (%d)", n);
     for (int i = 0; i < n; i++) {
