@@ -42,7 +42,7 @@ CONF
 vpid=$!
 
 if ! libvirtd_start; then
-    echo "run.sh: $LIBVIRTD_SKIP" >&2
+    echo "run.sh: $LIBVIRTD_START_ERROR" >&2
     exit 1
 fi
 wait_socket "$dir/vireo/vireo-sock"

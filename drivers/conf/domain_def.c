@@ -54,8 +54,10 @@ domain_lifecycle_action_from_string(const char *word)
 static void
 extras_free(struct domain_extra *extras, int n)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        free(extras[i].name);
         free(extras[i].xml);
+    }
     free(extras);
 }
 
@@ -151,8 +153,10 @@ extras_copy(const struct domain_extra *src, int n, bool *failed)
 {
     struct domain_extra *dst = array_new(n, sizeof(*dst), failed);
 
-    for (int i = 0; dst != NULL && i < n; i++)
+    for (int i = 0; dst != NULL && i < n; i++) {
+        dst[i].name = dup_opt(src[i].name, failed);
         dst[i].xml = dup_opt(src[i].xml, failed);
+    }
     return dst;
 }
 

@@ -4,8 +4,9 @@
  * libvirt's domain XML.
  *
  * The subset vireo understands is held in typed fields. Elements outside it
- * are preserved verbatim (see `extra`), in document order, so that a
- * definition written by another tool survives define -> dumpxml.
+ * are preserved verbatim (see `extra`), so that a definition written by
+ * another tool survives define -> dumpxml; the formatter writes them where
+ * libvirt writes elements of that name, in document order among equals.
  *
  * A definition is plain data: whoever holds it owns it, and drivers copy it
  * (domain_def_copy) rather than share it between threads.
@@ -54,9 +55,12 @@ struct domain_chardev {
     int   target_port;   /* -1 if absent */
 };
 
-/* A preserved element we do not interpret: its serialised XML. */
+/* A preserved element we do not interpret. */
 struct domain_extra {
-    char *xml;
+    char *name;          /* its name when in no namespace (libvirt's
+                          * vocabulary, which decides where it is
+                          * written), else NULL */
+    char *xml;           /* serialised as libvirt writes it */
 };
 
 struct domain_def {
@@ -98,10 +102,13 @@ struct domain_def {
  * A missing <uuid> is generated. Any thread. */
 struct domain_def *domain_def_parse(const char *xml, struct vireo_error *err);
 
-/* Format a definition. id >= 0 adds id='N' to <domain> (a running domain).
+/* Format a definition as libvirt's dumpxml writes it, with the defaults
+ * libvirt fills in. id >= 0 adds id='N' to <domain> (a running domain).
  * Returns a malloc'd NUL-terminated document ending in a newline, or NULL
  * on allocation failure. Formatting is canonical: parsing the output and
- * formatting again yields the same bytes. */
+ * formatting again yields the same bytes, with one exception libvirt
+ * shares: disks whose bus some give and others leave to their name may
+ * come back in another order. */
 char *domain_def_format(const struct domain_def *def, int id);
 
 /* A deep copy, or NULL on allocation failure. */

@@ -2,179 +2,180 @@
 /*
  * domain_xml_format.c: struct domain_def -> libvirt's dumpxml text.
  *
- * The layout is libvirt's (two-space indent, single-quoted attributes,
- * memory in KiB, the element order of virDomainDefFormat) and canonical:
- * parsing the output and formatting it again gives the same bytes. Preserved
- * elements were serialised by the parser already indented for the level
- * they are written at, so they are copied out unchanged.
+ * The target is byte for byte what libvirtd 9.0 prints for the same
+ * definition (tests/xml/good/ holds its outputs): two-space indent,
+ * single-quoted attributes, memory in KiB, the element order of
+ * virDomainDefFormat, and the defaults libvirt fills in and writes out
+ * (<clock offset='utc'/>; <boot dev='hd'/> for hvm). Preserved elements
+ * go where libvirt writes elements of their name; they were serialised by
+ * the parser already, indented for their level, and are copied out
+ * unchanged. The output is canonical: parsing it and formatting again
+ * gives the same bytes.
  *
  * Stateless; any thread.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "drivers/conf/domain_def.h"
+#include "drivers/conf/domain_xml_format.h"
 #include "drivers/conf/uuid.h"
+#include "drivers/conf/xml_write.h"
 
-/* Escape for text content or (is_attr) a single-quoted attribute value.
- * Characters the parser would normalise away (CR anywhere; tab and newline
- * inside attributes) are written as references so they survive a round
- * trip. */
-static void
-put_escaped(FILE *out, const char *s, bool is_attr)
-{
-    for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':  fputs("&amp;", out); break;
-        case '<':  fputs("&lt;", out); break;
-        case '>':  fputs("&gt;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        case '"':  fputs("&quot;", out); break;
-        case '\r': fputs("&#13;", out); break;
-        case '\n': fputs(is_attr ? "&#10;" : "\n", out); break;
-        case '\t': fputs(is_attr ? "&#9;" : "\t", out); break;
-        default:   fputc(*s, out); break;
-        }
-    }
-}
+#define N_SLOTS(table) (sizeof(table) / sizeof(table[0]))
 
-/* " name='value'", or nothing when value is NULL. */
-static void
-put_attr(FILE *out, const char *name, const char *value)
-{
-    if (value == NULL)
-        return;
-    fprintf(out, " %s='", name);
-    put_escaped(out, value, true);
-    fputc('\'', out);
-}
+/* ---- Slots ------------------------------------------------------------ */
 
-/* "<indent><name>text</name>\n", or nothing when text is NULL. */
-static void
-put_text_element(FILE *out, const char *indent, const char *name,
-                 const char *text)
-{
-    if (text == NULL)
-        return;
-    fprintf(out, "%s<%s>", indent, name);
-    put_escaped(out, text, false);
-    fprintf(out, "</%s>\n", name);
-}
-
-static void
-put_extras(FILE *out, const char *indent, const struct domain_extra *extras,
-           int n)
+bool
+format_has_extra(const struct domain_extra *list, int n, const char *name)
 {
     for (int i = 0; i < n; i++)
-        if (extras[i].xml != NULL)
-            fprintf(out, "%s%s\n", indent, extras[i].xml);
+        if (list[i].name != NULL && strcmp(list[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+static bool
+has_slot(const struct slot *slots, size_t n_slots, const char *name)
+{
+    for (size_t i = 0; i < n_slots; i++)
+        if (slots[i].name != NULL && strcmp(slots[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the preserved element e belongs in slot s. */
+static bool
+is_in_slot(const struct domain_extra *e, const struct slot *s,
+           const struct slot *slots, size_t n_slots)
+{
+    if (s->name == SLOT_FOREIGN)
+        return e->name == NULL;
+    if (e->name == NULL)
+        return false;
+    if (strcmp(s->name, SLOT_UNKNOWN) == 0)
+        return !has_slot(slots, n_slots, e->name);
+    return strcmp(s->name, e->name) == 0;
+}
+
+void
+format_slots(struct format *f, const struct slot *slots, size_t n_slots,
+             const struct extras *extras)
+{
+    for (size_t i = 0; i < n_slots; i++) {
+        if (slots[i].put != NULL)
+            slots[i].put(f);
+        for (int j = 0; j < extras->n; j++)
+            if (extras->list[j].xml != NULL &&
+                is_in_slot(&extras->list[j], &slots[i], slots, n_slots))
+                fprintf(f->out, "%s%s\n", extras->indent,
+                        extras->list[j].xml);
+    }
+}
+
+/* ---- <os> ------------------------------------------------------------- */
+
+static void
+put_os_type(struct format *f)
+{
+    fputs("    <type", f->out);
+    xml_write_attr(f->out, "arch", f->def->os_arch);
+    xml_write_attr(f->out, "machine", f->def->os_machine);
+    fputc('>', f->out);
+    xml_write_escaped(f->out, f->def->os_type != NULL ? f->def->os_type
+                                                      : "hvm", false);
+    fputs("</type>\n", f->out);
+}
+
+/* libvirt boots an hvm guest from its first disk unless told otherwise. */
+static void
+put_default_boot(struct format *f)
+{
+    const struct domain_def *def = f->def;
+
+    if (def->os_type != NULL && strcmp(def->os_type, "hvm") == 0 &&
+        !format_has_extra(def->os_extras, def->n_os_extras, "boot"))
+        fputs("    <boot dev='hd'/>\n", f->out);
+}
+
+/* The children of <os>, in libvirt's order. */
+static const struct slot os_slots[] = {
+    { "type", put_os_type }, { "firmware", NULL }, { "init", NULL },
+    { "initarg", NULL }, { "initenv", NULL }, { "initdir", NULL },
+    { "inituser", NULL }, { "initgroup", NULL }, { "loader", NULL },
+    { "nvram", NULL }, { "kernel", NULL }, { "initrd", NULL },
+    { "cmdline", NULL }, { "dtb", NULL }, { "root", NULL }, { "acpi", NULL },
+    { "boot", put_default_boot }, { "bootmenu", NULL }, { "bios", NULL },
+    { "smbios", NULL }, { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
+};
+
+static void
+put_os(struct format *f)
+{
+    const struct extras extras = { f->def->os_extras, f->def->n_os_extras,
+                                   "    " };
+
+    fputs("  <os>\n", f->out);
+    format_slots(f, os_slots, N_SLOTS(os_slots), &extras);
+    fputs("  </os>\n", f->out);
+}
+
+/* ---- <domain> --------------------------------------------------------- */
+
+static void
+put_name(struct format *f)
+{
+    xml_write_text_element(f->out, "  ", "name",
+                           f->def->name != NULL ? f->def->name : "");
 }
 
 static void
-put_disk(FILE *out, const struct domain_disk *d)
+put_uuid(struct format *f)
 {
-    fputs("    <disk type='file'", out);
-    put_attr(out, "device", d->device != NULL ? d->device : "disk");
-    fputs(">\n", out);
-    if (d->driver_name != NULL || d->driver_type != NULL) {
-        fputs("      <driver", out);
-        put_attr(out, "name", d->driver_name);
-        put_attr(out, "type", d->driver_type);
-        fputs("/>\n", out);
-    }
-    if (d->source_file != NULL) {
-        fputs("      <source", out);
-        put_attr(out, "file", d->source_file);
-        fputs("/>\n", out);
-    }
-    fputs("      <target", out);
-    put_attr(out, "dev", d->target_dev);
-    put_attr(out, "bus", d->target_bus);
-    fputs("/>\n", out);
-    if (d->is_readonly)
-        fputs("      <readonly/>\n", out);
-    fputs("    </disk>\n", out);
+    char uuid[VIREO_UUID_STRING_BUFLEN];
+
+    uuid_format(f->def->uuid, uuid);
+    xml_write_text_element(f->out, "  ", "uuid", uuid);
 }
 
 static void
-put_interface(FILE *out, const struct domain_interface *iface)
+put_title(struct format *f)
 {
-    fputs("    <interface", out);
-    put_attr(out, "type", iface->type != NULL ? iface->type : "user");
-    if (iface->mac == NULL && iface->model == NULL) {
-        fputs("/>\n", out);
-        return;
-    }
-    fputs(">\n", out);
-    if (iface->mac != NULL) {
-        fputs("      <mac", out);
-        put_attr(out, "address", iface->mac);
-        fputs("/>\n", out);
-    }
-    if (iface->model != NULL) {
-        fputs("      <model", out);
-        put_attr(out, "type", iface->model);
-        fputs("/>\n", out);
-    }
-    fputs("    </interface>\n", out);
+    xml_write_text_element(f->out, "  ", "title", f->def->title);
 }
 
 static void
-put_chardev(FILE *out, const struct domain_chardev *c)
+put_description(struct format *f)
 {
-    const char *name = c->is_console ? "console" : "serial";
-    bool has_target = c->target_type != NULL || c->target_port >= 0;
-
-    fprintf(out, "    <%s", name);
-    put_attr(out, "type", c->type != NULL ? c->type : "pty");
-    if (c->source_path == NULL && !has_target) {
-        fputs("/>\n", out);
-        return;
-    }
-    fputs(">\n", out);
-    if (c->source_path != NULL) {
-        fputs("      <source", out);
-        put_attr(out, "path", c->source_path);
-        fputs("/>\n", out);
-    }
-    if (has_target) {
-        fputs("      <target", out);
-        put_attr(out, "type", c->target_type);
-        if (c->target_port >= 0)
-            fprintf(out, " port='%d'", c->target_port);
-        fputs("/>\n", out);
-    }
-    fprintf(out, "    </%s>\n", name);
+    xml_write_text_element(f->out, "  ", "description", f->def->description);
 }
 
 static void
-put_devices(FILE *out, const struct domain_def *def)
+put_memory(struct format *f)
 {
-    fputs("  <devices>\n", out);
-    put_text_element(out, "    ", "emulator", def->emulator);
-    for (int i = 0; i < def->n_disks; i++)
-        put_disk(out, &def->disks[i]);
-    for (int i = 0; i < def->n_interfaces; i++)
-        put_interface(out, &def->interfaces[i]);
-    for (int i = 0; i < def->n_chardevs; i++)
-        put_chardev(out, &def->chardevs[i]);
-    if (def->has_graphics_none)
-        fputs("    <graphics type='none'/>\n", out);
-    put_extras(out, "    ", def->device_extras, def->n_device_extras);
-    fputs("  </devices>\n", out);
+    fprintf(f->out, "  <memory unit='KiB'>%llu</memory>\n",
+            f->def->memory_kib);
 }
 
 static void
-put_os(FILE *out, const struct domain_def *def)
+put_current_memory(struct format *f)
 {
-    fputs("  <os>\n    <type", out);
-    put_attr(out, "arch", def->os_arch);
-    put_attr(out, "machine", def->os_machine);
-    fputc('>', out);
-    put_escaped(out, def->os_type != NULL ? def->os_type : "hvm", false);
-    fputs("</type>\n", out);
-    put_extras(out, "    ", def->os_extras, def->n_os_extras);
-    fputs("  </os>\n", out);
+    fprintf(f->out, "  <currentMemory unit='KiB'>%llu</currentMemory>\n",
+            f->def->current_memory_kib);
+}
+
+static void
+put_vcpu(struct format *f)
+{
+    fprintf(f->out, "  <vcpu placement='static'>%u</vcpu>\n", f->def->vcpus);
+}
+
+/* libvirt always writes the clock; its default keeps UTC. */
+static void
+put_default_clock(struct format *f)
+{
+    if (!format_has_extra(f->def->extras, f->def->n_extras, "clock"))
+        fputs("  <clock offset='utc'/>\n", f->out);
 }
 
 static void
@@ -182,55 +183,70 @@ put_lifecycle(FILE *out, const char *name, int action)
 {
     const char *word = domain_lifecycle_action_to_string(action);
 
-    put_text_element(out, "  ", name, word != NULL ? word : "destroy");
+    xml_write_text_element(out, "  ", name, word != NULL ? word : "destroy");
 }
 
-/* <domain ...> through </vcpu>. */
 static void
-put_header(FILE *out, const struct domain_def *def, int id)
+put_on_poweroff(struct format *f)
 {
-    char uuid[VIREO_UUID_STRING_BUFLEN];
-
-    fputs("<domain", out);
-    put_attr(out, "type", def->virt_type != NULL ? def->virt_type : "test");
-    if (id >= 0)
-        fprintf(out, " id='%d'", id);
-    fputs(">\n", out);
-    put_text_element(out, "  ", "name", def->name != NULL ? def->name : "");
-    uuid_format(def->uuid, uuid);
-    put_text_element(out, "  ", "uuid", uuid);
-    put_text_element(out, "  ", "title", def->title);
-    put_text_element(out, "  ", "description", def->description);
-    fprintf(out, "  <memory unit='KiB'>%llu</memory>\n", def->memory_kib);
-    fprintf(out, "  <currentMemory unit='KiB'>%llu</currentMemory>\n",
-            def->current_memory_kib);
-    fprintf(out, "  <vcpu placement='static'>%u</vcpu>\n", def->vcpus);
+    put_lifecycle(f->out, "on_poweroff", f->def->on_poweroff);
 }
+
+static void
+put_on_reboot(struct format *f)
+{
+    put_lifecycle(f->out, "on_reboot", f->def->on_reboot);
+}
+
+static void
+put_on_crash(struct format *f)
+{
+    put_lifecycle(f->out, "on_crash", f->def->on_crash);
+}
+
+/* The children of <domain>, in libvirt's order. Elements libvirt does not
+ * know go before the lifecycle actions, namespaced ones last. */
+static const struct slot domain_slots[] = {
+    { "name", put_name }, { "uuid", put_uuid }, { "genid", NULL },
+    { "title", put_title }, { "description", put_description },
+    { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
+    { "currentMemory", put_current_memory }, { "blkiotune", NULL },
+    { "memtune", NULL }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
+    { "vcpus", NULL }, { "iothreads", NULL }, { "iothreadids", NULL },
+    { "defaultiothread", NULL }, { "cputune", NULL }, { "numatune", NULL },
+    { "resource", NULL }, { "sysinfo", NULL }, { "bootloader", NULL },
+    { "bootloader_args", NULL }, { "os", put_os }, { "idmap", NULL },
+    { "features", NULL }, { "cpu", NULL }, { "clock", put_default_clock },
+    { SLOT_UNKNOWN, NULL }, { "on_poweroff", put_on_poweroff },
+    { "on_reboot", put_on_reboot }, { "on_crash", put_on_crash },
+    { "on_lockfailure", NULL }, { "pm", NULL }, { "perf", NULL },
+    { "devices", domain_xml_devices_format }, { "seclabel", NULL },
+    { "keywrap", NULL }, { "launchSecurity", NULL }, { SLOT_FOREIGN, NULL },
+};
 
 char *
 domain_def_format(const struct domain_def *def, int id)
 {
+    struct format f = { .def = def };
+    struct extras extras;
     char *text = NULL;
     size_t len = 0;
-    FILE *out;
     bool failed;
 
-    if (def == NULL)
+    if (def == NULL || (f.out = open_memstream(&text, &len)) == NULL)
         return NULL;
-    out = open_memstream(&text, &len);
-    if (out == NULL)
-        return NULL;
-    put_header(out, def, id);
-    put_os(out, def);
-    put_extras(out, "  ", def->extras, def->n_extras);
-    put_lifecycle(out, "on_poweroff", def->on_poweroff);
-    put_lifecycle(out, "on_reboot", def->on_reboot);
-    put_lifecycle(out, "on_crash", def->on_crash);
-    put_devices(out, def);
-    fputs("</domain>\n", out);
+    extras = (struct extras){ def->extras, def->n_extras, "  " };
+    fputs("<domain", f.out);
+    xml_write_attr(f.out, "type",
+                   def->virt_type != NULL ? def->virt_type : "test");
+    if (id >= 0)
+        fprintf(f.out, " id='%d'", id);
+    fputs(">\n", f.out);
+    format_slots(&f, domain_slots, N_SLOTS(domain_slots), &extras);
+    fputs("</domain>\n", f.out);
     /* A failed write (out of memory) shows as a stream error. */
-    failed = ferror(out) != 0;
-    if (fclose(out) != 0 || failed) {
+    failed = ferror(f.out) != 0 || f.is_out_of_memory;
+    if (fclose(f.out) != 0 || failed) {
         free(text);
         return NULL;
     }

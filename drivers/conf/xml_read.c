@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "drivers/conf/xml_read.h"
+#include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
 
 int
@@ -162,8 +163,8 @@ xml_read_uint(const char *text, unsigned long max, unsigned long *out)
 /* ---- Preserved elements ----------------------------------------------- */
 
 /* Whitespace-only text between elements is layout, not content: dropping it
- * lets xmlNodeDump re-indent the element the same way every time, which
- * keeps format(parse(format(x))) stable. Text in elements without element
+ * lets the element be re-indented the same way every time, which keeps
+ * format(parse(format(x))) stable. Text in elements without element
  * children is content and stays. */
 static void
 strip_layout(xmlNodePtr node)
@@ -185,42 +186,61 @@ strip_layout(xmlNodePtr node)
     }
 }
 
+/* <metadata> as libvirt writes it: with libxml2's own serialiser (double
+ * quotes), since libvirt keeps that element's content as a libxml2 tree.
+ * A malloc'd string, or NULL on allocation failure. */
+static char *
+dump_metadata(xmlDocPtr doc, xmlNodePtr node, int level)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char *text = NULL;
+
+    if (buf != NULL && xmlNodeDump(buf, doc, node, level, 1) >= 0)
+        text = strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return text;
+}
+
 /* Serialise node for output at nesting `level` (1 under <domain>, 2 under
- * <devices> or <os>). The copy carries the namespace declarations it needs
- * from its ancestors, so <qemu:commandline> stays valid on its own. It goes
- * into a scratch document without a dictionary: libxml2 2.9's dictionary
- * slows badly with many distinct names, and the parse has paid that once. */
+ * <devices> or <os>), as libvirt writes it. The copy carries the
+ * namespace declarations it needs from its ancestors, so
+ * <qemu:commandline> stays valid on its own. It goes into a scratch
+ * document without a dictionary: libxml2 2.9's dictionary slows badly with
+ * many distinct names, and the parse has paid that once. */
 int
 xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
                   struct domain_extra **extras, int *n_extras)
 {
-    struct domain_extra *grown;
+    struct domain_extra *grown, *extra;
     xmlNodePtr copy = NULL;
-    xmlBufferPtr buf = xmlBufferCreate();
-    int rc = -1;
 
     if (p->scratch == NULL)
         p->scratch = xmlNewDoc((const xmlChar *)"1.0");
     if (p->scratch != NULL)
         copy = xmlDocCopyNode(node, p->scratch, 1);
-    if (copy == NULL || buf == NULL)
-        goto out;
-    strip_layout(copy);
-    if (xmlNodeDump(buf, p->scratch, copy, level, 1) < 0)
-        goto out;
     grown = xml_read_grow(*extras, *n_extras, sizeof(*grown));
-    if (grown == NULL)
-        goto out;
-    *extras = grown;
-    grown[*n_extras].xml = strdup((const char *)xmlBufferContent(buf));
-    if (grown[*n_extras].xml != NULL) {
-        (*n_extras)++;
-        rc = 0;
+    if (copy == NULL || grown == NULL) {
+        xmlFreeNode(copy);
+        return xml_read_no_memory(p);
     }
- out:
-    xmlBufferFree(buf);
+    *extras = grown;
+    extra = &grown[*n_extras];
+    strip_layout(copy);
+    if (level == 1 && xml_read_is_named(node, "metadata"))
+        extra->xml = dump_metadata(p->scratch, copy, level);
+    else
+        extra->xml = xml_write_node(copy, level);
+    if (node->ns == NULL)
+        extra->name = strdup(xml_read_node_name(node));
     xmlFreeNode(copy);
-    return rc < 0 ? xml_read_no_memory(p) : 0;
+    if (extra->xml == NULL || (node->ns == NULL && extra->name == NULL)) {
+        free(extra->xml);
+        free(extra->name);
+        extra->xml = extra->name = NULL;
+        return xml_read_no_memory(p);
+    }
+    (*n_extras)++;
+    return 0;
 }
 
 /* ---- Walking children ------------------------------------------------- */

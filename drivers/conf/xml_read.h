@@ -70,8 +70,10 @@ void *xml_read_grow(void *array, int n, size_t size);
 /* A non-negative decimal int up to max, surrounding whitespace allowed. */
 bool xml_read_uint(const char *text, unsigned long max, unsigned long *out);
 
-/* Append node, serialised for output at nesting `level` (1 under <domain>,
- * 2 under <devices> or <os>), to *extras. */
+/* Append node to *extras: its name (NULL when it is in a namespace) and
+ * its serialisation as libvirt writes it (xml_write.h; <metadata> as
+ * libxml2 writes it, as libvirt does), for output at nesting `level` (1
+ * under <domain>, 2 under <devices> or <os>). */
 int  xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
                        struct domain_extra **extras, int *n_extras);
 

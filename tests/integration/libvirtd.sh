@@ -4,9 +4,7 @@
 # integration tests, on a temporary directory of its own, killed on exit
 # whatever happens. Sourced, after lib.sh or alone.
 #
-#   if ! libvirtd_start; then
-#       echo "1..0 # SKIP $LIBVIRTD_SKIP"; exit 0
-#   fi
+#   libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 #   virsh -c "$LIBVIRTD_URI" list     # test+unix:///default?socket=$LIBVIRTD_SOCK
 #   libvirtd_stop                     # SIGTERM; $LIBVIRTD_RC is its exit status
 #
@@ -27,7 +25,7 @@ LIBVIRTD_DIR=
 LIBVIRTD_PID=
 LIBVIRTD_RC=
 # shellcheck disable=SC2034 # read by the tests that source this file
-LIBVIRTD_SKIP=
+LIBVIRTD_START_ERROR=
 LIBVIRTD_USER=nobody
 # libvirtd's socket appears in about 0.1 s here; allow far more on a busy
 # machine, but never wait forever.
@@ -93,16 +91,16 @@ libvirtd_wait_socket() {
 }
 
 # libvirtd_start: start the private libvirtd and wait for its socket.
-# On failure it returns 1 with the reason in $LIBVIRTD_SKIP, and
-# nothing left running.
+# On failure it returns 1 with the reason it could not start in
+# $LIBVIRTD_START_ERROR, and nothing left running.
 libvirtd_start() {
     LIBVIRTD=${LIBVIRTD:-$(command -v libvirtd || echo /usr/sbin/libvirtd)}
     if [ ! -x "$LIBVIRTD" ]; then
-        LIBVIRTD_SKIP="libvirtd (libvirt-daemon) is not installed"
+        LIBVIRTD_START_ERROR="libvirtd (libvirt-daemon) is not installed"
         return 1
     fi
     if [ "$(id -u)" -eq 0 ] && ! command -v setpriv > /dev/null; then
-        LIBVIRTD_SKIP="setpriv (util-linux) is needed to run libvirtd unprivileged"
+        LIBVIRTD_START_ERROR="setpriv (util-linux) is needed to run libvirtd unprivileged"
         return 1
     fi
     LIBVIRTD_DIR=$(mktemp -d)
@@ -122,19 +120,24 @@ libvirtd_start() {
     libvirtd_wait_socket && return 0
 
     # shellcheck disable=SC2034 # read by the tests that source this file
-    LIBVIRTD_SKIP="libvirtd did not start: $(libvirtd_last_error)"
+    LIBVIRTD_START_ERROR="libvirtd did not start: $(libvirtd_last_error)"
     libvirtd_cleanup
     LIBVIRTD_PID=
     LIBVIRTD_DIR=
     return 1
 }
 
-# libvirtd_last_error: the last error libvirtd logged, for a skip reason.
+# libvirtd_last_error: the last error libvirtd logged, to say why it did
+# not start; else how it ended, or that it never made its socket.
 libvirtd_last_error() {
     local line
     line=$(grep -h ' error : ' "$LIBVIRTD_DIR/libvirtd.log" \
                "$LIBVIRTD_DIR/libvirtd.stderr" 2> /dev/null | tail -n 1)
     [ -n "$line" ] || line=$(tail -n 1 "$LIBVIRTD_DIR/libvirtd.stderr" 2> /dev/null)
+    if [ -z "$line" ] && ! kill -0 "$LIBVIRTD_PID" 2> /dev/null; then
+        wait "$LIBVIRTD_PID"
+        line="it exited with status $?"
+    fi
     echo "${line:-no socket after $((LIBVIRTD_START_TIMEOUT_DS / 10)) s}"
 }
 

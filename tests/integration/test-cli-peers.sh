@@ -27,14 +27,9 @@
 : "${VIREO:?VIREO must name the vireo executable}"
 DATA=$(cd "$(dirname "$0")/data" && pwd)
 
-if ! command -v virsh > /dev/null; then
-    echo "1..0 # SKIP virsh (libvirt-clients) is not installed"
-    exit 0
-fi
-if ! libvirtd_start; then
-    echo "1..0 # SKIP $LIBVIRTD_SKIP"
-    exit 0
-fi
+command -v virsh > /dev/null ||
+    fail_all "virsh (libvirt-clients) is installed"
+libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
 # Both clients in the C locale (virsh's messages are translated otherwise),
 # and no default URI from the environment.

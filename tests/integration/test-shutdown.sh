@@ -11,6 +11,8 @@ PIPELINE="/usr/bin/python3 $HERE/pipeline_client.py"
 N_CONNS=4
 N_CALLS=2000        # per connection: many more than run before the signal
 
+/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
+    fail_all "python3-libvirt is installed for /usr/bin/python3"
 plan 20
 
 # daemon_start with a shutdown_timeout (daemon_start itself uses the
@@ -109,13 +111,9 @@ END
 
 # 1. The default timeout, raw pipelining clients and python3-libvirt.
 daemon_start
-HAS_LIBVIRT=0
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null && HAS_LIBVIRT=1
-if [ "$HAS_LIBVIRT" = 1 ]; then
-    libvirt_loop > "$DIR/libvirt" 2> "$DIR/libvirt.err" &
-    LIBVIRT_PID=$!
-    wait_for_line "$DIR/libvirt" ready
-fi
+libvirt_loop > "$DIR/libvirt" 2> "$DIR/libvirt.err" &
+LIBVIRT_PID=$!
+wait_for_line "$DIR/libvirt" ready
 pipeline_and_signal
 ok $? "$N_CONNS raw connections pipeline calls, and SIGTERM comes while they run"
 wait_exit 10
@@ -134,17 +132,12 @@ every_report_line 'wellformed=yes partial=0 ' \
 every_report_line '^replies=[1-9][0-9]* prefix=yes ' \
     "each call the daemon read was answered, in order, with no gap"
 every_report_line ' end=eof$' "then each connection ends with EOF, not a reset"
-if [ "$HAS_LIBVIRT" = 1 ]; then
-    wait "$LIBVIRT_PID"
-    got=$(cat "$DIR/libvirt")
-    like "$got" "wrong=0 error=" \
-         "python3-libvirt's calls succeed until the connection ends, then fail cleanly"
-    [ "$(sed -n 's/^calls=\([0-9]*\).*/\1/p' <<< "$got")" -gt 0 ] 2> /dev/null
-    ok $? "... after at least one answered call"
-else
-    ok 0 "# SKIP python3-libvirt is not installed"
-    ok 0 "# SKIP python3-libvirt is not installed"
-fi
+wait "$LIBVIRT_PID"
+got=$(cat "$DIR/libvirt")
+like "$got" "wrong=0 error=" \
+     "python3-libvirt's calls succeed until the connection ends, then fail cleanly"
+[ "$(sed -n 's/^calls=\([0-9]*\).*/\1/p' <<< "$got")" -gt 0 ] 2> /dev/null
+ok $? "... after at least one answered call"
 [ ! -e "$DIR/run/vireo-sock" ] && [ ! -e "$DIR/run/vireo-sock-ro" ] &&
     [ ! -e "$DIR/run/vireod.pid" ]
 ok $? "its sockets and pid file are removed after the wait"

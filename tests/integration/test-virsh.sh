@@ -1,15 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # test-virsh.sh: the real virsh (libvirt-clients 9.0) against vireod's test
-# driver over its UNIX sockets, command by command (issue 4), compared
+# driver over its UNIX sockets, command by command, compared
 # with what virsh prints for libvirt's own test driver where the two
 # drivers agree.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v virsh > /dev/null; then
-    echo "1..0 # SKIP virsh (libvirt-clients) is not installed"
-    exit 0
-fi
+command -v virsh > /dev/null ||
+    fail_all "virsh (libvirt-clients) is installed"
 
 # domain_xml NAME UUID: a minimal persistent domain for the test driver.
 domain_xml() {

@@ -39,21 +39,4 @@ corpus_read(const char *dir, const char *sub, const char *name)
     return text;
 }
 
-/* Write text to dir/sub/name (used to regenerate golden files). */
-static inline int
-corpus_write(const char *dir, const char *sub, const char *name,
-             const char *text)
-{
-    char path[4096];
-    FILE *f;
-    int rc;
-
-    snprintf(path, sizeof(path), "%s/%s/%s", dir, sub, name);
-    f = fopen(path, "wb");
-    if (f == NULL)
-        return -1;
-    rc = fputs(text, f) < 0 ? -1 : 0;
-    return fclose(f) != 0 ? -1 : rc;
-}
-
 #endif /* VIREO_TESTS_XML_CORPUS_H */

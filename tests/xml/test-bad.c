@@ -149,12 +149,13 @@ main(int argc, char **argv)
     int n, n_files;
 
     if (argc < 2)
-        tap_skip_all("usage: test-xml-bad SOURCE_DIR");
+        tap_fail_all("test-xml-bad is given the corpus folder "
+                     "(usage: test-xml-bad SOURCE_DIR)");
     n = read_expected(argv[1], &list);
     snprintf(bad, sizeof(bad), "%s/bad", argv[1]);
     n_files = scandir(bad, &files, count_xml, alphasort);
     if (n <= 0 || n_files < 0)
-        tap_skip_all("bad/EXPECTED or bad/*.xml not found");
+        tap_fail_all("bad/EXPECTED and bad/*.xml are found under %s", argv[1]);
     tap_plan(3 * n + 1 + 1 + 5);
     tap_is_int(n_files, n, "every bad/*.xml has a line in EXPECTED");
     for (int i = 0; i < n_files; i++)

@@ -112,7 +112,8 @@ main(int argc, char **argv)
     struct worker workers[N_THREADS];
 
     if (argc < 2)
-        tap_skip_all("usage: test-xml-threads SOURCE_DIR");
+        tap_fail_all("test-xml-threads is given the corpus folder "
+                     "(usage: test-xml-threads SOURCE_DIR)");
     tap_plan(1 + N_THREADS);
     tap_ok(load(&corpus, argv[1]), "corpus loaded");
     for (int i = 0; i < N_THREADS; i++) {

@@ -1,0 +1,137 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# make-golden.sh [OUT_DIR]: write the golden outputs of tests/xml/good/ from
+# libvirt itself.
+#
+# Every good/<case>.out.xml is what libvirtd 9.0's test driver (Debian 12's
+# libvirt-daemon, driven with the real virsh from libvirt-clients) prints
+# for good/<case>.in.xml: a private libvirtd (tests/integration/libvirtd.sh:
+# unprivileged, in session mode, all its state in a temporary directory)
+# defines the case in its test driver and `virsh dumpxml --inactive` gives
+# the output. A case with a good/<case>.id file is started instead (`virsh
+# create`), its live XML is the output, and the id libvirt gave it is
+# written to <case>.id. test-golden.c then checks that vireo's parser and
+# formatter turn each .in.xml into exactly those bytes. No output is ever
+# edited by hand, and none comes from vireo.
+#
+# To regenerate after adding or changing a case, from the top of the tree
+# (as root it runs libvirtd as nobody, through setpriv):
+#
+#     bash tests/xml/make-golden.sh
+#     git diff tests/xml/good
+#
+# With OUT_DIR, the outputs go there instead and good/ is left alone (the
+# integration test golden-libvirt does that, and compares).
+#
+# What the corpus leaves out, and why. Each case keeps to what vireo
+# represents; where libvirt settles or refuses something vireo cannot
+# follow, that part is left out of the input rather than edited out of
+# libvirt's output:
+#   - Every case gives its <type arch=...>: without it libvirt's test
+#     driver fills in i686 from its own capabilities, a driver's choice
+#     that the XML layer tested here does not make.
+#   - No <interface>: libvirt's test driver names each interface
+#     (<target dev='testnet0'/>) even in the inactive XML, and makes up a
+#     random MAC when none is given; vireo's definitions hold neither.
+#   - Disks sit on the virtio bus (vd*): on ide, sata or scsi libvirt adds
+#     a drive <address> and a <controller>, which vireo does not hold. For
+#     the same reason no console has a virtio target (libvirt adds a
+#     virtio-serial controller).
+#   - No <graphics type='none'/>: vireo accepts it, libvirt 9.0 refuses it
+#     ("Invalid value for attribute 'type' in element 'graphics'").
+#   - on_poweroff and on_reboot take destroy, restart, preserve or
+#     rename-restart: libvirt refuses a coredump action on them.
+#   - Only the first console is a serial console: libvirt refuses a second.
+#   - Children of <metadata> are in a namespace: libvirt drops the others.
+#   - Preserved elements (those vireo does not interpret and writes back
+#     verbatim) are given as libvirt writes them and only where libvirt
+#     knows them: libvirt drops elements it does not know (and the qemu:
+#     namespace, in its test driver), fills in defaults and rewrites the
+#     ones it knows, which verbatim copies cannot follow.
+#   - No case uses the UUID or name of libvirt's own domain 'test'.
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+GOOD=$HERE/good
+OUT_DIR=${1:-$GOOD}
+VSH_TIMEOUT=20
+
+die() {
+    echo "make-golden.sh: $*" >&2
+    exit 1
+}
+
+command -v virsh > /dev/null ||
+    die "virsh (libvirt-clients) is not installed"
+mkdir -p "$OUT_DIR" || die "cannot create $OUT_DIR"
+. "$HERE/../integration/libvirtd.sh"
+libvirtd_start || die "$LIBVIRTD_START_ERROR"
+export LC_ALL=C
+
+# libvirt's test:///default lives while a connection holds it: keep one
+# open for the whole run, so that each case sees the same driver.
+HOLD=$LIBVIRTD_DIR/hold
+mkfifo "$HOLD"
+timeout 600 virsh -c "$LIBVIRTD_URI" < "$HOLD" > /dev/null 2>&1 &
+HOLD_PID=$!
+exec 7> "$HOLD"
+
+vsh() {
+    timeout "$VSH_TIMEOUT" virsh -q -c "$LIBVIRTD_URI" "$@"
+}
+
+# The outputs are libvirtd 9.0's: another version may well write others.
+daemon_version=$(vsh version --daemon | sed -n 's/^Running against daemon: //p')
+case $daemon_version in
+9.0.*) ;;
+*) die "libvirtd ${daemon_version:-of unknown version} is not 9.0, whose output good/ holds" ;;
+esac
+
+# The UUIDs of every domain, one a line, sorted.
+uuids() {
+    vsh list --all --uuid | sed '/^$/d' | sort
+}
+
+# make_case NAME: define (or create, with NAME.id) the case, write libvirt's
+# XML for it, and remove it again. The new domain is found by its UUID, so
+# that no name needs quoting.
+make_case() {
+    local name=$1 in=$GOOD/$1.in.xml out=$OUT_DIR/$1.out.xml
+    local before uuid xml
+
+    before=$(uuids)
+    if [ -e "$GOOD/$name.id" ]; then
+        vsh create "$in" > /dev/null || return 1
+    else
+        vsh define "$in" > /dev/null || return 1
+    fi
+    uuid=$(comm -13 <(echo "$before") <(uuids))
+    [ -n "$uuid" ] || return 1
+    if [ -e "$GOOD/$name.id" ]; then
+        xml=$(vsh dumpxml "$uuid") &&
+            vsh destroy "$uuid" > /dev/null || return 1
+        sed -n "1s/^<domain [^>]*id='\([0-9]*\)'.*/\1/p" <<< "$xml" \
+            > "$OUT_DIR/$name.id"
+    else
+        xml=$(vsh dumpxml --inactive "$uuid") &&
+            vsh undefine "$uuid" > /dev/null || return 1
+    fi
+    # $(...) took the blank line virsh prints after the document, and the
+    # document's own final newline: put that one back.
+    printf '%s\n' "$xml" > "$out"
+}
+
+status=0
+for in in "$GOOD"/*.in.xml; do
+    name=$(basename "$in" .in.xml)
+    if make_case "$name"; then
+        echo "$name: $OUT_DIR/$name.out.xml"
+    else
+        echo "$name: libvirt refused it (see above)" >&2
+        status=1
+    fi
+done
+exec 7>&-
+wait "$HOLD_PID"
+libvirtd_stop || die "libvirtd did not stop cleanly ($LIBVIRTD_RC)"
+exit "$status"

@@ -1,0 +1,38 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-golden-libvirt.sh: the golden outputs in good/ are libvirt's, not
+# anyone's idea of them. make-golden.sh asks a private libvirtd 9.0 for
+# every case again, into a temporary folder, and each committed
+# <case>.out.xml (and <case>.id) must equal what it printed, byte for byte.
+# A case changed without regenerating its output fails here.
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../tap.sh"
+set -u
+
+command -v virsh > /dev/null ||
+    fail_all "virsh (libvirt-clients) is installed"
+FRESH=$(mktemp -d)
+trap 'rm -rf "$FRESH"' EXIT
+if ! bash "$HERE/make-golden.sh" "$FRESH" > "$FRESH.log" 2>&1; then
+    echo "1..1"
+    echo "not ok 1 - libvirtd writes every golden output again"
+    diag < "$FRESH.log"
+    rm -f "$FRESH.log"
+    exit 1
+fi
+rm -f "$FRESH.log"
+
+cases=("$HERE"/good/*.in.xml)
+plan "${#cases[@]}"
+for in in "${cases[@]}"; do
+    name=$(basename "$in" .in.xml)
+    same=0
+    for file in "$name.out.xml" "$name.id"; do
+        [ -e "$HERE/good/$file" ] || [ -e "$FRESH/$file" ] || continue
+        cmp -s "$HERE/good/$file" "$FRESH/$file" && continue
+        same=1
+        diff -u "$HERE/good/$file" "$FRESH/$file" 2>&1 | diag
+    done
+    ok "$same" "$name: good/$name.out.xml is what libvirtd prints"
+done
+done_testing
