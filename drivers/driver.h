@@ -30,7 +30,7 @@ struct driver_context {
     bool        is_privileged;  /* the daemon runs as root: qemu:///system */
     /* The driver's own settings (its NAME.conf next to vireod's
      * configuration file), never NULL: empty when there is no file. */
-    const struct driver_config *config;
+    struct driver_config *config;
 };
 
 struct driver {
