@@ -96,10 +96,11 @@ daemon_start() {
     wait_for "$DIR/run/vireo-sock-ro"
 }
 
-# daemon_stop: SIGTERM, then wait up to 10 s for the exit.
+# daemon_stop: SIGTERM, then wait up to 30 s for the exit (a daemon that
+# just let 10,000 clients go, on a loaded machine, can take seconds).
 daemon_stop() {
     kill -TERM "$DPID"
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         kill -0 "$DPID" 2> /dev/null || break
         sleep 0.1
     done
