@@ -70,9 +70,14 @@ struct driver {
     int  (*conn_set_keepalive)(struct vireo_conn *conn, int interval_s,
                                unsigned count, struct vireo_error *err);
 
-    /* 1 if the connection is safe from eavesdropping (a local socket, a
-     * local driver), else 0; -1 on error. NULL: 1 for in-process drivers. */
+    /* libvirt's virConnectIsSecure and virConnectIsEncrypted: 1 if the
+     * connection is safe from eavesdropping (a local socket, a local
+     * driver), or if what it carries is encrypted, else 0; -1 on error.
+     * An in-process driver is secure and carries nothing, so it is not
+     * encrypted, as libvirt's own drivers answer. */
     int (*conn_is_secure)(struct vireo_conn *conn, struct vireo_error *err);
+    int (*conn_is_encrypted)(struct vireo_conn *conn,
+                             struct vireo_error *err);
 
     /* Host queries. get_type's string is static or owned by the conn. */
     const char *(*conn_get_type)(struct vireo_conn *conn,
