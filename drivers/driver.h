@@ -158,8 +158,9 @@ struct driver {
     int (*domain_snapshot_num)(struct vireo_domain *dom, unsigned flags,
                                struct vireo_error *err);
     /* The messages recorded about the domain (tainting, deprecations):
-     * *msgs is a malloc'ed array of malloc'ed strings the caller frees;
-     * returns how many, or -1. */
+     * returns how many, n, or -1. *msgs is then a malloc'ed array of n
+     * malloc'ed strings and a NULL, or NULL when n is 0; the caller frees
+     * the strings and the array. */
     int (*domain_get_messages)(struct vireo_domain *dom, char ***msgs,
                                unsigned flags, struct vireo_error *err);
 
