@@ -94,16 +94,16 @@ test_bad_registrations(struct vireo_conn *conn, struct vireo_conn *other)
     vireo_conn_domain_event_register_any(conn, NULL, VIR_DOMAIN_EVENT_ID_LAST,
                                          cb, NULL, NULL, &err);
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: eventID in virConnectDomainEventRegisterAny "
-             "must be less than 27", "an event id past the last is refused");
+             "eventID in virConnectDomainEventRegisterAny must be less "
+             "than 27", "an event id past the last is refused");
     vireo_conn_domain_event_register_any(conn, NULL, 0, NULL, NULL, NULL,
                                          &err);
     is_error_code(&err, VIR_ERR_INVALID_ARG, "a NULL callback is refused");
     vireo_conn_domain_event_register_any(conn, foreign, 0, cb, NULL, NULL,
                                          &err);
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: domain 'test' in "
-             "virConnectDomainEventRegisterAny must match connection",
+             "domain 'test' in virConnectDomainEventRegisterAny must "
+             "match connection",
              "a domain of another connection is refused");
     vireo_conn_domain_event_register_any(NULL, NULL, 0, cb, NULL, NULL, &err);
     is_error_code(&err, VIR_ERR_INVALID_CONN, "a NULL conn is refused");

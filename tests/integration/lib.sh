@@ -78,6 +78,11 @@ wait_for_line() {
     return 1
 }
 
+# free_tcp_port: a loopback TCP port nobody uses right now, from the kernel.
+free_tcp_port() {
+    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # wait_for PATH: up to 10 s for PATH to exist.
 wait_for() {
     for _ in $(seq 100); do
