@@ -169,6 +169,7 @@ priv_free(struct remote_priv *priv)
     if (priv->rpc != NULL)
         rpc_client_close(priv->rpc);
     domain_event_state_free(priv->events);
+    pthread_mutex_destroy(&priv->events_lock);
     pthread_mutex_destroy(&priv->lock);
     free(priv->type);
     free(priv->regs);
@@ -185,6 +186,7 @@ priv_new(struct vireo_error *err)
         return NULL;
     }
     pthread_mutex_init(&priv->lock, NULL);
+    pthread_mutex_init(&priv->events_lock, NULL);
     remote_event_init(priv);
     priv->events = domain_event_state_new();
     if (priv->events == NULL) {
