@@ -10,7 +10,8 @@
  *     answers (calls pipelined by serial);
  *   - once the application's loop is registered, lifecycle events caused
  *     by another connection arrive in order, filtered by domain, and stop
- *     after deregistration;
+ *     after deregistration, while other threads register and deregister
+ *     on the same connection;
  *   - is_secure and is_encrypted weigh the transport (a UNIX socket or
  *     TCP: the URI says) in with the daemon's answer, and managed save,
  *     snapshots and messages are asked of the daemon, errors included.
@@ -276,6 +277,49 @@ check_sequence(const struct seen *s, const char *who)
                  s->details[i]);
 }
 
+/* Threads that register and deregister on the same connection, over and
+ * over, while its events arrive: the local registrations are shared by
+ * them and by whichever thread reads the socket. */
+#define N_CHURNERS      2
+#define N_CHURN_ROUNDS  300
+
+struct churn {
+    struct vireo_conn              *conn;
+    vireo_domain_event_lifecycle_cb fn;   /* one per thread: never tracked
+                                             twice */
+    int                             n_failed;
+};
+
+static void
+on_churn_a(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+           int detail, void *opaque)
+{
+}
+
+static void
+on_churn_b(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+           int detail, void *opaque)
+{
+}
+
+static void *
+churn(void *arg)
+{
+    struct churn *c = arg;
+    struct vireo_error err = { 0 };
+
+    for (int i = 0; i < N_CHURN_ROUNDS; i++) {
+        int id = vireo_conn_domain_event_register_any(
+            c->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+            VIREO_DOMAIN_EVENT_CALLBACK(c->fn), NULL, NULL, &err);
+
+        if (id < 0 ||
+            vireo_conn_domain_event_deregister_any(c->conn, id, &err) < 0)
+            c->n_failed++;
+    }
+    return NULL;
+}
+
 static int
 register_lifecycle(struct vireo_conn *conn, struct vireo_domain *filter,
                    struct seen *s)
@@ -309,10 +353,22 @@ test_events(void)
     tap_ok(id_all >= 0 && id_test >= 0 && id_all != id_test,
            "two lifecycle registrations, distinct ids");
 
+    struct churn churners[N_CHURNERS] = {
+        { .conn = conn, .fn = on_churn_a }, { .conn = conn, .fn = on_churn_b },
+    };
+    pthread_t churn_threads[N_CHURNERS];
+
+    for (int i = 0; i < N_CHURNERS; i++)
+        pthread_create(&churn_threads[i], NULL, churn, &churners[i]);
     pthread_create(&changer, NULL, change_states, NULL);
     wait_for(&all, N_WANT);
     pthread_join(changer, NULL);
+    for (int i = 0; i < N_CHURNERS; i++)
+        pthread_join(churn_threads[i], NULL);
     check_sequence(&all, "every-domain callback");
+    tap_is_int(churners[0].n_failed + churners[1].n_failed, 0,
+               "%d threads registering and deregistering meanwhile on the "
+               "same connection all succeed", N_CHURNERS);
     tap_is_int(only_test.n, 0, "the callback filtered on 'test' saw none "
                "of them");
 
@@ -342,7 +398,7 @@ main(int argc, char **argv)
         return 2;
     }
     uri = argv[1];
-    tap_plan(21);
+    tap_plan(22);
     test_without_loop();
     test_threads();
     test_events();
