@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-watch.c: drivers/worker_watch.h, with the main loop turning on the
+ * test's main thread, once on libuv and once on the poll(2) loop of
+ * tests/loop/: readiness reaches the worker's thread; the watch stays
+ * paused until resumed, and what arrived meanwhile is read after; watches
+ * come and go in numbers; a callback may free its own watch; the fd is
+ * closed once the loop lets go of it; a paused watch costs no CPU; a
+ * stopped worker's watches are released.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "drivers/worker.h"
+#include "drivers/worker_watch.h"
+#include "loop/event.h"
+#include "loop/uv_impl.h"
+#include "tests/loop/poll_impl.h"
+#include "tests/tap.h"
+#include "tests/worker/worker-test.h"
+
+struct loop_under_test {
+    const char *name;
+    int (*register_impl)(void);
+    int (*run_once)(void);
+};
+
+static const struct loop_under_test loops[] = {
+    { "uv",   uv_impl_register,   uv_impl_run_once },
+    { "poll", poll_impl_register, poll_impl_run_once },
+};
+
+/* A pipe watched on the worker. The flags say what the callback does;
+ * the rest is written by the worker and read by the test after a
+ * worker_call(), except calls, which the test waits on. */
+struct watched {
+    struct worker       *w;
+    struct worker_watch *ww;
+    int                  fd;        /* the read end: the watch's */
+    int                  write_fd;  /* the test's */
+    bool                 is_draining;   /* read all, not one byte */
+    bool                 is_resuming;   /* resume from the callback */
+    bool                 is_freeing;    /* free the watch from it */
+    char                 got[256];
+    int                  n_got;
+    int                  last_fd;
+    int                  last_events;
+    int                  n_off_thread;
+    pthread_t            thread;
+    atomic_int           calls;
+    struct vireo_error   err;
+};
+
+static void
+on_ready(struct worker_watch *ww, int fd, int events, void *opaque)
+{
+    struct watched *x = opaque;
+    char buf[64];
+    ssize_t n;
+
+    if (!pthread_equal(pthread_self(), x->thread))
+        x->n_off_thread++;
+    x->last_fd = fd;
+    x->last_events = events;
+    do {
+        n = read(fd, buf, x->is_draining ? sizeof(buf) : 1);
+        for (ssize_t i = 0; i < n && x->n_got < (int)sizeof(x->got) - 1; i++)
+            x->got[x->n_got++] = buf[i];
+    } while (n > 0 && x->is_draining);
+    if (x->is_freeing) {
+        worker_watch_free(ww);
+        x->ww = NULL;
+    } else if (x->is_resuming) {
+        worker_watch_resume(ww, EVENT_READABLE);
+    }
+    atomic_fetch_add(&x->calls, 1);
+}
+
+static void
+add_on_worker(void *arg)
+{
+    struct watched *x = arg;
+
+    x->thread = pthread_self();
+    x->ww = worker_watch_new(x->w, x->fd, EVENT_READABLE, on_ready, x,
+                             &x->err);
+}
+
+static void
+resume_on_worker(void *arg)
+{
+    struct watched *x = arg;
+
+    worker_watch_resume(x->ww, EVENT_READABLE);
+}
+
+static void
+free_on_worker(void *arg)
+{
+    struct watched *x = arg;
+
+    worker_watch_free(x->ww);
+    x->ww = NULL;
+}
+
+/* A new pipe, watched on w; NULL if the watch could not be made. */
+static struct watched *
+watch_pipe(struct worker *w, bool is_draining, bool is_resuming)
+{
+    struct watched *x = calloc(1, sizeof(*x));
+    int fds[2];
+
+    if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0)
+        abort();
+    x->w = w;
+    x->fd = fds[0];
+    x->write_fd = fds[1];
+    x->is_draining = is_draining;
+    x->is_resuming = is_resuming;
+    worker_call(w, add_on_worker, x);
+    if (x->ww == NULL) {
+        tap_diag("cannot watch: %s", x->err.message);
+        close(fds[0]);
+        close(fds[1]);
+        free(x);
+        return NULL;
+    }
+    return x;
+}
+
+static void
+put(struct watched *x, const char *text)
+{
+    if (write(x->write_fd, text, strlen(text)) < 0 && errno != EPIPE)
+        abort();
+}
+
+static int
+calls(struct watched *x)
+{
+    return atomic_load(&x->calls);
+}
+
+/* The test's end of x goes; the watch was freed already. */
+static void
+drop(struct watched *x)
+{
+    close(x->write_fd);
+    free(x);
+}
+
+static bool
+is_open(int fd)
+{
+    return fcntl(fd, F_GETFD) >= 0;
+}
+
+/* Turn the loop until fd is closed (by the watch's free function) or
+ * max_ms pass. */
+static bool
+loop_until_closed(const struct loop_under_test *lut, int fd, int max_ms)
+{
+    int64_t end = now_ms() + max_ms;
+
+    while (is_open(fd) && now_ms() < end)
+        loop_for(lut->run_once, 5);
+    return !is_open(fd);
+}
+
+static bool
+loop_until_n_fds(const struct loop_under_test *lut, int n, int max_ms)
+{
+    int64_t end = now_ms() + max_ms;
+
+    while (n_open_fds() != n && now_ms() < end)
+        loop_for(lut->run_once, 5);
+    return n_open_fds() == n;
+}
+
+/* Free x's watch on w, wait for the loop to close its fd, drop the rest. */
+static void
+unwatch(const struct loop_under_test *lut, struct worker *w,
+        struct watched *x)
+{
+    worker_call(w, free_on_worker, x);
+    loop_until_closed(lut, x->fd, 5000);
+    drop(x);
+}
+
+/* ---- one watch --------------------------------------------------------- */
+
+#define CHECKS_READINESS 9
+
+static void
+test_readiness(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *x = watch_pipe(w, true, false);
+
+    tap_ok(x != NULL, "%s: a worker watches a pipe", lut->name);
+    if (x == NULL)
+        return;
+    put(x, "a");
+    tap_ok(loop_until(lut->run_once, &x->calls, 1, 5000),
+           "%s: the pipe's readiness reaches the worker", lut->name);
+    worker_call(w, do_nothing, NULL);
+    tap_ok(x->n_off_thread == 0 && x->last_fd == x->fd &&
+           (x->last_events & EVENT_READABLE) != 0, "%s: the callback runs on "
+           "the worker's thread, with the fd and EVENT_READABLE", lut->name);
+
+    put(x, "b");
+    loop_for(lut->run_once, 100);
+    tap_is_int(calls(x), 1, "%s: data written while the watch is paused "
+               "brings no second callback", lut->name);
+    worker_call(w, resume_on_worker, x);
+    tap_ok(loop_until(lut->run_once, &x->calls, 2, 5000),
+           "%s: once resumed, the watch calls back again", lut->name);
+    worker_call(w, do_nothing, NULL);
+    tap_is_str(x->got, "ab", "%s: and nothing written meanwhile was lost",
+               lut->name);
+
+    worker_call(w, free_on_worker, x);
+    tap_ok(is_open(x->fd), "%s: right after worker_watch_free() the fd is "
+           "still open: the loop has not let go yet", lut->name);
+    tap_ok(loop_until_closed(lut, x->fd, 5000), "%s: the fd is closed once "
+           "the loop lets go of the watch", lut->name);
+    put(x, "c");
+    loop_for(lut->run_once, 50);
+    tap_is_int(calls(x), 2, "%s: a freed watch calls back no more",
+               lut->name);
+    drop(x);
+}
+
+#define CHECKS_PARTIAL 2
+
+/* The callback reads one byte and resumes: level-triggered, the rest
+ * brings the next callbacks. */
+static void
+test_partial_reads(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *x = watch_pipe(w, false, true);
+
+    put(x, "xyz");
+    tap_ok(loop_until(lut->run_once, &x->calls, 3, 5000),
+           "%s: a callback that reads one byte of three and resumes is "
+           "called back for the rest", lut->name);
+    loop_for(lut->run_once, 50);
+    worker_call(w, do_nothing, NULL);
+    tap_ok(calls(x) == 3 && strcmp(x->got, "xyz") == 0,
+           "%s: three callbacks, three bytes, in order", lut->name);
+    unwatch(lut, w, x);
+}
+
+#define CHECKS_NO_BUSY_LOOP 2
+
+/* The callback leaves the byte unread and does not resume: the fd stays
+ * readable, and nothing may spin on it. */
+static void
+test_no_busy_loop(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *x = watch_pipe(w, false, false);
+    int64_t cpu0_us, t0_us, cpu_us, elapsed_us;
+
+    put(x, "qq");
+    loop_until(lut->run_once, &x->calls, 1, 5000);
+    cpu0_us = process_cpu_us();
+    t0_us = now_us();
+    loop_for(lut->run_once, 300);
+    cpu_us = process_cpu_us() - cpu0_us;
+    elapsed_us = now_us() - t0_us;
+    tap_is_int(calls(x), 1, "%s: a paused watch on a readable fd is not "
+               "called again", lut->name);
+    tap_ok(cpu_us < elapsed_us / 2, "%s: and costs no busy loop: %lld us of "
+           "CPU in %lld us", lut->name, (long long)cpu_us,
+           (long long)elapsed_us);
+    unwatch(lut, w, x);
+}
+
+#define CHECKS_FREE_IN_CALLBACK 3
+
+static void
+test_free_in_callback(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *x = watch_pipe(w, true, true);
+
+    x->is_freeing = true;
+    put(x, "a");
+    loop_until(lut->run_once, &x->calls, 1, 5000);
+    worker_call(w, do_nothing, NULL);
+    tap_ok(calls(x) == 1 && x->ww == NULL,
+           "%s: a callback frees its own watch", lut->name);
+    tap_ok(loop_until_closed(lut, x->fd, 5000), "%s: and its fd is closed "
+           "once the loop lets go", lut->name);
+    put(x, "b");
+    loop_for(lut->run_once, 50);
+    tap_is_int(calls(x), 1, "%s: no callback follows", lut->name);
+    drop(x);
+}
+
+/* ---- many watches ------------------------------------------------------ */
+
+#define CHECKS_MANY 7
+#define N_WAVE 40
+
+static int
+total_calls(struct watched **xs, int from, int to)
+{
+    int n = 0;
+
+    for (int i = from; i < to; i++)
+        n += calls(xs[i]);
+    return n;
+}
+
+static void
+put_all(struct watched **xs, int from, int to)
+{
+    for (int i = from; i < to; i++)
+        put(xs[i], "m");
+}
+
+/* Wait until the watches in [from, to) were called back want times in
+ * all. */
+static bool
+loop_until_total(const struct loop_under_test *lut, struct watched **xs,
+                 int from, int to, int want)
+{
+    int64_t end = now_ms() + 10000;
+
+    while (total_calls(xs, from, to) < want && now_ms() < end)
+        loop_for(lut->run_once, 5);
+    return total_calls(xs, from, to) == want;
+}
+
+static void
+test_many(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *xs[2 * N_WAVE];
+    int n_fds0 = n_open_fds(), n_freed_calls;
+
+    for (int i = 0; i < N_WAVE; i++)
+        xs[i] = watch_pipe(w, true, true);
+    tap_is_int(n_open_fds(), n_fds0 + 2 * N_WAVE, "%s: %d watches added, "
+               "the fds grow by theirs", lut->name, N_WAVE);
+    put_all(xs, 0, N_WAVE);
+    tap_ok(loop_until_total(lut, xs, 0, N_WAVE, N_WAVE), "%s: each of them "
+           "is called back once", lut->name);
+
+    for (int i = 0; i < N_WAVE / 2; i++) {
+        worker_call(w, free_on_worker, xs[i]);
+        close(xs[i]->write_fd);
+    }
+    tap_ok(loop_until_n_fds(lut, n_fds0 + N_WAVE, 5000), "%s: freeing half "
+           "of them closes their fds", lut->name);
+
+    for (int i = N_WAVE; i < 2 * N_WAVE; i++)
+        xs[i] = watch_pipe(w, true, true);
+    tap_is_int(n_open_fds(), n_fds0 + 3 * N_WAVE, "%s: %d more added, the "
+               "fds grow again", lut->name, N_WAVE);
+    n_freed_calls = total_calls(xs, 0, N_WAVE / 2);
+    put_all(xs, N_WAVE / 2, 2 * N_WAVE);
+    /* The older half were called once before, the newer ones never. */
+    tap_ok(loop_until_total(lut, xs, N_WAVE / 2, 2 * N_WAVE, 2 * N_WAVE),
+           "%s: every live watch is called back", lut->name);
+    tap_is_int(total_calls(xs, 0, N_WAVE / 2), n_freed_calls,
+               "%s: and no freed one", lut->name);
+
+    for (int i = N_WAVE / 2; i < 2 * N_WAVE; i++) {
+        worker_call(w, free_on_worker, xs[i]);
+        close(xs[i]->write_fd);
+    }
+    tap_ok(loop_until_n_fds(lut, n_fds0, 5000), "%s: freeing the rest brings "
+           "the fds back to where they were", lut->name);
+    for (int i = 0; i < 2 * N_WAVE; i++)
+        free(xs[i]);
+}
+
+/* ---- a worker that stops ----------------------------------------------- */
+
+#define CHECKS_STOP 2
+
+static void
+test_stop_releases(const struct loop_under_test *lut)
+{
+    struct worker *w = worker_new("test-watch-stop");
+    struct watched *xs[3];
+    int n_fds0 = n_open_fds(), n_calls;
+
+    for (int i = 0; i < 3; i++)
+        xs[i] = watch_pipe(w, true, true);
+    put(xs[0], "a");
+    loop_until(lut->run_once, &xs[0]->calls, 1, 5000);
+    put(xs[1], "b");   /* its readiness may be on its way when it stops */
+    worker_stop(w);
+    n_calls = total_calls(xs, 0, 3);
+    for (int i = 0; i < 3; i++)
+        close(xs[i]->write_fd);
+    tap_ok(loop_until_n_fds(lut, n_fds0, 5000), "%s: a stopped worker's "
+           "watches are removed and their fds closed", lut->name);
+    loop_for(lut->run_once, 20);
+    tap_is_int(total_calls(xs, 0, 3), n_calls, "%s: no callback runs once "
+               "the worker is stopped", lut->name);
+    for (int i = 0; i < 3; i++)
+        free(xs[i]);
+}
+
+#define CHECKS_PER_LOOP                                                   \
+    (2 + CHECKS_READINESS + CHECKS_PARTIAL + CHECKS_NO_BUSY_LOOP +        \
+     CHECKS_FREE_IN_CALLBACK + CHECKS_MANY + CHECKS_STOP)
+
+static void
+test_on_loop(const struct loop_under_test *lut)
+{
+    struct worker *w = worker_new("test-watch");
+    int n_fds0;
+
+    tap_is_int(lut->register_impl(), 0, "%s: the loop registers", lut->name);
+    n_fds0 = n_open_fds();
+    test_readiness(lut, w);
+    test_partial_reads(lut, w);
+    test_no_busy_loop(lut, w);
+    test_free_in_callback(lut, w);
+    test_many(lut, w);
+    worker_stop(w);
+    test_stop_releases(lut);
+    tap_ok(loop_until_n_fds(lut, n_fds0, 5000), "%s: the scenarios leave no "
+           "fd open", lut->name);
+}
+
+/* ---- without a loop, and a loop that refuses --------------------------- */
+
+static void
+test_no_loop(void)
+{
+    struct worker *w = worker_new("test-no-loop");
+    struct watched x = { .w = w };
+    int fds[2];
+
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        abort();
+    x.fd = fds[0];
+    worker_call(w, add_on_worker, &x);
+    tap_ok(x.ww == NULL && x.err.code == VIR_ERR_INTERNAL_ERROR &&
+           strstr(x.err.message, "no event loop registered") != NULL,
+           "with no loop registered, a watch fails with a clear error");
+    tap_ok(is_open(fds[0]), "and the fd is still the caller's");
+    close(fds[0]);
+    close(fds[1]);
+    worker_stop(w);
+}
+
+static void
+test_refused(void)
+{
+    struct worker *w = worker_new("test-refused");
+    struct watched x = { .w = w };
+
+    x.fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    worker_call(w, add_on_worker, &x);
+    tap_ok(x.ww == NULL && strstr(x.err.message, "refused") != NULL,
+           "uv: a regular file, which epoll refuses, cannot be watched");
+    tap_ok(is_open(x.fd), "uv: and the fd is still the caller's");
+    close(x.fd);
+    worker_stop(w);
+}
+
+int
+main(void)
+{
+    alarm(120);
+    signal(SIGPIPE, SIG_IGN);   /* writing to a pipe whose watch went */
+    tap_plan(2 + 1 + 2 + 2 * CHECKS_PER_LOOP);
+    test_no_loop();
+    tap_is_int(uv_impl_register(), 0, "uv: the loop registers");
+    test_refused();
+    for (size_t i = 0; i < sizeof(loops) / sizeof(loops[0]); i++)
+        test_on_loop(&loops[i]);
+    return tap_done();
+}
