@@ -74,7 +74,8 @@ void worker_cancel_calls(struct worker *w);
 
 /* Not from the worker thread: stop taking jobs, let the thread finish what
  * is queued (as described at the top), join it and free the worker. NULL
- * is a no-op. */
+ * is a no-op. (A loop still calling back one of its watches keeps the
+ * record's memory until it lets go of the watch; w is unusable at once.) */
 void worker_stop(struct worker *w);
 
 /* From the worker thread only: the same, but the thread cannot join

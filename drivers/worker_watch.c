@@ -12,7 +12,10 @@
  * The record is freed when its last holder lets go (refs): the worker (until
  * worker_watch_free), the loop (until it calls the watch's free function,
  * where the fd is also closed: only then is it sure the loop stopped
- * polling it) and the job while it sits in the inbox.
+ * polling it) and the job while it sits in the inbox. Until then the loop
+ * may call back, even after the worker thread is gone, so the watch also
+ * holds the worker's record (worker_ref), where such a late push is
+ * refused.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -82,9 +85,11 @@ static void
 on_loop_done(void *opaque)
 {
     struct worker_watch *ww = opaque;
+    struct worker *w = ww->w;
 
     close(ww->fd);
     unref(ww);
+    worker_unref(w);
 }
 
 static void
@@ -127,8 +132,10 @@ worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
     ww->w = w;
     ww->cb = cb;
     ww->opaque = opaque;
+    worker_ref(w);
     ww->loop_id = event_add_handle(fd, events, on_ready, ww, on_loop_done);
     if (ww->loop_id < 0) {
+        worker_unref(w);
         free(ww);
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_EVENT,
                   "cannot watch fd %d: %s", fd, event_is_registered()

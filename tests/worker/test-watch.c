@@ -6,7 +6,8 @@
  * paused until resumed, and what arrived meanwhile is read after; watches
  * come and go in numbers; a callback may free its own watch; the fd is
  * closed once the loop lets go of it; a paused watch costs no CPU; a
- * stopped worker's watches are released.
+ * stopped worker's watches are released. Last, a loop that was already
+ * delivering readiness when the worker exited.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -470,16 +471,102 @@ test_refused(void)
     worker_stop(w);
 }
 
+/* ---- readiness in flight when the worker exits ------------------------- */
+
+/* A loop run by hand: it keeps the one watch it is given, as a loop does
+ * between reading a watch's callback under its lock and calling it. */
+static struct {
+    int             fd;
+    event_handle_cb cb;
+    void           *opaque;
+    event_free_cb   free_cb;
+    bool            is_removed;
+} by_hand;
+
+static int
+hand_add_handle(int fd, int events, event_handle_cb cb, void *opaque,
+                event_free_cb free_cb)
+{
+    by_hand.fd = fd;
+    by_hand.cb = cb;
+    by_hand.opaque = opaque;
+    by_hand.free_cb = free_cb;
+    by_hand.is_removed = false;
+    return 1;
+}
+
+static void
+hand_update_handle(int watch, int events)
+{
+}
+
+static int
+hand_remove_handle(int watch)
+{
+    by_hand.is_removed = true;
+    return 0;
+}
+
+static int
+hand_add_timeout(int timeout_ms, event_timeout_cb cb, void *opaque,
+                 event_free_cb free_cb)
+{
+    return -1;
+}
+
+static void
+hand_update_timeout(int timer, int timeout_ms)
+{
+}
+
+static int
+hand_remove_timeout(int timer)
+{
+    return -1;
+}
+
+static const struct event_impl by_hand_impl = {
+    hand_add_handle, hand_update_handle, hand_remove_handle,
+    hand_add_timeout, hand_update_timeout, hand_remove_timeout,
+};
+
+/* The loop saw the fd ready and was about to call back when the worker
+ * stopped (worker_stop frees it): the call then comes after the worker is
+ * gone, and only the free function tells the watch the loop let go. */
+static void
+test_readiness_after_exit(void)
+{
+    struct worker *w = worker_new("test-late");
+    struct watched x = { .w = w };
+    int fds[2];
+
+    event_register_impl(&by_hand_impl);
+    if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0)
+        abort();
+    x.fd = fds[0];
+    worker_call(w, add_on_worker, &x);
+    worker_stop(w);
+    tap_ok(by_hand.is_removed, "by hand: a stopped worker removed its watch");
+    by_hand.cb(1, by_hand.fd, EVENT_READABLE, by_hand.opaque);
+    tap_is_int(calls(&x), 0, "by hand: readiness delivered after the worker "
+               "exited calls nothing back");
+    by_hand.free_cb(by_hand.opaque);
+    tap_ok(!is_open(fds[0]), "by hand: the fd is closed once the loop lets "
+           "go");
+    close(fds[1]);
+}
+
 int
 main(void)
 {
     alarm(120);
     signal(SIGPIPE, SIG_IGN);   /* writing to a pipe whose watch went */
-    tap_plan(2 + 1 + 2 + 2 * CHECKS_PER_LOOP);
+    tap_plan(2 + 1 + 2 + 2 * CHECKS_PER_LOOP + 3);
     test_no_loop();
     tap_is_int(uv_impl_register(), 0, "uv: the loop registers");
     test_refused();
     for (size_t i = 0; i < sizeof(loops) / sizeof(loops[0]); i++)
         test_on_loop(&loops[i]);
+    test_readiness_after_exit();
     return tap_done();
 }
