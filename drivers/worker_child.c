@@ -117,17 +117,21 @@ fail:
 }
 
 /* The intermediate of a detached start: a session of its own, one more
- * fork, the grandchild's pid to the parent, and gone. Never returns. */
+ * fork, the grandchild's pid to the parent, and gone. Never returns. The
+ * grandchild lets go of the gate's write end first: the gate opens when
+ * the last one closes, and its own would keep it shut for ever. */
 static void
-fork_detached(const struct worker_child_spec *spec, int gate_fd, int err_fd,
-              int info_fd)
+fork_detached(const struct worker_child_spec *spec, const int gate[2],
+              int err_fd, int info_fd)
 {
     pid_t pid;
 
     setsid();
     pid = fork();
-    if (pid == 0)
-        exec_child(spec, gate_fd, err_fd);
+    if (pid == 0) {
+        close(gate[1]);
+        exec_child(spec, gate[0], err_fd);
+    }
     if (pid < 0)
         pid = -errno;
     (void)!write(info_fd, &pid, sizeof(pid));
@@ -172,7 +176,7 @@ start_attached(const struct worker_child_spec *spec, int err_pipe[2])
 /* Detached: returns the grandchild's pid (parked at the gate), or -errno. */
 static pid_t
 start_detached(const struct worker_child_spec *spec, int err_pipe[2],
-               int gate_fd)
+               const int gate[2])
 {
     int info[2];
     pid_t mid, pid = -EIO;
@@ -181,7 +185,7 @@ start_detached(const struct worker_child_spec *spec, int err_pipe[2],
         return -errno;
     mid = fork();
     if (mid == 0)
-        fork_detached(spec, gate_fd, err_pipe[1], info[1]);
+        fork_detached(spec, gate, err_pipe[1], info[1]);
     close(info[1]);
     if (mid < 0) {
         pid = -errno;
@@ -290,7 +294,7 @@ start(const struct worker_child_spec *spec, int err_pipe[2], int gate[2])
 {
     if (!spec->is_detached)
         return start_attached(spec, err_pipe);
-    return start_detached(spec, err_pipe, gate[0]);
+    return start_detached(spec, err_pipe, gate);
 }
 
 struct worker_child *

@@ -5,7 +5,8 @@
  * deaths by signal, exec failures naming the program, redirected output,
  * what a new process inherits (nothing but 0, 1, 2; no blocked or ignored
  * signal; a session of its own), killing and reaping on free and at the
- * worker's exit so no zombie remains, and adopted processes.
+ * worker's exit so no zombie remains, detached processes that are not
+ * ours and outlive the worker, and adopted ones.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -180,6 +181,14 @@ proc_stat(pid_t pid, pid_t *ppid, pid_t *sid)
     if (sid != NULL)
         *sid = s;
     return state;
+}
+
+static bool
+is_running(pid_t pid)
+{
+    char state = proc_stat(pid, NULL, NULL);
+
+    return state != 0 && state != 'Z' && state != 'X';
 }
 
 /* Say what pid has open and what it is doing. */
@@ -433,7 +442,59 @@ test_many(void)
     tap_ok(has_no_child(), "and all of them are reaped");
 }
 
-/* ---- adopted processes ---------------------------------------------- */
+/* ---- detached and adopted processes ----------------------------------- */
+
+static void
+test_detached(void)
+{
+    const char *const echo_argv[] = { "/bin/sh", "-c", "echo detached", NULL };
+    struct kid *k = spawn(sleep_argv, true), *k2;
+    pid_t ppid = 0, sid = 0, our_sid = getsid(0);
+    char buf[64] = "";
+    int fds[2];
+
+    tap_ok(k->c != NULL && is_running(k->pid), "a detached child starts");
+    proc_stat(k->pid, &ppid, &sid);
+    tap_ok(ppid != getpid() && is_not_waitable(k->pid),
+           "it is not our child: its parent is %d, not us", (int)ppid);
+    tap_ok(sid != our_sid, "it is not in our session");
+    kill(k->pid, SIGTERM);
+    tap_ok(wait_exit(k), "its exit is reported while it is watched");
+    worker_call(w, do_nothing, NULL);
+    tap_is_int(k->status, -1, "without a status, which only its parent has");
+    kid_free(k);
+
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        abort();
+    k2 = malloc(sizeof(*k2));
+    kid_init(k2, echo_argv);
+    k2->spec.is_detached = true;
+    k2->spec.stdout_fd = fds[1];
+    worker_call(w, spawn_on_worker, k2);
+    close(fds[1]);
+    if (read(fds[0], buf, sizeof(buf) - 1) < 0)
+        buf[0] = '\0';
+    close(fds[0]);
+    tap_is_str(buf, "detached\n", "a detached child's stdout goes to the "
+               "pipe given too");
+    wait_exit(k2);
+    kid_free(k2);
+}
+
+static void
+test_detached_outlives_worker(void)
+{
+    struct kid *k = spawn(sleep_argv, true);
+
+    worker_stop(w);
+    w = worker_new("test-child");
+    sleep_ms(50);
+    tap_ok(is_running(k->pid), "a detached child runs on after its worker "
+           "stopped");
+    tap_is_int(atomic_load(&k->exits), 0, "and no exit was reported");
+    kill(k->pid, SIGKILL);
+    free(k);   /* the stopped worker released the record */
+}
 
 static void
 test_adopt(void)
@@ -494,16 +555,19 @@ int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 4 + 3 + 1 + 6 + 1 + 2 + 5 + 2 + 1);
+    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 1);
     uv_impl_register();
     w = worker_new("test-child");
     test_exit_status();
     test_signal();
     test_exec_failure(false);
+    test_exec_failure(true);
     test_stdout_pipe();
     test_inheritance();
     test_free_in_callback();
     test_many();
+    test_detached();
+    test_detached_outlives_worker();
     test_adopt();
     test_stop_kills();
     worker_stop(w);
