@@ -238,12 +238,15 @@ on_pidfd(struct worker_watch *ww, int fd, int events, void *opaque)
     int status = -1;
 
     if (!c->is_detached) {
-        if (waitid(P_PIDFD, (id_t)fd, &info, WEXITED | WNOHANG) < 0 ||
-            info.si_pid == 0) {
+        int rc = waitid(P_PIDFD, (id_t)fd, &info, WEXITED | WNOHANG);
+
+        if (rc == 0 && info.si_pid == 0) {
             worker_watch_resume(ww, EVENT_READABLE);   /* not yet */
             return;
         }
-        status = wait_status(&info);
+        /* ECHILD: the kernel reaped it already (SIGCHLD is ignored) and
+         * dropped its status. Waiting again would spin: it is gone. */
+        status = rc == 0 ? wait_status(&info) : -1;
     }
     c->has_exited = true;
     worker_watch_free(ww);

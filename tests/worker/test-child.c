@@ -551,11 +551,35 @@ test_stop_kills(void)
     tap_is_int(n_exits, 0, "no exit callback runs for them");
 }
 
+/* ---- a daemon that ignores SIGCHLD ------------------------------------ */
+
+/* SIGCHLD ignored (a disposition that survives exec, so a daemon may be
+ * started that way) makes the kernel reap children itself: the exit must
+ * still be reported, without a status, and nothing may spin. */
+static void
+test_sigchld_ignored(void)
+{
+    struct kid *k;
+    int64_t cpu0_us = process_cpu_us(), t0_us = now_us();
+
+    signal(SIGCHLD, SIG_IGN);
+    k = spawn(true_argv, false);
+    tap_ok(wait_exit(k), "with SIGCHLD ignored, a child's exit is still "
+           "reported");
+    worker_call(w, do_nothing, NULL);
+    tap_is_int(k->status, -1, "without a status, which the kernel dropped");
+    loop_for(uv_impl_run_once, 100);
+    tap_ok(process_cpu_us() - cpu0_us < (now_us() - t0_us) / 2,
+           "and nothing spins meanwhile");
+    kid_free(k);
+    signal(SIGCHLD, SIG_DFL);
+}
+
 int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 1);
+    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 3 + 1);
     uv_impl_register();
     w = worker_new("test-child");
     test_exit_status();
@@ -570,6 +594,7 @@ main(void)
     test_detached_outlives_worker();
     test_adopt();
     test_stop_kills();
+    test_sigchld_ignored();
     worker_stop(w);
     loop_for(uv_impl_run_once, 20);   /* the loop lets go of the watches */
     tap_ok(has_no_child(), "no child process of the test is left");
