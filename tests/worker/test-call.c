@@ -445,6 +445,9 @@ test_deadline(void)
     tap_ok(now_ms() - t0 >= 50, "not before it");
     tap_ok(t->rc == -1 && t->err.code == VIR_ERR_OPERATION_TIMEOUT,
            "with VIR_ERR_OPERATION_TIMEOUT");
+    tap_is_str(t->err.message, "Timed out during operation: waited 50 ms "
+               "for the test's answer", "the message says what was awaited "
+               "and how long");
     tap_is_int(t->n_abandoned, 1, "on_abandon ran once");
     n_freed0 = atomic_load(&n_data_freed);
     worker_call(w, answer_late, t);
@@ -698,7 +701,7 @@ int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 6 + 3 + 2 + 2 + 1 + 6 + 7 + 4 + 2);
+    tap_plan(6 + 6 + 3 + 2 + 2 + 1 + 7 + 7 + 4 + 2);
     uv_impl_register();
     w = worker_new("test-call");
     worker_call(w, note_worker_thread, NULL);
