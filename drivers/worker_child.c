@@ -13,7 +13,11 @@
  * A detached process is the grandchild of an intermediate that exits at
  * once (we reap it at once too). The grandchild waits on a gate pipe until
  * we hold a pidfd on it, so it cannot exit and be reaped by init, its pid
- * reused, before we watch the right process.
+ * reused, before we watch the right process. We open the gate by writing a
+ * byte, not by closing it: every process forked meanwhile, by any worker,
+ * holds a copy of the gate's write end until it executes, and a grandchild
+ * parked at its own gate never does, so two workers starting detached
+ * processes at once would each keep the other's gate shut.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -118,8 +122,8 @@ fail:
 
 /* The intermediate of a detached start: a session of its own, one more
  * fork, the grandchild's pid to the parent, and gone. Never returns. The
- * grandchild lets go of the gate's write end first: the gate opens when
- * the last one closes, and its own would keep it shut for ever. */
+ * grandchild lets go of the gate's write end first, so that it sees EOF
+ * should the daemon die before opening it. */
 static void
 fork_detached(const struct worker_child_spec *spec, const int gate[2],
               int err_fd, int info_fd)
@@ -321,8 +325,10 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
         pidfd = open_pidfd(pid, err);
     if (pid > 0 && pidfd < 0 && spec->is_detached)
         kill(pid, SIGKILL);   /* parked at the gate: it never runs */
-    if (gate[1] >= 0)
-        close(gate[1]);   /* opens the gate: the grandchild execs */
+    if (gate[1] >= 0) {
+        (void)!write(gate[1], "", 1);   /* opens the gate: it execs */
+        close(gate[1]);
+    }
     exec_errno = pid > 0 ? read_exec_errno(err_pipe[0]) : -pid;
     close(err_pipe[0]);
     if (gate[0] >= 0)

@@ -8,8 +8,10 @@
  * worker's exit so no zombie remains, detached processes that are not
  * ours and outlive the worker, and adopted ones.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdatomic.h>
@@ -539,6 +541,103 @@ test_adopt(void)
     kid_free(k);
 }
 
+/* ---- several workers starting detached children at once -------------- */
+
+#define N_SPAWNERS 4
+#define N_SPAWNS 20
+
+struct spawner {
+    pthread_barrier_t *start;
+    atomic_int        *n_started;
+    int                n_failed;
+};
+
+static void
+on_ignored_exit(struct worker_child *c, int status, void *opaque)
+{
+}
+
+/* On a worker of its own: start detached children one after the other,
+ * letting go of each at once (it runs on). */
+static void
+spawn_detached_many(void *arg)
+{
+    static const char *const argv[] = { "/bin/true", NULL };
+    struct worker_child_spec spec = {
+        .argv = argv, .stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1,
+        .is_detached = true };
+    struct spawner *s = arg;
+    struct vireo_error err;
+
+    pthread_barrier_wait(s->start);
+    for (int i = 0; i < N_SPAWNS; i++) {
+        struct worker_child *c = worker_child_spawn(worker_current(), &spec,
+                                                    on_ignored_exit, NULL,
+                                                    &err);
+        s->n_failed += c == NULL;
+        worker_child_free(c);
+        atomic_fetch_add(s->n_started, 1);
+    }
+}
+
+/* Forks of this test that never executed their program (held at a gate
+ * for ever) are killed: they would outlive the test. */
+static void
+kill_stuck_forks(void)
+{
+    char self[256], path[300], exe[256];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    DIR *dir = opendir("/proc");
+    struct dirent *e;
+
+    if (n <= 0 || dir == NULL)
+        return;
+    self[n] = '\0';
+    while ((e = readdir(dir)) != NULL) {
+        pid_t pid = atoi(e->d_name);
+
+        if (pid <= 0 || pid == getpid())
+            continue;
+        snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+        n = readlink(path, exe, sizeof(exe) - 1);
+        if (n > 0 && (exe[n] = '\0', strcmp(exe, self) == 0))
+            kill(pid, SIGKILL);
+    }
+    closedir(dir);
+}
+
+/* A detached child waits at its gate, and every process forked meanwhile
+ * gets a copy of the gate: several workers starting detached children at
+ * the same moment must not end up waiting on each other's gates. */
+static void
+test_concurrent_detached(void)
+{
+    struct worker *workers[N_SPAWNERS];
+    struct spawner spawners[N_SPAWNERS];
+    pthread_barrier_t start;
+    atomic_int n_started = 0;
+    int n_failed = 0;
+
+    pthread_barrier_init(&start, NULL, N_SPAWNERS);
+    for (int i = 0; i < N_SPAWNERS; i++) {
+        spawners[i] = (struct spawner){ &start, &n_started, 0 };
+        workers[i] = worker_new("test-spawner");
+        worker_submit(workers[i], spawn_detached_many, &spawners[i]);
+    }
+    if (!tap_ok(wait_for(&n_started, N_SPAWNERS * N_SPAWNS, 30000),
+                "%d workers starting %d detached children each at the same "
+                "moment do not wait on each other", N_SPAWNERS, N_SPAWNS)) {
+        kill_stuck_forks();
+        exit(tap_done() | 1);   /* the workers are stuck for good */
+    }
+    for (int i = 0; i < N_SPAWNERS; i++) {
+        worker_stop(workers[i]);
+        n_failed += spawners[i].n_failed;
+    }
+    pthread_barrier_destroy(&start);
+    tap_is_int(n_failed, 0, "and every start succeeded");
+}
+
 /* ---- a worker that stops with children running ----------------------- */
 
 static void
@@ -590,7 +689,7 @@ int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 3 + 1);
+    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 2 + 3 + 1);
     uv_impl_register();
     w = worker_new("test-child");
     test_exit_status();
@@ -604,6 +703,7 @@ main(void)
     test_detached();
     test_detached_outlives_worker();
     test_adopt();
+    test_concurrent_detached();
     test_stop_kills();
     test_sigchld_ignored();
     worker_stop(w);
