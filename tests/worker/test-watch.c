@@ -49,6 +49,7 @@ struct watched {
     bool                 is_draining;   /* read all, not one byte */
     bool                 is_resuming;   /* resume from the callback */
     bool                 is_freeing;    /* free the watch from it */
+    struct gate         *open_after_cb;  /* opened once it has resumed */
     char                 got[256];
     int                  n_got;
     int                  last_fd;
@@ -81,6 +82,8 @@ on_ready(struct worker_watch *ww, int fd, int events, void *opaque)
     } else if (x->is_resuming) {
         worker_watch_resume(ww, EVENT_READABLE);
     }
+    if (x->open_after_cb != NULL)
+        gate_open(x->open_after_cb);
     atomic_fetch_add(&x->calls, 1);
 }
 
@@ -304,6 +307,92 @@ test_free_in_callback(const struct loop_under_test *lut, struct worker *w)
     drop(x);
 }
 
+/* ---- resumed while its readiness is queued ------------------------------ */
+
+#define CHECKS_RESUME_WHILE_QUEUED 4
+
+struct resume_early {
+    struct watched *x;
+    struct gate     first, second;
+};
+
+/* A job ahead of the watch's readiness: it resumes the watch (a driver
+ * that wants to write, say) while that readiness is still queued behind
+ * it, then keeps the worker busy. */
+static void
+resume_then_wait(void *arg)
+{
+    struct resume_early *r = arg;
+
+    gate_pass(&r->first);
+    worker_watch_resume(r->x->ww, EVENT_READABLE);
+    gate_pass(&r->second);
+}
+
+static void
+test_resume_while_queued(const struct loop_under_test *lut, struct worker *w)
+{
+    struct resume_early r = { .first = GATE_INIT, .second = GATE_INIT };
+    int64_t cpu0_us, t0_us, cpu_us, elapsed_us;
+
+    r.x = watch_pipe(w, true, true);
+    worker_submit(w, resume_then_wait, &r);
+    gate_wait_entered(&r.first);
+    put(r.x, "a");
+    loop_for(lut->run_once, 50);   /* the readiness is queued behind */
+    gate_open(&r.first);
+    gate_wait_entered(&r.second);
+    cpu0_us = process_cpu_us();
+    t0_us = now_us();
+    loop_for(lut->run_once, 300);
+    cpu_us = process_cpu_us() - cpu0_us;
+    elapsed_us = now_us() - t0_us;
+    tap_ok(cpu_us < elapsed_us / 2, "%s: a watch resumed while its readiness "
+           "is queued costs the loop no busy loop: %lld us of CPU in %lld us",
+           lut->name, (long long)cpu_us, (long long)elapsed_us);
+    gate_open(&r.second);
+    tap_ok(loop_until(lut->run_once, &r.x->calls, 1, 5000),
+           "%s: the queued readiness is delivered", lut->name);
+    put(r.x, "b");
+    tap_ok(loop_until(lut->run_once, &r.x->calls, 2, 5000) &&
+           (worker_call(w, do_nothing, NULL), strcmp(r.x->got, "ab") == 0),
+           "%s: and the watch goes on working", lut->name);
+    unwatch(lut, w, r.x);
+}
+
+#define N_RACES 100
+
+/* The same, as a race: the worker resumes the watch and at once delivers
+ * the readiness queued behind, while the loop, woken by the resume, calls
+ * the watch back and pauses it again. However those interleave, the next
+ * byte must still be delivered. */
+static void
+test_resume_races(const struct loop_under_test *lut, struct worker *w)
+{
+    struct watched *x = watch_pipe(w, true, true);
+    int n_lost = 0;
+
+    for (int i = 0; i < N_RACES && n_lost == 0; i++) {
+        struct gate hold = GATE_INIT;
+        int n_calls = calls(x);
+
+        worker_submit(w, gate_pass, &hold);
+        worker_submit(w, resume_on_worker, x);
+        gate_wait_entered(&hold);
+        put(x, "r");
+        loop_for(lut->run_once, 1);   /* the readiness is queued */
+        gate_open(&hold);
+        loop_until(lut->run_once, &x->calls, n_calls + 1, 2000);
+        put(x, "s");
+        if (!loop_until(lut->run_once, &x->calls, n_calls + 2, 2000))
+            n_lost++;
+    }
+    tap_is_int(n_lost, 0, "%s: a resume racing with the delivery of the "
+               "readiness queued behind it never leaves the watch paused",
+               lut->name);
+    unwatch(lut, w, x);
+}
+
 /* ---- many watches ------------------------------------------------------ */
 
 #define CHECKS_MANY 7
@@ -413,7 +502,8 @@ test_stop_releases(const struct loop_under_test *lut)
 
 #define CHECKS_PER_LOOP                                                   \
     (2 + CHECKS_READINESS + CHECKS_PARTIAL + CHECKS_NO_BUSY_LOOP +        \
-     CHECKS_FREE_IN_CALLBACK + CHECKS_MANY + CHECKS_STOP)
+     CHECKS_FREE_IN_CALLBACK + CHECKS_RESUME_WHILE_QUEUED + CHECKS_MANY + \
+     CHECKS_STOP)
 
 static void
 test_on_loop(const struct loop_under_test *lut)
@@ -427,6 +517,8 @@ test_on_loop(const struct loop_under_test *lut)
     test_partial_reads(lut, w);
     test_no_busy_loop(lut, w);
     test_free_in_callback(lut, w);
+    test_resume_while_queued(lut, w);
+    test_resume_races(lut, w);
     test_many(lut, w);
     worker_stop(w);
     test_stop_releases(lut);
@@ -471,17 +563,24 @@ test_refused(void)
     worker_stop(w);
 }
 
-/* ---- readiness in flight when the worker exits ------------------------- */
+/* ---- a loop run by hand ------------------------------------------------ */
 
-/* A loop run by hand: it keeps the one watch it is given, as a loop does
- * between reading a watch's callback under its lock and calling it. */
+/* A loop run by hand, for orders of events a real loop makes only by
+ * chance: it keeps the one watch it is given, and the test calls it back
+ * whenever it likes, as a loop does between reading a watch's callback
+ * under its lock and calling it. It records the events last asked for;
+ * when hold_pause is set, the next pause (an update to 0) waits at that
+ * gate before it takes effect. */
 static struct {
     int             fd;
     event_handle_cb cb;
     void           *opaque;
     event_free_cb   free_cb;
     bool            is_removed;
-} by_hand;
+    pthread_mutex_t lock;          /* guards the two below */
+    int             events;
+    struct gate    *hold_pause;
+} by_hand = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 static int
 hand_add_handle(int fd, int events, event_handle_cb cb, void *opaque,
@@ -498,6 +597,30 @@ hand_add_handle(int fd, int events, event_handle_cb cb, void *opaque,
 static void
 hand_update_handle(int watch, int events)
 {
+    struct gate *hold = NULL;
+
+    pthread_mutex_lock(&by_hand.lock);
+    if (events == 0) {
+        hold = by_hand.hold_pause;
+        by_hand.hold_pause = NULL;
+    }
+    pthread_mutex_unlock(&by_hand.lock);
+    if (hold != NULL)
+        gate_pass(hold);
+    pthread_mutex_lock(&by_hand.lock);
+    by_hand.events = events;
+    pthread_mutex_unlock(&by_hand.lock);
+}
+
+static int
+hand_events(void)
+{
+    int events;
+
+    pthread_mutex_lock(&by_hand.lock);
+    events = by_hand.events;
+    pthread_mutex_unlock(&by_hand.lock);
+    return events;
 }
 
 static int
@@ -530,6 +653,56 @@ static const struct event_impl by_hand_impl = {
     hand_add_timeout, hand_update_timeout, hand_remove_timeout,
 };
 
+static void *
+hand_call_back(void *arg)
+{
+    by_hand.cb(1, by_hand.fd, EVENT_READABLE, by_hand.opaque);
+    return arg;
+}
+
+/* The watch's readiness is queued and the driver resumed it meanwhile, so
+ * the loop calls back again and pauses it again; that pause is held until
+ * the worker has delivered the readiness and the callback has resumed the
+ * watch. Landing last, it would leave the watch paused for good, had the
+ * job it queued not put back what the callback asked for. */
+static void
+test_late_pause(void)
+{
+    struct worker *w = worker_new("test-late-pause");
+    struct watched x = { .w = w, .is_draining = true, .is_resuming = true };
+    struct gate hold_worker = GATE_INIT, hold_pause = GATE_INIT;
+    pthread_t loop_thread;
+    int fds[2];
+
+    if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0)
+        abort();
+    x.fd = fds[0];
+    x.write_fd = fds[1];
+    worker_call(w, add_on_worker, &x);
+    worker_submit(w, gate_pass, &hold_worker);
+    gate_wait_entered(&hold_worker);
+    put(&x, "a");
+    by_hand.cb(1, by_hand.fd, EVENT_READABLE, by_hand.opaque);
+
+    pthread_mutex_lock(&by_hand.lock);
+    by_hand.hold_pause = &hold_pause;
+    pthread_mutex_unlock(&by_hand.lock);
+    x.open_after_cb = &hold_pause;
+    pthread_create(&loop_thread, NULL, hand_call_back, NULL);
+    gate_wait_entered(&hold_pause);
+    gate_open(&hold_worker);
+    pthread_join(loop_thread, NULL);
+    worker_call(w, do_nothing, NULL);
+    tap_is_int(hand_events(), EVENT_READABLE, "by hand: a pause that lands "
+               "after the callback resumed the watch does not leave it "
+               "paused");
+    tap_ok(calls(&x) == 1 && strcmp(x.got, "a") == 0, "by hand: the "
+           "readiness was delivered once");
+    worker_stop(w);
+    by_hand.free_cb(by_hand.opaque);
+    close(fds[1]);
+}
+
 /* The loop saw the fd ready and was about to call back when the worker
  * stopped (worker_stop frees it): the call then comes after the worker is
  * gone, and only the free function tells the watch the loop let go. */
@@ -540,7 +713,6 @@ test_readiness_after_exit(void)
     struct watched x = { .w = w };
     int fds[2];
 
-    event_register_impl(&by_hand_impl);
     if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0)
         abort();
     x.fd = fds[0];
@@ -561,12 +733,14 @@ main(void)
 {
     alarm(120);
     signal(SIGPIPE, SIG_IGN);   /* writing to a pipe whose watch went */
-    tap_plan(2 + 1 + 2 + 2 * CHECKS_PER_LOOP + 3);
+    tap_plan(2 + 1 + 2 + 2 * CHECKS_PER_LOOP + 2 + 3);
     test_no_loop();
     tap_is_int(uv_impl_register(), 0, "uv: the loop registers");
     test_refused();
     for (size_t i = 0; i < sizeof(loops) / sizeof(loops[0]); i++)
         test_on_loop(&loops[i]);
+    event_register_impl(&by_hand_impl);
+    test_late_pause();
     test_readiness_after_exit();
     return tap_done();
 }
