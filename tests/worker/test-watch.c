@@ -5,9 +5,11 @@
  * tests/loop/: readiness reaches the worker's thread; the watch stays
  * paused until resumed, and what arrived meanwhile is read after; watches
  * come and go in numbers; a callback may free its own watch; the fd is
- * closed once the loop lets go of it; a paused watch costs no CPU; a
- * stopped worker's watches are released. Last, a loop that was already
- * delivering readiness when the worker exited.
+ * closed once the loop lets go of it; a paused watch costs no CPU, even
+ * when resumed while its readiness is still queued; a stopped worker's
+ * watches are released. Last, on a loop run by hand, orders a real loop
+ * makes only by chance: a pause landing after the callback's resume, and
+ * readiness delivered after the worker exited.
  */
 #include <errno.h>
 #include <fcntl.h>
