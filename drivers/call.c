@@ -239,7 +239,7 @@ on_deadline(struct worker_timer *t, void *opaque)
     struct vireo_error err = { 0 };
 
     error_set(&err, VIR_ERR_OPERATION_TIMEOUT, VIR_FROM_NONE,
-              "no answer in time from %s", c->waiting_for);
+              "waited %d ms for %s", c->timeout_ms, c->waiting_for);
     abandon(c);
     if (record(c, -1, &err, NULL, NULL) < 0) {
         fail(c, VIR_ERR_NO_MEMORY, "");
@@ -254,12 +254,13 @@ call_wait(struct call *c, int timeout_ms, const char *waiting_for,
 {
     c->is_waiting = true;
     c->waiting_for = waiting_for;
+    c->timeout_ms = timeout_ms > 0 ? timeout_ms : 0;
     c->on_abandon = on_abandon;
     c->abandon_opaque = opaque;
     link_waiting(c);
     c->deadline = worker_timer_new(c->w, on_deadline, c);
     if (c->deadline != NULL)
-        worker_timer_arm(c->deadline, timeout_ms > 0 ? timeout_ms : 0);
+        worker_timer_arm(c->deadline, c->timeout_ms);
     else
         on_deadline(NULL, c);   /* no memory for a deadline: end it now */
 }

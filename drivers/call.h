@@ -72,6 +72,7 @@ struct call {
     bool                is_queued;    /* answered, to run again */
     bool                is_aborted;   /* could not be queued again */
     const char         *waiting_for;
+    int                 timeout_ms;
     struct worker_timer *deadline;
     call_abandon_fn     on_abandon;
     void               *abandon_opaque;
@@ -100,8 +101,9 @@ bool call_replay(struct call *c, int *rc, struct vireo_error *err,
 
 /* From the running call's slot: wait for the outside world for at most
  * timeout_ms (> 0). waiting_for (a static string) names what is awaited
- * in the timeout error. on_abandon(opaque) runs if the call ends before
- * call_answer() is called: by its deadline, or by cancellation. */
+ * in the timeout error: "Timed out during operation: waited 30000 ms for
+ * QEMU's answer to 'stop'". on_abandon(opaque) runs if the call ends
+ * before call_answer() is called: by its deadline, or by cancellation. */
 void call_wait(struct call *c, int timeout_ms, const char *waiting_for,
                call_abandon_fn on_abandon, void *opaque);
 

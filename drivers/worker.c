@@ -87,9 +87,17 @@ serve(struct worker *w)
     }
 }
 
-static void
-worker_free(struct worker *w)
+void
+worker_ref(struct worker *w)
 {
+    atomic_fetch_add(&w->refs, 1);
+}
+
+void
+worker_unref(struct worker *w)
+{
+    if (atomic_fetch_sub(&w->refs, 1) != 1)
+        return;
     queue_free(w->inbox);
     free(w->timers);
     free(w);
@@ -110,7 +118,7 @@ worker_main(void *opaque)
         return NULL;   /* worker_stop() joins and frees */
     on_exit = w->on_exit;
     on_exit_arg = w->on_exit_arg;
-    worker_free(w);
+    worker_unref(w);
     if (on_exit != NULL)
         on_exit(on_exit_arg);
     return NULL;
@@ -126,6 +134,7 @@ worker_new(const char *name)
     snprintf(w->name, sizeof(w->name), "%s", name != NULL ? name : "");
     atomic_init(&w->is_cancelling, false);
     atomic_init(&w->is_stopping, false);
+    atomic_init(&w->refs, 1);
     w->inbox = queue_new();
     if (w->inbox == NULL)
         goto fail;
@@ -254,7 +263,7 @@ worker_stop(struct worker *w)
     atomic_store(&w->is_stopping, true);
     queue_close(w->inbox);
     pthread_join(w->thread, NULL);
-    worker_free(w);
+    worker_unref(w);
 }
 
 void

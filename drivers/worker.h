@@ -56,10 +56,12 @@ bool worker_push(struct worker *w, struct worker_job *job);
  * stopping or when memory is short. */
 bool worker_submit(struct worker *w, worker_fn fn, void *arg);
 
-/* Any thread: run fn(arg) on the worker and wait until it returns; on the
- * worker thread itself it runs at once. This is how a caller on its own
- * thread (a client process using an in-process driver) reaches a driver.
- * Returns false, without running fn, once the worker is stopping. */
+/* Any thread: run fn(arg) on the worker and wait until it returns. This
+ * is how a caller on its own thread (a client process using an in-process
+ * driver) reaches a driver. From another thread it returns false, without
+ * running fn, once the worker is stopping. On the worker thread itself fn
+ * runs at once, stopping or not: the caller is a job the worker is still
+ * finishing (a connection's last release, say), whose work must happen. */
 bool worker_call(struct worker *w, worker_fn fn, void *arg);
 
 /* The worker whose thread is calling, or NULL on any other thread. */
@@ -74,7 +76,8 @@ void worker_cancel_calls(struct worker *w);
 
 /* Not from the worker thread: stop taking jobs, let the thread finish what
  * is queued (as described at the top), join it and free the worker. NULL
- * is a no-op. */
+ * is a no-op. (A loop still calling back one of its watches keeps the
+ * record's memory until it lets go of the watch; w is unusable at once.) */
 void worker_stop(struct worker *w);
 
 /* From the worker thread only: the same, but the thread cannot join

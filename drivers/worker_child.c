@@ -13,7 +13,11 @@
  * A detached process is the grandchild of an intermediate that exits at
  * once (we reap it at once too). The grandchild waits on a gate pipe until
  * we hold a pidfd on it, so it cannot exit and be reaped by init, its pid
- * reused, before we watch the right process.
+ * reused, before we watch the right process. We open the gate by writing a
+ * byte, not by closing it: every process forked meanwhile, by any worker,
+ * holds a copy of the gate's write end until it executes, and a grandchild
+ * parked at its own gate never does, so two workers starting detached
+ * processes at once would each keep the other's gate shut.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -117,17 +121,21 @@ fail:
 }
 
 /* The intermediate of a detached start: a session of its own, one more
- * fork, the grandchild's pid to the parent, and gone. Never returns. */
+ * fork, the grandchild's pid to the parent, and gone. Never returns. The
+ * grandchild lets go of the gate's write end first, so that it sees EOF
+ * should the daemon die before opening it. */
 static void
-fork_detached(const struct worker_child_spec *spec, int gate_fd, int err_fd,
-              int info_fd)
+fork_detached(const struct worker_child_spec *spec, const int gate[2],
+              int err_fd, int info_fd)
 {
     pid_t pid;
 
     setsid();
     pid = fork();
-    if (pid == 0)
-        exec_child(spec, gate_fd, err_fd);
+    if (pid == 0) {
+        close(gate[1]);
+        exec_child(spec, gate[0], err_fd);
+    }
     if (pid < 0)
         pid = -errno;
     (void)!write(info_fd, &pid, sizeof(pid));
@@ -172,7 +180,7 @@ start_attached(const struct worker_child_spec *spec, int err_pipe[2])
 /* Detached: returns the grandchild's pid (parked at the gate), or -errno. */
 static pid_t
 start_detached(const struct worker_child_spec *spec, int err_pipe[2],
-               int gate_fd)
+               const int gate[2])
 {
     int info[2];
     pid_t mid, pid = -EIO;
@@ -181,7 +189,7 @@ start_detached(const struct worker_child_spec *spec, int err_pipe[2],
         return -errno;
     mid = fork();
     if (mid == 0)
-        fork_detached(spec, gate_fd, err_pipe[1], info[1]);
+        fork_detached(spec, gate, err_pipe[1], info[1]);
     close(info[1]);
     if (mid < 0) {
         pid = -errno;
@@ -234,12 +242,15 @@ on_pidfd(struct worker_watch *ww, int fd, int events, void *opaque)
     int status = -1;
 
     if (!c->is_detached) {
-        if (waitid(P_PIDFD, (id_t)fd, &info, WEXITED | WNOHANG) < 0 ||
-            info.si_pid == 0) {
+        int rc = waitid(P_PIDFD, (id_t)fd, &info, WEXITED | WNOHANG);
+
+        if (rc == 0 && info.si_pid == 0) {
             worker_watch_resume(ww, EVENT_READABLE);   /* not yet */
             return;
         }
-        status = wait_status(&info);
+        /* ECHILD: the kernel reaped it already (SIGCHLD is ignored) and
+         * dropped its status. Waiting again would spin: it is gone. */
+        status = rc == 0 ? wait_status(&info) : -1;
     }
     c->has_exited = true;
     worker_watch_free(ww);
@@ -290,7 +301,7 @@ start(const struct worker_child_spec *spec, int err_pipe[2], int gate[2])
 {
     if (!spec->is_detached)
         return start_attached(spec, err_pipe);
-    return start_detached(spec, err_pipe, gate[0]);
+    return start_detached(spec, err_pipe, gate);
 }
 
 struct worker_child *
@@ -314,8 +325,10 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
         pidfd = open_pidfd(pid, err);
     if (pid > 0 && pidfd < 0 && spec->is_detached)
         kill(pid, SIGKILL);   /* parked at the gate: it never runs */
-    if (gate[1] >= 0)
-        close(gate[1]);   /* opens the gate: the grandchild execs */
+    if (gate[1] >= 0) {
+        (void)!write(gate[1], "", 1);   /* opens the gate: it execs */
+        close(gate[1]);
+    }
     exec_errno = pid > 0 ? read_exec_errno(err_pipe[0]) : -pid;
     close(err_pipe[0]);
     if (gate[0] >= 0)

@@ -36,8 +36,10 @@ struct worker_child_spec {
 };
 
 /* On the worker thread once the process has exited. status is as from
- * waitpid() for an attached child, -1 for a detached one. The child record
- * stays valid until worker_child_free(), which the callback may call. */
+ * waitpid() for an attached child, -1 for a detached one (and for an
+ * attached one the kernel reaped itself: a daemon that ignores SIGCHLD).
+ * The child record stays valid until worker_child_free(), which the
+ * callback may call. */
 typedef void (*worker_child_exit_cb)(struct worker_child *c, int status,
                                      void *opaque);
 

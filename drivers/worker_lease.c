@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * worker_lease.c: starting a driver's worker on the first hold and
- * stopping it on the last release. The lease's lock guards its fields and
- * is never held while a worker is started, joined or running a job.
+ * stopping it on the last release. The lease's lock guards its fields. It
+ * is held while the first hold starts the worker, so that concurrent holds
+ * start one (worker_new() only starts a thread, which never takes it), and
+ * never while a worker is joined or runs a job.
  */
 #include "drivers/worker.h"
 #include "drivers/worker_lease.h"

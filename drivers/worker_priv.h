@@ -26,6 +26,12 @@ struct worker {
     /* Set by any thread, read by the worker. */
     atomic_bool            is_cancelling;   /* worker_cancel_calls() */
     atomic_bool            is_stopping;     /* the inbox is closing */
+    /* The record (not the thread) is freed by the last of: the thread's
+     * end (worker_stop's join, or a self-stopped thread's exit) and each
+     * watch, until the loop lets go of it: the loop may still be calling
+     * a watch back when the thread is gone, and pushes to a closed inbox
+     * then. */
+    atomic_int             refs;
 
     /* Owned by the worker thread. */
     bool                   is_detached;     /* worker_stop_self() */
@@ -39,6 +45,10 @@ struct worker {
     struct worker_child   *children;        /* every watched process */
     struct call           *waiting_calls;   /* calls waiting on a step */
 };
+
+/* Any thread: a reference to the record, for a watch the loop holds. */
+void worker_ref(struct worker *w);
+void worker_unref(struct worker *w);
 
 /* Monotonic time in microseconds. */
 uint64_t worker_now_us(void);

@@ -9,10 +9,21 @@
  * once, even if a loop calls back again before the pause took effect.
  * `fired` carries the events across.
  *
+ * The driver may resume a watch while its readiness is still queued (to
+ * add EVENT_WRITABLE, say). The loop then calls back again, and pauses
+ * again every time, or it would spin on the fd until the job runs. Such a
+ * pause can land after the callback's own resume, on the loop thread,
+ * while the worker delivers the readiness; it then queues a job with no
+ * events left in `fired`. That job puts back what the driver last asked
+ * for (`wanted`), so that the watch is never left paused behind its back.
+ *
  * The record is freed when its last holder lets go (refs): the worker (until
  * worker_watch_free), the loop (until it calls the watch's free function,
  * where the fd is also closed: only then is it sure the loop stopped
- * polling it) and the job while it sits in the inbox.
+ * polling it) and the job while it sits in the inbox. Until then the loop
+ * may call back, even after the worker thread is gone, so the watch also
+ * holds the worker's record (worker_ref), where such a late push is
+ * refused.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -33,6 +44,7 @@ struct worker_watch {
 
     /* Owned by the worker thread. */
     bool                 is_removed;
+    int                  wanted;     /* the last resume; 0 once called */
     worker_watch_cb      cb;
     void                *opaque;
     struct worker_watch *prev, *next;   /* w->watches */
@@ -54,8 +66,14 @@ on_job(struct worker_job *job)
 
     atomic_store(&ww->is_queued, false);
     events = atomic_exchange(&ww->fired, 0);
-    if (!ww->is_removed && events != 0)
+    if (ww->is_removed) {
+        /* Nothing to deliver. */
+    } else if (events == 0) {
+        event_update_handle(ww->loop_id, ww->wanted);   /* see the top */
+    } else {
+        ww->wanted = 0;
         ww->cb(ww, ww->fd, events, ww->opaque);
+    }
     unref(ww);
 }
 
@@ -66,9 +84,9 @@ on_ready(int loop_id, int fd, int events, void *opaque)
     struct worker_watch *ww = opaque;
 
     atomic_fetch_or(&ww->fired, events);
+    event_update_handle(loop_id, 0);
     if (atomic_exchange(&ww->is_queued, true))
         return;
-    event_update_handle(loop_id, 0);
     atomic_fetch_add(&ww->refs, 1);
     if (!worker_push(ww->w, &ww->job)) {
         /* The worker is exiting; its release_all frees the watch. */
@@ -82,9 +100,11 @@ static void
 on_loop_done(void *opaque)
 {
     struct worker_watch *ww = opaque;
+    struct worker *w = ww->w;
 
     close(ww->fd);
     unref(ww);
+    worker_unref(w);
 }
 
 static void
@@ -127,8 +147,11 @@ worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
     ww->w = w;
     ww->cb = cb;
     ww->opaque = opaque;
+    ww->wanted = events;
+    worker_ref(w);
     ww->loop_id = event_add_handle(fd, events, on_ready, ww, on_loop_done);
     if (ww->loop_id < 0) {
+        worker_unref(w);
         free(ww);
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_EVENT,
                   "cannot watch fd %d: %s", fd, event_is_registered()
@@ -142,6 +165,7 @@ worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
 void
 worker_watch_resume(struct worker_watch *ww, int events)
 {
+    ww->wanted = events;
     event_update_handle(ww->loop_id, events);
 }
 
