@@ -58,16 +58,19 @@ run_batch(struct worker *w, struct queue_link *link)
     }
 }
 
-/* Jobs pushed by the exiting thread itself find the inbox closed, so
- * draining ends. Then whatever the driver left registered goes. */
+/* Calls still waiting go first: their on_abandon reaches into the
+ * driver's records, which the jobs still queued (a teardown among them)
+ * may free. Jobs pushed by the exiting thread itself find the inbox
+ * closed, so draining ends. Then whatever the driver left registered
+ * goes. */
 static void
 release_all(struct worker *w)
 {
     struct queue_link *rest;
 
+    call_abandon_all(w);
     while ((rest = queue_drain(w->inbox)) != NULL)
         run_batch(w, rest);
-    call_abandon_all(w);
     worker_children_release_all(w);
     worker_watches_release_all(w);
     worker_timers_release_all(w);
