@@ -137,25 +137,9 @@ rerun_later(struct call *c)
 /* ---- waiting ----------------------------------------------------------- */
 
 static void
-link_waiting(struct call *c)
-{
-    c->next = c->w->waiting_calls;
-    if (c->next != NULL)
-        c->next->prev = c;
-    c->prev = NULL;
-    c->w->waiting_calls = c;
-}
-
-static void
 stop_waiting(struct call *c)
 {
-    if (c->prev != NULL)
-        c->prev->next = c->next;
-    else
-        c->w->waiting_calls = c->next;
-    if (c->next != NULL)
-        c->next->prev = c->prev;
-    c->prev = c->next = NULL;
+    worker_list_remove(&c->w->waiting_calls, &c->node);
     c->is_waiting = false;
     worker_timer_free(c->deadline);
     c->deadline = NULL;
@@ -257,7 +241,7 @@ call_wait(struct call *c, int timeout_ms, const char *waiting_for,
     c->timeout_ms = timeout_ms > 0 ? timeout_ms : 0;
     c->on_abandon = on_abandon;
     c->abandon_opaque = opaque;
-    link_waiting(c);
+    worker_list_add(&c->w->waiting_calls, &c->node);
     c->deadline = worker_timer_new(c->w, on_deadline, c);
     if (c->deadline != NULL)
         worker_timer_arm(c->deadline, c->timeout_ms);
@@ -269,7 +253,8 @@ void
 call_abandon_all(struct worker *w)
 {
     while (w->waiting_calls != NULL) {
-        struct call *c = w->waiting_calls;
+        struct call *c = WORKER_NODE_ITEM(w->waiting_calls, struct call,
+                                          node);
 
         abandon(c);
         fail(c, VIR_ERR_OPERATION_ABORTED,

@@ -76,7 +76,7 @@ struct call {
     struct worker_timer *deadline;
     call_abandon_fn     on_abandon;
     void               *abandon_opaque;
-    struct call        *prev, *next;  /* the worker's waiting calls */
+    struct worker_node  node;         /* in the worker's waiting calls */
 };
 
 /* Any thread: prepare c; errors are written to *err (the caller's). */

@@ -29,6 +29,14 @@
 
 struct worker;
 
+/* Links a record into one of its worker's lists of what the driver has
+ * registered (watches, children, waiting calls), so that the worker can
+ * release them when it exits. Private to the files of drivers/worker*.c
+ * and call.c; embedded where a record must be public (struct call). */
+struct worker_node {
+    struct worker_node *prev, *next;
+};
+
 /* A job: embed it in a message and push it. Once pushed, the message
  * belongs to the worker thread, which calls exactly one of run or cancel:
  * run normally; cancel instead when the job is a call on behalf of a

@@ -51,7 +51,7 @@ struct worker_child {
     struct worker_watch  *watch;
     worker_child_exit_cb  on_exit;
     void                 *opaque;
-    struct worker_child  *prev, *next;   /* w->children */
+    struct worker_node    node;          /* in w->children */
 };
 
 /* ---- in the new process (async-signal-safe only) ----------------------- */
@@ -204,26 +204,6 @@ start_detached(const struct worker_child_spec *spec, int err_pipe[2],
 
 /* ---- the record -------------------------------------------------------- */
 
-static void
-link_child(struct worker *w, struct worker_child *c)
-{
-    c->next = w->children;
-    if (w->children != NULL)
-        w->children->prev = c;
-    w->children = c;
-}
-
-static void
-unlink_child(struct worker_child *c)
-{
-    if (c->prev != NULL)
-        c->prev->next = c->next;
-    else
-        c->w->children = c->next;
-    if (c->next != NULL)
-        c->next->prev = c->prev;
-}
-
 /* A wait(2)-style status from waitid()'s report. */
 static int
 wait_status(const siginfo_t *info)
@@ -280,7 +260,7 @@ watch_process(struct worker *w, pid_t pid, int pidfd, bool is_detached,
         free(c);
         return NULL;
     }
-    link_child(w, c);
+    worker_list_add(&w->children, &c->node);
     return c;
 }
 
@@ -408,7 +388,7 @@ worker_child_free(struct worker_child *c)
         return;
     if (!c->has_exited && !c->is_detached)
         kill_and_reap(c);
-    unlink_child(c);
+    worker_list_remove(&c->w->children, &c->node);
     worker_watch_free(c->watch);
     free(c);
 }
@@ -417,5 +397,6 @@ void
 worker_children_release_all(struct worker *w)
 {
     while (w->children != NULL)
-        worker_child_free(w->children);
+        worker_child_free(WORKER_NODE_ITEM(w->children, struct worker_child,
+                                           node));
 }

@@ -41,10 +41,36 @@ struct worker {
     size_t                 n_timers;
     size_t                 timers_cap;
     size_t                 n_timer_objs;    /* timers that exist */
-    struct worker_watch   *watches;         /* every live watch */
-    struct worker_child   *children;        /* every watched process */
-    struct call           *waiting_calls;   /* calls waiting on a step */
+    struct worker_node    *watches;         /* every live watch */
+    struct worker_node    *children;        /* every watched process */
+    struct worker_node    *waiting_calls;   /* calls waiting on a step */
 };
+
+/* The record a node is embedded in. */
+#define WORKER_NODE_ITEM(node, type, member) \
+    ((type *)((char *)(node) - offsetof(type, member)))
+
+static inline void
+worker_list_add(struct worker_node **head, struct worker_node *n)
+{
+    n->prev = NULL;
+    n->next = *head;
+    if (*head != NULL)
+        (*head)->prev = n;
+    *head = n;
+}
+
+static inline void
+worker_list_remove(struct worker_node **head, struct worker_node *n)
+{
+    if (n->prev != NULL)
+        n->prev->next = n->next;
+    else
+        *head = n->next;
+    if (n->next != NULL)
+        n->next->prev = n->prev;
+    n->prev = n->next = NULL;
+}
 
 /* Any thread: a reference to the record, for a watch the loop holds. */
 void worker_ref(struct worker *w);

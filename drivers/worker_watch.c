@@ -47,7 +47,7 @@ struct worker_watch {
     int                  wanted;     /* the last resume; 0 once called */
     worker_watch_cb      cb;
     void                *opaque;
-    struct worker_watch *prev, *next;   /* w->watches */
+    struct worker_node   node;          /* in w->watches */
 };
 
 static void
@@ -107,26 +107,6 @@ on_loop_done(void *opaque)
     worker_unref(w);
 }
 
-static void
-link_watch(struct worker *w, struct worker_watch *ww)
-{
-    ww->next = w->watches;
-    if (w->watches != NULL)
-        w->watches->prev = ww;
-    w->watches = ww;
-}
-
-static void
-unlink_watch(struct worker_watch *ww)
-{
-    if (ww->prev != NULL)
-        ww->prev->next = ww->next;
-    else
-        ww->w->watches = ww->next;
-    if (ww->next != NULL)
-        ww->next->prev = ww->prev;
-}
-
 struct worker_watch *
 worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
                  void *opaque, struct vireo_error *err)
@@ -158,7 +138,7 @@ worker_watch_new(struct worker *w, int fd, int events, worker_watch_cb cb,
                   ? "the event loop refused it" : "no event loop registered");
         return NULL;
     }
-    link_watch(w, ww);
+    worker_list_add(&w->watches, &ww->node);
     return ww;
 }
 
@@ -181,7 +161,7 @@ worker_watch_free(struct worker_watch *ww)
     if (ww == NULL)
         return;
     ww->is_removed = true;
-    unlink_watch(ww);
+    worker_list_remove(&ww->w->watches, &ww->node);
     if (event_remove_handle(ww->loop_id) < 0)
         on_loop_done(ww);   /* the loop never had it, or let go already */
     unref(ww);
@@ -191,5 +171,6 @@ void
 worker_watches_release_all(struct worker *w)
 {
     while (w->watches != NULL)
-        worker_watch_free(w->watches);
+        worker_watch_free(WORKER_NODE_ITEM(w->watches, struct worker_watch,
+                                           node));
 }
