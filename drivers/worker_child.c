@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/pidfd.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,14 +57,26 @@ struct worker_child {
 
 /* ---- in the new process (async-signal-safe only) ----------------------- */
 
+/* The kernel's struct sigaction, for the raw call below. */
+struct kernel_sigaction {
+    void         (*handler)(int);
+    unsigned long  flags;
+    void         (*restorer)(void);
+    unsigned long  mask;
+};
+
+/* Every signal back to its default, the ones glibc keeps for itself (32
+ * and 33, which its sigaction() refuses to touch) included: a daemon
+ * started with those ignored (make does that) must not pass it on, since
+ * an ignored signal stays ignored across exec. */
 static void
 reset_signals(void)
 {
-    struct sigaction dfl = { .sa_handler = SIG_DFL };
+    struct kernel_sigaction dfl = { .handler = SIG_DFL };
     sigset_t none;
 
-    for (int sig = 1; sig < NSIG; sig++)
-        sigaction(sig, &dfl, NULL);   /* fails harmlessly for KILL, STOP */
+    for (int sig = 1; sig < NSIG; sig++)   /* KILL, STOP fail harmlessly */
+        syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof(dfl.mask));
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
 }
