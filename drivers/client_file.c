@@ -16,11 +16,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "drivers/client_access.h"
 #include "drivers/client_file.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
-
-enum { MAY_READ = 4, MAY_SEARCH = 1 };
 
 /* Everything one read needs to report errors. */
 struct walk {
@@ -44,30 +43,17 @@ refuse(const struct walk *wk, const char *why)
                      "cannot read '%s': %s", wk->path, why);
 }
 
-static bool
-in_groups(const struct conn_identity *who, gid_t gid)
+/* 0 if the client may do want to what fd is; else -1 with err set to
+ * EACCES, or to why its ACL could not be read. */
+static int
+may(const struct walk *wk, int fd, const struct stat *st,
+    enum client_access_want want)
 {
-    if (who->gid == gid)
-        return true;
-    for (int i = 0; i < who->n_groups; i++)
-        if (who->groups[i] == gid)
-            return true;
-    return false;
-}
+    int rc = client_access_check(wk->who, fd, st, want);
 
-/* The kernel's rule: the owner's bits if it owns the object, else the
- * group's if it is in the group, else the others'. Root may read and
- * search anything. */
-static bool
-may(const struct conn_identity *who, const struct stat *st, int bit)
-{
-    if (who->uid == 0)
-        return true;
-    if (st->st_uid == who->uid)
-        return (st->st_mode & (unsigned)(bit << 6)) != 0;
-    if (in_groups(who, st->st_gid))
-        return (st->st_mode & (unsigned)(bit << 3)) != 0;
-    return (st->st_mode & (unsigned)bit) != 0;
+    if (rc < 0)
+        return fail_errno(wk, errno);
+    return rc == 0 ? fail_errno(wk, EACCES) : 0;
 }
 
 /* Open name (a single component) below dir_fd, which the client may
@@ -80,8 +66,8 @@ step(const struct walk *wk, int dir_fd, const char *name, struct stat *st)
 
     if (fstat(dir_fd, &dir_st) < 0)
         return fail_errno(wk, errno);
-    if (!may(wk->who, &dir_st, MAY_SEARCH))
-        return fail_errno(wk, EACCES);
+    if (may(wk, dir_fd, &dir_st, CLIENT_MAY_SEARCH) < 0)
+        return -1;
     fd = openat(dir_fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return fail_errno(wk, errno);
@@ -133,8 +119,8 @@ open_checked(const struct walk *wk, int path_fd, const struct stat *st)
 
     if (!S_ISREG(st->st_mode))
         return refuse(wk, "not a regular file");
-    if (!may(wk->who, st, MAY_READ))
-        return fail_errno(wk, EACCES);
+    if (may(wk, path_fd, st, CLIENT_MAY_READ) < 0)
+        return -1;
     snprintf(proc, sizeof(proc), "/proc/self/fd/%d", path_fd);
     fd = open(proc, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     return fd >= 0 ? fd : fail_errno(wk, errno);

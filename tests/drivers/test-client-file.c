@@ -13,13 +13,16 @@
  * As root the files belong to made-up users, so that the owner, group and
  * other rules are all exercised; as anyone else they are the runner's own.
  */
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "drivers/client_file.h"
@@ -207,6 +210,119 @@ test_directories(void)
             "a missing file in a searchable directory is reported missing");
 }
 
+/* ---- POSIX ACLs -------------------------------------------------------- */
+
+/* One entry of an access ACL, as setfacl(1) would write it. */
+struct acl_spec {
+    uint16_t tag;
+    uint16_t perm;
+    uint32_t id;
+};
+
+/* linux/posix_acl_xattr.h; entries go in this order of tags, then ids. */
+enum { USER_OBJ = 0x01, USER = 0x02, GROUP_OBJ = 0x04, GROUP = 0x08,
+       MASK = 0x10, OTHER = 0x20 };
+#define NO_ID 0xffffffffu
+
+/* Set path's access ACL (the kernel updates its mode to match); a file
+ * system without ACLs fails the check that needed it. */
+static bool
+set_acl(const char *path, const struct acl_spec *spec, int n)
+{
+    unsigned char buf[4 + 16 * 8];
+    uint32_t version = htole32(2);
+
+    memcpy(buf, &version, 4);
+    for (int i = 0; i < n; i++) {
+        uint16_t tag = htole16(spec[i].tag), perm = htole16(spec[i].perm);
+        uint32_t id = htole32(spec[i].id);
+
+        memcpy(buf + 4 + 8 * i, &tag, 2);
+        memcpy(buf + 4 + 8 * i + 2, &perm, 2);
+        memcpy(buf + 4 + 8 * i + 4, &id, 4);
+    }
+    if (setxattr(path, "system.posix_acl_access", buf, 4 + 8 * (size_t)n,
+                 0) == 0)
+        return true;
+    tap_diag("cannot set an ACL on %s: %s", path, strerror(errno));
+    return false;
+}
+
+static void
+test_acls(void)
+{
+    struct conn_identity stranger = client(stranger_uid, stranger_gid);
+    struct conn_identity other = client(stranger_uid + 1, stranger_gid);
+    struct conn_identity in_4242 = client(stranger_uid + 1, stranger_gid);
+    /* rw-r--r--, but not for the stranger */
+    const struct acl_spec deny_user[] = {
+        { USER_OBJ, 6, NO_ID }, { USER, 0, stranger_uid },
+        { GROUP_OBJ, 4, NO_ID }, { MASK, 4, NO_ID }, { OTHER, 4, NO_ID },
+    };
+    /* rw-------, but the stranger may read */
+    const struct acl_spec allow_user[] = {
+        { USER_OBJ, 6, NO_ID }, { USER, 4, stranger_uid },
+        { GROUP_OBJ, 0, NO_ID }, { MASK, 4, NO_ID }, { OTHER, 0, NO_ID },
+    };
+    /* rw-------, but group 4242 may read */
+    const struct acl_spec allow_group[] = {
+        { USER_OBJ, 6, NO_ID }, { GROUP_OBJ, 0, NO_ID }, { GROUP, 4, 4242 },
+        { MASK, 4, NO_ID }, { OTHER, 0, NO_ID },
+    };
+    /* others may read, group 4242 may not */
+    const struct acl_spec deny_group[] = {
+        { USER_OBJ, 6, NO_ID }, { GROUP_OBJ, 4, NO_ID }, { GROUP, 0, 4242 },
+        { MASK, 4, NO_ID }, { OTHER, 4, NO_ID },
+    };
+    /* the stranger may read, but the mask takes it away */
+    const struct acl_spec masked_user[] = {
+        { USER_OBJ, 6, NO_ID }, { USER, 4, stranger_uid },
+        { GROUP_OBJ, 4, NO_ID }, { MASK, 0, NO_ID }, { OTHER, 0, NO_ID },
+    };
+    /* rwxr-xr-x, but the stranger may not search */
+    const struct acl_spec deny_search[] = {
+        { USER_OBJ, 7, NO_ID }, { USER, 0, stranger_uid },
+        { GROUP_OBJ, 5, NO_ID }, { MASK, 5, NO_ID }, { OTHER, 5, NO_ID },
+    };
+
+    in_4242.groups[0] = 4242;
+    in_4242.n_groups = 1;
+    make_file("acl-deny-user", 0644, 0);
+    make_file("acl-allow-user", 0600, 0);
+    make_file("acl-allow-group", 0600, 0);
+    make_file("acl-deny-group", 0644, 0);
+    make_file("acl-masked-user", 0600, 0);
+    make_dir("acl-dir", 0755);
+    make_file("acl-dir/file", 0444, 0);
+
+    if (set_acl(at("acl-deny-user"), deny_user, 5))
+        refused(at("acl-deny-user"), &stranger, "Permission denied",
+                "an ACL entry that denies the client is obeyed, though "
+                "others may read");
+    reads(at("acl-deny-user"), &other, "while anyone else still reads");
+    if (set_acl(at("acl-allow-user"), allow_user, 5))
+        reads(at("acl-allow-user"), &stranger,
+              "an ACL entry that lets the client read is obeyed");
+    refused(at("acl-allow-user"), &other, "Permission denied",
+            "and lets no one else in");
+    if (set_acl(at("acl-allow-group"), allow_group, 5))
+        reads(at("acl-allow-group"), &in_4242,
+              "an ACL entry for one of the client's groups lets it read");
+    refused(at("acl-allow-group"), &other, "Permission denied",
+            "and no one outside the group");
+    if (set_acl(at("acl-deny-group"), deny_group, 5))
+        refused(at("acl-deny-group"), &in_4242, "Permission denied",
+                "a group entry that denies the client wins over the other "
+                "bits");
+    if (set_acl(at("acl-masked-user"), masked_user, 5))
+        refused(at("acl-masked-user"), &stranger, "Permission denied",
+                "the ACL's mask limits what a named user may do");
+    if (set_acl(at("acl-dir"), deny_search, 5))
+        refused(at("acl-dir/file"), &stranger, "Permission denied",
+                "an ACL that denies searching a directory hides its files");
+    reads(at("acl-dir/file"), &other, "from that client only");
+}
+
 /* ---- The path ---------------------------------------------------------- */
 
 static void
@@ -347,9 +463,10 @@ main(void)
     file_uid = geteuid() == 0 ? 54321 : geteuid();
     file_gid = geteuid() == 0 ? 54322 : getegid();
 
-    tap_plan(37);
+    tap_plan(47);
     test_permissions();
     test_directories();
+    test_acls();
     test_paths();
     test_size();
     test_fifo();
