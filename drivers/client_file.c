@@ -9,11 +9,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "drivers/client_access.h"
@@ -109,6 +111,26 @@ walk_path(const struct walk *wk, struct stat *st)
     return fd;
 }
 
+/* Whether fd is a file of the kernel's own file systems. Who may read
+ * one is decided as it is opened or read (a process's maps only by who
+ * may trace the process), not by its mode, so the rule cannot be applied
+ * from outside; no node file has any business there anyway. */
+static bool
+is_kernel_file(int fd)
+{
+    static const long kernel_fs[] = { PROC_SUPER_MAGIC, SYSFS_MAGIC,
+                                      DEBUGFS_MAGIC, TRACEFS_MAGIC,
+                                      SECURITYFS_MAGIC };
+    struct statfs fs;
+
+    if (fstatfs(fd, &fs) < 0)
+        return true;
+    for (size_t i = 0; i < sizeof(kernel_fs) / sizeof(kernel_fs[0]); i++)
+        if ((long)fs.f_type == kernel_fs[i])
+            return true;
+    return false;
+}
+
 /* Reopen the checked object for reading, and only then: opening it is
  * what could block (a FIFO) or act (a device). */
 static int
@@ -119,6 +141,9 @@ open_checked(const struct walk *wk, int path_fd, const struct stat *st)
 
     if (!S_ISREG(st->st_mode))
         return refuse(wk, "not a regular file");
+    if (is_kernel_file(path_fd))
+        return refuse(wk, "a kernel file (/proc, /sys), whose mode does not "
+                      "say who may read it");
     if (may(wk, path_fd, st, CLIENT_MAY_READ) < 0)
         return -1;
     snprintf(proc, sizeof(proc), "/proc/self/fd/%d", path_fd);

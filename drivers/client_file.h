@@ -10,7 +10,8 @@
  * rule, POSIX ACLs included), no symlink may be on the way (a client
  * could otherwise point one at anything), and only a regular file of
  * bounded size is read, without ever blocking (a FIFO would hang the
- * driver). No error message quotes the file's content.
+ * driver), and none of /proc or /sys (the kernel decides who may read
+ * those, not their mode). No error message quotes the file's content.
  *
  * For an in-process connection (who == NULL) the process reads with its
  * own rights: symlinks are followed, and only the non-blocking,

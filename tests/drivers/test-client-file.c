@@ -450,6 +450,30 @@ test_not_regular(void)
     refused("/", &root, "not a regular file", "so is the root directory");
 }
 
+/* /proc/PID/maps is 0444, yet the kernel lets only who may trace PID open
+ * it: the mode of a kernel file does not say who may read it. */
+static void
+test_kernel_files(void)
+{
+    struct conn_identity other = client(stranger_uid, stranger_gid);
+    struct vireo_error err;
+    char maps[64], comm[64];
+    char *text;
+
+    snprintf(maps, sizeof(maps), "/proc/%d/maps", (int)getpid());
+    snprintf(comm, sizeof(comm), "/proc/%d/comm", (int)getpid());
+    refused(maps, &other, "a kernel file",
+            "a file of /proc is refused, whatever its mode says");
+    refused("/sys/kernel/uevent_seqnum", &other, "a kernel file",
+            "and so is one of /sys");
+    /* Not maps: under the sanitizers it outgrows MAX_BYTES. */
+    text = read_as(comm, NULL, &err);
+    if (!tap_ok(text != NULL && text[0] != '\0',
+                "in-process, the kernel judges the process itself: it reads"))
+        tap_diag("  got '%s'", err.message);
+    free(text);
+}
+
 int
 main(void)
 {
@@ -463,7 +487,7 @@ main(void)
     file_uid = geteuid() == 0 ? 54321 : geteuid();
     file_gid = geteuid() == 0 ? 54322 : getegid();
 
-    tap_plan(47);
+    tap_plan(50);
     test_permissions();
     test_directories();
     test_acls();
@@ -471,6 +495,7 @@ main(void)
     test_size();
     test_fifo();
     test_not_regular();
+    test_kernel_files();
 
     {
         char cmd[2 * PATH_MAX + 32];
