@@ -23,7 +23,7 @@ ACL_MARKER=vireo-acl-secret-c40a2d
 command -v setpriv > /dev/null || fail_all "setpriv (util-linux) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
-plan 35
+plan 37
 
 # ---- The files -----------------------------------------------------------
 
@@ -34,6 +34,12 @@ chmod 0700 "$DIR/closed"
 cp "$DATA/node-several.xml" "$DATA/node-domain.xml" "$DIR/nodes/"
 cp "$DATA/node-several.xml" "$DATA/node-domain.xml" "$DIR/closed/"
 chmod 0644 "$DIR"/nodes/*.xml "$DIR"/closed/*.xml
+# Only for members of group 4242, which nobody joins as a supplementary
+# group (SO_PEERGROUPS).
+mkdir -p "$DIR/group"
+cp "$DATA/node-several.xml" "$DATA/node-domain.xml" "$DIR/group/"
+chgrp 4242 "$DIR"/group/*.xml
+chmod 0640 "$DIR"/group/*.xml
 GOOD=$DIR/nodes/node-several.xml
 GOOD_NAMES=$(printf 'fromfile\ninline1\ninline2')
 
@@ -159,6 +165,14 @@ conn = libvirt.open(sys.argv[1])
 print("\n".join(sorted(d.name() for d in conn.listAllDomains())))
 ' "$(uri "$GOOD")" > "$OUT" 2> "$ERR"
 is "$(cat "$OUT")" "$GOOD_NAMES" "and python3-libvirt, as nobody"
+run_as nobody "$(uri "$DIR/group/node-several.xml")" list
+refused "Permission denied" \
+        "a file only group 4242 may read is refused to nobody"
+timeout "$VSH_TIMEOUT" setpriv --reuid=nobody --regid="$(id -g nobody)" \
+        --groups=4242 virsh -c "$(uri "$DIR/group/node-several.xml")" \
+        list --all --name > "$OUT" 2> "$ERR"
+is "$(names)" "$GOOD_NAMES" \
+   "and opens for nobody once in that group, as a supplementary group"
 
 # ---- What is never waited on ---------------------------------------------
 
@@ -255,8 +269,9 @@ for path in "$GOOD" "$DIR/nodes/fifo" /dev/zero "$DIR/nodes/missing.xml" \
     done
 done
 is "$ro_failures" 0 \
-   "every file-backed URI is refused on the read-only socket, to root and nobody"
-like "$(cat "$ERR")" "operation forbidden" "with libvirt's 'operation forbidden'"
+   "every file-backed URI is refused on the read-only socket, to anyone"
+like "$(cat "$ERR")" "operation forbidden" \
+     "with libvirt's 'operation forbidden'"
 run_as nobody "$(uri /default ro)" list --all --name
 is "$(names)" "test" "while test:///default opens there"
 
