@@ -3,6 +3,9 @@
  * check.c: argument checks shared by the public entry points, worded as
  * libvirt's virCheck*() macros word them so that messages match virsh's.
  */
+#include <stdarg.h>
+#include <stdio.h>
+
 #include "api/check.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
@@ -37,13 +40,28 @@ check_writable(const struct vireo_conn *conn, const char *func,
     return 0;
 }
 
+/* libvirt raises a bad argument (virReportInvalidArg() and the
+ * virCheck*Arg() macros) with its message alone: no "invalid argument: "
+ * prefix, which error_set() would add. */
+int
+check_invalid_arg(struct vireo_error *err, const char *fmt, ...)
+{
+    char message[sizeof(err->message)];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    return error_set_raw(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN, message);
+}
+
 int
 check_non_null(const void *value, const char *arg, const char *func,
                struct vireo_error *err)
 {
     if (value == NULL)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                         "%s in %s must not be NULL", arg, func);
+        return check_invalid_arg(err, "%s in %s must not be NULL", arg,
+                                 func);
     return 0;
 }
 
@@ -52,7 +70,7 @@ check_non_negative(int value, const char *arg, const char *func,
                    struct vireo_error *err)
 {
     if (value < 0)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                         "%s in %s must be zero or greater", arg, func);
+        return check_invalid_arg(err, "%s in %s must be zero or greater",
+                                 arg, func);
     return 0;
 }

@@ -26,6 +26,11 @@ int check_domain(const struct vireo_domain *dom, const char *func,
 int check_writable(const struct vireo_conn *conn, const char *func,
                    struct vireo_error *err);
 
+/* VIR_ERR_INVALID_ARG with the formatted message as libvirt words a bad
+ * argument (no "invalid argument: " prefix). Returns -1. */
+int check_invalid_arg(struct vireo_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* A pointer argument the caller must give: "<arg> in <func> must not be
  * NULL". */
 int check_non_null(const void *value, const char *arg, const char *func,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * connect.c: opening and closing connections.
+ * connect.c: opening and closing connections, and what a connection says
+ * about itself.
  *
  * A client process serves every URI through the driver registry. The
  * registry is filled once, on the first open, with the drivers a client may
@@ -142,4 +143,28 @@ vireo_conn_is_alive(struct vireo_conn *conn, int *reason)
     if (conn->driver->conn_is_alive == NULL)
         return 1;
     return conn->driver->conn_is_alive(conn, reason ? reason : &ignored);
+}
+
+int
+vireo_conn_is_secure(struct vireo_conn *conn, struct vireo_error *err)
+{
+    const char *func = "virConnectIsSecure";
+
+    if (check_conn(conn, func, err) < 0)
+        return -1;
+    if (conn->driver->conn_is_secure == NULL)
+        return error_unsupported(err, conn->driver, func);
+    return conn->driver->conn_is_secure(conn, err);
+}
+
+int
+vireo_conn_is_encrypted(struct vireo_conn *conn, struct vireo_error *err)
+{
+    const char *func = "virConnectIsEncrypted";
+
+    if (check_conn(conn, func, err) < 0)
+        return -1;
+    if (conn->driver->conn_is_encrypted == NULL)
+        return error_unsupported(err, conn->driver, func);
+    return conn->driver->conn_is_encrypted(conn, err);
 }

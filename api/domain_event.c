@@ -25,9 +25,8 @@ check_filter(struct vireo_conn *conn, struct vireo_domain *dom,
     if (check_domain(dom, REGISTER_FUNC, err) < 0)
         return -1;
     if (dom->conn != conn)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                         "domain '%s' in %s must match connection",
-                         dom->name, REGISTER_FUNC);
+        return check_invalid_arg(err, "domain '%s' in %s must match "
+                                 "connection", dom->name, REGISTER_FUNC);
     return 0;
 }
 
@@ -35,9 +34,8 @@ static int
 check_event_id(int event_id, struct vireo_error *err)
 {
     if (event_id < 0 || event_id >= VIR_DOMAIN_EVENT_ID_LAST)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                         "eventID in %s must be less than %d", REGISTER_FUNC,
-                         VIR_DOMAIN_EVENT_ID_LAST);
+        return check_invalid_arg(err, "eventID in %s must be less than %d",
+                                 REGISTER_FUNC, VIR_DOMAIN_EVENT_ID_LAST);
     return 0;
 }
 
@@ -45,8 +43,8 @@ static int
 check_callback(vireo_domain_event_generic_cb cb, struct vireo_error *err)
 {
     if (cb == NULL)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                         "cb in %s must not be NULL", REGISTER_FUNC);
+        return check_invalid_arg(err, "cb in %s must not be NULL",
+                                 REGISTER_FUNC);
     return 0;
 }
 

@@ -68,9 +68,7 @@ vireo_domain_lookup_by_uuid_string(struct vireo_conn *conn, const char *uuid,
                        err) < 0)
         return NULL;
     if (uuid_parse(uuid, raw) < 0) {
-        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                  "uuidstr in %s must be a valid UUID",
-                  "virDomainLookupByUUIDString");
+        check_invalid_arg(err, "%s", "Invalid UUID");
         return NULL;
     }
     return vireo_domain_lookup_by_uuid(conn, raw, err);

@@ -114,3 +114,45 @@ vireo_domain_is_persistent(struct vireo_domain *dom, struct vireo_error *err)
                                  "virDomainIsPersistent");
     return dom->conn->driver->domain_is_persistent(dom, err);
 }
+
+int
+vireo_domain_has_managed_save_image(struct vireo_domain *dom, unsigned flags,
+                                    struct vireo_error *err)
+{
+    const char *func = "virDomainHasManagedSaveImage";
+
+    if (check_domain(dom, func, err) < 0)
+        return -1;
+    if (dom->conn->driver->domain_has_managed_save_image == NULL)
+        return error_unsupported(err, dom->conn->driver, func);
+    return dom->conn->driver->domain_has_managed_save_image(dom, flags, err);
+}
+
+int
+vireo_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                          struct vireo_error *err)
+{
+    const char *func = "virDomainSnapshotNum";
+
+    if (check_domain(dom, func, err) < 0)
+        return -1;
+    if (dom->conn->driver->domain_snapshot_num == NULL)
+        return error_unsupported(err, dom->conn->driver, func);
+    return dom->conn->driver->domain_snapshot_num(dom, flags, err);
+}
+
+int
+vireo_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                          unsigned flags, struct vireo_error *err)
+{
+    const char *func = "virDomainGetMessages";
+
+    if (msgs != NULL)
+        *msgs = NULL;
+    if (check_domain(dom, func, err) < 0 ||
+        check_non_null(msgs, "msgs", func, err) < 0)
+        return -1;
+    if (dom->conn->driver->domain_get_messages == NULL)
+        return error_unsupported(err, dom->conn->driver, func);
+    return dom->conn->driver->domain_get_messages(dom, msgs, flags, err);
+}

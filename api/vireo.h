@@ -162,6 +162,28 @@ enum vireo_xml_flags {
     VIR_DOMAIN_XML_INACTIVE = 1 << 1,
 };
 
+/* Flags of vireo_domain_snapshot_num(): which snapshots count. */
+enum vireo_domain_snapshot_list_flags {
+    VIR_DOMAIN_SNAPSHOT_LIST_ROOTS       = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_LIST_METADATA    = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_LIST_LEAVES      = 1 << 2,
+    VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES   = 1 << 3,
+    VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA = 1 << 4,
+    VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE    = 1 << 5,
+    VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE      = 1 << 6,
+    VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY   = 1 << 7,
+    VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL    = 1 << 8,
+    VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL    = 1 << 9,
+    VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL = 1 << 10,
+};
+
+/* Flags of vireo_domain_get_messages(); 0 means both kinds. */
+enum vireo_domain_message_flags {
+    VIR_DOMAIN_MESSAGE_DEPRECATION = 1 << 0,
+    VIR_DOMAIN_MESSAGE_TAINTING    = 1 << 1,
+};
+
 enum vireo_conn_flags {
     VIREO_CONNECT_RO = 1 << 0,   /* read-only: every change is refused */
 };
@@ -344,6 +366,18 @@ VIREO_API int  vireo_conn_is_alive(struct vireo_conn *conn, int *reason);
 VIREO_API int  vireo_conn_set_keepalive(struct vireo_conn *conn, int interval,
                                         unsigned count,
                                         struct vireo_error *err);
+/* libvirt's virConnectIsSecure: 1 if nobody can eavesdrop on the
+ * connection, 0 if someone might, -1 on error. An in-process driver and a
+ * daemon reached over a UNIX socket are secure; plain TCP is not. A
+ * daemon is asked too, and both it and the transport must say secure. */
+VIREO_API int  vireo_conn_is_secure(struct vireo_conn *conn,
+                                    struct vireo_error *err);
+/* libvirt's virConnectIsEncrypted: 1 if what the connection carries is
+ * encrypted, 0 if not, -1 on error. Nothing vireo speaks encrypts (an
+ * in-process driver carries nothing; UNIX sockets and plain TCP are
+ * clear), so it says 0 once the driver (and a daemon) answered. */
+VIREO_API int  vireo_conn_is_encrypted(struct vireo_conn *conn,
+                                       struct vireo_error *err);
 
 /* ---- Domains ---------------------------------------------------------- */
 
@@ -414,6 +448,26 @@ VIREO_API int vireo_domain_is_active(struct vireo_domain *dom,
                                      struct vireo_error *err);
 VIREO_API int vireo_domain_is_persistent(struct vireo_domain *dom,
                                          struct vireo_error *err);
+/* libvirt's virDomainHasManagedSaveImage: 1 if the domain has a managed
+ * save image (its next start resumes from it), 0 if not, -1 on error.
+ * flags: none are defined, pass 0. */
+VIREO_API int vireo_domain_has_managed_save_image(struct vireo_domain *dom,
+                                                  unsigned flags,
+                                                  struct vireo_error *err);
+/* libvirt's virDomainSnapshotNum: how many of the domain's snapshots
+ * match flags (enum vireo_domain_snapshot_list_flags; 0: all), or -1. */
+VIREO_API int vireo_domain_snapshot_num(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+/* libvirt's virDomainGetMessages: what the hypervisor recorded about the
+ * domain (tainting, use of deprecated features), as `dominfo` prints it.
+ * flags: enum vireo_domain_message_flags, 0 for both kinds. Returns the
+ * number of messages n, with *msgs set to a malloc'd array of n malloc'd
+ * strings followed by NULL, or to NULL when n is 0: free() each string,
+ * then the array. -1 on error, *msgs then NULL. */
+VIREO_API int vireo_domain_get_messages(struct vireo_domain *dom,
+                                        char ***msgs, unsigned flags,
+                                        struct vireo_error *err);
 
 /* Local accessors: no driver call. The id is -1 while the domain is not
  * running, as of the last call that returned or updated this handle. */

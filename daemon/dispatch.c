@@ -24,9 +24,9 @@ dispatch_init(void)
 }
 
 void
-dispatch_fini(void)
+dispatch_fini(bool are_drivers_down)
 {
-    dispatch_reply_fini();
+    dispatch_reply_fini(are_drivers_down);
 }
 
 static void

@@ -11,6 +11,8 @@
 #ifndef VIREO_DAEMON_DISPATCH_H
 #define VIREO_DAEMON_DISPATCH_H
 
+#include <stdbool.h>
+
 struct client;
 struct wire_message;
 
@@ -22,8 +24,9 @@ int  dispatch_init(void);
  * takes msg's contents. */
 void dispatch_message(struct client *c, struct wire_message *msg, int result);
 
-/* After every driver has been shut down (their threads joined): hand back
- * the replies still queued (dropping them) and free the queue. */
-void dispatch_fini(void);
+/* After the drivers were shut down: drop the replies still queued. The
+ * queue is freed if every driver is down (are_drivers_down), else only
+ * closed, since a driver left running may still push to it. */
+void dispatch_fini(bool are_drivers_down);
 
 #endif /* VIREO_DAEMON_DISPATCH_H */

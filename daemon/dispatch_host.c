@@ -87,7 +87,10 @@ dispatch_connect_get_uri(struct vireo_conn *conn, const void *args,
 }
 
 /* The driver's answer, as libvirtd gives it: the client's remote driver
- * then weighs in what it knows of its own transport. */
+ * then weighs in what it knows of its own transport. libvirt has no
+ * procedure for virConnectIsEncrypted: its clients ask this one for that
+ * too, and answer 1 only when their transport encrypts (TLS, ssh), so the
+ * drivers' conn_is_encrypted is never asked over the wire. */
 int
 dispatch_connect_is_secure(struct vireo_conn *conn, const void *args,
                            void *ret, struct vireo_error *err)

@@ -131,13 +131,17 @@ dispatch_reply_init(void)
     return replies != NULL ? 0 : -1;
 }
 
+/* A driver left running (it did not stop in time) may still push: the
+ * closed queue refuses it, but must stay allocated for it to do so. */
 void
-dispatch_reply_fini(void)
+dispatch_reply_fini(bool are_drivers_down)
 {
     if (replies == NULL)
         return;
     queue_close(replies);
     on_replies(queue_drain(replies), NULL);
+    if (!are_drivers_down)
+        return;
     queue_free(replies);
     replies = NULL;
 }

@@ -58,6 +58,6 @@ void dispatch_reply_push(struct dispatch_reply *reply);
 
 /* Loop thread, used by dispatch.c. */
 int  dispatch_reply_init(void);
-void dispatch_reply_fini(void);
+void dispatch_reply_fini(bool are_drivers_down);
 
 #endif /* VIREO_DAEMON_DISPATCH_REPLY_H */

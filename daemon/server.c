@@ -41,9 +41,12 @@ static struct {
 } drain;
 
 /* The last step: leave the loop. A second signal now changes nothing. */
+static bool are_drivers_down;
+
 static void
 on_drivers_stopped(bool is_timed_out)
 {
+    are_drivers_down = !is_timed_out;
     if (!is_timed_out)
         log_info("every driver has stopped");
     uv_close((uv_handle_t *)&sigterm, NULL);
@@ -188,7 +191,7 @@ set_client_limits(const struct daemon_config *cfg)
 static void
 finish(void)
 {
-    dispatch_fini();
+    dispatch_fini(are_drivers_down);
     while (client_n_live() > 0)
         uv_impl_run_once();
     uv_run(uv_impl_loop(), UV_RUN_NOWAIT);
@@ -199,6 +202,7 @@ finish(void)
 static void
 on_start_undone(bool is_timed_out)
 {
+    are_drivers_down = !is_timed_out;
     uv_impl_stop();
 }
 
@@ -214,7 +218,7 @@ start(const struct daemon_config *cfg, const struct driver *const *drivers)
     }
     if (driver_hooks_start(cfg, cfg->config_dir, &err) < 0) {
         log_error("cannot start the drivers: %s", err.message);
-        dispatch_fini();
+        dispatch_fini(true);
         return -1;
     }
     set_client_limits(cfg);

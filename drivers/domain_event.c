@@ -101,8 +101,11 @@ on_deliveries(struct queue_link *batch, void *opaque)
         batch = batch->next;
         if (!atomic_load(&d->cb->is_cancelled))
             invoke(d->cb, d);
-        handle_domain_unref_elsewhere(d->dom);
+        /* The callback first: dropping the domain may close its
+         * connection, whose close then finds no delivery in flight and
+         * runs free_cb itself, on the driver's thread. */
         callback_unref(d->cb);
+        handle_domain_unref_elsewhere(d->dom);
         free(d);
     }
 }

@@ -30,7 +30,7 @@ struct driver_context {
     bool        is_privileged;  /* the daemon runs as root: qemu:///system */
     /* The driver's own settings (its NAME.conf next to vireod's
      * configuration file), never NULL: empty when there is no file. */
-    const struct driver_config *config;
+    struct driver_config *config;
 };
 
 struct driver {
@@ -70,9 +70,14 @@ struct driver {
     int  (*conn_set_keepalive)(struct vireo_conn *conn, int interval_s,
                                unsigned count, struct vireo_error *err);
 
-    /* 1 if the connection is safe from eavesdropping (a local socket, a
-     * local driver), else 0; -1 on error. NULL: 1 for in-process drivers. */
+    /* libvirt's virConnectIsSecure and virConnectIsEncrypted: 1 if the
+     * connection is safe from eavesdropping (a local socket, a local
+     * driver), or if what it carries is encrypted, else 0; -1 on error.
+     * An in-process driver is secure and carries nothing, so it is not
+     * encrypted, as libvirt's own drivers answer. */
     int (*conn_is_secure)(struct vireo_conn *conn, struct vireo_error *err);
+    int (*conn_is_encrypted)(struct vireo_conn *conn,
+                             struct vireo_error *err);
 
     /* Host queries. get_type's string is static or owned by the conn. */
     const char *(*conn_get_type)(struct vireo_conn *conn,
@@ -153,8 +158,9 @@ struct driver {
     int (*domain_snapshot_num)(struct vireo_domain *dom, unsigned flags,
                                struct vireo_error *err);
     /* The messages recorded about the domain (tainting, deprecations):
-     * *msgs is a malloc'ed array of malloc'ed strings the caller frees;
-     * returns how many, or -1. */
+     * returns how many, n, or -1. *msgs is then a malloc'ed array of n
+     * malloc'ed strings and a NULL, or NULL when n is 0; the caller frees
+     * the strings and the array. */
     int (*domain_get_messages)(struct vireo_domain *dom, char ***msgs,
                                unsigned flags, struct vireo_error *err);
 

@@ -126,15 +126,20 @@ error_no_memory(struct vireo_error *err)
     return error_set(err, VIR_ERR_NO_MEMORY, VIR_FROM_NONE, "%s", "");
 }
 
+/* libvirt's virCheckFlags() raises its message as it is, without the
+ * "invalid argument: " prefix that virReportError() would add. */
 int
 error_check_flags(struct vireo_error *err, int domain, unsigned flags,
                   unsigned supported, const char *func)
 {
+    char message[sizeof(err->message)];
+
     if ((flags & ~supported) == 0)
         return 0;
-    return error_set(err, VIR_ERR_INVALID_ARG, domain,
-                     "unsupported flags (0x%x) in function %s",
-                     flags & ~supported, func);
+    snprintf(message, sizeof(message),
+             "unsupported flags (0x%x) in function %s", flags & ~supported,
+             func);
+    return error_set_raw(err, VIR_ERR_INVALID_ARG, domain, message);
 }
 
 void

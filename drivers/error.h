@@ -31,7 +31,8 @@ int error_unsupported(struct vireo_error *err, const struct driver *drv,
 int error_no_memory(struct vireo_error *err);
 
 /* Refuse flags outside `supported` as libvirt does (VIR_ERR_INVALID_ARG,
- * "unsupported flags (0x..) in function <func>"). Returns 0 or -1. */
+ * "unsupported flags (0x..) in function <func>", with no prefix). Returns
+ * 0 or -1. */
 int error_check_flags(struct vireo_error *err, int domain, unsigned flags,
                       unsigned supported, const char *func);
 

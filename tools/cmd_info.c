@@ -139,14 +139,15 @@ print_config(struct vireo_domain *dom)
 {
     struct vireo_error err = { 0 };
     int persistent = vireo_domain_is_persistent(dom, &err);
-    int autostart;
+    int autostart, has_image;
 
     INFO_LINE("Persistent:", "%s",
               persistent < 0 ? "unknown" : persistent ? "yes" : "no");
     if (vireo_domain_get_autostart(dom, &autostart, &err) == 0)
         INFO_LINE("Autostart:", "%s", autostart ? "enable" : "disable");
-    /* vireo has no managed save, so no domain ever has an image. */
-    INFO_LINE("Managed save:", "%s", "no");
+    has_image = vireo_domain_has_managed_save_image(dom, 0, &err);
+    INFO_LINE("Managed save:", "%s",
+              has_image < 0 ? "unknown" : has_image ? "yes" : "no");
 }
 
 /* virsh's tail of dominfo: the host's security model and the domain's
@@ -180,6 +181,26 @@ print_security(struct vireo_domain *dom)
     return 0;
 }
 
+/* The very end: what the hypervisor recorded about the domain (tainting,
+ * deprecated features), the first line labelled. virsh prints nothing
+ * when the call fails, and does not fail for it. */
+static void
+print_messages(struct vireo_domain *dom)
+{
+    struct vireo_error err = { 0 };
+    char **msgs = NULL;
+    int n = vireo_domain_get_messages(dom, &msgs, 0, &err);
+
+    for (int i = 0; i < n; i++) {
+        INFO_LINE(i == 0 ? "Messages:" : "", "%s", msgs[i]);
+        free(msgs[i]);
+    }
+    free(msgs);
+}
+
+/* As virsh, a domain whose info cannot be read still gets the other
+ * lines, and the command fails at the end; a failing security query
+ * ends it at once. */
 int
 cmd_dominfo(struct session *s, const struct cmd *cmd)
 {
@@ -196,10 +217,13 @@ cmd_dominfo(struct session *s, const struct cmd *cmd)
     if (rc == 0)
         print_resources(&info);
     print_config(dom);
+    if (print_security(dom) < 0) {
+        vireo_domain_free(dom);
+        return -1;
+    }
+    print_messages(dom);
     if (rc < 0)
         cli_report(&err);
-    else
-        rc = print_security(dom);
     vireo_domain_free(dom);
     return rc;
 }

@@ -12,7 +12,8 @@
  * Event messages are read by whichever thread moves the connection's
  * bytes, with the RPC client's lock held; they only ever look at the
  * atomic callback ids here, never at priv->lock, which registration holds
- * across its own calls to the daemon.
+ * across its own calls to the daemon. The local registrations are behind
+ * priv->events_lock, held for the length of one domain_event call.
  */
 #include <stdlib.h>
 
@@ -51,19 +52,25 @@ static void
 queue_lifecycle(struct remote_priv *priv, int callback_id,
                 const remote_nonnull_domain *dom, int event, int detail)
 {
-    if (is_registered(priv, VIR_DOMAIN_EVENT_ID_LIFECYCLE, callback_id))
-        domain_event_queue_lifecycle(priv->events, dom->name,
-                                     (const unsigned char *)dom->uuid,
-                                     dom->id, event, detail);
+    if (!is_registered(priv, VIR_DOMAIN_EVENT_ID_LIFECYCLE, callback_id))
+        return;
+    pthread_mutex_lock(&priv->events_lock);
+    domain_event_queue_lifecycle(priv->events, dom->name,
+                                 (const unsigned char *)dom->uuid, dom->id,
+                                 event, detail);
+    pthread_mutex_unlock(&priv->events_lock);
 }
 
 static void
 queue_reboot(struct remote_priv *priv, int callback_id,
              const remote_nonnull_domain *dom)
 {
-    if (is_registered(priv, VIR_DOMAIN_EVENT_ID_REBOOT, callback_id))
-        domain_event_queue_reboot(priv->events, dom->name,
-                                  (const unsigned char *)dom->uuid, dom->id);
+    if (!is_registered(priv, VIR_DOMAIN_EVENT_ID_REBOOT, callback_id))
+        return;
+    pthread_mutex_lock(&priv->events_lock);
+    domain_event_queue_reboot(priv->events, dom->name,
+                              (const unsigned char *)dom->uuid, dom->id);
+    pthread_mutex_unlock(&priv->events_lock);
 }
 
 void
@@ -177,8 +184,10 @@ remote_event_register(struct vireo_conn *conn, struct vireo_domain *dom,
         (priv->ids[event_id].n_local == 0 &&
          daemon_add(conn, priv, event_id, err) < 0))
         goto out;
+    pthread_mutex_lock(&priv->events_lock);
     id = domain_event_register(priv->events, conn, dom, event_id, cb, opaque,
                                free_cb, err);
+    pthread_mutex_unlock(&priv->events_lock);
     if (id < 0) {
         if (priv->ids[event_id].n_local == 0)
             daemon_remove(conn, priv, event_id, &ignored);
@@ -214,7 +223,9 @@ remote_event_deregister(struct vireo_conn *conn, int callback_id,
     pthread_mutex_lock(&priv->lock);
     /* The local state knows every id and words the error for unknown
      * ones; only then is the id ours to forget. */
+    pthread_mutex_lock(&priv->events_lock);
     rc = domain_event_deregister(priv->events, conn, callback_id, err);
+    pthread_mutex_unlock(&priv->events_lock);
     if (rc == 0 && (event_id = forget_reg(priv, callback_id)) >= 0 &&
         --priv->ids[event_id].n_local == 0)
         rc = daemon_remove(conn, priv, event_id, err);
@@ -227,5 +238,7 @@ remote_event_close(struct vireo_conn *conn)
 {
     struct remote_priv *priv = conn->priv;
 
+    pthread_mutex_lock(&priv->events_lock);
     domain_event_deregister_conn(priv->events, conn);
+    pthread_mutex_unlock(&priv->events_lock);
 }

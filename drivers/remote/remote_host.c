@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * remote_host.c: host queries, each one call to the daemon. Returned
- * strings are taken over from the decoded reply, not copied.
+ * remote_host.c: host queries, and whether the connection is secure or
+ * encrypted, each one call to the daemon. Returned strings are taken over
+ * from the decoded reply, not copied.
  */
 #include <rpc/xdr.h>
 #include <stdlib.h>
@@ -10,6 +11,44 @@
 #include "drivers/handle.h"
 #include "drivers/remote/remote_priv.h"
 #include "drivers/remote/remote_slots.h"
+
+/* libvirt's client asks the daemon whether its driver is secure
+ * (CONNECT_IS_SECURE), and answers 1 only if that driver is and the
+ * transport does its part as well: transport_does. 0 or 1, or -1. */
+static int
+daemon_secure_and(struct vireo_conn *conn, bool transport_does,
+                  struct vireo_error *err)
+{
+    remote_connect_is_secure_ret ret = { 0 };
+
+    if (remote_call(conn, REMOTE_PROC_CONNECT_IS_SECURE, NULL, &ret,
+                    err) < 0)
+        return -1;
+    return ret.secure != 0 && transport_does;
+}
+
+int
+remotedrv_conn_is_secure(struct vireo_conn *conn, struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+
+    return daemon_secure_and(conn,
+                             remote_transport_is_secure(priv->transport),
+                             err);
+}
+
+/* libvirt has no procedure for this: its client asks CONNECT_IS_SECURE
+ * too, never the daemon's own is_encrypted (which would say no even over
+ * a UNIX socket), and weighs in whether its transport encrypts. */
+int
+remotedrv_conn_is_encrypted(struct vireo_conn *conn, struct vireo_error *err)
+{
+    struct remote_priv *priv = conn->priv;
+
+    return daemon_secure_and(conn,
+                             remote_transport_is_encrypted(priv->transport),
+                             err);
+}
 
 /* The type never changes on a connection, and callers keep the pointer:
  * ask once, keep it with the connection (as libvirt's client does). */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/remote/remote_uri.h"
 #include "wire/remote_protocol.h"
 
 struct domain_event_state;
@@ -33,6 +34,15 @@ struct remote_local_reg {
 
 struct remote_priv {
     struct rpc_client         *rpc;
+    /* How the daemon is reached: it weighs in on is_secure and
+     * is_encrypted. Set at open, read-only after. */
+    enum remote_transport      transport;
+    /* The local registrations. The remote driver has no thread of its
+     * own: callers register from theirs and whichever thread reads the
+     * socket queues events, so this lock makes the state single-owner
+     * (domain_event.h). Held only around those calls, never across I/O;
+     * taken after `lock` when both are. */
+    pthread_mutex_t            events_lock;
     struct domain_event_state *events;
     /* The daemon speaks the callback-style event procedures (feature 14);
      * otherwise the legacy ones (167/168, messages 107/169). */

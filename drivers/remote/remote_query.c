@@ -231,3 +231,73 @@ remotedrv_domain_is_persistent(struct vireo_domain *dom,
         return -1;
     return ret.persistent != 0;
 }
+
+int
+remotedrv_domain_has_managed_save_image(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err)
+{
+    remote_domain_has_managed_save_image_args args = { .flags = flags };
+    remote_domain_has_managed_save_image_ret ret = { 0 };
+
+    remote_domain_to_wire(dom, &args.dom);
+    if (remote_call(dom->conn, REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+                    &args, &ret, err) < 0)
+        return -1;
+    return ret.result != 0;
+}
+
+int
+remotedrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                              struct vireo_error *err)
+{
+    remote_domain_snapshot_num_args args = { .flags = flags };
+    remote_domain_snapshot_num_ret ret = { 0 };
+
+    remote_domain_to_wire(dom, &args.dom);
+    if (remote_call(dom->conn, REMOTE_PROC_DOMAIN_SNAPSHOT_NUM, &args, &ret,
+                    err) < 0)
+        return -1;
+    return ret.num;
+}
+
+/* The reply's array of strings becomes the caller's, with a NULL after
+ * the last string (NULL itself when there are none); the reply is left
+ * owning nothing. */
+static int
+take_messages(remote_domain_get_messages_ret *ret, char ***msgs,
+              struct vireo_error *err)
+{
+    u_int n = ret->msgs.msgs_len;
+    char **out;
+
+    if (n == 0)
+        return 0;
+    out = realloc(ret->msgs.msgs_val, (n + 1) * sizeof(*out));
+    if (out == NULL)
+        return error_no_memory(err);
+    out[n] = NULL;
+    ret->msgs.msgs_val = NULL;
+    ret->msgs.msgs_len = 0;
+    *msgs = out;
+    return (int)n;
+}
+
+int
+remotedrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                              unsigned flags, struct vireo_error *err)
+{
+    remote_domain_get_messages_args args = { .flags = flags };
+    remote_domain_get_messages_ret ret;
+    int n;
+
+    memset(&ret, 0, sizeof(ret));
+    *msgs = NULL;
+    remote_domain_to_wire(dom, &args.dom);
+    if (remote_call(dom->conn, REMOTE_PROC_DOMAIN_GET_MESSAGES, &args, &ret,
+                    err) < 0)
+        return -1;
+    n = take_messages(&ret, msgs, err);
+    xdr_free((xdrproc_t)xdr_remote_domain_get_messages_ret, &ret);
+    return n;
+}

@@ -2,7 +2,8 @@
 /*
  * remote_slots.h: the functions behind remotedrv's table (remotedrv.c),
  * each named after its slot; see drivers/driver.h for their contracts.
- * Every one is one remote procedure call (start is two, as in libvirt).
+ * Every one is one remote procedure call (start is two, as in libvirt;
+ * is_encrypted asks CONNECT_IS_SECURE, as libvirt's client does).
  *   remote_host.c    host queries
  *   remote_domain.c  definitions and lifecycle
  *   remote_query.c   lookups, listing, per-domain queries
@@ -13,6 +14,10 @@
 #include "api/vireo.h"
 
 /* remote_host.c */
+int   remotedrv_conn_is_secure(struct vireo_conn *conn,
+                               struct vireo_error *err);
+int   remotedrv_conn_is_encrypted(struct vireo_conn *conn,
+                                  struct vireo_error *err);
 const char *remotedrv_conn_get_type(struct vireo_conn *conn,
                                     struct vireo_error *err);
 int   remotedrv_conn_get_version(struct vireo_conn *conn,
@@ -90,5 +95,12 @@ int remotedrv_domain_is_active(struct vireo_domain *dom,
                                struct vireo_error *err);
 int remotedrv_domain_is_persistent(struct vireo_domain *dom,
                                    struct vireo_error *err);
+int remotedrv_domain_has_managed_save_image(struct vireo_domain *dom,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+int remotedrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                                  unsigned flags, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -163,6 +163,29 @@ resolve_transport(const struct uri *uri, bool read_only,
                      "(use unix or tcp)", transport);
 }
 
+bool
+remote_transport_is_secure(enum remote_transport transport)
+{
+    switch (transport) {
+    case REMOTE_TRANSPORT_UNIX:
+        return true;
+    case REMOTE_TRANSPORT_TCP:
+        return false;
+    }
+    return false;
+}
+
+bool
+remote_transport_is_encrypted(enum remote_transport transport)
+{
+    switch (transport) {
+    case REMOTE_TRANSPORT_UNIX:
+    case REMOTE_TRANSPORT_TCP:
+        return false;
+    }
+    return false;
+}
+
 int
 remote_target_resolve(const struct uri *uri, bool read_only,
                       struct remote_target *target, struct vireo_error *err)

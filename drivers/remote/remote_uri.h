@@ -23,6 +23,13 @@ enum remote_transport {
     REMOTE_TRANSPORT_TCP,
 };
 
+/* What a transport protects, as libvirt's client judges it: a UNIX socket
+ * is secure (only processes on this host reach it) but carries clear
+ * text; plain TCP is neither secure nor encrypted. (libvirt's TLS and ssh
+ * would be both; vireo speaks neither.) */
+bool remote_transport_is_secure(enum remote_transport transport);
+bool remote_transport_is_encrypted(enum remote_transport transport);
+
 /* libvirtd's TCP port, which vireod uses too. */
 #define REMOTE_TCP_PORT_DEFAULT 16509
 

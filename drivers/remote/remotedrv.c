@@ -169,6 +169,7 @@ priv_free(struct remote_priv *priv)
     if (priv->rpc != NULL)
         rpc_client_close(priv->rpc);
     domain_event_state_free(priv->events);
+    pthread_mutex_destroy(&priv->events_lock);
     pthread_mutex_destroy(&priv->lock);
     free(priv->type);
     free(priv->regs);
@@ -185,6 +186,7 @@ priv_new(struct vireo_error *err)
         return NULL;
     }
     pthread_mutex_init(&priv->lock, NULL);
+    pthread_mutex_init(&priv->events_lock, NULL);
     remote_event_init(priv);
     priv->events = domain_event_state_new();
     if (priv->events == NULL) {
@@ -203,6 +205,7 @@ connect_to(struct remote_priv *priv, const struct remote_target *target,
 
     if (fd < 0)
         return -1;
+    priv->transport = target->transport;
     priv->rpc = rpc_client_new(fd, remote_event_on_message, priv, err);
     return priv->rpc != NULL ? 0 : -1;
 }
@@ -281,6 +284,8 @@ const struct driver remotedrv = {
     .close                       = remotedrv_close,
     .conn_is_alive               = remotedrv_conn_is_alive,
     .conn_set_keepalive          = remotedrv_conn_set_keepalive,
+    .conn_is_secure              = remotedrv_conn_is_secure,
+    .conn_is_encrypted           = remotedrv_conn_is_encrypted,
     .conn_get_type               = remotedrv_conn_get_type,
     .conn_get_version            = remotedrv_conn_get_version,
     .conn_get_lib_version        = remotedrv_conn_get_lib_version,
@@ -310,6 +315,9 @@ const struct driver remotedrv = {
     .domain_set_autostart        = remotedrv_domain_set_autostart,
     .domain_is_active            = remotedrv_domain_is_active,
     .domain_is_persistent        = remotedrv_domain_is_persistent,
+    .domain_has_managed_save_image = remotedrv_domain_has_managed_save_image,
+    .domain_snapshot_num         = remotedrv_domain_snapshot_num,
+    .domain_get_messages         = remotedrv_domain_get_messages,
     .domain_event_register_any   = remote_event_register,
     .domain_event_deregister_any = remote_event_deregister,
 };

@@ -22,7 +22,7 @@
 
 /* Flags libvirt's test driver accepts on these queries. */
 #define MANAGED_SAVE_FLAGS  0u
-#define SNAPSHOT_NUM_FLAGS  0x3fffu   /* VIR_DOMAIN_SNAPSHOT_LIST_* */
+#define SNAPSHOT_NUM_FLAGS  0x7ffu    /* VIR_DOMAIN_SNAPSHOT_LIST_* */
 #define MESSAGE_FLAGS       3u        /* DEPRECATION | TAINTING */
 
 /* ---- Lookups ---------------------------------------------------------- */

@@ -27,6 +27,8 @@ int   testdrv_node_get_info(struct vireo_conn *conn,
                             struct vireo_error *err);
 int   testdrv_conn_is_secure(struct vireo_conn *conn,
                              struct vireo_error *err);
+int   testdrv_conn_is_encrypted(struct vireo_conn *conn,
+                                struct vireo_error *err);
 int   testdrv_node_get_security_model(struct vireo_conn *conn,
                                       struct vireo_security_model *model,
                                       struct vireo_error *err);

@@ -207,6 +207,7 @@ const struct driver testdrv = {
     .open                        = testdrv_open,
     .close                       = testdrv_close,
     .conn_is_secure              = testdrv_conn_is_secure,
+    .conn_is_encrypted           = testdrv_conn_is_encrypted,
     .conn_get_type               = testdrv_conn_get_type,
     .conn_get_version            = testdrv_conn_get_version,
     .conn_get_lib_version        = testdrv_conn_get_version,

@@ -44,8 +44,8 @@ test_bad_opens(void)
     tap_ok(vireo_conn_open("test:///default", 0x100, &err) == NULL,
            "unknown flags open nothing");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: unsupported flags (0x100) in function "
-             "virConnectOpenAuth", "unknown flags are VIR_ERR_INVALID_ARG");
+             "unsupported flags (0x100) in function virConnectOpenAuth",
+             "unknown flags are VIR_ERR_INVALID_ARG, in libvirt's words");
     tap_ok(vireo_conn_open("foo:///", 0, NULL) == NULL,
            "a failing open with a NULL err just returns NULL");
 }
@@ -75,6 +75,28 @@ test_host_queries(struct vireo_conn *conn)
            info.memory_kib > 0 && info.model[0] != '\0',
            "node info has CPUs, memory and a model");
     tap_ok(!vireo_conn_is_read_only(conn), "a plain open is read-write");
+}
+
+/* An in-process connection: nothing travels, so nobody can listen in,
+ * and nothing is encrypted, as libvirt's test driver answers. */
+static void
+test_security(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+
+    tap_is_int(vireo_conn_is_secure(conn, &err), 1,
+               "an in-process connection is secure");
+    tap_is_int(vireo_conn_is_encrypted(conn, &err), 0,
+               "and not encrypted");
+    tap_is_int(vireo_conn_is_secure(NULL, &err), -1,
+               "a NULL conn is neither");
+    is_error(&err, VIR_ERR_INVALID_CONN,
+             "invalid connection pointer in virConnectIsSecure",
+             "is_secure names libvirt's function");
+    vireo_conn_is_encrypted(NULL, &err);
+    is_error(&err, VIR_ERR_INVALID_CONN,
+             "invalid connection pointer in virConnectIsEncrypted",
+             "and so does is_encrypted");
 }
 
 static void
@@ -108,8 +130,8 @@ test_null_outputs(struct vireo_conn *conn)
     tap_ok(vireo_conn_get_version(conn, NULL, &err) < 0,
            "a NULL version pointer is refused");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: hvVer in virConnectGetVersion must not be "
-             "NULL", "as libvirt words it");
+             "hvVer in virConnectGetVersion must not be NULL",
+             "as libvirt words it");
     tap_ok(vireo_node_get_info(conn, NULL, &err) < 0,
            "a NULL node info is refused");
     is_error_code(&err, VIR_ERR_INVALID_ARG, "with VIR_ERR_INVALID_ARG");
@@ -142,12 +164,13 @@ main(void)
     struct vireo_error err = { 0 };
     struct vireo_conn *conn;
 
-    tap_plan(32);
+    tap_plan(37);
     test_default_uri();
     test_bad_opens();
     conn = vireo_conn_open("test:///default", 0, &err);
     tap_ok(conn != NULL, "test:///default opens");
     test_host_queries(conn);
+    test_security(conn);
     test_null_conn();
     test_null_outputs(conn);
     test_refcount();

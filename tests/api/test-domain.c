@@ -2,7 +2,8 @@
 /*
  * test-domain.c: every domain entry point through the test driver: the
  * lookups, a whole lifecycle, the queries, the local accessors, and the
- * argument checks in front of them.
+ * argument checks in front of them. Expected answers and errors are those
+ * libvirtd 9.0's test driver gives for the same calls.
  */
 #include <stdlib.h>
 
@@ -58,19 +59,18 @@ test_lookup_failures(struct vireo_conn *conn)
     is_error_code(&err, VIR_ERR_NO_DOMAIN, "with VIR_ERR_NO_DOMAIN");
     tap_ok(vireo_domain_lookup_by_uuid_string(conn, "not-a-uuid", &err) ==
            NULL, "a malformed UUID string finds nothing");
-    is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: uuidstr in virDomainLookupByUUIDString must "
-             "be a valid UUID", "and says the UUID is not valid");
+    is_error(&err, VIR_ERR_INVALID_ARG, "Invalid UUID",
+             "and says the UUID is not valid");
     tap_ok(vireo_domain_lookup_by_id(conn, -1, &err) == NULL,
            "a negative id is refused");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: id in virDomainLookupByID must be zero or "
-             "greater", "as libvirt words it");
+             "id in virDomainLookupByID must be zero or greater",
+             "as libvirt words it");
     tap_ok(vireo_domain_lookup_by_name(conn, NULL, &err) == NULL,
            "a NULL name is refused");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: name in virDomainLookupByName must not be "
-             "NULL", "as libvirt words it");
+             "name in virDomainLookupByName must not be NULL",
+             "as libvirt words it");
     tap_ok(vireo_domain_lookup_by_name(NULL, "test", &err) == NULL,
            "a NULL conn finds nothing");
     is_error(&err, VIR_ERR_INVALID_CONN,
@@ -209,6 +209,103 @@ test_transient(struct vireo_conn *conn)
                   "with VIR_ERR_XML_DETAIL, as libvirt reports ill-formed XML");
 }
 
+/* Managed save, snapshots and messages: the test hypervisor has none of
+ * them for any domain, running or shut off, as libvirt's has none. */
+static void
+test_records(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom = vireo_domain_lookup_by_name(conn, "test", &err);
+    char xml[512];
+    struct vireo_domain *off =
+        vireo_domain_define_xml(conn, domain_xml(xml, sizeof(xml), "off1"), 0,
+                                &err);
+    static char *stale[] = { NULL };
+    char **msgs = stale;    /* the call must reset it */
+
+    tap_is_int(vireo_domain_has_managed_save_image(dom, 0, &err), 0,
+               "a running domain has no managed save image");
+    tap_is_int(vireo_domain_has_managed_save_image(off, 0, &err), 0,
+               "nor has a shut-off one");
+    tap_is_int(vireo_domain_snapshot_num(dom, 0, &err), 0,
+               "a domain has no snapshots");
+    tap_is_int(vireo_domain_snapshot_num(off,
+                                         VIR_DOMAIN_SNAPSHOT_LIST_METADATA |
+                                         VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL,
+                                         &err), 0,
+               "nor any with metadata, listed in topological order");
+    tap_ok(vireo_domain_get_messages(dom, &msgs, 0, &err) == 0 &&
+           msgs == NULL, "a domain has no messages, and *msgs is NULL");
+    tap_ok(vireo_domain_get_messages(off, &msgs,
+                                     VIR_DOMAIN_MESSAGE_DEPRECATION |
+                                     VIR_DOMAIN_MESSAGE_TAINTING, &err) == 0 &&
+           msgs == NULL, "neither deprecations nor tainting");
+    vireo_domain_undefine(off, 0, &err);
+    vireo_domain_free(off);
+    vireo_domain_free(dom);
+}
+
+/* The errors of those calls, worded as libvirt's test driver and library
+ * word them. */
+static void
+test_record_errors(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom = vireo_domain_lookup_by_name(conn, "test", &err);
+    char xml[512], gone_error[128], uuid[VIREO_UUID_STRING_BUFLEN];
+    struct vireo_domain *gone =
+        vireo_domain_define_xml(conn, domain_xml(xml, sizeof(xml), "gone"), 0,
+                                &err);
+    static char *stale[] = { NULL };
+    char **msgs = NULL;
+
+    vireo_domain_has_managed_save_image(dom, 1, &err);
+    is_error(&err, VIR_ERR_INVALID_ARG, "unsupported flags (0x1) in "
+             "function testDomainHasManagedSaveImage",
+             "has_managed_save_image takes no flags");
+    vireo_domain_snapshot_num(dom, 1u << 20, &err);
+    is_error(&err, VIR_ERR_INVALID_ARG, "unsupported flags (0x100000) in "
+             "function testDomainSnapshotNum",
+             "snapshot_num refuses flags past the listing's");
+    vireo_domain_get_messages(dom, &msgs, 4, &err);
+    is_error(&err, VIR_ERR_INVALID_ARG, "unsupported flags (0x4) in "
+             "function testDomainGetMessages",
+             "get_messages refuses flags past tainting");
+
+    vireo_domain_get_uuid_string(gone, uuid);
+    snprintf(gone_error, sizeof(gone_error), "Domain not found: no domain "
+             "with matching uuid '%s' (gone)", uuid);
+    vireo_domain_undefine(gone, 0, &err);
+    vireo_domain_has_managed_save_image(gone, 0, &err);
+    is_error(&err, VIR_ERR_NO_DOMAIN, gone_error,
+             "an undefined domain has no managed save image to ask about");
+    tap_is_int(vireo_domain_snapshot_num(gone, 0, &err), -1,
+               "nor snapshots");
+    is_error(&err, VIR_ERR_NO_DOMAIN, gone_error, "the same error");
+    tap_is_int(vireo_domain_get_messages(gone, &msgs, 0, &err), -1,
+               "nor messages");
+    is_error(&err, VIR_ERR_NO_DOMAIN, gone_error, "the same error again");
+
+    vireo_domain_get_messages(dom, NULL, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_ARG,
+             "msgs in virDomainGetMessages must not be NULL",
+             "a NULL msgs is refused as libvirt words it");
+    vireo_domain_has_managed_save_image(NULL, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_DOMAIN,
+             "invalid domain pointer in virDomainHasManagedSaveImage",
+             "a NULL domain is refused, naming libvirt's function");
+    vireo_domain_snapshot_num(NULL, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_DOMAIN,
+             "invalid domain pointer in virDomainSnapshotNum", "by each");
+    msgs = stale;
+    vireo_domain_get_messages(NULL, &msgs, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_DOMAIN,
+             "invalid domain pointer in virDomainGetMessages", "of them");
+    tap_ok(msgs == NULL, "a failed get_messages leaves *msgs NULL");
+    vireo_domain_free(gone);
+    vireo_domain_free(dom);
+}
+
 /* Every domain entry point refuses a NULL handle the same way. */
 static void
 test_null_domain(void)
@@ -253,14 +350,14 @@ test_null_arguments(struct vireo_conn *conn)
     tap_ok(vireo_domain_get_info(dom, NULL, &err) < 0,
            "a NULL info is refused");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: info in virDomainGetInfo must not be NULL",
+             "info in virDomainGetInfo must not be NULL",
              "as libvirt words it");
     tap_ok(vireo_domain_get_state(dom, NULL, NULL, 0, &err) < 0,
            "a NULL state is refused");
     tap_ok(vireo_domain_define_xml(conn, NULL, 0, &err) == NULL,
            "a NULL XML is refused");
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: xml in virDomainDefineXML must not be NULL",
+             "xml in virDomainDefineXML must not be NULL",
              "as libvirt words it");
     vireo_domain_free(dom);
 }
@@ -287,11 +384,13 @@ main(void)
     struct vireo_error err = { 0 };
     struct vireo_conn *conn = vireo_conn_open("test:///default", 0, &err);
 
-    tap_plan(52);
+    tap_plan(71);
     test_lookups(conn);
     test_lookup_failures(conn);
     test_lifecycle(conn);
     test_transient(conn);
+    test_records(conn);
+    test_record_errors(conn);
     test_null_domain();
     test_null_arguments(conn);
     test_handle_holds_conn();

@@ -2,9 +2,11 @@
 /*
  * test-events.c: domain event registration through the public library:
  * refused without a loop, delivered through the default loop, filtered by
- * domain, and checked the way libvirt checks it.
+ * domain, checked the way libvirt checks it, and a connection whose last
+ * reference an event delivery holds closed on its driver's thread.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #include "api-test.h"
@@ -92,16 +94,16 @@ test_bad_registrations(struct vireo_conn *conn, struct vireo_conn *other)
     vireo_conn_domain_event_register_any(conn, NULL, VIR_DOMAIN_EVENT_ID_LAST,
                                          cb, NULL, NULL, &err);
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: eventID in virConnectDomainEventRegisterAny "
-             "must be less than 27", "an event id past the last is refused");
+             "eventID in virConnectDomainEventRegisterAny must be less "
+             "than 27", "an event id past the last is refused");
     vireo_conn_domain_event_register_any(conn, NULL, 0, NULL, NULL, NULL,
                                          &err);
     is_error_code(&err, VIR_ERR_INVALID_ARG, "a NULL callback is refused");
     vireo_conn_domain_event_register_any(conn, foreign, 0, cb, NULL, NULL,
                                          &err);
     is_error(&err, VIR_ERR_INVALID_ARG,
-             "invalid argument: domain 'test' in "
-             "virConnectDomainEventRegisterAny must match connection",
+             "domain 'test' in virConnectDomainEventRegisterAny must "
+             "match connection",
              "a domain of another connection is refused");
     vireo_conn_domain_event_register_any(NULL, NULL, 0, cb, NULL, NULL, &err);
     is_error_code(&err, VIR_ERR_INVALID_CONN, "a NULL conn is refused");
@@ -171,6 +173,57 @@ test_filter(struct vireo_conn *conn)
     vireo_domain_free(test);
 }
 
+/* Where a registration's free_cb ran: the thread that closed its
+ * connection. */
+struct closed_on {
+    struct seen          seen;
+    atomic_bool          is_freed;
+    pthread_t            thread;
+};
+
+static void
+record_free_thread(void *opaque)
+{
+    struct closed_on *c = opaque;
+
+    c->thread = pthread_self();
+    atomic_store(&c->is_freed, true);
+}
+
+/* The connection goes while an event about it is on its way to the loop:
+ * the delivery then holds its last reference, and dropping that must run
+ * the driver's close on the driver's thread, never on the loop's. */
+static void
+test_last_reference(void)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_conn *late = vireo_conn_open("test:///default", 0, &err);
+    struct vireo_domain *test = vireo_domain_lookup_by_name(late, "test",
+                                                            &err);
+    struct closed_on c = { .seen = { 0 } };
+
+    vireo_conn_domain_event_register_any(
+        late, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle), &c.seen,
+        record_free_thread, &err);
+    vireo_domain_suspend(test, &err);
+    vireo_domain_resume(test, &err);
+    vireo_domain_free(test);
+    vireo_conn_close(late);
+    tap_ok(!atomic_load(&c.is_freed),
+           "a connection closed with events on their way stays open");
+    wait_for(&c.seen, 2);
+    tap_is_int(c.seen.n, 2, "... and its callback still gets them");
+    for (int i = 0; i < 500 && !atomic_load(&c.is_freed); i++)
+        usleep(10 * 1000);
+    if (!tap_ok(atomic_load(&c.is_freed) &&
+                !pthread_equal(c.thread, pthread_self()),
+                "the last delivery's release closes it on the driver's "
+                "thread, not the loop's"))
+        tap_diag("  %s", atomic_load(&c.is_freed) ? "closed on the loop"
+                                                  : "never closed");
+}
+
 static void *
 interrupt_soon(void *unused)
 {
@@ -198,13 +251,14 @@ main(void)
     struct vireo_conn *conn = vireo_conn_open("test:///default", 0, &err);
     struct vireo_conn *other = vireo_conn_open("test:///default", 0, &err);
 
-    tap_plan(19);
+    tap_plan(22);
     test_without_loop(conn);
     tap_is_int(vireo_event_register_default_impl(&err), 0,
                "the default loop registers");
     test_bad_registrations(conn, other);
     test_delivery(conn);
     test_filter(conn);
+    test_last_reference();
     test_interrupt();
     vireo_conn_close(other);
     vireo_conn_close(conn);

@@ -71,9 +71,13 @@ test_host(struct vireo_conn *conn)
     tap_ok(vireo_conn_get_version(conn, &version, &err) < 0 &&
            vireo_conn_get_hostname(conn, &err) == NULL &&
            vireo_conn_get_capabilities(conn, &err) == NULL &&
-           vireo_node_get_info(conn, &info, &err) < 0,
+           vireo_node_get_info(conn, &info, &err) < 0 &&
+           vireo_conn_is_secure(conn, &err) < 0,
            "every host query without a slot fails");
     is_error_code(&err, VIR_ERR_NO_SUPPORT, "with VIR_ERR_NO_SUPPORT");
+    vireo_conn_is_encrypted(conn, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT("virConnectIsEncrypted"),
+             "is_encrypted too: a driver must say, not the library");
     tap_ok(vireo_conn_get_lib_version(conn, &version, &err) == 0 &&
            version == vireo_version(),
            "without a slot, the library version is the library's own");
@@ -104,6 +108,7 @@ test_domain_calls(struct vireo_domain *dom)
 {
     struct vireo_error err = { 0 };
     struct vireo_domain_info info;
+    char **msgs;
     int i;
     bool all = vireo_domain_undefine(dom, 0, &err) < 0 &&
                vireo_domain_create(dom, 0, &err) < 0 &&
@@ -118,9 +123,14 @@ test_domain_calls(struct vireo_domain *dom)
                vireo_domain_get_autostart(dom, &i, &err) < 0 &&
                vireo_domain_set_autostart(dom, 1, &err) < 0 &&
                vireo_domain_is_active(dom, &err) < 0 &&
-               vireo_domain_is_persistent(dom, &err) < 0;
+               vireo_domain_is_persistent(dom, &err) < 0 &&
+               vireo_domain_has_managed_save_image(dom, 0, &err) < 0 &&
+               vireo_domain_snapshot_num(dom, 0, &err) < 0;
 
     tap_ok(all, "every domain call without a slot fails");
+    vireo_domain_get_messages(dom, &msgs, 0, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT("virDomainGetMessages"),
+             "get_messages too, naming the call");
     vireo_domain_reboot(dom, 0, &err);
     is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT("virDomainReboot"),
              "reboot answers VIR_ERR_NO_SUPPORT");
@@ -158,7 +168,7 @@ main(void)
     struct vireo_conn *conn;
     struct vireo_domain *dom;
 
-    tap_plan(14);
+    tap_plan(16);
     /* The first open installs the library's drivers; ours replace them. */
     vireo_conn_close(vireo_conn_open("test:///default", 0, &err));
     registry_install(drivers, false);

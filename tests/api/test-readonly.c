@@ -60,6 +60,7 @@ test_questions_answered(struct vireo_conn *ro, struct vireo_domain *dom)
     struct vireo_error err = { 0 };
     struct vireo_domain_info info;
     int state = -1;
+    char **msgs;
     char *xml;
 
     tap_ok(vireo_conn_is_read_only(ro), "the connection says read-only");
@@ -70,6 +71,15 @@ test_questions_answered(struct vireo_conn *ro, struct vireo_domain *dom)
     tap_ok(xml != NULL, "the XML without secrets is answered");
     free(xml);
     tap_ok(vireo_conn_get_type(ro, &err) != NULL, "host queries work");
+    tap_ok(vireo_conn_is_secure(ro, &err) == 1 &&
+           vireo_conn_is_encrypted(ro, &err) == 0,
+           "and so do is_secure and is_encrypted");
+    tap_ok(vireo_domain_has_managed_save_image(dom, 0, &err) == 0 &&
+           vireo_domain_snapshot_num(dom, 0, &err) == 0,
+           "managed save and snapshots are answered, as libvirtd answers "
+           "a read-only client");
+    tap_is_int(vireo_domain_get_messages(dom, &msgs, 0, &err), 0,
+               "and messages");
 }
 
 int
@@ -81,7 +91,7 @@ main(void)
     struct vireo_domain *dom = vireo_domain_lookup_by_name(ro, "test", &err);
     int state = -1;
 
-    tap_plan(20);
+    tap_plan(23);
     tap_ok(dom != NULL, "a read-only connection looks domains up");
     test_changes_refused(ro, dom);
     test_questions_answered(ro, dom);

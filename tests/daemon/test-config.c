@@ -25,6 +25,10 @@ check_root_defaults(void)
                "messages default to libvirt's 16 MiB limit");
     tap_is_int(cfg.shutdown_timeout, 10,
                "shutdown waits for calls in flight 10 s by default");
+    tap_is_int(cfg.driver_shutdown_timeout, 30,
+               "and gives the drivers 30 s to stop by default");
+    tap_is_str(cfg.config_dir, "/etc/vireo",
+               "root's drivers find their settings in /etc/vireo");
     config_clear(&cfg);
 }
 
@@ -42,11 +46,20 @@ check_user_defaults(void)
                "a user's persistent state is under $XDG_DATA_HOME");
     config_clear(&cfg);
     unsetenv("XDG_DATA_HOME");
+    unsetenv("XDG_CONFIG_HOME");
     setenv("HOME", "/home/u", 1);
     config_set_defaults(&cfg, 1000, NULL);
     tap_is_str(cfg.state_dir, "/home/u/.local/share/vireo",
                "without $XDG_DATA_HOME it is ~/.local/share/vireo");
+    tap_is_str(cfg.config_dir, "/home/u/.config/vireo",
+               "a user's drivers find their settings in ~/.config/vireo");
     config_clear(&cfg);
+    setenv("XDG_CONFIG_HOME", "/home/u/.conf", 1);
+    config_set_defaults(&cfg, 1000, NULL);
+    tap_is_str(cfg.config_dir, "/home/u/.conf/vireo",
+               "... or under $XDG_CONFIG_HOME");
+    config_clear(&cfg);
+    unsetenv("XDG_CONFIG_HOME");
 }
 
 /* The example file shows every setting commented out at its default:
@@ -190,6 +203,9 @@ check_shutdown_timeout(void)
     expect_error("shutdown_timeout = \"10\"\n",
                  "bad value for 'shutdown_timeout'",
                  "a shutdown_timeout given as a string is refused");
+    expect_error("driver_shutdown_timeout = 0\n",
+                 "bad.conf:1: bad value for 'driver_shutdown_timeout'",
+                 "the drivers cannot be given no time at all to stop");
 }
 
 static void
@@ -318,7 +334,7 @@ int
 main(int argc, char **argv)
 {
     srcdir = argc > 1 ? argv[1] : ".";
-    tap_plan(67);
+    tap_plan(72);
     check_root_defaults();
     check_user_defaults();
     check_example_file();

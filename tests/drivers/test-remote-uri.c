@@ -2,7 +2,8 @@
 /*
  * test-remote-uri.c: what the remote driver makes of a URI: the daemon's
  * address, and the name CONNECT_OPEN carries (libvirt's rules: transport,
- * server and client-side parameters stripped, the rest kept).
+ * server and client-side parameters stripped, the rest kept); and what
+ * each transport protects, as libvirt's client judges it.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -110,6 +111,17 @@ check_tcp(void)
 }
 
 static void
+check_protection(void)
+{
+    tap_ok(remote_transport_is_secure(REMOTE_TRANSPORT_UNIX) &&
+           !remote_transport_is_encrypted(REMOTE_TRANSPORT_UNIX),
+           "a UNIX socket is secure but not encrypted");
+    tap_ok(!remote_transport_is_secure(REMOTE_TRANSPORT_TCP) &&
+           !remote_transport_is_encrypted(REMOTE_TRANSPORT_TCP),
+           "plain TCP is neither");
+}
+
+static void
 check_refusals(void)
 {
     struct vireo_error err = { 0 };
@@ -130,10 +142,11 @@ check_refusals(void)
 int
 main(void)
 {
-    tap_plan(25);
+    tap_plan(27);
     check_names();
     check_unix();
     check_tcp();
+    check_protection();
     check_refusals();
     return tap_done();
 }

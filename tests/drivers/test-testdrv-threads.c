@@ -4,13 +4,18 @@
  * every transition on one shared default state while another lists and
  * looks up, and connections open and close around them; a libuv loop
  * thread delivers their events meanwhile. Meant for the sanitizers: it
- * checks only that every call gave the expected answer and every event
- * arrived.
+ * checks that every call gave the expected answer and every event
+ * arrived, and that the driver's own thread runs exactly while a
+ * connection is open.
  */
+#include <dirent.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "loop/uv_impl.h"
 #include "tests/drivers/testdrv-helpers.h"
@@ -140,6 +145,41 @@ start_listening(pthread_t *loop)
     return true;
 }
 
+/* How many of this process's threads are named name. */
+static int
+count_threads(const char *name)
+{
+    DIR *tasks = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+
+    while (tasks != NULL && (e = readdir(tasks)) != NULL) {
+        char path[300], comm[32] = "";
+        FILE *f;
+
+        snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
+        if ((f = fopen(path, "r")) == NULL)
+            continue;
+        if (fgets(comm, sizeof(comm), f) != NULL)
+            comm[strcspn(comm, "\n")] = '\0';
+        fclose(f);
+        n += strcmp(comm, name) == 0;
+    }
+    if (tasks != NULL)
+        closedir(tasks);
+    return n;
+}
+
+/* The last connection may be released by the loop a moment after we let
+ * go of ours: give the thread up to 5 s to be gone. */
+static int
+count_threads_settled(const char *name)
+{
+    for (int i = 0; i < 500 && count_threads(name) > 0; i++)
+        usleep(10 * 1000);
+    return count_threads(name);
+}
+
 int
 main(void)
 {
@@ -149,11 +189,15 @@ main(void)
 
     if (!tap_ok(uv_impl_register() == 0, "the libuv loop registers"))
         return tdrv_done();
+    tap_is_int(count_threads("vireo-test"), 0,
+               "no test driver thread runs before a connection opens");
     conn = tdrv_open("test:///default", &err);
     if (!tap_ok(conn != NULL, "open test:///default")) {
         tap_diag("  %s", err.message);
         return tdrv_done();
     }
+    tap_is_int(count_threads("vireo-test"), 1,
+               "the first connection starts the driver's one thread");
     is_listening = start_listening(&loop);
     pthread_create(&looker, NULL, reader, NULL);
     for (intptr_t i = 0; i < N_WORKERS; i++)
@@ -174,6 +218,8 @@ main(void)
                    "and every reboot event");
     }
     handle_conn_unref(conn);   /* close drops the registrations */
+    tap_is_int(count_threads_settled("vireo-test"), 0,
+               "the last connection's close stops the thread");
     if (is_listening) {
         uv_impl_stop();
         pthread_join(loop, NULL);

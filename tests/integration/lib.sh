@@ -82,6 +82,11 @@ wait_for_line() {
     return 1
 }
 
+# free_tcp_port: a loopback TCP port nobody uses right now, from the kernel.
+free_tcp_port() {
+    /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # wait_for PATH: up to 10 s for PATH to exist.
 wait_for() {
     for _ in $(seq 100); do
@@ -100,10 +105,11 @@ daemon_start() {
     wait_for "$DIR/run/vireo-sock-ro"
 }
 
-# daemon_stop: SIGTERM, then wait up to 10 s for the exit.
+# daemon_stop: SIGTERM, then wait up to 30 s for the exit (a daemon that
+# just let 10,000 clients go, on a loaded machine, can take seconds).
 daemon_stop() {
     kill -TERM "$DPID"
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         kill -0 "$DPID" 2> /dev/null || break
         sleep 0.1
     done

@@ -8,6 +8,11 @@
 #   virsh -c "$LIBVIRTD_URI" list     # test+unix:///default?socket=$LIBVIRTD_SOCK
 #   libvirtd_stop                     # SIGTERM; $LIBVIRTD_RC is its exit status
 #
+# With LIBVIRTD_TCP_PORT set when it starts, it also listens on plain TCP
+# at 127.0.0.1:$LIBVIRTD_TCP_PORT with no authentication (auth_tcp =
+# "none", which is what vireod's listen_tcp offers), reached by
+# $LIBVIRTD_TCP_URI (test+tcp://127.0.0.1:PORT/default).
+#
 # Why it never runs as root: a root libvirtd is "privileged", and whatever
 # its config says, its drivers keep their state under /run/libvirt,
 # /var/lib/libvirt, /var/cache/libvirt and /etc/libvirt, and each one locks
@@ -27,6 +32,7 @@ LIBVIRTD_RC=
 # shellcheck disable=SC2034 # read by the tests that source this file
 LIBVIRTD_START_ERROR=
 LIBVIRTD_USER=nobody
+LIBVIRTD_TCP_PORT=${LIBVIRTD_TCP_PORT:-}
 # libvirtd's socket appears in about 0.1 s here; allow far more on a busy
 # machine, but never wait forever.
 LIBVIRTD_START_TIMEOUT_DS=300
@@ -47,7 +53,8 @@ eval "libvirtd_prev_trap=${libvirtd_prev_trap:-''}"
 trap 'libvirtd_cleanup; eval "$libvirtd_prev_trap"' EXIT
 
 # The configuration of ../shared/PEERS-HERE.md: no authentication, sockets
-# anyone may use, no network listener, its own log.
+# anyone may use, no network listener (unless LIBVIRTD_TCP_PORT asks for
+# one on loopback), its own log.
 libvirtd_write_config() {
     cat > "$LIBVIRTD_DIR/libvirtd.conf" <<END
 unix_sock_dir = "$LIBVIRTD_DIR/run"
@@ -56,9 +63,18 @@ unix_sock_ro_perms = "0777"
 auth_unix_rw = "none"
 auth_unix_ro = "none"
 listen_tls = 0
-listen_tcp = 0
 log_outputs = "3:file:$LIBVIRTD_DIR/libvirtd.log"
 END
+    if [ -n "$LIBVIRTD_TCP_PORT" ]; then
+        cat >> "$LIBVIRTD_DIR/libvirtd.conf" <<END
+listen_tcp = 1
+listen_addr = "127.0.0.1"
+tcp_port = "$LIBVIRTD_TCP_PORT"
+auth_tcp = "none"
+END
+    else
+        echo "listen_tcp = 0" >> "$LIBVIRTD_DIR/libvirtd.conf"
+    fi
 }
 
 # libvirtd_command: the command line, in the array LIBVIRTD_CMD, of a
@@ -77,13 +93,23 @@ libvirtd_command() {
                        --regid="$(id -g "$LIBVIRTD_USER")" --clear-groups)
     LIBVIRTD_CMD+=("$LIBVIRTD" -f "$LIBVIRTD_DIR/libvirtd.conf"
                    -p "$LIBVIRTD_DIR/libvirtd.pid")
+    # libvirtd 9.0 opens no network listener without --listen, whatever
+    # listen_tcp says.
+    [ -n "$LIBVIRTD_TCP_PORT" ] && LIBVIRTD_CMD+=(--listen)
 }
 
-# libvirtd_wait_socket: until the read-write socket exists (bounded), or
-# libvirtd has exited.
+# libvirtd_listening: the read-write socket exists, and so does the TCP
+# listener if one was asked for (a connection to it succeeds).
+libvirtd_listening() {
+    [ -S "$LIBVIRTD_SOCK" ] || return 1
+    [ -z "$LIBVIRTD_TCP_PORT" ] ||
+        (exec 3<> "/dev/tcp/127.0.0.1/$LIBVIRTD_TCP_PORT") 2> /dev/null
+}
+
+# libvirtd_wait_socket: until libvirtd listens (bounded), or has exited.
 libvirtd_wait_socket() {
     for _ in $(seq "$LIBVIRTD_START_TIMEOUT_DS"); do
-        [ -S "$LIBVIRTD_SOCK" ] && return 0
+        libvirtd_listening && return 0
         kill -0 "$LIBVIRTD_PID" 2> /dev/null || return 1
         sleep 0.1
     done
@@ -112,7 +138,8 @@ libvirtd_start() {
     [ "$(id -u)" -eq 0 ] && chown -R "$LIBVIRTD_USER" "$LIBVIRTD_DIR"
     LIBVIRTD_SOCK=$LIBVIRTD_DIR/run/libvirt-sock
     LIBVIRTD_URI="test+unix:///default?socket=$LIBVIRTD_SOCK"
-    export LIBVIRTD_SOCK LIBVIRTD_URI
+    LIBVIRTD_TCP_URI=${LIBVIRTD_TCP_PORT:+test+tcp://127.0.0.1:$LIBVIRTD_TCP_PORT/default}
+    export LIBVIRTD_SOCK LIBVIRTD_URI LIBVIRTD_TCP_URI
 
     libvirtd_command
     "${LIBVIRTD_CMD[@]}" > "$LIBVIRTD_DIR/libvirtd.stderr" 2>&1 < /dev/null &

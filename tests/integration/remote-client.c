@@ -10,10 +10,14 @@
  *     answers (calls pipelined by serial);
  *   - once the application's loop is registered, lifecycle events caused
  *     by another connection arrive in order, filtered by domain, and stop
- *     after deregistration.
+ *     after deregistration, while other threads register and deregister
+ *     on the same connection;
+ *   - is_secure and is_encrypted weigh the transport (a UNIX socket or
+ *     TCP: the URI says) in with the daemon's answer, and managed save,
+ *     snapshots and messages are asked of the daemon, errors included.
  *
- * The events this test expects are the ones libvirt's test driver emits,
- * so the same program passes against both daemons.
+ * The events and answers this test expects are the ones libvirtd 9.0 and
+ * its test driver give, so the same program passes against both daemons.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -36,6 +40,63 @@ static const char domain_xml[] =
     "<memory>8192</memory>"
     "<os><type>hvm</type></os>"
     "</domain>";
+
+/* ---- What the daemon and the transport say ----------------------------- */
+
+/* libvirtd 9.0 through libvirt's own client: secure over a UNIX socket,
+ * not over plain TCP; never encrypted. */
+static void
+test_security(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    bool is_tcp = strstr(uri, "+tcp://") != NULL;
+
+    tap_is_int(vireo_conn_is_secure(conn, &err), is_tcp ? 0 : 1,
+               "is_secure says %s over %s", is_tcp ? "no" : "yes",
+               is_tcp ? "plain TCP" : "a UNIX socket");
+    tap_is_int(vireo_conn_is_encrypted(conn, &err), 0,
+               "is_encrypted says no");
+}
+
+/* libvirt's test driver has no managed save, snapshot or message for any
+ * domain, and refuses unknown flags and undefined domains in these words. */
+static void
+test_records(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom = vireo_domain_lookup_by_name(conn, "test", &err);
+    struct vireo_domain *gone = vireo_domain_define_xml(conn, domain_xml, 0,
+                                                        &err);
+    char uuid[VIREO_UUID_STRING_BUFLEN], want[160];
+    char **msgs = NULL;
+
+    tap_ok(vireo_domain_has_managed_save_image(dom, 0, &err) == 0 &&
+           vireo_domain_snapshot_num(dom, 0, &err) == 0 &&
+           vireo_domain_get_messages(dom, &msgs, 0, &err) == 0 &&
+           msgs == NULL,
+           "'test' has no managed save image, snapshot or message");
+    tap_ok(vireo_domain_has_managed_save_image(gone, 0, &err) == 0 &&
+           vireo_domain_snapshot_num(gone, 0, &err) == 0,
+           "nor has a defined domain that is shut off");
+    vireo_domain_has_managed_save_image(dom, 1, &err);
+    tap_ok(err.code == VIR_ERR_INVALID_ARG && err.domain == VIR_FROM_TEST &&
+           strcmp(err.message, "unsupported flags (0x1) in function "
+                  "testDomainHasManagedSaveImage") == 0,
+           "unknown flags are refused by the daemon's driver: %s",
+           err.message);
+    vireo_domain_get_messages(dom, &msgs, 4, &err);
+    tap_is_str(err.message, "unsupported flags (0x4) in function "
+               "testDomainGetMessages", "for messages too");
+    vireo_domain_get_uuid_string(gone, uuid);
+    snprintf(want, sizeof(want), "Domain not found: no domain with matching "
+             "uuid '%s' (" DOMAIN_NAME ")", uuid);
+    vireo_domain_undefine(gone, 0, &err);
+    tap_ok(vireo_domain_snapshot_num(gone, 0, &err) < 0 &&
+           err.code == VIR_ERR_NO_DOMAIN && strcmp(err.message, want) == 0,
+           "an undefined domain is not found: %s", err.message);
+    vireo_domain_free(gone);
+    vireo_domain_free(dom);
+}
 
 /* ---- Without a loop ---------------------------------------------------- */
 
@@ -72,6 +133,8 @@ test_without_loop(void)
     tap_is_int(err.code, VIR_ERR_NO_DOMAIN,
                "the daemon's errors arrive with their code: %s",
                err.message);
+    test_security(conn);
+    test_records(conn);
     vireo_domain_free(dom);
     vireo_conn_close(conn);
 }
@@ -214,6 +277,49 @@ check_sequence(const struct seen *s, const char *who)
                  s->details[i]);
 }
 
+/* Threads that register and deregister on the same connection, over and
+ * over, while its events arrive: the local registrations are shared by
+ * them and by whichever thread reads the socket. */
+#define N_CHURNERS      2
+#define N_CHURN_ROUNDS  300
+
+struct churn {
+    struct vireo_conn              *conn;
+    vireo_domain_event_lifecycle_cb fn;   /* one per thread: never tracked
+                                             twice */
+    int                             n_failed;
+};
+
+static void
+on_churn_a(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+           int detail, void *opaque)
+{
+}
+
+static void
+on_churn_b(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+           int detail, void *opaque)
+{
+}
+
+static void *
+churn(void *arg)
+{
+    struct churn *c = arg;
+    struct vireo_error err = { 0 };
+
+    for (int i = 0; i < N_CHURN_ROUNDS; i++) {
+        int id = vireo_conn_domain_event_register_any(
+            c->conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+            VIREO_DOMAIN_EVENT_CALLBACK(c->fn), NULL, NULL, &err);
+
+        if (id < 0 ||
+            vireo_conn_domain_event_deregister_any(c->conn, id, &err) < 0)
+            c->n_failed++;
+    }
+    return NULL;
+}
+
 static int
 register_lifecycle(struct vireo_conn *conn, struct vireo_domain *filter,
                    struct seen *s)
@@ -247,10 +353,22 @@ test_events(void)
     tap_ok(id_all >= 0 && id_test >= 0 && id_all != id_test,
            "two lifecycle registrations, distinct ids");
 
+    struct churn churners[N_CHURNERS] = {
+        { .conn = conn, .fn = on_churn_a }, { .conn = conn, .fn = on_churn_b },
+    };
+    pthread_t churn_threads[N_CHURNERS];
+
+    for (int i = 0; i < N_CHURNERS; i++)
+        pthread_create(&churn_threads[i], NULL, churn, &churners[i]);
     pthread_create(&changer, NULL, change_states, NULL);
     wait_for(&all, N_WANT);
     pthread_join(changer, NULL);
+    for (int i = 0; i < N_CHURNERS; i++)
+        pthread_join(churn_threads[i], NULL);
     check_sequence(&all, "every-domain callback");
+    tap_is_int(churners[0].n_failed + churners[1].n_failed, 0,
+               "%d threads registering and deregistering meanwhile on the "
+               "same connection all succeed", N_CHURNERS);
     tap_is_int(only_test.n, 0, "the callback filtered on 'test' saw none "
                "of them");
 
@@ -280,7 +398,7 @@ main(int argc, char **argv)
         return 2;
     }
     uri = argv[1];
-    tap_plan(14);
+    tap_plan(22);
     test_without_loop();
     test_threads();
     test_events();

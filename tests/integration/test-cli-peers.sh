@@ -20,12 +20,17 @@
 #   - a mutation that keeps the state (reboot, a failing command): virsh,
 #     then vireo.
 #
+# A few answers neither daemon's test driver ever gives (messages about a
+# domain, a managed-save query the daemon does not serve) are put in by
+# rewrite_proxy.py, between both clients and the daemon.
+#
 # $VIREOD names vireod, $VIREO the vireo CLI. To check the harness itself,
 # VIREO=$(command -v virsh) compares virsh with virsh and must pass.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/libvirtd.sh"
 : "${VIREO:?VIREO must name the vireo executable}"
 DATA=$(cd "$(dirname "$0")/data" && pwd)
+PROXY=$(dirname "$0")/rewrite_proxy.py
 
 command -v virsh > /dev/null ||
     fail_all "virsh (libvirt-clients) is installed"
@@ -132,6 +137,35 @@ virsh_failed() {
     esac
 }
 
+# virsh_printed STEP LINE DESCRIPTION: virsh's stdout for STEP has LINE,
+# whole.
+virsh_printed() {
+    grep -qxF -- "$2" "$CMP/$1.virsh.out"
+    ok $? "$TARGET: $3"
+    grep -qxF -- "$2" "$CMP/$1.virsh.out" ||
+        { echo "no line: $2"; cat "$CMP/$1.virsh.out"; } | diag
+}
+
+# proxied_dominfo STEP MODE: dominfo test, by virsh then vireo, through
+# rewrite_proxy.py MODE in front of the daemon's socket $TARGET_SOCK, and
+# compared as dominfo_both compares. The proxy is bounded by timeout, so
+# that nothing outlives a test that dies half-way.
+proxied_dominfo() {
+    local step=$1 mode=$2 sock=$DIR/proxy-$TARGET.sock uri=$TARGET_URI pid
+    timeout 60 /usr/bin/python3 "$PROXY" "$sock" "$TARGET_SOCK" "$mode" &
+    pid=$!
+    wait_for "$sock"
+    TARGET_URI="test+unix:///default?socket=$sock"
+    client "$step" virsh dominfo test
+    client "$step" vireo dominfo test
+    TARGET_URI=$uri
+    kill "$pid"
+    wait "$pid" 2> /dev/null
+    rm -f "$sock"
+    agree "$step" "dominfo test, the daemon's answers rewritten ($mode), CPU time aside" \
+        mask_cpu_time
+}
+
 # setup ARGS...: a step that only sets the state for the next ones, by
 # virsh; it must succeed.
 setup() {
@@ -170,10 +204,12 @@ TEST_ONLY_TABLE=" Id   Name   State
 ----------------------
  1    test   running"
 
-# peer_suite NAME URI: every command against one daemon: 60 checks.
+# peer_suite NAME URI SOCKET: every command against one daemon, whose
+# read-write socket is SOCKET: 66 checks.
 peer_suite() {
     TARGET=$1
     TARGET_URI=$2
+    TARGET_SOCK=$3
     CMP=$DIR/cmp-$TARGET
     mkdir -p "$CMP"
     hold_target
@@ -196,6 +232,20 @@ peer_suite() {
     both uri uri
     virsh_said uri "$TARGET_URI" "uri is the URI connected to"
     both capabilities capabilities
+    # What dominfo asks that the test drivers always answer alike: the
+    # clients must print what the daemon says, whatever it says.
+    proxied_dominfo dominfo-messages messages
+    virsh_printed dominfo-messages \
+        "Messages:       tainted: custom monitor control commands issued" \
+        "dominfo prints the domain's first message, labelled"
+    proxied_dominfo dominfo-no-managed-save unknown:183
+    virsh_printed dominfo-no-managed-save "Managed save:   unknown" \
+        "a managed-save query the daemon does not serve is 'unknown'"
+    proxied_dominfo dominfo-no-messages unknown:426
+    ! grep -q '^Messages:' "$CMP/dominfo-no-messages.virsh.out" &&
+        [ "$(cat "$CMP/dominfo-no-messages.virsh.rc")" -eq 0 ]
+    ok $? "$TARGET: a messages query the daemon does not serve prints none, and is no error"
+
     client version virsh version
     client version vireo version
     agree version "version (the daemon's lines)" version_shared
@@ -298,14 +348,14 @@ peer_suite() {
     release_target
 }
 
-plan 123
+plan 135
 daemon_start
 ok $? "vireod creates its sockets"
-peer_suite vireod "$URI"
+peer_suite vireod "$URI" "$DIR/run/vireo-sock"
 daemon_stop
 is "$DRC" "0" "vireod stops cleanly"
 
-peer_suite libvirtd "$LIBVIRTD_URI"
+peer_suite libvirtd "$LIBVIRTD_URI" "$LIBVIRTD_SOCK"
 libvirtd_stop
 ok $? "libvirtd stops cleanly"
 [ "$LIBVIRTD_RC" = 0 ] || tail -n 20 "$LIBVIRTD_DIR/libvirtd.log" | diag

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# test-remote.sh vireod|libvirtd|deaf|stopped: vireo's client library over
-# a UNIX socket, against our own vireod or a private real libvirtd
+# test-remote.sh vireod|libvirtd|vireod-tcp|libvirtd-tcp|deaf|stopped:
+# vireo's client library over a UNIX socket, or plain TCP on loopback (the
+# -tcp modes), against our own vireod or a private real libvirtd
 # (libvirtd.sh) with remote-client.c; and keepalive with remote-keepalive.c,
 # against a daemon that falls silent after the handshake (bad_server.py
 # deaf) or a real vireod that the program stops (SIGSTOP) in the middle of
@@ -39,10 +40,25 @@ vireod | stopped)
         args=("$DPID")
     fi
     ;;
+vireod-tcp)
+    TCP_PORT=$(free_tcp_port)
+    if ! LISTEN_TCP=1 daemon_start ||
+       ! wait_for_line "$DIR/vireod.log" "listening on 127.0.0.1:$TCP_PORT"; then
+        echo "Bail out! vireod did not start on TCP"
+        exit 1
+    fi
+    target="test+tcp://127.0.0.1:$TCP_PORT/default"
+    ;;
 libvirtd)
     libvirtd_start ||
         fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
     target=$LIBVIRTD_URI
+    ;;
+libvirtd-tcp)
+    LIBVIRTD_TCP_PORT=$(free_tcp_port)
+    libvirtd_start ||
+        fail_all "a private libvirtd runs on TCP: $LIBVIRTD_START_ERROR"
+    target=$LIBVIRTD_TCP_URI
     ;;
 deaf)
     /usr/bin/python3 "$(dirname "$0")/bad_server.py" "$DIR/deaf-sock" deaf &
@@ -55,7 +71,7 @@ deaf)
     program=$REMOTE_KEEPALIVE
     ;;
 *)
-    echo "usage: $0 vireod|libvirtd|deaf|stopped" >&2
+    echo "usage: $0 vireod|libvirtd|vireod-tcp|libvirtd-tcp|deaf|stopped" >&2
     exit 2
     ;;
 esac
@@ -63,14 +79,14 @@ esac
 timeout 120 "$program" "$target" "${args[@]}"
 rc=$?
 case "$1" in
-vireod | stopped)
+vireod | vireod-tcp | stopped)
     kill -CONT "$DPID" 2> /dev/null
     if ! daemon_stop || [ "$DRC" != 0 ]; then
         echo "# vireod did not stop cleanly: $DRC"
         rc=1
     fi
     ;;
-libvirtd)
+libvirtd | libvirtd-tcp)
     libvirtd_stop
     ;;
 esac
