@@ -9,18 +9,19 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
+#include "drivers/client_access.h"
 #include "drivers/client_file.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
-
-enum { MAY_READ = 4, MAY_SEARCH = 1 };
 
 /* Everything one read needs to report errors. */
 struct walk {
@@ -44,30 +45,17 @@ refuse(const struct walk *wk, const char *why)
                      "cannot read '%s': %s", wk->path, why);
 }
 
-static bool
-in_groups(const struct conn_identity *who, gid_t gid)
+/* 0 if the client may do want to what fd is; else -1 with err set to
+ * EACCES, or to why its ACL could not be read. */
+static int
+may(const struct walk *wk, int fd, const struct stat *st,
+    enum client_access_want want)
 {
-    if (who->gid == gid)
-        return true;
-    for (int i = 0; i < who->n_groups; i++)
-        if (who->groups[i] == gid)
-            return true;
-    return false;
-}
+    int rc = client_access_check(wk->who, fd, st, want);
 
-/* The kernel's rule: the owner's bits if it owns the object, else the
- * group's if it is in the group, else the others'. Root may read and
- * search anything. */
-static bool
-may(const struct conn_identity *who, const struct stat *st, int bit)
-{
-    if (who->uid == 0)
-        return true;
-    if (st->st_uid == who->uid)
-        return (st->st_mode & (unsigned)(bit << 6)) != 0;
-    if (in_groups(who, st->st_gid))
-        return (st->st_mode & (unsigned)(bit << 3)) != 0;
-    return (st->st_mode & (unsigned)bit) != 0;
+    if (rc < 0)
+        return fail_errno(wk, errno);
+    return rc == 0 ? fail_errno(wk, EACCES) : 0;
 }
 
 /* Open name (a single component) below dir_fd, which the client may
@@ -80,8 +68,8 @@ step(const struct walk *wk, int dir_fd, const char *name, struct stat *st)
 
     if (fstat(dir_fd, &dir_st) < 0)
         return fail_errno(wk, errno);
-    if (!may(wk->who, &dir_st, MAY_SEARCH))
-        return fail_errno(wk, EACCES);
+    if (may(wk, dir_fd, &dir_st, CLIENT_MAY_SEARCH) < 0)
+        return -1;
     fd = openat(dir_fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return fail_errno(wk, errno);
@@ -123,6 +111,26 @@ walk_path(const struct walk *wk, struct stat *st)
     return fd;
 }
 
+/* Whether fd is a file of the kernel's own file systems. Who may read
+ * one is decided as it is opened or read (a process's maps only by who
+ * may trace the process), not by its mode, so the rule cannot be applied
+ * from outside; no node file has any business there anyway. */
+static bool
+is_kernel_file(int fd)
+{
+    static const long kernel_fs[] = { PROC_SUPER_MAGIC, SYSFS_MAGIC,
+                                      DEBUGFS_MAGIC, TRACEFS_MAGIC,
+                                      SECURITYFS_MAGIC };
+    struct statfs fs;
+
+    if (fstatfs(fd, &fs) < 0)
+        return true;
+    for (size_t i = 0; i < sizeof(kernel_fs) / sizeof(kernel_fs[0]); i++)
+        if ((long)fs.f_type == kernel_fs[i])
+            return true;
+    return false;
+}
+
 /* Reopen the checked object for reading, and only then: opening it is
  * what could block (a FIFO) or act (a device). */
 static int
@@ -133,8 +141,11 @@ open_checked(const struct walk *wk, int path_fd, const struct stat *st)
 
     if (!S_ISREG(st->st_mode))
         return refuse(wk, "not a regular file");
-    if (!may(wk->who, st, MAY_READ))
-        return fail_errno(wk, EACCES);
+    if (is_kernel_file(path_fd))
+        return refuse(wk, "a kernel file (/proc, /sys), whose mode does not "
+                      "say who may read it");
+    if (may(wk, path_fd, st, CLIENT_MAY_READ) < 0)
+        return -1;
     snprintf(proc, sizeof(proc), "/proc/self/fd/%d", path_fd);
     fd = open(proc, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     return fd >= 0 ? fd : fail_errno(wk, errno);

@@ -6,10 +6,12 @@
  * by a client (a test driver node file, a domain file it points to) is
  * read only as far as that client could read it itself: every directory
  * on the way must be searchable and the file readable by the client's
- * uid, gid and groups (its peer credentials), no symlink may be on the
- * way (a client could otherwise point one at anything), and only a
- * regular file of bounded size is read, without ever blocking (a FIFO
- * would hang the driver). No error message quotes the file's content.
+ * uid, gid and groups (its peer credentials; client_access.h has the
+ * rule, POSIX ACLs included), no symlink may be on the way (a client
+ * could otherwise point one at anything), and only a regular file of
+ * bounded size is read, without ever blocking (a FIFO would hang the
+ * driver), and none of /proc or /sys (the kernel decides who may read
+ * those, not their mode). No error message quotes the file's content.
  *
  * For an in-process connection (who == NULL) the process reads with its
  * own rights: symlinks are followed, and only the non-blocking,

@@ -16,10 +16,12 @@
 #include "drivers/uri.h"
 #include "tests/tap.h"
 
-/* Open text with testdrv as the client library would; NULL (err set) on
- * failure. Close with handle_conn_unref(). */
+/* Open text with testdrv as vireod would for a client who is who, or, with
+ * who NULL, as the client library would in its own process; NULL (err
+ * set) on failure. Close with handle_conn_unref(). */
 static inline struct vireo_conn *
-tdrv_open(const char *text, struct vireo_error *err)
+tdrv_open_as(const char *text, const struct conn_identity *who,
+             struct vireo_error *err)
 {
     struct uri *uri = uri_parse(text, err);
     struct vireo_conn *conn;
@@ -27,7 +29,11 @@ tdrv_open(const char *text, struct vireo_error *err)
     if (uri == NULL)
         return NULL;
     conn = handle_conn_new(text, false);
-    if (conn == NULL) {
+    if (conn != NULL && who != NULL &&
+        (conn->identity = malloc(sizeof(*who))) != NULL)
+        *conn->identity = *who;
+    if (conn == NULL || (who != NULL && conn->identity == NULL)) {
+        handle_conn_unref(conn);
         uri_free(uri);
         return NULL;
     }
@@ -39,6 +45,12 @@ tdrv_open(const char *text, struct vireo_error *err)
     }
     uri_free(uri);
     return conn;
+}
+
+static inline struct vireo_conn *
+tdrv_open(const char *text, struct vireo_error *err)
+{
+    return tdrv_open_as(text, NULL, err);
 }
 
 /* A minimal domain document: name, optional uuid, virt type and extra

@@ -7,7 +7,9 @@
 #   is "$(cat "$OUT")" "expected" "description"
 #   daemon_stop             # SIGTERM; $DRC is its exit status
 #
-# $VIREOD names the daemon executable.
+# $VIREOD names the daemon executable. Before daemon_start, LISTEN_TCP=1
+# and TCP_PORT add a TCP listener, and SOCK_RW_PERMS opens the read-write
+# socket to other users (the read-only one is open to all, as in vireod).
 
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
@@ -59,6 +61,8 @@ unix_sock_dir = "$DIR/run"
 run_dir = "$DIR/run"
 state_dir = "$DIR/state"
 log_level = 1
+unix_sock_rw_perms = "${SOCK_RW_PERMS:-0700}"
+unix_sock_ro_perms = "0777"
 keepalive_interval = ${KEEPALIVE_INTERVAL:-5}
 keepalive_count = ${KEEPALIVE_COUNT:-5}
 max_clients = ${MAX_CLIENTS:-5000}
