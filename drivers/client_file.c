@@ -131,14 +131,22 @@ is_kernel_file(int fd)
     return false;
 }
 
-/* Reopen the checked object for reading, and only then: opening it is
- * what could block (a FIFO) or act (a device). */
+/* Open for reading the object path_fd (O_PATH) holds: opening it is what
+ * could block (a FIFO) or act (a device), so it comes after the checks. */
 static int
-open_checked(const struct walk *wk, int path_fd, const struct stat *st)
+reopen(const struct walk *wk, int path_fd)
 {
     char proc[64];
     int fd;
 
+    snprintf(proc, sizeof(proc), "/proc/self/fd/%d", path_fd);
+    fd = open(proc, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    return fd >= 0 ? fd : fail_errno(wk, errno);
+}
+
+static int
+open_checked(const struct walk *wk, int path_fd, const struct stat *st)
+{
     if (!S_ISREG(st->st_mode))
         return refuse(wk, "not a regular file");
     if (is_kernel_file(path_fd))
@@ -146,9 +154,7 @@ open_checked(const struct walk *wk, int path_fd, const struct stat *st)
                       "say who may read it");
     if (may(wk, path_fd, st, CLIENT_MAY_READ) < 0)
         return -1;
-    snprintf(proc, sizeof(proc), "/proc/self/fd/%d", path_fd);
-    fd = open(proc, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    return fd >= 0 ? fd : fail_errno(wk, errno);
+    return reopen(wk, path_fd);
 }
 
 static int
@@ -169,19 +175,21 @@ open_for_client(const struct walk *wk)
     return fd;
 }
 
-/* In-process: the process's own rights, never blocking. */
+/* In-process: the process's own rights (symlinks followed), and still
+ * only a regular file is ever opened for reading. */
 static int
 open_for_process(const struct walk *wk)
 {
     struct stat st;
-    int fd = open(wk->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    int path_fd = open(wk->path, O_PATH | O_CLOEXEC), fd;
 
-    if (fd < 0)
+    if (path_fd < 0)
         return fail_errno(wk, errno);
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return refuse(wk, "not a regular file");
-    }
+    if (fstat(path_fd, &st) < 0 || !S_ISREG(st.st_mode))
+        fd = refuse(wk, "not a regular file");
+    else
+        fd = reopen(wk, path_fd);
+    close(path_fd);
     return fd;
 }
 

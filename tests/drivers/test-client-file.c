@@ -430,6 +430,10 @@ test_fifo(void)
     usleep(200 * 1000);
     tap_ok(waitpid(writer, &status, WNOHANG) == 0,
            "and never opened: the writer still waits");
+    refused(fifo, NULL, "not a regular file", "in-process too");
+    usleep(200 * 1000);
+    tap_ok(waitpid(writer, &status, WNOHANG) == 0,
+           "and in-process it is never opened either");
     fd = open(fifo, O_RDONLY | O_NONBLOCK);
     waitpid(writer, &status, 0);
     if (fd >= 0)
@@ -487,7 +491,7 @@ main(void)
     file_uid = geteuid() == 0 ? 54321 : geteuid();
     file_gid = geteuid() == 0 ? 54322 : getegid();
 
-    tap_plan(50);
+    tap_plan(52);
     test_permissions();
     test_directories();
     test_acls();
