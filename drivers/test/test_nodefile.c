@@ -31,7 +31,13 @@ struct load {
     const struct conn_identity *who;
     struct test_nodefile       *nf;
     struct vireo_error         *err;
+    size_t                     *n_bytes_read;  /* all files so far */
 };
+
+/* What one node file may make the driver read in all: a node file that
+ * names a big domain file thousands of times would otherwise keep the
+ * driver's thread, and every other client of it, busy for minutes. */
+#define NODEFILE_MAX_TOTAL_BYTES (16u * DOMAIN_XML_MAX_BYTES)
 
 /* The whole of a (domain) file, NUL-terminated, malloc'd, read as the
  * connection's owner may (client_file.h); a node file is not meant to be
@@ -39,11 +45,20 @@ struct load {
 static char *
 read_text(const struct load *ld, const char *file)
 {
-    char *text = client_file_read(file, ld->who, DOMAIN_XML_MAX_BYTES,
-                                  VIR_FROM_TEST, ld->err);
+    char *text = NULL;
     /* error_set_raw cuts what does not fit. */
     char message[sizeof(ld->err->message) + PATH_MAX];
 
+    if (*ld->n_bytes_read >= NODEFILE_MAX_TOTAL_BYTES) {
+        error_set(ld->err, VIR_ERR_XML_ERROR, VIR_FROM_TEST,
+                  "invalid node file '%s': it names more than %u MiB of "
+                  "documents", ld->path, NODEFILE_MAX_TOTAL_BYTES >> 20);
+        return NULL;
+    }
+    text = client_file_read(file, ld->who, DOMAIN_XML_MAX_BYTES,
+                            VIR_FROM_TEST, ld->err);
+    if (text != NULL)
+        *ld->n_bytes_read += strlen(text);
     if (text == NULL && ld->err != NULL && strcmp(file, ld->path) != 0) {
         snprintf(message, sizeof(message), "%s, named in node file '%s'",
                  ld->err->message, ld->path);
@@ -291,7 +306,9 @@ int
 test_nodefile_load(const char *path, const struct conn_identity *who,
                    struct test_nodefile *nf, struct vireo_error *err)
 {
-    struct load ld = { .path = path, .who = who, .nf = nf, .err = err };
+    size_t n_bytes_read = 0;
+    struct load ld = { .path = path, .who = who, .nf = nf, .err = err,
+                       .n_bytes_read = &n_bytes_read };
     xmlDocPtr doc;
     xmlNodePtr root;
     int rc;

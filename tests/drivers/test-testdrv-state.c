@@ -5,6 +5,7 @@
  * test:///PATH.xml builds a private state from a node file, and a bad node
  * file fails the open with an error naming it. Also the host queries.
  */
+#include <limits.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -187,6 +188,47 @@ test_bad_node_files(void)
     refuses("node-bad-type.xml", VIR_ERR_CONFIG_UNSUPPORTED, "kvm");
 }
 
+/* A domain document just under the size limit, and a node file naming it
+ * again and again: the driver stops reading at its total bound instead of
+ * parsing for minutes. */
+static void
+test_total_bound(void)
+{
+    char dir[] = "/tmp/vireo-nodefile-XXXXXX", path[PATH_MAX];
+    struct vireo_error err = { 0 };
+    struct vireo_conn *conn;
+    FILE *f;
+
+    if (mkdtemp(dir) == NULL)
+        abort();
+    snprintf(path, sizeof(path), "%s/big.xml", dir);
+    f = fopen(path, "w");
+    fprintf(f, "<domain type='test'><name>big</name><memory>1024</memory>"
+               "<os><type>hvm</type></os><description>");
+    for (int i = 0; i < 4000; i++)
+        fprintf(f, "%01023d\n", 0);
+    fprintf(f, "</description></domain>\n");
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/node.xml", dir);
+    f = fopen(path, "w");
+    fprintf(f, "<node>\n");
+    for (int i = 0; i < 100; i++)
+        fprintf(f, "  <domain file='big.xml'/>\n");
+    fprintf(f, "</node>\n");
+    fclose(f);
+    snprintf(path, sizeof(path), "test://%s/node.xml", dir);
+    conn = tdrv_open(path, &err);
+    tap_ok(conn == NULL && err.code == VIR_ERR_XML_ERROR &&
+           strstr(err.message, "names more than 64 MiB of documents"),
+           "a node file naming 400 MB of domain files is refused at 64 MiB");
+    if (conn != NULL || strstr(err.message, "64 MiB") == NULL)
+        tap_diag("  got code %d '%s'", err.code, err.message);
+    handle_conn_unref(conn);
+    snprintf(path, sizeof(path), "rm -rf %s", dir);
+    if (system(path) != 0)
+        tap_diag("  could not remove %s", dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -195,5 +237,6 @@ main(int argc, char **argv)
     test_host();
     test_node_file();
     test_bad_node_files();
+    test_total_bound();
     return tdrv_done();
 }
