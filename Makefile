@@ -64,9 +64,12 @@ check: test-deps
 
 # Benchmarks: vireod and a private real libvirtd side by side, as ratios.
 # Not part of check: timings are measurements, never pass/fail tests.
+# The build may have been set up before libvirt-dev was installed: meson
+# looks for it again only when asked to reconfigure.
 bench: deps
 	@build-aux/install-deps.sh $(BENCH_DEPS)
-	@$(call configure,$(BUILD),)
+	@if [ -f $(BUILD)/build.ninja ]; then meson setup --reconfigure $(BUILD) >/dev/null; \
+	 else meson setup $(BUILD); fi
 	ninja -C $(BUILD)
 	bench/run.sh $(BUILD)
 
