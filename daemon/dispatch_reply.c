@@ -7,7 +7,6 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
-#include "daemon/log.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "wire/error.h"

@@ -4,8 +4,12 @@
  * indexed by procedure number, and how a driver call travels as a job.
  *
  * A driver handler runs on the driver's thread: it turns the decoded args
- * into a driver slot call and fills ret (calloc'ed, then freed with the
+ * into a driver slot call and fills ret (zeroed, then freed with the
  * procedure's xdr routine, so every pointer it stores must be malloc'ed).
+ * It may run more than once for one call: a slot that waits for the
+ * outside world (drivers/call.h) makes the call run again once answered,
+ * after ret was freed and zeroed again. So a handler only decodes, calls
+ * slots and fills ret, and keeps nothing between runs.
  * A local handler runs on the loop and answers protocol-level calls.
  * Both return 0, or -1 with err set.
  */
