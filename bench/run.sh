@@ -13,10 +13,12 @@ build=$(cd "$1" && pwd)
 shift
 dir=$(mktemp -d)
 vpid=
+# Never fails, or `set -e` would end it early (a killed vireod's wait
+# returns 143) and leave the directory behind.
 cleanup() {
     if [ -n "$vpid" ]; then
-        kill "$vpid" 2> /dev/null
-        wait "$vpid" 2> /dev/null
+        kill "$vpid" 2> /dev/null || true
+        wait "$vpid" 2> /dev/null || true
     fi
     rm -rf "$dir"
 }

@@ -39,12 +39,17 @@ LIBVIRTD_START_TIMEOUT_DS=300
 
 # Chain onto the EXIT trap already set (lib.sh's cleanup), so that both
 # run: the caller's trap, as `trap -p` prints it, is re-evaluated after ours.
+# Never fails: under `set -e` (bench/run.sh) a failing command here would
+# end the trap before the caller's own cleanup runs (a killed libvirtd's
+# wait returns 137).
 libvirtd_cleanup() {
     if [ -n "$LIBVIRTD_PID" ]; then
-        kill -KILL "$LIBVIRTD_PID" 2> /dev/null
-        wait "$LIBVIRTD_PID" 2> /dev/null
+        kill -KILL "$LIBVIRTD_PID" 2> /dev/null || true
+        wait "$LIBVIRTD_PID" 2> /dev/null || true
     fi
-    [ -n "$LIBVIRTD_DIR" ] && rm -rf "$LIBVIRTD_DIR"
+    if [ -n "$LIBVIRTD_DIR" ]; then
+        rm -rf "$LIBVIRTD_DIR"
+    fi
 }
 libvirtd_prev_trap=$(trap -p EXIT)
 libvirtd_prev_trap=${libvirtd_prev_trap#trap -- }
