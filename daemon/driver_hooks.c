@@ -107,8 +107,8 @@ context_for(const struct driver *drv, void *opaque, struct vireo_error *err)
         error_no_memory(err);
         return NULL;
     }
-    if (make_dir(c->cfg->state_dir, err) < 0 ||
-        make_dir(c->state_dir, err) < 0 || make_dir(c->run_dir, err) < 0 ||
+    /* vireod made state_dir and run_dir themselves (with their parents). */
+    if (make_dir(c->state_dir, err) < 0 || make_dir(c->run_dir, err) < 0 ||
         read_config(c, drv->name, err) < 0)
         return NULL;
     c->ctx = (struct driver_context){

@@ -163,9 +163,11 @@ run(const struct options *opts, struct daemon_config *cfg,
     int rc;
 
     if (make_dirs(cfg->run_dir, 0755) < 0 ||
-        make_dirs(cfg->unix_sock_dir, 0755) < 0) {
-        fprintf(stderr, "vireod: cannot create %s or %s: %s\n",
-                cfg->run_dir, cfg->unix_sock_dir, strerror(errno));
+        make_dirs(cfg->unix_sock_dir, 0755) < 0 ||
+        make_dirs(cfg->state_dir, 0700) < 0) {
+        fprintf(stderr, "vireod: cannot create %s, %s or %s: %s\n",
+                cfg->run_dir, cfg->unix_sock_dir, cfg->state_dir,
+                strerror(errno));
         return 1;
     }
     pf = take_pidfile(opts, cfg);

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 RAW="python3 $(dirname "$0")/raw_client.py"
 
-plan 16
+plan 18
 
 "$VIREOD" --version > "$OUT"
 like "$(cat "$OUT")" "vireod " "--version"
@@ -56,4 +56,18 @@ is "$DRC" "0" "SIGTERM with a client connected: vireod exits 0"
 ok $? "... and removes its sockets"
 [ ! -e "$DIR/run/vireod.pid" ]
 ok $? "... and its pid file"
+
+# A user's first start: the state directory's parents do not exist yet
+# (~/.local/share on a fresh account).
+fresh=$DIR/fresh/home/.local/share/vireo
+sed "s|^state_dir = .*|state_dir = \"$fresh\"|" "$DIR/vireod.conf" \
+    > "$DIR/fresh.conf"
+"$VIREOD" -f "$DIR/fresh.conf" 2> "$DIR/fresh.stderr" &
+DPID=$!
+wait_for "$DIR/run/vireo-sock-ro"
+timeout 10 virsh -q -c "$URI" domstate test > "$OUT" 2> "$ERR"
+is "$(cat "$OUT")" "running" "vireod makes a state directory whose parents are missing"
+[ -d "$fresh/test" ]
+ok $? "... and each driver's own under it"
+daemon_stop
 done_testing
