@@ -164,6 +164,22 @@ struct driver {
     int (*domain_get_messages)(struct vireo_domain *dom, char ***msgs,
                                unsigned flags, struct vireo_error *err);
 
+    /* libvirt's virDomainOpenConsole: the console (or serial port)
+     * dev_name names by alias ("serial0", "console0"; NULL: the first),
+     * as a non-blocking fd the caller reads the guest's output from and
+     * writes its input to; the caller owns and closes it. flags are
+     * VIR_DOMAIN_CONSOLE_FORCE and VIR_DOMAIN_CONSOLE_SAFE. */
+    int (*domain_open_console)(struct vireo_domain *dom,
+                               const char *dev_name, unsigned flags,
+                               int *fd, struct vireo_error *err);
+    /* libvirt-qemu's virDomainQemuMonitorCommand, for debugging: pass
+     * cmd (a QMP command as JSON text) to the guest's monitor; *result is
+     * QEMU's reply as malloc'ed JSON text. */
+    int (*domain_qemu_monitor_command)(struct vireo_domain *dom,
+                                       const char *cmd, char **result,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+
     /* Lifecycle events: see domain_event.h for the delivery guarantees. */
     int (*domain_event_register_any)(struct vireo_conn *conn,
                                      struct vireo_domain *dom, int event_id,
