@@ -44,11 +44,11 @@ struct qemu_process {
 int qemu_process_monitor_path(const char *domain_dir, char *buf,
                               size_t size);
 
-/* Check what can be checked before anything is started: the emulator
- * (the definition's, or qemu-system-x86_64 on PATH) exists and runs, the
- * kernel and initrd of a direct boot and every disk source exist, and the
- * definition holds nothing this driver cannot honour. 0, or -1 with err
- * set (libvirt's code, the element named). */
+/* Check what can be checked before anything is started: the definition
+ * holds nothing this driver cannot honour (qemu_command_check), the
+ * emulator exists, the kernel and initrd of a direct boot and every disk
+ * source exist, and every bridge exists. 0, or -1 with err set (libvirt's
+ * code, the element named). */
 int qemu_process_check(const struct domain_def *def, struct vireo_error *err);
 
 /* Start QEMU for spec, paused. On success fills *out; on_exit(opaque)
