@@ -108,13 +108,24 @@ enum vireo_domain_running_reason {
     VIR_DOMAIN_RUNNING_UNKNOWN  = 0,
     VIR_DOMAIN_RUNNING_BOOTED   = 1,
     VIR_DOMAIN_RUNNING_UNPAUSED = 5,
+    VIR_DOMAIN_RUNNING_CRASHED  = 9,
 };
 
 enum vireo_domain_paused_reason {
     VIR_DOMAIN_PAUSED_UNKNOWN     = 0,
     VIR_DOMAIN_PAUSED_USER        = 1,
+    VIR_DOMAIN_PAUSED_MIGRATION   = 2,
+    VIR_DOMAIN_PAUSED_SAVE        = 3,
+    VIR_DOMAIN_PAUSED_IOERROR     = 5,
+    VIR_DOMAIN_PAUSED_WATCHDOG    = 6,
     VIR_DOMAIN_PAUSED_SHUTTING_DOWN = 8,
+    VIR_DOMAIN_PAUSED_CRASHED     = 10,
     VIR_DOMAIN_PAUSED_STARTING_UP = 11,
+};
+
+enum vireo_domain_crashed_reason {
+    VIR_DOMAIN_CRASHED_UNKNOWN  = 0,
+    VIR_DOMAIN_CRASHED_PANICKED = 1,
 };
 
 enum vireo_domain_shutdown_reason {
@@ -219,7 +230,11 @@ enum vireo_domain_event_type {
 enum { VIR_DOMAIN_EVENT_DEFINED_ADDED = 0, VIR_DOMAIN_EVENT_DEFINED_UPDATED = 1 };
 enum { VIR_DOMAIN_EVENT_UNDEFINED_REMOVED = 0 };
 enum { VIR_DOMAIN_EVENT_STARTED_BOOTED = 0 };
-enum { VIR_DOMAIN_EVENT_SUSPENDED_PAUSED = 0 };
+enum {
+    VIR_DOMAIN_EVENT_SUSPENDED_PAUSED   = 0,
+    VIR_DOMAIN_EVENT_SUSPENDED_IOERROR  = 2,
+    VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG = 3,
+};
 enum { VIR_DOMAIN_EVENT_RESUMED_UNPAUSED = 0 };
 enum {
     VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN  = 0,
@@ -232,6 +247,7 @@ enum {
     VIR_DOMAIN_EVENT_SHUTDOWN_GUEST    = 1,
     VIR_DOMAIN_EVENT_SHUTDOWN_HOST     = 2,
 };
+enum { VIR_DOMAIN_EVENT_CRASHED_PANICKED = 0 };
 
 /* ---- Objects ---------------------------------------------------------- */
 
