@@ -163,6 +163,18 @@ dispatch_domain_reboot(struct vireo_conn *conn, const void *args, void *ret,
 }
 
 int
+dispatch_domain_reset(struct vireo_conn *conn, const void *args, void *ret,
+                      struct vireo_error *err)
+{
+    const remote_domain_reset_args *a = args;
+
+    if (DISPATCH_NEED(conn, domain_reset, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
+             conn->driver->domain_reset(dom, a->flags, err));
+}
+
+int
 dispatch_domain_suspend(struct vireo_conn *conn, const void *args,
                         void *ret, struct vireo_error *err)
 {

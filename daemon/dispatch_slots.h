@@ -52,6 +52,7 @@ DISPATCH_SLOT(dispatch_domain_destroy_flags);
 DISPATCH_SLOT(dispatch_domain_shutdown);
 DISPATCH_SLOT(dispatch_domain_shutdown_flags);
 DISPATCH_SLOT(dispatch_domain_reboot);
+DISPATCH_SLOT(dispatch_domain_reset);
 DISPATCH_SLOT(dispatch_domain_suspend);
 DISPATCH_SLOT(dispatch_domain_resume);
 DISPATCH_SLOT(dispatch_domain_set_autostart);

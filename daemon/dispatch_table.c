@@ -50,6 +50,7 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_SHUTDOWN, dispatch_domain_shutdown),
     SLOT(DOMAIN_SHUTDOWN_FLAGS, dispatch_domain_shutdown_flags),
     SLOT(DOMAIN_REBOOT, dispatch_domain_reboot),
+    SLOT(DOMAIN_RESET, dispatch_domain_reset),
     SLOT(DOMAIN_SUSPEND, dispatch_domain_suspend),
     SLOT(DOMAIN_RESUME, dispatch_domain_resume),
     SLOT(DOMAIN_SET_AUTOSTART, dispatch_domain_set_autostart),

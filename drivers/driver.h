@@ -128,6 +128,10 @@ struct driver {
                            struct vireo_error *err);
     int (*domain_reboot)(struct vireo_domain *dom, unsigned flags,
                          struct vireo_error *err);
+    /* libvirt's virDomainReset: the guest is reset at once, as by its
+     * reset button, without asking it. */
+    int (*domain_reset)(struct vireo_domain *dom, unsigned flags,
+                        struct vireo_error *err);
     int (*domain_suspend)(struct vireo_domain *dom, struct vireo_error *err);
     int (*domain_resume)(struct vireo_domain *dom, struct vireo_error *err);
     int (*domain_get_info)(struct vireo_domain *dom,
