@@ -96,6 +96,12 @@ read_config(struct context *c, const char *name, struct vireo_error *err)
     return rc;
 }
 
+static void
+log_driver_warning(const char *message)
+{
+    log_warn("%s", message);
+}
+
 static const struct driver_context *
 context_for(const struct driver *drv, void *opaque, struct vireo_error *err)
 {
@@ -114,6 +120,7 @@ context_for(const struct driver *drv, void *opaque, struct vireo_error *err)
     c->ctx = (struct driver_context){
         .state_dir = c->state_dir, .run_dir = c->run_dir,
         .is_privileged = geteuid() == 0, .config = c->config,
+        .log_warning = log_driver_warning,
     };
     log_debug("%s driver: state in %s, runtime state in %s", drv->name,
               c->state_dir, c->run_dir);

@@ -31,6 +31,11 @@ struct driver_context {
     /* The driver's own settings (its NAME.conf next to vireod's
      * configuration file), never NULL: empty when there is no file. */
     struct driver_config *config;
+    /* One line for the daemon's log at warning level, for what a driver
+     * cannot return as an error (a broken file found at startup, a guest
+     * lost while the daemon was away). Any thread, for the daemon's life;
+     * never NULL. */
+    void (*log_warning)(const char *message);
 };
 
 struct driver {
