@@ -83,3 +83,17 @@ worker_lease_wait_gone(struct worker_lease *l)
         pthread_cond_wait(&l->is_gone_cond, &l->lock);
     pthread_mutex_unlock(&l->lock);
 }
+
+void
+worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg)
+{
+    struct worker *w = worker_lease_worker(l);
+
+    if (w != NULL) {
+        worker_cancel_calls(w);
+        if (fn != NULL)
+            worker_call(w, fn, arg);
+    }
+    worker_lease_release(l);
+    worker_lease_wait_gone(l);
+}

@@ -21,7 +21,7 @@
 
 #include <pthread.h>
 
-struct worker;
+#include "drivers/worker.h"
 
 struct worker_lease {
     pthread_mutex_t lock;
@@ -51,5 +51,13 @@ struct worker *worker_lease_worker(struct worker_lease *l);
 /* Wait until no worker of this lease runs any more: after the last hold
  * is released, including by a worker that stops itself. */
 void worker_lease_wait_gone(struct worker_lease *l);
+
+/* A daemon driver's shutdown hook, whose startup hook took a hold: the
+ * calls still queued or waiting are answered with an error, fn(arg) (if
+ * fn is given) runs on the worker as the daemon's last job there,
+ * startup's hold is released, and this returns once the worker is gone
+ * (the connections' holds go with the connections). Not from the worker
+ * itself. */
+void worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg);
 
 #endif /* VIREO_DRIVERS_WORKER_LEASE_H */

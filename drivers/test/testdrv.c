@@ -39,12 +39,7 @@ testdrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 static void
 testdrv_shutdown(void)
 {
-    struct worker *w = worker_lease_worker(&lease);
-
-    if (w != NULL)
-        worker_cancel_calls(w);
-    worker_lease_release(&lease);
-    worker_lease_wait_gone(&lease);
+    worker_lease_shutdown(&lease, NULL, NULL);
 }
 
 static struct worker *

@@ -161,14 +161,7 @@ shutdown_on_thread(void *arg)
 static void
 sleepdrv_shutdown(void)
 {
-    struct worker *w = worker_lease_worker(&lease);
-
-    if (w != NULL) {
-        worker_cancel_calls(w);
-        worker_call(w, shutdown_on_thread, NULL);
-    }
-    worker_lease_release(&lease);
-    worker_lease_wait_gone(&lease);
+    worker_lease_shutdown(&lease, shutdown_on_thread, NULL);
 }
 
 static struct worker *
