@@ -11,7 +11,10 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/uuid.h"
 #include "drivers/domain_list.h"
+#include "drivers/error.h"
+#include "drivers/handle.h"
 
 #define INITIAL_BUCKETS 64
 
@@ -293,6 +296,66 @@ struct domain_obj *
 domain_list_at(const struct domain_list *list, size_t i)
 {
     return i < list->n_objs ? list->objs[i] : NULL;
+}
+
+/* ---- Adding with libvirt's checks -------------------------------------- */
+
+struct domain_obj *
+domain_list_add_new(struct domain_list *list, struct domain_def *def,
+                    struct vireo_error *err)
+{
+    struct domain_obj *obj = domain_obj_new(def);
+
+    if (obj == NULL) {
+        domain_def_free(def);
+        error_no_memory(err);
+        return NULL;
+    }
+    if (domain_list_add(list, obj) < 0) {
+        domain_obj_free(obj);
+        error_no_memory(err);
+        return NULL;
+    }
+    return obj;
+}
+
+/* The uuid is looked at first, as libvirt does. */
+int
+domain_list_check_clash(const struct domain_list *list,
+                        const struct domain_def *def, int from,
+                        struct domain_obj **same, struct vireo_error *err)
+{
+    struct domain_obj *by_uuid = domain_list_find_by_uuid(list, def->uuid);
+    struct domain_obj *by_name = domain_list_find_by_name(list, def->name);
+    char text[VIREO_UUID_STRING_BUFLEN];
+
+    *same = NULL;
+    if (by_uuid != NULL && by_uuid != by_name) {
+        uuid_format(by_uuid->def->uuid, text);
+        return error_set(err, VIR_ERR_OPERATION_FAILED, from,
+                         "domain '%s' is already defined with uuid %s",
+                         by_uuid->def->name, text);
+    }
+    if (by_name != NULL && by_uuid == NULL) {
+        uuid_format(by_name->def->uuid, text);
+        return error_set(err, VIR_ERR_OPERATION_FAILED, from,
+                         "domain '%s' already exists with uuid %s",
+                         def->name, text);
+    }
+    *same = by_uuid;
+    return 0;
+}
+
+struct vireo_domain *
+domain_obj_handle(struct vireo_conn *conn, const struct domain_obj *obj,
+                  struct vireo_error *err)
+{
+    struct vireo_domain *dom = handle_domain_new(conn, obj->def->name,
+                                                 obj->def->uuid, obj->id);
+
+    if (dom == NULL)
+        error_no_memory(err);
+    return dom;
 }
 
 /* ---- Filtering -------------------------------------------------------- */

@@ -85,6 +85,27 @@ struct domain_obj *domain_list_find_by_id(const struct domain_list *list,
 size_t             domain_list_count(const struct domain_list *list);
 struct domain_obj *domain_list_at(const struct domain_list *list, size_t i);
 
+/* A new shut-off, transient object for def (taken over, even on failure),
+ * added to list. NULL with err set when memory is short. */
+struct domain_obj *domain_list_add_new(struct domain_list *list,
+                                       struct domain_def *def,
+                                       struct vireo_error *err);
+
+/* Refuse a def whose name or uuid another domain holds, in libvirt's
+ * words (virDomainObjListAdd): VIR_ERR_OPERATION_FAILED, error domain
+ * `from`. Returns 0 and sets *same to the domain with exactly def's name
+ * and uuid, or NULL when neither is taken. */
+int domain_list_check_clash(const struct domain_list *list,
+                            const struct domain_def *def, int from,
+                            struct domain_obj **same,
+                            struct vireo_error *err);
+
+/* A new handle on obj for conn, with its current id; NULL with err set
+ * when memory is short. */
+struct vireo_domain *domain_obj_handle(struct vireo_conn *conn,
+                                       const struct domain_obj *obj,
+                                       struct vireo_error *err);
+
 /* Whether obj has an id (running, paused, ...). */
 bool domain_obj_is_active(const struct domain_obj *obj);
 

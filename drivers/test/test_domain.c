@@ -71,26 +71,6 @@ forget_if_transient(struct test_state *st, struct domain_obj *obj)
 
 /* ---- Definitions ------------------------------------------------------ */
 
-/* A new shut-off, transient object in the list for def (taken over, even
- * on failure); NULL with err set. */
-static struct domain_obj *
-new_obj(struct test_state *st, struct domain_def *def, struct vireo_error *err)
-{
-    struct domain_obj *obj = domain_obj_new(def);
-
-    if (obj == NULL) {
-        domain_def_free(def);
-        error_no_memory(err);
-        return NULL;
-    }
-    if (domain_list_add(st->domains, obj) < 0) {
-        domain_obj_free(obj);
-        error_no_memory(err);
-        return NULL;
-    }
-    return obj;
-}
-
 /* Parse xml into a def the test hypervisor can run; NULL with err set. */
 static struct domain_def *
 parse(const char *xml, struct vireo_error *err)
@@ -115,7 +95,7 @@ define(struct test_state *st, struct domain_def *def, struct vireo_error *err)
     if (test_state_check_clash(st, def, &obj, err) < 0)
         goto fail;
     if (obj == NULL) {
-        obj = new_obj(st, def, err);
+        obj = domain_list_add_new(st->domains, def, err);
         if (obj == NULL)
             return NULL;
         detail = VIR_DOMAIN_EVENT_DEFINED_ADDED;
@@ -209,7 +189,7 @@ create(struct test_state *st, struct domain_def *def, bool is_paused,
         goto fail;
     }
     if (obj == NULL) {
-        obj = new_obj(st, def, err);
+        obj = domain_list_add_new(st->domains, def, err);
         if (obj == NULL)
             return NULL;
         start(st, obj, is_paused);

@@ -205,39 +205,15 @@ struct vireo_domain *
 test_state_handle(struct vireo_conn *conn, const struct domain_obj *obj,
                   struct vireo_error *err)
 {
-    struct vireo_domain *dom = handle_domain_new(conn, obj->def->name,
-                                                 obj->def->uuid, obj->id);
-
-    if (dom == NULL)
-        error_no_memory(err);
-    return dom;
+    return domain_obj_handle(conn, obj, err);
 }
 
 int
 test_state_check_clash(struct test_state *st, const struct domain_def *def,
                        struct domain_obj **same, struct vireo_error *err)
 {
-    struct domain_obj *by_name = domain_list_find_by_name(st->domains,
-                                                          def->name);
-    struct domain_obj *by_uuid = domain_list_find_by_uuid(st->domains,
-                                                          def->uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
-
-    *same = NULL;
-    if (by_name != NULL && by_name != by_uuid) {
-        uuid_format(by_name->def->uuid, text);
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_TEST,
-                         "domain '%s' already exists with uuid %s",
-                         def->name, text);
-    }
-    if (by_uuid != NULL && by_uuid != by_name) {
-        uuid_format(by_uuid->def->uuid, text);
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_TEST,
-                         "domain '%s' is already defined with uuid %s",
-                         by_uuid->def->name, text);
-    }
-    *same = by_name;
-    return 0;
+    return domain_list_check_clash(st->domains, def, VIR_FROM_TEST, same,
+                                   err);
 }
 
 int
