@@ -6,15 +6,13 @@
  * and the driver's host-query slots. The host is immutable once its state
  * exists (test_state.h), so these read it on the caller's thread.
  */
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/host.h"
 #include "drivers/test/test_host.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
@@ -63,18 +61,10 @@ write_cell_cpus(FILE *out, const struct test_host *host, unsigned cell)
 static void
 write_host(FILE *out, const struct test_host *host)
 {
-    fprintf(out, "  <host>\n"
-                 "    <cpu>\n"
-                 "      <arch>%s</arch>\n"
-                 "      <topology sockets='%u' dies='1' cores='%u' "
-                 "threads='%u'/>\n"
-                 "    </cpu>\n"
-                 "    <power_management/>\n"
-                 "    <iommu support='no'/>\n"
-                 "    <topology>\n"
-                 "      <cells num='%u'>\n",
-            host->arch, host->sockets, host->cores, host->threads,
-            host->nodes);
+    host_write_cpu(out, host->arch, host->sockets, host->cores,
+                   host->threads);
+    fprintf(out, "    <topology>\n"
+                 "      <cells num='%u'>\n", host->nodes);
     for (unsigned c = 0; c < host->nodes; c++) {
         fprintf(out, "        <cell id='%u'>\n"
                      "          <memory unit='KiB'>%llu</memory>\n",
@@ -154,19 +144,7 @@ testdrv_conn_get_version(struct vireo_conn *conn, unsigned long long *version,
 char *
 testdrv_conn_get_hostname(struct vireo_conn *conn, struct vireo_error *err)
 {
-    char name[HOST_NAME_MAX + 1];
-    char *copy;
-
-    if (gethostname(name, sizeof(name)) < 0) {
-        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_TEST,
-                  "cannot get the host name: %s", strerror(errno));
-        return NULL;
-    }
-    name[sizeof(name) - 1] = '\0';
-    copy = strdup(name);
-    if (copy == NULL)
-        error_no_memory(err);
-    return copy;
+    return host_name(VIR_FROM_TEST, err);
 }
 
 char *
