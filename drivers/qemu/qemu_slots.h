@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * qemu_slots.h: the QEMU driver's domain slots, each named after its
+ * table slot, and the files that hold them:
+ *   qemu_define.c     define, undefine, autostart
+ *   qemu_query.c      lookups, listing, and reading one domain
+ *   qemu_lifecycle.c  start, create, destroy, shutdown, reboot, reset,
+ *                     suspend, resume
+ *   qemu_console.c    the console and the monitor passthrough
+ * Every slot runs on the driver's thread (vireod runs each client's calls
+ * there), with conn->priv the driver's state.
+ */
+#ifndef VIREO_QEMU_SLOTS_H
+#define VIREO_QEMU_SLOTS_H
+
+#include "api/vireo.h"
+
+struct domain_def;
+struct qemu_state;
+
+/* qemu_define.c */
+/* What the driver can run at all, checked when a definition arrives:
+ * a name fit for a file, an existing emulator, an hvm guest of x86, and
+ * a virt type of qemu (or kvm, where /dev/kvm works). 0 or -1 (err). */
+int qemu_define_check(const struct qemu_state *st,
+                      const struct domain_def *def, struct vireo_error *err);
+struct vireo_domain *qemudrv_domain_define_xml(struct vireo_conn *conn,
+                                               const char *xml,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+int qemudrv_domain_undefine(struct vireo_domain *dom, unsigned flags,
+                            struct vireo_error *err);
+int qemudrv_domain_set_autostart(struct vireo_domain *dom, int autostart,
+                                 struct vireo_error *err);
+
+/* qemu_query.c */
+struct vireo_domain *qemudrv_domain_lookup_by_name(struct vireo_conn *conn,
+                                                   const char *name,
+                                                   struct vireo_error *err);
+struct vireo_domain *qemudrv_domain_lookup_by_uuid(struct vireo_conn *conn,
+                                                   const unsigned char *uuid,
+                                                   struct vireo_error *err);
+struct vireo_domain *qemudrv_domain_lookup_by_id(struct vireo_conn *conn,
+                                                 int id,
+                                                 struct vireo_error *err);
+int qemudrv_conn_list_all_domains(struct vireo_conn *conn,
+                                  struct vireo_domain ***doms, unsigned flags,
+                                  struct vireo_error *err);
+int qemudrv_domain_get_info(struct vireo_domain *dom,
+                            struct vireo_domain_info *info,
+                            struct vireo_error *err);
+int qemudrv_domain_get_state(struct vireo_domain *dom, int *state,
+                             int *reason, unsigned flags,
+                             struct vireo_error *err);
+char *qemudrv_domain_get_xml_desc(struct vireo_domain *dom, unsigned flags,
+                                  struct vireo_error *err);
+char *qemudrv_domain_get_os_type(struct vireo_domain *dom,
+                                 struct vireo_error *err);
+int qemudrv_domain_get_security_label(struct vireo_domain *dom,
+                                      struct vireo_security_label *label,
+                                      struct vireo_error *err);
+int qemudrv_domain_get_autostart(struct vireo_domain *dom, int *autostart,
+                                 struct vireo_error *err);
+int qemudrv_domain_is_active(struct vireo_domain *dom,
+                             struct vireo_error *err);
+int qemudrv_domain_is_persistent(struct vireo_domain *dom,
+                                 struct vireo_error *err);
+int qemudrv_domain_has_managed_save_image(struct vireo_domain *dom,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+int qemudrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
+                                struct vireo_error *err);
+int qemudrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
+                                unsigned flags, struct vireo_error *err);
+
+/* qemu_lifecycle.c */
+struct vireo_domain *qemudrv_domain_create_xml(struct vireo_conn *conn,
+                                               const char *xml,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+int qemudrv_domain_create(struct vireo_domain *dom, unsigned flags,
+                          struct vireo_error *err);
+int qemudrv_domain_destroy(struct vireo_domain *dom, unsigned flags,
+                           struct vireo_error *err);
+int qemudrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
+                            struct vireo_error *err);
+int qemudrv_domain_reboot(struct vireo_domain *dom, unsigned flags,
+                          struct vireo_error *err);
+int qemudrv_domain_reset(struct vireo_domain *dom, unsigned flags,
+                         struct vireo_error *err);
+int qemudrv_domain_suspend(struct vireo_domain *dom,
+                           struct vireo_error *err);
+int qemudrv_domain_resume(struct vireo_domain *dom, struct vireo_error *err);
+
+/* qemu_console.c */
+int qemudrv_domain_open_console(struct vireo_domain *dom,
+                                const char *dev_name, unsigned flags,
+                                int *fd, struct vireo_error *err);
+int qemudrv_domain_qemu_monitor_command(struct vireo_domain *dom,
+                                        const char *cmd, char **result,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+
+#endif /* VIREO_QEMU_SLOTS_H */
