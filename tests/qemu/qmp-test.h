@@ -93,6 +93,7 @@ struct qt_cmd {
     bool                is_ok;
     struct vireo_error  err;
     char                reply[QT_LOG_WIDTH];  /* its JSON, cut */
+    json_object        *reply_obj;   /* a copy of it, or NULL: the test's */
 };
 
 static inline void __attribute__((format(printf, 2, 3)))
@@ -179,6 +180,9 @@ qt_on_reply(struct qmp *m, json_object *reply, const struct vireo_error *err,
     snprintf(cmd->reply, sizeof(cmd->reply), "%s",
              reply != NULL ? json_object_to_json_string_ext(
                                  reply, JSON_C_TO_STRING_PLAIN) : "-");
+    /* A copy of its own: json-c's counts are not shared across threads. */
+    if (reply != NULL)
+        json_object_deep_copy(reply, &cmd->reply_obj, NULL);
     if (err != NULL)
         qt_log(c, "reply %s error %d: %s", cmd->tag, err->code,
                err->message);
@@ -230,11 +234,17 @@ qt_conn_free(struct qt_conn *c)
     free(c);
 }
 
+/* A sender of monitor.h's kind. */
+typedef unsigned long long (*qt_send_fn)(struct qmp *m, qmp_reply_cb cb,
+                                         void *opaque,
+                                         struct vireo_error *err);
+
 struct qt_send {
     struct qt_cmd *cmd;
     const char    *command;
     const char    *text;        /* qmp_send_text instead */
     int            timeout_ms;  /* 0: the connection's default */
+    qt_send_fn     fn;          /* this sender instead */
 };
 
 static inline void
@@ -244,7 +254,9 @@ qt_send_on_worker(void *arg)
     struct qt_cmd *cmd = s->cmd;
     struct qmp *m = cmd->c->m;
 
-    if (s->text != NULL)
+    if (s->fn != NULL)
+        cmd->id = s->fn(m, qt_on_reply, cmd, &cmd->send_err);
+    else if (s->text != NULL)
         cmd->id = qmp_send_text(m, s->text, qt_on_reply, cmd,
                                 &cmd->send_err);
     else if (s->timeout_ms != 0)
@@ -253,6 +265,14 @@ qt_send_on_worker(void *arg)
     else
         cmd->id = qmp_send(m, s->command, NULL, qt_on_reply, cmd,
                            &cmd->send_err);
+}
+
+static inline void
+qt_cmd_free(struct qt_cmd *cmd)
+{
+    if (cmd != NULL)
+        json_object_put(cmd->reply_obj);
+    free(cmd);
 }
 
 static inline struct qt_cmd *
@@ -272,7 +292,7 @@ qt_send(struct qt_conn *c, const char *tag, const char *command,
         int timeout_ms)
 {
     struct qt_cmd *cmd = qt_cmd_new(c, tag);
-    struct qt_send s = { cmd, command, NULL, timeout_ms };
+    struct qt_send s = { cmd, command, NULL, timeout_ms, NULL };
 
     worker_call(c->w, qt_send_on_worker, &s);
     return cmd;
@@ -282,7 +302,18 @@ static inline struct qt_cmd *
 qt_send_text(struct qt_conn *c, const char *tag, const char *text)
 {
     struct qt_cmd *cmd = qt_cmd_new(c, tag);
-    struct qt_send s = { cmd, NULL, text, 0 };
+    struct qt_send s = { cmd, NULL, text, 0, NULL };
+
+    worker_call(c->w, qt_send_on_worker, &s);
+    return cmd;
+}
+
+/* Send with one of monitor.h's senders. */
+static inline struct qt_cmd *
+qt_send_with(struct qt_conn *c, const char *tag, qt_send_fn fn)
+{
+    struct qt_cmd *cmd = qt_cmd_new(c, tag);
+    struct qt_send s = { cmd, NULL, NULL, 0, fn };
 
     worker_call(c->w, qt_send_on_worker, &s);
     return cmd;
@@ -379,6 +410,28 @@ static inline bool
 qt_line_starts(struct qt_conn *c, int i, const char *prefix)
 {
     return strncmp(qt_line(c, i), prefix, strlen(prefix)) == 0;
+}
+
+/* The first line at or after from that starts with prefix, or -1. */
+static inline int
+qt_find(struct qt_conn *c, const char *prefix, int from)
+{
+    for (int i = from; i < atomic_load(&c->n_log); i++)
+        if (qt_line_starts(c, i, prefix))
+            return i;
+    return -1;
+}
+
+/* Wait until a line starting with prefix appears at or after from. */
+static inline int
+qt_wait_line(struct qt_conn *c, const char *prefix, int from, int max_ms)
+{
+    int64_t end = now_ms() + max_ms;
+    int i;
+
+    while ((i = qt_find(c, prefix, from)) < 0 && now_ms() < end)
+        sleep_ms(1);
+    return i;
 }
 
 /* The whole log as one string, lines joined with " | ", for diagnostics

@@ -190,7 +190,7 @@ static void
 cmds_free(struct qt_cmd **cmds, int n)
 {
     for (int i = 0; i < n; i++)
-        free(cmds[i]);
+        qt_cmd_free(cmds[i]);
 }
 
 /* ---- the handshake ----------------------------------------------------- */
@@ -221,7 +221,7 @@ test_handshake(void)
     tap_is_int(atomic_load(&early->n_answers), 0, "the refused command is "
                "never answered");
     fake_free(f);
-    free(early);
+    qt_cmd_free(early);
 }
 
 /* Events QEMU sends before it has accepted qmp_capabilities are held and
@@ -307,7 +307,7 @@ test_unknown_replies(void)
                "unknown id, with none, and objects of no known kind are "
                "skipped; the command is answered by its own reply");
     fake_free(f);
-    free(x);
+    qt_cmd_free(x);
 }
 
 static void
@@ -330,7 +330,7 @@ test_error_reply(void)
     tap_ok(strstr(cmd->reply, "CommandNotFound") != NULL, "and the callback "
            "gets QEMU's error reply: %s", cmd->reply);
     fake_free(f);
-    free(cmd);
+    qt_cmd_free(cmd);
 }
 
 static void
@@ -353,8 +353,8 @@ test_forget(void)
     fake_free(f);
     tap_is_int(atomic_load(&a->n_answers), 0, "nor does closing the "
                "connection later");
-    free(a);
-    free(b);
+    qt_cmd_free(a);
+    qt_cmd_free(b);
 }
 
 static void
@@ -387,7 +387,7 @@ test_send_text(void)
         n_refused += r->id == 0 && r->send_err.code == VIR_ERR_INVALID_ARG;
         if (i == 0)
             snprintf(first, sizeof(first), "%s", r->send_err.message);
-        free(r);
+        qt_cmd_free(r);
     }
     tap_is_int(n_refused, (int)(sizeof(bad) / sizeof(bad[0])), "text that "
                "is not one object with a string \"execute\" is refused with "
@@ -396,8 +396,8 @@ test_send_text(void)
     tap_ok(peer_expect(&f->p, "query-v") == v->id, "and none of it reached "
            "QEMU");
     fake_free(f);
-    free(t);
-    free(v);
+    qt_cmd_free(t);
+    qt_cmd_free(v);
 }
 
 /* ---- deadlines --------------------------------------------------------- */
@@ -459,8 +459,8 @@ test_deadline(void)
     fake_free(b);
     fake_free(a);
     cmds_free(others, N_OTHER);
-    free(stop);
-    free(late);
+    qt_cmd_free(stop);
+    qt_cmd_free(late);
 }
 
 /* ---- a stream that breaks ---------------------------------------------- */
@@ -488,7 +488,7 @@ check_breaking_line(const char *line, size_t len, const char *why,
            atomic_load(&f->c->n_closed) == 1 &&
            atomic_load(&f->c->n_log) == 3, "each once, and nothing after");
     fake_free(f);
-    free(p);
+    qt_cmd_free(p);
 }
 
 static void
@@ -517,7 +517,7 @@ test_long_lines(void)
     qt_wait_answer(cmd, 10000);
     tap_ok(cmd->is_ok, "a reply of 1 MiB on one line is read");
     fake_free(f);
-    free(cmd);
+    qt_cmd_free(cmd);
 
     text[huge] = '\0';
     if (asprintf(&why, "QEMU sent a line longer than %u bytes", 8u << 20) < 0)
@@ -560,7 +560,7 @@ test_peer_closes(void)
            after->send_err.message);
     fake_free(f);
     cmds_free(cmds, 3);
-    free(after);
+    qt_cmd_free(after);
 }
 
 /* QEMU reads nothing (it is stopped): commands wait in our buffer, up to
@@ -605,7 +605,7 @@ test_peer_not_reading(void)
         n_answered += atomic_load(&cmds[i]->n_answers);
     tap_is_int(n_answered, n_sent, "closing answers each of them");
     cmds_free(cmds, n_sent);
-    free(refused);
+    qt_cmd_free(refused);
     free(text);
 }
 
@@ -696,7 +696,7 @@ test_free_in_event(void)
                "the pending command is answered, the next event and "
                "on_closed never come");
     fake_free(f);
-    free(p);
+    qt_cmd_free(p);
 }
 
 static void
@@ -717,8 +717,8 @@ test_free_in_reply(void)
                "the connection was closed | freed", "freed inside a reply's "
                "callback: the other pending command is answered, once");
     fake_free(f);
-    free(p);
-    free(q);
+    qt_cmd_free(p);
+    qt_cmd_free(q);
 }
 
 static void
@@ -734,7 +734,7 @@ test_free_in_deadline(void)
                "during operation: QEMU did not answer 'query-t' within 100 ms | "
                "freed", "freed inside a deadline's callback");
     fake_free(f);
-    free(t);
+    qt_cmd_free(t);
 }
 
 static void
