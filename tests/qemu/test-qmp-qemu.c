@@ -190,6 +190,20 @@ status_of(struct guest *g)
     return st;
 }
 
+/* Send with fn; whether it was answered and an event line starting with
+ * event followed. */
+static bool
+ask_for_event(struct guest *g, const char *tag, qt_send_fn fn,
+              const char *event)
+{
+    int at = atomic_load(&g->c->n_log);
+    struct qt_cmd *cmd = ask(g, tag, fn);
+    bool is_ok = cmd->is_ok && qt_wait_line(g->c, event, at, 5000) >= 0;
+
+    qt_cmd_free(cmd);
+    return is_ok;
+}
+
 /* ---- the lifecycle ----------------------------------------------------- */
 
 static void
@@ -207,37 +221,24 @@ test_lifecycle(void)
            "query-status of a guest started with -S: not running, "
            "prelaunch (%s)", st.status);
 
-    at = atomic_load(&g->c->n_log);
-    cmd = ask(g, "cont", monitor_cont);
-    tap_ok(cmd->is_ok && qt_wait_line(g->c, "event RESUME", at, 5000) >= 0,
+    tap_ok(ask_for_event(g, "cont", monitor_cont, "event RESUME"),
            "cont is answered and QEMU sends RESUME");
-    qt_cmd_free(cmd);
     st = status_of(g);
     tap_ok(st.is_running && strcmp(st.status, "running") == 0,
            "query-status: running (%s)", st.status);
-
-    at = atomic_load(&g->c->n_log);
-    cmd = ask(g, "stop", monitor_stop);
-    tap_ok(cmd->is_ok && qt_wait_line(g->c, "event STOP", at, 5000) >= 0,
+    tap_ok(ask_for_event(g, "stop", monitor_stop, "event STOP"),
            "stop is answered and QEMU sends STOP");
-    qt_cmd_free(cmd);
     st = status_of(g);
     tap_ok(!st.is_running && strcmp(st.status, "paused") == 0 &&
            monitor_paused_reason(st.status) == VIR_DOMAIN_PAUSED_USER,
            "query-status: paused by the user (%s)", st.status);
-
-    at = atomic_load(&g->c->n_log);
-    cmd = ask(g, "reset", monitor_system_reset);
-    tap_ok(cmd->is_ok && qt_wait_line(g->c, "event RESET {\"guest\":false,"
-                                      "\"reason\":\"host-qmp-system-reset\"}",
-                                      at, 5000) >= 0,
+    tap_ok(ask_for_event(g, "reset", monitor_system_reset, "event RESET "
+                         "{\"guest\":false,\"reason\":"
+                         "\"host-qmp-system-reset\"}"),
            "system_reset is answered and QEMU sends RESET from the host");
-    qt_cmd_free(cmd);
-    at = atomic_load(&g->c->n_log);
-    cmd = ask(g, "powerdown", monitor_system_powerdown);
-    tap_ok(cmd->is_ok && qt_wait_line(g->c, "event POWERDOWN", at, 5000) >= 0,
+    tap_ok(ask_for_event(g, "powerdown", monitor_system_powerdown,
+                         "event POWERDOWN"),
            "system_powerdown is answered and QEMU sends POWERDOWN");
-    qt_cmd_free(cmd);
 
     at = atomic_load(&g->c->n_log);
     cmd = ask(g, "quit", monitor_quit);
