@@ -199,6 +199,16 @@ fork_detached(const struct worker_child_spec *spec, const int gate[2],
 
 /* ---- in the daemon ----------------------------------------------------- */
 
+/* Wait at most KILL_WAIT_MS for the process to end. */
+static void
+wait_gone(int pidfd)
+{
+    struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+
+    while (poll(&pfd, 1, KILL_WAIT_MS) < 0 && errno == EINTR)
+        ;
+}
+
 /* Read the errno an exec reported, or 0 at EOF (the exec happened). */
 static int
 read_exec_errno(int err_fd)
@@ -386,8 +396,14 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
             kill(pid, SIGKILL);   /* it ran, but we cannot watch it */
         reap_blocking(pid);
     }
-    if (c == NULL && pidfd >= 0)
+    if (c == NULL && pidfd >= 0) {
+        /* A detached process whose exec failed is on its way out: let it
+         * finish, so that what it was given (fds to pass on) is let go
+         * of before the caller hears of the failure. */
+        if (exec_errno != 0 && spec->is_detached)
+            wait_gone(pidfd);
         close(pidfd);
+    }
     return c;
 }
 
@@ -433,12 +449,10 @@ worker_child_signal(struct worker_child *c, int signum)
 static void
 kill_and_reap(struct worker_child *c)
 {
-    struct pollfd pfd = { .fd = c->pidfd, .events = POLLIN };
     siginfo_t info;
 
     pidfd_send_signal(c->pidfd, SIGKILL, NULL, 0);
-    while (poll(&pfd, 1, KILL_WAIT_MS) < 0 && errno == EINTR)
-        ;
+    wait_gone(c->pidfd);
     waitid(P_PIDFD, (id_t)c->pidfd, &info, WEXITED | WNOHANG);
 }
 

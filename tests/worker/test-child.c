@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -475,6 +476,33 @@ test_pass_fds(bool is_detached)
     }
 }
 
+/* A detached start whose exec fails returns once the process that
+ * failed is gone, so nothing it was passed stays open behind the caller's
+ * back: the pipe's reader sees its end at once. */
+static void
+test_pass_fds_exec_failure(void)
+{
+    const char *const argv[] = { "/nonexistent/program", NULL };
+    struct pollfd pfd;
+    struct kid *k = malloc(sizeof(*k));
+    int fds[2];
+
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        abort();
+    kid_init(k, argv);
+    k->spec.is_detached = true;
+    k->spec.pass_fds = &fds[1];
+    k->spec.n_pass_fds = 1;
+    worker_call(w, spawn_on_worker, k);
+    close(fds[1]);
+    pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+    tap_ok(k->c == NULL && poll(&pfd, 1, 0) == 1 &&
+           (pfd.revents & POLLHUP) != 0, "detached: when the exec fails, "
+           "the fds passed on are closed by the time the failure is told");
+    close(fds[0]);
+    kid_free(k);
+}
+
 static void
 test_pass_too_many_fds(void)
 {
@@ -763,7 +791,7 @@ int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 4 + 6 + 1 + 6 + 3 + 3 + 1 + 1 + 2 + 6 + 2 + 5 + 2 + 2 + 3 + 1);
+    tap_plan(6 + 4 + 6 + 1 + 6 + 3 + 3 + 1 + 1 + 1 + 2 + 6 + 2 + 5 + 2 + 2 + 3 + 1);
     uv_impl_register();
     w = worker_new("test-child");
     test_exit_status();
@@ -774,6 +802,7 @@ main(void)
     test_inheritance();
     test_pass_fds(false);
     test_pass_fds(true);
+    test_pass_fds_exec_failure();
     test_pass_too_many_fds();
     test_free_in_callback();
     test_many();
