@@ -210,7 +210,7 @@ fail_handshake(struct qmp *m, const struct vireo_error *err)
 {
     stop_io(m);
     answer_all(m, err->message);   /* only the handshake's own command */
-    if (!m->is_freed)
+    if (!m->is_freed && m->cb.on_ready != NULL)
         m->cb.on_ready(m, err, m->opaque);
 }
 
@@ -234,7 +234,7 @@ close_connection(struct qmp *m, const char *fmt, ...)
     }
     stop_io(m);
     answer_all(m, why);
-    if (!m->is_freed)
+    if (!m->is_freed && m->cb.on_closed != NULL)
         m->cb.on_closed(m, m->opaque);
 }
 
@@ -545,7 +545,8 @@ become_ready(struct qmp *m)
     m->handshake_deadline = NULL;
     m->held_events = NULL;
     m->phase = QMP_READY;
-    m->cb.on_ready(m, NULL, m->opaque);
+    if (m->cb.on_ready != NULL)
+        m->cb.on_ready(m, NULL, m->opaque);
     for (size_t i = 0; i < json_object_array_length(held) && !is_closed(m);
          i++)
         deliver_event(m, json_object_array_get_idx(held, i));
