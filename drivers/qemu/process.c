@@ -79,11 +79,14 @@ monitor_address(const char *domain_dir, struct sockaddr_un *addr,
     return 0;
 }
 
-/* A connection to the socket listening at addr; -1 with err set. */
+/* A connection to the socket listening at addr; -1 with err set. It is
+ * non-blocking from the start: a unix socket's connect() then answers at
+ * once, and a QEMU that accepts nothing (stopped, its backlog full) fails
+ * it with EAGAIN instead of holding the thread. */
 static int
 connect_monitor(const struct sockaddr_un *addr, struct vireo_error *err)
 {
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 
     if (fd < 0 || connect(fd, (const struct sockaddr *)addr,
                           sizeof(*addr)) < 0) {
@@ -97,8 +100,25 @@ connect_monitor(const struct sockaddr_un *addr, struct vireo_error *err)
     return fd;
 }
 
-/* Bind and listen at the monitor path (a stale socket there from a QEMU
- * that died is replaced), and connect to it. */
+/* Whether something listens at addr: a QEMU still running there (its
+ * backlog full, EAGAIN, says so too). */
+static bool
+is_listened_on(const struct sockaddr_un *addr)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    bool is_listened = fd >= 0 &&
+                       (connect(fd, (const struct sockaddr *)addr,
+                                sizeof(*addr)) == 0 || errno == EAGAIN);
+
+    if (fd >= 0)
+        close(fd);
+    return is_listened;
+}
+
+/* Bind and listen at the monitor path, and connect to it. A socket left
+ * there by a QEMU that died is replaced; one that a QEMU still listens on
+ * (even a stopped one: the kernel queues the connection) is that guest
+ * running already, and its socket is not taken from it. */
 static int
 open_monitor(struct launch *l, struct vireo_error *err)
 {
@@ -106,6 +126,10 @@ open_monitor(struct launch *l, struct vireo_error *err)
 
     if (monitor_address(l->spec->domain_dir, &addr, err) < 0)
         return -1;
+    if (is_listened_on(&addr))
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_QEMU,
+                         "a QEMU is already running with its monitor at "
+                         "'%s'", addr.sun_path);
     snprintf(l->monitor_path, sizeof(l->monitor_path), "%s", addr.sun_path);
     unlink(addr.sun_path);
     l->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -24,6 +24,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -469,6 +470,47 @@ check_running_guest(struct guest *g, pid_t pid)
            "the log begins with the start's header: %s", line);
 }
 
+/* Connections to QEMU's monitor socket until it takes no more; their
+ * fds in fds, their count returned. */
+static int
+fill_backlog(const char *dir, int *fds, int max)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    int n = 0;
+
+    qemu_process_monitor_path(dir, addr.sun_path, sizeof(addr.sun_path));
+    while (n < max) {
+        fds[n] = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                        0);
+        if (connect(fds[n], (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+            close(fds[n]);
+            break;
+        }
+        n++;
+    }
+    return n;
+}
+
+/* A stopped QEMU accepts no connection; once its backlog is full, finding
+ * it again fails at once instead of waiting on it. */
+static void
+check_backlog_full(struct guest *g, pid_t pid, const char *dir)
+{
+    struct reattach r = { g, pid, dir };
+    int fds[16], n;
+
+    kill(pid, SIGSTOP);
+    n = fill_backlog(dir, fds, 16);
+    worker_call(w, reattach_on_worker, &r);
+    tap_ok(n < 16 && g->rc == -1 &&
+           strstr(g->err.message, strerror(EAGAIN)) != NULL,
+           "a stopped QEMU whose monitor takes no more connections is not "
+           "waited on: %s", g->err.message);
+    for (int i = 0; i < n; i++)
+        close(fds[i]);
+    kill(pid, SIGCONT);
+}
+
 static void
 test_launch_and_reattach(void)
 {
@@ -484,6 +526,14 @@ test_launch_and_reattach(void)
     pid = g->pid;
     check_running_guest(g, pid);
     snprintf(tap0, sizeof(tap0), "%s", g->proc.tap_names[0]);
+
+    other = guest_new("vm1", "pc");
+    worker_call(w, launch_on_worker, other);
+    tap_ok(other->rc == -1 && other->err.code == VIR_ERR_OPERATION_INVALID &&
+           pid_runs(pid) && count_dir(g->dir) == 3, "a second launch in the "
+           "directory of a running QEMU is refused, taking nothing from it: "
+           "%s", other->err.message);
+    guest_free(other);
 
     /* The daemon goes away: its connection and its watch on QEMU end. */
     qt_conn_free(g->c);
@@ -517,6 +567,7 @@ test_launch_and_reattach(void)
                                      "monitor socket"), "a QEMU that does not "
            "hold that directory's monitor socket is refused: %s",
            other->err.message);
+    check_backlog_full(other, pid, g->dir);
     guest_free(other);
 
     kill(pid, SIGKILL);
@@ -608,7 +659,7 @@ main(void)
     snprintf(base_dir, sizeof(base_dir), "/tmp/vireo-process-XXXXXX");
     if (mkdtemp(base_dir) == NULL)
         tap_fail_all("mkdtemp: %s", strerror(errno));
-    tap_plan(5 + 1 + 8 + 9 + 6 + 4);
+    tap_plan(5 + 1 + 8 + 11 + 6 + 4);
     qt_loop_start();
     w = worker_new("test-process");
     test_check();
