@@ -4,10 +4,10 @@
  * it (the contract is in qmp.h).
  *
  * Reading. Whatever the socket holds is read into a buffer and split on
- * newlines: QEMU writes each greeting, reply and event as one JSON object
- * on one line. The buffer is bounded (QMP_MAX_LINE): a peer that sends a
- * line without end is cut off with an error saying so, rather than
- * growing the daemon. A line that is not a JSON object also ends the
+ * newlines (qmp_buffer.h): QEMU writes each greeting, reply and event as
+ * one JSON object on one line. The buffer is bounded (QMP_MAX_LINE): a
+ * peer that sends a line without end is cut off with an error saying so,
+ * rather than growing the daemon. A line that is not a JSON object also ends the
  * connection (QEMU never sends one, so the stream cannot be trusted any
  * more); an object we do not know, or a reply whose id is no pending
  * command's (a command that timed out, or was forgotten), is skipped.
@@ -31,24 +31,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "drivers/error.h"
 #include "drivers/qemu/qmp.h"
+#include "drivers/qemu/qmp_buffer.h"
 #include "drivers/worker_timer.h"
 #include "drivers/worker_watch.h"
 #include "loop/event.h"
-
-/* The longest line accepted from QEMU. The largest answer the driver may
- * see is query-qmp-schema through qemu-monitor-command: about 200 KiB
- * with QEMU 7.2; this leaves ample room without letting a broken peer
- * take the daemon's memory. */
-#define QMP_MAX_LINE (8u << 20)
-
-/* What may wait to be written. A QEMU that reads nothing (stopped) makes
- * every further command fail at once beyond this, instead of piling up. */
-#define QMP_MAX_OUTPUT (1u << 20)
 
 /* How much one readiness reads at most before letting other jobs run;
  * the watch is level-triggered, so the rest is read on the next turn. */
@@ -56,12 +46,6 @@
 
 /* Commands as QEMU reads them: one line, paths unescaped. */
 #define PLAIN_JSON (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
-
-#define INPUT_MIN_CAP  4096
-#define INPUT_MAX_CAP  (QMP_MAX_LINE + 1)   /* a full line and its '\n' */
-/* A buffer grown for a long line goes back to INPUT_MIN_CAP once that
- * line is handled, if it grew past this. */
-#define INPUT_KEEP_CAP (64u << 10)
 
 enum qmp_phase {
     QMP_WAIT_GREETING,
@@ -97,11 +81,8 @@ struct qmp {
     json_object          *held_events;    /* an array, until on_ready */
     json_tokener         *tok;
 
-    char                 *in;             /* bytes read, not yet a line */
-    size_t                n_in, in_cap;
-    size_t                n_scanned;      /* of in, known to hold no '\n' */
-    char                 *out;            /* bytes to write */
-    size_t                n_out, out_cap;
+    struct qmp_input      in;             /* what QEMU sent, not yet read */
+    struct qmp_output     out;            /* what the socket did not take */
     int                   write_errno;    /* a failed write, or 0 */
 
     int                   watch_events;   /* last asked of the watch */
@@ -247,7 +228,7 @@ update_watch(struct qmp *m)
 
     if (is_closed(m) || m->is_in_watch)
         return;   /* the watch's callback resumes it on its way out */
-    if (m->n_out > 0 || m->write_errno != 0)
+    if (m->out.n > 0 || m->write_errno != 0)
         want |= EVENT_WRITABLE;
     if (want != m->watch_events) {
         m->watch_events = want;
@@ -255,56 +236,13 @@ update_watch(struct qmp *m)
     }
 }
 
-/* Write what the socket takes. */
+/* Write what the socket takes; a failure ends the connection on the
+ * watch's next call. */
 static void
 flush(struct qmp *m)
 {
-    int fd = worker_watch_fd(m->watch);
-    size_t done = 0;
-
-    while (done < m->n_out && m->write_errno == 0) {
-        ssize_t n = send(fd, m->out + done, m->n_out - done,
-                         MSG_NOSIGNAL | MSG_DONTWAIT);
-
-        if (n > 0)
-            done += (size_t)n;
-        else if (n < 0 && errno == EAGAIN)
-            break;
-        else if (n < 0 && errno != EINTR)
-            m->write_errno = errno;
-    }
-    if (m->write_errno != 0)
-        done = m->n_out;   /* nothing more will be written */
-    memmove(m->out, m->out + done, m->n_out - done);
-    m->n_out -= done;
-}
-
-static int
-append_output(struct qmp *m, const char *text, size_t len,
-              struct vireo_error *err)
-{
-    size_t need = m->n_out + len + 1;
-
-    if (need > QMP_MAX_OUTPUT)
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
-                         "QEMU is not reading its monitor: %zu bytes wait "
-                         "to be written", m->n_out);
-    if (need > m->out_cap) {
-        size_t cap = m->out_cap > 0 ? m->out_cap : 1024;
-        char *out;
-
-        while (cap < need)
-            cap *= 2;
-        out = realloc(m->out, cap);
-        if (out == NULL)
-            return error_no_memory(err);
-        m->out = out;
-        m->out_cap = cap;
-    }
-    memcpy(m->out + m->n_out, text, len);
-    m->out[m->n_out + len] = '\n';
-    m->n_out += len + 1;
-    return 0;
+    if (m->write_errno == 0)
+        m->write_errno = qmp_output_flush(&m->out, worker_watch_fd(m->watch));
 }
 
 /* ---- sending ----------------------------------------------------------- */
@@ -381,7 +319,7 @@ send_command(struct qmp *m, json_object *cmd, const char *name,
         c = new_command(m, id, name, timeout_ms, cb, opaque);
     if (c == NULL)
         error_no_memory(err);
-    if (c == NULL || append_output(m, text, len, err) < 0) {
+    if (c == NULL || qmp_output_append(&m->out, text, len, err) < 0) {
         if (c != NULL)
             worker_timer_free(c->deadline);
         free(c);
@@ -640,12 +578,10 @@ handle_object(struct qmp *m, json_object *obj)
 
 /* One line, without its end. Blank lines are allowed. */
 static void
-handle_line(struct qmp *m, char *line, size_t len)
+handle_line(struct qmp *m, const char *line, size_t len)
 {
     json_object *obj;
 
-    while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' '))
-        line[--len] = '\0';
     if (len == 0)
         return;
     obj = parse_object(m->tok, line, len);
@@ -658,67 +594,6 @@ handle_line(struct qmp *m, char *line, size_t len)
     json_object_put(obj);
 }
 
-static void
-shrink_input(struct qmp *m)
-{
-    char *in = realloc(m->in, INPUT_MIN_CAP);
-
-    if (in != NULL) {
-        m->in = in;
-        m->in_cap = INPUT_MIN_CAP;
-    }
-}
-
-/* Handle every whole line in the input, then keep what follows the last.
- * n_scanned spares a long line being searched again on every read. */
-static void
-handle_lines(struct qmp *m)
-{
-    size_t start = 0, from = m->n_scanned;
-    char *nl;
-
-    while (!is_closed(m) &&
-           (nl = memchr(m->in + from, '\n', m->n_in - from)) != NULL) {
-        size_t len = (size_t)(nl - (m->in + start));
-
-        *nl = '\0';
-        handle_line(m, m->in + start, len);
-        start = from = start + len + 1;
-    }
-    if (is_closed(m))
-        return;
-    memmove(m->in, m->in + start, m->n_in - start);
-    m->n_in -= start;
-    m->n_scanned = m->n_in;
-    if (m->n_in < INPUT_MIN_CAP && m->in_cap > INPUT_KEEP_CAP)
-        shrink_input(m);
-}
-
-/* Room to read into: at least half a page, and a full line (with its
- * '\n') at the most. False when there is none: the buffer holds a line
- * that long already, or memory is short. */
-static bool
-make_room(struct qmp *m)
-{
-    size_t cap;
-    char *in;
-
-    if (m->in_cap - m->n_in >= INPUT_MIN_CAP / 2 ||
-        (m->in_cap == INPUT_MAX_CAP && m->n_in < m->in_cap))
-        return true;
-    if (m->in_cap == INPUT_MAX_CAP)
-        return false;
-    cap = m->in_cap > 0 ? m->in_cap * 2 : INPUT_MIN_CAP;
-    if (cap > INPUT_MAX_CAP)
-        cap = INPUT_MAX_CAP;
-    in = realloc(m->in, cap);
-    if (in == NULL)
-        return m->n_in < m->in_cap;
-    m->in = in;
-    m->in_cap = cap;
-    return true;
-}
-
 /* Read and handle what the socket holds, up to READ_BUDGET. */
 static void
 read_input(struct qmp *m)
@@ -727,29 +602,25 @@ read_input(struct qmp *m)
     size_t budget = READ_BUDGET;
 
     while (!is_closed(m) && budget > 0) {
-        ssize_t n;
+        ssize_t n = qmp_input_read(&m->in, fd);
+        const char *line;
+        size_t len;
 
-        if (!make_room(m)) {
-            if (m->n_in == INPUT_MAX_CAP)
-                close_connection(m, "QEMU sent a line longer than %u bytes",
-                                 QMP_MAX_LINE);
-            else
-                close_connection(m, "out of memory reading QEMU monitor");
-            return;
-        }
-        n = read(fd, m->in + m->n_in, m->in_cap - m->n_in);
-        if (n > 0) {
-            m->n_in += (size_t)n;
+        if (n > 0)
             budget -= (size_t)n < budget ? (size_t)n : budget;
-            handle_lines(m);
-        } else if (n == 0) {
+        else if (n == 0)
             close_connection(m, "end of file from QEMU monitor");
-        } else if (errno == EAGAIN) {
+        else if (errno == EAGAIN)
             return;
-        } else if (errno != EINTR) {
+        else if (errno == EMSGSIZE)
+            close_connection(m, "QEMU sent a line longer than %u bytes",
+                             QMP_MAX_LINE);
+        else if (errno != EINTR)
             close_connection(m, "cannot read from QEMU monitor: %s",
                              strerror(errno));
-        }
+        while (!is_closed(m) &&
+               (line = qmp_input_next_line(&m->in, &len)) != NULL)
+            handle_line(m, line, len);
     }
 }
 
@@ -765,7 +636,7 @@ on_io(struct worker_watch *ww, int fd, int events, void *opaque)
     m->watch_events = 0;   /* the watch is paused until resumed */
     /* Read first: what QEMU said before a failure still counts. */
     read_input(m);
-    if (!is_closed(m) && m->n_out > 0)
+    if (!is_closed(m) && m->out.n > 0)
         flush(m);
     if (!is_closed(m) && m->write_errno != 0)
         close_connection(m, "cannot write to QEMU monitor: %s",
@@ -798,8 +669,8 @@ destroy(struct qmp *m)
 {
     if (m->tok != NULL)
         json_tokener_free(m->tok);
-    free(m->in);
-    free(m->out);
+    qmp_input_clear(&m->in);
+    qmp_output_clear(&m->out);
     free(m);
 }
 
