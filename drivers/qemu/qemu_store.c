@@ -123,15 +123,18 @@ fill(int fd, const char *tmp, const char *text, struct vireo_error *err)
     return 0;
 }
 
+/* Only the driver's thread writes its directories, so one fixed
+ * temporary name per file is enough; one a crash left is written over. */
 int
 qemu_store_write(const char *path, const char *text, struct vireo_error *err)
 {
-    char *tmp = temp_path(path, "XXXXXX");
+    char *tmp = temp_path(path, "new");
     int fd, rc = -1;
 
     if (tmp == NULL)
         return error_no_memory(err);
-    fd = mkostemp(tmp, O_CLOEXEC);
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+              0600);
     if (fd < 0) {
         system_error(err, "create a file beside", path);
         free(tmp);
@@ -193,8 +196,6 @@ qemu_store_remove(const char *path, struct vireo_error *err)
     return sync_parent(path, err);
 }
 
-/* Only the driver's thread writes its directories, so one fixed
- * temporary name per link is enough. */
 int
 qemu_store_link(const char *link_path, const char *target,
                 struct vireo_error *err)

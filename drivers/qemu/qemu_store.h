@@ -30,7 +30,8 @@ char *qemu_store_path(const char *dir, const char *name, const char *suffix);
 int qemu_store_make_dir(const char *dir, struct vireo_error *err);
 
 /* Replace path's content with text: a temporary file beside it, written
- * and fsync'ed, renamed over path, then the directory fsync'ed. */
+ * and fsync'ed, renamed over path, then the directory fsync'ed. One
+ * writer per directory at a time (the driver's thread). */
 int qemu_store_write(const char *path, const char *text,
                      struct vireo_error *err);
 
@@ -43,7 +44,7 @@ char *qemu_store_read(const char *path, size_t max_bytes,
 int qemu_store_remove(const char *path, struct vireo_error *err);
 
 /* Make link_path a symbolic link to target, atomically replacing what
- * was there. */
+ * was there. One writer per directory at a time. */
 int qemu_store_link(const char *link_path, const char *target,
                     struct vireo_error *err);
 

@@ -168,6 +168,8 @@ pids_before=$(qemu_pids | sort)
 kill -KILL "$DPID"
 wait "$DPID" 2> /dev/null
 DPID=
+# Its sockets stay behind: gone, they cannot be taken for the next one's.
+rm -f "$DIR/run/vireo-sock" "$DIR/run/vireo-sock-ro"
 # One guest dies while nobody watches.
 dead_pid=$(qemu_pid_of c3)
 kill -KILL "$dead_pid"

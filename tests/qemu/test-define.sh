@@ -138,6 +138,8 @@ is "$(grep . "$OUT" | sort)" "$(printf 'fa\ng1\n')" "... and so are the autostar
 kill -KILL "$DPID"
 wait "$DPID" 2> /dev/null
 DPID=
+# Its sockets stay behind: gone, they cannot be taken for the next one's.
+rm -f "$DIR/run/vireo-sock" "$DIR/run/vireo-sock-ro"
 qemu_daemon_start
 qvsh list --all --name
 is "$(grep . "$OUT" | sort)" "$before" "every definition is there after vireod was killed with SIGKILL"

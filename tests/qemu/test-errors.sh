@@ -21,7 +21,7 @@ libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 QEMU_MARKS+=("$LIBVIRTD_DIR/")
 
 CLIENT="timeout 120 /usr/bin/python3 $HERE/qemu_client.py"
-plan 18
+plan 19
 
 qemu_daemon_start
 
@@ -131,5 +131,6 @@ is "$files $(grep -c . "$OUT")" " 0" \
    "... and leaves no socket, directory, status file or domain"
 
 daemon_stop
+is "$DRC" 0 "vireod stops cleanly"
 libvirtd_stop || echo "libvirtd exited with status $LIBVIRTD_RC" | diag
 done_testing

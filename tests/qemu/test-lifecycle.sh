@@ -21,6 +21,8 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 # shellcheck disable=SC2034 # read by libvirtd_start
 LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
+# libvirtd's QEMU are this test's too.
+QEMU_MARKS+=("$LIBVIRTD_DIR/")
 
 plan 25
 
@@ -145,7 +147,9 @@ is "$(cat "$OUT")" "" "... nor any socket, directory or status file of it"
 # ---- a running guest, seen from outside -----------------------------------
 
 # sb NAME: a diskless guest (SeaBIOS finds nothing to boot and waits),
-# its console on a pty, with VNC.
+# its console on a pty, with VNC; a second serial port in a file puts
+# $DIR in QEMU's command line, where the harness looks for this test's
+# QEMU.
 sb() {
     cat <<END
 <domain type='qemu'>
@@ -153,8 +157,16 @@ sb() {
   <memory unit='MiB'>64</memory>
   <os><type arch='x86_64' machine='pc'>hvm</type></os>
   <devices>
-    <serial type='pty'/>
-    <console type='pty'/>
+    <serial type='pty'>
+      <target port='0'/>
+    </serial>
+    <console type='pty'>
+      <target type='serial' port='0'/>
+    </console>
+    <serial type='file'>
+      <source path='$(guest_serial "$1")'/>
+      <target port='1'/>
+    </serial>
     <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
   </devices>
 </domain>

@@ -12,7 +12,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
 N=10
-plan 8
+plan 9
 
 qemu_daemon_start
 
@@ -80,4 +80,5 @@ is "$(qemu_count)" 0 "... and every QEMU is gone"
 find "$DIR/run/qemu" -mindepth 1 > "$OUT"
 is "$(cat "$OUT")" "" "... with every status file, socket and directory"
 daemon_stop
+is "$DRC" 0 "vireod stops cleanly"
 done_testing
