@@ -80,6 +80,7 @@ enum vireo_error_domain {
     VIR_FROM_TEST   = 12,
     VIR_FROM_REMOTE = 13,
     VIR_FROM_DOMAIN = 20,
+    VIR_FROM_STREAMS = 38,
     VIR_FROM_EVENT  = 40,
     VIR_FROM_URI    = 45,
 };
