@@ -97,6 +97,7 @@ guest_free(struct sleep_guest *g)
     *pp = g->next;
     worker_child_free(g->process);   /* kills and reaps a running one */
     worker_watch_free(g->output);
+    sleep_console_release(g);
     worker_timer_free(g->settle);
     domain_def_free(g->def);
     free(g);
@@ -202,17 +203,23 @@ static int
 spawn(struct sleep_guest *g, struct vireo_error *err)
 {
     const char *argv[] = { sleep_state->guest_program, NULL };
-    struct worker_child_spec spec = { .argv = argv, .stdin_fd = -1,
-                                      .stderr_fd = -1 };
+    struct worker_child_spec spec = { .argv = argv };
     int out[2];
 
-    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0)
+    if (sleep_console_prepare(g, &spec.stdin_fd, &spec.stderr_fd, err) < 0)
+        return -1;
+    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0) {
+        close(spec.stdin_fd);
+        close(spec.stderr_fd);
         return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
                          "cannot make a pipe: %s", strerror(errno));
+    }
     spec.stdout_fd = out[1];
     g->process = worker_child_spawn(worker_current(), &spec, on_process_exit, g,
                                     err);
     close(out[1]);
+    close(spec.stdin_fd);
+    close(spec.stderr_fd);
     if (g->process == NULL) {
         close(out[0]);
         return -1;
@@ -238,6 +245,7 @@ sleep_guest_start(struct domain_def *def, struct call *c,
         return NULL;
     }
     g->def = def;
+    g->console = -1;
     g->id = sleep_state->next_id++;
     g->state = VIR_DOMAIN_PAUSED;
     g->reason = VIR_DOMAIN_PAUSED_STARTING_UP;
