@@ -126,6 +126,19 @@ reserve(struct wire_buffer *buf, size_t more)
     return WIRE_RESULT_OK;
 }
 
+int
+wire_buffer_append(struct wire_buffer *buf, const void *data, size_t len)
+{
+    int rc = reserve(buf, len);
+
+    if (rc < 0)
+        return rc;
+    if (len > 0)
+        memcpy(buf->data + buf->len, data, len);
+    buf->len += len;
+    return WIRE_RESULT_OK;
+}
+
 /* Encode body into exactly `size` bytes at out. */
 static int
 encode_payload(uint8_t *out, u_long size, xdrproc_t proc, const void *body)

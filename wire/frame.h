@@ -116,6 +116,10 @@ struct wire_buffer {
  * caller's. NULL is a no-op. */
 void wire_buffer_release(struct wire_buffer *buf);
 
+/* Append len raw bytes (not a message: a stream's data on its way to an
+ * fd). WIRE_RESULT_OK, or WIRE_ERR_NO_MEMORY with buf unchanged. */
+int wire_buffer_append(struct wire_buffer *buf, const void *data, size_t len);
+
 /* Append one message: length word, hdr, then body encoded with proc
  * (WIRE_XDR_VOID and a NULL body for an empty payload). On failure buf
  * holds the same messages as before and a negative enum wire_result is

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 enum { CONSOLE_FD = 0, MONITOR_FD = 2 };
@@ -29,20 +30,15 @@ struct guest {
     size_t             line_len;
 };
 
-/* Write all of buf, waiting for a blocking socket to take it. */
+/* Send all of buf: the sockets block, so one send takes it whole unless a
+ * signal cuts in. */
 static void
-write_all(int fd, const char *buf, size_t len)
+send_all(int fd, const char *buf, size_t len)
 {
-    while (len > 0) {
-        ssize_t n = write(fd, buf, len);
+    ssize_t n;
 
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        buf += n;
-        len -= (size_t)n;
-    }
+    while ((n = send(fd, buf, len, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+        ;
 }
 
 /* Returns 0 once the console is gone. */
@@ -56,7 +52,7 @@ echo_console(struct guest *g)
         return n < 0 && errno == EINTR;
     for (ssize_t i = 0; i < n; i++)
         buf[i] = (char)toupper((unsigned char)buf[i]);
-    write_all(CONSOLE_FD, buf, (size_t)n);
+    send_all(CONSOLE_FD, buf, (size_t)n);
     g->console_bytes += (unsigned long long)n;
     return 1;
 }
@@ -99,7 +95,7 @@ answer(struct guest *g, const char *line)
                    "\"received\":%s}}\n", (int)(cmd - line), line,
                    (int)getpid(), g->console_bytes, quoted);
     if (len > 0 && (size_t)len < sizeof(reply))
-        write_all(MONITOR_FD, reply, (size_t)len);
+        send_all(MONITOR_FD, reply, (size_t)len);
 }
 
 /* Returns 0 once the monitor is gone. */
