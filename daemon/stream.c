@@ -195,6 +195,7 @@ write_pending(struct stream *s)
 {
     bool was_backed_up = pending_in(s) >= STREAM_IN_MAX;
     struct stream_set *set = s->set;
+    bool is_resumed;
 
     while (pending_in(s) > 0) {
         ssize_t n = write(s->fd, s->in + s->in_off, pending_in(s));
@@ -212,13 +213,12 @@ write_pending(struct stream *s)
         }
     }
     drop_written(s);
-    if (s->is_finishing && pending_in(s) == 0) {
+    is_resumed = was_backed_up && !stream_set_is_backed_up(set);
+    if (s->is_finishing && pending_in(s) == 0)
         stream_confirm(s);
-        return false;
-    }
     /* Reading the client again may dispatch what it sent meanwhile, and
      * that may end this stream or the client: look again after it. */
-    if (was_backed_up && !stream_set_is_backed_up(set))
+    if (is_resumed)
         client_resume(set->client);
     return s->set != NULL;
 }
