@@ -108,7 +108,6 @@ on_stdin(int watch, int fd, int events, void *opaque)
 {
     struct console *con = opaque;
     ssize_t n = read(STDIN_FILENO, con->pending, sizeof(con->pending));
-    char *escape;
 
     if (n < 0 && (errno == EINTR || errno == EAGAIN))
         return;
@@ -116,13 +115,13 @@ on_stdin(int watch, int fd, int events, void *opaque)
         stdin_ended(con);
         return;
     }
-    con->pending_len = (size_t)n;
-    escape = con->is_tty ? memchr(con->pending, ESCAPE_CHAR, (size_t)n)
-                         : NULL;
-    if (escape != NULL) {
-        con->pending_len = (size_t)(escape - con->pending);
+    /* As virsh: the escape key counts when it comes alone, so that a
+     * paste containing the byte goes to the guest. */
+    if (con->is_tty && n == 1 && con->pending[0] == ESCAPE_CHAR) {
         con->is_done = true;
+        return;
     }
+    con->pending_len = (size_t)n;
     send_pending(con);
     update_watches(con);
 }
