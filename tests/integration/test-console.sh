@@ -36,7 +36,8 @@ SURI="sleep+unix:///default?socket=$DIR/run/vireo-sock"
 SOCK=$DIR/run/vireo-sock
 
 for g in g1 g2 g3 g4 g5; do
-    echo "<domain type='qemu'><name>$g</name><memory unit='MiB'>16</memory><os><type>hvm</type></os></domain>" > "$DIR/$g.xml"
+    echo "<domain type='qemu'><name>$g</name><memory unit='MiB'>16</memory>" \
+         "<os><type>hvm</type></os></domain>" > "$DIR/$g.xml"
     timeout "$VSH_TIMEOUT" virsh -q -c "$SURI" create "$DIR/$g.xml" > /dev/null
 done
 [ "$(timeout "$VSH_TIMEOUT" virsh -q -c "$SURI" list | wc -l)" = 5 ]
@@ -137,7 +138,8 @@ vireod_ro=$(cat "$OUT")
 $RAW "$LV_SOCK" test:///default readonly test > "$OUT" 2> "$ERR"
 is "$vireod_ro" "$(cat "$OUT")" \
    "read-only connections: the daemon refuses both calls in libvirtd's words"
-like "$vireod_ro" "monitor=1:29:0:operation forbidden: read only access prevents virDomainQemuMonitorCommand" \
+like "$vireod_ro" \
+     "monitor=1:29:0:operation forbidden: read only access prevents virDomainQemuMonitorCommand" \
      "... the QEMU program's with no error domain"
 
 $CLIENT nosupport "test+unix:///default?socket=$SOCK" test > "$OUT" 2> "$ERR"
@@ -157,7 +159,8 @@ is "$(value largest_at_most_chunk)" "yes" \
 $RAW "$SOCK" sleep:///default backlog g1 > "$OUT" 2> "$ERR"
 taken=$(value taken_mib)
 [ -n "$taken" ] && [ "$taken" -lt 16 ]
-ok $? "a client that sends and never reads is stopped after a bounded amount (${taken:-?} MiB)"
+ok $? "a client that sends and never reads is stopped after a bounded \
+amount (${taken:-?} MiB)"
 is "$(value all_back)" "yes" "... and once it reads, every byte comes back"
 
 $RAW "$SOCK" sleep:///default oversized g1 17000000 > "$OUT" 2> "$ERR"
