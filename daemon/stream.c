@@ -151,23 +151,29 @@ stream_confirm(struct stream *s)
 }
 
 /* One read, at most one message's worth: the loop turns to others before
- * reading more (the watch is level-triggered). */
-static void
+ * reading more (the watch is level-triggered). Returns 1 if it made
+ * progress (data, or the end of file), 0 if there was nothing to read, -1
+ * if the stream ended. */
+static int
 read_once(struct stream *s)
 {
     ssize_t n = read(s->fd, chunk, sizeof(chunk));
 
     if (n > 0) {
         send_message(s, WIRE_STATUS_CONTINUE, chunk, (size_t)n);
-    } else if (n == 0) {
+        return 1;
+    }
+    if (n == 0) {
         /* An empty data message is libvirt's end of file. The stream
          * stays until the client finishes or aborts it. */
         send_message(s, WIRE_STATUS_CONTINUE, NULL, 0);
         s->is_eof_sent = true;
-    } else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-        stream_fail(s, VIR_ERR_SYSTEM_ERROR, "cannot read from stream",
-                    errno);
+        return 1;
     }
+    if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+        return 0;
+    stream_fail(s, VIR_ERR_SYSTEM_ERROR, "cannot read from stream", errno);
+    return -1;
 }
 
 /* Forget what was written: free the buffer once it is all out, else move
@@ -223,6 +229,22 @@ write_pending(struct stream *s)
     return s->set != NULL;
 }
 
+/* libuv reports POLLERR as an error and stops watching. A pty whose other
+ * side went away (the guest's QEMU exited) says so with POLLERR, yet reads
+ * end of file, which libvirtd passes on as such: read to find out, and
+ * call it an I/O failure only when nothing else explains it. */
+static void
+on_poll_error(struct stream *s)
+{
+    s->events = 0;
+    if (!s->is_eof_sent && read_once(s) != 0)
+        return;
+    if (pending_in(s) > 0)
+        write_pending(s);      /* fails with what the fd says */
+    else
+        stream_fail(s, VIR_ERR_RPC, "stream had I/O failure", 0);
+}
+
 static void
 on_poll(uv_poll_t *handle, int status, int events)
 {
@@ -231,13 +253,13 @@ on_poll(uv_poll_t *handle, int status, int events)
     if (s->set == NULL)
         return;
     if (status < 0) {
-        stream_fail(s, VIR_ERR_RPC, "stream had I/O failure", 0);
-        return;
+        on_poll_error(s);
+    } else {
+        bool is_alive = !(events & UV_WRITABLE) || write_pending(s);
+
+        if (is_alive && (events & UV_READABLE) && (s->events & UV_READABLE))
+            read_once(s);
     }
-    if ((events & UV_WRITABLE) && !write_pending(s))
-        return;
-    if ((events & UV_READABLE) && (s->events & UV_READABLE))
-        read_once(s);
     if (s->set != NULL)
         update_watch(s);
 }

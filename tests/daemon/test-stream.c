@@ -296,6 +296,37 @@ test_errors(struct stream_set *set)
     tap_is_int((int)client.sent.len, 0, "... after which the stream is gone");
 }
 
+/* A QEMU guest's console is a pty: when QEMU exits, the side the driver
+ * opened polls as an error (POLLERR) yet reads end of file, and the client
+ * must see the end of file, as libvirtd sends it. */
+static void
+test_pty_hangup(struct stream_set *set)
+{
+    remote_message_header hdr = call_header(15);
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    struct seen seen;
+    int slave;
+
+    grantpt(master);
+    unlockpt(master);
+    slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+    stream_set_open(set, &hdr, slave);
+    write(master, "boot\n", 5);
+    run_ms(20);
+    seen = take_sent();
+    tap_ok(seen.n_data >= 1 && seen.data_len >= 5,
+           "a pty console's output reaches the client");
+    close(master);
+    run_ms(20);
+    seen = take_sent();
+    tap_ok(seen.n_eof == 1 && seen.n_error == 0,
+           "the pty's other side gone: end of file, not an error (%s)",
+           seen.error);
+    receive(set, 15, WIRE_STATUS_OK, NULL, 0);
+    run_ms(5);
+    tap_is_int(take_sent().n_ok, 1, "... and the finish is confirmed");
+}
+
 static void
 test_close(struct stream_set *set)
 {
@@ -314,7 +345,7 @@ main(void)
 {
     struct stream_set *set;
 
-    tap_plan(16);
+    tap_plan(19);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);
@@ -322,6 +353,7 @@ main(void)
     test_slow_client(set);
     test_client_input(set);
     test_errors(set);
+    test_pty_hangup(set);
     test_close(set);
     stream_set_free(set);
     run_ms(10);
