@@ -155,7 +155,8 @@ on_call(const struct wire_message *m)
 }
 
 /* Stream data "flood" floods; "bye" ends the stream from our side (end of
- * file), "fail" with an error; other data is echoed in capitals. */
+ * file), "fail" with an error, "vanish" the whole connection; other data
+ * is echoed in capitals. */
 static void
 on_data(const struct wire_message *m)
 {
@@ -165,6 +166,10 @@ on_data(const struct wire_message *m)
 
     if (n == 5 && memcmp(m->data, "flood", 5) == 0) {
         flood(&m->header);
+        return;
+    }
+    if (n == 6 && memcmp(m->data, "vanish", 6) == 0) {
+        shutdown(d.fd, SHUT_RDWR);     /* the daemon goes away */
         return;
     }
     if (n == 3 && memcmp(m->data, "bye", 3) == 0) {
@@ -358,6 +363,21 @@ test_bound(struct rpc_client *c)
     run_ms(20);
 }
 
+static void
+test_daemon_vanishes(struct rpc_client *c)
+{
+    char buf[16];
+    int app, reason = -1;
+
+    open_console(c, &app);
+    send(app, "vanish", 6, 0);
+    tap_ok(app_read(app, buf, sizeof(buf)) == -1 &&
+           rpc_client_is_alive(c, &reason) == 0 &&
+           reason == VIR_CONNECT_CLOSE_REASON_EOF,
+           "the daemon goes away: the application reads end of file");
+    close(app);
+}
+
 int
 main(void)
 {
@@ -365,7 +385,7 @@ main(void)
     struct rpc_client *c;
     int sv[2];
 
-    tap_plan(9);
+    tap_plan(10);
     poll_impl_register();
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
     d.fd = sv[1];
@@ -378,6 +398,7 @@ main(void)
     test_error(c);
     test_owner_pumps(c);
     test_bound(c);
+    test_daemon_vanishes(c);
     rpc_client_close(c);
     run_ms(20);
     pthread_join(d.thread, NULL);
