@@ -180,6 +180,24 @@ fill(int fd, size_t len)
     }
 }
 
+/* The console ended: the client was sent an empty data message and
+ * nothing else (no error, no unasked confirmation); its finish is then
+ * confirmed. */
+static void
+check_end(struct stream_set *set, uint32_t serial, const char *what)
+{
+    struct seen seen = take_sent();
+
+    tap_ok(seen.n_eof == 1 && seen.n_ok == 0 && seen.n_error == 0,
+           "%s: an empty data message (end of file), no more", what);
+    if (seen.n_error > 0)
+        tap_diag("error sent: %s", seen.error);
+    receive(set, serial, WIRE_STATUS_OK, NULL, 0);
+    run_ms(5);
+    tap_is_int(take_sent().n_ok, 1, "... and the client's finish is "
+               "confirmed");
+}
+
 /* ---- the checks ---------------------------------------------------------- */
 
 static void
@@ -202,12 +220,7 @@ test_guest_output(struct stream_set *set)
            "(largest %zu)", seen.largest);
     close(guest);
     run_ms(20);
-    seen = take_sent();
-    tap_ok(seen.n_eof == 1 && seen.n_ok == 0 && seen.n_error == 0,
-           "the console's end of file is an empty data message, no more");
-    receive(set, 10, WIRE_STATUS_OK, NULL, 0);
-    run_ms(5);
-    tap_is_int(take_sent().n_ok, 1, "... and the client's finish is confirmed");
+    check_end(set, 10, "the console's end");
 }
 
 static void
@@ -318,13 +331,7 @@ test_pty_hangup(struct stream_set *set)
            "a pty console's output reaches the client");
     close(master);
     run_ms(20);
-    seen = take_sent();
-    tap_ok(seen.n_eof == 1 && seen.n_error == 0,
-           "the pty's other side gone: end of file, not an error (%s)",
-           seen.error);
-    receive(set, 15, WIRE_STATUS_OK, NULL, 0);
-    run_ms(5);
-    tap_is_int(take_sent().n_ok, 1, "... and the finish is confirmed");
+    check_end(set, 15, "the pty's other side gone");
 }
 
 static void

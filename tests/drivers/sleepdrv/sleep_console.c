@@ -31,6 +31,7 @@
 #include "drivers/worker.h"
 #include "drivers/worker_watch.h"
 #include "loop/event.h"
+#include "tests/drivers/sleepdrv/sleep_lines.h"
 #include "tests/drivers/sleepdrv/sleep_priv.h"
 
 /* A monitor command waiting for the guest's answer. Owned by the sleep
@@ -104,18 +105,9 @@ on_answer(struct sleep_guest *g, const char *line)
 }
 
 static void
-take_answers(struct sleep_guest *g, const char *buf, size_t n)
+answer_line(void *opaque, const char *line)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] != '\n') {
-            if (g->mon_line_len + 1 < sizeof(g->mon_line))
-                g->mon_line[g->mon_line_len++] = buf[i];
-            continue;
-        }
-        g->mon_line[g->mon_line_len] = '\0';
-        g->mon_line_len = 0;
-        on_answer(g, g->mon_line);
-    }
+    on_answer(opaque, line);
 }
 
 /* The monitor is readable: drain it. At its end (the guest is gone) what
@@ -124,11 +116,13 @@ static void
 on_monitor(struct worker_watch *ww, int fd, int events, void *opaque)
 {
     struct sleep_guest *g = opaque;
+    const struct sleep_lines lines = { g->mon_line, sizeof(g->mon_line),
+                                       &g->mon_line_len, answer_line, g };
     char buf[4096];
     ssize_t n;
 
     while ((n = read(fd, buf, sizeof(buf))) > 0)
-        take_answers(g, buf, (size_t)n);
+        sleep_lines_take(&lines, buf, (size_t)n);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         worker_watch_free(ww);
         g->monitor = NULL;

@@ -23,6 +23,7 @@
 #include "drivers/worker_timer.h"
 #include "drivers/worker_watch.h"
 #include "loop/event.h"
+#include "tests/drivers/sleepdrv/sleep_lines.h"
 #include "tests/drivers/sleepdrv/sleep_priv.h"
 
 /* How long a guest takes to "settle" into pause: the suspend call is
@@ -130,20 +131,10 @@ on_line(struct sleep_guest *g, const char *line)
     }
 }
 
-/* Split what arrived into lines; a line too long is cut. */
 static void
-take_bytes(struct sleep_guest *g, const char *buf, size_t n)
+take_line(void *opaque, const char *line)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] != '\n') {
-            if (g->line_len + 1 < sizeof(g->line))
-                g->line[g->line_len++] = buf[i];
-            continue;
-        }
-        g->line[g->line_len] = '\0';
-        g->line_len = 0;
-        on_line(g, g->line);
-    }
+    on_line(opaque, line);
 }
 
 /* The pipe is readable: drain it, then watch again. At EOF (the guest is
@@ -152,11 +143,13 @@ static void
 on_output(struct worker_watch *ww, int fd, int events, void *opaque)
 {
     struct sleep_guest *g = opaque;
+    const struct sleep_lines lines = { g->line, sizeof(g->line),
+                                       &g->line_len, take_line, g };
     char buf[256];
     ssize_t n;
 
     while ((n = read(fd, buf, sizeof(buf))) > 0)
-        take_bytes(g, buf, (size_t)n);
+        sleep_lines_take(&lines, buf, (size_t)n);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         worker_watch_free(ww);
         g->output = NULL;

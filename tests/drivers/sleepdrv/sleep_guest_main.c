@@ -21,6 +21,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "tests/drivers/sleepdrv/sleep_lines.h"
+
 enum { CONSOLE_FD = 0, MONITOR_FD = 2 };
 
 /* Everything the guest keeps. */
@@ -81,8 +83,9 @@ json_string(const char *s, char *out, size_t cap)
 }
 
 static void
-answer(struct guest *g, const char *line)
+answer(void *opaque, const char *line)
 {
+    struct guest *g = opaque;
     char quoted[2 * sizeof(g->line)], reply[sizeof(quoted) + 256];
     const char *cmd = strchr(line, ' ');
     int len;
@@ -102,21 +105,14 @@ answer(struct guest *g, const char *line)
 static int
 read_monitor(struct guest *g)
 {
+    const struct sleep_lines lines = { g->line, sizeof(g->line),
+                                       &g->line_len, answer, g };
     char buf[4096];
     ssize_t n = read(MONITOR_FD, buf, sizeof(buf));
 
     if (n <= 0)
         return n < 0 && errno == EINTR;
-    for (ssize_t i = 0; i < n; i++) {
-        if (buf[i] != '\n') {
-            if (g->line_len + 1 < sizeof(g->line))
-                g->line[g->line_len++] = buf[i];
-            continue;
-        }
-        g->line[g->line_len] = '\0';
-        g->line_len = 0;
-        answer(g, g->line);
-    }
+    sleep_lines_take(&lines, buf, (size_t)n);
     return 1;
 }
 
