@@ -12,7 +12,7 @@ RUN_DEPS   = libvirt-clients
 TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
              qemu-system-x86 qemu-utils virtinst busybox-static \
              libvirt-dev libvirt-daemon-driver-qemu
-BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu
+BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
 
 .PHONY: all build run check bench deps test-deps clean
 

@@ -17,9 +17,9 @@
 # The qemu driver's settings go in "$DIR/qemu.conf", written before
 # qemu_daemon_start. Every QEMU a test starts has $DIR in its command line
 # (the guest's kernel is reached through $DIR/guest/), which is how
-# qemu_pids tells this test's QEMU from any other's. On exit, whatever
-# happens, a QEMU of this test still running is killed and fails the test
-# ("Bail out!", exit status 1): a test destroys what it started.
+# qemu_pids tells this test's QEMU from any other's (QEMU_MARKS). On exit,
+# whatever happens, a QEMU of this test still running is killed and fails
+# the test ("Bail out!", exit status 1): a test destroys what it started.
 #
 # $VIREOD and $VIREO name the daemon and the CLI; $GUEST_KERNEL and
 # $GUEST_INITRAMFS the guest (meson passes them all).
@@ -162,21 +162,29 @@ END
 END
 }
 
+# What marks a QEMU as this test's: any of these in its command line. A
+# test whose QEMU cannot name $DIR (bare QEMU of a benchmark) adds its
+# own mark, such as the guest's name.
+QEMU_MARKS=("$DIR/")
+
 # qemu_pids: the pids of this test's running QEMU processes, one a line:
-# a qemu-system-* program with $DIR/ somewhere in its command line. Bash
-# builtins only, so that it is cheap to call in a loop.
+# a qemu-system-* program with a mark in its command line. Bash builtins
+# only, so that it is cheap to call in a loop.
 qemu_pids() {
-    local f pid args
+    local f pid args mark
     for f in /proc/[0-9]*/cmdline; do
         mapfile -d '' -t args 2> /dev/null < "$f" || continue
         [ "${#args[@]}" -gt 0 ] || continue
         case ${args[0]##*/} in qemu-system-*) ;; *) continue ;; esac
-        case "${args[*]}" in
-        *"$DIR/"*)
-            pid=${f#/proc/}
-            echo "${pid%/cmdline}"
-            ;;
-        esac
+        for mark in "${QEMU_MARKS[@]}"; do
+            case "${args[*]}" in
+            *"$mark"*)
+                pid=${f#/proc/}
+                echo "${pid%/cmdline}"
+                break
+                ;;
+            esac
+        done
     done
 }
 
@@ -246,8 +254,10 @@ BACKGROUND_PIDS=()
 # removes $DIR.
 qemu_on_exit() {
     local status=0
-    [ "${#BACKGROUND_PIDS[@]}" -eq 0 ] ||
+    if [ "${#BACKGROUND_PIDS[@]}" -gt 0 ]; then
         kill -KILL "${BACKGROUND_PIDS[@]}" 2> /dev/null
+        wait "${BACKGROUND_PIDS[@]}" 2> /dev/null
+    fi
     if [ -n "$DPID" ]; then
         kill -KILL "$DPID" 2> /dev/null
         wait "$DPID" 2> /dev/null
