@@ -62,14 +62,33 @@ extras_free(struct domain_extra *extras, int n)
 }
 
 static void
+info_clear(struct domain_device_info *info)
+{
+    free(info->alias);
+    free(info->address_xml);
+}
+
+static void
 disk_clear(struct domain_disk *d)
 {
+    free(d->type);
     free(d->device);
-    free(d->source_file);
+    free(d->source_path);
     free(d->driver_name);
     free(d->driver_type);
+    free(d->driver_cache);
     free(d->target_dev);
     free(d->target_bus);
+    free(d->serial);
+    info_clear(&d->info);
+}
+
+static void
+controller_clear(struct domain_controller *c)
+{
+    free(c->type);
+    free(c->model);
+    info_clear(&c->info);
 }
 
 static void
@@ -78,6 +97,10 @@ interface_clear(struct domain_interface *iface)
     free(iface->type);
     free(iface->mac);
     free(iface->model);
+    free(iface->source_bridge);
+    free(iface->source_network);
+    free(iface->target_dev);
+    info_clear(&iface->info);
 }
 
 static void
@@ -85,7 +108,66 @@ chardev_clear(struct domain_chardev *c)
 {
     free(c->type);
     free(c->source_path);
+    free(c->source_mode);
     free(c->target_type);
+    free(c->target_name);
+    info_clear(&c->info);
+}
+
+static void
+input_clear(struct domain_input *in)
+{
+    free(in->type);
+    free(in->bus);
+    info_clear(&in->info);
+}
+
+static void
+graphics_clear(struct domain_graphics *g)
+{
+    free(g->type);
+    free(g->listen_address);
+    free(g->passwd);
+}
+
+static void
+video_clear(struct domain_video *v)
+{
+    free(v->model_type);
+    info_clear(&v->info);
+}
+
+static void
+rng_clear(struct domain_rng *r)
+{
+    free(r->model);
+    free(r->backend_model);
+    free(r->backend_path);
+    info_clear(&r->info);
+}
+
+/* Clear each of n elements of array with clear(), then free the array. */
+#define FREE_ARRAY(array, n, clear)            \
+    do {                                       \
+        for (int i_ = 0; i_ < (n); i_++)       \
+            clear(&(array)[i_]);               \
+        free(array);                           \
+    } while (0)
+
+static void
+devices_free(struct domain_def *def)
+{
+    free(def->emulator);
+    FREE_ARRAY(def->disks, def->n_disks, disk_clear);
+    FREE_ARRAY(def->controllers, def->n_controllers, controller_clear);
+    FREE_ARRAY(def->interfaces, def->n_interfaces, interface_clear);
+    FREE_ARRAY(def->chardevs, def->n_chardevs, chardev_clear);
+    FREE_ARRAY(def->inputs, def->n_inputs, input_clear);
+    FREE_ARRAY(def->graphics, def->n_graphics, graphics_clear);
+    FREE_ARRAY(def->videos, def->n_videos, video_clear);
+    free(def->memballoon_model);
+    info_clear(&def->memballoon_info);
+    FREE_ARRAY(def->rngs, def->n_rngs, rng_clear);
 }
 
 void
@@ -100,16 +182,15 @@ domain_def_free(struct domain_def *def)
     free(def->os_type);
     free(def->os_arch);
     free(def->os_machine);
-    free(def->emulator);
-    for (int i = 0; i < def->n_disks; i++)
-        disk_clear(&def->disks[i]);
-    free(def->disks);
-    for (int i = 0; i < def->n_interfaces; i++)
-        interface_clear(&def->interfaces[i]);
-    free(def->interfaces);
-    for (int i = 0; i < def->n_chardevs; i++)
-        chardev_clear(&def->chardevs[i]);
-    free(def->chardevs);
+    free(def->os_kernel);
+    free(def->os_initrd);
+    free(def->os_cmdline);
+    for (int i = 0; i < def->n_os_boot_devs; i++)
+        free(def->os_boot_devs[i]);
+    free(def->cpu_mode);
+    free(def->cpu_model);
+    free(def->clock_offset);
+    devices_free(def);
     extras_free(def->extras, def->n_extras);
     extras_free(def->device_extras, def->n_device_extras);
     extras_free(def->os_extras, def->n_os_extras);
@@ -160,80 +241,170 @@ extras_copy(const struct domain_extra *src, int n, bool *failed)
     return dst;
 }
 
+/* As COPY_ARRAY below, for a list of preserved elements. */
+#define COPY_EXTRAS(dst, src, array, n, failed)                        \
+    do {                                                               \
+        (dst)->n = 0;                                                  \
+        (dst)->array = extras_copy((src)->array, (src)->n, failed);    \
+        if ((dst)->array != NULL)                                      \
+            (dst)->n = (src)->n;                                       \
+    } while (0)
+
+static void
+info_copy(struct domain_device_info *dst,
+          const struct domain_device_info *src, bool *failed)
+{
+    dst->alias = dup_opt(src->alias, failed);
+    dst->boot_order = src->boot_order;
+    dst->address_xml = dup_opt(src->address_xml, failed);
+}
+
+/* Each element copier starts from a struct copy (the scalars), then
+ * replaces every pointer with its own copy. */
+
 static void
 disk_copy(struct domain_disk *dst, const struct domain_disk *src,
           bool *failed)
 {
+    *dst = *src;
+    dst->type = dup_opt(src->type, failed);
     dst->device = dup_opt(src->device, failed);
-    dst->source_file = dup_opt(src->source_file, failed);
+    dst->source_path = dup_opt(src->source_path, failed);
     dst->driver_name = dup_opt(src->driver_name, failed);
     dst->driver_type = dup_opt(src->driver_type, failed);
+    dst->driver_cache = dup_opt(src->driver_cache, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
     dst->target_bus = dup_opt(src->target_bus, failed);
-    dst->is_readonly = src->is_readonly;
+    dst->serial = dup_opt(src->serial, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
+static void
+controller_copy(struct domain_controller *dst,
+                const struct domain_controller *src, bool *failed)
+{
+    *dst = *src;
+    dst->type = dup_opt(src->type, failed);
+    dst->model = dup_opt(src->model, failed);
+    info_copy(&dst->info, &src->info, failed);
 }
 
 static void
 interface_copy(struct domain_interface *dst,
                const struct domain_interface *src, bool *failed)
 {
+    *dst = *src;
     dst->type = dup_opt(src->type, failed);
     dst->mac = dup_opt(src->mac, failed);
     dst->model = dup_opt(src->model, failed);
+    dst->source_bridge = dup_opt(src->source_bridge, failed);
+    dst->source_network = dup_opt(src->source_network, failed);
+    dst->target_dev = dup_opt(src->target_dev, failed);
+    info_copy(&dst->info, &src->info, failed);
 }
 
 static void
 chardev_copy(struct domain_chardev *dst, const struct domain_chardev *src,
              bool *failed)
 {
-    dst->is_console = src->is_console;
+    *dst = *src;
     dst->type = dup_opt(src->type, failed);
     dst->source_path = dup_opt(src->source_path, failed);
+    dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_type = dup_opt(src->target_type, failed);
-    dst->target_port = src->target_port;
+    dst->target_name = dup_opt(src->target_name, failed);
+    info_copy(&dst->info, &src->info, failed);
 }
 
-/* The arrays: each count is kept only once its array exists, so that
- * domain_def_free never walks memory that was not allocated. */
+static void
+input_copy(struct domain_input *dst, const struct domain_input *src,
+           bool *failed)
+{
+    *dst = *src;
+    dst->type = dup_opt(src->type, failed);
+    dst->bus = dup_opt(src->bus, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
+static void
+graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
+              bool *failed)
+{
+    *dst = *src;
+    dst->type = dup_opt(src->type, failed);
+    dst->listen_address = dup_opt(src->listen_address, failed);
+    dst->passwd = dup_opt(src->passwd, failed);
+}
+
+static void
+video_copy(struct domain_video *dst, const struct domain_video *src,
+           bool *failed)
+{
+    *dst = *src;
+    dst->model_type = dup_opt(src->model_type, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
+static void
+rng_copy(struct domain_rng *dst, const struct domain_rng *src, bool *failed)
+{
+    *dst = *src;
+    dst->model = dup_opt(src->model, failed);
+    dst->backend_model = dup_opt(src->backend_model, failed);
+    dst->backend_path = dup_opt(src->backend_path, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
+/* dst->array gets a copy of src->array made with copy(); its count is
+ * kept only once the array exists, so that domain_def_free never walks
+ * memory that was not allocated. */
+#define COPY_ARRAY(dst, src, array, n, copy, failed)                       \
+    do {                                                                   \
+        (dst)->n = 0;                                                      \
+        (dst)->array = array_new((src)->n, sizeof(*(dst)->array), failed); \
+        if ((dst)->array != NULL)                                          \
+            (dst)->n = (src)->n;                                           \
+        for (int i_ = 0; i_ < (dst)->n; i_++)                              \
+            copy(&(dst)->array[i_], &(src)->array[i_], failed);            \
+    } while (0)
+
 static void
 devices_copy(struct domain_def *dst, const struct domain_def *src,
              bool *failed)
 {
-    dst->disks = array_new(src->n_disks, sizeof(*dst->disks), failed);
-    if (dst->disks != NULL)
-        dst->n_disks = src->n_disks;
-    for (int i = 0; i < dst->n_disks; i++)
-        disk_copy(&dst->disks[i], &src->disks[i], failed);
-
-    dst->interfaces = array_new(src->n_interfaces, sizeof(*dst->interfaces),
-                                failed);
-    if (dst->interfaces != NULL)
-        dst->n_interfaces = src->n_interfaces;
-    for (int i = 0; i < dst->n_interfaces; i++)
-        interface_copy(&dst->interfaces[i], &src->interfaces[i], failed);
-
-    dst->chardevs = array_new(src->n_chardevs, sizeof(*dst->chardevs),
-                              failed);
-    if (dst->chardevs != NULL)
-        dst->n_chardevs = src->n_chardevs;
-    for (int i = 0; i < dst->n_chardevs; i++)
-        chardev_copy(&dst->chardevs[i], &src->chardevs[i], failed);
+    dst->emulator = dup_opt(src->emulator, failed);
+    COPY_ARRAY(dst, src, disks, n_disks, disk_copy, failed);
+    COPY_ARRAY(dst, src, controllers, n_controllers, controller_copy, failed);
+    COPY_ARRAY(dst, src, interfaces, n_interfaces, interface_copy, failed);
+    COPY_ARRAY(dst, src, chardevs, n_chardevs, chardev_copy, failed);
+    COPY_ARRAY(dst, src, inputs, n_inputs, input_copy, failed);
+    COPY_ARRAY(dst, src, graphics, n_graphics, graphics_copy, failed);
+    COPY_ARRAY(dst, src, videos, n_videos, video_copy, failed);
+    dst->memballoon_model = dup_opt(src->memballoon_model, failed);
+    info_copy(&dst->memballoon_info, &src->memballoon_info, failed);
+    COPY_ARRAY(dst, src, rngs, n_rngs, rng_copy, failed);
 }
 
 static void
 all_extras_copy(struct domain_def *dst, const struct domain_def *src,
                 bool *failed)
 {
-    dst->extras = extras_copy(src->extras, src->n_extras, failed);
-    if (dst->extras != NULL)
-        dst->n_extras = src->n_extras;
-    dst->device_extras = extras_copy(src->device_extras,
-                                     src->n_device_extras, failed);
-    if (dst->device_extras != NULL)
-        dst->n_device_extras = src->n_device_extras;
-    dst->os_extras = extras_copy(src->os_extras, src->n_os_extras, failed);
-    if (dst->os_extras != NULL)
-        dst->n_os_extras = src->n_os_extras;
+    COPY_EXTRAS(dst, src, extras, n_extras, failed);
+    COPY_EXTRAS(dst, src, device_extras, n_device_extras, failed);
+    COPY_EXTRAS(dst, src, os_extras, n_os_extras, failed);
+}
+
+static void
+os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
+{
+    dst->os_type = dup_opt(src->os_type, failed);
+    dst->os_arch = dup_opt(src->os_arch, failed);
+    dst->os_machine = dup_opt(src->os_machine, failed);
+    dst->os_kernel = dup_opt(src->os_kernel, failed);
+    dst->os_initrd = dup_opt(src->os_initrd, failed);
+    dst->os_cmdline = dup_opt(src->os_cmdline, failed);
+    for (int i = 0; i < src->n_os_boot_devs; i++)
+        dst->os_boot_devs[i] = dup_opt(src->os_boot_devs[i], failed);
 }
 
 struct domain_def *
@@ -253,12 +424,10 @@ domain_def_copy(const struct domain_def *def)
     dst->name = dup_opt(def->name, &failed);
     dst->title = dup_opt(def->title, &failed);
     dst->description = dup_opt(def->description, &failed);
-    dst->os_type = dup_opt(def->os_type, &failed);
-    dst->os_arch = dup_opt(def->os_arch, &failed);
-    dst->os_machine = dup_opt(def->os_machine, &failed);
-    dst->emulator = dup_opt(def->emulator, &failed);
-    dst->n_disks = dst->n_interfaces = dst->n_chardevs = 0;
-    dst->n_extras = dst->n_device_extras = dst->n_os_extras = 0;
+    os_copy(dst, def, &failed);
+    dst->cpu_mode = dup_opt(def->cpu_mode, &failed);
+    dst->cpu_model = dup_opt(def->cpu_model, &failed);
+    dst->clock_offset = dup_opt(def->clock_offset, &failed);
     devices_copy(dst, def, &failed);
     all_extras_copy(dst, def, &failed);
     if (failed) {

@@ -31,28 +31,98 @@ enum domain_lifecycle_action {
     DOMAIN_ACTION_COREDUMP_RESTART,
 };
 
+/* What libvirt writes on every device of a running domain, and what a
+ * definition may pin. A driver fills alias on its live copy of the
+ * definition; the formatter writes <alias name=.../> only when set. */
+struct domain_device_info {
+    char *alias;         /* "virtio-disk0", "net0", "serial0"; live only */
+    int   boot_order;    /* <boot order='N'/>, 0 when absent */
+    char *address_xml;   /* <address .../> serialised as given, or NULL */
+};
+
 struct domain_disk {
+    char *type;          /* "file" (default) or "block" */
     char *device;        /* "disk" (default) or "cdrom" */
-    char *source_file;   /* <source file=...>, may be NULL (empty cdrom) */
+    char *source_path;   /* <source file=...> or <source dev=...> by type;
+                          * NULL for an empty cdrom */
     char *driver_name;   /* <driver name=...>, e.g. "qemu"; may be NULL */
     char *driver_type;   /* "raw" or "qcow2"; may be NULL */
+    char *driver_cache;  /* "none", "writeback", ...; may be NULL */
     char *target_dev;    /* "vda"; required */
     char *target_bus;    /* "virtio", "sata", "ide", "scsi"; may be NULL */
+    char *serial;        /* <serial>; may be NULL */
     bool  is_readonly;
+    bool  is_shareable;
+    struct domain_device_info info;
 };
 
 struct domain_interface {
-    char *type;          /* "user" */
+    char *type;          /* "user", "bridge", "ethernet", "network" */
     char *mac;           /* "52:54:00:..", may be NULL */
     char *model;         /* "virtio", "e1000", may be NULL */
+    char *source_bridge; /* type bridge: the host bridge */
+    char *source_network;/* type network: the libvirt network's name */
+    char *target_dev;    /* the host tap: as given, or set live */
+    struct domain_device_info info;
+};
+
+enum domain_chardev_kind {
+    DOMAIN_CHARDEV_SERIAL = 0,
+    DOMAIN_CHARDEV_CONSOLE,
+    DOMAIN_CHARDEV_CHANNEL,
 };
 
 struct domain_chardev {
-    bool  is_console;    /* <console> rather than <serial> */
-    char *type;          /* "pty" (default), "null", "stdio", "file" */
-    char *source_path;   /* for type "file" */
-    char *target_type;   /* <target type=...>: "serial", "isa-serial", ... */
+    int   kind;          /* enum domain_chardev_kind */
+    char *type;          /* "pty" (default), "null", "stdio", "file",
+                          * "unix" */
+    char *source_path;   /* type file or unix: the path; type pty: the
+                          * pty, set live by the driver */
+    char *source_mode;   /* type unix: "bind" or "connect"; may be NULL */
+    char *target_type;   /* <target type=...>: "serial", "isa-serial",
+                          * "virtio" (channel) ... */
     int   target_port;   /* -1 if absent */
+    char *target_name;   /* channel: "org.qemu.guest_agent.0" */
+    struct domain_device_info info;
+};
+
+struct domain_graphics {
+    char *type;          /* "vnc", "spice", "none" */
+    int   port;          /* -1: autoport, until set live */
+    bool  is_autoport;
+    char *listen_address;/* "127.0.0.1"; may be NULL */
+    char *passwd;        /* may be NULL; never written by dumpxml unless
+                          * the caller asks for secure info */
+};
+
+struct domain_controller {
+    char *type;          /* "usb", "pci", "sata", "scsi", "ide",
+                          * "virtio-serial" */
+    int   index;         /* libvirt fills it in when absent */
+    char *model;         /* "qemu-xhci", "pcie-root", "virtio-scsi" ...;
+                          * may be NULL */
+    struct domain_device_info info;
+};
+
+struct domain_video {
+    char        *model_type; /* "vga", "virtio", "qxl", "cirrus", "none" */
+    unsigned int vram_kib;   /* 0 when absent */
+    unsigned int heads;      /* 0 when absent */
+    bool         is_primary;
+    struct domain_device_info info;
+};
+
+struct domain_input {
+    char *type;          /* "tablet", "mouse", "keyboard" */
+    char *bus;           /* "usb", "ps2", "virtio" */
+    struct domain_device_info info;
+};
+
+struct domain_rng {
+    char *model;         /* "virtio" */
+    char *backend_model; /* "random" */
+    char *backend_path;  /* "/dev/urandom" */
+    struct domain_device_info info;
 };
 
 /* A preserved element we do not interpret. */
@@ -75,23 +145,49 @@ struct domain_def {
     char              *os_type;          /* "hvm", "linux", ... */
     char              *os_arch;          /* may be NULL */
     char              *os_machine;       /* may be NULL */
+    char              *os_kernel;        /* direct kernel boot; may be NULL */
+    char              *os_initrd;        /* may be NULL */
+    char              *os_cmdline;       /* may be NULL */
+    char              *os_boot_devs[4];  /* <boot dev=...> in order:
+                                          * "hd", "cdrom", "network", "fd" */
+    int                n_os_boot_devs;
+    bool               has_bootmenu;     /* <bootmenu enable='yes'/> */
+    bool               has_acpi;         /* <features><acpi/> */
+    bool               has_apic;         /* <features><apic/> */
+    bool               has_pae;          /* <features><pae/> */
+    char              *cpu_mode;         /* <cpu mode=...>: "host-passthrough",
+                                          * "host-model", "custom",
+                                          * "maximum"; NULL: no <cpu> */
+    char              *cpu_model;        /* custom mode's <model>; may be NULL */
+    char              *clock_offset;     /* "utc" (default), "localtime" */
     int                on_poweroff;      /* enum domain_lifecycle_action */
     int                on_reboot;
     int                on_crash;
     char              *emulator;         /* may be NULL */
-    struct domain_disk      *disks;
-    int                      n_disks;
-    struct domain_interface *interfaces;
-    int                      n_interfaces;
-    struct domain_chardev   *chardevs;   /* serials and consoles, in order */
-    int                      n_chardevs;
-    bool               has_graphics_none; /* <graphics type='none'/> */
+    struct domain_disk       *disks;
+    int                       n_disks;
+    struct domain_controller *controllers;
+    int                       n_controllers;
+    struct domain_interface  *interfaces;
+    int                       n_interfaces;
+    struct domain_chardev    *chardevs;  /* serials, consoles and channels,
+                                          * in order */
+    int                       n_chardevs;
+    struct domain_input      *inputs;
+    int                       n_inputs;
+    struct domain_graphics   *graphics;
+    int                       n_graphics;
+    struct domain_video      *videos;
+    int                       n_videos;
+    char              *memballoon_model; /* "virtio", "none"; NULL: absent */
+    struct domain_device_info memballoon_info;
+    struct domain_rng        *rngs;
+    int                       n_rngs;
     struct domain_extra *extras;          /* unknown children of <domain> */
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */
     int                  n_device_extras;
-    struct domain_extra *os_extras;       /* <os> children other than <type>,
-                                           * e.g. <boot dev='hd'/> */
+    struct domain_extra *os_extras;       /* other <os> children */
     int                  n_os_extras;
 };
 

@@ -48,7 +48,7 @@ disk_source(struct parse *p, xmlNodePtr node)
 
     if (xml_read_leaf(p, node, attrs) < 0)
         return -1;
-    return xml_read_attr(p, node, "file", &current_disk(p)->source_file);
+    return xml_read_attr(p, node, "file", &current_disk(p)->source_path);
 }
 
 static int
@@ -279,7 +279,8 @@ parse_chardev(struct parse *p, xmlNodePtr node)
         return xml_read_no_memory(p);
     p->def->chardevs = c;
     c = &c[p->def->n_chardevs++];
-    c->is_console = xml_read_is_named(node, "console");
+    c->kind = xml_read_is_named(node, "console") ? DOMAIN_CHARDEV_CONSOLE
+                                                 : DOMAIN_CHARDEV_SERIAL;
     c->target_port = -1;
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
         xml_read_attr(p, node, "type", &c->type) < 0)
@@ -305,6 +306,7 @@ parse_graphics(struct parse *p, xmlNodePtr node)
     static const char *const attrs[] = { "type", NULL };
     xmlChar *type = xmlGetNoNsProp(node, (const xmlChar *)"type");
     bool is_none = type != NULL && strcmp((const char *)type, "none") == 0;
+    struct domain_graphics *g;
 
     /* The type decides everything else, so it is the one to report. */
     if (type == NULL)
@@ -314,7 +316,14 @@ parse_graphics(struct parse *p, xmlNodePtr node)
     xmlFree(type);
     if (!is_none || xml_read_leaf(p, node, attrs) < 0)
         return -1;
-    p->def->has_graphics_none = true;
+    g = xml_read_grow(p->def->graphics, p->def->n_graphics, sizeof(*g));
+    if (g == NULL)
+        return xml_read_no_memory(p);
+    p->def->graphics = g;
+    g = &g[p->def->n_graphics++];
+    g->port = -1;
+    if ((g->type = strdup("none")) == NULL)
+        return xml_read_no_memory(p);
     return 0;
 }
 

@@ -114,7 +114,7 @@ put_disk(FILE *out, const struct domain_disk *d)
         xml_write_attr(out, "type", d->driver_type);
         fputs("/>\n", out);
     }
-    xml_write_empty_element(out, "      ", "source", "file", d->source_file);
+    xml_write_empty_element(out, "      ", "source", "file", d->source_path);
     fputs("      <target", out);
     xml_write_attr(out, "dev", d->target_dev);
     xml_write_attr(out, "bus", disk_bus(d));
@@ -223,7 +223,7 @@ number_chardevs(const struct domain_def *def, struct chr_view *v)
     for (int i = 0; i < def->n_chardevs; i++) {
         const struct domain_chardev *c = &def->chardevs[i];
 
-        if (c->is_console) {
+        if (c->kind == DOMAIN_CHARDEV_CONSOLE) {
             v->consoles[v->n_consoles] = (struct chr){
                 c, c->target_type != NULL ? c->target_type : "serial",
                 v->n_consoles };
@@ -349,8 +349,9 @@ put_consoles(struct format *f)
 static void
 put_graphics(struct format *f)
 {
-    if (f->def->has_graphics_none)
-        fputs("    <graphics type='none'/>\n", f->out);
+    for (int i = 0; i < f->def->n_graphics; i++)
+        if (strcmp(f->def->graphics[i].type, "none") == 0)
+            fputs("    <graphics type='none'/>\n", f->out);
 }
 
 /* ---- <devices> -------------------------------------------------------- */
