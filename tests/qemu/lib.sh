@@ -56,6 +56,17 @@ mkdir -p "$DIR/guest"
 ln -s "$GUEST_KERNEL" "$DIR/guest/vmlinuz"
 ln -s "$GUEST_INITRAMFS" "$DIR/guest/initramfs"
 
+# guest_share: let a daemon running as another user (a session libvirtd)
+# boot the guest: $DIR open to it, and the kernel and initramfs copied
+# into $DIR/guest, since the tree they come from may be closed to it.
+guest_share() {
+    chmod 0755 "$DIR"
+    rm "$DIR/guest/vmlinuz" "$DIR/guest/initramfs"
+    cp "$GUEST_KERNEL" "$DIR/guest/vmlinuz"
+    cp "$GUEST_INITRAMFS" "$DIR/guest/initramfs"
+    chmod 0644 "$DIR/guest/vmlinuz" "$DIR/guest/initramfs"
+}
+
 # qemu_daemon_start: vireod on $DIR (integration/lib.sh's daemon_start).
 # $QURI and $QURI_RO reach its qemu driver: qemu:///system when we are
 # root, qemu:///session otherwise, as for libvirtd.

@@ -6,7 +6,7 @@
 # and `virsh shutdown` powers it off through ACPI, with the lifecycle
 # events libvirtd emits for that. The private libvirtd is the integration
 # tests' own (unprivileged, in session mode), so the guest's files must be
-# readable by its user and its serial file writable.
+# readable by its user (guest_share) and its serial file writable.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/../integration/libvirtd.sh"
@@ -25,7 +25,7 @@ lvsh() {
     RC=$?
 }
 
-chmod 0755 "$DIR"
+guest_share
 serial=$(guest_serial g1)
 touch "$serial"
 [ "$(id -u)" -eq 0 ] && chown "$LIBVIRTD_USER" "$serial"
