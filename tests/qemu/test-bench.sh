@@ -69,11 +69,13 @@ else
     is "$bench_rc" 1 "a target without numbers: exit status 1"
 fi
 
-# Nothing left behind: no QEMU of the run, no guest defined on libvirtd.
+# Nothing left behind: no QEMU of the run, no guest defined on either
+# daemon (vireod's list is empty when it has no qemu driver).
 timeout "$VSH_TIMEOUT" virsh -c "$LIBVIRTD_QEMU_URI" list --all --name \
         > "$OUT" 2> "$ERR"
+qvsh list --all --name >> "$OUT"
 grep -qx "$name" "$OUT"
-is "$? $(qemu_count)" "1 0" "no QEMU of the run is left, nor its guest on libvirtd"
+is "$? $(qemu_count)" "1 0" "no QEMU of the run is left, nor its guest on either daemon"
 
 libvirtd_stop || echo "libvirtd exited with status $LIBVIRTD_RC" | diag
 daemon_stop || echo "vireod exited with status $DRC" | diag
