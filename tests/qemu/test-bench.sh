@@ -57,7 +57,9 @@ if [ "$RC" -eq 0 ]; then
     # shellcheck disable=SC2059
     grep -Eq "$(printf "$numbers" vireod)" "$DIR/bench.out"
     ok $? "vireod's qemu driver: the four operations measured"
-    grep -Eq "^ratio libvirtd/vireod: start $num" "$DIR/bench.out"
+    ratio='[0-9]+\.[0-9]+x'
+    grep -Eq "^ratio libvirtd/vireod: start $ratio, suspend $ratio, resume $ratio, destroy $ratio\$" \
+         "$DIR/bench.out"
     ok $? "... with the ratios of the two daemons"
     is "$bench_rc" 0 "every target measured: exit status 0"
 else
