@@ -117,8 +117,7 @@ as_text(struct qemu_guest *g, json_object *reply,
         const struct vireo_error *qerr, void **data, struct vireo_error *err)
 {
     if (reply == NULL)
-        return error_set(err, qerr->code, VIR_FROM_QEMU, "%s",
-                         qerr->message);
+        return error_set_raw(err, qerr->code, VIR_FROM_QEMU, qerr->message);
     *data = monitor_reply_text(reply);
     return *data != NULL ? 0 : error_no_memory(err);
 }
@@ -132,8 +131,7 @@ as_hmp_output(struct qemu_guest *g, json_object *reply,
     json_object *ret;
 
     if (qerr != NULL)
-        return error_set(err, qerr->code, VIR_FROM_QEMU, "%s",
-                         qerr->message);
+        return error_set_raw(err, qerr->code, VIR_FROM_QEMU, qerr->message);
     if (!json_object_object_get_ex(reply, "return", &ret) ||
         !json_object_is_type(ret, json_type_string))
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",

@@ -114,23 +114,21 @@ wait_free(struct qemu_wait *w)
     free(w);
 }
 
-/* End a record nobody will answer any more: its call gets the error. */
+/* End a record nobody will answer any more: its call gets err. */
 static void
-fail_wait(struct qemu_wait *w, int code, const char *why)
+fail_wait(struct qemu_wait *w, const struct vireo_error *err)
 {
-    struct vireo_error err = { 0 };
-
     unlink_wait(w);
-    if (w->call != NULL) {
-        error_set(&err, code, VIR_FROM_QEMU, "%s", why);
-        call_answer(w->call, -1, &err, NULL, NULL);
-    }
+    if (w->call != NULL)
+        call_answer(w->call, -1, err, NULL, NULL);
     wait_free(w);
 }
 
 void
 qemu_guest_free(struct qemu_guest *g, int err_code, const char *why)
 {
+    struct vireo_error err = { 0 };
+
     if (g == NULL)
         return;
     /* The monitor answers its commands with an error as it closes; the
@@ -138,8 +136,9 @@ qemu_guest_free(struct qemu_guest *g, int err_code, const char *why)
     g->is_closing = true;
     qmp_free(g->qmp);
     g->qmp = NULL;
+    error_set(&err, err_code, VIR_FROM_QEMU, "%s", why);
     while (g->waits != NULL)
-        fail_wait(g->waits, err_code, why);
+        fail_wait(g->waits, &err);
     worker_child_free(g->process);
     worker_timer_free(g->kill_timer);
     free(g->start);
@@ -226,8 +225,8 @@ on_answer(struct qmp *m, json_object *reply, const struct vireo_error *qerr,
 
     unlink_wait(w);
     if (w->call != NULL) {
-        rc = g->is_closing ? error_set(&err, qerr->code, VIR_FROM_QEMU, "%s",
-                                       qerr->message)
+        rc = g->is_closing ? error_set_raw(&err, qerr->code, VIR_FROM_QEMU,
+                                           qerr->message)
                            : w->on_reply(g, reply, qerr, &data, &err);
         call_answer(w->call, rc, &err, data, free);
     } else if (w->on_internal != NULL && !g->is_closing) {
@@ -261,7 +260,7 @@ qemu_guest_flush(struct qemu_guest *g)
             continue;
         error_clear(&err);
         if (send_wait(w, &err) < 0)
-            fail_wait(w, err.code, err.message);
+            fail_wait(w, &err);
     }
 }
 
@@ -269,14 +268,16 @@ void
 qemu_guest_monitor_gone(struct qemu_guest *g)
 {
     struct qemu_wait *w, *next;
+    struct vireo_error err = { 0 };
 
     qmp_free(g->qmp);
     g->qmp = NULL;
+    error_set(&err, VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU,
+              "QEMU closed the monitor of domain '%s'", g->obj->def->name);
     for (w = g->waits; w != NULL; w = next) {
         next = w->next;
         if (w->kind == WAIT_REPLY && w->qmp_id == 0)
-            fail_wait(w, VIR_ERR_OPERATION_FAILED,
-                      "QEMU closed its monitor");
+            fail_wait(w, &err);
     }
 }
 

@@ -224,8 +224,7 @@ done(struct qemu_guest *g, json_object *reply, const struct vireo_error *qerr,
      void **data, struct vireo_error *err)
 {
     if (qerr != NULL)
-        return error_set(err, qerr->code, VIR_FROM_QEMU, "%s",
-                         qerr->message);
+        return error_set_raw(err, qerr->code, VIR_FROM_QEMU, qerr->message);
     return 0;
 }
 
