@@ -13,12 +13,10 @@
  *
  * Driver thread only.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/domain_list.h"
@@ -61,32 +59,35 @@ live_def(const struct domain_def *base, struct vireo_error *err)
     return live;
 }
 
-static int
-make_guest_dir(const struct qemu_guest *g, struct vireo_error *err)
+/* The taps the launch made for bridge and ethernet interfaces are their
+ * live target devices (only shown by dumpxml: one that memory cannot
+ * hold is left out). */
+static void
+set_taps(struct domain_def *live, const struct qemu_process *proc)
 {
-    if (mkdir(g->dir, 0700) == 0 || errno == EEXIST)
-        return 0;
-    return qemu_error_system(err, errno, "cannot create '%s'", g->dir);
+    for (int i = 0; i < live->n_interfaces; i++) {
+        if (proc->tap_names[i][0] == '\0')
+            continue;
+        free(live->interfaces[i].target_dev);
+        live->interfaces[i].target_dev = strdup(proc->tap_names[i]);
+    }
 }
 
 /* Launch QEMU for g, paused, with live as its definition, and speak QMP
  * to it; a monitor that cannot be had is the start's first failure,
  * recorded for later. */
 static int
-launch(struct qemu_guest *g, const struct domain_def *live, int id,
+launch(struct qemu_guest *g, struct domain_def *live, int id,
        struct vireo_error *err)
 {
     struct qemu_process_spec spec = { .def = live, .domain_dir = g->dir,
                                       .log_path = g->log_path, .id = id };
     struct qemu_process proc;
 
-    if (make_guest_dir(g, err) < 0)
-        return -1;
     if (qemu_process_launch(worker_current(), &spec, qemu_stop_on_exit, g,
-                            &proc, err) < 0) {
-        qemu_process_cleanup(g->dir);
+                            &proc, err) < 0)
         return -1;
-    }
+    set_taps(live, &proc);
     g->process = proc.child;
     g->pid = worker_child_pid(proc.child);
     g->qmp = qmp_new(worker_current(), proc.monitor_fd,
@@ -333,17 +334,6 @@ qemu_start_abandoned(struct qemu_guest *g)
     qemu_start_fail(g, &err);
 }
 
-/* Why QEMU went away by itself: its last words, as libvirt reports them. */
-static void
-unexpected_exit(struct qemu_guest *g, struct vireo_error *err)
-{
-    char tail[200];
-
-    qemu_process_log_tail(g->log_path, tail, sizeof(tail));
-    error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
-              "qemu unexpectedly closed the monitor: %s", tail);
-}
-
 void
 qemu_start_on_exit(struct qemu_guest *g)
 {
@@ -353,7 +343,7 @@ qemu_start_on_exit(struct qemu_guest *g)
     bool has_caller;
 
     if (!g->start->has_reason)
-        unexpected_exit(g, &err);
+        qemu_process_exited_error(g->log_path, &err);
     snprintf(name, sizeof(name), "%s", g->obj->def->name);
     qemu_state_set(g->obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
     has_caller = qemu_guest_answer_start(g, -1, &err) > 0;
