@@ -55,10 +55,10 @@ qemu_events_on_stop(struct qemu_guest *g)
         return;
     g->paused_reason = VIR_DOMAIN_PAUSED_UNKNOWN;
     qemu_state_set(obj, VIR_DOMAIN_PAUSED, reason);
-    qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
-                    qemu_events_suspended_detail(reason));
     if (g->start == NULL)
         qemu_guest_save_status(g);
+    qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
+                    qemu_events_suspended_detail(reason));
 }
 
 void
@@ -73,10 +73,10 @@ qemu_events_on_resume(struct qemu_guest *g)
     if (obj->state == VIR_DOMAIN_RUNNING)
         return;
     qemu_state_set(obj, VIR_DOMAIN_RUNNING, reason);
-    qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_RESUMED,
-                    qemu_events_resumed_detail(reason));
     if (g->start == NULL)
         qemu_guest_save_status(g);
+    qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_RESUMED,
+                    qemu_events_resumed_detail(reason));
 }
 
 /* ---- power-off, reboot, crash ------------------------------------------ */
@@ -172,9 +172,9 @@ on_shutdown(struct qemu_guest *g, json_object *data)
     }
     if (obj->state != VIR_DOMAIN_SHUTDOWN) {
         qemu_state_set(obj, VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTDOWN_UNKNOWN);
+        qemu_guest_save_status(g);
         qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SHUTDOWN,
                         shutdown_detail(origin));
-        qemu_guest_save_status(g);
     }
     qemu_stop_begin(g, QEMU_STOP_SHUTDOWN, false);
 }
@@ -186,9 +186,9 @@ on_panic(struct qemu_guest *g)
     int action = obj->def->on_crash;
 
     qemu_state_set(obj, VIR_DOMAIN_CRASHED, VIR_DOMAIN_CRASHED_PANICKED);
+    qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_CRASHED,
                     VIR_DOMAIN_EVENT_CRASHED_PANICKED);
-    qemu_guest_save_status(g);
     if (restarts(action)) {
         g->is_fake_reboot = true;
         fake_reboot(g);

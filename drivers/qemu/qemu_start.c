@@ -193,13 +193,13 @@ finish(struct qemu_guest *g)
     g->start = NULL;
     if (is_paused)
         qemu_state_set(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+    g->is_monitor_open = true;
+    qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_STARTED,
                     VIR_DOMAIN_EVENT_STARTED_BOOTED);
     if (is_paused)
         qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
                         VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
-    g->is_monitor_open = true;
-    qemu_guest_save_status(g);
     qemu_guest_answer_start(g, 0, NULL);
     qemu_guest_flush(g);
 }
