@@ -31,7 +31,6 @@ struct qemu_state {
     int                        next_id;        /* ids are never reused
                                                   while the daemon runs */
     bool                       is_privileged;  /* qemu:///system */
-    bool                       is_stopping;    /* shutdown has begun */
     /* Where things live (see qemu_store.h): */
     char                      *config_dir;     /* definitions */
     char                      *autostart_dir;  /* links to them */

@@ -176,10 +176,8 @@ qemudrv_autostart(void)
 static void
 shutdown_on_thread(void *arg)
 {
-    if (the_state == NULL)
-        return;
-    the_state->is_stopping = true;
-    state_unref(the_state);
+    if (the_state != NULL)
+        state_unref(the_state);
 }
 
 /* Calls still queued or waiting are answered with an error; startup's
