@@ -20,6 +20,7 @@
 #include "drivers/error.h"
 #include "drivers/qemu/monitor.h"
 #include "drivers/qemu/process.h"
+#include "drivers/qemu/qemu_command.h"
 #include "drivers/qemu/qemu_lifecycle.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_status.h"
@@ -132,7 +133,8 @@ forget(struct qemu_state *st, struct domain_obj *obj)
     obj->new_def = NULL;
 }
 
-/* Put the guest back in the domain list as the status says it was. */
+/* Put the guest back in the domain list as the status says it was, its
+ * devices named and settled as its start did. */
 static struct qemu_guest *
 restore(struct qemu_state *st, struct qemu_status *s, struct vireo_error *err)
 {
@@ -146,7 +148,9 @@ restore(struct qemu_state *st, struct qemu_status *s, struct vireo_error *err)
         st->next_id = s->id + 1;
     qemu_state_set(obj, s->state, s->reason);
     g = qemu_guest_new(st, obj, s->id, err);
-    if (g == NULL) {
+    if (g == NULL || qemu_command_assign_aliases(obj->def, err) < 0 ||
+        qemu_command_settle_live(obj->def, g->dir, err) < 0) {
+        qemu_guest_free(g, VIR_ERR_INTERNAL_ERROR, "");
         forget(st, obj);
         return NULL;
     }

@@ -41,7 +41,8 @@ struct qemu_start {
 
 /* ---- before QEMU runs -------------------------------------------------- */
 
-/* A copy of base to run, every device named as libvirt names it. */
+/* A copy of base to run, every device named as libvirt names it; the
+ * start settles the rest once the guest has its directory. */
 static struct domain_def *
 live_def(const struct domain_def *base, struct vireo_error *err)
 {
@@ -141,7 +142,9 @@ qemu_start(struct qemu_state *st, struct domain_obj *obj,
                                         : NULL;
     struct vireo_error why;
 
-    if (g == NULL || launch(g, live, id, err) < 0) {
+    if (g == NULL ||
+        qemu_command_settle_live(live, g->dir, err) < 0 ||
+        launch(g, live, id, err) < 0) {
         qemu_guest_free(g, VIR_ERR_INTERNAL_ERROR, "");
         domain_def_free(live);
         return NULL;

@@ -16,7 +16,6 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
-#include "drivers/qemu/qemu_command.h"
 #include "drivers/qemu/qemu_status.h"
 
 static const char *const state_names[] = {
@@ -245,15 +244,12 @@ read_fact(xmlNodePtr node, struct domain_def *def, struct vireo_error *err)
     return 0;
 }
 
-/* What only the running domain has, back onto its definition, and the
- * aliases its start gave. */
+/* What only the running domain has, back onto its definition. */
 static int
 read_live(xmlNodePtr root, struct domain_def *def, struct vireo_error *err)
 {
     xmlNodePtr live = child_named(root, "live");
 
-    if (qemu_command_assign_aliases(def, err) < 0)
-        return -1;
     for (xmlNodePtr n = live != NULL ? live->children : NULL; n != NULL;
          n = n->next)
         if (n->type == XML_ELEMENT_NODE && read_fact(n, def, err) < 0)

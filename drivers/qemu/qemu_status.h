@@ -18,9 +18,8 @@
  *
  * The definition is written as a definition; what only a running domain
  * has (the ptys QEMU chose, the VNC port, the taps) is kept beside it, by
- * device index, and the devices' aliases are given again as the start
- * gave them (qemu_command_assign_aliases), so the live definition reads
- * back whole.
+ * device index. The devices' aliases are not kept: whoever reads a status
+ * gives them again as the start gave them (qemu_command_assign_aliases).
  *
  * Plain data and pure functions: any thread.
  */
@@ -43,7 +42,8 @@ struct qemu_status {
     char              *monitor_path;   /* QEMU's QMP socket */
     bool               is_fake_reboot; /* the guest's next power-off is a
                                           reboot */
-    struct domain_def *def;            /* the live definition */
+    struct domain_def *def;            /* the live definition, but for
+                                          its devices' aliases */
 };
 
 /* The document, malloc'ed; NULL when memory is short. */
