@@ -153,9 +153,11 @@ shutdown_detail(enum monitor_event_origin origin)
     }
 }
 
-/* A reboot in the making is no power-off: no state, no event. Otherwise
- * the domain is shutting down (told once), and QEMU, paused by
- * -no-shutdown, is made to exit unless a stop is already under way. */
+/* A reboot in the making is no power-off: no state, no event, as with
+ * libvirt, even when the power-off was a destroy's (then nothing comes
+ * back). Otherwise the domain is shutting down (told once), and QEMU,
+ * paused by -no-shutdown, is made to exit unless a stop is already under
+ * way. */
 static void
 on_shutdown(struct qemu_guest *g, json_object *data)
 {
@@ -164,10 +166,10 @@ on_shutdown(struct qemu_guest *g, json_object *data)
     enum monitor_event_origin origin =
         monitor_parse_event_origin(data, reason, sizeof(reason));
 
-    if (g->stop == QEMU_STOP_NONE &&
-        (g->is_fake_reboot || restarts(obj->def->on_poweroff))) {
+    if (g->is_fake_reboot || restarts(obj->def->on_poweroff)) {
         g->is_paused_by_shutdown = true;
-        fake_reboot(g);
+        if (g->stop == QEMU_STOP_NONE)
+            fake_reboot(g);
         return;
     }
     if (obj->state != VIR_DOMAIN_SHUTDOWN) {
