@@ -113,8 +113,18 @@ enum vireo_domain_running_reason {
 enum vireo_domain_paused_reason {
     VIR_DOMAIN_PAUSED_UNKNOWN     = 0,
     VIR_DOMAIN_PAUSED_USER        = 1,
+    VIR_DOMAIN_PAUSED_MIGRATION   = 2,
+    VIR_DOMAIN_PAUSED_SAVE        = 3,
+    VIR_DOMAIN_PAUSED_IOERROR     = 5,
+    VIR_DOMAIN_PAUSED_WATCHDOG    = 6,
     VIR_DOMAIN_PAUSED_SHUTTING_DOWN = 8,
+    VIR_DOMAIN_PAUSED_CRASHED     = 10,
     VIR_DOMAIN_PAUSED_STARTING_UP = 11,
+};
+
+enum vireo_domain_crashed_reason {
+    VIR_DOMAIN_CRASHED_UNKNOWN  = 0,
+    VIR_DOMAIN_CRASHED_PANICKED = 1,
 };
 
 enum vireo_domain_shutdown_reason {

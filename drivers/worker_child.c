@@ -18,6 +18,12 @@
  * holds a copy of the gate's write end until it executes, and a grandchild
  * parked at its own gate never does, so two workers starting detached
  * processes at once would each keep the other's gate shut.
+ *
+ * Passing fds on. Every fd above the standard three closes at exec, so
+ * the new process first copies those it must pass on (and the pipe that
+ * reports a failed exec) above the numbers they will take, and then puts
+ * them at 3, 4, ... after marking everything else close-on-exec: a
+ * source whose number another one takes is never lost.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -111,20 +117,56 @@ wait_gate(int gate_fd)
         ;
 }
 
+/* Copy the fds to pass on, and err_fd, above the numbers they will take
+ * (3 to 3 + n - 1), so that placing one never overwrites another or the
+ * pipe that reports a failed exec. Returns err_fd's new number, or -1. */
+static int
+lift_pass_fds(const struct worker_child_spec *spec, int err_fd,
+              int lifted[WORKER_CHILD_MAX_PASS_FDS])
+{
+    int above = 3 + spec->n_pass_fds;
+
+    for (int i = 0; i < spec->n_pass_fds; i++) {
+        lifted[i] = fcntl(spec->pass_fds[i], F_DUPFD_CLOEXEC, above);
+        if (lifted[i] < 0)
+            return -1;
+    }
+    return fcntl(err_fd, F_DUPFD_CLOEXEC, above);
+}
+
+/* Put the lifted fds at 3, 4, ...: dup2() makes them survive the exec. */
+static int
+place_pass_fds(const struct worker_child_spec *spec, const int *lifted)
+{
+    for (int i = 0; i < spec->n_pass_fds; i++)
+        if (dup2(lifted[i], 3 + i) < 0)
+            return -1;
+    return 0;
+}
+
 /* Never returns. */
 static void
 exec_child(const struct worker_child_spec *spec, int gate_fd, int err_fd)
 {
-    int e;
+    int lifted[WORKER_CHILD_MAX_PASS_FDS];
+    int e, lifted_err_fd;
 
     if (gate_fd >= 0)
         wait_gate(gate_fd);
     reset_signals();
+    if (spec->n_pass_fds > 0) {
+        if ((lifted_err_fd = lift_pass_fds(spec, err_fd, lifted)) < 0)
+            goto fail;
+        err_fd = lifted_err_fd;
+    }
     if (place_stdio(spec) < 0)
         goto fail;
     /* Nothing of the daemon's leaks into the program: every fd above the
-     * standard three closes at exec (err_fd included, which is the point). */
+     * standard three closes at exec (err_fd included, which is the point),
+     * except those placed after this for the program. */
     close_range(3, ~0u, CLOSE_RANGE_CLOEXEC);
+    if (place_pass_fds(spec, lifted) < 0)
+        goto fail;
     execve(spec->argv[0], (char *const *)spec->argv,
            spec->envp != NULL ? (char *const *)spec->envp : environ);
 fail:
@@ -156,6 +198,16 @@ fork_detached(const struct worker_child_spec *spec, const int gate[2],
 }
 
 /* ---- in the daemon ----------------------------------------------------- */
+
+/* Wait at most KILL_WAIT_MS for the process to end. */
+static void
+wait_gone(int pidfd)
+{
+    struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+
+    while (poll(&pfd, 1, KILL_WAIT_MS) < 0 && errno == EINTR)
+        ;
+}
 
 /* Read the errno an exec reported, or 0 at EOF (the exec happened). */
 static int
@@ -306,6 +358,12 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
     struct worker_child *c = NULL;
     pid_t pid;
 
+    if (spec->n_pass_fds < 0 || spec->n_pass_fds > WORKER_CHILD_MAX_PASS_FDS) {
+        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_NONE,
+                  "cannot start %s: %d fds to pass on, at most %d",
+                  spec->argv[0], spec->n_pass_fds, WORKER_CHILD_MAX_PASS_FDS);
+        return NULL;
+    }
     if (pipe2(err_pipe, O_CLOEXEC) < 0 ||
         (spec->is_detached && pipe2(gate, O_CLOEXEC) < 0)) {
         error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
@@ -338,8 +396,14 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
             kill(pid, SIGKILL);   /* it ran, but we cannot watch it */
         reap_blocking(pid);
     }
-    if (c == NULL && pidfd >= 0)
+    if (c == NULL && pidfd >= 0) {
+        /* A detached process whose exec failed is on its way out: let it
+         * finish, so that what it was given (fds to pass on) is let go
+         * of before the caller hears of the failure. */
+        if (exec_errno != 0 && spec->is_detached)
+            wait_gone(pidfd);
         close(pidfd);
+    }
     return c;
 }
 
@@ -385,12 +449,10 @@ worker_child_signal(struct worker_child *c, int signum)
 static void
 kill_and_reap(struct worker_child *c)
 {
-    struct pollfd pfd = { .fd = c->pidfd, .events = POLLIN };
     siginfo_t info;
 
     pidfd_send_signal(c->pidfd, SIGKILL, NULL, 0);
-    while (poll(&pfd, 1, KILL_WAIT_MS) < 0 && errno == EINTR)
-        ;
+    wait_gone(c->pidfd);
     waitid(P_PIDFD, (id_t)c->pidfd, &info, WEXITED | WNOHANG);
 }
 

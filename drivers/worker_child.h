@@ -26,12 +26,20 @@
 struct worker;
 struct worker_child;
 
+/* The most fds a spawn passes on beyond the standard three. */
+#define WORKER_CHILD_MAX_PASS_FDS 32
+
 struct worker_child_spec {
     const char *const *argv;      /* argv[0]: an absolute path */
     const char *const *envp;      /* NULL: the daemon's environment */
     int                stdin_fd;  /* -1: /dev/null */
     int                stdout_fd; /* -1: /dev/null */
     int                stderr_fd; /* -1: /dev/null */
+    /* Passed on as fds 3, 4, ... in this order (a listening socket, a
+     * tap, ...); they stay the caller's, open. At most
+     * WORKER_CHILD_MAX_PASS_FDS. */
+    const int         *pass_fds;
+    int                n_pass_fds;
     bool               is_detached;
 };
 
@@ -46,7 +54,7 @@ typedef void (*worker_child_exit_cb)(struct worker_child *c, int status,
 /* Start spec's program. Returns once it was executed (or failed to be,
  * with err naming the program and errno); the process starts with default
  * signal dispositions and an empty signal mask, in a session of its own,
- * with only the three standard fds open. */
+ * with only the three standard fds and spec's pass_fds open. */
 struct worker_child *worker_child_spawn(struct worker *w,
                                         const struct worker_child_spec *spec,
                                         worker_child_exit_cb on_exit,

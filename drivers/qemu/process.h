@@ -22,7 +22,12 @@
 #include <sys/types.h>
 
 #include "api/vireo.h"
+#include "drivers/qemu/tap.h"
 #include "drivers/worker_child.h"
+
+/* The most interfaces a guest may have: each may need a tap, and every
+ * tap is an fd QEMU inherits beside its monitor. */
+#define QEMU_PROCESS_MAX_INTERFACES (WORKER_CHILD_MAX_PASS_FDS - 1)
 
 struct domain_def;
 struct worker;
@@ -37,6 +42,10 @@ struct qemu_process_spec {
 struct qemu_process {
     struct worker_child *child;   /* the detached QEMU */
     int                  monitor_fd; /* connected to its QMP socket */
+    /* Per interface of the definition, the tap made for it ("vnet0"),
+     * or "" (none, or not known after a reattach): the live <target
+     * dev=...>. */
+    char                 tap_names[QEMU_PROCESS_MAX_INTERFACES][TAP_NAME_SIZE];
 };
 
 /* The path of the guest's QMP socket inside its directory. Returns
@@ -47,14 +56,21 @@ int qemu_process_monitor_path(const char *domain_dir, char *buf,
 /* Check what can be checked before anything is started: the definition
  * holds nothing this driver cannot honour (qemu_command_check), the
  * emulator exists, the kernel and initrd of a direct boot and every disk
- * source exist, and every bridge exists. 0, or -1 with err set (libvirt's
+ * source exist, every bridge exists, and there are at most
+ * QEMU_PROCESS_MAX_INTERFACES interfaces. 0, or -1 with err set (libvirt's
  * code, the element named). */
 int qemu_process_check(const struct domain_def *def, struct vireo_error *err);
 
-/* Start QEMU for spec, paused. On success fills *out; on_exit(opaque)
- * reports the process's end (without a status: it is not our child). On
- * failure (err set; the last lines of QEMU's log in the message when QEMU
- * itself failed) nothing is left behind: no process, socket or tap. */
+/* Start QEMU for spec, paused: domain_dir is made if missing, the log
+ * gets a line saying so and the command line, and QEMU's stdout and
+ * stderr after them. On success fills *out; on_exit(opaque) reports the
+ * process's end (without a status: it is not our child). On failure (err
+ * set) nothing is left behind: no process, socket or tap.
+ *
+ * QEMU may still fail after this returns (a bad option, a machine it does
+ * not know): it then exits and closes its monitor before the QMP
+ * handshake ends, and qemu_process_exited_error() words the error from
+ * its log. */
 int qemu_process_launch(struct worker *w, const struct qemu_process_spec *spec,
                         worker_child_exit_cb on_exit, void *opaque,
                         struct qemu_process *out, struct vireo_error *err);
@@ -71,8 +87,14 @@ int qemu_process_reattach(struct worker *w, pid_t pid,
  * in domain_dir, the directory itself); the log stays. */
 void qemu_process_cleanup(const char *domain_dir);
 
-/* The last lines of QEMU's log, at most size - 1 bytes, for an error
- * message. Returns buf ("" when there is no log). */
+/* The last lines QEMU wrote to its log since it was last started, at
+ * most size - 1 bytes, for an error message. Returns buf ("" when there
+ * is no log or QEMU wrote nothing). */
 char *qemu_process_log_tail(const char *log_path, char *buf, size_t size);
+
+/* For a QEMU that ended before the driver had it set up: sets err to
+ * VIR_ERR_INTERNAL_ERROR "QEMU exited at start: <the last lines of its
+ * log>". Returns -1. */
+int qemu_process_exited_error(const char *log_path, struct vireo_error *err);
 
 #endif /* VIREO_QEMU_PROCESS_H */

@@ -36,10 +36,13 @@ struct worker;
 typedef void (*qmp_reply_cb)(struct qmp *m, json_object *reply,
                              const struct vireo_error *err, void *opaque);
 
+/* Any of them may be NULL. */
 struct qmp_callbacks {
     /* The handshake finished (err NULL) or failed (the greeting was
-     * garbage, qmp_capabilities was refused, or the deadline passed).
-     * Exactly once, before any event or on_closed. */
+     * garbage, qmp_capabilities was refused, the socket closed, or the
+     * deadline passed). Exactly once, before any event or on_closed; after
+     * a failure nothing follows (no on_closed): the connection is dead
+     * and waits for qmp_free(). */
     void (*on_ready)(struct qmp *m, const struct vireo_error *err,
                      void *opaque);
     /* An asynchronous event: its name, its "data" (may be NULL) and its
@@ -55,16 +58,18 @@ struct qmp_callbacks {
 /* Speak QMP on fd (a connected stream socket; made non-blocking and taken
  * over, even on failure) for w, the calling worker. The handshake starts
  * at once and must end within timeout_ms; every command sent later gets
- * the same deadline unless qmp_send_timeout() says otherwise. NULL with
- * err set. */
+ * the same deadline unless qmp_send_timeout() says otherwise (a negative
+ * timeout: no deadline). NULL with err set. */
 struct qmp *qmp_new(struct worker *w, int fd,
                     const struct qmp_callbacks *cb, void *opaque,
                     int timeout_ms, struct vireo_error *err);
 
 /* Send {"execute": command, "arguments": args}. args (may be NULL) is
  * taken. Returns the command's id (> 0), to be passed to qmp_forget(), or
- * 0 with err set (the connection is closed or not ready, or memory is
- * short): cb is then not called. */
+ * 0 with err set (the connection is closed or not ready, QEMU has left
+ * 1 MiB of our commands unread, or memory is short): cb is then not
+ * called. A command whose deadline passed may still be carried out by
+ * QEMU once it reads it; its late reply is then skipped. */
 unsigned long long qmp_send(struct qmp *m, const char *command,
                             json_object *args, qmp_reply_cb cb,
                             void *opaque, struct vireo_error *err);

@@ -3,14 +3,16 @@
  * test-child.c: drivers/worker_child.h, with the libuv loop turning on the
  * test's main thread (exits arrive through pidfd watches): exit statuses,
  * deaths by signal, exec failures naming the program, redirected output,
- * what a new process inherits (nothing but 0, 1, 2; no blocked or ignored
- * signal; a session of its own), killing and reaping on free and at the
- * worker's exit so no zombie remains, detached processes that are not
- * ours and outlive the worker, and adopted ones.
+ * what a new process inherits (nothing but 0, 1, 2 and the fds passed on
+ * at 3, 4, ...; no blocked or ignored signal; a session of its own),
+ * killing and reaping on free and at the worker's exit so no zombie
+ * remains, detached processes that are not ours and outlive the worker,
+ * and adopted ones.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -417,6 +419,106 @@ test_inheritance(void)
     kid_free(k);
 }
 
+/* What fd of pid (or of this process, pid 0) refers to, as /proc shows
+ * it ("pipe:[123]"); "" if it is not open. */
+static void
+fd_target(pid_t pid, int fd, char out[64])
+{
+    char path[64];
+    ssize_t n;
+
+    if (pid == 0)
+        snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    else
+        snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+    n = readlink(path, out, 63);
+    out[n > 0 ? n : 0] = '\0';
+}
+
+/* Two pipes passed on in the order opposite to their numbers land at 3
+ * and 4 in the order given, and nothing else of ours comes along. */
+static void
+test_pass_fds(bool is_detached)
+{
+    const char *kind = is_detached ? "detached" : "attached";
+    int a[2], b[2], pass[2];
+    char got3[64], got4[64], want3[64], want4[64];
+    struct kid *k;
+
+    if (pipe2(a, O_CLOEXEC) < 0 || pipe2(b, O_CLOEXEC) < 0)
+        abort();
+    pass[0] = b[0];   /* the higher number first */
+    pass[1] = a[1];
+    k = malloc(sizeof(*k));
+    kid_init(k, sleep_argv);
+    k->spec.is_detached = is_detached;
+    k->spec.pass_fds = pass;
+    k->spec.n_pass_fds = 2;
+    worker_call(w, spawn_on_worker, k);
+    fd_target(0, pass[0], want3);
+    fd_target(0, pass[1], want4);
+    fd_target(k->pid, 3, got3);
+    fd_target(k->pid, 4, got4);
+    tap_ok(k->c != NULL && strcmp(got3, want3) == 0 &&
+           strcmp(got4, want4) == 0, "%s: the fds passed on are the "
+           "program's 3 (%s) and 4 (%s), in the order given", kind, got3,
+           got4);
+    tap_is_int(n_foreign_fds(k->pid), 2, "%s: and they are all it has of "
+               "ours", kind);
+    tap_ok(fcntl(pass[0], F_GETFD) >= 0 && fcntl(pass[1], F_GETFD) >= 0,
+           "%s: the caller's copies stay open", kind);
+    kill(k->pid, SIGKILL);
+    wait_exit(k);
+    kid_free(k);
+    for (int i = 0; i < 2; i++) {
+        close(a[i]);
+        close(b[i]);
+    }
+}
+
+/* A detached start whose exec fails returns once the process that
+ * failed is gone, so nothing it was passed stays open behind the caller's
+ * back: the pipe's reader sees its end at once. */
+static void
+test_pass_fds_exec_failure(void)
+{
+    const char *const argv[] = { "/nonexistent/program", NULL };
+    struct pollfd pfd;
+    struct kid *k = malloc(sizeof(*k));
+    int fds[2];
+
+    if (pipe2(fds, O_CLOEXEC) < 0)
+        abort();
+    kid_init(k, argv);
+    k->spec.is_detached = true;
+    k->spec.pass_fds = &fds[1];
+    k->spec.n_pass_fds = 1;
+    worker_call(w, spawn_on_worker, k);
+    close(fds[1]);
+    pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+    tap_ok(k->c == NULL && poll(&pfd, 1, 0) == 1 &&
+           (pfd.revents & POLLHUP) != 0, "detached: when the exec fails, "
+           "the fds passed on are closed by the time the failure is told");
+    close(fds[0]);
+    kid_free(k);
+}
+
+static void
+test_pass_too_many_fds(void)
+{
+    int fds[WORKER_CHILD_MAX_PASS_FDS + 1] = { 0 };
+    struct kid *k = malloc(sizeof(*k));
+
+    kid_init(k, true_argv);
+    k->spec.pass_fds = fds;
+    k->spec.n_pass_fds = WORKER_CHILD_MAX_PASS_FDS + 1;
+    worker_call(w, spawn_on_worker, k);
+    tap_ok(k->c == NULL && k->err.code == VIR_ERR_INVALID_ARG &&
+           has_no_child(), "more than %d fds to pass on are refused before "
+           "anything starts: %s", WORKER_CHILD_MAX_PASS_FDS, k->err.message);
+    kid_free(k);
+}
+
 static void
 test_free_in_callback(void)
 {
@@ -689,7 +791,7 @@ int
 main(void)
 {
     alarm(120);
-    tap_plan(6 + 4 + 6 + 1 + 6 + 1 + 2 + 6 + 2 + 5 + 2 + 2 + 3 + 1);
+    tap_plan(6 + 4 + 6 + 1 + 6 + 3 + 3 + 1 + 1 + 1 + 2 + 6 + 2 + 5 + 2 + 2 + 3 + 1);
     uv_impl_register();
     w = worker_new("test-child");
     test_exit_status();
@@ -698,6 +800,10 @@ main(void)
     test_exec_failure(true);
     test_stdout_pipe();
     test_inheritance();
+    test_pass_fds(false);
+    test_pass_fds(true);
+    test_pass_fds_exec_failure();
+    test_pass_too_many_fds();
     test_free_in_callback();
     test_many();
     test_detached();
