@@ -555,6 +555,18 @@ domain_disk_bus(const struct domain_disk *d)
     return NULL;
 }
 
+bool
+domain_def_has_device_boot_order(const struct domain_def *def)
+{
+    for (int i = 0; i < def->n_disks; i++)
+        if (def->disks[i].info.boot_order > 0)
+            return true;
+    for (int i = 0; i < def->n_interfaces; i++)
+        if (def->interfaces[i].info.boot_order > 0)
+            return true;
+    return false;
+}
+
 /* ---- Memory quantities ------------------------------------------------ */
 
 /* Bytes per unit, following libvirt's virScaleInteger: none means KiB;

@@ -298,6 +298,9 @@ int domain_disk_index(const char *target_dev);
  * settles it (vd: virtio, hd: ide, sd: scsi), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
 
+/* Whether a device carries <boot order=...> (disks and interfaces). */
+bool domain_def_has_device_boot_order(const struct domain_def *def);
+
 /* libvirt's word for a lifecycle action ("destroy", "rename-restart", ...),
  * or NULL for a value outside the enum. */
 const char *domain_lifecycle_action_to_string(int action);

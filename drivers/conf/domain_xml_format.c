@@ -139,18 +139,6 @@ put_cmdline(struct format *f)
     xml_write_text_element(f->out, "    ", "cmdline", f->def->os_cmdline);
 }
 
-static bool
-has_device_boot_order(const struct domain_def *def)
-{
-    for (int i = 0; i < def->n_disks; i++)
-        if (def->disks[i].info.boot_order > 0)
-            return true;
-    for (int i = 0; i < def->n_interfaces; i++)
-        if (def->interfaces[i].info.boot_order > 0)
-            return true;
-    return false;
-}
-
 /* libvirt boots an hvm guest from its first disk unless told otherwise. */
 static void
 put_boot(struct format *f)
@@ -161,7 +149,7 @@ put_boot(struct format *f)
         xml_write_empty_element(f->out, "    ", "boot", "dev",
                                 def->os_boot_devs[i]);
     if (def->n_os_boot_devs == 0 && def->os_type != NULL &&
-        strcmp(def->os_type, "hvm") == 0 && !has_device_boot_order(def) &&
+        strcmp(def->os_type, "hvm") == 0 && !domain_def_has_device_boot_order(def) &&
         !format_has_extra(def->os_extras, def->n_os_extras, "boot"))
         fputs("    <boot dev='hd'/>\n", f->out);
 }

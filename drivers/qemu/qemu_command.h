@@ -34,9 +34,24 @@ int qemu_command_check(const struct domain_def *def, struct vireo_error *err);
 
 /* Give every device of a live definition the alias libvirt gives it
  * ("virtio-disk0", "net0", "serial0", "video0" ...); the command line uses
- * them as QEMU ids, so QMP replies and events name devices by them. */
+ * them as QEMU ids, so QMP replies and events name devices by them. A
+ * character device's -chardev is "char" + its alias ("charserial0"): its
+ * pty is the one query-chardev reports under that label. An hvm guest's
+ * first serial console is the first serial port: both carry "serial0"
+ * (and a console given alone becomes that port). */
 int qemu_command_assign_aliases(struct domain_def *def,
                                 struct vireo_error *err);
+
+/* The vnc listen address when a definition gives none (libvirt's
+ * qemu.conf default). */
+#define QEMU_COMMAND_VNC_LISTEN "127.0.0.1"
+
+/* Settle on a live definition what libvirt settles at start, so that the
+ * running guest's XML shows it: the socket path of a unix channel that
+ * names none (in domain_dir, after the channel: the path the command line
+ * uses), and the vnc listen address. 0, or -1 with err set (OOM). */
+int qemu_command_settle_live(struct domain_def *def, const char *domain_dir,
+                             struct vireo_error *err);
 
 /* The emulator to run: the definition's <emulator>, else
  * qemu-system-x86_64 found on PATH. *path is malloc'ed. 0, or -1 with
