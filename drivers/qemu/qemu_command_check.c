@@ -314,6 +314,11 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (d->is_readonly && !is_cdrom && (is(bus, "ide") || is(bus, "sata")))
         return unsupported(err, "readonly %s disks are not supported "
                            "(<disk><readonly/> on '%s')", bus, d->target_dev);
+    /* Two writers of one qcow2 image would corrupt it. */
+    if (d->is_shareable && d->driver_type != NULL && !is(d->driver_type, "raw"))
+        return unsupported(err, "shared access for disk '%s' requires use of "
+                           "supported storage format (<disk><shareable/> on "
+                           "%s)", d->target_dev, d->driver_type);
     if (is(bus, "ide") && qemu_command_is_q35(def))
         return unsupported(err, "IDE controllers are unsupported for this "
                            "QEMU binary or machine type (<disk> '%s' on bus "
@@ -516,6 +521,11 @@ check_devices(const struct domain_def *def, struct vireo_error *err)
     if (is(def->memballoon_model, "xen"))
         return unsupported(err, "memballoon model 'xen' is not supported "
                            "(<memballoon>)");
+    if (check_address(&def->memballoon_info, "memballoon", err) < 0)
+        return -1;
+    for (int i = 0; i < def->n_rngs; i++)
+        if (check_address(&def->rngs[i].info, "rng", err) < 0)
+            return -1;
     if (check_chardevs(def, err) < 0 || check_graphics(def, err) < 0 ||
         check_videos(def, err) < 0 || check_inputs(def, err) < 0)
         return -1;

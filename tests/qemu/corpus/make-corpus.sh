@@ -129,7 +129,7 @@ vi disks-q35 q35 "$Q" --virt-type qemu --uuid ${U}08 --memory 128 \
     --network none --graphics none
 vi disks-pc pc "$Q" --virt-type qemu --uuid ${U}09 --memory 128 \
     --disk "$FILES/ide0.img,size=1,format=raw,bus=ide" \
-    --disk "$FILES/ide1.qcow2,size=1,format=qcow2,bus=ide,cache=writeback,shareable=on" \
+    --disk "$FILES/ide1.img,size=1,format=raw,bus=ide,cache=writeback,shareable=on" \
     --disk "device=cdrom,bus=ide" \
     --disk "$FILES/sata-pc.qcow2,size=1,format=qcow2,bus=sata" \
     --network none --graphics none
