@@ -60,11 +60,35 @@ console_role(const struct domain_chardev *c, int position, int n_serials)
     return (struct qemu_chr){ QEMU_CHR_UNSUPPORTED, position, -1 };
 }
 
+/* Whether libvirt puts a console repeating the first serial port before
+ * the given consoles (virDomainDefAddConsoleCompat): when the first
+ * console is no serial console and the first serial port is an ISA one.
+ * The consoles' numbers then start at 1. */
+static bool
+has_compat_console(const struct domain_def *def)
+{
+    const struct domain_chardev *serial = NULL, *console = NULL;
+
+    for (int i = 0; i < def->n_chardevs; i++) {
+        const struct domain_chardev *c = &def->chardevs[i];
+
+        if (c->kind == DOMAIN_CHARDEV_SERIAL && serial == NULL)
+            serial = c;
+        if (c->kind == DOMAIN_CHARDEV_CONSOLE && console == NULL)
+            console = c;
+    }
+    if (serial == NULL || (console != NULL && is_serial_target(console)))
+        return false;
+    return serial->target_type == NULL ||
+           strcmp(serial->target_type, "isa-serial") == 0;
+}
+
 struct qemu_chr *
 qemu_command_chr_roles(const struct domain_def *def)
 {
     struct qemu_chr *out = calloc((size_t)def->n_chardevs + 1, sizeof(*out));
-    int n_serials = 0, n_consoles = 0, n_channels = 0;
+    int n_serials = 0, n_channels = 0;
+    int n_consoles = has_compat_console(def) ? 1 : 0;
 
     if (out == NULL)
         return NULL;
@@ -239,7 +263,9 @@ qemu_command_assign_aliases(struct domain_def *def, struct vireo_error *err)
     NUMBERED_ALIASES(def->inputs, def->n_inputs, "input")
     NUMBERED_ALIASES(def->videos, def->n_videos, "video")
     NUMBERED_ALIASES(def->rngs, def->n_rngs, "rng")
+    /* A balloon of model none is no device: libvirt names it not. */
     if (def->memballoon_model != NULL &&
+        strcmp(def->memballoon_model, "none") != 0 &&
         set_alias(&def->memballoon_info, err, "balloon0") < 0)
         return -1;
     return chardev_aliases(def, err);

@@ -10,8 +10,13 @@
  *    builds an argv with the options every guest has (-S, -nodefaults,
  *    -no-user-config, -no-shutdown, the monitor on the fd given, its name
  *    and uuid, the accelerator of its type), each device id an alias;
- *  - a kvm guest asks for KVM and, with a host CPU mode, the host's CPU.
+ *  - a kvm guest asks for KVM and, with a host CPU mode, the host's CPU;
+ *  - the aliases are the ones libvirt's QEMU driver gives the same
+ *    documents (corpus/live, written by make-live.sh from a real
+ *    libvirtd).
  */
+#include <unistd.h>
+
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/qemu/qemu_command.h"
@@ -323,11 +328,179 @@ check_accepted(const char *dir, const char *name)
     domain_def_free(def);
 }
 
+/* ---- Aliases, against libvirt's --------------------------------------- */
+
+/* corpus/live/<case>.aliases: "kind key... alias" lines from libvirt's
+ * QEMU driver (make-live.sh). */
+struct live {
+    char *text;
+    char *lines[256];
+    bool  is_used[256];
+    int   n;
+};
+
+static bool
+live_load(const char *dir, const char *name, struct live *l)
+{
+    char path[2048], *save = NULL;
+
+    snprintf(path, sizeof(path), "%s/live/%s.aliases", dir, name);
+    l->n = 0;
+    l->text = corpus_slurp(path);
+    if (l->text == NULL)
+        return false;
+    for (char *line = strtok_r(l->text, "\n", &save); line != NULL && l->n < 256;
+         line = strtok_r(NULL, "\n", &save)) {
+        l->is_used[l->n] = false;
+        l->lines[l->n++] = line;
+    }
+    return true;
+}
+
+/* libvirt's alias of the first unused line starting with prefix. */
+static const char *
+live_alias(struct live *l, const char *prefix)
+{
+    size_t n = strlen(prefix);
+
+    for (int i = 0; i < l->n; i++)
+        if (!l->is_used[i] && strncmp(l->lines[i], prefix, n) == 0 &&
+            l->lines[i][n] == ' ' && strchr(l->lines[i] + n + 1, ' ') == NULL) {
+            l->is_used[i] = true;
+            return l->lines[i] + n + 1;
+        }
+    return NULL;
+}
+
+/* One device: vireo's alias is libvirt's. */
+static bool
+same_alias(struct live *l, const char *prefix, const char *alias,
+           const char *name)
+{
+    const char *want = live_alias(l, prefix);
+
+    /* "-": libvirt gives the device no alias (a balloon of model none). */
+    if (want != NULL && (alias != NULL ? strcmp(want, alias) == 0
+                                       : strcmp(want, "-") == 0))
+        return true;
+    tap_diag("%s: %s is '%s', libvirt's '%s'", name, prefix,
+             alias != NULL ? alias : "(none)", want != NULL ? want : "(none)");
+    return false;
+}
+
+static bool
+same_chardev_aliases(const struct domain_def *def, struct live *l,
+                     const char *name)
+{
+    int n_serials = 0, n_serial_consoles = 0, n_virtio_consoles = 0;
+    bool is_ok = true;
+    char prefix[160];
+
+    for (int i = 0; i < def->n_chardevs; i++) {
+        const struct domain_chardev *c = &def->chardevs[i];
+        bool is_virtio = c->target_type != NULL &&
+                         strcmp(c->target_type, "virtio") == 0;
+
+        if (c->kind == DOMAIN_CHARDEV_SERIAL)
+            snprintf(prefix, sizeof(prefix), "serial %d", n_serials++);
+        else if (c->kind == DOMAIN_CHARDEV_CONSOLE && is_virtio)
+            snprintf(prefix, sizeof(prefix), "console virtio %d",
+                     n_virtio_consoles++);
+        else if (c->kind == DOMAIN_CHARDEV_CONSOLE)
+            snprintf(prefix, sizeof(prefix), "console serial %d",
+                     n_serial_consoles++);
+        else
+            snprintf(prefix, sizeof(prefix), "channel %s", c->target_name);
+        is_ok = same_alias(l, prefix, c->info.alias, name) && is_ok;
+    }
+    return is_ok;
+}
+
+static bool
+same_aliases(const struct domain_def *def, struct live *l, const char *name)
+{
+    bool is_ok = true;
+    char prefix[160];
+
+    for (int i = 0; i < def->n_disks; i++) {
+        snprintf(prefix, sizeof(prefix), "disk %s", def->disks[i].target_dev);
+        is_ok = same_alias(l, prefix, def->disks[i].info.alias, name) && is_ok;
+    }
+    for (int i = 0; i < def->n_controllers; i++) {
+        const struct domain_controller *c = &def->controllers[i];
+
+        snprintf(prefix, sizeof(prefix), "controller %s %d", c->type, c->index);
+        is_ok = same_alias(l, prefix, c->info.alias, name) && is_ok;
+    }
+    for (int i = 0; i < def->n_interfaces; i++) {
+        snprintf(prefix, sizeof(prefix), "interface %s",
+                 def->interfaces[i].mac);
+        is_ok = same_alias(l, prefix, def->interfaces[i].info.alias, name) &&
+                is_ok;
+    }
+    for (int i = 0; i < def->n_inputs; i++) {
+        snprintf(prefix, sizeof(prefix), "input %s %s", def->inputs[i].type,
+                 def->inputs[i].bus);
+        is_ok = same_alias(l, prefix, def->inputs[i].info.alias, name) && is_ok;
+    }
+    for (int i = 0; i < def->n_videos; i++) {
+        snprintf(prefix, sizeof(prefix), "video %d", i);
+        is_ok = same_alias(l, prefix, def->videos[i].info.alias, name) && is_ok;
+    }
+    for (int i = 0; i < def->n_rngs; i++) {
+        snprintf(prefix, sizeof(prefix), "rng %d", i);
+        is_ok = same_alias(l, prefix, def->rngs[i].info.alias, name) && is_ok;
+    }
+    if (def->memballoon_model != NULL)
+        is_ok = same_alias(l, "memballoon", def->memballoon_info.alias, name) &&
+                is_ok;
+    return same_chardev_aliases(def, l, name) && is_ok;
+}
+
+/* Cases libvirtd started (make-live.sh says which it cannot). */
+static int
+check_live_aliases(const char *dir, char **names, int n)
+{
+    int n_checked = 0;
+
+    for (int i = 0; i < n; i++) {
+        struct vireo_error err = { 0 };
+        struct live l;
+        struct domain_def *def;
+
+        if (!live_load(dir, names[i], &l))
+            continue;
+        def = corpus_parse(dir, names[i], &err);
+        tap_ok(def != NULL && qemu_command_assign_aliases(def, &err) == 0 &&
+               same_aliases(def, &l, names[i]),
+               "%s: every device has the alias libvirt's QEMU driver gives it",
+               names[i]);
+        domain_def_free(def);
+        free(l.text);
+        n_checked++;
+    }
+    return n_checked;
+}
+
+static int
+count_live(const char *dir, char **names, int n)
+{
+    int count = 0;
+
+    for (int i = 0; i < n; i++) {
+        char path[2048];
+
+        snprintf(path, sizeof(path), "%s/live/%s.aliases", dir, names[i]);
+        count += access(path, R_OK) == 0;
+    }
+    return count;
+}
+
 int
 main(int argc, char **argv)
 {
     char corpus[1024], *names[CORPUS_MAX], *refused[CORPUS_MAX];
-    int n, n_refused, n_kvm_host = 0;
+    int n, n_refused, n_live, n_kvm_host = 0;
 
     if (argc < 2)
         tap_fail_all("usage: test-command SOURCE_DIR (tests/qemu)");
@@ -338,10 +511,14 @@ main(int argc, char **argv)
         tap_fail_all("the corpus is in %s", corpus);
     for (int i = 0; i < n; i++)
         n_kvm_host += strncmp(names[i], "kvm-", 4) == 0;
-    tap_plan(N_REFUSALS + n_refused + 4 * n + n_kvm_host);
+    n_live = count_live(corpus, names, n);
+    if (n_live == 0)
+        tap_fail_all("libvirt's aliases are in %s/live", corpus);
+    tap_plan(N_REFUSALS + n_refused + 4 * n + n_kvm_host + n_live);
     check_table();
     if (check_corpus_refusals(corpus) != n_refused)
         tap_diag("REFUSED does not list every refused document");
+    check_live_aliases(corpus, names, n);
     for (int i = 0; i < n; i++) {
         check_accepted(corpus, names[i]);
         free(names[i]);
