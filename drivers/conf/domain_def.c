@@ -79,6 +79,8 @@ domain_disk_clear(struct domain_disk *d)
     free(d->driver_name);
     free(d->driver_type);
     free(d->driver_cache);
+    free(d->driver_io);
+    free(d->driver_discard);
     free(d->target_dev);
     free(d->target_bus);
     free(d->serial);
@@ -112,6 +114,7 @@ domain_chardev_clear(struct domain_chardev *c)
     free(c->source_path);
     free(c->source_mode);
     free(c->target_type);
+    free(c->target_model);
     free(c->target_name);
     domain_info_clear(&c->info);
 }

@@ -49,7 +49,9 @@ int qemu_command_assign_aliases(struct domain_def *def,
 /* Settle on a live definition what libvirt settles at start, so that the
  * running guest's XML shows it: the socket path of a unix channel that
  * names none (in domain_dir, after the channel: the path the command line
- * uses), and the vnc listen address. 0, or -1 with err set (OOM). */
+ * uses), the vnc listen address, and a serial port's target type and
+ * model (isa-serial). Call it after qemu_command_assign_aliases. 0, or -1
+ * with err set (OOM). */
 int qemu_command_settle_live(struct domain_def *def, const char *domain_dir,
                              struct vireo_error *err);
 

@@ -284,6 +284,20 @@ qemu_command_controller_alias(const struct domain_def *def, const char *type,
 
 /* ---- Live facts settled at start -------------------------------------- */
 
+/* A serial port without a target type is an ISA one, and libvirt's QEMU
+ * driver says so. */
+static int
+settle_serial(struct domain_chardev *c, struct vireo_error *err)
+{
+    if (c->target_type == NULL &&
+        (c->target_type = strdup("isa-serial")) == NULL)
+        return error_no_memory(err);
+    if (c->target_model == NULL && strcmp(c->target_type, "isa-serial") == 0 &&
+        (c->target_model = strdup("isa-serial")) == NULL)
+        return error_no_memory(err);
+    return 0;
+}
+
 int
 qemu_command_settle_live(struct domain_def *def, const char *domain_dir,
                          struct vireo_error *err)
@@ -293,6 +307,8 @@ qemu_command_settle_live(struct domain_def *def, const char *domain_dir,
     for (int i = 0; i < def->n_chardevs; i++) {
         struct domain_chardev *c = &def->chardevs[i];
 
+        if (c->kind == DOMAIN_CHARDEV_SERIAL && settle_serial(c, err) < 0)
+            return -1;
         if (c->kind != DOMAIN_CHARDEV_CHANNEL)
             continue;
         if (strcmp(c->type, "unix") == 0 && c->source_path == NULL) {
