@@ -4,15 +4,20 @@
  *
  * THE RULE for what we do not understand:
  *
- *  - An unknown child of <domain>, of <devices> or of <os> is PRESERVED
- *    verbatim (serialised into a struct domain_extra, in document order) and
- *    written back by the formatter. Another tool's <clock>, <features>,
- *    <video> or <boot> survives define -> dumpxml; it is never dropped.
- *  - Anything unsupported INSIDE an element we do interpret (an unknown
- *    child of <disk>, <disk type='block'>, <interface type='network'>,
- *    <graphics type='vnc'>, an unknown attribute ...) is REFUSED with
- *    VIR_ERR_CONFIG_UNSUPPORTED naming it. Half-understanding such an
- *    element and dropping the rest would silently change the guest.
+ *  - An unknown child of <domain>, <devices>, <os>, <features> or <cpu> is
+ *    PRESERVED verbatim (serialised into a struct domain_extra, in document
+ *    order) and written back by the formatter. Another tool's <sound>,
+ *    <memoryBacking> or <hyperv> survives define -> dumpxml; it is never
+ *    dropped.
+ *  - An element of a kind we type (a disk, an interface, <cpu>, <clock>
+ *    ...) that holds something the typed fields cannot (<disk
+ *    type='volume'>, an <iotune>, spice graphics, an attribute we do not
+ *    know) is PRESERVED WHOLE the same way, the reason in its `why`
+ *    (xml_read_or_preserve). Half-understanding it and dropping the rest
+ *    would silently change the guest; refusing it would refuse what
+ *    libvirt accepts. A driver that cannot run it refuses it at start.
+ *  - What libvirt itself refuses (a bad MAC, a boot order used twice, an
+ *    unknown video model ...) is refused with libvirt's code and words.
  *
  * Hostile input: documents over DOMAIN_XML_MAX_BYTES are refused before
  * parsing; the parser never loads the network, a DTD or external entities,
