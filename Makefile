@@ -9,8 +9,10 @@ TSAN_BUILD ?= build-tsan
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto
 RUN_DEPS   = libvirt-clients
-TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase
-BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu
+TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
+             qemu-system-x86 qemu-utils virtinst busybox-static \
+             libvirt-dev libvirt-daemon-driver-qemu
+BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
 
 .PHONY: all build run check bench deps test-deps clean
 
@@ -19,11 +21,13 @@ all: build
 deps:
 	@build-aux/install-deps.sh $(BUILD_DEPS)
 
-# The tests also load Debian's own /etc/libvirt/libvirtd.conf, from a package
-# that is downloaded (never installed) into build-aux/cache/ once.
+# The tests also load Debian's own /etc/libvirt/libvirtd.conf, and the QEMU
+# tests boot Debian's cloud kernel: both come from packages that are
+# downloaded (never installed) into build-aux/cache/ once.
 test-deps: deps
 	@build-aux/install-deps.sh $(TEST_DEPS)
 	@build-aux/fetch-libvirtd-conf.sh build-aux/cache
+	@build-aux/fetch-guest-kernel.sh build-aux/cache
 
 # configure DIR OPTIONS: set up a build dir once, reconfigure on later runs.
 # (meson configure prints every option when it changes one: keep it quiet.)

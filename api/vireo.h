@@ -84,6 +84,7 @@ enum vireo_error_domain {
     VIR_FROM_STORAGE = 18,
     VIR_FROM_NETWORK = 19,
     VIR_FROM_DOMAIN = 20,
+    VIR_FROM_STREAMS = 38,
     VIR_FROM_EVENT  = 40,
     VIR_FROM_URI    = 45,
 };
@@ -196,6 +197,18 @@ enum vireo_domain_snapshot_list_flags {
 enum vireo_domain_message_flags {
     VIR_DOMAIN_MESSAGE_DEPRECATION = 1 << 0,
     VIR_DOMAIN_MESSAGE_TAINTING    = 1 << 1,
+};
+
+/* Flags of vireo_domain_open_console(). */
+enum vireo_domain_console_flags {
+    VIR_DOMAIN_CONSOLE_FORCE = 1 << 0,   /* take the console over */
+    VIR_DOMAIN_CONSOLE_SAFE  = 1 << 1,   /* only if the driver can refuse a
+                                            second reader */
+};
+
+/* Flags of vireo_domain_qemu_monitor_command(). */
+enum vireo_domain_qemu_monitor_command_flags {
+    VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP = 1 << 0,   /* cmd is HMP text */
 };
 
 enum vireo_conn_flags {
@@ -482,6 +495,29 @@ VIREO_API int vireo_domain_snapshot_num(struct vireo_domain *dom,
 VIREO_API int vireo_domain_get_messages(struct vireo_domain *dom,
                                         char ***msgs, unsigned flags,
                                         struct vireo_error *err);
+
+/* libvirt's virDomainOpenConsole: the guest's console or serial port
+ * dev_name names by alias ("serial0", "console0"; NULL: the first), as a
+ * non-blocking stream socket in *fd that belongs to the caller: read the
+ * guest's output from it, write its input to it, close it to end the
+ * console (libvirt's virStreamFinish). End of file on it means the
+ * console ended (the guest went away, or the daemon reported an error).
+ * flags: enum vireo_domain_console_flags. Through a daemon the bytes are
+ * moved by the registered event loop, which must therefore run (and
+ * must be registered before the connection was opened); while the
+ * application leaves what arrived unread, the connection stops reading
+ * from its daemon. 0, or -1 with *fd untouched. */
+VIREO_API int vireo_domain_open_console(struct vireo_domain *dom,
+                                        const char *dev_name, unsigned flags,
+                                        int *fd, struct vireo_error *err);
+/* libvirt-qemu's virDomainQemuMonitorCommand, for debugging: pass cmd (a
+ * QMP command as JSON text; HMP text with VIR_DOMAIN_QEMU_MONITOR_
+ * COMMAND_HMP) to the guest's monitor. On success *result is the reply as
+ * malloc'd text (free()). Refused on a read-only connection. */
+VIREO_API int vireo_domain_qemu_monitor_command(struct vireo_domain *dom,
+                                                const char *cmd,
+                                                char **result, unsigned flags,
+                                                struct vireo_error *err);
 
 /* Local accessors: no driver call. The id is -1 while the domain is not
  * running, as of the last call that returned or updated this handle. */

@@ -6,7 +6,11 @@
 # libvirtd is the integration tests' own (tests/integration/libvirtd.sh):
 # unprivileged, in session mode, with all its state in a temporary
 # directory, so a benchmark never touches /run/libvirt or the system
-# libvirtd, and needs no libvirt-qemu user.
+# libvirtd, and needs no libvirt-qemu user. Its QEMU driver (for
+# bench-qemu) runs guests as that user, and logs them to files rather
+# than through a virtlogd that would outlive it.
+# The exit status is bench-qemu's: 1 when a daemon could not be measured
+# (a vireod without its qemu driver).
 set -eu
 
 build=$(cd "$1" && pwd)
@@ -43,6 +47,8 @@ CONF
 "$build/daemon/vireod" -f "$dir/vireod.conf" &
 vpid=$!
 
+# shellcheck disable=SC2034 # read by libvirtd_start
+LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
 if ! libvirtd_start; then
     echo "run.sh: $LIBVIRTD_START_ERROR" >&2
     exit 1
@@ -53,4 +59,13 @@ vireod_uri="test+unix:///default?socket=$dir/vireo/vireo-sock"
 "$build/bench/bench-rpc" "$vireod_uri" "$LIBVIRTD_URI" "$@"
 echo
 "$build/bench/bench-client" "$vireod_uri" "$LIBVIRTD_URI" "$@"
+echo
+# The qemu driver of a root vireod is qemu:///system, of any other user's
+# qemu:///session, as with libvirtd.
+mode=session
+[ "$(id -u)" -eq 0 ] && mode=system
+qemu_rc=0
+"$build/bench/bench-qemu" "qemu+unix:///$mode?socket=$dir/vireo/vireo-sock" \
+    "$LIBVIRTD_QEMU_URI" || qemu_rc=$?
 libvirtd_stop || echo "run.sh: libvirtd exited with status $LIBVIRTD_RC" >&2
+exit "$qemu_rc"

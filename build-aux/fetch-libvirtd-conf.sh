@@ -5,8 +5,7 @@
 # libvirt-daemon-system, which we never install (it would pull in and start
 # services): apt-get download fetches the .deb alone, and only that one file
 # is taken out of it. Once fetched it stays; delete CACHE_DIR to fetch anew.
-# If the download fails, root updates the package lists and tries again;
-# any other user is told what to run.
+# The download is apt-download.sh's.
 #   build-aux/fetch-libvirtd-conf.sh CACHE_DIR
 # leaves CACHE_DIR/libvirt-daemon-system/etc/libvirt/libvirtd.conf and, beside
 # etc/, VERSION (the package's version).
@@ -18,26 +17,9 @@ dest=$1/$pkg
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# apt drops to the user _apt to download; let it write here.
-if [ "$(id -u)" -eq 0 ] && id _apt > /dev/null 2>&1; then
-    chown _apt "$tmp"
-fi
-
-download() {
-    (cd "$tmp" && apt-get download -qq "$pkg") > /dev/null
-}
 
 echo "Fetching Debian's libvirtd.conf (package $pkg, not installed)"
-if ! download; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "vireo's tests need Debian's libvirtd.conf; as root, run:" >&2
-        echo "  apt-get update && make test-deps" >&2
-        exit 1
-    fi
-    apt-get update -qq
-    download
-fi
-deb=$(ls "$tmp"/*.deb)
+deb=$("$(dirname "$0")/apt-download.sh" "$tmp" "$pkg")
 mkdir -p "$tmp/root"
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp/root" ./etc/libvirt/libvirtd.conf
 dpkg-deb -f "$deb" Version > "$tmp/root/VERSION"

@@ -19,6 +19,7 @@
 #include "daemon/event_sink.h"
 #include "daemon/keepalive.h"
 #include "daemon/log.h"
+#include "daemon/stream.h"
 #include "drivers/driver.h"
 #include "drivers/handle.h"
 #include "wire/decode.h"
@@ -44,7 +45,9 @@ struct client {
     bool               is_reading;
     bool               is_read_only;
     bool               is_opening;
+    bool               is_dispatching; /* in dispatch_buffered() */
     struct vireo_conn *conn;        /* referenced; NULL until opened */
+    struct stream_set *streams;     /* its consoles; closed with it */
     struct event_sink *sink;        /* where its event callbacks deliver */
     struct keepalive  *keepalive;   /* NULL until it asks for feature 10 */
     uint8_t           *in;          /* bytes read, not yet dispatched */
@@ -89,6 +92,7 @@ client_unref(struct client *c)
     if (--c->refs > 0)
         return;
     event_sink_detach(c->sink);
+    stream_set_free(c->streams);
     free(c->in);
     free(c);
     n_live--;
@@ -116,19 +120,32 @@ client_close(struct client *c)
         c->next->prev = c->prev;
     n_open--;
     client_release_conn(c);
+    stream_set_close(c->streams);
     keepalive_stop(c->keepalive);
     c->keepalive = NULL;
     log_info("client %u: closed", c->id);
     uv_close(&c->sock.handle, on_closed);
 }
 
+/* A write is done (or cancelled by the close). Its client is still
+ * there: the socket holds a reference until its close callback, which
+ * libuv runs after the cancelled writes'. */
 static void
 on_written(uv_write_t *req, int status)
 {
     struct write_req *w = (struct write_req *)req;
+    struct client *c = req->handle->data;
 
     free(w->data);
     free(w);
+    if (!c->is_closed && client_pending_out(c) < STREAM_OUT_HIGH)
+        stream_set_output_drained(c->streams);
+}
+
+size_t
+client_pending_out(const struct client *c)
+{
+    return uv_stream_get_write_queue_size(&c->sock.stream);
 }
 
 void
@@ -159,19 +176,27 @@ client_send(struct client *c, struct wire_buffer *buf)
     }
 }
 
+/* Too many calls in flight, or console input waiting for a guest: read
+ * nothing more until that changes. */
 static bool
 is_throttled(const struct client *c)
 {
-    return c->n_in_flight >= limits.max_client_requests;
+    return c->n_in_flight >= limits.max_client_requests ||
+           stream_set_is_backed_up(c->streams);
 }
 
-/* Dispatch every whole message in the buffer, as long as the client may
- * have more calls in flight. Returns false if the client was closed. */
+/* Dispatch every whole message in the buffer, as long as the client is not
+ * throttled. Returns false if the client was closed. Not re-entered: what
+ * a message sets off may resume the client (a stream that drained), and
+ * the running loop sees that on its next turn. */
 static bool
 dispatch_buffered(struct client *c)
 {
     size_t used = 0;
 
+    if (c->is_dispatching)
+        return !c->is_closed;
+    c->is_dispatching = true;
     while (!is_draining && !c->is_closed && !is_throttled(c) &&
            c->in_len - used >= WIRE_LEN_SIZE) {
         long n = wire_read_length(c->in + used);
@@ -179,6 +204,7 @@ dispatch_buffered(struct client *c)
         int result;
 
         if (n < 0 || (unsigned long)n > limits.max_message_size + WIRE_LEN_SIZE) {
+            c->is_dispatching = false;
             client_drop(c, "bad length word");
             return false;
         }
@@ -190,6 +216,7 @@ dispatch_buffered(struct client *c)
     }
     memmove(c->in, c->in + used, c->in_len - used);
     c->in_len -= used;
+    c->is_dispatching = false;
     return !c->is_closed;
 }
 
@@ -361,9 +388,12 @@ client_accept(uv_stream_t *server, bool is_read_only)
     struct client *c = calloc(1, sizeof(*c));
 
     if (c == NULL || (c->sink = event_sink_new(c)) == NULL ||
+        (c->streams = stream_set_new(c)) == NULL ||
         init_socket(server, &c->sock) < 0) {
-        if (c != NULL)
+        if (c != NULL) {
             event_sink_detach(c->sink);
+            stream_set_free(c->streams);
+        }
         free(c);
         log_error("cannot accept a client: out of memory");
         return -1;
@@ -400,11 +430,17 @@ client_call_start(struct client *c)
 }
 
 void
+client_resume(struct client *c)
+{
+    if (!c->is_closed && dispatch_buffered(c) && !is_throttled(c))
+        start_reading(c);
+}
+
+void
 client_call_done(struct client *c)
 {
     c->n_in_flight--;
-    if (!c->is_closed && dispatch_buffered(c) && !is_throttled(c))
-        start_reading(c);
+    client_resume(c);
     client_unref(c);
 }
 
@@ -439,6 +475,12 @@ struct event_sink *
 client_event_sink(const struct client *c)
 {
     return c->sink;
+}
+
+struct stream_set *
+client_streams(const struct client *c)
+{
+    return c->streams;
 }
 
 struct vireo_conn *
@@ -486,6 +528,7 @@ client_stop_calls(void)
     is_draining = true;
     for (struct client *c = open_clients; c != NULL; c = c->next) {
         c->in_len = 0;
+        stream_set_quiesce(c->streams);
         start_reading(c);
     }
 }

@@ -19,6 +19,7 @@
 
 struct conn_identity;
 struct event_sink;
+struct stream_set;
 struct uv_stream_s;
 struct vireo_conn;
 
@@ -46,9 +47,16 @@ int  client_accept(struct uv_stream_s *server, bool is_read_only);
  * left empty). A client that lets too much pile up is disconnected. */
 void client_send(struct client *c, struct wire_buffer *buf);
 
+/* Bytes queued for writing to c and not yet written. */
+size_t client_pending_out(const struct client *c);
+
 /* A call of c's finished (its reply was sent or dropped): drop the call's
  * reference and resume reading if c was throttled. */
 void client_call_done(struct client *c);
+
+/* What throttled c may have gone (a stream's backlog drained): dispatch
+ * what it sent meanwhile and read it again if it may. */
+void client_resume(struct client *c);
 
 /* Close c for a reason worth a log line (a protocol violation, a silent
  * peer). Its calls in flight still finish; their replies are dropped. */
@@ -64,6 +72,9 @@ bool client_is_read_only(const struct client *c);
 
 /* Where c's event registrations deliver (the reference stays c's). */
 struct event_sink *client_event_sink(const struct client *c);
+
+/* c's streams (daemon/stream.h); the set stays c's. */
+struct stream_set *client_streams(const struct client *c);
 
 /* Who c is, for the connection it opens: its socket (read-only or not)
  * and, on a UNIX socket, its peer credentials and groups. */

@@ -13,6 +13,7 @@
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/log.h"
+#include "daemon/stream.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "wire/error.h"
@@ -89,12 +90,16 @@ api_name(const char *proc_name, char *buf, size_t size)
 }
 
 /* The checks every call passes before it runs: open first, then write
- * access. Returns 0 or -1 with err set. */
+ * access. Returns 0 or -1 with err set. libvirt-qemu's entry points
+ * report from no particular domain (VIR_FROM_NONE), libvirt's own from
+ * VIR_FROM_DOMAIN. */
 static int
 check_call(struct client *c, const struct wire_proc *proc,
            struct vireo_error *err)
 {
     struct vireo_conn *conn = client_conn(c);
+    int domain = proc->prog == WIRE_REMOTE_PROGRAM ? VIR_FROM_DOMAIN
+                                                   : VIR_FROM_NONE;
     char api[64];
 
     if (conn == NULL && !proc->is_allowed_before_open)
@@ -102,8 +107,11 @@ check_call(struct client *c, const struct wire_proc *proc,
                          "hypervisor connection not open");
     if (proc->is_write &&
         (client_is_read_only(c) || (conn != NULL && conn->is_read_only))) {
-        api_name(proc->name, api, sizeof(api));
-        return error_set(err, VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+        if (proc->api != NULL)
+            snprintf(api, sizeof(api), "%s", proc->api);
+        else
+            api_name(proc->name, api, sizeof(api));
+        return error_set(err, VIR_ERR_OPERATION_DENIED, domain,
                          "read only access prevents %s", api);
     }
     return 0;
@@ -131,16 +139,37 @@ run_local(struct client *c, struct wire_message *msg, dispatch_local_fn fn)
     free(ret);
 }
 
-/* A valid CALL of the remote program: where it runs. Returns 0 when it was
- * answered or handed on, -1 with err set otherwise. */
+/* A valid CALL for a driver: a job on its thread. Returns 0 when it was
+ * handed on, -1 with err set otherwise. */
+static int
+route_driver_call(struct client *c, struct wire_message *msg,
+                  struct vireo_error *err)
+{
+    dispatch_stream_fn stream_fn = dispatch_stream_handler(msg->proc);
+    dispatch_fn fn = dispatch_driver_handler(msg->proc);
+
+    if (stream_fn != NULL)
+        return dispatch_job_submit_stream(c, msg, stream_fn, err);
+    if (fn == NULL) {
+        wire_error_unknown_procedure(err, msg->proc->number);
+        return -1;
+    }
+    return dispatch_job_submit(c, msg, fn, err);
+}
+
+/* A valid CALL: where it runs. Protocol-level calls, CONNECT_OPEN and
+ * event registrations exist in the remote program only. Returns 0 when it
+ * was answered or handed on, -1 with err set otherwise. */
 static int
 route_call(struct client *c, struct wire_message *msg,
            struct vireo_error *err)
 {
     int number = msg->proc->number;
-    dispatch_local_fn local = dispatch_local_handler(number);
-    dispatch_sink_fn sink_fn = dispatch_sink_handler(number);
-    dispatch_fn fn;
+    bool is_remote = msg->proc->prog == WIRE_REMOTE_PROGRAM;
+    dispatch_local_fn local = is_remote ? dispatch_local_handler(number)
+                                        : NULL;
+    dispatch_sink_fn sink_fn = is_remote ? dispatch_sink_handler(number)
+                                         : NULL;
 
     if (check_call(c, msg->proc, err) < 0)
         return -1;
@@ -148,16 +177,11 @@ route_call(struct client *c, struct wire_message *msg,
         run_local(c, msg, local);
         return 0;
     }
-    if (number == REMOTE_PROC_CONNECT_OPEN)
+    if (is_remote && number == REMOTE_PROC_CONNECT_OPEN)
         return dispatch_open_submit(c, msg, err);
     if (sink_fn != NULL)
         return dispatch_job_submit_sink(c, msg, sink_fn, err);
-    fn = dispatch_driver_handler(number);
-    if (fn == NULL) {
-        wire_error_unknown_procedure(err, number);
-        return -1;
-    }
-    return dispatch_job_submit(c, msg, fn, err);
+    return route_driver_call(c, msg, err);
 }
 
 void
@@ -172,6 +196,8 @@ dispatch_message(struct client *c, struct wire_message *msg, int result)
             send_error(c, &msg->header, &err);
     } else if (msg->header.prog == WIRE_KEEPALIVE_PROGRAM) {
         keepalive(c, &msg->header);
+    } else if (msg->header.type == WIRE_TYPE_STREAM) {
+        stream_set_receive(client_streams(c), msg);
     } else if (msg->header.type == WIRE_TYPE_CALL && msg->proc != NULL &&
                route_call(c, msg, &err) < 0) {
         send_error(c, &msg->header, &err);

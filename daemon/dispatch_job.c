@@ -14,12 +14,14 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
+#include "daemon/stream.h"
 #include "drivers/call.h"
 #include "drivers/driver.h"
 #include "drivers/error.h"
@@ -35,9 +37,27 @@ struct dispatch_job {
      * where the events go (referenced). */
     dispatch_sink_fn      sink_fn;
     struct event_sink    *sink;
+    /* Instead of fn, for calls that open a stream: the fd the driver
+     * handed over, the job's until the loop starts the stream (-1). */
+    dispatch_stream_fn    stream_fn;
+    int                   fd;
     struct vireo_error    err;
     void                 *ret;       /* msg.proc->ret.size bytes, after */
 };
+
+/* Driver thread: a call that opens a stream. A run that is replayed after
+ * a wait has no fd yet; one that got an fd is the last. */
+static int
+run_stream(struct dispatch_job *job)
+{
+    int rc = job->stream_fn(job->conn, job->msg.body, &job->fd, &job->err);
+
+    if (rc < 0 && job->fd >= 0) {
+        close(job->fd);
+        job->fd = -1;
+    }
+    return rc;
+}
 
 /* Driver thread, each time the call runs (again after an answer it waited
  * for: then what the last run left in ret goes first). */
@@ -55,6 +75,8 @@ job_run(struct call *c, void *opaque)
     if (job->sink_fn != NULL)
         return job->sink_fn(job->conn, job->sink, job->msg.body, job->ret,
                             &job->err);
+    if (job->stream_fn != NULL)
+        return run_stream(job);
     return job->fn(job->conn, job->msg.body, job->ret, &job->err);
 }
 
@@ -66,6 +88,10 @@ job_done(struct call *c, int rc, void *opaque)
     struct dispatch_job *job = opaque;
     const struct wire_proc *proc = job->msg.proc;
 
+    if (job->stream_fn != NULL && rc >= 0 && job->fd < 0)
+        rc = error_set(&job->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
+                       "the %s driver opened no stream",
+                       job->conn->driver->name);
     dispatch_reply_fill(&job->reply, proc, rc, job->ret, &job->err);
     if (job->ret != NULL)
         xdr_free(proc->ret.proc, job->ret);
@@ -87,7 +113,24 @@ job_release(struct dispatch_reply *reply)
         handle_conn_unref_elsewhere(job->conn);   /* never submitted */
     if (job->sink != NULL)
         event_sink_unref(job->sink);
+    if (job->fd >= 0)
+        close(job->fd);                           /* the reply was dropped */
     free(job);
+}
+
+/* Loop thread, once the reply that opened the stream is queued: the fd
+ * belongs to the loop from here on. */
+static void
+start_stream(struct dispatch_reply *reply)
+{
+    struct dispatch_job *job =
+        (struct dispatch_job *)((char *)reply -
+                                offsetof(struct dispatch_job, reply));
+
+    if (job->fd < 0)
+        return;
+    stream_set_open(client_streams(reply->client), &reply->call, job->fd);
+    job->fd = -1;
 }
 
 /* The job for msg on c's connection, ret included; NULL with err set. */
@@ -102,6 +145,7 @@ job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
         return NULL;
     }
     job->ret = ret_size > 0 ? (char *)job + sizeof(*job) : NULL;
+    job->fd = -1;
     job->conn = handle_conn_ref(client_conn(c));
     job->reply.client = c;
     job->reply.call = msg->header;
@@ -152,5 +196,18 @@ dispatch_job_submit_sink(struct client *c, struct wire_message *msg,
         return -1;
     job->sink_fn = fn;
     job->sink = event_sink_ref(client_event_sink(c));
+    return submit(c, msg, job, err);
+}
+
+int
+dispatch_job_submit_stream(struct client *c, struct wire_message *msg,
+                           dispatch_stream_fn fn, struct vireo_error *err)
+{
+    struct dispatch_job *job = job_new(c, msg, err);
+
+    if (job == NULL)
+        return -1;
+    job->stream_fn = fn;
+    job->reply.delivered = start_stream;
     return submit(c, msg, job, err);
 }

@@ -102,11 +102,15 @@ answer_out_of_memory(struct dispatch_reply *r)
 static void
 deliver(struct dispatch_reply *r)
 {
+    bool is_answered = !r->needs_error;
+
     if (r->is_open)
         deliver_open(r);
     if (r->needs_error)
         answer_out_of_memory(r);
     client_send(r->client, &r->out);
+    if (is_answered && r->delivered != NULL)
+        r->delivered(r);
     client_call_done(r->client);
     r->release(r);
 }

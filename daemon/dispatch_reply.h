@@ -28,6 +28,10 @@ struct dispatch_reply {
     bool                  needs_error;
     bool                  is_open;  /* a CONNECT_OPEN's reply */
     struct vireo_conn    *opened;   /* its connection on success (a ref) */
+    /* Loop thread, right after the reply was queued for writing (not when
+     * it was dropped, nor replaced by an error): what follows the reply
+     * on the wire, such as a stream's data. NULL: nothing. */
+    void                (*delivered)(struct dispatch_reply *reply);
     void                (*release)(struct dispatch_reply *reply);
 };
 

@@ -57,4 +57,12 @@ DISPATCH_SLOT(dispatch_domain_resume);
 DISPATCH_SLOT(dispatch_domain_set_autostart);
 DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 
+/* libvirt's QEMU program (dispatch_qemu.c). */
+DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
+
+/* Calls that open a stream, of type dispatch_stream_fn
+ * (dispatch_console.c). */
+int dispatch_domain_open_console(struct vireo_conn *conn, const void *args,
+                                 int *fd, struct vireo_error *err);
+
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * dispatch_table.c: procedure number -> driver handler. A procedure
- * missing here is answered "unknown procedure: N", which clients read as
- * "not supported" (spec §3.4.3).
+ * dispatch_table.c: procedure -> driver handler, for the remote program
+ * and libvirt's QEMU program. A procedure missing here is answered
+ * "unknown procedure: N", which clients read as "not supported" (spec
+ * §3.4.3).
  */
 #include <stddef.h>
 
@@ -57,10 +58,30 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
          dispatch_connect_domain_event_callback_deregister_any),
 };
 
+static const dispatch_fn qemu_handlers[] = {
+    [QEMU_PROC_DOMAIN_MONITOR_COMMAND] = dispatch_qemu_domain_monitor_command,
+};
+
+#define N_QEMU_HANDLERS \
+    (int)(sizeof(qemu_handlers) / sizeof(qemu_handlers[0]))
+
 dispatch_fn
-dispatch_driver_handler(int proc)
+dispatch_driver_handler(const struct wire_proc *proc)
 {
-    if (proc < 1 || proc > WIRE_PROC_MAX)
+    int n = proc->number;
+
+    if (proc->prog == WIRE_QEMU_PROGRAM)
+        return n >= 1 && n < N_QEMU_HANDLERS ? qemu_handlers[n] : NULL;
+    if (n < 1 || n > WIRE_PROC_MAX)
         return NULL;
-    return handlers[proc];
+    return handlers[n];
+}
+
+dispatch_stream_fn
+dispatch_stream_handler(const struct wire_proc *proc)
+{
+    if (proc->prog == WIRE_REMOTE_PROGRAM &&
+        proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
+        return dispatch_domain_open_console;
+    return NULL;
 }

@@ -22,6 +22,7 @@ struct client;
 struct event_sink;
 struct vireo_conn;
 struct wire_message;
+struct wire_proc;
 
 typedef int (*dispatch_fn)(struct vireo_conn *conn, const void *args,
                            void *ret, struct vireo_error *err);
@@ -33,10 +34,19 @@ typedef int (*dispatch_sink_fn)(struct vireo_conn *conn,
                                 struct event_sink *sink, const void *args,
                                 void *ret, struct vireo_error *err);
 
-/* The handler for a procedure, or NULL if vireod does not serve it. */
-dispatch_fn       dispatch_driver_handler(int proc);
-dispatch_local_fn dispatch_local_handler(int proc);
-dispatch_sink_fn  dispatch_sink_handler(int proc);
+/* A call whose reply opens a stream (wire_proc.is_stream) answers with the
+ * fd the stream pumps (daemon/stream.h); its reply is empty. The fd is
+ * the handler's until it returns 0 with it, then the job's. */
+typedef int (*dispatch_stream_fn)(struct vireo_conn *conn, const void *args,
+                                  int *fd, struct vireo_error *err);
+
+/* The handler for a procedure, or NULL if vireod does not serve it. The
+ * local and sink handlers, and CONNECT_OPEN, exist in the remote program
+ * only (their numbers mean other things in another program). */
+dispatch_fn        dispatch_driver_handler(const struct wire_proc *proc);
+dispatch_local_fn  dispatch_local_handler(int proc);
+dispatch_sink_fn   dispatch_sink_handler(int proc);
+dispatch_stream_fn dispatch_stream_handler(const struct wire_proc *proc);
 
 /* Loop thread: run fn for msg on the driver of c's connection; takes
  * msg's contents and a call reference on c. Returns 0, or -1 with err set
@@ -47,6 +57,11 @@ int dispatch_job_submit(struct client *c, struct wire_message *msg,
 /* The same for a registration: the job also holds c's event sink. */
 int dispatch_job_submit_sink(struct client *c, struct wire_message *msg,
                              dispatch_sink_fn fn, struct vireo_error *err);
+
+/* The same for a call that opens a stream: once its reply is queued, the
+ * fd the driver handed over is pumped as c's stream. */
+int dispatch_job_submit_stream(struct client *c, struct wire_message *msg,
+                               dispatch_stream_fn fn, struct vireo_error *err);
 
 /* Loop thread: CONNECT_OPEN: pick the driver and open on its thread.
  * Same contract as dispatch_job_submit. */

@@ -145,6 +145,9 @@ int cmd_capabilities(struct session *s, const struct cmd *cmd);
 
 int cmd_event(struct session *s, const struct cmd *cmd);
 
+int cmd_console(struct session *s, const struct cmd *cmd);
+int cmd_qemu_monitor_command(struct session *s, const struct cmd *cmd);
+
 int cmd_help(struct session *s, const struct cmd *cmd);
 int cmd_quit(struct session *s, const struct cmd *cmd);
 

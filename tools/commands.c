@@ -79,6 +79,24 @@ static const struct opt_def event_opts[] = {
     END_OPTS,
 };
 
+static const struct opt_def console_opts[] = {
+    DOMAIN_ARG,
+    { "devname", OPT_STRING, false, false, "character device name" },
+    { "force", OPT_BOOL, false, false,
+      "force console connection (disconnect already connected sessions)" },
+    { "safe", OPT_BOOL, false, false,
+      "only connect if safe console handling is supported" },
+    END_OPTS,
+};
+
+static const struct opt_def qemu_monitor_command_opts[] = {
+    DOMAIN_ARG,
+    { "hmp", OPT_BOOL, false, false,
+      "command is in human monitor protocol" },
+    { "cmd", OPT_STRING, true, true, "command" },
+    END_OPTS,
+};
+
 static const struct opt_def help_opts[] = {
     { "command", OPT_STRING, true, false, "name of the command" },
     END_OPTS,
@@ -126,6 +144,11 @@ static const struct cmd_def table[] = {
       "Configure a domain to be automatically started at boot." },
     { "event", cmd_event, event_opts, true, "Domain Events",
       "List event types, or wait for domain events to occur." },
+    { "console", cmd_console, console_opts, true, "connect to the guest console",
+      "Connect the virtual serial console for the guest" },
+    { "qemu-monitor-command", cmd_qemu_monitor_command,
+      qemu_monitor_command_opts, true, "QEMU Monitor Command",
+      "QEMU Monitor Command" },
     { "version", cmd_version, NULL, true, "show version",
       "Display the system version information." },
     { "hostname", cmd_hostname, NULL, true, "print the hypervisor hostname",

@@ -18,11 +18,10 @@ static const struct wire_payload error_payload = {
 static int
 check_program(const remote_message_header *hdr)
 {
-    if (hdr->prog == WIRE_REMOTE_PROGRAM)
-        return hdr->vers == WIRE_REMOTE_VERSION ? 0 : WIRE_ERR_VERSION;
-    if (hdr->prog == WIRE_KEEPALIVE_PROGRAM)
-        return hdr->vers == WIRE_KEEPALIVE_VERSION ? 0 : WIRE_ERR_VERSION;
-    return WIRE_ERR_PROGRAM;
+    if (!wire_program_is_known(hdr->prog))
+        return WIRE_ERR_PROGRAM;
+    return wire_program_has_version(hdr->prog, hdr->vers) ? 0
+                                                          : WIRE_ERR_VERSION;
 }
 
 static int
@@ -49,8 +48,9 @@ check_keepalive(const remote_message_header *hdr, size_t payload_len)
 }
 
 /* Which payload a remote message carries, given its type and status, or a
- * verdict on why the pair does not fit the procedure. The subset has no
- * stream procedures, so STREAM and STREAM_HOLE never fit. */
+ * verdict on why the pair does not fit the procedure. STREAM messages are
+ * taken apart by take_stream(); STREAM_HOLE (sparse streams, which no
+ * console uses) never fits. */
 static int
 choose_payload(const remote_message_header *hdr, const struct wire_proc *proc,
                struct wire_payload *payload)
@@ -135,15 +135,30 @@ decode_body(const uint8_t *p, size_t len, const struct wire_payload *payload,
     return WIRE_RESULT_OK;
 }
 
+/* A STREAM message of a procedure that opens streams: its payload is raw
+ * bytes whatever the status (data for CONTINUE, nothing for OK, an error
+ * or nothing for ERROR), left where it is for wire/stream.h to read. */
+static int
+take_stream(const uint8_t *p, size_t len, struct wire_message *out)
+{
+    if (!out->proc->is_stream)
+        return WIRE_ERR_TYPE;
+    out->data = len > 0 ? p : NULL;
+    out->data_len = len;
+    return WIRE_RESULT_OK;
+}
+
 static int
 decode_remote(const uint8_t *p, size_t len, struct wire_message *out)
 {
     struct wire_payload payload = no_payload;
     int rc;
 
-    out->proc = wire_proc_lookup(out->header.proc);
+    out->proc = wire_proc_find(out->header.prog, out->header.proc);
     if (out->proc == NULL)
         return WIRE_ERR_PROCEDURE;
+    if (out->header.type == WIRE_TYPE_STREAM)
+        return take_stream(p, len, out);
     rc = choose_payload(&out->header, out->proc, &payload);
     if (rc < 0)
         return rc;

@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "wire/frame.h"
 
@@ -125,6 +126,19 @@ reserve(struct wire_buffer *buf, size_t more)
     return WIRE_RESULT_OK;
 }
 
+int
+wire_buffer_append(struct wire_buffer *buf, const void *data, size_t len)
+{
+    int rc = reserve(buf, len);
+
+    if (rc < 0)
+        return rc;
+    if (len > 0)
+        memcpy(buf->data + buf->len, data, len);
+    buf->len += len;
+    return WIRE_RESULT_OK;
+}
+
 /* Encode body into exactly `size` bytes at out. */
 static int
 encode_payload(uint8_t *out, u_long size, xdrproc_t proc, const void *body)
@@ -141,13 +155,13 @@ encode_payload(uint8_t *out, u_long size, xdrproc_t proc, const void *body)
     return is_encoded && used == size ? WIRE_RESULT_OK : WIRE_ERR_ENCODE;
 }
 
-int
-wire_encode(struct wire_buffer *buf, const remote_message_header *hdr,
-            xdrproc_t proc, const void *body)
+/* Room for one message of `size` payload bytes after buf->len, with its
+ * length word and header written; *payload is where the payload goes.
+ * buf->len is left alone: the message counts once the caller adds it. */
+static int
+start_message(struct wire_buffer *buf, const remote_message_header *hdr,
+              size_t size, uint8_t **payload)
 {
-    /* xdr_sizeof() answers 0 for a value that cannot be encoded; encoding
-     * into 0 bytes then fails, and says so. */
-    u_long size = xdr_sizeof(proc, (void *)(uintptr_t)body);
     uint8_t *msg;
     int rc;
 
@@ -157,11 +171,42 @@ wire_encode(struct wire_buffer *buf, const remote_message_header *hdr,
     if (rc < 0)
         return rc;
     msg = buf->data + buf->len;
-    rc = encode_payload(msg + WIRE_LEN_MIN, size, proc, body);
-    if (rc < 0)
-        return rc;
     put_be32(msg, (uint32_t)(WIRE_LEN_MIN + size));
     wire_header_encode(hdr, msg + WIRE_LEN_SIZE);
+    *payload = msg + WIRE_LEN_MIN;
+    return WIRE_RESULT_OK;
+}
+
+int
+wire_encode(struct wire_buffer *buf, const remote_message_header *hdr,
+            xdrproc_t proc, const void *body)
+{
+    /* xdr_sizeof() answers 0 for a value that cannot be encoded; encoding
+     * into 0 bytes then fails, and says so. */
+    u_long size = xdr_sizeof(proc, (void *)(uintptr_t)body);
+    uint8_t *payload;
+    int rc = start_message(buf, hdr, size, &payload);
+
+    if (rc < 0)
+        return rc;
+    rc = encode_payload(payload, size, proc, body);
+    if (rc < 0)
+        return rc;
     buf->len += WIRE_LEN_MIN + size;
+    return WIRE_RESULT_OK;
+}
+
+int
+wire_encode_raw(struct wire_buffer *buf, const remote_message_header *hdr,
+                const void *data, size_t len)
+{
+    uint8_t *payload;
+    int rc = start_message(buf, hdr, len, &payload);
+
+    if (rc < 0)
+        return rc;
+    if (len > 0)
+        memcpy(payload, data, len);
+    buf->len += WIRE_LEN_MIN + len;
     return WIRE_RESULT_OK;
 }

@@ -34,6 +34,8 @@ enum {
 #define WIRE_REMOTE_VERSION     1u
 #define WIRE_KEEPALIVE_PROGRAM  0x6b656570u    /* "keep" */
 #define WIRE_KEEPALIVE_VERSION  1u
+#define WIRE_QEMU_PROGRAM       0x20008087u    /* libvirt-qemu's calls */
+#define WIRE_QEMU_VERSION       1u
 
 enum wire_keepalive_proc {
     WIRE_KEEPALIVE_PING = 1,
@@ -114,11 +116,20 @@ struct wire_buffer {
  * caller's. NULL is a no-op. */
 void wire_buffer_release(struct wire_buffer *buf);
 
+/* Append len raw bytes (not a message: a stream's data on its way to an
+ * fd). WIRE_RESULT_OK, or WIRE_ERR_NO_MEMORY with buf unchanged. */
+int wire_buffer_append(struct wire_buffer *buf, const void *data, size_t len);
+
 /* Append one message: length word, hdr, then body encoded with proc
  * (WIRE_XDR_VOID and a NULL body for an empty payload). On failure buf
  * holds the same messages as before and a negative enum wire_result is
  * returned; on success WIRE_RESULT_OK. body is only read. */
 int wire_encode(struct wire_buffer *buf, const remote_message_header *hdr,
                 xdrproc_t proc, const void *body);
+
+/* The same with a raw payload: len bytes of data, copied as they are (a
+ * stream's data, wire/stream.h). */
+int wire_encode_raw(struct wire_buffer *buf, const remote_message_header *hdr,
+                    const void *data, size_t len);
 
 #endif /* VIREO_WIRE_FRAME_H */

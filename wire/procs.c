@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * procs.c: the procedure table, indexed by procedure number, and the event
- * id table. One line per procedure, in the order of the spec's tables
- * (§5.1 ... §5.7) so that the two can be read side by side.
+ * procs.c: the procedure tables, one per program, indexed by procedure
+ * number, and the event id table. One line per procedure, in the order of
+ * the spec's tables (§5.1 ... §5.7) so that the two can be read side by
+ * side; the QEMU program's own table follows.
  */
 #include "wire/procs.h"
 
@@ -16,11 +17,13 @@
 #define HIGH      (1 << 0)
 #define WRITE     (1 << 1)
 #define PRE_OPEN  (1 << 2)
+#define STREAM    (1 << 3)
 
 /* The payload arguments carry commas, so each of these expands them once,
  * in place, rather than handing them on to another macro. */
 #define CALL(nm, a, r, traits)                                   \
     [REMOTE_PROC_##nm] = {                                       \
+        .prog = WIRE_REMOTE_PROGRAM,                             \
         .number = REMOTE_PROC_##nm,                              \
         .name = #nm,                                             \
         .kind = WIRE_PROC_CALL,                                  \
@@ -30,9 +33,11 @@
         .is_high_priority = ((traits) & HIGH) != 0,              \
         .is_write = ((traits) & WRITE) != 0,                     \
         .is_allowed_before_open = ((traits) & PRE_OPEN) != 0,    \
+        .is_stream = ((traits) & STREAM) != 0,                   \
     }
 #define EVENT(nm, m)                                             \
     [REMOTE_PROC_##nm] = {                                       \
+        .prog = WIRE_REMOTE_PROGRAM,                             \
         .number = REMOTE_PROC_##nm,                              \
         .name = #nm,                                             \
         .kind = WIRE_PROC_EVENT,                                 \
@@ -140,6 +145,10 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(DOMAIN_SNAPSHOT_NUM,     ARGS(domain_snapshot_num),
                                   RET(domain_snapshot_num),                  HIGH),
 
+    /* Consoles: the reply opens a stream of the guest's console bytes.
+     * libvirt refuses it on a read-only connection. */
+    CALL(DOMAIN_OPEN_CONSOLE,     ARGS(domain_open_console), NONE,           LOW | WRITE | STREAM),
+
     /* §5.6 Event registration: allowed on read-only connections. */
     CALL(CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
          ARGS(connect_domain_event_callback_register_any),
@@ -163,6 +172,26 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(CONNECT_EVENT_CONNECTION_CLOSED, MSG(connect_event_connection_closed)),
 };
 
+/* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt
+ * refuses it on a read-only connection, naming virDomainQemuMonitorCommand. */
+static const struct wire_proc qemu_procs[] = {
+    [QEMU_PROC_DOMAIN_MONITOR_COMMAND] = {
+        .prog = WIRE_QEMU_PROGRAM,
+        .number = QEMU_PROC_DOMAIN_MONITOR_COMMAND,
+        .name = "DOMAIN_MONITOR_COMMAND",
+        .api = "virDomainQemuMonitorCommand",
+        .kind = WIRE_PROC_CALL,
+        .args = { (xdrproc_t)xdr_qemu_domain_monitor_command_args,
+                  sizeof(qemu_domain_monitor_command_args) },
+        .ret = { (xdrproc_t)xdr_qemu_domain_monitor_command_ret,
+                 sizeof(qemu_domain_monitor_command_ret) },
+        .msg = NONE,
+        .is_write = true,
+    },
+};
+
+#define N_QEMU_PROCS (int)(sizeof(qemu_procs) / sizeof(qemu_procs[0]))
+
 const struct wire_proc *
 wire_proc_lookup(int number)
 {
@@ -170,6 +199,38 @@ wire_proc_lookup(int number)
         return NULL;
     /* Numbers vireo does not speak are holes with no name. */
     return procs[number].name != NULL ? &procs[number] : NULL;
+}
+
+const struct wire_proc *
+wire_proc_find(uint32_t prog, int number)
+{
+    if (prog == WIRE_REMOTE_PROGRAM)
+        return wire_proc_lookup(number);
+    if (prog != WIRE_QEMU_PROGRAM || number < 1 || number >= N_QEMU_PROCS)
+        return NULL;
+    return qemu_procs[number].name != NULL ? &qemu_procs[number] : NULL;
+}
+
+bool
+wire_program_is_known(uint32_t prog)
+{
+    return prog == WIRE_REMOTE_PROGRAM || prog == WIRE_KEEPALIVE_PROGRAM ||
+           prog == WIRE_QEMU_PROGRAM;
+}
+
+bool
+wire_program_has_version(uint32_t prog, uint32_t vers)
+{
+    switch (prog) {
+    case WIRE_REMOTE_PROGRAM:
+        return vers == WIRE_REMOTE_VERSION;
+    case WIRE_KEEPALIVE_PROGRAM:
+        return vers == WIRE_KEEPALIVE_VERSION;
+    case WIRE_QEMU_PROGRAM:
+        return vers == WIRE_QEMU_VERSION;
+    default:
+        return false;
+    }
 }
 
 /* Spec §5.7, indexed by event id. Legacy 0 = no legacy message. */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * procs.h: the remote program's procedures that vireo speaks (spec §5):
- * for each number its name, how its payloads are encoded, and what the
- * daemon needs to know before running it. Also the event id to event
- * message table of spec §5.7.
+ * procs.h: the procedures that vireo speaks (spec §5), of the remote
+ * program and of libvirt's QEMU program: for each number its name, how
+ * its payloads are encoded, and what the daemon needs to know before
+ * running it. Also the event id to event message table of spec §5.7.
  *
  * The tables are constant; every function may be called from any thread.
  */
@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "wire/frame.h"
+#include "wire/qemu_protocol.h"
 #include "wire/remote_protocol.h"
 
 /* libvirt 9.0 defines remote procedures 1 ... 443 (spec §0). */
@@ -32,8 +33,12 @@ enum wire_proc_kind {
 };
 
 struct wire_proc {
+    uint32_t            prog;       /* WIRE_REMOTE_PROGRAM, WIRE_QEMU_PROGRAM */
     int                 number;
     const char         *name;       /* "CONNECT_OPEN" */
+    /* libvirt's name for the call where deriving it from name would be
+     * wrong ("virDomainQemuMonitorCommand"), else NULL. */
+    const char         *api;
     enum wire_proc_kind kind;
     struct wire_payload args;       /* CALL payload (calls only) */
     struct wire_payload ret;        /* REPLY payload when status is OK */
@@ -48,10 +53,24 @@ struct wire_proc {
     bool is_write;
     /* Answered before CONNECT_OPEN has succeeded (spec §2.8, §4.1). */
     bool is_allowed_before_open;
+    /* Its successful reply opens a stream: from then on STREAM messages
+     * with the call's proc and serial carry raw bytes both ways
+     * (wire/stream.h). */
+    bool is_stream;
 };
 
-/* The procedure with this number, or NULL if vireo does not know it. O(1). */
+/* The remote program's procedure with this number, or NULL if vireo does
+ * not know it. O(1). */
 const struct wire_proc *wire_proc_lookup(int number);
+
+/* The procedure with this number in program prog (remote or QEMU), or NULL
+ * if vireo does not know the pair. O(1). */
+const struct wire_proc *wire_proc_find(uint32_t prog, int number);
+
+/* Whether vireo speaks this program (remote, keepalive, QEMU) at all, and
+ * in this version. */
+bool wire_program_is_known(uint32_t prog);
+bool wire_program_has_version(uint32_t prog, uint32_t vers);
 
 /* Event message procedures for a domain event id (spec §5.7): the
  * callback-style one (318, 319, ...) and the legacy one (107, 169, ...,

@@ -7,6 +7,7 @@
  *   remote_host.c    host queries
  *   remote_domain.c  definitions and lifecycle
  *   remote_query.c   lookups, listing, per-domain queries
+ *   remote_console.c consoles (streams) and monitor commands
  */
 #ifndef VIREO_DRIVERS_REMOTE_SLOTS_H
 #define VIREO_DRIVERS_REMOTE_SLOTS_H
@@ -102,5 +103,14 @@ int remotedrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
                                   struct vireo_error *err);
 int remotedrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
                                   unsigned flags, struct vireo_error *err);
+
+/* remote_console.c */
+int remotedrv_domain_open_console(struct vireo_domain *dom,
+                                  const char *dev_name, unsigned flags,
+                                  int *fd, struct vireo_error *err);
+int remotedrv_domain_qemu_monitor_command(struct vireo_domain *dom,
+                                          const char *cmd, char **result,
+                                          unsigned flags,
+                                          struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

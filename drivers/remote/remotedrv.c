@@ -318,6 +318,8 @@ const struct driver remotedrv = {
     .domain_has_managed_save_image = remotedrv_domain_has_managed_save_image,
     .domain_snapshot_num         = remotedrv_domain_snapshot_num,
     .domain_get_messages         = remotedrv_domain_get_messages,
+    .domain_open_console         = remotedrv_domain_open_console,
+    .domain_qemu_monitor_command = remotedrv_domain_qemu_monitor_command,
     .domain_event_register_any   = remote_event_register,
     .domain_event_deregister_any = remote_event_deregister,
 };

@@ -66,6 +66,7 @@ rpc_client_unref(struct rpc_client *c)
     close(c->wake_fd);
     wire_buffer_release(&c->out);
     free(c->in.data);
+    free(c->chunk);
     pthread_mutex_destroy(&c->lock);
     free(c);
 }
@@ -141,6 +142,7 @@ rpc_client_close(struct rpc_client *c)
     pthread_mutex_lock(&c->lock);
     c->is_closed = true;
     c->close_reason = VIR_CONNECT_CLOSE_REASON_CLIENT;
+    rpc_stream_close_all(c);
     if (c->watch >= 0)
         event_remove_handle(c->watch);
     if (c->ka_timer >= 0)
@@ -157,7 +159,7 @@ queue_call(struct rpc_client *c, struct rpc_call *call, const void *args,
            struct vireo_error *err)
 {
     remote_message_header hdr = {
-        .prog = WIRE_REMOTE_PROGRAM, .vers = WIRE_REMOTE_VERSION,
+        .prog = call->proc->prog, .vers = 1, /* every program's version */
         .proc = call->proc->number, .type = WIRE_TYPE_CALL,
         .serial = call->serial, .status = WIRE_STATUS_OK,
     };
@@ -183,6 +185,29 @@ drain_wake_fd(struct rpc_client *c)
     }
 }
 
+/* The owner's poll set: the socket, the eventfd, then each stream's fd
+ * (the streams' bytes move while the owner waits, as between calls). */
+static struct pollfd *
+poll_set(struct rpc_client *c, struct pollfd *stack, int stack_n, int *n)
+{
+    int n_streams = rpc_stream_poll_count(c);
+    struct pollfd *fds = stack;
+
+    if (2 + n_streams > stack_n &&
+        (fds = malloc((size_t)(2 + n_streams) * sizeof(*fds))) == NULL) {
+        fds = stack;                 /* short of memory: streams wait */
+        n_streams = stack_n - 2;
+    }
+    fds[0] = (struct pollfd){ .fd = c->fd };
+    fds[1] = (struct pollfd){ .fd = c->wake_fd, .events = POLLIN };
+    if (!rpc_stream_is_backed_up(c))
+        fds[0].events |= POLLIN;
+    if (c->out_sent < c->out.len)
+        fds[0].events |= POLLOUT;
+    *n = 2 + rpc_stream_poll_fill(c, fds + 2, n_streams);
+    return fds;
+}
+
 /* Owner: move bytes until call has its reply (or the connection died).
  * The lock is dropped only around poll(), which sleeps no longer than the
  * next keepalive check: this thread may be the loop's, whose keepalive
@@ -193,30 +218,29 @@ run_io(struct rpc_client *c, struct rpc_call *call)
 {
     rpc_io_update_watch(c);
     while (!call->done) {
-        struct pollfd fds[2] = {
-            { .fd = c->fd, .events = POLLIN },
-            { .fd = c->wake_fd, .events = POLLIN },
-        };
+        struct pollfd stack[8];
+        int n_fds, n;
+        struct pollfd *fds = poll_set(c, stack, 8, &n_fds);
         int timeout_ms = rpc_keepalive_wait_ms(c);
-        int n;
 
-        if (c->out_sent < c->out.len)
-            fds[0].events |= POLLOUT;
         pthread_mutex_unlock(&c->lock);
-        n = poll(fds, 2, timeout_ms);
+        n = poll(fds, (nfds_t)n_fds, timeout_ms);
         pthread_mutex_lock(&c->lock);
-        if (n < 0)
-            continue;   /* EINTR; nothing else can fail with valid fds */
-        if (fds[1].revents & POLLIN)
-            drain_wake_fd(c);
-        if (fds[0].revents & POLLOUT)
-            rpc_io_flush(c);
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
-            rpc_io_read(c);
-        if (fds[1].revents & POLLIN)
-            rpc_io_flush(c);
-        /* After the reads: a message that just came in is an answer. */
-        rpc_keepalive_check(c);
+        if (n >= 0) {           /* else EINTR: look again */
+            if (fds[1].revents & POLLIN)
+                drain_wake_fd(c);
+            if (fds[0].revents & POLLOUT)
+                rpc_io_flush(c);
+            if (fds[0].revents & (POLLIN | POLLHUP | POLLERR))
+                rpc_io_read(c);
+            rpc_stream_poll_done(c, fds + 2, n_fds - 2);
+            if (fds[1].revents & POLLIN)
+                rpc_io_flush(c);
+            /* After the reads: a message that just came in is an answer. */
+            rpc_keepalive_check(c);
+        }
+        if (fds != stack)
+            free(fds);
     }
 }
 
@@ -250,13 +274,20 @@ int
 rpc_client_call(struct rpc_client *c, int proc, const void *args,
                 void *ret, struct vireo_error *err)
 {
+    return rpc_client_call_proc(c, wire_proc_lookup(proc), args, ret, err);
+}
+
+int
+rpc_client_call_proc(struct rpc_client *c, const struct wire_proc *proc,
+                     const void *args, void *ret, struct vireo_error *err)
+{
     struct rpc_call call = {
-        .proc = wire_proc_lookup(proc), .ret = ret, .err = err, .rc = -1,
+        .proc = proc, .ret = ret, .err = err, .rc = -1,
     };
 
     if (call.proc == NULL || call.proc->kind != WIRE_PROC_CALL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
-                         "procedure %d is not a call vireo knows", proc);
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC, "%s",
+                         "not a call vireo knows");
     pthread_cond_init(&call.cond, NULL);
     pthread_mutex_lock(&c->lock);
     if (c->is_closed) {
@@ -267,6 +298,66 @@ rpc_client_call(struct rpc_client *c, int proc, const void *args,
         call.serial = c->next_serial++;
         if (queue_call(c, &call, args, err) == 0)
             wait_for_reply(c, &call);
+    }
+    pthread_mutex_unlock(&c->lock);
+    pthread_cond_destroy(&call.cond);
+    return call.rc;
+}
+
+/* Lock held: register the stream, make the call, and start pumping once
+ * it succeeded. The stream exists before the call goes out, so that data
+ * following the reply closely finds it. */
+static void
+open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
+            int fd)
+{
+    remote_message_header hdr = {
+        .prog = call->proc->prog, .vers = 1, .proc = call->proc->number,
+        .serial = call->serial,
+    };
+    struct rpc_stream *s = rpc_stream_new(c, &hdr, fd);
+
+    if (s == NULL) {
+        error_no_memory(call->err);
+        return;
+    }
+    if (queue_call(c, call, args, call->err) == 0)
+        wait_for_reply(c, call);
+    /* A connection that died took the stream with it. */
+    s = rpc_stream_find(c, call->serial);
+    if (s != NULL && call->rc == 0 && rpc_stream_start(c, s, call->err) < 0)
+        call->rc = -1;
+    if (s != NULL && call->rc < 0)
+        rpc_stream_free(c, s);
+}
+
+int
+rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
+                       int fd, struct vireo_error *err)
+{
+    struct rpc_call call = {
+        .proc = wire_proc_lookup(proc), .err = err, .rc = -1,
+    };
+
+    if (call.proc == NULL || !call.proc->is_stream) {
+        close(fd);
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
+                         "procedure %d opens no stream", proc);
+    }
+    pthread_cond_init(&call.cond, NULL);
+    pthread_mutex_lock(&c->lock);
+    if (c->is_closed) {
+        close(fd);
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC, "%s",
+                  "client socket is closed");
+    } else if (c->watch < 0) {
+        close(fd);
+        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_RPC, "%s",
+                  "a stream needs an event loop, registered before the "
+                  "connection was opened");
+    } else {
+        call.serial = c->next_serial++;
+        open_stream(c, &call, args, fd);
     }
     pthread_mutex_unlock(&c->lock);
     pthread_cond_destroy(&call.cond);

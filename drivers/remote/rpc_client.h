@@ -19,6 +19,7 @@
 
 struct rpc_client;
 struct wire_message;
+struct wire_proc;
 
 /* Called for each event message (type MESSAGE on the remote program) in
  * the order the server sent them, on whichever thread reads them, with
@@ -38,6 +39,20 @@ struct rpc_client *rpc_client_new(int fd, rpc_message_cb on_message,
  * (VIR_FROM_RPC). Any thread. */
 int rpc_client_call(struct rpc_client *c, int proc, const void *args,
                     void *ret, struct vireo_error *err);
+
+/* The same for a procedure of any program (wire_proc_find()). */
+int rpc_client_call_proc(struct rpc_client *c, const struct wire_proc *proc,
+                         const void *args, void *ret,
+                         struct vireo_error *err);
+
+/* Call remote procedure proc, one whose reply opens a stream
+ * (wire_proc.is_stream), and from its success on pump that stream between
+ * the daemon and fd, our end of a connected non-blocking socket pair whose
+ * other end the application holds (rpc_stream.c says how). fd is taken
+ * over, closed on failure. Needs the loop watch (rpc_client_watch), which
+ * moves the stream's bytes between calls. Any thread. */
+int rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
+                           int fd, struct vireo_error *err);
 
 /* Watch the socket through the registered event loop from now on. Safe to
  * call again. Fails when no loop is registered. */

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * rpc_client_priv.h: the state shared by rpc_client.c (calls and who does
- * the I/O), rpc_io.c (bytes in and out, message dispatch) and
- * rpc_keepalive.c. Everything below lock is guarded by it.
+ * the I/O), rpc_io.c (bytes in and out, message dispatch), rpc_stream.c
+ * (streams) and rpc_keepalive.c. Everything below lock is guarded by it.
  */
 #ifndef VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H
 #define VIREO_DRIVERS_REMOTE_RPC_CLIENT_PRIV_H
 
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -26,6 +27,23 @@ struct rpc_call {
     bool                    done;
     pthread_cond_t          cond;
     struct rpc_call        *next;
+};
+
+/* A stream of the connection (a console): its STREAM messages one way,
+ * the socket whose other end the application holds the other. */
+struct rpc_stream {
+    remote_message_header call;      /* the call that opened it */
+    int                   fd;        /* our end of the application's pair */
+    int                   watch;     /* on fd, through the loop; -1: none.
+                                        Its free closes fd. */
+    int                   watch_events;
+    struct wire_buffer    out;       /* the daemon's data, not yet written
+                                        to fd */
+    size_t                out_sent;
+    bool                  is_remote_eof;  /* the daemon's end of file came */
+    bool                  is_finishing;   /* finish sent, its confirmation
+                                             not yet in */
+    struct rpc_stream    *next;
 };
 
 /* Bytes received and not yet dispatched. */
@@ -58,6 +76,8 @@ struct rpc_client {
     int                ka_count;
     int                ka_unanswered;
     int64_t            ka_due_ms;     /* monotonic: the next check */
+    struct rpc_stream *streams;
+    uint8_t           *chunk;         /* a read from a stream's fd */
 };
 
 void rpc_client_unref(struct rpc_client *c);
@@ -83,6 +103,34 @@ void rpc_io_fail(struct rpc_client *c, int reason,
 /* Give the loop watch the mask the state calls for (none while an owner
  * does the I/O or once closed). */
 void rpc_io_update_watch(struct rpc_client *c);
+
+/* rpc_stream.c; lock held for all. */
+/* A stream for the call whose header is call, pumping fd (taken over);
+ * NULL when out of memory (fd is then closed). */
+struct rpc_stream *rpc_stream_new(struct rpc_client *c,
+                                  const remote_message_header *call, int fd);
+struct rpc_stream *rpc_stream_find(struct rpc_client *c, uint32_t serial);
+/* Its call succeeded: watch its fd through the loop from now on. */
+int  rpc_stream_start(struct rpc_client *c, struct rpc_stream *s,
+                      struct vireo_error *err);
+/* Forget the stream; its fd is closed (once the loop let go of it). */
+void rpc_stream_free(struct rpc_client *c, struct rpc_stream *s);
+/* The connection ended: end every stream (the application reads EOF). */
+void rpc_stream_close_all(struct rpc_client *c);
+/* A STREAM message from the daemon. */
+void rpc_stream_dispatch(struct rpc_client *c, const struct wire_message *msg);
+/* The application leaves too much of a stream's data unread: read the
+ * socket no more until it catches up. */
+bool rpc_stream_is_backed_up(const struct rpc_client *c);
+/* Give each stream's loop watch the mask the state calls for. */
+void rpc_stream_update_watches(struct rpc_client *c);
+/* For the owner's poll(): how many fds, then fill fds[0..n). */
+int  rpc_stream_poll_count(const struct rpc_client *c);
+int  rpc_stream_poll_fill(const struct rpc_client *c, struct pollfd *fds,
+                          int n);
+/* After poll(): act on what each stream's fd reported. */
+void rpc_stream_poll_done(struct rpc_client *c, const struct pollfd *fds,
+                          int n);
 
 /* rpc_keepalive.c; lock held for all. */
 /* A message came in: the server is alive. */

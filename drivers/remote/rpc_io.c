@@ -4,7 +4,8 @@
  * (the calling thread that owns the I/O, or the loop's watch callback):
  * flushing queued messages, reading and splitting whole messages, and
  * dispatching each one: replies to their waiting call, event messages to
- * the driver, keepalive PINGs answered at once.
+ * the driver, stream messages to their stream (rpc_stream.c), keepalive
+ * PINGs answered at once.
  *
  * Every function runs with the client's lock held. The socket is
  * non-blocking, so no call here waits.
@@ -53,6 +54,7 @@ rpc_io_fail(struct rpc_client *c, int reason, const struct vireo_error *err)
         pthread_cond_signal(&call->cond);
     }
     c->calls = NULL;
+    rpc_stream_close_all(c);
     /* The owner's call was among them, but it may be asleep in poll() on
      * another thread (the keepalive timer fails the connection from the
      * loop's thread): the condition does not reach it, the eventfd does. */
@@ -70,12 +72,13 @@ rpc_io_update_watch(struct rpc_client *c)
     if (c->watch < 0)
         return;
     if (!c->has_owner && !c->is_closed)
-        events = EVENT_READABLE |
+        events = (rpc_stream_is_backed_up(c) ? 0 : EVENT_READABLE) |
                  (c->out_sent < c->out.len ? EVENT_WRITABLE : 0);
     if (events != c->watch_events) {
         c->watch_events = events;
         event_update_handle(c->watch, events);
     }
+    rpc_stream_update_watches(c);
 }
 
 void
@@ -155,7 +158,8 @@ take_call(struct rpc_client *c, uint32_t serial)
 static int
 finish_call(struct rpc_call *call, struct wire_message *msg, int result)
 {
-    if (result != WIRE_RESULT_OK || msg->header.proc != call->proc->number)
+    if (result != WIRE_RESULT_OK || msg->header.prog != call->proc->prog ||
+        msg->header.proc != call->proc->number)
         return error_set_raw(call->err, VIR_ERR_RPC, VIR_FROM_RPC,
                              "Unable to decode message payload");
     if (msg->header.status == WIRE_STATUS_ERROR) {
@@ -195,9 +199,11 @@ dispatch(struct rpc_client *c, const uint8_t *buf, size_t len)
     if (msg.header.prog == WIRE_KEEPALIVE_PROGRAM) {
         if (result == WIRE_RESULT_OK && msg.header.proc == WIRE_KEEPALIVE_PING)
             rpc_io_queue_keepalive(c, WIRE_KEEPALIVE_PONG);
-    } else if (msg.header.type == WIRE_TYPE_REPLY &&
-               msg.header.prog == WIRE_REMOTE_PROGRAM) {
+    } else if (msg.header.type == WIRE_TYPE_REPLY) {
         dispatch_reply(c, &msg, result);
+    } else if (msg.header.type == WIRE_TYPE_STREAM &&
+               result == WIRE_RESULT_OK) {
+        rpc_stream_dispatch(c, &msg);
     } else if (msg.header.type == WIRE_TYPE_MESSAGE &&
                result == WIRE_RESULT_OK && c->on_message != NULL) {
         /* Events vireo cannot decode (ids it never registers) are
@@ -254,10 +260,12 @@ reserve_input(struct rpc_inbuf *in)
     return 0;
 }
 
+/* Until the socket is drained, or a stream's application falls behind
+ * (then the daemon waits for us, and the guest's console for it). */
 void
 rpc_io_read(struct rpc_client *c)
 {
-    while (!c->is_closed) {
+    while (!c->is_closed && !rpc_stream_is_backed_up(c)) {
         ssize_t n;
 
         if (reserve_input(&c->in) < 0) {

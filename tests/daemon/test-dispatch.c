@@ -36,18 +36,35 @@ open_default(void)
     return conn;
 }
 
+static dispatch_fn
+handler(int number)
+{
+    return dispatch_driver_handler(wire_proc_lookup(number));
+}
+
 static void
 test_table(void)
 {
-    tap_ok(dispatch_driver_handler(REMOTE_PROC_DOMAIN_SUSPEND) ==
-           dispatch_domain_suspend, "34 is DOMAIN_SUSPEND's handler");
-    tap_ok(dispatch_driver_handler(REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS) ==
-           NULL, "344 has no handler: answered as an unknown procedure");
-    tap_ok(dispatch_driver_handler(9999) == NULL && dispatch_driver_handler(0)
-           == NULL, "numbers out of range have none");
+    struct wire_proc unknown = { .prog = WIRE_REMOTE_PROGRAM, .number = 9999 };
+    struct wire_proc qemu_two = { .prog = WIRE_QEMU_PROGRAM, .number = 2 };
+
+    tap_ok(handler(REMOTE_PROC_DOMAIN_SUSPEND) == dispatch_domain_suspend,
+           "34 is DOMAIN_SUSPEND's handler");
+    tap_ok(handler(REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS) == NULL,
+           "344 has no handler: answered as an unknown procedure");
+    tap_ok(dispatch_driver_handler(&unknown) == NULL &&
+           dispatch_driver_handler(&qemu_two) == NULL,
+           "numbers out of range have none");
     tap_ok(dispatch_local_handler(REMOTE_PROC_AUTH_LIST) != NULL &&
-           dispatch_driver_handler(REMOTE_PROC_AUTH_LIST) == NULL,
+           handler(REMOTE_PROC_AUTH_LIST) == NULL,
            "AUTH_LIST is answered on the loop");
+    tap_ok(dispatch_driver_handler(wire_proc_find(WIRE_QEMU_PROGRAM, 1)) ==
+           dispatch_qemu_domain_monitor_command,
+           "QEMU program procedure 1 is the monitor command's handler");
+    tap_ok(dispatch_stream_handler(wire_proc_lookup(201)) ==
+           dispatch_domain_open_console && handler(201) == NULL &&
+           dispatch_stream_handler(wire_proc_lookup(34)) == NULL,
+           "201 opens a stream; other calls do not");
 }
 
 static int
@@ -173,7 +190,7 @@ main(void)
 {
     struct vireo_conn *conn;
 
-    tap_plan(22);
+    tap_plan(24);
     test_table();
     test_features();
     conn = open_default();

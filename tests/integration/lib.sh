@@ -73,9 +73,10 @@ log_outputs = "1:file:$DIR/vireod.log"
 END
 }
 
-# wait_for_line FILE TEXT: up to 10 s for FILE to contain TEXT.
+# wait_for_line FILE TEXT [TIMEOUT_S]: up to TIMEOUT_S seconds (10 by
+# default) for FILE to contain TEXT.
 wait_for_line() {
-    for _ in $(seq 100); do
+    for _ in $(seq "$((${3:-10} * 10))"); do
         grep -qF -- "$2" "$1" 2> /dev/null && return 0
         sleep 0.1
     done

@@ -13,6 +13,12 @@
 # "none", which is what vireod's listen_tcp offers), reached by
 # $LIBVIRTD_TCP_URI (test+tcp://127.0.0.1:PORT/default).
 #
+# $LIBVIRTD_QEMU_URI (qemu+unix:///session?socket=$LIBVIRTD_SOCK) reaches
+# its QEMU driver, which runs guests as the daemon's user; with
+# LIBVIRTD_QEMU_CONF set when it starts, that driver reads those lines as
+# its qemu.conf (stdio_handler = "file" keeps it from starting virtlogd,
+# which would outlive it).
+#
 # Why it never runs as root: a root libvirtd is "privileged", and whatever
 # its config says, its drivers keep their state under /run/libvirt,
 # /var/lib/libvirt, /var/cache/libvirt and /etc/libvirt, and each one locks
@@ -33,6 +39,8 @@ LIBVIRTD_RC=
 LIBVIRTD_START_ERROR=
 LIBVIRTD_USER=nobody
 LIBVIRTD_TCP_PORT=${LIBVIRTD_TCP_PORT:-}
+# Settings of its QEMU driver (qemu.conf lines), if any.
+LIBVIRTD_QEMU_CONF=${LIBVIRTD_QEMU_CONF:-}
 # libvirtd's socket appears in about 0.1 s here; allow far more on a busy
 # machine, but never wait forever.
 LIBVIRTD_START_TIMEOUT_DS=300
@@ -79,6 +87,12 @@ auth_tcp = "none"
 END
     else
         echo "listen_tcp = 0" >> "$LIBVIRTD_DIR/libvirtd.conf"
+    fi
+    # A session libvirtd reads its QEMU driver's qemu.conf from
+    # $XDG_CONFIG_HOME/libvirt/.
+    if [ -n "$LIBVIRTD_QEMU_CONF" ]; then
+        mkdir -p "$LIBVIRTD_DIR/home/config/libvirt"
+        echo "$LIBVIRTD_QEMU_CONF" > "$LIBVIRTD_DIR/home/config/libvirt/qemu.conf"
     fi
 }
 
@@ -143,8 +157,9 @@ libvirtd_start() {
     [ "$(id -u)" -eq 0 ] && chown -R "$LIBVIRTD_USER" "$LIBVIRTD_DIR"
     LIBVIRTD_SOCK=$LIBVIRTD_DIR/run/libvirt-sock
     LIBVIRTD_URI="test+unix:///default?socket=$LIBVIRTD_SOCK"
+    LIBVIRTD_QEMU_URI="qemu+unix:///session?socket=$LIBVIRTD_SOCK"
     LIBVIRTD_TCP_URI=${LIBVIRTD_TCP_PORT:+test+tcp://127.0.0.1:$LIBVIRTD_TCP_PORT/default}
-    export LIBVIRTD_SOCK LIBVIRTD_URI LIBVIRTD_TCP_URI
+    export LIBVIRTD_SOCK LIBVIRTD_URI LIBVIRTD_QEMU_URI LIBVIRTD_TCP_URI
 
     libvirtd_command
     "${LIBVIRTD_CMD[@]}" > "$LIBVIRTD_DIR/libvirtd.stderr" 2>&1 < /dev/null &

@@ -131,6 +131,19 @@ const struct sample samples[] = {
     { 426, SAMPLE_RET, "00000002 00000003 6f6e6500 00000003 74776f00" },
     { 187, SAMPLE_ARGS, DOM ZERO },
     { 187, SAMPLE_RET, ZERO },
+
+    /* Consoles: the first console, then "serial0" with FORCE, as virsh
+     * and python3-libvirt send them. */
+    { 201, SAMPLE_ARGS, DOM ZERO ZERO },
+    { 201, SAMPLE_ARGS, DOM ONE "00000007 73657269 616c3000" ONE },
+
+    /* The QEMU program: virsh qemu-monitor-command's {"execute":
+     * "query-status"}, and a reply in QEMU's words. */
+    { SAMPLE_QEMU | 1, SAMPLE_ARGS,
+      DOM "0000001a 7b226578 65637574 65223a22 71756572 792d7374 61747573"
+      " 227d0000" ZERO },
+    { SAMPLE_QEMU | 1, SAMPLE_RET,
+      "0000000d 7b227265 7475726e 223a7b7d 7d000000" },
     /* §5.6 */
     { 316, SAMPLE_ARGS, ZERO ZERO },
     { 316, SAMPLE_ARGS, ONE ONE DOM },
@@ -219,6 +232,18 @@ build_message(uint8_t *out, size_t cap, uint32_t prog, uint32_t vers,
     return len;
 }
 
+uint32_t
+sample_prog(const struct sample *s)
+{
+    return s->proc & SAMPLE_QEMU ? WIRE_QEMU_PROGRAM : WIRE_REMOTE_PROGRAM;
+}
+
+int
+sample_proc(const struct sample *s)
+{
+    return s->proc & ~SAMPLE_QEMU;
+}
+
 size_t
 build_sample_message(const struct sample *s, uint8_t *out, size_t cap)
 {
@@ -230,9 +255,8 @@ build_sample_message(const struct sample *s, uint8_t *out, size_t cap)
     uint8_t payload[4096];
     size_t n = hex_to_bytes(s->hex, payload, sizeof(payload));
 
-    return build_message(out, cap, WIRE_REMOTE_PROGRAM, WIRE_REMOTE_VERSION,
-                         s->proc, types[s->kind], 7, WIRE_STATUS_OK,
-                         payload, n);
+    return build_message(out, cap, sample_prog(s), 1, sample_proc(s),
+                         types[s->kind], 7, WIRE_STATUS_OK, payload, n);
 }
 
 static void

@@ -12,11 +12,19 @@
 
 enum sample_kind { SAMPLE_ARGS, SAMPLE_RET, SAMPLE_MSG };
 
+/* A procedure of the QEMU program rather than the remote one:
+ * SAMPLE_QEMU | number. */
+#define SAMPLE_QEMU 0x10000
+
 struct sample {
-    int              proc;
+    int              proc;      /* the number, with SAMPLE_QEMU or not */
     enum sample_kind kind;
     const char      *hex;       /* the payload; spaces and '|' are ignored */
 };
+
+/* The program and procedure number a sample is for. */
+uint32_t sample_prog(const struct sample *s);
+int      sample_proc(const struct sample *s);
 
 extern const struct sample samples[];
 extern const size_t n_samples;
@@ -33,7 +41,7 @@ size_t build_message(uint8_t *out, size_t cap, uint32_t prog, uint32_t vers,
                      const uint8_t *payload, size_t payload_len);
 
 /* The message a sample travels in: CALL, REPLY with status OK, or MESSAGE
- * of the remote program. */
+ * of its program. */
 size_t build_sample_message(const struct sample *s, uint8_t *out, size_t cap);
 
 /* Whether a and b hold the same bytes; prints a hex dump of both as TAP

@@ -69,14 +69,18 @@ static void
 check_header(void)
 {
     struct wire_message m;
-    size_t len = build_message(buf, sizeof(buf), 0x20008087, 1, 3,
+    size_t len = build_message(buf, sizeof(buf), 0x00068000, 1, 3,
                                WIRE_TYPE_CALL, 42, 0, NULL, 0);
     int rc = wire_decode(buf, len, &m);
 
-    tap_is_int(rc, WIRE_ERR_PROGRAM, "the qemu program is unknown here");
-    tap_ok(m.header.prog == 0x20008087 && m.header.serial == 42 &&
+    tap_is_int(rc, WIRE_ERR_PROGRAM, "the lxc program is unknown here");
+    tap_ok(m.header.prog == 0x00068000 && m.header.serial == 42 &&
            m.header.proc == 3,
            "the header is kept for the error reply");
+    tap_is_int(verdict(WIRE_QEMU_PROGRAM, 2, 1, 0, 0, ""), WIRE_ERR_VERSION,
+               "qemu program version 2 is refused");
+    tap_is_int(verdict(WIRE_QEMU_PROGRAM, 1, 2, 0, 0, ""), WIRE_ERR_PROCEDURE,
+               "qemu procedure 2 (attach) is unknown");
     tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 2, 1, 0, 0, ""), WIRE_ERR_VERSION,
                "remote program version 2 is refused");
     tap_is_int(verdict(WIRE_KEEPALIVE_PROGRAM, 2, 1, 2, 0, ""),
@@ -92,13 +96,48 @@ check_header(void)
     tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 66, 1, WIRE_STATUS_CONTINUE, ""),
                WIRE_ERR_STATUS, "a REPLY with status CONTINUE is refused");
     tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 66, WIRE_TYPE_STREAM, 0, ""),
-               WIRE_ERR_TYPE, "a STREAM packet fits no procedure here");
+               WIRE_ERR_TYPE, "a STREAM packet of a plain call is refused");
+    tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 201, WIRE_TYPE_STREAM_HOLE,
+                       WIRE_STATUS_CONTINUE, "00000000 00000010 00000000"),
+               WIRE_ERR_TYPE, "a STREAM_HOLE packet is refused (no sparse "
+               "streams)");
     tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 318, WIRE_TYPE_CALL, 0,
                        "00000000 " DOM_HEX "00000005 00000001"),
                WIRE_ERR_TYPE, "an event message sent as a CALL is refused");
     tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 23, WIRE_TYPE_MESSAGE, 0,
                        "00000004 74657374"),
                WIRE_ERR_TYPE, "a call procedure sent as a MESSAGE is refused");
+}
+
+/* STREAM messages of a procedure that opens a stream are not decoded:
+ * their payload is handed over as it is, whatever the status. */
+static void
+check_streams(void)
+{
+    struct wire_message m;
+    uint8_t data[] = { 'h', 'i', '\r' };
+    size_t len = build_message(buf, sizeof(buf), WIRE_REMOTE_PROGRAM, 1, 201,
+                               WIRE_TYPE_STREAM, 8, WIRE_STATUS_CONTINUE,
+                               data, sizeof(data));
+    int rc = wire_decode(buf, len, &m);
+
+    tap_ok(rc == WIRE_RESULT_OK && m.proc != NULL && m.proc->is_stream &&
+           m.body == NULL && m.data_len == 3 && m.data == buf + 28,
+           "stream data of DOMAIN_OPEN_CONSOLE is handed over raw, "
+           "3 bytes not a multiple of 4");
+    wire_message_free(&m);
+    tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 201, WIRE_TYPE_STREAM,
+                       WIRE_STATUS_OK, ""), WIRE_RESULT_OK,
+               "an empty STREAM OK (finish) decodes");
+    tap_is_int(verdict(WIRE_REMOTE_PROGRAM, 1, 201, WIRE_TYPE_STREAM,
+                       WIRE_STATUS_ERROR, "00000001 00000002 00000003"),
+               WIRE_RESULT_OK, "a STREAM ERROR keeps whatever it carries");
+    len = build_message(buf, sizeof(buf), WIRE_REMOTE_PROGRAM, 1, 201,
+                        WIRE_TYPE_STREAM, 8, WIRE_STATUS_CONTINUE, NULL, 0);
+    rc = wire_decode(buf, len, &m);
+    tap_ok(rc == WIRE_RESULT_OK && m.data == NULL && m.data_len == 0,
+           "an empty STREAM CONTINUE (end of file) has no data");
+    wire_message_free(&m);
 }
 
 static void
@@ -230,9 +269,10 @@ check_guard_is_mandatory(void)
 int
 main(void)
 {
-    tap_plan(52);
+    tap_plan(59);
     check_length_word();
     check_header();
+    check_streams();
     check_procedures();
     check_payloads();
     check_fds();

@@ -34,18 +34,50 @@ check_table(void)
                p->msg.proc == NULL ||
                (p->kind == WIRE_PROC_EVENT) != (p->msg.size > 0);
     }
-    tap_is_int(n_known, 68, "68 procedures: 63 calls of §5.1-§5.6, 5 events");
+    tap_is_int(n_known, 69, "69 procedures: 63 calls of §5.1-§5.6, "
+               "OPEN_CONSOLE, 5 events");
     tap_is_int(n_events, 5, "5 of them are event messages");
-    tap_is_int(n_write, 16, "the 16 lifecycle calls of §5.3 change things");
+    tap_is_int(n_write, 17, "the 16 lifecycle calls of §5.3 and OPEN_CONSOLE "
+               "need write access");
     tap_is_int(n_pre_open, 4, "4 calls are answered before CONNECT_OPEN");
     tap_is_int(bad, 0, "each entry has its own number and complete payloads");
+}
+
+/* Consoles and libvirt's QEMU program. */
+static void
+check_console_and_qemu(void)
+{
+    const struct wire_proc *p = wire_proc_lookup(201);
+    const struct wire_proc *q = wire_proc_find(WIRE_QEMU_PROGRAM, 1);
+
+    tap_ok(is(201, "DOMAIN_OPEN_CONSOLE", false, true, false) && p->is_stream,
+           "201 is DOMAIN_OPEN_CONSOLE, low priority, a write, and opens a "
+           "stream");
+    tap_is_int(wire_proc_find(WIRE_REMOTE_PROGRAM, 201) == p, 1,
+               "finding it by program gives the same entry");
+    tap_ok(q != NULL && q->prog == WIRE_QEMU_PROGRAM && q->number == 1 &&
+           q->kind == WIRE_PROC_CALL && q->is_write && !q->is_stream &&
+           strcmp(q->api, "virDomainQemuMonitorCommand") == 0,
+           "QEMU program procedure 1 is the monitor command, a write named "
+           "as libvirt names it");
+    tap_ok(wire_proc_find(WIRE_QEMU_PROGRAM, 0) == NULL &&
+           wire_proc_find(WIRE_QEMU_PROGRAM, 2) == NULL &&
+           wire_proc_find(WIRE_KEEPALIVE_PROGRAM, 1) == NULL &&
+           wire_proc_find(0x00068000, 1) == NULL,
+           "other QEMU procedures, keepalive and lxc have no entry");
+    tap_ok(wire_program_has_version(WIRE_QEMU_PROGRAM, 1) &&
+           !wire_program_has_version(WIRE_QEMU_PROGRAM, 2) &&
+           wire_program_is_known(WIRE_KEEPALIVE_PROGRAM) &&
+           !wire_program_is_known(0x00068000),
+           "the QEMU program is known in version 1 only; lxc is unknown");
 }
 
 int
 main(void)
 {
-    tap_plan(21);
+    tap_plan(26);
     check_table();
+    check_console_and_qemu();
     tap_ok(is(1, "CONNECT_OPEN", true, false, true), "1 is CONNECT_OPEN");
     tap_ok(is(66, "AUTH_LIST", true, false, true), "66 is AUTH_LIST, pre-open");
     tap_ok(is(60, "CONNECT_SUPPORTS_FEATURE", true, false, true),

@@ -20,27 +20,32 @@ payload_of(const struct wire_proc *p, enum sample_kind kind)
 }
 
 static bool
-has_sample(int proc, enum sample_kind kind)
+has_sample(uint32_t prog, int proc, enum sample_kind kind)
 {
     for (size_t i = 0; i < n_samples; i++)
-        if (samples[i].proc == proc && samples[i].kind == kind)
+        if (sample_prog(&samples[i]) == prog && sample_proc(&samples[i]) == proc &&
+            samples[i].kind == kind)
             return true;
     return false;
 }
 
-/* Every non-empty payload of every known procedure has a sample. */
+/* Every non-empty payload of every known procedure of both programs has a
+ * sample. */
 static void
 check_coverage(void)
 {
+    static const uint32_t progs[] = { WIRE_REMOTE_PROGRAM, WIRE_QEMU_PROGRAM };
     int missing = 0;
 
-    for (int n = 1; n <= WIRE_PROC_MAX; n++) {
-        const struct wire_proc *p = wire_proc_lookup(n);
+    for (size_t i = 0; i < 2; i++) {
+        for (int n = 1; n <= WIRE_PROC_MAX; n++) {
+            const struct wire_proc *p = wire_proc_find(progs[i], n);
 
-        for (int k = SAMPLE_ARGS; p && k <= SAMPLE_MSG; k++) {
-            if (payload_of(p, k)->size > 0 && !has_sample(n, k)) {
-                tap_diag("no sample for %s %s", p->name, kind_names[k]);
-                missing++;
+            for (int k = SAMPLE_ARGS; p && k <= SAMPLE_MSG; k++) {
+                if (payload_of(p, k)->size > 0 && !has_sample(progs[i], n, k)) {
+                    tap_diag("no sample for %s %s", p->name, kind_names[k]);
+                    missing++;
+                }
             }
         }
     }
@@ -64,7 +69,8 @@ check_sample(const struct sample *s)
     size_t len = build_sample_message(s, msg, sizeof(msg) - 4);
     struct wire_message m;
     struct wire_buffer out = { 0 };
-    const char *name = wire_proc_lookup(s->proc) ? wire_proc_lookup(s->proc)->name : "?";
+    const struct wire_proc *p = wire_proc_find(sample_prog(s), sample_proc(s));
+    const char *name = p != NULL ? p->name : "?";
     int rc = wire_decode(msg, len, &m);
 
     tap_is_int(rc, WIRE_RESULT_OK, "%s %s decodes", name, kind_names[s->kind]);

@@ -23,6 +23,7 @@
 #include "drivers/worker_timer.h"
 #include "drivers/worker_watch.h"
 #include "loop/event.h"
+#include "tests/drivers/sleepdrv/sleep_lines.h"
 #include "tests/drivers/sleepdrv/sleep_priv.h"
 
 /* How long a guest takes to "settle" into pause: the suspend call is
@@ -97,6 +98,7 @@ guest_free(struct sleep_guest *g)
     *pp = g->next;
     worker_child_free(g->process);   /* kills and reaps a running one */
     worker_watch_free(g->output);
+    sleep_console_release(g);
     worker_timer_free(g->settle);
     domain_def_free(g->def);
     free(g);
@@ -129,20 +131,10 @@ on_line(struct sleep_guest *g, const char *line)
     }
 }
 
-/* Split what arrived into lines; a line too long is cut. */
 static void
-take_bytes(struct sleep_guest *g, const char *buf, size_t n)
+take_line(void *opaque, const char *line)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] != '\n') {
-            if (g->line_len + 1 < sizeof(g->line))
-                g->line[g->line_len++] = buf[i];
-            continue;
-        }
-        g->line[g->line_len] = '\0';
-        g->line_len = 0;
-        on_line(g, g->line);
-    }
+    on_line(opaque, line);
 }
 
 /* The pipe is readable: drain it, then watch again. At EOF (the guest is
@@ -151,11 +143,13 @@ static void
 on_output(struct worker_watch *ww, int fd, int events, void *opaque)
 {
     struct sleep_guest *g = opaque;
+    const struct sleep_lines lines = { g->line, sizeof(g->line),
+                                       &g->line_len, take_line, g };
     char buf[256];
     ssize_t n;
 
     while ((n = read(fd, buf, sizeof(buf))) > 0)
-        take_bytes(g, buf, (size_t)n);
+        sleep_lines_take(&lines, buf, (size_t)n);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         worker_watch_free(ww);
         g->output = NULL;
@@ -202,17 +196,23 @@ static int
 spawn(struct sleep_guest *g, struct vireo_error *err)
 {
     const char *argv[] = { sleep_state->guest_program, NULL };
-    struct worker_child_spec spec = { .argv = argv, .stdin_fd = -1,
-                                      .stderr_fd = -1 };
+    struct worker_child_spec spec = { .argv = argv };
     int out[2];
 
-    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0)
+    if (sleep_console_prepare(g, &spec.stdin_fd, &spec.stderr_fd, err) < 0)
+        return -1;
+    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0) {
+        close(spec.stdin_fd);
+        close(spec.stderr_fd);
         return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
                          "cannot make a pipe: %s", strerror(errno));
+    }
     spec.stdout_fd = out[1];
     g->process = worker_child_spawn(worker_current(), &spec, on_process_exit, g,
                                     err);
     close(out[1]);
+    close(spec.stdin_fd);
+    close(spec.stderr_fd);
     if (g->process == NULL) {
         close(out[0]);
         return -1;
@@ -238,6 +238,7 @@ sleep_guest_start(struct domain_def *def, struct call *c,
         return NULL;
     }
     g->def = def;
+    g->console = -1;
     g->id = sleep_state->next_id++;
     g->state = VIR_DOMAIN_PAUSED;
     g->reason = VIR_DOMAIN_PAUSED_STARTING_UP;

@@ -11,7 +11,10 @@
  * A guest is the sleep-guest program (sleep_guest_main.c): it prints
  * "ready", answers SIGUSR1 with "rebooted" and exits on SIGTERM.
  * Suspending it is SIGSTOP, so a suspended guest answers nothing, as a
- * stopped QEMU would not.
+ * stopped QEMU would not. It has a console (a socket on its stdin that it
+ * echoes in capitals), which the driver hands out as libvirt's consoles
+ * are, and a monitor (a socket on its stderr) that answers commands, as
+ * QEMU's does.
  */
 #ifndef VIREO_TESTS_SLEEPDRV_PRIV_H
 #define VIREO_TESTS_SLEEPDRV_PRIV_H
@@ -22,6 +25,7 @@
 
 struct call;
 struct domain_def;
+struct sleep_monitor_cmd;
 struct domain_event_state;
 struct worker_child;
 struct worker_timer;
@@ -51,6 +55,12 @@ struct sleep_guest {
     struct call         *call;        /* the call waiting, or NULL */
     struct worker_timer *settle;
     int                  stop_detail; /* the Stopped event's detail */
+    int                  console;     /* our end of its console socket */
+    struct worker_watch *monitor;     /* our end of its monitor socket */
+    char                 mon_line[8192]; /* a monitor reply read in part */
+    size_t               mon_line_len;
+    unsigned long        next_mon_id;
+    struct sleep_monitor_cmd *mon_pending; /* commands sent, unanswered */
 };
 
 /* Owned by the sleep driver's thread: made by startup, freed when the
@@ -98,5 +108,22 @@ int sleepdrv_domain_shutdown(struct vireo_domain *dom, unsigned flags,
                              struct vireo_error *err);
 int sleepdrv_domain_destroy(struct vireo_domain *dom, unsigned flags,
                             struct vireo_error *err);
+
+/* sleep_console.c: the guest's console and monitor. */
+/* Make the sockets of a guest about to be spawned: *console_fd and
+ * *monitor_fd are the guest's ends, for its stdin and stderr (the caller
+ * closes them once it spawned). 0, or -1 with err set. */
+int  sleep_console_prepare(struct sleep_guest *g, int *console_fd,
+                           int *monitor_fd, struct vireo_error *err);
+/* The guest is gone (or was never spawned): fail what waits on its
+ * monitor and close our ends. */
+void sleep_console_release(struct sleep_guest *g);
+int  sleepdrv_domain_open_console(struct vireo_domain *dom,
+                                  const char *dev_name, unsigned flags,
+                                  int *fd, struct vireo_error *err);
+int  sleepdrv_domain_qemu_monitor_command(struct vireo_domain *dom,
+                                          const char *cmd, char **result,
+                                          unsigned flags,
+                                          struct vireo_error *err);
 
 #endif /* VIREO_TESTS_SLEEPDRV_PRIV_H */

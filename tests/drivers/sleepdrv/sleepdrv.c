@@ -449,6 +449,8 @@ const struct driver sleepdrv = {
     .domain_get_xml_desc         = sleepdrv_get_xml_desc,
     .domain_is_active            = sleepdrv_is_active,
     .domain_is_persistent        = sleepdrv_is_persistent,
+    .domain_open_console         = sleepdrv_domain_open_console,
+    .domain_qemu_monitor_command = sleepdrv_domain_qemu_monitor_command,
     .domain_event_register_any   = sleepdrv_event_register_any,
     .domain_event_deregister_any = sleepdrv_event_deregister_any,
 };

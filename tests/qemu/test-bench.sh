@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-bench.sh: the QEMU benchmark (bench/bench-qemu) runs one round
+# against bare QEMU, a vireod and a private libvirtd, and reports: numbers
+# for every target that has a QEMU driver, and for one that has none, the
+# reason virsh itself gets from that daemon, with a failing exit status.
+# It leaves no guest running or defined. Timings are never checked: they
+# are measurements, not results.
+#
+# $BENCH_QEMU names bench-qemu (empty when it could not be built).
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+. "$HERE/../integration/libvirtd.sh"
+
+[ -n "${BENCH_QEMU:-}" ] ||
+    fail_all "bench-qemu is built (libvirt-dev was installed when the build was set up)"
+command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
+# Without virtlogd, which would outlive the daemon.
+# shellcheck disable=SC2034 # read by libvirtd_start
+LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
+libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
+qemu_daemon_start || fail_all "vireod starts"
+
+plan 8
+
+# Bare QEMU's command line names no file of ours: the guest's name marks
+# this test's QEMU.
+name=vireo-bench-test-$$
+QEMU_MARKS+=("guest=$name")
+# One number cell: "median (min-max)".
+num='[0-9]+\.[0-9]+ \([0-9]+\.[0-9]+-[0-9]+\.[0-9]+\)'
+numbers="^%s +$num +$num +$num +$num *\$"
+
+timeout 240 "$BENCH_QEMU" "$QURI" "$LIBVIRTD_QEMU_URI" 1 "$name" \
+        > "$DIR/bench.out" 2> "$DIR/bench.err"
+bench_rc=$?
+echo "bench-qemu exited with status $bench_rc and printed:" | diag
+diag < "$DIR/bench.out"
+diag < "$DIR/bench.err"
+
+grep -qx 'QEMU guest lifecycle (TCG, 64 MiB, no disk), 1 round: median (min-max) in ms' \
+     "$DIR/bench.out"
+ok $? "it reports the guest and the rounds"
+# shellcheck disable=SC2059 # the format is ours
+grep -Eq "$(printf "$numbers" 'bare QEMU')" "$DIR/bench.out"
+ok $? "bare QEMU: start, suspend, resume and destroy measured"
+grep -Eq "^bare QEMU: exec to QMP greeting $num, exec to running $num\$" \
+     "$DIR/bench.out"
+ok $? "bare QEMU: exec to QMP greeting and to running measured"
+# shellcheck disable=SC2059
+grep -Eq "$(printf "$numbers" libvirtd)" "$DIR/bench.out"
+ok $? "libvirtd's QEMU driver: the four operations measured"
+
+# Whether vireod has a QEMU driver, as virsh sees it.
+qvsh uri
+if [ "$RC" -eq 0 ]; then
+    # shellcheck disable=SC2059
+    grep -Eq "$(printf "$numbers" vireod)" "$DIR/bench.out"
+    ok $? "vireod's qemu driver: the four operations measured"
+    ratio='[0-9]+\.[0-9]+x'
+    grep -Eq "^ratio libvirtd/vireod: start $ratio, suspend $ratio, resume $ratio, destroy $ratio\$" \
+         "$DIR/bench.out"
+    ok $? "... with the ratios of the two daemons"
+    is "$bench_rc" 0 "every target measured: exit status 0"
+else
+    reason=$(sed -n 's/^error: //p' "$ERR" | tail -n 1)
+    grep -qxF "vireod     failed: cannot connect to $QURI: $reason" "$DIR/bench.out"
+    ok $? "vireod without a qemu driver: the reason virsh gets ($reason)"
+    grep -qxF "ratio libvirtd/vireod: none, vireod has no numbers" "$DIR/bench.out"
+    ok $? "... and no ratio made up for it"
+    is "$bench_rc" 1 "a target without numbers: exit status 1"
+fi
+
+# Nothing left behind: no QEMU of the run, no guest defined on either
+# daemon (vireod's list is empty when it has no qemu driver).
+timeout "$VSH_TIMEOUT" virsh -c "$LIBVIRTD_QEMU_URI" list --all --name \
+        > "$OUT" 2> "$ERR"
+qvsh list --all --name >> "$OUT"
+grep -qx "$name" "$OUT"
+is "$? $(qemu_count)" "1 0" "no QEMU of the run is left, nor its guest on either daemon"
+
+libvirtd_stop || echo "libvirtd exited with status $LIBVIRTD_RC" | diag
+daemon_stop || echo "vireod exited with status $DRC" | diag
+done_testing
