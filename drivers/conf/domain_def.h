@@ -186,6 +186,8 @@ struct domain_def {
     unsigned long long memory_kib;       /* <memory>, required */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
     unsigned int       vcpus;            /* defaults to 1 */
+    unsigned int       vcpus_current;    /* <vcpu current=...>: those
+                                          * online at start, 0: all */
     char              *os_type;          /* "hvm", "linux", ... */
     char              *os_arch;          /* may be NULL */
     char              *os_machine;       /* may be NULL */

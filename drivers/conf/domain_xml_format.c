@@ -238,7 +238,10 @@ put_current_memory(struct format *f)
 static void
 put_vcpu(struct format *f)
 {
-    fprintf(f->out, "  <vcpu placement='static'>%u</vcpu>\n", f->def->vcpus);
+    fputs("  <vcpu placement='static'", f->out);
+    if (f->def->vcpus_current > 0)
+        fprintf(f->out, " current='%u'", f->def->vcpus_current);
+    fprintf(f->out, ">%u</vcpu>\n", f->def->vcpus);
 }
 
 static void

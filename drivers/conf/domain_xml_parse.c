@@ -275,12 +275,13 @@ parse_current_memory(struct parse *p, xmlNodePtr node)
 static int
 parse_vcpu(struct parse *p, xmlNodePtr node)
 {
-    static const char *const attrs[] = { "placement", NULL };
+    static const char *const attrs[] = { "placement", "current", NULL };
     xmlChar *text, *placement;
-    unsigned long n = 0;
+    unsigned long n = 0, current;
     bool is_ok;
 
-    if (xml_read_leaf(p, node, attrs) < 0)
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "current", MAX_VCPUS, &current) < 0)
         return -1;
     placement = xmlGetNoNsProp(node, (const xmlChar *)"placement");
     is_ok = placement == NULL || strcmp((const char *)placement, "static") == 0;
@@ -300,6 +301,12 @@ parse_vcpu(struct parse *p, xmlNodePtr node)
     if (!is_ok)
         return -1;
     p->def->vcpus = (unsigned int)n;
+    if (current > n)
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "maximum vCPU count must not be less than current "
+                         "vCPU count");
+    /* libvirt writes current only when some are offline. */
+    p->def->vcpus_current = current < n ? (unsigned int)current : 0;
     return 0;
 }
 

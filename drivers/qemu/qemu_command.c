@@ -207,14 +207,16 @@ static void
 add_memory_and_vcpus(struct cmd *c)
 {
     const struct domain_def *def = c->def;
+    unsigned int online = def->vcpus_current > 0 ? def->vcpus_current
+                                                 : def->vcpus;
 
     cmd_add_opt(c, "-m", "size=%lluk", def->memory_kib);
     if (def->cpu_sockets > 0)
-        cmd_add_opt(c, "-smp", "%u,sockets=%u,dies=%u,cores=%u,threads=%u",
-                    def->vcpus, def->cpu_sockets, def->cpu_dies,
-                    def->cpu_cores, def->cpu_threads);
+        cmd_add_opt(c, "-smp", "%u,maxcpus=%u,sockets=%u,dies=%u,cores=%u,"
+                    "threads=%u", online, def->vcpus, def->cpu_sockets,
+                    def->cpu_dies, def->cpu_cores, def->cpu_threads);
     else
-        cmd_add_opt(c, "-smp", "%u", def->vcpus);
+        cmd_add_opt(c, "-smp", "%u,maxcpus=%u", online, def->vcpus);
 }
 
 static void

@@ -176,7 +176,8 @@ vi cpu-custom q35 "$Q" --virt-type qemu --uuid ${U}19 --memory 256 \
     --vcpus 4,sockets=1,cores=2,threads=2 --cpu qemu64 \
     --disk none --network none --graphics none
 vi cpu-maximum pc "$Q" --virt-type qemu --uuid ${U}20 --memory 128 \
-    --cpu mode=maximum --disk none --network none --graphics none
+    --vcpus 2,maxvcpus=4 --cpu mode=maximum --disk none --network none \
+    --graphics none
 vi kvm-passthrough pc "$K" --virt-type kvm --uuid ${U}21 --memory 256 \
     --cpu host-passthrough --disk none --network none --graphics none
 vi features pc "$Q" --virt-type qemu --uuid ${U}22 --memory 128 \
