@@ -11,6 +11,7 @@
  *
  * Stateless; any thread.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -451,10 +452,13 @@ qemu_command_find_emulator(const struct domain_def *def, char **path,
 {
     *path = NULL;
     if (def->emulator != NULL) {
+        /* libvirt's words, as its capability probe fails on the path. */
+        if (def->emulator[0] != '/')
+            errno = ENOENT;
         if (def->emulator[0] != '/' || access(def->emulator, X_OK) != 0)
-            return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU,
-                             "emulator '%s' is not an executable file "
-                             "(<emulator>)", def->emulator);
+            return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU,
+                             "Cannot check QEMU binary %s: %s",
+                             def->emulator, strerror(errno));
         *path = strdup(def->emulator);
         return *path != NULL ? 0 : error_no_memory(err);
     }
