@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/domain_def_parts.h"
 #include "drivers/error.h"
 
 /* ---- Lifecycle actions ------------------------------------------------ */
@@ -57,19 +58,20 @@ extras_free(struct domain_extra *extras, int n)
     for (int i = 0; i < n; i++) {
         free(extras[i].name);
         free(extras[i].xml);
+        free(extras[i].why);
     }
     free(extras);
 }
 
-static void
-info_clear(struct domain_device_info *info)
+void
+domain_info_clear(struct domain_device_info *info)
 {
     free(info->alias);
     free(info->address_xml);
 }
 
-static void
-disk_clear(struct domain_disk *d)
+void
+domain_disk_clear(struct domain_disk *d)
 {
     free(d->type);
     free(d->device);
@@ -77,22 +79,24 @@ disk_clear(struct domain_disk *d)
     free(d->driver_name);
     free(d->driver_type);
     free(d->driver_cache);
+    free(d->driver_io);
+    free(d->driver_discard);
     free(d->target_dev);
     free(d->target_bus);
     free(d->serial);
-    info_clear(&d->info);
+    domain_info_clear(&d->info);
 }
 
-static void
-controller_clear(struct domain_controller *c)
+void
+domain_controller_clear(struct domain_controller *c)
 {
     free(c->type);
     free(c->model);
-    info_clear(&c->info);
+    domain_info_clear(&c->info);
 }
 
-static void
-interface_clear(struct domain_interface *iface)
+void
+domain_interface_clear(struct domain_interface *iface)
 {
     free(iface->type);
     free(iface->mac);
@@ -100,50 +104,76 @@ interface_clear(struct domain_interface *iface)
     free(iface->source_bridge);
     free(iface->source_network);
     free(iface->target_dev);
-    info_clear(&iface->info);
+    domain_info_clear(&iface->info);
 }
 
-static void
-chardev_clear(struct domain_chardev *c)
+void
+domain_chardev_clear(struct domain_chardev *c)
 {
     free(c->type);
     free(c->source_path);
     free(c->source_mode);
     free(c->target_type);
+    free(c->target_model);
     free(c->target_name);
-    info_clear(&c->info);
+    domain_info_clear(&c->info);
 }
 
-static void
-input_clear(struct domain_input *in)
+void
+domain_input_clear(struct domain_input *in)
 {
     free(in->type);
     free(in->bus);
-    info_clear(&in->info);
+    domain_info_clear(&in->info);
 }
 
-static void
-graphics_clear(struct domain_graphics *g)
+void
+domain_graphics_clear(struct domain_graphics *g)
 {
     free(g->type);
     free(g->listen_address);
     free(g->passwd);
 }
 
-static void
-video_clear(struct domain_video *v)
+void
+domain_video_clear(struct domain_video *v)
 {
     free(v->model_type);
-    info_clear(&v->info);
+    domain_info_clear(&v->info);
 }
 
-static void
-rng_clear(struct domain_rng *r)
+void
+domain_rng_clear(struct domain_rng *r)
 {
     free(r->model);
     free(r->backend_model);
     free(r->backend_path);
-    info_clear(&r->info);
+    domain_info_clear(&r->info);
+}
+
+void
+domain_timer_clear(struct domain_timer *t)
+{
+    free(t->name);
+    free(t->tickpolicy);
+    free(t->track);
+}
+
+void
+domain_def_clear_cpu(struct domain_def *def)
+{
+    free(def->cpu_mode);
+    free(def->cpu_match);
+    free(def->cpu_check);
+    free(def->cpu_migratable);
+    free(def->cpu_model);
+    free(def->cpu_model_fallback);
+    extras_free(def->cpu_extras, def->n_cpu_extras);
+    def->cpu_mode = def->cpu_match = def->cpu_check = NULL;
+    def->cpu_migratable = def->cpu_model = def->cpu_model_fallback = NULL;
+    def->cpu_extras = NULL;
+    def->n_cpu_extras = 0;
+    def->cpu_sockets = def->cpu_dies = def->cpu_cores = def->cpu_threads = 0;
 }
 
 /* Clear each of n elements of array with clear(), then free the array. */
@@ -158,16 +188,30 @@ static void
 devices_free(struct domain_def *def)
 {
     free(def->emulator);
-    FREE_ARRAY(def->disks, def->n_disks, disk_clear);
-    FREE_ARRAY(def->controllers, def->n_controllers, controller_clear);
-    FREE_ARRAY(def->interfaces, def->n_interfaces, interface_clear);
-    FREE_ARRAY(def->chardevs, def->n_chardevs, chardev_clear);
-    FREE_ARRAY(def->inputs, def->n_inputs, input_clear);
-    FREE_ARRAY(def->graphics, def->n_graphics, graphics_clear);
-    FREE_ARRAY(def->videos, def->n_videos, video_clear);
+    FREE_ARRAY(def->disks, def->n_disks, domain_disk_clear);
+    FREE_ARRAY(def->controllers, def->n_controllers, domain_controller_clear);
+    FREE_ARRAY(def->interfaces, def->n_interfaces, domain_interface_clear);
+    FREE_ARRAY(def->chardevs, def->n_chardevs, domain_chardev_clear);
+    FREE_ARRAY(def->inputs, def->n_inputs, domain_input_clear);
+    FREE_ARRAY(def->graphics, def->n_graphics, domain_graphics_clear);
+    FREE_ARRAY(def->videos, def->n_videos, domain_video_clear);
     free(def->memballoon_model);
-    info_clear(&def->memballoon_info);
-    FREE_ARRAY(def->rngs, def->n_rngs, rng_clear);
+    domain_info_clear(&def->memballoon_info);
+    FREE_ARRAY(def->rngs, def->n_rngs, domain_rng_clear);
+}
+
+void
+domain_def_clear_clock(struct domain_def *def)
+{
+    free(def->clock_offset);
+    free(def->clock_adjustment);
+    free(def->clock_basis);
+    free(def->clock_timezone);
+    FREE_ARRAY(def->timers, def->n_timers, domain_timer_clear);
+    def->clock_offset = def->clock_adjustment = NULL;
+    def->clock_basis = def->clock_timezone = NULL;
+    def->timers = NULL;
+    def->n_timers = 0;
 }
 
 void
@@ -187,9 +231,9 @@ domain_def_free(struct domain_def *def)
     free(def->os_cmdline);
     for (int i = 0; i < def->n_os_boot_devs; i++)
         free(def->os_boot_devs[i]);
-    free(def->cpu_mode);
-    free(def->cpu_model);
-    free(def->clock_offset);
+    extras_free(def->feature_extras, def->n_feature_extras);
+    domain_def_clear_cpu(def);
+    domain_def_clear_clock(def);
     devices_free(def);
     extras_free(def->extras, def->n_extras);
     extras_free(def->device_extras, def->n_device_extras);
@@ -237,6 +281,7 @@ extras_copy(const struct domain_extra *src, int n, bool *failed)
     for (int i = 0; dst != NULL && i < n; i++) {
         dst[i].name = dup_opt(src[i].name, failed);
         dst[i].xml = dup_opt(src[i].xml, failed);
+        dst[i].why = dup_opt(src[i].why, failed);
     }
     return dst;
 }
@@ -273,6 +318,8 @@ disk_copy(struct domain_disk *dst, const struct domain_disk *src,
     dst->driver_name = dup_opt(src->driver_name, failed);
     dst->driver_type = dup_opt(src->driver_type, failed);
     dst->driver_cache = dup_opt(src->driver_cache, failed);
+    dst->driver_io = dup_opt(src->driver_io, failed);
+    dst->driver_discard = dup_opt(src->driver_discard, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
     dst->target_bus = dup_opt(src->target_bus, failed);
     dst->serial = dup_opt(src->serial, failed);
@@ -312,6 +359,7 @@ chardev_copy(struct domain_chardev *dst, const struct domain_chardev *src,
     dst->source_path = dup_opt(src->source_path, failed);
     dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_type = dup_opt(src->target_type, failed);
+    dst->target_model = dup_opt(src->target_model, failed);
     dst->target_name = dup_opt(src->target_name, failed);
     info_copy(&dst->info, &src->info, failed);
 }
@@ -334,6 +382,16 @@ graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
     dst->type = dup_opt(src->type, failed);
     dst->listen_address = dup_opt(src->listen_address, failed);
     dst->passwd = dup_opt(src->passwd, failed);
+}
+
+static void
+timer_copy(struct domain_timer *dst, const struct domain_timer *src,
+           bool *failed)
+{
+    *dst = *src;
+    dst->name = dup_opt(src->name, failed);
+    dst->tickpolicy = dup_opt(src->tickpolicy, failed);
+    dst->track = dup_opt(src->track, failed);
 }
 
 static void
@@ -407,6 +465,26 @@ os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
         dst->os_boot_devs[i] = dup_opt(src->os_boot_devs[i], failed);
 }
 
+/* <features>, <cpu> and <clock>. */
+static void
+platform_copy(struct domain_def *dst, const struct domain_def *src,
+              bool *failed)
+{
+    COPY_EXTRAS(dst, src, feature_extras, n_feature_extras, failed);
+    dst->cpu_mode = dup_opt(src->cpu_mode, failed);
+    dst->cpu_match = dup_opt(src->cpu_match, failed);
+    dst->cpu_check = dup_opt(src->cpu_check, failed);
+    dst->cpu_migratable = dup_opt(src->cpu_migratable, failed);
+    dst->cpu_model = dup_opt(src->cpu_model, failed);
+    dst->cpu_model_fallback = dup_opt(src->cpu_model_fallback, failed);
+    COPY_EXTRAS(dst, src, cpu_extras, n_cpu_extras, failed);
+    dst->clock_offset = dup_opt(src->clock_offset, failed);
+    dst->clock_adjustment = dup_opt(src->clock_adjustment, failed);
+    dst->clock_basis = dup_opt(src->clock_basis, failed);
+    dst->clock_timezone = dup_opt(src->clock_timezone, failed);
+    COPY_ARRAY(dst, src, timers, n_timers, timer_copy, failed);
+}
+
 struct domain_def *
 domain_def_copy(const struct domain_def *def)
 {
@@ -425,9 +503,7 @@ domain_def_copy(const struct domain_def *def)
     dst->title = dup_opt(def->title, &failed);
     dst->description = dup_opt(def->description, &failed);
     os_copy(dst, def, &failed);
-    dst->cpu_mode = dup_opt(def->cpu_mode, &failed);
-    dst->cpu_model = dup_opt(def->cpu_model, &failed);
-    dst->clock_offset = dup_opt(def->clock_offset, &failed);
+    platform_copy(dst, def, &failed);
     devices_copy(dst, def, &failed);
     all_extras_copy(dst, def, &failed);
     if (failed) {
@@ -435,6 +511,63 @@ domain_def_copy(const struct domain_def *def)
         return NULL;
     }
     return dst;
+}
+
+/* ---- Disk names ------------------------------------------------------- */
+
+int
+domain_disk_index(const char *dev)
+{
+    static const char *const prefixes[] = { "fd", "hd", "vd", "sd", "xvd",
+                                            "ubd" };
+    const char *p = NULL;
+    int index = 0;
+
+    if (dev == NULL)
+        return -1;
+    for (size_t i = 0; p == NULL && i < sizeof(prefixes) / sizeof(*prefixes);
+         i++)
+        if (strncmp(dev, prefixes[i], strlen(prefixes[i])) == 0)
+            p = dev + strlen(prefixes[i]);
+    if (p == NULL)
+        return -1;
+    for (int i = 0; *p >= 'a' && *p <= 'z'; i++, p++) {
+        /* libvirt's bound keeps the index an int. */
+        if (index > 1000000)
+            return -1;
+        index = (index + (i < 1 ? 0 : 1)) * 26 + (*p - 'a');
+    }
+    return p[strspn(p, "0123456789")] == '\0' ? index : -1;
+}
+
+/* Names that imply a bus vireo does not hold (xvd: xen, ubd: uml) are
+ * left without. */
+const char *
+domain_disk_bus(const struct domain_disk *d)
+{
+    if (d->target_bus != NULL)
+        return d->target_bus;
+    if (d->target_dev == NULL)
+        return NULL;
+    if (strncmp(d->target_dev, "vd", 2) == 0)
+        return "virtio";
+    if (strncmp(d->target_dev, "hd", 2) == 0)
+        return "ide";
+    if (strncmp(d->target_dev, "sd", 2) == 0)
+        return "scsi";
+    return NULL;
+}
+
+bool
+domain_def_has_device_boot_order(const struct domain_def *def)
+{
+    for (int i = 0; i < def->n_disks; i++)
+        if (def->disks[i].info.boot_order > 0)
+            return true;
+    for (int i = 0; i < def->n_interfaces; i++)
+        if (def->interfaces[i].info.boot_order > 0)
+            return true;
+    return false;
 }
 
 /* ---- Memory quantities ------------------------------------------------ */

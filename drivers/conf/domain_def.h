@@ -4,9 +4,15 @@
  * libvirt's domain XML.
  *
  * The subset vireo understands is held in typed fields. Elements outside it
- * are preserved verbatim (see `extra`), so that a definition written by
- * another tool survives define -> dumpxml; the formatter writes them where
- * libvirt writes elements of that name, in document order among equals.
+ * are preserved verbatim (see struct domain_extra), so that a definition
+ * written by another tool survives define -> dumpxml; the formatter writes
+ * them where libvirt writes elements of that name, in document order among
+ * equals. An element of a kind vireo types (a disk, an interface ...) that
+ * holds something the typed fields cannot (a disk of type 'volume', an
+ * <iotune>, an attribute vireo does not know) is preserved whole in the
+ * same way, with what could not be held in its `why`: the parser accepts
+ * what libvirt accepts, and a driver that cannot honour such an element
+ * refuses it when asked to run the guest.
  *
  * A definition is plain data: whoever holds it owns it, and drivers copy it
  * (domain_def_copy) rather than share it between threads.
@@ -22,6 +28,14 @@
  * parsing. */
 #define DOMAIN_XML_MAX_BYTES (4u * 1024u * 1024u)
 
+/* An optional yes/no: libvirt writes the attribute only when it was
+ * given. */
+enum domain_tristate {
+    DOMAIN_TRISTATE_ABSENT = 0,
+    DOMAIN_TRISTATE_YES,
+    DOMAIN_TRISTATE_NO,
+};
+
 enum domain_lifecycle_action {
     DOMAIN_ACTION_DESTROY = 0,
     DOMAIN_ACTION_RESTART,
@@ -33,11 +47,21 @@ enum domain_lifecycle_action {
 
 /* What libvirt writes on every device of a running domain, and what a
  * definition may pin. A driver fills alias on its live copy of the
- * definition; the formatter writes <alias name=.../> only when set. */
+ * definition; the formatter writes <alias name=.../> only for a running
+ * domain (id >= 0). As in libvirt, the parser keeps only user aliases
+ * ("ua-..."): a definition never brings the live ones back. */
 struct domain_device_info {
     char *alias;         /* "virtio-disk0", "net0", "serial0"; live only */
     int   boot_order;    /* <boot order='N'/>, 0 when absent */
-    char *address_xml;   /* <address .../> serialised as given, or NULL */
+    char *address_xml;   /* <address .../> serialised as given, or NULL;
+                          * NULL too for a drive address, held below */
+    bool  has_drive_address; /* <address type='drive' .../>, as given or
+                              * as libvirt assigns it to an ide, sata or
+                              * scsi disk */
+    unsigned int drive_controller; /* its controller's index */
+    unsigned int drive_bus;
+    unsigned int drive_target;
+    unsigned int drive_unit;
 };
 
 struct domain_disk {
@@ -48,6 +72,8 @@ struct domain_disk {
     char *driver_name;   /* <driver name=...>, e.g. "qemu"; may be NULL */
     char *driver_type;   /* "raw" or "qcow2"; may be NULL */
     char *driver_cache;  /* "none", "writeback", ...; may be NULL */
+    char *driver_io;     /* "native", "threads", "io_uring"; may be NULL */
+    char *driver_discard;/* "unmap", "ignore"; may be NULL */
     char *target_dev;    /* "vda"; required */
     char *target_bus;    /* "virtio", "sata", "ide", "scsi"; may be NULL */
     char *serial;        /* <serial>; may be NULL */
@@ -81,18 +107,21 @@ struct domain_chardev {
     char *source_mode;   /* type unix: "bind" or "connect"; may be NULL */
     char *target_type;   /* <target type=...>: "serial", "isa-serial",
                           * "virtio" (channel) ... */
+    char *target_model;  /* <target><model name=...>: "isa-serial" ...;
+                          * may be NULL */
     int   target_port;   /* -1 if absent */
     char *target_name;   /* channel: "org.qemu.guest_agent.0" */
     struct domain_device_info info;
 };
 
+/* Graphics of type 'vnc' or 'none'; others (spice, sdl, rdp ...) are
+ * preserved whole. */
 struct domain_graphics {
-    char *type;          /* "vnc", "spice", "none" */
+    char *type;          /* "vnc", "none" */
     int   port;          /* -1: autoport, until set live */
     bool  is_autoport;
-    char *listen_address;/* "127.0.0.1"; may be NULL */
-    char *passwd;        /* may be NULL; never written by dumpxml unless
-                          * the caller asks for secure info */
+    char *listen_address;/* "127.0.0.1"; may be NULL (no address given) */
+    char *passwd;        /* may be NULL; never written by dumpxml */
 };
 
 struct domain_controller {
@@ -101,12 +130,15 @@ struct domain_controller {
     int   index;         /* libvirt fills it in when absent */
     char *model;         /* "qemu-xhci", "pcie-root", "virtio-scsi" ...;
                           * may be NULL */
+    int   ports;         /* usb: ports='N', 0 when absent */
     struct domain_device_info info;
 };
 
 struct domain_video {
     char        *model_type; /* "vga", "virtio", "qxl", "cirrus", "none" */
+    unsigned int ram_kib;    /* qxl's ram; 0 when absent */
     unsigned int vram_kib;   /* 0 when absent */
+    unsigned int vgamem_kib; /* qxl's vgamem; 0 when absent */
     unsigned int heads;      /* 0 when absent */
     bool         is_primary;
     struct domain_device_info info;
@@ -125,12 +157,24 @@ struct domain_rng {
     struct domain_device_info info;
 };
 
+/* A <clock><timer>. */
+struct domain_timer {
+    char *name;          /* "rtc", "pit", "hpet", "kvmclock", "tsc" ... */
+    int   present;       /* enum domain_tristate */
+    char *tickpolicy;    /* "delay", "catchup", "merge", "discard"; NULL */
+    char *track;         /* rtc: "boot", "guest", "wall", "realtime"; NULL */
+};
+
 /* A preserved element we do not interpret. */
 struct domain_extra {
     char *name;          /* its name when in no namespace (libvirt's
                           * vocabulary, which decides where it is
                           * written), else NULL */
     char *xml;           /* serialised as libvirt writes it */
+    char *why;           /* for an element of a kind vireo types, what
+                          * the typed fields could not hold, e.g.
+                          * "type 'volume' of element <disk> is not
+                          * supported"; NULL for the others */
 };
 
 struct domain_def {
@@ -142,6 +186,8 @@ struct domain_def {
     unsigned long long memory_kib;       /* <memory>, required */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
     unsigned int       vcpus;            /* defaults to 1 */
+    unsigned int       vcpus_current;    /* <vcpu current=...>: those
+                                          * online at start, 0: all */
     char              *os_type;          /* "hvm", "linux", ... */
     char              *os_arch;          /* may be NULL */
     char              *os_machine;       /* may be NULL */
@@ -151,15 +197,40 @@ struct domain_def {
     char              *os_boot_devs[4];  /* <boot dev=...> in order:
                                           * "hd", "cdrom", "network", "fd" */
     int                n_os_boot_devs;
-    bool               has_bootmenu;     /* <bootmenu enable='yes'/> */
+    int                bootmenu;         /* <bootmenu enable=...>: enum
+                                          * domain_tristate */
+    int                bootmenu_timeout_ms; /* its timeout, -1 if none */
     bool               has_acpi;         /* <features><acpi/> */
     bool               has_apic;         /* <features><apic/> */
     bool               has_pae;          /* <features><pae/> */
+    int                vmport;           /* <vmport state=...>: tristate */
+    struct domain_extra *feature_extras; /* other <features> children */
+    int                  n_feature_extras;
     char              *cpu_mode;         /* <cpu mode=...>: "host-passthrough",
                                           * "host-model", "custom",
                                           * "maximum"; NULL: no <cpu> */
+    char              *cpu_match;        /* custom: "exact" by default */
+    char              *cpu_check;        /* "none", "partial", "full"; NULL */
+    char              *cpu_migratable;   /* "on", "off"; NULL */
     char              *cpu_model;        /* custom mode's <model>; may be NULL */
-    char              *clock_offset;     /* "utc" (default), "localtime" */
+    char              *cpu_model_fallback; /* "allow" by default */
+    unsigned int       cpu_sockets;      /* <topology>; all 0 when absent */
+    unsigned int       cpu_dies;
+    unsigned int       cpu_cores;
+    unsigned int       cpu_threads;
+    struct domain_extra *cpu_extras;     /* other <cpu> children (<feature>
+                                          * ...) */
+    int                  n_cpu_extras;
+    char              *clock_offset;     /* "utc" (default), "localtime",
+                                          * "variable", "timezone" */
+    char              *clock_adjustment; /* offset variable: seconds */
+    char              *clock_basis;      /* offset variable: "utc",
+                                          * "localtime" */
+    char              *clock_timezone;   /* offset timezone: the zone */
+    struct domain_timer *timers;
+    int                  n_timers;
+    int                pm_suspend_to_mem;  /* <pm>: enum domain_tristate */
+    int                pm_suspend_to_disk;
     int                on_poweroff;      /* enum domain_lifecycle_action */
     int                on_reboot;
     int                on_crash;
@@ -220,6 +291,17 @@ void domain_def_free(struct domain_def *def);
 int domain_def_parse_memory(const char *value, const char *unit,
                             const char *what, unsigned long long *kib,
                             struct vireo_error *err);
+
+/* libvirt's drive index of a disk name (virDiskNameToIndex): "vda" is 0,
+ * "vdz" 25, "vdaa" 26; -1 for a name it cannot read. */
+int domain_disk_index(const char *target_dev);
+
+/* A disk's bus: the one given, else the one its name implies as libvirt
+ * settles it (vd: virtio, hd: ide, sd: scsi), else NULL. */
+const char *domain_disk_bus(const struct domain_disk *d);
+
+/* Whether a device carries <boot order=...> (disks and interfaces). */
+bool domain_def_has_device_boot_order(const struct domain_def *def);
 
 /* libvirt's word for a lifecycle action ("destroy", "rename-restart", ...),
  * or NULL for a value outside the enum. */

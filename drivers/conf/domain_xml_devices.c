@@ -1,14 +1,22 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domain_xml_devices.c: the <devices> of a domain XML: emulator, disks,
- * user-mode interfaces, serials and consoles, graphics 'none'; any other
- * device is preserved verbatim (see the rule atop domain_xml_parse.c).
+ * domain_xml_devices.c: the <devices> of a domain XML: the table of device
+ * kinds, the emulator, disks and controllers. The other kinds have files
+ * of their own (domain_xml_net.c, domain_xml_chardev.c,
+ * domain_xml_display.c). A device vireo types that holds more than its
+ * fields is preserved whole, and so is every device of a kind vireo does
+ * not type (see the rule atop domain_xml_parse.c).
+ *
+ * Stateless; any thread.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/conf/domain_def_parts.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
+
+#define N_OF(table) (sizeof(table) / sizeof(table[0]))
 
 static int
 parse_emulator(struct parse *p, xmlNodePtr node)
@@ -18,6 +26,8 @@ parse_emulator(struct parse *p, xmlNodePtr node)
     return xml_read_text(p, node, &p->def->emulator);
 }
 
+/* ---- Disks ------------------------------------------------------------ */
+
 /* The disk being filled while its children are walked. */
 static struct domain_disk *
 current_disk(struct parse *p)
@@ -26,29 +36,55 @@ current_disk(struct parse *p)
 }
 
 static int
-disk_driver(struct parse *p, xmlNodePtr node)
+check_value(struct parse *p, xmlNodePtr node, const char *attr,
+            const char *value, const char *const *allowed)
 {
-    static const char *const attrs[] = { "name", "type", NULL };
-    static const char *const types[] = { "raw", "qcow2", NULL };
-    struct domain_disk *d = current_disk(p);
-
-    if (xml_read_leaf(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "name", &d->driver_name) < 0 ||
-        xml_read_attr(p, node, "type", &d->driver_type) < 0)
-        return -1;
-    if (d->driver_type != NULL && !xml_read_is_one_of(d->driver_type, types))
-        return xml_read_unsupported_value(p, node, "type", d->driver_type);
+    if (value != NULL && !xml_read_is_one_of(value, allowed))
+        return xml_read_unsupported_value(p, node, attr, value);
     return 0;
 }
 
 static int
+disk_driver(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "name", "type", "cache", "io",
+                                         "discard", NULL };
+    static const char *const types[] = { "raw", "qcow2", NULL };
+    static const char *const caches[] = { "default", "none", "writethrough",
+                                          "writeback", "directsync",
+                                          "unsafe", NULL };
+    static const char *const ios[] = { "native", "threads", "io_uring",
+                                       NULL };
+    static const char *const discards[] = { "unmap", "ignore", NULL };
+    struct domain_disk *d = current_disk(p);
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "name", &d->driver_name) < 0 ||
+        xml_read_attr(p, node, "type", &d->driver_type) < 0 ||
+        xml_read_attr(p, node, "cache", &d->driver_cache) < 0 ||
+        xml_read_attr(p, node, "io", &d->driver_io) < 0 ||
+        xml_read_attr(p, node, "discard", &d->driver_discard) < 0)
+        return -1;
+    if (check_value(p, node, "type", d->driver_type, types) < 0 ||
+        check_value(p, node, "cache", d->driver_cache, caches) < 0 ||
+        check_value(p, node, "io", d->driver_io, ios) < 0 ||
+        check_value(p, node, "discard", d->driver_discard, discards) < 0)
+        return -1;
+    return 0;
+}
+
+/* <source file=...> for a file disk, <source dev=...> for a block one. */
+static int
 disk_source(struct parse *p, xmlNodePtr node)
 {
-    static const char *const attrs[] = { "file", NULL };
+    static const char *const file_attrs[] = { "file", NULL };
+    static const char *const dev_attrs[] = { "dev", NULL };
+    struct domain_disk *d = current_disk(p);
+    bool is_block = strcmp(d->type, "block") == 0;
 
-    if (xml_read_leaf(p, node, attrs) < 0)
+    if (xml_read_leaf(p, node, is_block ? dev_attrs : file_attrs) < 0)
         return -1;
-    return xml_read_attr(p, node, "file", &current_disk(p)->source_path);
+    return xml_read_attr(p, node, is_block ? "dev" : "file", &d->source_path);
 }
 
 static int
@@ -65,51 +101,73 @@ disk_target(struct parse *p, xmlNodePtr node)
         return -1;
     if (d->target_dev == NULL || d->target_dev[0] == '\0')
         return xml_read_fail(p, "disk <target> must have a 'dev' attribute");
-    if (d->target_bus != NULL && !xml_read_is_one_of(d->target_bus, buses))
-        return xml_read_unsupported_value(p, node, "bus", d->target_bus);
+    return check_value(p, node, "bus", d->target_bus, buses);
+}
+
+static int
+disk_flag(struct parse *p, xmlNodePtr node, bool *flag)
+{
+    if (xml_read_leaf(p, node, xml_read_no_attrs) < 0)
+        return -1;
+    *flag = true;
     return 0;
 }
 
 static int
 disk_readonly(struct parse *p, xmlNodePtr node)
 {
-    if (xml_read_leaf(p, node, xml_read_no_attrs) < 0)
-        return -1;
-    current_disk(p)->is_readonly = true;
-    return 0;
+    return disk_flag(p, node, &current_disk(p)->is_readonly);
 }
 
 static int
-refuse_child(struct parse *p, xmlNodePtr node)
+disk_shareable(struct parse *p, xmlNodePtr node)
 {
-    return xml_read_unsupported_child(p, node->parent, node);
+    return disk_flag(p, node, &current_disk(p)->is_shareable);
+}
+
+static int
+disk_serial(struct parse *p, xmlNodePtr node)
+{
+    if (xml_read_leaf(p, node, xml_read_no_attrs) < 0)
+        return -1;
+    return xml_read_text(p, node, &current_disk(p)->serial);
 }
 
 static const struct handler disk_handlers[] = {
-    { "driver",   disk_driver,   true },
-    { "source",   disk_source,   true },
-    { "target",   disk_target,   true },
-    { "readonly", disk_readonly, true },
+    { "driver",    disk_driver,    true },
+    { "source",    disk_source,    true },
+    { "target",    disk_target,    true },
+    { "readonly",  disk_readonly,  true },
+    { "shareable", disk_shareable, true },
+    { "serial",    disk_serial,    true },
+    XML_READ_INFO_HANDLERS,
 };
 
-/* libvirt's default disk type is 'file', the only one we run. */
+/* The attributes of <disk>, with libvirt's defaults: a file disk. */
 static int
-check_disk_type(struct parse *p, xmlNodePtr node)
+disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
-    xmlChar *type = xmlGetNoNsProp(node, (const xmlChar *)"type");
-    bool is_file = type == NULL || strcmp((const char *)type, "file") == 0;
+    static const char *const attrs[] = { "type", "device", NULL };
+    static const char *const types[] = { "file", "block", NULL };
+    static const char *const devices[] = { "disk", "cdrom", NULL };
 
-    if (!is_file)
-        xml_read_unsupported_value(p, node, "type", (const char *)type);
-    xmlFree(type);
-    return is_file ? 0 : -1;
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "type", &d->type) < 0 ||
+        xml_read_attr(p, node, "device", &d->device) < 0)
+        return -1;
+    if (d->type == NULL && (d->type = strdup("file")) == NULL)
+        return xml_read_no_memory(p);
+    if (d->device == NULL && (d->device = strdup("disk")) == NULL)
+        return xml_read_no_memory(p);
+    if (check_value(p, node, "type", d->type, types) < 0 ||
+        check_value(p, node, "device", d->device, devices) < 0)
+        return -1;
+    return 0;
 }
 
 static int
 parse_disk(struct parse *p, xmlNodePtr node)
 {
-    static const char *const attrs[] = { "type", "device", NULL };
-    static const char *const devices[] = { "disk", "cdrom", NULL };
     struct domain_disk *d;
 
     d = xml_read_grow(p->def->disks, p->def->n_disks, sizeof(*d));
@@ -117,230 +175,156 @@ parse_disk(struct parse *p, xmlNodePtr node)
         return xml_read_no_memory(p);
     p->def->disks = d;
     d = &d[p->def->n_disks++];
-    if (check_disk_type(p, node) < 0 ||
-        xml_read_check_attrs(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "device", &d->device) < 0)
-        return -1;
-    if (d->device == NULL && (d->device = strdup("disk")) == NULL)
-        return xml_read_no_memory(p);
-    if (!xml_read_is_one_of(d->device, devices))
-        return xml_read_unsupported_value(p, node, "device", d->device);
-    if (xml_read_children(p, node, disk_handlers,
-             sizeof(disk_handlers) / sizeof(disk_handlers[0]),
-             refuse_child) < 0)
+    p->info = &d->info;
+    if (disk_attrs(p, node, d) < 0 ||
+        xml_read_children(p, node, disk_handlers, N_OF(disk_handlers),
+                          xml_read_refuse_child) < 0)
         return -1;
     if (d->target_dev == NULL)
         return xml_read_fail(p, "disk is missing its <target dev='...'/>");
-    return 0;
-}
-
-static struct domain_interface *
-current_interface(struct parse *p)
-{
-    return &p->def->interfaces[p->def->n_interfaces - 1];
-}
-
-/* Six colon-separated hex pairs, stored lowercase so that output is
- * canonical. */
-static bool
-normalise_mac(char *mac)
-{
-    static const char hex[] = "0123456789abcdefABCDEF";
-
-    if (strlen(mac) != 17)
-        return false;
-    for (size_t i = 0; i < 17; i++) {
-        if (i % 3 == 2 ? mac[i] != ':' : strchr(hex, mac[i]) == NULL)
-            return false;
-        if (mac[i] >= 'A' && mac[i] <= 'F')
-            mac[i] = (char)(mac[i] - 'A' + 'a');
-    }
-    return true;
-}
-
-static int
-interface_mac(struct parse *p, xmlNodePtr node)
-{
-    static const char *const attrs[] = { "address", NULL };
-    struct domain_interface *iface = current_interface(p);
-
-    if (xml_read_leaf(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "address", &iface->mac) < 0)
-        return -1;
-    if (iface->mac == NULL)
-        return xml_read_fail(p, "<mac> must have an 'address' attribute");
-    if (!normalise_mac(iface->mac))
+    /* libvirt's rule: a block disk names its device. */
+    if (strcmp(d->type, "block") == 0 && d->source_path == NULL &&
+        strcmp(d->device, "cdrom") != 0)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                         "unable to parse mac address '%s'", iface->mac);
+                         "missing source information for device %s",
+                         d->target_dev);
     return 0;
 }
 
-static int
-interface_model(struct parse *p, xmlNodePtr node)
+static void
+undo_disk(struct parse *p)
 {
-    static const char *const attrs[] = { "type", NULL };
-    struct domain_interface *iface = current_interface(p);
-
-    if (xml_read_leaf(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "type", &iface->model) < 0)
-        return -1;
-    if (iface->model == NULL || iface->model[0] == '\0')
-        return xml_read_fail(p, "<model> must have a 'type' attribute");
-    return 0;
+    domain_disk_clear(&p->def->disks[--p->def->n_disks]);
 }
 
-static const struct handler interface_handlers[] = {
-    { "mac",   interface_mac,   true },
-    { "model", interface_model, true },
+/* ---- Controllers ------------------------------------------------------ */
+
+static const struct handler controller_handlers[] = {
+    XML_READ_INFO_HANDLERS,
 };
 
 static int
-parse_interface(struct parse *p, xmlNodePtr node)
+controller_index(struct parse *p, xmlNodePtr node, struct domain_controller *c)
 {
-    static const char *const attrs[] = { "type", NULL };
-    struct domain_interface *iface;
-
-    iface = xml_read_grow(p->def->interfaces, p->def->n_interfaces,
-                          sizeof(*iface));
-    if (iface == NULL)
-        return xml_read_no_memory(p);
-    p->def->interfaces = iface;
-    iface = &iface[p->def->n_interfaces++];
-    if (xml_read_check_attrs(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "type", &iface->type) < 0)
-        return -1;
-    if (iface->type == NULL)
-        return xml_read_fail(p, "missing type attribute for <interface>");
-    if (strcmp(iface->type, "user") != 0)
-        return xml_read_unsupported_value(p, node, "type", iface->type);
-    return xml_read_children(p, node, interface_handlers,
-                sizeof(interface_handlers) / sizeof(interface_handlers[0]),
-                refuse_child);
-}
-
-static struct domain_chardev *
-current_chardev(struct parse *p)
-{
-    return &p->def->chardevs[p->def->n_chardevs - 1];
-}
-
-static int
-chardev_source(struct parse *p, xmlNodePtr node)
-{
-    static const char *const attrs[] = { "path", NULL };
-
-    if (xml_read_leaf(p, node, attrs) < 0)
-        return -1;
-    return xml_read_attr(p, node, "path", &current_chardev(p)->source_path);
-}
-
-static int
-chardev_target(struct parse *p, xmlNodePtr node)
-{
-    static const char *const attrs[] = { "type", "port", NULL };
-    struct domain_chardev *c = current_chardev(p);
-    unsigned long port;
-    char *text = NULL;
+    char *text;
+    unsigned long index;
     bool is_ok;
 
-    if (xml_read_leaf(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "type", &c->target_type) < 0 ||
-        xml_read_attr(p, node, "port", &text) < 0)
+    if (xml_read_attr(p, node, "index", &text) < 0)
         return -1;
+    c->index = -1;
     if (text == NULL)
         return 0;
-    is_ok = xml_read_uint(text, 65535, &port);
+    is_ok = xml_read_uint(text, 65535, &index);
     if (!is_ok)
         error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                  "invalid port '%s' in <target> of <%s>", text,
-                  xml_read_node_name(node->parent));
+                  "Invalid value for attribute 'index' in element "
+                  "'controller': '%s'. Expected integer value", text);
     free(text);
     if (!is_ok)
         return -1;
-    c->target_port = (int)port;
+    c->index = (int)index;
     return 0;
 }
 
-static const struct handler chardev_handlers[] = {
-    { "source", chardev_source, true },
-    { "target", chardev_target, true },
-};
+/* libvirt keeps controllers of a type together, in index order, in the
+ * order the types first appear; one without an index goes after the
+ * others of its type (virDomainControllerInsertPreAlloced). */
+static void
+insert_controller(struct domain_def *def)
+{
+    struct domain_controller c = def->controllers[def->n_controllers - 1];
+    int n = def->n_controllers - 1, at = -1;
+
+    for (int i = n - 1; i >= 0; i--) {
+        const struct domain_controller *other = &def->controllers[i];
+
+        if (strcmp(other->type, c.type) != 0)
+            continue;
+        if (c.index == -1) {
+            at = i + 1;
+            break;
+        }
+        if (other->index > c.index)
+            at = i;
+        else if (at == -1)
+            at = i + 1;
+    }
+    if (at == -1)
+        return;
+    memmove(&def->controllers[at + 1], &def->controllers[at],
+            (size_t)(n - at) * sizeof(c));
+    def->controllers[at] = c;
+}
 
 static int
-parse_chardev(struct parse *p, xmlNodePtr node)
+parse_controller(struct parse *p, xmlNodePtr node)
 {
-    static const char *const attrs[] = { "type", NULL };
-    static const char *const types[] = { "pty", "null", "stdio", "file",
+    static const char *const attrs[] = { "type", "index", "model", "ports",
                                          NULL };
-    struct domain_chardev *c;
+    static const char *const types[] = { "usb", "pci", "sata", "scsi", "ide",
+                                         "virtio-serial", NULL };
+    struct domain_controller *c;
+    unsigned long ports;
 
-    c = xml_read_grow(p->def->chardevs, p->def->n_chardevs, sizeof(*c));
+    c = xml_read_grow(p->def->controllers, p->def->n_controllers,
+                      sizeof(*c));
     if (c == NULL)
         return xml_read_no_memory(p);
-    p->def->chardevs = c;
-    c = &c[p->def->n_chardevs++];
-    c->kind = xml_read_is_named(node, "console") ? DOMAIN_CHARDEV_CONSOLE
-                                                 : DOMAIN_CHARDEV_SERIAL;
-    c->target_port = -1;
+    p->def->controllers = c;
+    c = &c[p->def->n_controllers++];
+    p->info = &c->info;
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
-        xml_read_attr(p, node, "type", &c->type) < 0)
+        xml_read_attr(p, node, "type", &c->type) < 0 ||
+        controller_index(p, node, c) < 0 ||
+        xml_read_attr(p, node, "model", &c->model) < 0 ||
+        xml_read_uint_attr(p, node, "ports", 255, &ports) < 0)
         return -1;
-    if (c->type == NULL && (c->type = strdup("pty")) == NULL)
-        return xml_read_no_memory(p);
-    if (!xml_read_is_one_of(c->type, types))
-        return xml_read_unsupported_value(p, node, "type", c->type);
-    if (xml_read_children(p, node, chardev_handlers,
-             sizeof(chardev_handlers) / sizeof(chardev_handlers[0]),
-             refuse_child) < 0)
+    c->ports = (int)ports;
+    if (c->type == NULL)
+        return xml_read_fail(p, "missing type attribute for <controller>");
+    if (check_value(p, node, "type", c->type, types) < 0 ||
+        xml_read_children(p, node, controller_handlers,
+                          N_OF(controller_handlers),
+                          xml_read_refuse_child) < 0)
         return -1;
-    if (strcmp(c->type, "file") == 0 && c->source_path == NULL)
-        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                         "<%s type='file'> needs <source path='...'/>",
-                         xml_read_node_name(node));
+    insert_controller(p->def);
     return 0;
 }
 
-static int
-parse_graphics(struct parse *p, xmlNodePtr node)
+/* The controller was not inserted yet: it is still the last one. */
+static void
+undo_controller(struct parse *p)
 {
-    static const char *const attrs[] = { "type", NULL };
-    xmlChar *type = xmlGetNoNsProp(node, (const xmlChar *)"type");
-    bool is_none = type != NULL && strcmp((const char *)type, "none") == 0;
-    struct domain_graphics *g;
-
-    /* The type decides everything else, so it is the one to report. */
-    if (type == NULL)
-        return xml_read_fail(p, "missing type attribute for <graphics>");
-    if (!is_none)
-        xml_read_unsupported_value(p, node, "type", (const char *)type);
-    xmlFree(type);
-    if (!is_none || xml_read_leaf(p, node, attrs) < 0)
-        return -1;
-    g = xml_read_grow(p->def->graphics, p->def->n_graphics, sizeof(*g));
-    if (g == NULL)
-        return xml_read_no_memory(p);
-    p->def->graphics = g;
-    g = &g[p->def->n_graphics++];
-    g->port = -1;
-    if ((g->type = strdup("none")) == NULL)
-        return xml_read_no_memory(p);
-    return 0;
+    domain_controller_clear(&p->def->controllers[--p->def->n_controllers]);
 }
+
+/* ---- <devices> -------------------------------------------------------- */
 
 static int
 preserve_device(struct parse *p, xmlNodePtr node)
 {
     return xml_read_preserve(p, node, 2, &p->def->device_extras,
-                    &p->def->n_device_extras);
+                             &p->def->n_device_extras);
 }
 
+static XML_READ_TYPED_DEVICE(disk_or_preserve, parse_disk, undo_disk)
+static XML_READ_TYPED_DEVICE(controller_or_preserve, parse_controller,
+                             undo_controller)
+
 static const struct handler device_handlers[] = {
-    { "emulator",  parse_emulator,  true },
-    { "disk",      parse_disk,      false },
-    { "interface", parse_interface, false },
-    { "serial",    parse_chardev,   false },
-    { "console",   parse_chardev,   false },
-    { "graphics",  parse_graphics,  true },
+    { "emulator",   parse_emulator,              true },
+    { "disk",       disk_or_preserve,            false },
+    { "controller", controller_or_preserve,      false },
+    { "interface",  domain_xml_interface_parse,  false },
+    { "serial",     domain_xml_chardev_parse,    false },
+    { "console",    domain_xml_chardev_parse,    false },
+    { "channel",    domain_xml_chardev_parse,    false },
+    { "graphics",   domain_xml_graphics_parse,   false },
+    { "video",      domain_xml_video_parse,      false },
+    { "input",      domain_xml_input_parse,      false },
+    { "memballoon", domain_xml_memballoon_parse, true },
+    { "rng",        domain_xml_rng_parse,        false },
 };
 
 int
@@ -348,7 +332,6 @@ domain_xml_devices_parse(struct parse *p, xmlNodePtr node)
 {
     if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
         return -1;
-    return xml_read_children(p, node, device_handlers,
-                sizeof(device_handlers) / sizeof(device_handlers[0]),
-                preserve_device);
+    return xml_read_children(p, node, device_handlers, N_OF(device_handlers),
+                             preserve_device);
 }

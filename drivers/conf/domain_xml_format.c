@@ -73,6 +73,40 @@ format_slots(struct format *f, const struct slot *slots, size_t n_slots,
     }
 }
 
+/* ---- Device info ------------------------------------------------------ */
+
+/* A user alias is part of the definition; the others are live. */
+static bool
+is_alias_shown(const struct format *f, const struct domain_device_info *info)
+{
+    return info->alias != NULL &&
+           (f->is_live || strncmp(info->alias, "ua-", 3) == 0);
+}
+
+bool
+format_has_device_info(const struct format *f,
+                       const struct domain_device_info *info)
+{
+    return info->boot_order > 0 || is_alias_shown(f, info) ||
+           info->has_drive_address || info->address_xml != NULL;
+}
+
+void
+format_device_info(struct format *f, const struct domain_device_info *info)
+{
+    if (info->boot_order > 0)
+        fprintf(f->out, "      <boot order='%d'/>\n", info->boot_order);
+    if (is_alias_shown(f, info))
+        xml_write_empty_element(f->out, "      ", "alias", "name",
+                                info->alias);
+    if (info->has_drive_address)
+        fprintf(f->out, "      <address type='drive' controller='%u' "
+                "bus='%u' target='%u' unit='%u'/>\n", info->drive_controller,
+                info->drive_bus, info->drive_target, info->drive_unit);
+    else if (info->address_xml != NULL)
+        fprintf(f->out, "      %s\n", info->address_xml);
+}
+
 /* ---- <os> ------------------------------------------------------------- */
 
 static void
@@ -87,15 +121,51 @@ put_os_type(struct format *f)
     fputs("</type>\n", f->out);
 }
 
+static void
+put_kernel(struct format *f)
+{
+    xml_write_text_element(f->out, "    ", "kernel", f->def->os_kernel);
+}
+
+static void
+put_initrd(struct format *f)
+{
+    xml_write_text_element(f->out, "    ", "initrd", f->def->os_initrd);
+}
+
+static void
+put_cmdline(struct format *f)
+{
+    xml_write_text_element(f->out, "    ", "cmdline", f->def->os_cmdline);
+}
+
 /* libvirt boots an hvm guest from its first disk unless told otherwise. */
 static void
-put_default_boot(struct format *f)
+put_boot(struct format *f)
 {
     const struct domain_def *def = f->def;
 
-    if (def->os_type != NULL && strcmp(def->os_type, "hvm") == 0 &&
+    for (int i = 0; i < def->n_os_boot_devs; i++)
+        xml_write_empty_element(f->out, "    ", "boot", "dev",
+                                def->os_boot_devs[i]);
+    if (def->n_os_boot_devs == 0 && def->os_type != NULL &&
+        strcmp(def->os_type, "hvm") == 0 && !domain_def_has_device_boot_order(def) &&
         !format_has_extra(def->os_extras, def->n_os_extras, "boot"))
         fputs("    <boot dev='hd'/>\n", f->out);
+}
+
+static void
+put_bootmenu(struct format *f)
+{
+    const struct domain_def *def = f->def;
+
+    if (def->bootmenu == DOMAIN_TRISTATE_ABSENT)
+        return;
+    fprintf(f->out, "    <bootmenu enable='%s'",
+            def->bootmenu == DOMAIN_TRISTATE_YES ? "yes" : "no");
+    if (def->bootmenu_timeout_ms >= 0)
+        fprintf(f->out, " timeout='%d'", def->bootmenu_timeout_ms);
+    fputs("/>\n", f->out);
 }
 
 /* The children of <os>, in libvirt's order. */
@@ -103,9 +173,10 @@ static const struct slot os_slots[] = {
     { "type", put_os_type }, { "firmware", NULL }, { "init", NULL },
     { "initarg", NULL }, { "initenv", NULL }, { "initdir", NULL },
     { "inituser", NULL }, { "initgroup", NULL }, { "loader", NULL },
-    { "nvram", NULL }, { "kernel", NULL }, { "initrd", NULL },
-    { "cmdline", NULL }, { "dtb", NULL }, { "root", NULL }, { "acpi", NULL },
-    { "boot", put_default_boot }, { "bootmenu", NULL }, { "bios", NULL },
+    { "nvram", NULL }, { "kernel", put_kernel }, { "initrd", put_initrd },
+    { "cmdline", put_cmdline }, { "dtb", NULL }, { "root", NULL },
+    { "acpi", NULL }, { "boot", put_boot }, { "bootmenu", put_bootmenu },
+    { "bios", NULL },
     { "smbios", NULL }, { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
 };
 
@@ -167,15 +238,10 @@ put_current_memory(struct format *f)
 static void
 put_vcpu(struct format *f)
 {
-    fprintf(f->out, "  <vcpu placement='static'>%u</vcpu>\n", f->def->vcpus);
-}
-
-/* libvirt always writes the clock; its default keeps UTC. */
-static void
-put_default_clock(struct format *f)
-{
-    if (!format_has_extra(f->def->extras, f->def->n_extras, "clock"))
-        fputs("  <clock offset='utc'/>\n", f->out);
+    fputs("  <vcpu placement='static'", f->out);
+    if (f->def->vcpus_current > 0)
+        fprintf(f->out, " current='%u'", f->def->vcpus_current);
+    fprintf(f->out, ">%u</vcpu>\n", f->def->vcpus);
 }
 
 static void
@@ -216,10 +282,12 @@ static const struct slot domain_slots[] = {
     { "defaultiothread", NULL }, { "cputune", NULL }, { "numatune", NULL },
     { "resource", NULL }, { "sysinfo", NULL }, { "bootloader", NULL },
     { "bootloader_args", NULL }, { "os", put_os }, { "idmap", NULL },
-    { "features", NULL }, { "cpu", NULL }, { "clock", put_default_clock },
+    { "features", domain_xml_features_format },
+    { "cpu", domain_xml_cpu_format }, { "clock", domain_xml_clock_format },
     { SLOT_UNKNOWN, NULL }, { "on_poweroff", put_on_poweroff },
     { "on_reboot", put_on_reboot }, { "on_crash", put_on_crash },
-    { "on_lockfailure", NULL }, { "pm", NULL }, { "perf", NULL },
+    { "on_lockfailure", NULL }, { "pm", domain_xml_pm_format },
+    { "perf", NULL },
     { "devices", domain_xml_devices_format }, { "seclabel", NULL },
     { "keywrap", NULL }, { "launchSecurity", NULL }, { SLOT_FOREIGN, NULL },
 };
@@ -227,7 +295,7 @@ static const struct slot domain_slots[] = {
 char *
 domain_def_format(const struct domain_def *def, int id)
 {
-    struct format f = { .def = def };
+    struct format f = { .def = def, .is_live = id >= 0 };
     struct extras extras;
     char *text = NULL;
     size_t len = 0;

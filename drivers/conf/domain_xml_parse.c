@@ -4,15 +4,20 @@
  *
  * THE RULE for what we do not understand:
  *
- *  - An unknown child of <domain>, of <devices> or of <os> is PRESERVED
- *    verbatim (serialised into a struct domain_extra, in document order) and
- *    written back by the formatter. Another tool's <clock>, <features>,
- *    <video> or <boot> survives define -> dumpxml; it is never dropped.
- *  - Anything unsupported INSIDE an element we do interpret (an unknown
- *    child of <disk>, <disk type='block'>, <interface type='network'>,
- *    <graphics type='vnc'>, an unknown attribute ...) is REFUSED with
- *    VIR_ERR_CONFIG_UNSUPPORTED naming it. Half-understanding such an
- *    element and dropping the rest would silently change the guest.
+ *  - An unknown child of <domain>, <devices>, <os>, <features> or <cpu> is
+ *    PRESERVED verbatim (serialised into a struct domain_extra, in document
+ *    order) and written back by the formatter. Another tool's <sound>,
+ *    <memoryBacking> or <hyperv> survives define -> dumpxml; it is never
+ *    dropped.
+ *  - An element of a kind we type (a disk, an interface, <cpu>, <clock>
+ *    ...) that holds something the typed fields cannot (<disk
+ *    type='volume'>, an <iotune>, spice graphics, an attribute we do not
+ *    know) is PRESERVED WHOLE the same way, the reason in its `why`
+ *    (xml_read_or_preserve). Half-understanding it and dropping the rest
+ *    would silently change the guest; refusing it would refuse what
+ *    libvirt accepts. A driver that cannot run it refuses it at start.
+ *  - What libvirt itself refuses (a bad MAC, a boot order used twice, an
+ *    unknown video model ...) is refused with libvirt's code and words.
  *
  * Hostile input: documents over DOMAIN_XML_MAX_BYTES are refused before
  * parsing; the parser never loads the network, a DTD or external entities,
@@ -61,14 +66,123 @@ os_type(struct parse *p, xmlNodePtr node)
 }
 
 static int
+os_text(struct parse *p, xmlNodePtr node, char **field)
+{
+    if (xml_read_leaf(p, node, xml_read_no_attrs) < 0)
+        return -1;
+    return xml_read_text(p, node, field);
+}
+
+static int
+os_kernel(struct parse *p, xmlNodePtr node)
+{
+    return os_text(p, node, &p->def->os_kernel);
+}
+
+static int
+os_initrd(struct parse *p, xmlNodePtr node)
+{
+    return os_text(p, node, &p->def->os_initrd);
+}
+
+static int
+os_cmdline(struct parse *p, xmlNodePtr node)
+{
+    return os_text(p, node, &p->def->os_cmdline);
+}
+
+#define MAX_BOOT_DEVS ((int)(sizeof(((struct domain_def *)0)->os_boot_devs) / \
+                             sizeof(char *)))
+
+/* libvirt reads the first four <boot dev=...> and ignores the rest. */
+static int
+os_boot(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "dev", NULL };
+    static const char *const devs[] = { "fd", "hd", "cdrom", "network",
+                                        NULL };
+    struct domain_def *def = p->def;
+    char *dev;
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "dev", &dev) < 0)
+        return -1;
+    if (dev == NULL)
+        return xml_read_fail(p, "missing boot device");
+    if (!xml_read_is_one_of(dev, devs)) {
+        error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                  "Invalid value for attribute 'dev' in element 'boot': "
+                  "'%s'.", dev);
+        free(dev);
+        return -1;
+    }
+    if (def->n_os_boot_devs == MAX_BOOT_DEVS) {
+        free(dev);
+        return 0;
+    }
+    def->os_boot_devs[def->n_os_boot_devs++] = dev;
+    return 0;
+}
+
+static int
+os_bootmenu(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "enable", "timeout", NULL };
+    unsigned long timeout;
+    char *text;
+    bool is_ok = true;
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_tristate(p, node, "enable", xml_read_yes_no,
+                          &p->def->bootmenu) < 0 ||
+        xml_read_attr(p, node, "timeout", &text) < 0)
+        return -1;
+    if (text != NULL) {
+        is_ok = xml_read_uint(text, 65535, &timeout);
+        free(text);
+        p->def->bootmenu_timeout_ms = is_ok ? (int)timeout : -1;
+    }
+    if (!is_ok)
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "invalid value for boot menu timeout, must be in "
+                         "range [0,65535]");
+    return 0;
+}
+
+static int
 preserve_os(struct parse *p, xmlNodePtr node)
 {
     return xml_read_preserve(p, node, 2, &p->def->os_extras,
                              &p->def->n_os_extras);
 }
 
+/* An element of <os> vireo types, kept verbatim when it holds more. */
+static int
+typed_os_child(struct parse *p, xmlNodePtr node, element_fn fn)
+{
+    return xml_read_or_preserve(p, node, fn, NULL, 2, &p->def->os_extras,
+                                &p->def->n_os_extras);
+}
+
+static int
+os_boot_or_preserve(struct parse *p, xmlNodePtr node)
+{
+    return typed_os_child(p, node, os_boot);
+}
+
+static int
+os_bootmenu_or_preserve(struct parse *p, xmlNodePtr node)
+{
+    return typed_os_child(p, node, os_bootmenu);
+}
+
 static const struct handler os_handlers[] = {
-    { "type", os_type, true },
+    { "type",     os_type,                 true },
+    { "kernel",   os_kernel,               true },
+    { "initrd",   os_initrd,               true },
+    { "cmdline",  os_cmdline,              true },
+    { "boot",     os_boot_or_preserve,     false },
+    { "bootmenu", os_bootmenu_or_preserve, true },
 };
 
 static int
@@ -76,7 +190,9 @@ parse_os(struct parse *p, xmlNodePtr node)
 {
     if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
         return -1;
-    return xml_read_children(p, node, os_handlers, 1, preserve_os);
+    return xml_read_children(p, node, os_handlers,
+                             sizeof(os_handlers) / sizeof(os_handlers[0]),
+                             preserve_os);
 }
 
 /* ---- Other <domain> children ------------------------------------------ */
@@ -159,12 +275,13 @@ parse_current_memory(struct parse *p, xmlNodePtr node)
 static int
 parse_vcpu(struct parse *p, xmlNodePtr node)
 {
-    static const char *const attrs[] = { "placement", NULL };
+    static const char *const attrs[] = { "placement", "current", NULL };
     xmlChar *text, *placement;
-    unsigned long n = 0;
+    unsigned long n = 0, current;
     bool is_ok;
 
-    if (xml_read_leaf(p, node, attrs) < 0)
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "current", MAX_VCPUS, &current) < 0)
         return -1;
     placement = xmlGetNoNsProp(node, (const xmlChar *)"placement");
     is_ok = placement == NULL || strcmp((const char *)placement, "static") == 0;
@@ -184,6 +301,12 @@ parse_vcpu(struct parse *p, xmlNodePtr node)
     if (!is_ok)
         return -1;
     p->def->vcpus = (unsigned int)n;
+    if (current > n)
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "maximum vCPU count must not be less than current "
+                         "vCPU count");
+    /* libvirt writes current only when some are offline. */
+    p->def->vcpus_current = current < n ? (unsigned int)current : 0;
     return 0;
 }
 
@@ -241,7 +364,11 @@ static const struct handler domain_handlers[] = {
     { "on_poweroff",   parse_on_poweroff,    true },
     { "on_reboot",     parse_on_reboot,      true },
     { "on_crash",      parse_on_crash,       true },
-    { "devices",       domain_xml_devices_parse,        true },
+    { "features",      domain_xml_features_parse, true },
+    { "cpu",           domain_xml_cpu_parse,      true },
+    { "clock",         domain_xml_clock_parse,    true },
+    { "pm",            domain_xml_pm_parse,       true },
+    { "devices",       domain_xml_devices_parse,  true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */
@@ -318,12 +445,14 @@ parse_domain(struct parse *p, xmlNodePtr root)
     if (parse_root(p, root) < 0)
         return -1;
     p->def->vcpus = 1;
+    p->def->bootmenu_timeout_ms = -1;
     p->def->on_poweroff = DOMAIN_ACTION_DESTROY;
     p->def->on_reboot = DOMAIN_ACTION_RESTART;
     p->def->on_crash = DOMAIN_ACTION_DESTROY;
     if (xml_read_children(p, root, domain_handlers,
              sizeof(domain_handlers) / sizeof(domain_handlers[0]),
-             preserve_domain) < 0 || validate(p) < 0)
+             preserve_domain) < 0 || validate(p) < 0 ||
+        domain_xml_postparse(p) < 0)
         return -1;
     for (xmlNodePtr c = root->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "uuid"))

@@ -75,11 +75,13 @@ xml_read_check_attrs(struct parse *p, xmlNodePtr node,
         for (size_t i = 0; allowed[i] != NULL && a->ns == NULL; i++)
             if (strcmp((const char *)a->name, allowed[i]) == 0)
                 known = true;
-        if (!known)
+        if (!known) {
+            p->is_unsupported = true;
             return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
                              VIR_FROM_DOMAIN,
                              "attribute '%s' of element <%s> is not supported",
                              (const char *)a->name, xml_read_node_name(node));
+        }
     }
     return 0;
 }
@@ -88,6 +90,7 @@ int
 xml_read_unsupported_child(struct parse *p, xmlNodePtr parent,
                            xmlNodePtr child)
 {
+    p->is_unsupported = true;
     return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                      "element <%s> in <%s> is not supported",
                      xml_read_node_name(child), xml_read_node_name(parent));
@@ -97,6 +100,7 @@ int
 xml_read_unsupported_value(struct parse *p, xmlNodePtr node,
                            const char *attr, const char *value)
 {
+    p->is_unsupported = true;
     return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                      "%s '%s' of element <%s> is not supported",
                      attr, value, xml_read_node_name(node));
@@ -275,3 +279,94 @@ xml_read_children(struct parse *p, xmlNodePtr parent,
 }
 
 const char *const xml_read_no_attrs[] = { NULL };
+
+int
+xml_read_refuse_child(struct parse *p, xmlNodePtr node)
+{
+    return xml_read_unsupported_child(p, node->parent, node);
+}
+
+/* The message of err without libvirt's prefix for its code. */
+static const char *
+detail(const struct vireo_error *err)
+{
+    const char *prefix = error_prefix(err->code);
+    size_t n = prefix != NULL ? strlen(prefix) : 0;
+
+    if (n > 0 && strncmp(err->message, prefix, n) == 0 &&
+        strncmp(err->message + n, ": ", 2) == 0)
+        return err->message + n + 2;
+    return err->message;
+}
+
+int
+xml_read_or_preserve(struct parse *p, xmlNodePtr node, element_fn fn,
+                     void (*undo)(struct parse *p), int level,
+                     struct domain_extra **extras, int *n_extras)
+{
+    struct domain_extra *kept;
+
+    p->is_unsupported = false;
+    if (fn(p, node) == 0)
+        return 0;
+    if (!p->is_unsupported)
+        return -1;
+    p->is_unsupported = false;
+    if (undo != NULL)
+        undo(p);
+    if (xml_read_preserve(p, node, level, extras, n_extras) < 0)
+        return -1;
+    kept = &(*extras)[*n_extras - 1];
+    kept->why = strdup(detail(p->err));
+    if (kept->why == NULL)
+        return xml_read_no_memory(p);
+    error_clear(p->err);
+    return 0;
+}
+
+const char *const xml_read_yes_no[2] = { "yes", "no" };
+const char *const xml_read_on_off[2] = { "on", "off" };
+
+int
+xml_read_tristate(struct parse *p, xmlNodePtr node, const char *name,
+                  const char *const words[2], int *out)
+{
+    char *value;
+    int rc = 0;
+
+    if (xml_read_attr(p, node, name, &value) < 0)
+        return -1;
+    if (value == NULL)
+        *out = DOMAIN_TRISTATE_ABSENT;
+    else if (strcmp(value, words[0]) == 0)
+        *out = DOMAIN_TRISTATE_YES;
+    else if (strcmp(value, words[1]) == 0)
+        *out = DOMAIN_TRISTATE_NO;
+    else
+        rc = error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                       "Invalid value for attribute '%s' in element '%s': "
+                       "'%s'.", name, xml_read_node_name(node), value);
+    free(value);
+    return rc;
+}
+
+int
+xml_read_uint_attr(struct parse *p, xmlNodePtr node, const char *name,
+                   unsigned long max, unsigned long *out)
+{
+    char *value;
+    bool is_ok;
+
+    *out = 0;
+    if (xml_read_attr(p, node, name, &value) < 0)
+        return -1;
+    if (value == NULL)
+        return 0;
+    is_ok = xml_read_uint(value, max, out);
+    if (!is_ok)
+        error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                  "Invalid value for attribute '%s' in element '%s': '%s'",
+                  name, xml_read_node_name(node), value);
+    free(value);
+    return is_ok ? 0 : -1;
+}

@@ -23,6 +23,11 @@ struct parse {
     struct domain_def  *def;
     struct vireo_error *err;
     xmlDocPtr           scratch;   /* holds copies of preserved elements */
+    bool                is_unsupported; /* err says the typed model cannot
+                                         * hold something (set by the
+                                         * xml_read_unsupported_* family) */
+    struct domain_device_info *info; /* of the device being read, for
+                                      * <alias>, <boot>, <address> */
 };
 
 typedef int (*element_fn)(struct parse *p, xmlNodePtr node);
@@ -37,7 +42,9 @@ struct handler {
 /* An empty attribute list, for elements that take none. */
 extern const char *const xml_read_no_attrs[];
 
-/* Errors. */
+/* Errors. The unsupported family (VIR_ERR_CONFIG_UNSUPPORTED) says that
+ * the typed model cannot hold something libvirt may well accept: a caller
+ * that can preserve the element whole does so (xml_read_or_preserve). */
 int  xml_read_fail(struct parse *p, const char *what);   /* VIR_ERR_XML_ERROR */
 int  xml_read_no_memory(struct parse *p);
 int  xml_read_unsupported_child(struct parse *p, xmlNodePtr parent,
@@ -57,7 +64,7 @@ int  xml_read_attr(struct parse *p, xmlNodePtr node, const char *name,
                    char **out);
 /* The element's text content as a malloc'd string ("" when empty). */
 int  xml_read_text(struct parse *p, xmlNodePtr node, char **out);
-/* Refuse attributes outside `allowed` (NULL-terminated). */
+/* Refuse attributes outside `allowed` (NULL-terminated), as unsupported. */
 int  xml_read_check_attrs(struct parse *p, xmlNodePtr node,
                           const char *const *allowed);
 /* A leaf: only the given attributes, text or nothing, never elements. */
@@ -77,13 +84,74 @@ bool xml_read_uint(const char *text, unsigned long max, unsigned long *out);
 int  xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
                        struct domain_extra **extras, int *n_extras);
 
+/* Parse node with fn. When fn fails because node holds something the typed
+ * model cannot (p->is_unsupported), undo(p) (unless NULL: fn fills in
+ * nothing before it can fail that way) takes back what fn filled in,
+ * and node is preserved whole in *extras (at nesting `level`), with the
+ * reason in its `why`; the parse goes on. Any other failure is returned. */
+int  xml_read_or_preserve(struct parse *p, xmlNodePtr node, element_fn fn,
+                          void (*undo)(struct parse *p), int level,
+                          struct domain_extra **extras, int *n_extras);
+
+/* An attribute that must be yes or no, into an enum domain_tristate
+ * (ABSENT when missing). A value libvirt refuses is VIR_ERR_XML_ERROR. */
+int  xml_read_tristate(struct parse *p, xmlNodePtr node, const char *name,
+                       const char *const words[2], int *out);
+extern const char *const xml_read_yes_no[2];
+extern const char *const xml_read_on_off[2];
+
+/* An attribute holding a non-negative integer up to max, 0 when absent;
+ * anything else is VIR_ERR_XML_ERROR naming it. */
+int  xml_read_uint_attr(struct parse *p, xmlNodePtr node, const char *name,
+                        unsigned long max, unsigned long *out);
+
+/* The children every device may have, filling p->info: <alias> (user
+ * aliases only, as libvirt keeps on define), <boot order>, <address>. */
+int  xml_read_info_alias(struct parse *p, xmlNodePtr node);
+int  xml_read_info_boot(struct parse *p, xmlNodePtr node);
+int  xml_read_info_address(struct parse *p, xmlNodePtr node);
+#define XML_READ_INFO_HANDLERS                       \
+    { "alias",   xml_read_info_alias,   true },      \
+    { "boot",    xml_read_info_boot,    true },      \
+    { "address", xml_read_info_address, true }
+
+/* Define `name`, a <devices> child handler that runs parse_fn on the
+ * device and keeps the device whole (undo_fn taking back what parse_fn
+ * filled in) when it holds more than its fields. */
+#define XML_READ_TYPED_DEVICE(name, parse_fn, undo_fn)                      \
+    int                                                                     \
+    name(struct parse *p, xmlNodePtr node)                                  \
+    {                                                                       \
+        return xml_read_or_preserve(p, node, parse_fn, undo_fn, 2,          \
+                                    &p->def->device_extras,                 \
+                                    &p->def->n_device_extras);              \
+    }
+
+/* A handler for children a typed element cannot hold: unsupported. */
+int  xml_read_refuse_child(struct parse *p, xmlNodePtr node);
+
 /* Call the handler for each element child of parent that has one, refusing
  * a second singleton; hand the others to `other` (preserve or refuse). */
 int  xml_read_children(struct parse *p, xmlNodePtr parent,
                        const struct handler *handlers, size_t n_handlers,
                        element_fn other);
 
-/* <devices>, in domain_xml_devices.c. */
+/* The parts of the document, each in its own file. */
 int  domain_xml_devices_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_features_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_cpu_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_clock_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_pm_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_interface_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_chardev_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_graphics_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_video_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_input_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_memballoon_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_rng_parse(struct parse *p, xmlNodePtr node);
+
+/* What libvirt settles once the whole document is read, in
+ * domain_xml_postparse.c: 0, or -1 with p->err set. */
+int  domain_xml_postparse(struct parse *p);
 
 #endif /* VIREO_CONF_XML_READ_H */

@@ -38,89 +38,6 @@
 static struct worker *w;
 static char base_dir[64];
 
-/* ---- the command line, until the real builder is in the tree ----------- */
-
-/* What the launcher needs of qemu_command.h, built here from the few
- * elements this test's guests have, with the options libvirt gives QEMU
- * for them. */
-
-int
-qemu_command_check(const struct domain_def *def, struct vireo_error *err)
-{
-    return 0;
-}
-
-int
-qemu_command_assign_aliases(struct domain_def *def, struct vireo_error *err)
-{
-    return 0;
-}
-
-int
-qemu_command_find_emulator(const struct domain_def *def, char **path,
-                           struct vireo_error *err)
-{
-    *path = strdup(def->emulator != NULL ? def->emulator
-                                         : "/usr/bin/qemu-system-x86_64");
-    return 0;
-}
-
-static void
-add(char **argv, int *n, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    if (vasprintf(&argv[(*n)++], fmt, ap) < 0)
-        abort();
-    va_end(ap);
-}
-
-char **
-qemu_command_build(const struct domain_def *def,
-                   const struct qemu_command_env *env,
-                   struct vireo_error *err)
-{
-    char **argv = calloc(64, sizeof(*argv));
-    int n = 0;
-
-    add(argv, &n, "%s", env->emulator);
-    add(argv, &n, "-name");
-    add(argv, &n, "guest=%s", def->name);
-    add(argv, &n, "-S");
-    add(argv, &n, "-nodefaults");
-    add(argv, &n, "-no-user-config");
-    add(argv, &n, "-machine");
-    add(argv, &n, "%s,accel=tcg", def->os_machine != NULL ? def->os_machine
-                                                         : "pc");
-    add(argv, &n, "-m");
-    add(argv, &n, "%llu", def->memory_kib / 1024);
-    add(argv, &n, "-display");
-    add(argv, &n, "none");
-    add(argv, &n, "-chardev");
-    add(argv, &n, "socket,id=charmonitor,fd=%d,server=on,wait=off",
-        env->monitor_fd);
-    add(argv, &n, "-mon");
-    add(argv, &n, "chardev=charmonitor,id=monitor,mode=control");
-    for (int i = 0; i < def->n_interfaces && n < 60; i++) {
-        if (env->tap_fds[i] < 0)
-            continue;
-        add(argv, &n, "-netdev");
-        add(argv, &n, "tap,fd=%d,id=hostnet%d", env->tap_fds[i], i);
-        add(argv, &n, "-device");
-        add(argv, &n, "e1000,netdev=hostnet%d,id=net%d", i, i);
-    }
-    return argv;
-}
-
-void
-qemu_command_free(char **argv)
-{
-    for (int i = 0; argv != NULL && argv[i] != NULL; i++)
-        free(argv[i]);
-    free(argv);
-}
-
 /* ---- the host ---------------------------------------------------------- */
 
 static int
@@ -295,8 +212,8 @@ static void
 add_network(struct guest *g)
 {
     add_interface(g, "bridge", "52:54:00:12:34:56", BRIDGE, NULL);
-    add_interface(g, "user", NULL, NULL, NULL);
-    add_interface(g, "ethernet", NULL, NULL, "vireotap-e");
+    add_interface(g, "user", "52:54:00:12:34:57", NULL, NULL);
+    add_interface(g, "ethernet", "52:54:00:12:34:58", NULL, "vireotap-e");
 }
 
 static struct guest *
@@ -326,8 +243,11 @@ launch_on_worker(void *arg)
 {
     struct guest *g = arg;
 
-    g->rc = qemu_process_launch(w, &g->spec, on_exit_cb, g, &g->proc,
-                                &g->err);
+    /* What the driver does to its live definition before a launch. */
+    g->rc = qemu_command_assign_aliases(g->def, &g->err);
+    if (g->rc == 0)
+        g->rc = qemu_process_launch(w, &g->spec, on_exit_cb, g, &g->proc,
+                                    &g->err);
     g->pid = g->rc == 0 ? worker_child_pid(g->proc.child) : -1;
 }
 
@@ -590,13 +510,18 @@ test_launch_and_reattach(void)
 static void
 test_qemu_fails(void)
 {
-    struct guest *g = guest_new("bad", "nosuchmachine");
+    struct guest *g = guest_new("bad", "pc");
     struct vireo_error err = { 0 };
-    char tail[256];
+    char tail[256], image[96];
     pid_t pid;
 
+    /* Nothing before QEMU reads the image can tell that it is no qcow2. */
+    snprintf(image, sizeof(image), "%s/empty.qcow2", base_dir);
+    close(open(image, O_CREAT | O_WRONLY | O_CLOEXEC, 0600));
     add_network(g);
-    tap_ok(guest_launch(g) == 0, "QEMU with a machine it does not know is "
+    add_disk(g, image);
+    g->def->disks[0].driver_type = strdup("qcow2");
+    tap_ok(guest_launch(g) == 0, "QEMU with a disk it cannot open is "
            "started");
     pid = g->pid;
     tap_ok(qt_line_starts(g->c, 0, "ready failed: operation failed: QEMU "
@@ -608,7 +533,7 @@ test_qemu_fails(void)
     qemu_process_exited_error(g->log_path, &err);
     tap_ok(err.code == VIR_ERR_INTERNAL_ERROR &&
            strncmp(err.message, "internal error: QEMU exited at start: ",
-                   38) == 0 && strstr(err.message, "unsupported machine type") != NULL &&
+                   38) == 0 && strstr(err.message, "not in qcow2 format") != NULL &&
            strstr(err.message, "starting up") == NULL, "the error gives "
            "QEMU's own words, and only them: %s", err.message);
     qemu_process_log_tail(g->log_path, tail, 8);
@@ -617,6 +542,7 @@ test_qemu_fails(void)
     tap_ok(access(g->dir, F_OK) < 0 && !net_exists("vireotap-e"),
            "after cleaning up nothing is left: no directory, socket or tap");
     guest_free(g);
+    unlink(image);
 
     g = guest_new("noexec", "pc");
     add_network(g);

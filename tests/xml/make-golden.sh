@@ -30,13 +30,11 @@
 #   - Every case gives its <type arch=...>: without it libvirt's test
 #     driver fills in i686 from its own capabilities, a driver's choice
 #     that the XML layer tested here does not make.
-#   - No <interface>: libvirt's test driver names each interface
-#     (<target dev='testnet0'/>) even in the inactive XML, and makes up a
-#     random MAC when none is given; vireo's definitions hold neither.
-#   - Disks sit on the virtio bus (vd*): on ide, sata or scsi libvirt adds
-#     a drive <address> and a <controller>, which vireo does not hold. For
-#     the same reason no console has a virtio target (libvirt adds a
-#     virtio-serial controller).
+#   - Every <interface> names its <target dev=...> and its <mac>: without
+#     them libvirt's test driver names the interface itself (testnet0),
+#     a driver's choice, and makes up a random MAC. A name libvirt
+#     generates itself (vnet0, macvtap0) is dropped on define, so none is
+#     used either.
 #   - No <graphics type='none'/>: vireo accepts it, libvirt 9.0 refuses it
 #     ("Invalid value for attribute 'type' in element 'graphics'").
 #   - on_poweroff and on_reboot take destroy, restart, preserve or

@@ -13,11 +13,12 @@
 #define N_ITERATIONS 200
 
 static const char *const good_cases[] = { "full", "unknown", "escaping",
-                                          "chardevs" };
+                                          "chardevs", "qemu-disks",
+                                          "qemu-preserved" };
 #define N_GOOD ((int)(sizeof(good_cases) / sizeof(good_cases[0])))
 
 static const char *const bad_cases[] = { "not-well-formed", "billion-laughs",
-                                         "disk-unknown-child", "overflow" };
+                                         "boot-order-twice", "overflow" };
 #define N_BAD ((int)(sizeof(bad_cases) / sizeof(bad_cases[0])))
 
 struct corpus {

@@ -131,16 +131,16 @@ check_defaults(void)
            a->on_reboot == DOMAIN_ACTION_RESTART &&
            a->on_crash == DOMAIN_ACTION_DESTROY,
            "lifecycle defaults are destroy, restart, destroy");
-    tap_ok(a->n_os_extras == 1 && strstr(a->os_extras[0].xml, "boot") != NULL,
-           "<os><boot/> is preserved in os_extras");
+    tap_ok(a->n_os_boot_devs == 1 && strcmp(a->os_boot_devs[0], "hd") == 0 &&
+           a->n_os_extras == 0, "<os><boot dev='hd'/> is read into os_boot_devs");
 
     /* A copy owns its memory: changing it leaves the original alone. */
     struct domain_def *c = domain_def_copy(a);
     if (c != NULL)
         c->name[0] = 'X';
     tap_ok(c != NULL && strcmp(a->name, "d") == 0 &&
-           strcmp(c->os_extras[0].xml, a->os_extras[0].xml) == 0 &&
-           c->os_extras[0].xml != a->os_extras[0].xml,
+           strcmp(c->os_boot_devs[0], a->os_boot_devs[0]) == 0 &&
+           c->os_boot_devs[0] != a->os_boot_devs[0],
            "domain_def_copy is deep");
     domain_def_free(c);
     domain_def_free(a);

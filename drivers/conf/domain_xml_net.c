@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * domain_xml_net.c: <interface> of type user, bridge, ethernet or
+ * network. Other types, and interfaces holding more than vireo types
+ * (<driver>, <bandwidth>, <link> ...), are preserved whole.
+ *
+ * Stateless; any thread.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/uuid.h"
+#include "drivers/conf/xml_read.h"
+#include "drivers/error.h"
+
+#define N_OF(table) (sizeof(table) / sizeof(table[0]))
+
+static struct domain_interface *
+current_interface(struct parse *p)
+{
+    return &p->def->interfaces[p->def->n_interfaces - 1];
+}
+
+/* Six colon-separated hex pairs, stored lowercase so that output is
+ * canonical. */
+static bool
+normalise_mac(char *mac)
+{
+    static const char hex[] = "0123456789abcdefABCDEF";
+
+    if (strlen(mac) != 17)
+        return false;
+    for (size_t i = 0; i < 17; i++) {
+        if (i % 3 == 2 ? mac[i] != ':' : strchr(hex, mac[i]) == NULL)
+            return false;
+        if (mac[i] >= 'A' && mac[i] <= 'F')
+            mac[i] = (char)(mac[i] - 'A' + 'a');
+    }
+    return true;
+}
+
+static int
+interface_mac(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "address", NULL };
+    struct domain_interface *iface = current_interface(p);
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "address", &iface->mac) < 0)
+        return -1;
+    if (iface->mac == NULL)
+        return xml_read_fail(p, "<mac> must have an 'address' attribute");
+    if (!normalise_mac(iface->mac))
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "unable to parse mac address '%s'", iface->mac);
+    /* The low bit of the first octet marks a group address. */
+    if (strtoul(iface->mac, NULL, 16) & 1)
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "expected unicast mac address, found multicast "
+                         "'%s'", iface->mac);
+    return 0;
+}
+
+/* The source attribute each type takes; the other types take none. */
+static const char *
+source_attr(const char *type)
+{
+    if (strcmp(type, "bridge") == 0)
+        return "bridge";
+    if (strcmp(type, "network") == 0)
+        return "network";
+    return NULL;
+}
+
+static int
+interface_source(struct parse *p, xmlNodePtr node)
+{
+    struct domain_interface *iface = current_interface(p);
+    const char *name = source_attr(iface->type);
+    const char *const attrs[] = { name, NULL };
+    char **field = strcmp(iface->type, "bridge") == 0
+                   ? &iface->source_bridge : &iface->source_network;
+
+    if (name == NULL)
+        return xml_read_unsupported_child(p, node->parent, node);
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, name, field) < 0)
+        return -1;
+    if (*field == NULL)
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "Missing required attribute '%s' in element "
+                         "'source'", name);
+    return 0;
+}
+
+/* libvirt forgets tap names it generates itself (vnetN, macvtapN ...) on
+ * define, so that a new start names them again. */
+static bool
+is_generated_name(const char *dev)
+{
+    return strncmp(dev, "vnet", 4) == 0 || strncmp(dev, "macvtap", 7) == 0 ||
+           strncmp(dev, "macvlan", 7) == 0;
+}
+
+static int
+interface_target(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "dev", NULL };
+    struct domain_interface *iface = current_interface(p);
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "dev", &iface->target_dev) < 0)
+        return -1;
+    if (iface->target_dev != NULL && is_generated_name(iface->target_dev)) {
+        free(iface->target_dev);
+        iface->target_dev = NULL;
+    }
+    return 0;
+}
+
+static int
+interface_model(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "type", NULL };
+    struct domain_interface *iface = current_interface(p);
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "type", &iface->model) < 0)
+        return -1;
+    if (iface->model == NULL || iface->model[0] == '\0')
+        return xml_read_fail(p, "<model> must have a 'type' attribute");
+    return 0;
+}
+
+static const struct handler interface_handlers[] = {
+    { "mac",    interface_mac,    true },
+    { "source", interface_source, true },
+    { "target", interface_target, true },
+    { "model",  interface_model,  true },
+    XML_READ_INFO_HANDLERS,
+};
+
+/* libvirt gives an interface without one a random MAC in QEMU's range. */
+static int
+generate_mac(struct parse *p, struct domain_interface *iface)
+{
+    unsigned char bytes[VIREO_UUID_BUFLEN];
+
+    if (uuid_generate(bytes) < 0)
+        return error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
+                         "cannot generate a mac address");
+    iface->mac = malloc(18);
+    if (iface->mac == NULL)
+        return xml_read_no_memory(p);
+    snprintf(iface->mac, 18, "52:54:00:%02x:%02x:%02x", bytes[0], bytes[1],
+             bytes[2]);
+    return 0;
+}
+
+static int
+parse_interface(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "type", NULL };
+    static const char *const types[] = { "user", "bridge", "ethernet",
+                                         "network", NULL };
+    struct domain_interface *iface;
+
+    iface = xml_read_grow(p->def->interfaces, p->def->n_interfaces,
+                          sizeof(*iface));
+    if (iface == NULL)
+        return xml_read_no_memory(p);
+    p->def->interfaces = iface;
+    iface = &iface[p->def->n_interfaces++];
+    p->info = &iface->info;
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "type", &iface->type) < 0)
+        return -1;
+    if (iface->type == NULL)
+        return xml_read_fail(p, "missing type attribute for <interface>");
+    if (!xml_read_is_one_of(iface->type, types))
+        return xml_read_unsupported_value(p, node, "type", iface->type);
+    if (xml_read_children(p, node, interface_handlers,
+                          N_OF(interface_handlers),
+                          xml_read_refuse_child) < 0)
+        return -1;
+    if (source_attr(iface->type) != NULL && iface->source_bridge == NULL &&
+        iface->source_network == NULL)
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "interface type='%s' requires a 'source' element",
+                         iface->type);
+    return iface->mac == NULL ? generate_mac(p, iface) : 0;
+}
+
+static void
+undo_interface(struct parse *p)
+{
+    domain_interface_clear(&p->def->interfaces[--p->def->n_interfaces]);
+}
+
+XML_READ_TYPED_DEVICE(domain_xml_interface_parse, parse_interface,
+                      undo_interface)
