@@ -3,9 +3,13 @@
  * main.c: vireod, with its drivers in startup order.
  */
 #include "daemon/vireod.h"
+#include "drivers/qemu/qemudrv.h"
 #include "drivers/test/testdrv.h"
 
-static const struct driver *const vireod_drivers[] = { &testdrv, NULL };
+/* The qemu driver is daemon-only: clients reach it through vireod. */
+static const struct driver *const vireod_drivers[] = {
+    &testdrv, &qemudrv, NULL,
+};
 
 int
 main(int argc, char **argv)

@@ -151,26 +151,37 @@ END
 END
     fi
     if [ "$pty" -eq 1 ]; then
-        cat <<END
-    <serial type='pty'>
-      <target port='0'/>
-    </serial>
-    <console type='pty'>
-      <target type='serial' port='0'/>
-    </console>
-END
+        serial_xml "$name" pty
     else
-        cat <<END
-    <serial type='file'>
-      <source path='$(guest_serial "$name")'/>
-      <target port='0'/>
-    </serial>
-END
+        serial_xml "$name" file
     fi
     cat <<END
   </devices>
 </domain>
 END
+}
+
+# serial_xml NAME pty|file [PORT]: a serial port as guest_xml writes it:
+# a pty with the console on it, or the file guest_serial NAME.
+serial_xml() {
+    local port=${3:-0}
+    if [ "$2" = pty ]; then
+        cat <<END
+    <serial type='pty'>
+      <target port='$port'/>
+    </serial>
+    <console type='pty'>
+      <target type='serial' port='$port'/>
+    </console>
+END
+    else
+        cat <<END
+    <serial type='file'>
+      <source path='$(guest_serial "$1")'/>
+      <target port='$port'/>
+    </serial>
+END
+    fi
 }
 
 # What marks a QEMU as this test's: any of these in its command line. A

@@ -6,14 +6,8 @@
 # with on_reboot destroy, a reboot shuts it off. What virsh says, the
 # states and the events must be libvirtd's.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-. "$HERE/../integration/libvirtd.sh"
-
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-# shellcheck disable=SC2034 # read by libvirtd_start
-LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-QEMU_MARKS+=("$LIBVIRTD_DIR/")
+. "$HERE/driver.sh"
+peer_start
 
 plan 6
 
@@ -23,53 +17,13 @@ guest_xml up | sed 's|<on_poweroff>destroy</on_poweroff>|<on_poweroff>restart</o
 guest_xml down | sed 's|<on_reboot>restart</on_reboot>|<on_reboot>destroy</on_reboot>|' \
     > "$DIR/down.xml"
 
-# ready_count NAME: how often the guest has been ready since its serial
-# file was emptied.
-ready_count() {
-    grep -cF "$GUEST_READY" "$(guest_serial "$1")" 2> /dev/null
-}
-
-# wait_ready NAME N: until NAME has been ready N times.
-wait_ready() {
-    for _ in $(seq "$((GUEST_BOOT_TIMEOUT * 10))"); do
-        [ "$(ready_count "$1")" -ge "$2" ] && return 0
-        sleep 0.1
-    done
-    echo "$1 was not ready $2 times" | diag
-    return 1
-}
-
-# wait_event FILE TEXT: until the event client has seen TEXT.
-wait_event() {
-    for _ in $(seq "$((GUEST_POWEROFF_TIMEOUT * 10))"); do
-        grep -qF -- "$2" "$1" && return 0
-        sleep 0.1
-    done
-    echo "no event '$2'" | diag
-    return 1
-}
-
-# say URI ARGS...: one virsh command into the transcript.
-say() {
-    local uri=$1
-    shift
-    echo "\$ virsh $*"
-    timeout "$VSH_TIMEOUT" virsh -c "$uri" "$@" 2>&1
-    echo "rc=$?"
-}
-
 # session URI EVENTS: both guests through their actions.
 session() {
-    local uri=$1 events=$2 watcher name
-    for name in up down; do
-        : > "$(guest_serial $name)"
-        [ "$(id -u)" -eq 0 ] && chown "$LIBVIRTD_USER" "$(guest_serial $name)"
-    done
-    timeout 600 virsh -c "$uri" event --all --loop > "$events" 2>&1 &
-    watcher=$!
-    # Registered once an event of ours reaches it.
+    local uri=$1 events=$2
+    peer_file "$(guest_serial up)"
+    peer_file "$(guest_serial down)"
+    watch_events "$uri" "$events"
     say "$uri" define "$DIR/up.xml"
-    wait_event "$events" "domain 'up': Defined"
     say "$uri" define "$DIR/down.xml"
     say "$uri" start up
     say "$uri" start down
@@ -85,8 +39,7 @@ session() {
     wait_event "$events" "domain 'up': Stopped"
     say "$uri" undefine up
     say "$uri" undefine down
-    kill "$watcher"
-    wait "$watcher" 2> /dev/null
+    stop_watching
 }
 
 # events FILE: each guest's events; repeated reboot events (the

@@ -6,9 +6,8 @@
 # `virsh qemu-monitor-command` passes QMP (and, with --hmp, the human
 # monitor) through to the guest's QEMU.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
+. "$HERE/driver.sh"
 
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 TTY="/usr/bin/python3 $HERE/../integration/tty_session.py"
 plan 11
 

@@ -10,46 +10,14 @@
 # processes unchanged, none started twice), a guest that died meanwhile
 # is shut off, and guests run on through any number of restarts.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-. "$HERE/../integration/libvirtd.sh"
+. "$HERE/driver.sh"
+peer_start
 
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
-    fail_all "python3-libvirt is installed for /usr/bin/python3"
-# shellcheck disable=SC2034 # read by libvirtd_start
-LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-# libvirtd's QEMU are this test's too.
-QEMU_MARKS+=("$LIBVIRTD_DIR/")
-
-CLIENT="timeout 120 /usr/bin/python3 $HERE/qemu_client.py"
 MONITOR_TIMEOUT_S=6
 plan 27
 
 echo "monitor_timeout = $MONITOR_TIMEOUT_S" > "$DIR/qemu.conf"
 qemu_daemon_start
-
-# sb NAME: a diskless guest (SeaBIOS finds nothing to boot and waits),
-# its serial port in a file (which puts $DIR in QEMU's command line,
-# where the harness looks for this test's QEMU) and a console on a pty.
-sb() {
-    cat <<END
-<domain type='qemu'>
-  <name>$1</name>
-  <memory unit='MiB'>64</memory>
-  <os><type arch='x86_64' machine='pc'>hvm</type></os>
-  <devices>
-    <serial type='file'>
-      <source path='$(guest_serial "$1")'/>
-      <target port='0'/>
-    </serial>
-    <serial type='pty'>
-      <target port='1'/>
-    </serial>
-  </devices>
-</domain>
-END
-}
 
 # qemu_pid_of NAME: the pid of the QEMU running NAME, from its status.
 qemu_pid_of() {
@@ -72,31 +40,18 @@ wait_state() {
 # killed URI PID_OF: a guest started, its QEMU killed; what virsh and the
 # events then say.
 killed() {
-    local uri=$1 events=$DIR/killed.events watcher
-    sb k1 > "$DIR/k1.xml"
+    local uri=$1 events=$DIR/$3.events
+    diskless_xml k1 --pty > "$DIR/k1.xml"
+    peer_file "$(guest_serial k1)"
+    watch_events "$uri" "$events"
     timeout "$VSH_TIMEOUT" virsh -c "$uri" define "$DIR/k1.xml" > /dev/null
-    timeout 300 virsh -c "$uri" event --all --loop > "$events" 2>&1 &
-    watcher=$!
-    # Registered once a start of ours reaches it.
-    for _ in $(seq 50); do
-        timeout "$VSH_TIMEOUT" virsh -c "$uri" start k1 > /dev/null 2>&1
-        grep -q "Started Booted" "$events" && break
-        timeout "$VSH_TIMEOUT" virsh -c "$uri" destroy k1 > /dev/null 2>&1
-        sleep 0.1
-    done
-    : > "$events"
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" start k1 > /dev/null
     kill -KILL "$("$2" k1)"
     wait_state "$uri" k1 "shut off (crashed)"
     timeout "$VSH_TIMEOUT" virsh -c "$uri" domstate --reason k1
-    for _ in $(seq 100); do
-        grep -q Stopped "$events" && break
-        sleep 0.1
-    done
-    # (virsh writes on at its own offset after the file was emptied: the
-    # gap before reads as NULs)
-    tr -d '\000' < "$events"
-    kill "$watcher"
-    wait "$watcher" 2> /dev/null
+    wait_event "$events" "domain 'k1': Stopped"
+    grep -F "domain 'k1'" "$events"
+    stop_watching
     timeout "$VSH_TIMEOUT" virsh -c "$uri" undefine k1 > /dev/null
 }
 
@@ -111,12 +66,9 @@ libvirtd_qemu_pid() {
     done
 }
 
-touch "$(guest_serial k1)"
-[ "$(id -u)" -eq 0 ] && chown "$LIBVIRTD_USER" "$(guest_serial k1)"
-chmod 0755 "$DIR"
-killed "$LIBVIRTD_QEMU_URI" libvirtd_qemu_pid > "$DIR/libvirtd.killed" 2>&1
+killed "$LIBVIRTD_QEMU_URI" libvirtd_qemu_pid libvirtd > "$DIR/libvirtd.killed" 2>&1
 libvirtd_stop || echo "libvirtd exited with status $LIBVIRTD_RC" | diag
-killed "$QURI" qemu_pid_of > "$DIR/vireod.killed" 2>&1
+killed "$QURI" qemu_pid_of vireod > "$DIR/vireod.killed" 2>&1
 is "$(cat "$DIR/vireod.killed")" "$(cat "$DIR/libvirtd.killed")" \
    "a QEMU killed with SIGKILL: shut off (crashed) and Stopped Failed, as with libvirtd"
 like "$(cat "$DIR/vireod.killed")" "Stopped Failed" "... (the event is there)"
@@ -126,7 +78,7 @@ is "$(cat "$OUT")" "" "... and its status, sockets and directory are gone"
 # ---- five guests -----------------------------------------------------------
 
 for n in 1 2 3 4 5; do
-    sb "c$n" > "$DIR/c$n.xml"
+    diskless_xml "c$n" --pty > "$DIR/c$n.xml"
     qvsh define "$DIR/c$n.xml"
     qvsh start "c$n"
 done
@@ -160,21 +112,17 @@ like "$RC $(cat "$OUT")" "0 Domain 'c4' suspended" "once it runs again, it answe
 
 # Five guests: three persistent ones running, one paused, one transient.
 qvsh destroy c5
-sb t1 > "$DIR/t1.xml"
+diskless_xml t1 --pty > "$DIR/t1.xml"
 qvsh create "$DIR/t1.xml"
 qvsh list --all
 before=$(cat "$OUT")
 pids_before=$(qemu_pids | sort)
 kill -KILL "$DPID"
-wait "$DPID" 2> /dev/null
-DPID=
-# Its sockets stay behind: gone, they cannot be taken for the next one's.
-rm -f "$DIR/run/vireo-sock" "$DIR/run/vireo-sock-ro"
 # One guest dies while nobody watches.
 dead_pid=$(qemu_pid_of c3)
 kill -KILL "$dead_pid"
 wait_gone 30 "$dead_pid"
-qemu_daemon_start
+restart_after_kill
 ok $? "vireod starts again after SIGKILL"
 qvsh list --all
 after=$(cat "$OUT")

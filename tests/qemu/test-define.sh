@@ -10,15 +10,9 @@
 # unknown key is warned about, a bad value stops the start); and vireod
 # runs without QEMU on its PATH, saying so when asked.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-. "$HERE/../integration/libvirtd.sh"
+. "$HERE/driver.sh"
+peer_start
 
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
-    fail_all "python3-libvirt is installed for /usr/bin/python3"
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-
-CLIENT="timeout 120 /usr/bin/python3 $HERE/qemu_client.py"
 plan 25
 
 cat > "$DIR/qemu.conf" <<END
@@ -136,11 +130,7 @@ is "$(grep . "$OUT" | sort)" "$before" "every definition is there after a restar
 qvsh list --all --autostart --name
 is "$(grep . "$OUT" | sort)" "$(printf 'fa\ng1\n')" "... and so are the autostart flags"
 kill -KILL "$DPID"
-wait "$DPID" 2> /dev/null
-DPID=
-# Its sockets stay behind: gone, they cannot be taken for the next one's.
-rm -f "$DIR/run/vireo-sock" "$DIR/run/vireo-sock-ro"
-qemu_daemon_start
+restart_after_kill
 qvsh list --all --name
 is "$(grep . "$OUT" | sort)" "$before" "every definition is there after vireod was killed with SIGKILL"
 qvsh dumpxml --inactive g1

@@ -9,18 +9,9 @@
 # every failure nothing is left: no QEMU, no socket, no status file, no
 # domain that was not there before.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-. "$HERE/../integration/libvirtd.sh"
+. "$HERE/driver.sh"
+peer_start
 
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
-    fail_all "python3-libvirt is installed for /usr/bin/python3"
-# shellcheck disable=SC2034 # read by libvirtd_start
-LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-QEMU_MARKS+=("$LIBVIRTD_DIR/")
-
-CLIENT="timeout 120 /usr/bin/python3 $HERE/qemu_client.py"
 plan 19
 
 qemu_daemon_start
@@ -42,8 +33,7 @@ bad() {
   </devices>
 </domain>
 END
-    touch "$(guest_serial "$1")"
-    [ "$(id -u)" -eq 0 ] && chown "$LIBVIRTD_USER" "$(guest_serial "$1")"
+    peer_file "$(guest_serial "$1")"
 }
 bad network "<interface type='network'><source network='nowhere'/></interface>" \
     > "$DIR/network.xml"
@@ -60,7 +50,6 @@ bad disk "<disk type='file' device='disk'><source file='$DIR/no.img'/>\
 bad r1 "" |
     sed "s|<name>|<uuid>6b1c7c1e-0000-4000-8000-000000000001</uuid><name>|" \
     > "$DIR/r1.xml"
-chmod 0755 "$DIR"
 sed "s/6b1c7c1e-0000-4000-8000-000000000001/6b1c7c1e-0000-4000-8000-000000000002/" \
     "$DIR/r1.xml" > "$DIR/r1-other-uuid.xml"
 

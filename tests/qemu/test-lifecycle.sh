@@ -3,67 +3,21 @@
 # test-lifecycle.sh: a real Linux guest through its whole life, the same
 # virsh session against a private libvirtd's QEMU driver and then against
 # vireod: define, start, suspend, resume, reboot (ACPI: the guest powers
-# off and the driver resets and resumes it), reset, shutdown (ACPI: the
-# guest powers itself off), start, destroy, undefine. What each command
+# off and the driver resets and resumes it), shutdown (ACPI: the guest
+# powers itself off), start, destroy, undefine. What each command
 # says, the state (and reason) after each, and every event `virsh event
 # --all --loop` sees must be libvirtd's. Then what a running guest shows
-# (dumpxml live and inactive, its console's pty, its VNC display), the
-# vireo CLI and python3-libvirt on diskless guests, a running persistent
+# (dumpxml live and inactive, its console's pty, its VNC display), reset,
+# the vireo CLI and python3-libvirt on diskless guests, a running persistent
 # domain undefined (it becomes transient), and autostart.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-. "$HERE/../integration/libvirtd.sh"
-
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
-    fail_all "python3-libvirt is installed for /usr/bin/python3"
-# Without virtlogd, which would outlive the daemon.
-# shellcheck disable=SC2034 # read by libvirtd_start
-LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-# libvirtd's QEMU are this test's too.
-QEMU_MARKS+=("$LIBVIRTD_DIR/")
+. "$HERE/driver.sh"
+peer_start
 
 plan 25
 
 guest_share
-serial=$(guest_serial g1)
 guest_xml g1 > "$DIR/g1.xml"
-
-# ready_count: how many times the guest has said it is ready since its
-# serial file was last emptied.
-ready_count() {
-    grep -cF "$GUEST_READY" "$serial" 2> /dev/null
-}
-
-# wait_ready N: until the guest has been ready N times.
-wait_ready() {
-    for _ in $(seq "$((GUEST_BOOT_TIMEOUT * 10))"); do
-        [ "$(ready_count)" -ge "$1" ] && return 0
-        sleep 0.1
-    done
-    echo "the guest was not ready $1 times" | diag
-    return 1
-}
-
-# wait_event FILE TEXT: until the event client has seen TEXT.
-wait_event() {
-    for _ in $(seq "$((GUEST_POWEROFF_TIMEOUT * 10))"); do
-        grep -qF -- "$2" "$1" && return 0
-        sleep 0.1
-    done
-    echo "no event '$2'" | diag
-    return 1
-}
-
-# say URI ARGS...: one virsh command into the transcript.
-say() {
-    local uri=$1
-    shift
-    echo "\$ virsh $*"
-    timeout "$VSH_TIMEOUT" virsh -c "$uri" "$@" 2>&1
-    echo "rc=$?"
-}
 
 # step URI ARGS...: a command, then the guest's state.
 step() {
@@ -71,37 +25,20 @@ step() {
     timeout "$VSH_TIMEOUT" virsh -c "$1" domstate --reason g1 2>&1
 }
 
-# watch URI EVENTS: virsh event --all --loop into EVENTS, once it is
-# surely registered: a domain of its own is defined and undefined until
-# the watcher has seen it.
-watch() {
-    timeout 600 virsh -c "$1" event --all --loop > "$2" 2>&1 &
-    WATCHER=$!
-    sed 's/g1/probe/' "$DIR/g1.xml" > "$DIR/probe.xml"
-    for _ in $(seq 100); do
-        timeout "$VSH_TIMEOUT" virsh -c "$1" define "$DIR/probe.xml" > /dev/null
-        timeout "$VSH_TIMEOUT" virsh -c "$1" undefine probe > /dev/null
-        grep -q "domain 'probe'" "$2" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 # lifecycle URI EVENTS: the session, waiting on the guest where a real
 # guest takes time; the events seen go to EVENTS. The guest boots twice:
 # at the first start, and when the reboot brings it back.
 lifecycle() {
     local uri=$1 events=$2
-    : > "$serial"
-    [ "$(id -u)" -eq 0 ] && chown "$LIBVIRTD_USER" "$serial"
-    watch "$uri" "$events" || echo "the event watcher did not start" | diag
+    peer_file "$(guest_serial g1)"
+    watch_events "$uri" "$events"
     step "$uri" define "$DIR/g1.xml"
     step "$uri" start g1
-    wait_ready 1
+    wait_ready g1 1
     step "$uri" suspend g1
     step "$uri" resume g1
     step "$uri" reboot g1
-    wait_ready 2
+    wait_ready g1 2
     # The state right after the power button depends on how fast the
     # guest acts: it is read once the guest is off.
     say "$uri" shutdown g1
@@ -112,8 +49,7 @@ lifecycle() {
     wait_event "$events" "Stopped Destroyed"
     step "$uri" undefine g1
     wait_event "$events" "Undefined Removed"
-    kill "$WATCHER"
-    wait "$WATCHER" 2> /dev/null
+    stop_watching
 }
 
 # lifecycle_events FILE: the events about g1; how many resets a reboot
@@ -146,33 +82,7 @@ is "$(cat "$OUT")" "" "... nor any socket, directory or status file of it"
 
 # ---- a running guest, seen from outside -----------------------------------
 
-# sb NAME: a diskless guest (SeaBIOS finds nothing to boot and waits),
-# its console on a pty, with VNC; a second serial port in a file puts
-# $DIR in QEMU's command line, where the harness looks for this test's
-# QEMU.
-sb() {
-    cat <<END
-<domain type='qemu'>
-  <name>$1</name>
-  <memory unit='MiB'>64</memory>
-  <os><type arch='x86_64' machine='pc'>hvm</type></os>
-  <devices>
-    <serial type='pty'>
-      <target port='0'/>
-    </serial>
-    <console type='pty'>
-      <target type='serial' port='0'/>
-    </console>
-    <serial type='file'>
-      <source path='$(guest_serial "$1")'/>
-      <target port='1'/>
-    </serial>
-    <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
-  </devices>
-</domain>
-END
-}
-sb s1 > "$DIR/s1.xml"
+diskless_xml s1 --pty --vnc > "$DIR/s1.xml"
 qvsh define "$DIR/s1.xml"
 qvsh start s1
 is "$RC" 0 "a diskless guest starts"
@@ -216,7 +126,7 @@ for _ in $(seq 100); do
 done
 like "$RC $(cat "$DIR/s1.events")" "0 event 'reboot' for domain 's1'" \
      "virsh reset resets the guest: a reboot event"
-sb s2 > "$DIR/s2.xml"
+diskless_xml s2 > "$DIR/s2.xml"
 timeout 120 /usr/bin/python3 - "$QURI" "$DIR/s2.xml" > "$OUT" 2>&1 <<'END'
 import sys
 import libvirt
@@ -248,7 +158,7 @@ qvsh destroy s1
 qvsh list --all --name
 is "$(grep -c . "$OUT")" "0" "... and it is gone once it stops"
 
-sb a1 > "$DIR/a1.xml"
+diskless_xml a1 > "$DIR/a1.xml"
 qvsh define "$DIR/a1.xml"
 qvsh autostart a1
 daemon_stop

@@ -5,39 +5,16 @@
 # each under its own id, while a virsh client keeps being answered; then
 # ten virsh clients destroy them at once, and nothing of them is left.
 HERE=$(cd "$(dirname "$0")" && pwd)
-. "$HERE/lib.sh"
-
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
-    fail_all "python3-libvirt is installed for /usr/bin/python3"
+. "$HERE/driver.sh"
 
 N=10
 plan 9
 
 qemu_daemon_start
 
-# sb NAME: a diskless guest (SeaBIOS finds nothing to boot and waits),
-# its serial port in a file (which puts $DIR in QEMU's command line,
-# where the harness looks for this test's QEMU).
-sb() {
-    cat <<END
-<domain type='qemu'>
-  <name>$1</name>
-  <memory unit='MiB'>48</memory>
-  <os><type arch='x86_64' machine='pc'>hvm</type></os>
-  <devices>
-    <serial type='file'>
-      <source path='$(guest_serial "$1")'/>
-      <target port='0'/>
-    </serial>
-  </devices>
-</domain>
-END
-}
-
 files=()
 for n in $(seq $N); do
-    sb "p$n" > "$DIR/p$n.xml"
+    diskless_xml "p$n" > "$DIR/p$n.xml"
     files+=("$DIR/p$n.xml")
 done
 
@@ -51,8 +28,7 @@ done
 ) &
 lister=$!
 BACKGROUND_PIDS+=($lister)
-timeout 300 /usr/bin/python3 "$HERE/qemu_client.py" parallel "$QURI" \
-        "${files[@]}" > "$OUT" 2>&1
+$CLIENT parallel "$QURI" "${files[@]}" > "$OUT" 2>&1
 result=$(cat "$OUT")
 kill "$lister"
 wait "$lister" 2> /dev/null
