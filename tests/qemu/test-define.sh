@@ -13,7 +13,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/driver.sh"
 peer_start
 
-plan 25
+plan 28
 
 cat > "$DIR/qemu.conf" <<END
 monitor_timeout = 7
@@ -25,7 +25,9 @@ grep -c "qemu.conf:2: 'colour' is not used by vireod, ignored" \
      "$DIR/vireod.log" > "$OUT"
 is "$(cat "$OUT")" "1" "a qemu.conf key the driver does not know is warned about"
 
-# domain NAME UUID [DEVICES] [OS]: a definition of our own.
+# domain NAME UUID [DEVICES] [OS]: a definition of our own, diskless. Its
+# serial file puts $DIR in QEMU's command line, where the harness counts
+# this test's QEMU: those marked autostart start with vireod.
 domain() {
     cat <<END
 <domain type='qemu'>
@@ -33,7 +35,9 @@ domain() {
   <uuid>$2</uuid>
   <memory unit='MiB'>64</memory>
   <os><type arch='x86_64' machine='pc'>hvm</type>${4:-}</os>
-  <devices>${3:-}</devices>
+  <devices>${3:-}
+$(serial_xml "$1" file)
+  </devices>
 </domain>
 END
 }
@@ -129,10 +133,14 @@ qvsh list --all --name
 is "$(grep . "$OUT" | sort)" "$before" "every definition is there after a restart"
 qvsh list --all --autostart --name
 is "$(grep . "$OUT" | sort)" "$(printf 'fa\ng1\n')" "... and so are the autostart flags"
+wait_qemu_count 2 60
+qvsh list --state-running --name
+is "$(grep . "$OUT" | sort)" "$(printf 'fa\ng1\n')" "... and those domains started with vireod"
 kill -KILL "$DPID"
 restart_after_kill
 qvsh list --all --name
 is "$(grep . "$OUT" | sort)" "$before" "every definition is there after vireod was killed with SIGKILL"
+is "$(qemu_count)" 2 "... and the autostarted guests were found again, not started twice"
 qvsh dumpxml --inactive g1
 qvsh define /dev/stdin <<< "$(cat "$OUT")"
 like "$(cat "$OUT")" "Domain 'g1' defined" "dumpxml --inactive defines again"
@@ -181,6 +189,10 @@ like "$(cat "$ERR")" "Cannot find suitable emulator for x86_64" \
 qvsh start fb
 like "$RC $(cat "$ERR")" "1 error: Failed to start domain 'fb'" \
      "... or to start a guest"
+qvsh destroy fa
+qvsh destroy g1
+wait_qemu_count 0 30
+is "$(qemu_count)" 0 "the guests that ran are destroyed without QEMU on the PATH too"
 daemon_stop
 libvirtd_stop || echo "libvirtd exited with status $LIBVIRTD_RC" | diag
 done_testing
