@@ -27,13 +27,15 @@
 #define WAIT_TIMEOUT_MS  30000
 #define MAX_MACHINES     256
 
-/* A call waiting for QEMU's answers. */
+/* Owned by the driver's thread: a call waiting for QEMU's answers,
+ * linked on the host's waits. */
 struct host_wait {
     struct host_wait *next;
     struct qemu_host *host;
     struct call      *call;
 };
 
+/* A machine type QEMU offers; part of its host. */
 struct machine {
     char *name;
     char *canonical;     /* what an alias stands for, or NULL */
