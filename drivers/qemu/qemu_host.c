@@ -39,6 +39,7 @@ struct host_wait {
 struct machine {
     char *name;
     char *canonical;     /* what an alias stands for, or NULL */
+    bool  is_default;    /* QEMU's default machine */
 };
 
 /* Owned by the driver's thread. */
@@ -111,6 +112,7 @@ parse_machine(struct qemu_host *host, const char *line, size_t len)
     alias = strstr(copy, "(alias of ");
     if (alias != NULL)
         m->canonical = strndup(alias + 10, strcspn(alias + 10, ")"));
+    m->is_default = strstr(copy, "(default)") != NULL;
     free(copy);
     if (m->name != NULL)
         host->n_machines++;
@@ -450,6 +452,40 @@ write_host(FILE *out, const struct vireo_node_info *info)
 }
 
 static void
+write_machine(FILE *out, const struct machine *m)
+{
+    if (m->canonical != NULL)
+        fprintf(out, "      <machine canonical='%s'>%s</machine>\n",
+                m->canonical, m->name);
+    else
+        fprintf(out, "      <machine>%s</machine>\n", m->name);
+}
+
+/* The default machine first, then its alias, then the others, as libvirt
+ * lists them: a client that takes the first (virt-install) gets QEMU's
+ * default. */
+static void
+write_machines(FILE *out, const struct qemu_host *host)
+{
+    const char *first = NULL;
+
+    for (int i = 0; i < host->n_machines && first == NULL; i++)
+        if (host->machines[i].is_default)
+            first = host->machines[i].name;
+    for (int pass = 0; pass < 3; pass++)
+        for (int i = 0; i < host->n_machines; i++) {
+            const struct machine *m = &host->machines[i];
+            bool is_first = first != NULL && strcmp(m->name, first) == 0;
+            bool is_alias = first != NULL && m->canonical != NULL &&
+                            strcmp(m->canonical, first) == 0;
+
+            if ((pass == 0 && is_first) || (pass == 1 && is_alias) ||
+                (pass == 2 && !is_first && !is_alias))
+                write_machine(out, m);
+        }
+}
+
+static void
 write_guest(FILE *out, const struct qemu_host *host)
 {
     fprintf(out, "  <guest>\n"
@@ -457,15 +493,7 @@ write_guest(FILE *out, const struct qemu_host *host)
                  "    <arch name='x86_64'>\n"
                  "      <wordsize>64</wordsize>\n"
                  "      <emulator>%s</emulator>\n", host->emulator);
-    for (int i = 0; i < host->n_machines; i++) {
-        const struct machine *m = &host->machines[i];
-
-        if (m->canonical != NULL)
-            fprintf(out, "      <machine canonical='%s'>%s</machine>\n",
-                    m->canonical, m->name);
-        else
-            fprintf(out, "      <machine>%s</machine>\n", m->name);
-    }
+    write_machines(out, host);
     fprintf(out, "      <domain type='qemu'/>\n");
     if (access("/dev/kvm", R_OK | W_OK) == 0)
         fprintf(out, "      <domain type='kvm'/>\n");
