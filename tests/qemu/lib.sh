@@ -190,19 +190,23 @@ END
 QEMU_MARKS=("$DIR/")
 
 # qemu_pids: the pids of this test's running QEMU processes, one a line:
-# a qemu-system-* program with a mark in its command line. Bash builtins
+# a qemu-system-* program with a mark in its command line, or whose HOME
+# is under $DIR (vireod gives each QEMU its guest's directory as HOME, so a
+# guest that names no file of the test is still found). Bash builtins
 # only, so that it is cheap to call in a loop.
 qemu_pids() {
-    local f pid args mark
+    local f pid args env mark
     for f in /proc/[0-9]*/cmdline; do
         mapfile -d '' -t args 2> /dev/null < "$f" || continue
         [ "${#args[@]}" -gt 0 ] || continue
         case ${args[0]##*/} in qemu-system-*) ;; *) continue ;; esac
-        for mark in "${QEMU_MARKS[@]}"; do
-            case "${args[*]}" in
+        pid=${f#/proc/}
+        pid=${pid%/cmdline}
+        mapfile -d '' -t env 2> /dev/null < "/proc/$pid/environ" || env=()
+        for mark in "${QEMU_MARKS[@]}" "HOME=$DIR/"; do
+            case "${args[*]} ${env[*]}" in
             *"$mark"*)
-                pid=${f#/proc/}
-                echo "${pid%/cmdline}"
+                echo "$pid"
                 break
                 ;;
             esac
