@@ -131,6 +131,9 @@ struct domain_controller {
     char *model;         /* "qemu-xhci", "pcie-root", "virtio-scsi" ...;
                           * may be NULL */
     int   ports;         /* usb: ports='N', 0 when absent */
+    int   master_startport; /* a USB companion controller's first port on
+                             * the EHCI controller of its index (<master
+                             * startport='N'/>), -1 when absent */
     struct domain_device_info info;
 };
 

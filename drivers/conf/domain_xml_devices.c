@@ -199,7 +199,24 @@ undo_disk(struct parse *p)
 
 /* ---- Controllers ------------------------------------------------------ */
 
+/* A USB companion's master; libvirt reads a missing startport as 0. */
+static int
+controller_master(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "startport", NULL };
+    struct domain_controller *c =
+        &p->def->controllers[p->def->n_controllers - 1];
+    unsigned long port;
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "startport", 65535, &port) < 0)
+        return -1;
+    c->master_startport = (int)port;
+    return 0;
+}
+
 static const struct handler controller_handlers[] = {
+    { "master", controller_master, true },
     XML_READ_INFO_HANDLERS,
 };
 
@@ -273,6 +290,7 @@ parse_controller(struct parse *p, xmlNodePtr node)
         return xml_read_no_memory(p);
     p->def->controllers = c;
     c = &c[p->def->n_controllers++];
+    c->master_startport = -1;
     p->info = &c->info;
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
         xml_read_attr(p, node, "type", &c->type) < 0 ||

@@ -133,11 +133,14 @@ put_controller(struct format *f, const struct domain_controller *c)
     xml_write_attr(f->out, "model", c->model);
     if (c->ports > 0)
         fprintf(f->out, " ports='%d'", c->ports);
-    if (!format_has_device_info(f, &c->info)) {
+    if (c->master_startport < 0 && !format_has_device_info(f, &c->info)) {
         fputs("/>\n", f->out);
         return;
     }
     fputs(">\n", f->out);
+    if (c->master_startport >= 0)
+        fprintf(f->out, "      <master startport='%d'/>\n",
+                c->master_startport);
     format_device_info(f, &c->info);
     fputs("    </controller>\n", f->out);
 }

@@ -29,28 +29,49 @@ has_controller(const struct domain_def *def, const char *type, int index)
     return false;
 }
 
+/* The index a controller without one gets: a USB companion shares the
+ * index of the USB controller before it (its EHCI master), any other
+ * controller takes the lowest free index of its type. */
+static int
+unused_index(const struct domain_def *def, int at)
+{
+    const struct domain_controller *c = &def->controllers[at];
+    int index = 0;
+
+    if (c->master_startport >= 0)
+        for (int i = at - 1; i >= 0; i--)
+            if (strcmp(def->controllers[i].type, c->type) == 0 &&
+                def->controllers[i].index != -1)
+                return def->controllers[i].index;
+    while (has_controller(def, c->type, index))
+        index++;
+    return index;
+}
+
+/* Two controllers of one type with one index, other than a USB master and
+ * its companions. */
+static bool
+is_duplicate(const struct domain_controller *a,
+             const struct domain_controller *b)
+{
+    return strcmp(a->type, b->type) == 0 && a->index == b->index &&
+           a->master_startport < 0 && b->master_startport < 0;
+}
+
 /* libvirt gives a controller without an index the lowest free one of its
- * type, in document order, and refuses two with the same. */
+ * type (a companion its master's), in document order, and refuses two
+ * with the same. */
 static int
 settle_controller_indexes(struct parse *p)
 {
     struct domain_def *def = p->def;
 
-    for (int i = 0; i < def->n_controllers; i++) {
-        struct domain_controller *c = &def->controllers[i];
-
-        int index = 0;
-
-        if (c->index != -1)
-            continue;
-        while (has_controller(def, c->type, index))
-            index++;
-        c->index = index;
-    }
+    for (int i = 0; i < def->n_controllers; i++)
+        if (def->controllers[i].index == -1)
+            def->controllers[i].index = unused_index(def, i);
     for (int i = 0; i < def->n_controllers; i++)
         for (int j = 0; j < i; j++)
-            if (strcmp(def->controllers[i].type, def->controllers[j].type) == 0 &&
-                def->controllers[i].index == def->controllers[j].index)
+            if (is_duplicate(&def->controllers[i], &def->controllers[j]))
                 return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                                  "Multiple '%s' controllers with index '%d'",
                                  def->controllers[i].type,
@@ -73,6 +94,7 @@ add_controller(struct parse *p, const char *type, int index)
     def->controllers = c;
     c = &c[def->n_controllers++];
     c->index = index;
+    c->master_startport = -1;
     c->type = strdup(type);
     return c->type == NULL ? xml_read_no_memory(p) : 0;
 }

@@ -264,8 +264,9 @@ check_controller(const struct domain_def *def,
 {
     static const char *const usb_models[] = { "qemu-xhci", "nec-xhci",
                                               "piix3-uhci", "piix4-uhci",
-                                              "ich9-ehci1", "ehci", "none",
-                                              NULL };
+                                              "ich9-ehci1", "ich9-uhci1",
+                                              "ich9-uhci2", "ich9-uhci3",
+                                              "ehci", "none", NULL };
     static const char *const scsi_models[] = { "virtio-scsi", "lsilogic",
                                                NULL };
     bool is_q35 = qemu_command_is_q35(def);

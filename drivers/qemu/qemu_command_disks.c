@@ -52,10 +52,11 @@ pci_address(const struct domain_def *def, const struct domain_device_info *info)
     return out;
 }
 
-void
-qemu_command_add_pci_device(struct cmd *c, const char *type,
-                            const struct domain_device_info *info,
-                            const char *rest)
+/* "-device TYPE[,bus,addr][,id=ALIAS]REST"; no id when id is NULL. */
+static void
+add_pci_device(struct cmd *c, const char *type,
+               const struct domain_device_info *info, const char *id,
+               const char *rest)
 {
     char *addr = pci_address(c->def, info);
 
@@ -63,8 +64,17 @@ qemu_command_add_pci_device(struct cmd *c, const char *type,
         c->is_out_of_memory = true;
         return;
     }
-    cmd_add_opt(c, "-device", "%s%s,id=%s%s", type, addr, info->alias, rest);
+    cmd_add_opt(c, "-device", "%s%s%s%s%s", type, addr,
+                id != NULL ? ",id=" : "", id != NULL ? id : "", rest);
     free(addr);
+}
+
+void
+qemu_command_add_pci_device(struct cmd *c, const char *type,
+                            const struct domain_device_info *info,
+                            const char *rest)
+{
+    add_pci_device(c, type, info, info->alias, rest);
 }
 
 /* ---- Controllers ------------------------------------------------------ */
@@ -78,6 +88,8 @@ usb_device(const char *model)
         { "qemu-xhci", "qemu-xhci" }, { "nec-xhci", "nec-usb-xhci" },
         { "piix3-uhci", "piix3-usb-uhci" }, { "piix4-uhci", "piix4-usb-uhci" },
         { "ich9-ehci1", "ich9-usb-ehci1" }, { "ehci", "usb-ehci" },
+        { "ich9-uhci1", "ich9-usb-uhci1" }, { "ich9-uhci2", "ich9-usb-uhci2" },
+        { "ich9-uhci3", "ich9-usb-uhci3" },
     };
 
     if (model == NULL)
@@ -96,6 +108,14 @@ add_usb_controller(struct cmd *c, const struct domain_controller *ctl)
 
     if (device == NULL)   /* model 'none': no USB */
         return;
+    /* A companion joins its EHCI master's bus and, as libvirt does it,
+     * has no id of its own: its alias is its master's. */
+    if (ctl->master_startport >= 0) {
+        snprintf(rest, sizeof(rest), ",masterbus=%s.0,firstport=%d",
+                 ctl->info.alias, ctl->master_startport);
+        add_pci_device(c, device, &ctl->info, NULL, rest);
+        return;
+    }
     if (ctl->ports > 0 && strstr(device, "xhci") != NULL)
         snprintf(rest, sizeof(rest), ",p2=%d,p3=%d", ctl->ports, ctl->ports);
     qemu_command_add_pci_device(c, device, &ctl->info, rest);
