@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """python_peers.py NAME=URI...: python3-libvirt asks every daemon named the same
-questions about the connection (isSecure, isEncrypted) and about domains
-(hasManagedSaveImage, snapshotNum, messages), and expects the answers and
+questions about the connection (isSecure, isEncrypted), about domains
+(hasManagedSaveImage, snapshotNum, messages) and through the list calls
+older clients use (numOfDomains, listDomainsID, numOfDefinedDomains,
+listDefinedDomains), and expects the answers and
 errors libvirtd 9.0 and its test driver give: the URIs name vireod and a
 private libvirtd, each over a UNIX socket and over plain TCP, and all must
 answer alike. Speaks TAP.
@@ -11,7 +13,7 @@ import sys
 
 import libvirt
 
-CHECKS_PER_URI = 11
+CHECKS_PER_URI = 14
 
 VM_XML = """<domain type='test'>
   <name>pypeer</name>
@@ -70,7 +72,22 @@ def check_records(conn, where):
     got = (off.hasManagedSaveImage(0), off.snapshotNum(0), off.messages(3))
     ok(got == (0, 0, []),
        "%s: a defined domain, shut off, has none of them either" % where, got)
+    check_legacy_lists(conn, where)
     return dom, off
+
+
+def check_legacy_lists(conn, where):
+    """With 'test' running as id 1 and 'pypeer' defined, shut off."""
+    got = (conn.numOfDomains(), conn.listDomainsID())
+    ok(got == (1, [1]), "%s: the old calls list one running domain, id 1"
+       % where, got)
+    got = (conn.numOfDefinedDomains(), conn.listDefinedDomains())
+    ok(got == (1, ["pypeer"]),
+       "%s: and one defined domain that does not run, by name" % where, got)
+    got = conn.listAllDomains(libvirt.VIR_CONNECT_LIST_DOMAINS_INACTIVE)
+    ok([d.name() for d in got] == conn.listDefinedDomains(),
+       "%s: and agrees with listAllDomains" % where,
+       [d.name() for d in got])
 
 
 def check_errors(dom, off, where):
