@@ -62,6 +62,18 @@ DISPATCH_SLOT(dispatch_domain_resume);
 DISPATCH_SLOT(dispatch_domain_set_autostart);
 DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 
+/* Domain monitoring. */
+
+/* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+/* Save, restore, managed save and snapshots. */
+
+/* Devices and guest operations. */
+
+/* Host and hypervisor. */
+
+/* Domain events. */
+
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 

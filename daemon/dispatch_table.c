@@ -62,6 +62,18 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_SET_AUTOSTART, dispatch_domain_set_autostart),
     SLOT(CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
          dispatch_connect_domain_event_callback_deregister_any),
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
 };
 
 static const dispatch_fn qemu_handlers[] = {

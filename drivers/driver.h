@@ -198,6 +198,18 @@ struct driver {
     int (*domain_event_deregister_any)(struct vireo_conn *conn,
                                        int callback_id,
                                        struct vireo_error *err);
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
 };
 
 #endif /* VIREO_DRIVERS_DRIVER_H */

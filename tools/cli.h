@@ -151,4 +151,16 @@ int cmd_qemu_monitor_command(struct session *s, const struct cmd *cmd);
 int cmd_help(struct session *s, const struct cmd *cmd);
 int cmd_quit(struct session *s, const struct cmd *cmd);
 
+/* Domain monitoring. */
+
+/* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+/* Save, restore, managed save and snapshots. */
+
+/* Devices and guest operations. */
+
+/* Host and hypervisor. */
+
+/* Domain events. */
+
 #endif /* VIREO_TOOLS_CLI_H */

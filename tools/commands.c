@@ -102,6 +102,18 @@ static const struct opt_def help_opts[] = {
     END_OPTS,
 };
 
+/* Domain monitoring. */
+
+/* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+/* Save, restore, managed save and snapshots. */
+
+/* Devices and guest operations. */
+
+/* Host and hypervisor. */
+
+/* Domain events. */
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -158,6 +170,18 @@ static const struct cmd_def table[] = {
     { "uri", cmd_uri, NULL, true, "print the hypervisor canonical URI", "" },
     { "capabilities", cmd_capabilities, NULL, true, "capabilities",
       "Returns capabilities of hypervisor/driver." },
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"
       "    group of related commands" },

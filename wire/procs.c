@@ -170,6 +170,18 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(DOMAIN_EVENT_LIFECYCLE,          MSG(domain_event_lifecycle)),
     EVENT(DOMAIN_EVENT_REBOOT,             MSG(domain_event_reboot)),
     EVENT(CONNECT_EVENT_CONNECTION_CLOSED, MSG(connect_event_connection_closed)),
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

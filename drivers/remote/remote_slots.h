@@ -113,4 +113,16 @@ int remotedrv_domain_qemu_monitor_command(struct vireo_domain *dom,
                                           unsigned flags,
                                           struct vireo_error *err);
 
+/* Domain monitoring. */
+
+/* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+/* Save, restore, managed save and snapshots. */
+
+/* Devices and guest operations. */
+
+/* Host and hypervisor. */
+
+/* Domain events. */
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -322,4 +322,16 @@ const struct driver remotedrv = {
     .domain_qemu_monitor_command = remotedrv_domain_qemu_monitor_command,
     .domain_event_register_any   = remote_event_register,
     .domain_event_deregister_any = remote_event_deregister,
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
 };

@@ -97,4 +97,16 @@ int testdrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
 int testdrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
                                 unsigned flags, struct vireo_error *err);
 
+/* Domain monitoring. */
+
+/* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+/* Save, restore, managed save and snapshots. */
+
+/* Devices and guest operations. */
+
+/* Host and hypervisor. */
+
+/* Domain events. */
+
 #endif /* VIREO_DRIVERS_TEST_SLOTS_H */

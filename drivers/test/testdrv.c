@@ -237,4 +237,16 @@ const struct driver testdrv = {
     .domain_get_messages         = testdrv_domain_get_messages,
     .domain_event_register_any   = testdrv_domain_event_register_any,
     .domain_event_deregister_any = testdrv_domain_event_deregister_any,
+    /* Domain monitoring. */
+
+    /* Domain tuning: vCPUs, memory, tunables, metadata. */
+
+    /* Save, restore, managed save and snapshots. */
+
+    /* Devices and guest operations. */
+
+    /* Host and hypervisor. */
+
+    /* Domain events. */
+
 };
