@@ -39,6 +39,7 @@
 #include <libxml/tree.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/domain_xml_tune.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/conf/xml_syntax_error.h"
@@ -242,8 +243,8 @@ parse_description(struct parse *p, xmlNodePtr node)
     return xml_read_text(p, node, &p->def->description);
 }
 
-static int
-memory_element(struct parse *p, xmlNodePtr node, unsigned long long *kib)
+int
+xml_read_memory(struct parse *p, xmlNodePtr node, unsigned long long *kib)
 {
     static const char *const attrs[] = { "unit", NULL };
     xmlChar *text, *unit;
@@ -263,13 +264,13 @@ memory_element(struct parse *p, xmlNodePtr node, unsigned long long *kib)
 static int
 parse_memory(struct parse *p, xmlNodePtr node)
 {
-    return memory_element(p, node, &p->def->memory_kib);
+    return xml_read_memory(p, node, &p->def->memory_kib);
 }
 
 static int
 parse_current_memory(struct parse *p, xmlNodePtr node)
 {
-    return memory_element(p, node, &p->def->current_memory_kib);
+    return xml_read_memory(p, node, &p->def->current_memory_kib);
 }
 
 static int
@@ -369,6 +370,7 @@ static const struct handler domain_handlers[] = {
     { "clock",         domain_xml_clock_parse,    true },
     { "pm",            domain_xml_pm_parse,       true },
     { "devices",       domain_xml_devices_parse,  true },
+    { "memtune",       domain_xml_memtune_parse,  true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */

@@ -127,6 +127,11 @@ int  xml_read_info_address(struct parse *p, xmlNodePtr node);
                                     &p->def->n_device_extras);              \
     }
 
+/* A memory element's value with libvirt's units (its unit attribute), in
+ * KiB (domain_def_parse_memory). */
+int  xml_read_memory(struct parse *p, xmlNodePtr node,
+                     unsigned long long *kib);
+
 /* A handler for children a typed element cannot hold: unsupported. */
 int  xml_read_refuse_child(struct parse *p, xmlNodePtr node);
 
