@@ -16,15 +16,6 @@
 /* VIR_TYPED_PARAM_STRING_OKAY, which libvirt's getters with flags add. */
 #define STRING_OKAY (1u << 2)
 
-static int
-check_change(struct vireo_domain *dom, const char *func,
-             struct vireo_error *err)
-{
-    if (check_domain(dom, func, err) < 0)
-        return -1;
-    return check_writable(dom->conn, func, err);
-}
-
 /* 0 if dom's driver fills the slot named what, else VIR_ERR_NO_SUPPORT. */
 #define NEED(dom, slot, func, err)                                        \
     ((dom)->conn->driver->slot != NULL                                    \
@@ -34,7 +25,7 @@ static int
 set_memory(struct vireo_domain *dom, unsigned long long kib, unsigned flags,
            const char *func, struct vireo_error *err)
 {
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         NEED(dom, domain_set_memory_flags, func, err) < 0)
         return -1;
     return dom->conn->driver->domain_set_memory_flags(dom, kib, flags, err);
@@ -73,7 +64,7 @@ vireo_domain_set_vcpus_flags(struct vireo_domain *dom, unsigned n_vcpus,
 {
     const char *func = "virDomainSetVcpusFlags";
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         NEED(dom, domain_set_vcpus_flags, func, err) < 0)
         return -1;
     return dom->conn->driver->domain_set_vcpus_flags(dom, n_vcpus, flags,
@@ -116,7 +107,7 @@ vireo_domain_set_scheduler_params(struct vireo_domain *dom,
     const char *func = flags ? "virDomainSetSchedulerParametersFlags"
                              : "virDomainSetSchedulerParameters";
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         check_non_null(params, "params", func, err) < 0 ||
         NEED(dom, domain_set_scheduler_params, func, err) < 0)
         return -1;
@@ -146,7 +137,7 @@ vireo_domain_set_memory_params(struct vireo_domain *dom,
 {
     const char *func = "virDomainSetMemoryParameters";
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         check_non_null(params, "params", func, err) < 0 ||
         NEED(dom, domain_set_memory_params, func, err) < 0)
         return -1;
@@ -176,7 +167,7 @@ vireo_domain_set_metadata(struct vireo_domain *dom, int type,
 {
     const char *func = "virDomainSetMetadata";
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         NEED(dom, domain_set_metadata, func, err) < 0)
         return -1;
     if (type == VIR_DOMAIN_METADATA_TITLE && metadata != NULL &&
@@ -195,7 +186,7 @@ vireo_domain_rename(struct vireo_domain *dom, const char *new_name,
     const char *func = "virDomainRename";
     char *name;
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         check_non_null(new_name, "new_name", func, err) < 0 ||
         NEED(dom, domain_rename, func, err) < 0)
         return -1;
@@ -217,7 +208,7 @@ vireo_domain_set_lifecycle_action(struct vireo_domain *dom, unsigned type,
 {
     const char *func = "virDomainSetLifecycleAction";
 
-    if (check_change(dom, func, err) < 0 ||
+    if (check_domain_change(dom, func, err) < 0 ||
         NEED(dom, domain_set_lifecycle_action, func, err) < 0)
         return -1;
     return dom->conn->driver->domain_set_lifecycle_action(dom, type, action,
