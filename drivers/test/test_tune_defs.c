@@ -44,6 +44,17 @@ persistent_of_active(struct domain_obj *obj, struct vireo_error *err)
     return obj->new_def;
 }
 
+/* Before the live definition of a running persistent domain changes alone,
+ * the persistent one must exist apart from it, or the change would leak
+ * into the next start. */
+static int
+keep_persistent(struct domain_obj *obj, struct vireo_error *err)
+{
+    if (!domain_obj_is_active(obj) || !obj->is_persistent)
+        return 0;
+    return persistent_of_active(obj, err) != NULL ? 0 : -1;
+}
+
 struct domain_def *
 test_tune_one_def(struct domain_obj *obj, unsigned flags, bool *is_live,
                   struct vireo_error *err)
@@ -61,7 +72,7 @@ test_tune_one_def(struct domain_obj *obj, unsigned flags, bool *is_live,
         *is_live = (flags & VIR_DOMAIN_AFFECT_LIVE) != 0;
     if (domain_obj_is_active(obj) && (flags & VIR_DOMAIN_AFFECT_CONFIG) != 0)
         return persistent_of_active(obj, err);
-    return obj->def;
+    return keep_persistent(obj, err) < 0 ? NULL : obj->def;
 }
 
 const struct domain_def *
@@ -91,6 +102,9 @@ test_tune_defs(struct domain_obj *obj, unsigned flags,
         *persistent = obj->def;
         return 0;
     }
+    if ((flags & VIR_DOMAIN_AFFECT_LIVE) != 0 &&
+        keep_persistent(obj, err) < 0)
+        return -1;
     if ((flags & VIR_DOMAIN_AFFECT_LIVE) != 0)
         *live = obj->def;
     if ((flags & VIR_DOMAIN_AFFECT_CONFIG) != 0 &&
