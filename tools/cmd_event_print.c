@@ -59,7 +59,7 @@ print_event(struct event_watch *ew, const char *fmt, ...)
 static const char *
 or_null(const char *s)
 {
-    return s != NULL ? s : "(null)";
+    return s != NULL ? s : "<null>";   /* libvirt's NULLSTR */
 }
 
 /* ---- One printer per kind ------------------------------------------------ */
