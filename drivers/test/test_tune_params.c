@@ -2,16 +2,19 @@
 /*
  * test_tune_params.c: the test driver's tunables carried as typed
  * parameters (the scheduler's, <memtune>'s) and its title and
- * description, as libvirt's test driver keeps them. Each runs on the test
- * driver's thread (test_call.h).
+ * description, as libvirt's test driver keeps them (a change of title or
+ * description is a METADATA_CHANGE event, as there). Each runs on the
+ * test driver's thread (test_call.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/domain_event.h"
 #include "drivers/error.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_slots.h"
+#include "drivers/test/test_state.h"
 #include "drivers/test/test_tune.h"
 #include "drivers/typed_params.h"
 
@@ -254,9 +257,13 @@ op_set_metadata(struct test_state *st, struct domain_obj *obj, void *io,
     struct domain_def *live, *persistent;
 
     if (test_tune_defs(obj, m->flags, &live, &persistent, err) < 0 ||
-        set_text(live, m->type, m->text, err) < 0)
+        set_text(live, m->type, m->text, err) < 0 ||
+        set_text(persistent, m->type, m->text, err) < 0)
         return -1;
-    return set_text(persistent, m->type, m->text, err);
+    domain_event_queue_metadata_change(st->events, obj->def->name,
+                                       obj->def->uuid, obj->id, m->type,
+                                       NULL);
+    return 0;
 }
 
 /* Elements (VIR_DOMAIN_METADATA_ELEMENT) are not typed yet: refused as a
