@@ -162,6 +162,7 @@ int cmd_domrename(struct session *s, const struct cmd *cmd);
 int cmd_set_lifecycle_action(struct session *s, const struct cmd *cmd);
 int cmd_schedinfo(struct session *s, const struct cmd *cmd);
 int cmd_desc(struct session *s, const struct cmd *cmd);
+int cmd_metadata(struct session *s, const struct cmd *cmd);
 
 /* Save, restore, managed save and snapshots. */
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * cmd_tune_params.c: schedinfo (the scheduler's parameters, shown and
- * set) and desc (a domain's title or description). Output is virsh 9.0's.
+ * set), desc (a domain's title or description) and metadata (its
+ * namespaced elements). Output is virsh 9.0's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -266,6 +267,69 @@ cmd_desc(struct session *s, const struct cmd *cmd)
     else
         rc = desc_show(dom, type, flags & VIR_DOMAIN_AFFECT_CONFIG);
     free(text);
+    vireo_domain_free(dom);
+    return rc;
+}
+
+/* ---- metadata ----------------------------------------------------------- */
+
+static int
+metadata_change(struct vireo_domain *dom, const struct cmd *cmd,
+                unsigned flags)
+{
+    const char *set = cmd_string(cmd, "set");
+    struct vireo_error err = { 0 };
+
+    if (set != NULL && !cmd_has(cmd, "key")) {
+        cli_error("namespace key is required when modifying metadata");
+        return -1;
+    }
+    if (vireo_domain_set_metadata(dom, VIR_DOMAIN_METADATA_ELEMENT, set,
+                                  cmd_string(cmd, "key"),
+                                  cmd_string(cmd, "uri"), flags, &err) < 0) {
+        cli_report(&err);
+        return -1;
+    }
+    printf("%s\n", set != NULL ? "Metadata modified" : "Metadata removed");
+    return 0;
+}
+
+static int
+metadata_show(struct vireo_domain *dom, const struct cmd *cmd,
+              unsigned flags)
+{
+    struct vireo_error err = { 0 };
+    char *text = vireo_domain_get_metadata(dom, VIR_DOMAIN_METADATA_ELEMENT,
+                                           cmd_string(cmd, "uri"), flags,
+                                           &err);
+
+    if (text == NULL) {
+        cli_report(&err);
+        return -1;
+    }
+    printf("%s\n", text);
+    free(text);
+    return 0;
+}
+
+int
+cmd_metadata(struct session *s, const struct cmd *cmd)
+{
+    struct vireo_domain *dom;
+    unsigned flags;
+    int rc;
+
+    if (tune_impact_flags(cmd, &flags) < 0 ||
+        (dom = session_lookup(s, cmd_string(cmd, "domain"), BY_ANY)) == NULL)
+        return -1;
+    if (cmd_has(cmd, "remove") && cmd_has(cmd, "set")) {
+        cli_error("Options --remove and --set are mutually exclusive");
+        rc = -1;
+    } else if (cmd_has(cmd, "set") || cmd_has(cmd, "remove")) {
+        rc = metadata_change(dom, cmd, flags);
+    } else {
+        rc = metadata_show(dom, cmd, flags);
+    }
     vireo_domain_free(dom);
     return rc;
 }

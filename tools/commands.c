@@ -177,6 +177,19 @@ static const struct opt_def desc_opts[] = {
     END_OPTS,
 };
 
+static const struct opt_def metadata_opts[] = {
+    DOMAIN_ARG,
+    { "uri", OPT_STRING, true, true, "URI of the namespace" },
+    IMPACT_OPTS,
+    { "key", OPT_STRING, false, false,
+      "key to be used as a namespace identifier" },
+    { "set", OPT_STRING, false, false,
+      "new metadata to set" },
+    { "remove", OPT_BOOL, false, false, "remove the metadata corresponding "
+      "to an uri" },
+    END_OPTS,
+};
+
 /* Save, restore, managed save and snapshots. */
 
 /* Devices and guest operations. */
@@ -266,6 +279,9 @@ static const struct cmd_def table[] = {
     { "desc", cmd_desc, desc_opts, true,
       "show or set domain's description or title",
       "Allows setting or modifying the description or title of a domain." },
+    { "metadata", cmd_metadata, metadata_opts, true,
+      "show or set domain's custom XML metadata",
+      "Shows or modifies the XML metadata of a domain." },
 
     /* Save, restore, managed save and snapshots. */
 

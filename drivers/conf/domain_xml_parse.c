@@ -511,8 +511,9 @@ on_error(void *user_data, xmlErrorPtr e)
     xml_syntax_error_capture(&guard->syntax, ctxt, e);
 }
 
-static xmlDocPtr
-read_document(const char *xml, size_t len, struct vireo_error *err)
+xmlDocPtr
+xml_read_document(const char *xml, size_t len, const char *doc_name,
+                  struct vireo_error *err)
 {
     const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
                         XML_PARSE_NOERROR;
@@ -529,7 +530,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
     ctxt->_private = &guard;
     ctxt->sax->internalSubset = on_doctype;
     ctxt->sax->serror = on_error;
-    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, DOC_NAME, NULL, options);
+    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, doc_name, NULL, options);
     if (guard.is_refused || (doc != NULL && doc->intSubset != NULL &&
                              doc->intSubset->children != NULL)) {
         error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "%s",
@@ -538,7 +539,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
         xmlFreeDoc(doc);
         doc = NULL;
     } else if (doc == NULL) {
-        xml_syntax_error_report(&guard.syntax, ctxt, DOC_NAME,
+        xml_syntax_error_report(&guard.syntax, ctxt, doc_name,
                                 VIR_FROM_DOMAIN, err);
     }
     xmlFreeParserCtxt(ctxt);
@@ -565,7 +566,7 @@ domain_def_parse(const char *xml, struct vireo_error *err)
                   DOMAIN_XML_MAX_BYTES);
         return NULL;
     }
-    doc = read_document(xml, len, err);
+    doc = xml_read_document(xml, len, DOC_NAME, err);
     if (doc == NULL)
         return NULL;
     p.def = calloc(1, sizeof(*p.def));

@@ -196,11 +196,13 @@ testdrv_domain_set_memory_params(struct vireo_domain *dom,
     return test_call_dom(dom, op_set_memory_params, &p, err);
 }
 
-/* ---- Title and description -------------------------------------------- */
+/* ---- Title, description and metadata elements ------------------------ */
 
 struct metadata_io {
     int         type;      /* enum vireo_domain_metadata_type */
     const char *text;      /* set: NULL or "" removes */
+    const char *key;       /* set, for an element: its prefix */
+    const char *uri;       /* for an element: its namespace */
     unsigned    flags;
     char       *found;     /* get: a copy */
 };
@@ -222,6 +224,10 @@ op_get_metadata(struct test_state *st, struct domain_obj *obj, void *io,
 
     if (def == NULL)
         return -1;
+    if (m->type == VIR_DOMAIN_METADATA_ELEMENT) {
+        m->found = domain_metadata_get(def, m->uri, err);
+        return m->found != NULL ? 0 : -1;
+    }
     text = *field_of((struct domain_def *)def, m->type);
     if (text == NULL)
         return error_set(err, VIR_ERR_NO_DOMAIN_METADATA, VIR_FROM_DOMAIN,
@@ -239,14 +245,23 @@ set_text(struct domain_def *def, int type, const char *text,
     char *copy = NULL;
     char **field;
 
-    if (def == NULL)
-        return 0;
     if (text != NULL && text[0] != '\0' && (copy = strdup(text)) == NULL)
         return error_no_memory(err);
     field = field_of(def, type);
     free(*field);
     *field = copy;
     return 0;
+}
+
+static int
+set_one(struct domain_def *def, const struct metadata_io *m,
+        struct vireo_error *err)
+{
+    if (def == NULL)
+        return 0;
+    if (m->type == VIR_DOMAIN_METADATA_ELEMENT)
+        return domain_metadata_set(def, m->text, m->key, m->uri, err);
+    return set_text(def, m->type, m->text, err);
 }
 
 static int
@@ -257,26 +272,22 @@ op_set_metadata(struct test_state *st, struct domain_obj *obj, void *io,
     struct domain_def *live, *persistent;
 
     if (test_tune_defs(obj, m->flags, &live, &persistent, err) < 0 ||
-        set_text(live, m->type, m->text, err) < 0 ||
-        set_text(persistent, m->type, m->text, err) < 0)
+        set_one(live, m, err) < 0 || set_one(persistent, m, err) < 0)
         return -1;
     domain_event_queue_metadata_change(st->events, obj->def->name,
                                        obj->def->uuid, obj->id, m->type,
-                                       NULL);
+                                       m->type == VIR_DOMAIN_METADATA_ELEMENT
+                                       ? m->uri : NULL);
     return 0;
 }
 
-/* Elements (VIR_DOMAIN_METADATA_ELEMENT) are not typed yet: refused as a
- * driver without them refuses. */
 static int
 check_type(int type, struct vireo_error *err)
 {
     if (type == VIR_DOMAIN_METADATA_TITLE ||
-        type == VIR_DOMAIN_METADATA_DESCRIPTION)
+        type == VIR_DOMAIN_METADATA_DESCRIPTION ||
+        type == VIR_DOMAIN_METADATA_ELEMENT)
         return 0;
-    if (type == VIR_DOMAIN_METADATA_ELEMENT)
-        return error_set(err, VIR_ERR_ARGUMENT_UNSUPPORTED, VIR_FROM_TEST,
-                         "metadata elements are not supported");
     return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
                      "unknown metadata type '%d'", type);
 }
@@ -286,7 +297,7 @@ testdrv_domain_get_metadata(struct vireo_domain *dom, int type,
                             const char *uri, unsigned flags,
                             struct vireo_error *err)
 {
-    struct metadata_io m = { .type = type, .flags = flags };
+    struct metadata_io m = { .type = type, .uri = uri, .flags = flags };
 
     if (error_check_flags(err, VIR_FROM_TEST, flags, AFFECT_FLAGS,
                           "testDomainGetMetadata") < 0 ||
@@ -302,8 +313,8 @@ testdrv_domain_set_metadata(struct vireo_domain *dom, int type,
                             const char *uri, unsigned flags,
                             struct vireo_error *err)
 {
-    struct metadata_io m = { .type = type, .text = metadata,
-                             .flags = flags };
+    struct metadata_io m = { .type = type, .text = metadata, .key = key,
+                             .uri = uri, .flags = flags };
 
     if (error_check_flags(err, VIR_FROM_TEST, flags, AFFECT_FLAGS,
                           "testDomainSetMetadata") < 0 ||
@@ -313,5 +324,8 @@ testdrv_domain_set_metadata(struct vireo_domain *dom, int type,
         strchr(metadata, '\n') != NULL)
         return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                          "Domain title can't contain newlines");
+    if (type == VIR_DOMAIN_METADATA_ELEMENT && uri == NULL)
+        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                         "uri in virDomainSetMetadata must not be NULL");
     return test_call_dom(dom, op_set_metadata, &m, err);
 }
