@@ -192,6 +192,46 @@ test_metadata(struct vireo_domain *dom)
     memset(&err, 0, sizeof(err));
 }
 
+/* Outputs as libvirtd 9.0 gives them for the same calls. */
+static void
+test_metadata_elements(struct vireo_domain *dom)
+{
+    const int element = VIR_DOMAIN_METADATA_ELEMENT;
+    struct vireo_error err = { 0 };
+    char *text;
+    int rc;
+
+    tap_is_int(testdrv.domain_set_metadata(dom, element,
+                   "<foo><y:bar xmlns:y=\"urn:y\">t</y:bar><baz/></foo>",
+                   "x", "http://x/", 0, &err), 0, "an element in http://x/");
+    text = testdrv.domain_get_metadata(dom, element, "http://x/", 0, &err);
+    tap_is_str(text, "<foo>\n  <y:bar xmlns:y=\"urn:y\">t</y:bar>\n"
+               "  <baz/>\n</foo>", "comes back without its namespace");
+    free(text);
+    tap_ok(xml_has(dom, 0, "  <metadata>\n    <x:foo xmlns:x=\"http://x/\">\n"
+                   "      <y:bar xmlns:y=\"urn:y\">t</y:bar>\n"
+                   "      <x:baz/>\n    </x:foo>\n  </metadata>\n"),
+           "dumpxml writes it in its namespace, children too");
+    rc = testdrv.domain_set_metadata(dom, element, "<b:x xmlns:b=\"urn:q\"/>",
+                                     "b", "http://b/", 0, &err);
+    tdrv_fails(rc, err, VIR_ERR_INTERNAL_ERROR,
+               "failed to create a new XML namespace",
+               "a prefix the element declares already is refused");
+    rc = testdrv.domain_set_metadata(dom, element, "<foo>", "x", "http://x/",
+                                     0, &err);
+    tdrv_fails(rc, err, VIR_ERR_XML_DETAIL,
+               "(metadata_xml):1: Premature end of data in tag foo line 1",
+               "a document that does not parse is refused");
+    tap_is_int(testdrv.domain_set_metadata(dom, element, NULL, NULL,
+                                           "http://x/", 0, &err), 0,
+               "removed");
+    tap_ok(xml_has(dom, 0, "  <metadata/>\n"), "an empty <metadata/> stays");
+    text = testdrv.domain_get_metadata(dom, element, "http://x/", 0, &err);
+    tap_ok(text == NULL && err.code == VIR_ERR_NO_DOMAIN_METADATA,
+           "the element is gone");
+    memset(&err, 0, sizeof(err));
+}
+
 static void
 test_lifecycle(struct vireo_domain *dom)
 {
@@ -263,6 +303,7 @@ main(void)
     test_memtune(dom);
     test_scheduler(dom);
     test_metadata(dom);
+    test_metadata_elements(dom);
     test_lifecycle(dom);
     test_rename(dom);
     handle_domain_unref(dom);
