@@ -18,7 +18,7 @@ libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 export LC_ALL=C
 unset LIBVIRT_DEFAULT_URI
 
-plan 6
+plan 7
 daemon_start
 ok $? "vireod runs"
 
@@ -45,4 +45,6 @@ for cmd in "nodesevinfo" "nodesuspend mem 60" \
     is "$(virsh_errors "$URI" $cmd)" "$(virsh_errors "$LIBVIRTD_URI" $cmd)" \
         "virsh ${cmd//$DATA\//}: vireod's error is libvirtd's"
 done
+daemon_stop
+is "$DRC" 0 "vireod exits 0 on SIGTERM"
 done_testing
