@@ -16,17 +16,18 @@
 struct client;
 
 /* Loop thread: a message that did not decode as result. If it is a CALL
- * of a remote procedure libvirt 9.0 defines and vireo does not know, set
- * err to libvirtd's answer (its args are never decoded): "hypervisor
- * connection not open" before CONNECT_OPEN, else not supported. Returns
- * -1 when err was set, 0 when the message is none of those. */
+ * libvirt 9.0 defines and vireo does not know (a procedure of the remote
+ * or QEMU program, or the LXC program's), set err to libvirtd's answer
+ * (its args are never decoded): "hypervisor connection not open" before
+ * CONNECT_OPEN, else not supported. Returns -1 when err was set, 0 when
+ * the message is none of those. */
 int dispatch_unsupported_unknown(struct client *c,
                                  const remote_message_header *hdr,
                                  int result, struct vireo_error *err);
 
 /* Any thread: a known procedure with no handler. Sets err (not supported
- * for a remote procedure with an API, "unknown procedure" otherwise) and
- * returns -1. */
+ * for a procedure with an API, "unknown procedure" otherwise) and returns
+ * -1. */
 int dispatch_unsupported_unserved(const struct wire_proc *proc,
                                   struct vireo_error *err);
 

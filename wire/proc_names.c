@@ -481,6 +481,48 @@ static const struct proc_api procs[WIRE_PROC_MAX + 1] = {
     API(443, DOMAIN_FD_ASSOCIATE, virDomainFDAssociate, DOMAIN),
 };
 
+/* libvirt's QEMU program (qemu_protocol.x); 6 is its event message. */
+static const struct proc_api qemu_procs[] = {
+    API(1, DOMAIN_MONITOR_COMMAND, virDomainQemuMonitorCommand, NONE),
+    API(2, DOMAIN_ATTACH, virDomainQemuAttach, NONE),
+    API(3, DOMAIN_AGENT_COMMAND, virDomainQemuAgentCommand, NONE),
+    API(4, CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
+        virConnectDomainQemuMonitorEventRegister, NONE),
+    API(5, CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER,
+        virConnectDomainQemuMonitorEventDeregister, NONE),
+    NO_API(6, DOMAIN_MONITOR_EVENT),
+    API(7, DOMAIN_MONITOR_COMMAND_WITH_FILES,
+        virDomainQemuMonitorCommandWithFiles, NONE),
+};
+
+/* libvirt's LXC program (lxc_protocol.x). */
+static const struct proc_api lxc_procs[] = {
+    API(1, DOMAIN_OPEN_NAMESPACE, virDomainLxcOpenNamespace, NONE),
+};
+
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* The line of prog's table for number, or NULL. */
+static const struct proc_api *
+find(uint32_t prog, int number)
+{
+    const struct proc_api *table = NULL;
+    int n = 0;
+
+    if (prog == WIRE_REMOTE_PROGRAM) {
+        table = procs;
+        n = N_OF(procs);
+    } else if (prog == WIRE_QEMU_PROGRAM) {
+        table = qemu_procs;
+        n = N_OF(qemu_procs);
+    } else if (prog == WIRE_LXC_PROGRAM) {
+        table = lxc_procs;
+        n = N_OF(lxc_procs);
+    }
+    return number >= 1 && number < n && table[number].name != NULL
+           ? &table[number] : NULL;
+}
+
 const char *
 wire_proc_name(int number)
 {
@@ -494,16 +536,23 @@ wire_proc_api_name(int number)
 }
 
 int
-wire_error_not_supported(struct vireo_error *err, int number)
+wire_error_not_supported_in(struct vireo_error *err, uint32_t prog,
+                            int number)
 {
-    const char *api = wire_proc_api_name(number);
+    const struct proc_api *line = find(prog, number);
 
-    if (api == NULL)
+    if (line == NULL || line->api == NULL)
         return 0;
     err->code = VIR_ERR_NO_SUPPORT;
-    err->domain = procs[number].error_domain;
+    err->domain = line->error_domain;
     snprintf(err->message, sizeof(err->message),
              "this function is not supported by the connection driver: %s",
-             api);
+             line->api);
     return -1;
+}
+
+int
+wire_error_not_supported(struct vireo_error *err, int number)
+{
+    return wire_error_not_supported_in(err, WIRE_REMOTE_PROGRAM, number);
 }

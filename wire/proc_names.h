@@ -11,6 +11,8 @@
 #ifndef VIREO_WIRE_PROC_NAMES_H
 #define VIREO_WIRE_PROC_NAMES_H
 
+#include <stdint.h>
+
 #include "api/vireo.h"
 
 /* The procedure's name without its REMOTE_PROC_ prefix ("DOMAIN_RESET"),
@@ -28,5 +30,15 @@ const char *wire_proc_api_name(int number);
  * Returns -1 when err was set, 0 (err untouched) for a number that has no
  * API (wire_proc_api_name is NULL). */
 int wire_error_not_supported(struct vireo_error *err, int number);
+
+/* libvirt's LXC program, which vireo does not serve: one call, 1
+ * (virDomainLxcOpenNamespace). */
+#define WIRE_LXC_PROGRAM 0x00068000u
+
+/* The same as wire_error_not_supported for a procedure of program prog:
+ * the remote program, libvirt's QEMU program (whose APIs, like the LXC
+ * program's, report from VIR_FROM_NONE) or its LXC program. */
+int wire_error_not_supported_in(struct vireo_error *err, uint32_t prog,
+                                int number);
 
 #endif /* VIREO_WIRE_PROC_NAMES_H */

@@ -59,9 +59,18 @@ UNSERVED = [
 ]
 
 
-def answer(s, proc, payload, serial):
+# The same in libvirt's QEMU and LXC programs: the program, the number,
+# the payload.
+QEMU_PROG, LXC_PROG = 0x20008087, 0x00068000
+UNSERVED_ELSEWHERE = [
+    (QEMU_PROG, 3, TEST_DOMAIN + xdr_string("{}") + struct.pack(">iI", 5, 0)),
+    (LXC_PROG, 1, TEST_DOMAIN + struct.pack(">I", 0)),
+]
+
+
+def answer(s, proc, payload, serial, prog=PROG):
     """One call; its answer as a line: OK, or the error's words."""
-    s.sendall(packet(PROG, proc, 0, serial, payload))
+    s.sendall(packet(prog, proc, 0, serial, payload))
     hdr, body = read_reply(s)
     if hdr[5] == 0:
         return "%d: OK" % proc
@@ -69,14 +78,18 @@ def answer(s, proc, payload, serial):
 
 
 def unserved(s):
-    """Unserved calls before and after CONNECT_OPEN, an event message
-    sent as a call, and a number beyond libvirt 9.0's."""
+    """Unserved calls before and after CONNECT_OPEN, in the three
+    programs, an event message sent as a call, and a number beyond
+    libvirt 9.0's."""
     print("before open", answer(s, *UNSERVED[0], serial=1))
     print("open", answer(s, 1, struct.pack(">I", 1) +
                          xdr_string("test:///default") +
                          struct.pack(">I", 0), serial=2))
     for serial, (proc, payload) in enumerate(UNSERVED, start=3):
         print(answer(s, proc, payload, serial))
+    for serial, (prog, proc, payload) in enumerate(UNSERVED_ELSEWHERE,
+                                                   start=10):
+        print("program %x" % prog, answer(s, proc, payload, serial, prog))
     print(answer(s, 107, b"", serial=20))
     print(answer(s, 444, b"", serial=21))
 

@@ -75,6 +75,31 @@ test_acronyms(void)
            "callback-style event registrations call the ...Any APIs");
 }
 
+/* Seen from libvirtd too: libvirt-qemu's and libvirt-lxc's calls report
+ * from VIR_FROM_NONE. */
+static void
+test_other_programs(void)
+{
+    struct vireo_error qemu = { 0 }, lxc = { 0 }, event = { .code = 42 };
+
+    tap_ok(wire_error_not_supported_in(&qemu, WIRE_QEMU_PROGRAM, 3) == -1 &&
+           qemu.code == VIR_ERR_NO_SUPPORT && qemu.domain == VIR_FROM_NONE &&
+           strcmp(qemu.message, "this function is not supported by the "
+                  "connection driver: virDomainQemuAgentCommand") == 0 &&
+           wire_error_not_supported_in(&lxc, WIRE_LXC_PROGRAM, 1) == -1 &&
+           lxc.domain == VIR_FROM_NONE &&
+           strcmp(lxc.message, "this function is not supported by the "
+                  "connection driver: virDomainLxcOpenNamespace") == 0,
+           "the QEMU and LXC programs' calls have theirs");
+    tap_ok(wire_error_not_supported_in(&event, WIRE_QEMU_PROGRAM, 6) == 0 &&
+           wire_error_not_supported_in(&event, WIRE_QEMU_PROGRAM, 8) == 0 &&
+           wire_error_not_supported_in(&event, WIRE_LXC_PROGRAM, 2) == 0 &&
+           wire_error_not_supported_in(&event, 0x1234, 1) == 0 &&
+           event.code == 42,
+           "their event message, numbers past theirs and other programs have "
+           "none");
+}
+
 static void
 test_not_calls(void)
 {
@@ -124,9 +149,10 @@ test_whole_table(void)
 int
 main(void)
 {
-    tap_plan(10);
+    tap_plan(12);
     test_libvirtd_answers();
     test_acronyms();
+    test_other_programs();
     test_not_calls();
     test_whole_table();
     return tap_done();
