@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dispatch_table.c: procedure -> driver handler, for the remote program
- * and libvirt's QEMU program. A procedure missing here is answered
- * "unknown procedure: N", which clients read as "not supported" (spec
- * §3.4.3).
+ * and libvirt's QEMU program. A procedure missing here is answered as
+ * libvirtd answers a call its driver lacks, "this function is not
+ * supported by the connection driver: virXxx" (dispatch_unsupported.h).
  */
 #include <stddef.h>
 

@@ -14,6 +14,8 @@
 # temporary directories, generated uuids, times of day.
 #
 # The expectation is always libvirtd's output; vireod's must equal it.
+# After each file, vireod must exit 0 on SIGTERM (so that a sanitizer's
+# report in a sanitized build fails the file).
 #
 # Lines of a data file:
 #   # group: Domain Monitoring   the virsh group of the lines that follow
@@ -90,7 +92,8 @@ n_planned=0
 for file in "${FILES[@]}"; do
     [ -f "$file" ] || fail_all "$file exists"
     [ -n "$(file_group "$file")" ] || fail_all "$file names its group"
-    n_planned=$((n_planned + $(checked_lines "$file")))
+    # Its lines, and vireod's clean exit after them.
+    n_planned=$((n_planned + $(checked_lines "$file") + 1))
 done
 plan "$n_planned"
 
@@ -283,6 +286,9 @@ run_file() {
         esac
     done < "$file"
     stop_both
+    [ "$DRC" = 0 ]
+    ok $? "$CONCERN: vireod exits 0 on SIGTERM after the file's lines"
+    [ "$DRC" = 0 ] || { n_bad=$((n_bad + 1)); diag < "$DIR/vireod.stderr"; }
     echo "# score $CONCERN.txt: $FILE_PASS/$FILE_TOTAL"
 }
 
