@@ -790,6 +790,84 @@ VIREO_API void vireo_typed_params_clear(struct vireo_typed_params *p);
 
 /* Save, restore, managed save and snapshots. */
 
+/* The state reasons and event details that saving, restoring and
+ * snapshots give, with libvirt's values. */
+enum {
+    VIR_DOMAIN_RUNNING_RESTORED      = 2,
+    VIR_DOMAIN_RUNNING_FROM_SNAPSHOT = 4,
+    VIR_DOMAIN_PAUSED_FROM_SNAPSHOT  = 7,
+    VIR_DOMAIN_SHUTOFF_SAVED         = 4,
+    VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT = 7,
+};
+enum {
+    VIR_DOMAIN_EVENT_STARTED_RESTORED      = 2,
+    VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT = 3,
+    VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT = 5,
+    VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT = 2,
+    VIR_DOMAIN_EVENT_STOPPED_SAVED         = 4,
+    VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT = 6,
+};
+
+/* libvirt's virDomainSnapshotPtr: a domain's snapshot, by name. */
+struct vireo_domain_snapshot;
+
+/* Flags of vireo_domain_snapshot_create_xml(). */
+enum vireo_domain_snapshot_create_flags {
+    VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE    = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT     = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA = 1 << 2,
+    VIR_DOMAIN_SNAPSHOT_CREATE_HALT        = 1 << 3,
+    VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY   = 1 << 4,
+    VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT   = 1 << 5,
+    VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE     = 1 << 6,
+    VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC      = 1 << 7,
+    VIR_DOMAIN_SNAPSHOT_CREATE_LIVE        = 1 << 8,
+    VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE    = 1 << 9,
+};
+
+/* Flags of vireo_domain_revert_to_snapshot(). */
+enum vireo_domain_snapshot_revert_flags {
+    VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED  = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_REVERT_FORCE   = 1 << 2,
+};
+
+/* Flags of vireo_domain_snapshot_delete(). */
+enum vireo_domain_snapshot_delete_flags {
+    VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN      = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY = 1 << 2,
+};
+
+/* Flags of vireo_domain_undefine() that concern saved state. */
+enum {
+    VIR_DOMAIN_UNDEFINE_MANAGED_SAVE       = 1 << 0,
+    VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA = 1 << 1,
+};
+
+/* Flags of the save calls and vireo_domain_managed_save(). */
+enum vireo_domain_save_flags {
+    VIR_DOMAIN_SAVE_BYPASS_CACHE = 1 << 0,
+    VIR_DOMAIN_SAVE_RUNNING      = 1 << 1,
+    VIR_DOMAIN_SAVE_PAUSED       = 1 << 2,
+};
+
+/* Flags and formats of vireo_domain_core_dump(). */
+enum vireo_domain_core_dump_flags {
+    VIR_DUMP_CRASH        = 1 << 0,
+    VIR_DUMP_LIVE         = 1 << 1,
+    VIR_DUMP_BYPASS_CACHE = 1 << 2,
+    VIR_DUMP_RESET        = 1 << 3,
+    VIR_DUMP_MEMORY_ONLY  = 1 << 4,
+};
+enum vireo_domain_core_dump_format {
+    VIR_DOMAIN_CORE_DUMP_FORMAT_RAW,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP,
+};
+
 /* Devices and guest operations. */
 
 /* Host and hypervisor. */

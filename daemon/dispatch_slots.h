@@ -67,6 +67,29 @@ DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 
 /* Save, restore, managed save and snapshots. */
+DISPATCH_SLOT(dispatch_domain_save);
+DISPATCH_SLOT(dispatch_domain_save_flags);
+DISPATCH_SLOT(dispatch_domain_restore);
+DISPATCH_SLOT(dispatch_domain_restore_flags);
+DISPATCH_SLOT(dispatch_domain_save_image_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_save_image_define_xml);
+DISPATCH_SLOT(dispatch_domain_core_dump);
+DISPATCH_SLOT(dispatch_domain_core_dump_with_format);
+DISPATCH_SLOT(dispatch_domain_managed_save);
+DISPATCH_SLOT(dispatch_domain_managed_save_remove);
+DISPATCH_SLOT(dispatch_domain_snapshot_create_xml);
+DISPATCH_SLOT(dispatch_domain_list_all_snapshots);
+DISPATCH_SLOT(dispatch_domain_snapshot_list_all_children);
+DISPATCH_SLOT(dispatch_domain_snapshot_num_children);
+DISPATCH_SLOT(dispatch_domain_snapshot_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_has_current_snapshot);
+DISPATCH_SLOT(dispatch_domain_snapshot_current);
+DISPATCH_SLOT(dispatch_domain_snapshot_get_parent);
+DISPATCH_SLOT(dispatch_domain_snapshot_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_snapshot_is_current);
+DISPATCH_SLOT(dispatch_domain_snapshot_has_metadata);
+DISPATCH_SLOT(dispatch_domain_revert_to_snapshot);
+DISPATCH_SLOT(dispatch_domain_snapshot_delete);
 
 /* Devices and guest operations. */
 
