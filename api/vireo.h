@@ -793,10 +793,10 @@ VIREO_API void vireo_typed_params_clear(struct vireo_typed_params *p);
 /* The state reasons and event details that saving, restoring and
  * snapshots give, with libvirt's values. */
 enum {
-    VIR_DOMAIN_RUNNING_RESTORED      = 2,
+    VIR_DOMAIN_RUNNING_RESTORED      = 3,
     VIR_DOMAIN_RUNNING_FROM_SNAPSHOT = 4,
     VIR_DOMAIN_PAUSED_FROM_SNAPSHOT  = 7,
-    VIR_DOMAIN_SHUTOFF_SAVED         = 4,
+    VIR_DOMAIN_SHUTOFF_SAVED         = 5,
     VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT = 7,
 };
 enum {
@@ -810,6 +810,91 @@ enum {
 
 /* libvirt's virDomainSnapshotPtr: a domain's snapshot, by name. */
 struct vireo_domain_snapshot;
+
+/* libvirt's virDomainSaveFlags: stop the running domain, its state kept
+ * in the file `to` on the driver's host; dxml (a replacement definition)
+ * may be NULL. 0 or -1. */
+VIREO_API int vireo_domain_save(struct vireo_domain *dom, const char *to,
+                                const char *dxml, unsigned flags,
+                                struct vireo_error *err);
+/* virDomainRestoreFlags: run the domain a saved file holds. */
+VIREO_API int vireo_domain_restore(struct vireo_conn *conn, const char *from,
+                                   const char *dxml, unsigned flags,
+                                   struct vireo_error *err);
+/* virDomainSaveImageGetXMLDesc: the definition in a saved file; the caller
+ * frees it. NULL on error. */
+VIREO_API char *vireo_domain_save_image_get_xml_desc(struct vireo_conn *conn,
+                                                     const char *file,
+                                                     unsigned flags,
+                                                     struct vireo_error *err);
+/* virDomainSaveImageDefineXML: replace the definition in a saved file. */
+VIREO_API int vireo_domain_save_image_define_xml(struct vireo_conn *conn,
+                                                 const char *file,
+                                                 const char *dxml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+/* virDomainCoreDumpWithFormat: the running domain's memory to `to`. */
+VIREO_API int vireo_domain_core_dump(struct vireo_domain *dom, const char *to,
+                                     unsigned dumpformat, unsigned flags,
+                                     struct vireo_error *err);
+/* virDomainManagedSave and virDomainManagedSaveRemove: the save image
+ * the driver keeps, which the next start resumes from. */
+VIREO_API int vireo_domain_managed_save(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_managed_save_remove(struct vireo_domain *dom,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+
+/* Snapshots, libvirt's virDomainSnapshot* calls one for one. A returned
+ * handle is the caller's (vireo_domain_snapshot_free); a returned list is
+ * a malloc'ed array of n handles and a NULL, each freed, then the array. */
+VIREO_API const char *vireo_domain_snapshot_get_name(
+    const struct vireo_domain_snapshot *snap);
+/* The domain, borrowed from the snapshot handle. */
+VIREO_API struct vireo_domain *vireo_domain_snapshot_get_domain(
+    const struct vireo_domain_snapshot *snap);
+VIREO_API void vireo_domain_snapshot_free(struct vireo_domain_snapshot *snap);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+/* flags: enum vireo_domain_snapshot_list_flags. Returns n or -1. */
+VIREO_API int vireo_domain_list_all_snapshots(
+    struct vireo_domain *dom, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_list_all_children(
+    struct vireo_domain_snapshot *snap, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_num_children(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_has_current_snapshot(struct vireo_domain *dom,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_current(
+    struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_get_parent(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+/* The <domainsnapshot> document; the caller frees it. */
+VIREO_API char *vireo_domain_snapshot_get_xml_desc(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_is_current(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_has_metadata(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_revert_to_snapshot(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_delete(struct vireo_domain_snapshot *snap,
+                                           unsigned flags,
+                                           struct vireo_error *err);
 
 /* Flags of vireo_domain_snapshot_create_xml(). */
 enum vireo_domain_snapshot_create_flags {
