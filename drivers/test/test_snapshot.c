@@ -194,6 +194,9 @@ static int
 redefine(struct domain_obj *obj, struct snapshot_def *def,
          struct vireo_error *err)
 {
+    const struct snapshot_def *old;
+    bool is_current;
+
     if (memcmp(def->dom->uuid, obj->def->uuid, VIREO_UUID_BUFLEN) != 0)
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                          "definition for snapshot %s must use uuid of "
@@ -203,9 +206,15 @@ redefine(struct domain_obj *obj, struct snapshot_def *def,
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST,
                          "parent %s for snapshot %s not found",
                          def->parent_name, def->name);
+    /* A snapshot given back in place of the current one stays current. */
+    old = snapshot_list_find(obj->snapshots, def->name);
+    is_current = old != NULL && old == snapshot_list_current(obj->snapshots);
     snapshot_list_remove(obj->snapshots, def->name);
-    return snapshot_list_add(obj->snapshots, def) < 0 ? error_no_memory(err)
-                                                      : 0;
+    if (snapshot_list_add(obj->snapshots, def) < 0)
+        return error_no_memory(err);
+    if (is_current)
+        snapshot_list_set_current(obj->snapshots, def);
+    return 0;
 }
 
 static int
