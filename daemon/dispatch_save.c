@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dispatch_save.c: handlers of saving and restoring domains, saved images,
- * managed save and core dumps. Paths are the client's, as given: the
+ * managed save, core dumps and screenshots. Paths are the client's, as given: the
  * driver reads and writes them itself, as libvirtd does. The older calls
  * without flags reach the same slots with none. Driver threads.
  */
+#include <stdlib.h>
+
 #include "daemon/dispatch_handle.h"
 #include "daemon/dispatch_slots.h"
 
@@ -154,4 +156,36 @@ dispatch_domain_managed_save_remove(struct vireo_conn *conn,
     DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
                       conn->driver->domain_managed_save_remove(dom, a->flags,
                                                                err));
+}
+
+/* The MIME type goes in the reply; the image follows as the stream. */
+static int
+screenshot(struct vireo_conn *conn, struct vireo_domain *dom,
+           const remote_domain_screenshot_args *a,
+           remote_domain_screenshot_ret *r, int *fd, struct vireo_error *err)
+{
+    char *mime = conn->driver->domain_screenshot(dom, a->screen, a->flags, fd,
+                                                 err);
+
+    if (mime == NULL)
+        return -1;
+    r->mime = malloc(sizeof(*r->mime));
+    if (r->mime == NULL) {
+        free(mime);
+        return error_no_memory(err);
+    }
+    *r->mime = mime;
+    return 0;
+}
+
+int
+dispatch_domain_screenshot(struct vireo_conn *conn, const void *args,
+                           void *ret, int *fd, struct vireo_error *err)
+{
+    const remote_domain_screenshot_args *a = args;
+
+    if (DISPATCH_NEED(conn, domain_screenshot, err) < 0)
+        return -1;
+    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
+                      screenshot(conn, dom, a, ret, fd, err));
 }

@@ -101,8 +101,10 @@ DISPATCH_SLOT(dispatch_domain_snapshot_delete);
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 
 /* Calls that open a stream, of type dispatch_stream_fn
- * (dispatch_console.c). */
+ * (dispatch_console.c, dispatch_save.c). */
 int dispatch_domain_open_console(struct vireo_conn *conn, const void *args,
-                                 int *fd, struct vireo_error *err);
+                                 void *ret, int *fd, struct vireo_error *err);
+int dispatch_domain_screenshot(struct vireo_conn *conn, const void *args,
+                               void *ret, int *fd, struct vireo_error *err);
 
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

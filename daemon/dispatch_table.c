@@ -121,8 +121,11 @@ dispatch_driver_handler(const struct wire_proc *proc)
 dispatch_stream_fn
 dispatch_stream_handler(const struct wire_proc *proc)
 {
-    if (proc->prog == WIRE_REMOTE_PROGRAM &&
-        proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
+    if (proc->prog != WIRE_REMOTE_PROGRAM)
+        return NULL;
+    if (proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
         return dispatch_domain_open_console;
+    if (proc->number == REMOTE_PROC_DOMAIN_SCREENSHOT)
+        return dispatch_domain_screenshot;
     return NULL;
 }

@@ -213,6 +213,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_snapshot_has_metadata),         LOW),
     CALL(DOMAIN_REVERT_TO_SNAPSHOT, ARGS(domain_revert_to_snapshot), NONE,   LOW | WRITE),
     CALL(DOMAIN_SNAPSHOT_DELETE,  ARGS(domain_snapshot_delete), NONE,        LOW | WRITE),
+    /* The reply names the image's type; its bytes follow as a stream. */
+    CALL(DOMAIN_SCREENSHOT,       ARGS(domain_screenshot),
+                                  RET(domain_screenshot),                    LOW | WRITE | STREAM),
 
     /* Devices and guest operations. */
 

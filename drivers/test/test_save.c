@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -458,22 +457,25 @@ static const unsigned char screenshot_png[] = {
 #include "drivers/test/test_screenshot.inc"
 };
 
-/* An fd holding the image, at its start, for the caller to read. */
+/* An fd the image can be read from to its end: a pipe that already holds
+ * it (far smaller than a pipe's buffer) and whose writing end is closed,
+ * so that a daemon's event loop can watch it like any stream. */
 static int
 screenshot_fd(struct vireo_error *err)
 {
-    int fd = memfd_create("vireo-test-screenshot", MFD_CLOEXEC);
+    int fds[2];
 
-    if (fd < 0)
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) < 0)
         return sys_error(err, errno, "%s", "cannot make the screenshot");
-    if (!write_all(fd, screenshot_png, sizeof(screenshot_png)) ||
-        lseek(fd, 0, SEEK_SET) < 0) {
+    if (!write_all(fds[1], screenshot_png, sizeof(screenshot_png))) {
         int e = errno;
 
-        close(fd);
+        close(fds[0]);
+        close(fds[1]);
         return sys_error(err, e, "%s", "cannot make the screenshot");
     }
-    return fd;
+    close(fds[1]);
+    return fds[0];
 }
 
 static int
