@@ -87,6 +87,29 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_SET_LIFECYCLE_ACTION, dispatch_domain_set_lifecycle_action),
 
     /* Save, restore, managed save and snapshots. */
+    SLOT(DOMAIN_SAVE, dispatch_domain_save),
+    SLOT(DOMAIN_SAVE_FLAGS, dispatch_domain_save_flags),
+    SLOT(DOMAIN_RESTORE, dispatch_domain_restore),
+    SLOT(DOMAIN_RESTORE_FLAGS, dispatch_domain_restore_flags),
+    SLOT(DOMAIN_SAVE_IMAGE_GET_XML_DESC, dispatch_domain_save_image_get_xml_desc),
+    SLOT(DOMAIN_SAVE_IMAGE_DEFINE_XML, dispatch_domain_save_image_define_xml),
+    SLOT(DOMAIN_CORE_DUMP, dispatch_domain_core_dump),
+    SLOT(DOMAIN_CORE_DUMP_WITH_FORMAT, dispatch_domain_core_dump_with_format),
+    SLOT(DOMAIN_MANAGED_SAVE, dispatch_domain_managed_save),
+    SLOT(DOMAIN_MANAGED_SAVE_REMOVE, dispatch_domain_managed_save_remove),
+    SLOT(DOMAIN_SNAPSHOT_CREATE_XML, dispatch_domain_snapshot_create_xml),
+    SLOT(DOMAIN_LIST_ALL_SNAPSHOTS, dispatch_domain_list_all_snapshots),
+    SLOT(DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, dispatch_domain_snapshot_list_all_children),
+    SLOT(DOMAIN_SNAPSHOT_NUM_CHILDREN, dispatch_domain_snapshot_num_children),
+    SLOT(DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, dispatch_domain_snapshot_lookup_by_name),
+    SLOT(DOMAIN_HAS_CURRENT_SNAPSHOT, dispatch_domain_has_current_snapshot),
+    SLOT(DOMAIN_SNAPSHOT_CURRENT, dispatch_domain_snapshot_current),
+    SLOT(DOMAIN_SNAPSHOT_GET_PARENT, dispatch_domain_snapshot_get_parent),
+    SLOT(DOMAIN_SNAPSHOT_GET_XML_DESC, dispatch_domain_snapshot_get_xml_desc),
+    SLOT(DOMAIN_SNAPSHOT_IS_CURRENT, dispatch_domain_snapshot_is_current),
+    SLOT(DOMAIN_SNAPSHOT_HAS_METADATA, dispatch_domain_snapshot_has_metadata),
+    SLOT(DOMAIN_REVERT_TO_SNAPSHOT, dispatch_domain_revert_to_snapshot),
+    SLOT(DOMAIN_SNAPSHOT_DELETE, dispatch_domain_snapshot_delete),
 
     /* Devices and guest operations. */
 
@@ -118,8 +141,11 @@ dispatch_driver_handler(const struct wire_proc *proc)
 dispatch_stream_fn
 dispatch_stream_handler(const struct wire_proc *proc)
 {
-    if (proc->prog == WIRE_REMOTE_PROGRAM &&
-        proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
+    if (proc->prog != WIRE_REMOTE_PROGRAM)
+        return NULL;
+    if (proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
         return dispatch_domain_open_console;
+    if (proc->number == REMOTE_PROC_DOMAIN_SCREENSHOT)
+        return dispatch_domain_screenshot;
     return NULL;
 }

@@ -19,6 +19,7 @@
 #include "api/vireo.h"
 
 struct domain_def;
+struct snapshot_list;
 
 /* Which hash chains an object sits on; private to domain_list.c. */
 enum {
@@ -45,6 +46,11 @@ struct domain_obj {
     void              *priv;       /* the driver's own per-domain data */
     void             (*priv_free)(void *priv); /* frees priv with the object;
                                                   NULL if nothing to free */
+    /* What libvirt keeps on every domain object: whether a managed-save
+     * image waits for the next start, and the snapshots (NULL until the
+     * first; freed with the object). */
+    bool               has_managed_save;
+    struct snapshot_list *snapshots;
 
     /* The list's bookkeeping. */
     struct domain_obj *chain[DOMAIN_N_INDEXES];

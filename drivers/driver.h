@@ -260,6 +260,86 @@ struct driver {
                                        struct vireo_error *err);
 
     /* Save, restore, managed save and snapshots. */
+    /* libvirt's virDomainSaveFlags: stop the running domain, its state
+     * written to the file `to` (a path on the driver's host, written by
+     * the driver). dxml (a replacement definition) may be NULL. */
+    int (*domain_save)(struct vireo_domain *dom, const char *to,
+                       const char *dxml, unsigned flags,
+                       struct vireo_error *err);
+    /* virDomainRestoreFlags: run the domain the saved file `from` holds. */
+    int (*domain_restore)(struct vireo_conn *conn, const char *from,
+                          const char *dxml, unsigned flags,
+                          struct vireo_error *err);
+    /* virDomainSaveImageGetXMLDesc: the definition a saved file holds,
+     * malloc'ed. */
+    char *(*domain_save_image_get_xml_desc)(struct vireo_conn *conn,
+                                            const char *file, unsigned flags,
+                                            struct vireo_error *err);
+    /* virDomainSaveImageDefineXML: replace the definition in a saved
+     * file by dxml. */
+    int (*domain_save_image_define_xml)(struct vireo_conn *conn,
+                                        const char *file, const char *dxml,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    /* virDomainCoreDumpWithFormat: write the running domain's memory to
+     * `to` in dumpformat (enum vireo_domain_core_dump_format). */
+    int (*domain_core_dump)(struct vireo_domain *dom, const char *to,
+                            unsigned dumpformat, unsigned flags,
+                            struct vireo_error *err);
+    /* virDomainManagedSave and virDomainManagedSaveRemove: the image the
+     * driver keeps itself, which the next start resumes from. */
+    int (*domain_managed_save)(struct vireo_domain *dom, unsigned flags,
+                               struct vireo_error *err);
+    int (*domain_managed_save_remove)(struct vireo_domain *dom,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    /* virDomainScreenshot: the malloc'ed MIME type of an image of the
+     * screen, whose bytes the caller reads from *fd (its own, closed by
+     * it) to the end. */
+    char *(*domain_screenshot)(struct vireo_domain *dom, unsigned screen,
+                               unsigned flags, int *fd,
+                               struct vireo_error *err);
+    /* The snapshot API, one slot per libvirt call of the same name. A
+     * returned handle or array (of n handles) belongs to the caller
+     * (handle_snapshot_unref, handle_snapshot_array_free). */
+    struct vireo_domain_snapshot *(*domain_snapshot_create_xml)(
+        struct vireo_domain *dom, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_list_all_snapshots)(struct vireo_domain *dom,
+                                     struct vireo_domain_snapshot ***snaps,
+                                     unsigned flags, struct vireo_error *err);
+    int (*domain_snapshot_list_all_children)(
+        struct vireo_domain_snapshot *snap,
+        struct vireo_domain_snapshot ***snaps, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_snapshot_num_children)(struct vireo_domain_snapshot *snap,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_lookup_by_name)(
+        struct vireo_domain *dom, const char *name, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_has_current_snapshot)(struct vireo_domain *dom,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_current)(
+        struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_get_parent)(
+        struct vireo_domain_snapshot *snap, unsigned flags,
+        struct vireo_error *err);
+    char *(*domain_snapshot_get_xml_desc)(struct vireo_domain_snapshot *snap,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+    int (*domain_snapshot_is_current)(struct vireo_domain_snapshot *snap,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    int (*domain_snapshot_has_metadata)(struct vireo_domain_snapshot *snap,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    int (*domain_revert_to_snapshot)(struct vireo_domain_snapshot *snap,
+                                     unsigned flags,
+                                     struct vireo_error *err);
+    int (*domain_snapshot_delete)(struct vireo_domain_snapshot *snap,
+                                  unsigned flags, struct vireo_error *err);
 
     /* Devices and guest operations. */
 

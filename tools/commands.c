@@ -191,6 +191,78 @@ static const struct opt_def metadata_opts[] = {
 };
 
 /* Save, restore, managed save and snapshots. */
+static const struct opt_def save_opts[] = {
+    DOMAIN_ARG,
+    { "file", OPT_STRING, true, true, "where to save the data" },
+    END_OPTS,
+};
+
+static const struct opt_def restore_opts[] = {
+    { "file", OPT_STRING, true, true, "the state to restore" },
+    END_OPTS,
+};
+
+#define SNAPSHOT_NAME_ARG \
+    { "snapshotname", OPT_STRING, true, false, "snapshot name" }
+
+static const struct opt_def snapshot_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of snapshot" },
+    { "description", OPT_STRING, true, false, "description of snapshot" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "halt", OPT_BOOL, false, false, "halt domain after snapshot is created" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false, "add a column showing parent snapshot" },
+    { "roots", OPT_BOOL, false, false, "list only snapshots without parents" },
+    { "leaves", OPT_BOOL, false, false, "list only snapshots without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only snapshots that are not leaves (with children)" },
+    { "inactive", OPT_BOOL, false, false,
+      "filter by snapshots taken while inactive" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "name", OPT_BOOL, false, false, "list snapshot names only" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_one_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "the current snapshot" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_current_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_BOOL, false, false, "list the name, rather than the full xml" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_revert_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "revert to current snapshot" },
+    { "running", OPT_BOOL, false, false, "after reverting, change state to running" },
+    { "paused", OPT_BOOL, false, false, "after reverting, change state to paused" },
+    { "force", OPT_BOOL, false, false, "try harder on risky reverts" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_delete_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "delete current snapshot" },
+    { "children", OPT_BOOL, false, false, "delete snapshot and all children" },
+    { "children-only", OPT_BOOL, false, false, "delete children but not snapshot" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving snapshot contents behind" },
+    END_OPTS,
+};
 
 /* Devices and guest operations. */
 
@@ -284,6 +356,30 @@ static const struct cmd_def table[] = {
       "Shows or modifies the XML metadata of a domain." },
 
     /* Save, restore, managed save and snapshots. */
+    { "save", cmd_save, save_opts, true, "save a domain state to a file",
+      "Save the RAM state of a running domain." },
+    { "restore", cmd_restore, restore_opts, true,
+      "restore a domain from a saved state in a file",
+      "Restore a domain." },
+    { "managedsave", cmd_managedsave, domain_only, true,
+      "managed save of a domain state",
+      "Save and destroy a running domain, so it can be restarted from\n"
+      "    the same state at a later time." },
+    { "snapshot-create-as", cmd_snapshot_create_as, snapshot_create_as_opts,
+      true, "Create a snapshot from a set of args",
+      "Create a snapshot (disk and RAM) from arguments" },
+    { "snapshot-list", cmd_snapshot_list, snapshot_list_opts, true,
+      "List snapshots for a domain", "Snapshot List" },
+    { "snapshot-info", cmd_snapshot_info, snapshot_one_opts, true,
+      "snapshot information", "Returns basic information about a snapshot." },
+    { "snapshot-current", cmd_snapshot_current, snapshot_current_opts, true,
+      "Get or set the current snapshot", "Get or set the current snapshot" },
+    { "snapshot-dumpxml", cmd_snapshot_dumpxml, snapshot_one_opts, true,
+      "Dump XML for a domain snapshot", "Snapshot Dump XML" },
+    { "snapshot-revert", cmd_snapshot_revert, snapshot_revert_opts, true,
+      "Revert a domain to a snapshot", "Revert domain to snapshot" },
+    { "snapshot-delete", cmd_snapshot_delete, snapshot_delete_opts, true,
+      "Delete a domain snapshot", "Snapshot Delete" },
 
     /* Devices and guest operations. */
 

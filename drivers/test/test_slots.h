@@ -137,7 +137,70 @@ int testdrv_domain_set_metadata(struct vireo_domain *dom, int type,
                                 const char *uri, unsigned flags,
                                 struct vireo_error *err);
 
-/* Save, restore, managed save and snapshots. */
+/* Save, restore, managed save and snapshots: test_save.c, then
+ * test_snapshot.c. */
+int testdrv_domain_save(struct vireo_domain *dom, const char *to,
+                        const char *dxml, unsigned flags,
+                        struct vireo_error *err);
+int testdrv_domain_restore(struct vireo_conn *conn, const char *from,
+                           const char *dxml, unsigned flags,
+                           struct vireo_error *err);
+char *testdrv_domain_save_image_get_xml_desc(struct vireo_conn *conn,
+                                             const char *file, unsigned flags,
+                                             struct vireo_error *err);
+int testdrv_domain_save_image_define_xml(struct vireo_conn *conn,
+                                         const char *file, const char *dxml,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int testdrv_domain_core_dump(struct vireo_domain *dom, const char *to,
+                             unsigned dumpformat, unsigned flags,
+                             struct vireo_error *err);
+int testdrv_domain_managed_save(struct vireo_domain *dom, unsigned flags,
+                                struct vireo_error *err);
+int testdrv_domain_managed_save_remove(struct vireo_domain *dom,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+char *testdrv_domain_screenshot(struct vireo_domain *dom, unsigned screen,
+                                unsigned flags, int *fd,
+                                struct vireo_error *err);
+struct vireo_domain_snapshot *testdrv_domain_snapshot_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_list_all_snapshots(struct vireo_domain *dom,
+                                      struct vireo_domain_snapshot ***snaps,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+int testdrv_domain_snapshot_list_all_children(
+    struct vireo_domain_snapshot *snap, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+int testdrv_domain_snapshot_num_children(struct vireo_domain_snapshot *snap,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+struct vireo_domain_snapshot *testdrv_domain_snapshot_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_has_current_snapshot(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+struct vireo_domain_snapshot *testdrv_domain_snapshot_current(
+    struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+struct vireo_domain_snapshot *testdrv_domain_snapshot_get_parent(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+char *testdrv_domain_snapshot_get_xml_desc(struct vireo_domain_snapshot *snap,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+int testdrv_domain_snapshot_is_current(struct vireo_domain_snapshot *snap,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+int testdrv_domain_snapshot_has_metadata(struct vireo_domain_snapshot *snap,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int testdrv_domain_revert_to_snapshot(struct vireo_domain_snapshot *snap,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+int testdrv_domain_snapshot_delete(struct vireo_domain_snapshot *snap,
+                                   unsigned flags, struct vireo_error *err);
 
 /* Devices and guest operations. */
 

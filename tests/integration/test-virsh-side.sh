@@ -143,6 +143,8 @@ start_both() {
     # The daemons write there; libvirtd runs as nobody.
     mkdir -m 0777 "$RUN/tmp-vireod" "$RUN/tmp-libvirtd"
     chmod 0755 "$RUN"
+    # ... and reaches it through the test's own directory (mktemp's 0700).
+    chmod 0711 "$DIR"
     # No state, socket or log of the previous file's vireod.
     rm -rf "$DIR/run" "$DIR/state"
     daemon_start || return 1
