@@ -242,7 +242,7 @@ static const struct cmd_def table[] = {
     { "autostart", cmd_autostart, autostart_opts, true, "autostart a domain",
       "Configure a domain to be automatically started at boot." },
     { "event", cmd_event, event_opts, true, "Domain Events",
-      "List event types, or wait for domain events to occur." },
+      "List event types, or wait for domain events to occur" },
     { "console", cmd_console, console_opts, true, "connect to the guest console",
       "Connect the virtual serial console for the guest" },
     { "qemu-monitor-command", cmd_qemu_monitor_command,
