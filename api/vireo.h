@@ -1054,6 +1054,139 @@ enum vireo_domain_core_dump_format {
 
 /* Devices and guest operations. */
 
+/* Flags of vireo_domain_attach_device() and its kin: which definition a
+ * change applies to. 0 (none given) is libvirt's flag-less call, which
+ * changes the running domain. */
+enum vireo_domain_device_modify_flags {
+    VIR_DOMAIN_DEVICE_MODIFY_CURRENT = 0,
+    VIR_DOMAIN_DEVICE_MODIFY_LIVE    = 1 << 0,
+    VIR_DOMAIN_DEVICE_MODIFY_CONFIG  = 1 << 1,
+    VIR_DOMAIN_DEVICE_MODIFY_FORCE   = 1 << 2,  /* update: eject a locked
+                                                 * cdrom anyway */
+};
+
+/* Flags of vireo_domain_set_time(). */
+enum vireo_domain_set_time_flags {
+    VIR_DOMAIN_TIME_SYNC = 1 << 0,     /* from the host's clock */
+};
+
+/* Flags of vireo_domain_set_user_password(). */
+enum vireo_domain_set_user_password_flags {
+    VIR_DOMAIN_PASSWORD_ENCRYPTED = 1 << 0,
+};
+
+/* The keycode sets of vireo_domain_send_key(), libvirt's numbers. */
+enum vireo_keycode_set {
+    VIR_KEYCODE_SET_LINUX  = 0,
+    VIR_KEYCODE_SET_XT     = 1,
+    VIR_KEYCODE_SET_ATSET1 = 2,
+    VIR_KEYCODE_SET_ATSET2 = 3,
+    VIR_KEYCODE_SET_ATSET3 = 4,
+    VIR_KEYCODE_SET_OSX    = 5,
+    VIR_KEYCODE_SET_XT_KBD = 6,
+    VIR_KEYCODE_SET_USB    = 7,
+    VIR_KEYCODE_SET_WIN32  = 8,
+    VIR_KEYCODE_SET_QNUM   = 9,
+    VIR_KEYCODE_SET_LAST   = 10,
+};
+
+/* At most this many keys pressed at once. */
+#define VIREO_DOMAIN_SEND_KEY_MAX 16
+
+/* libvirt's portable signal numbers (virDomainProcessSignal): 0 (no
+ * signal), then POSIX's 1 .. 31 by name, then the real-time signals; 65
+ * is the first number past them. */
+#define VIREO_DOMAIN_PROCESS_SIGNAL_LAST 65
+
+/* One mounted file system of a guest. */
+struct vireo_fs_info {
+    char  *mountpoint;      /* "/boot" */
+    char  *name;            /* the guest's device name, "vda2" */
+    char  *fstype;          /* "ext4" */
+    char **dev_aliases;     /* the disks it lives on, by target ("vda") */
+    int    n_dev_aliases;
+};
+
+/* Free n records from vireo_domain_get_fs_info(), and the array. */
+VIREO_API void vireo_fs_info_list_free(struct vireo_fs_info *info, int n);
+
+/* Attach, detach or change one device given as its domain XML element
+ * (<disk>, <interface> ...). flags: enum vireo_domain_device_modify_flags.
+ * 0, or -1 with err set. */
+VIREO_API int vireo_domain_attach_device(struct vireo_domain *dom,
+                                         const char *xml, unsigned flags,
+                                         struct vireo_error *err);
+VIREO_API int vireo_domain_detach_device(struct vireo_domain *dom,
+                                         const char *xml, unsigned flags,
+                                         struct vireo_error *err);
+VIREO_API int vireo_domain_update_device(struct vireo_domain *dom,
+                                         const char *xml, unsigned flags,
+                                         struct vireo_error *err);
+/* Detach the device whose alias is alias ("ua-disk1", "net0"). */
+VIREO_API int vireo_domain_detach_device_alias(struct vireo_domain *dom,
+                                               const char *alias,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+/* The guest's hostname (the caller frees it), or NULL with err set. */
+VIREO_API char *vireo_domain_get_hostname(struct vireo_domain *dom,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+/* Reset the guest at once, as by its reset button. */
+VIREO_API int vireo_domain_reset(struct vireo_domain *dom, unsigned flags,
+                                 struct vireo_error *err);
+/* The guest's clock, and setting it. */
+VIREO_API int vireo_domain_get_time(struct vireo_domain *dom,
+                                    long long *seconds, unsigned *nseconds,
+                                    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_time(struct vireo_domain *dom,
+                                    long long seconds, unsigned nseconds,
+                                    unsigned flags, struct vireo_error *err);
+/* Freeze or thaw the guest's file systems (n_mountpoints 0: all);
+ * returns how many changed, or -1. */
+VIREO_API int vireo_domain_fs_freeze(struct vireo_domain *dom,
+                                     const char *const *mountpoints,
+                                     unsigned n_mountpoints, unsigned flags,
+                                     struct vireo_error *err);
+VIREO_API int vireo_domain_fs_thaw(struct vireo_domain *dom,
+                                   const char *const *mountpoints,
+                                   unsigned n_mountpoints, unsigned flags,
+                                   struct vireo_error *err);
+/* Discard unused blocks on mountpoint (NULL: every file system). */
+VIREO_API int vireo_domain_fs_trim(struct vireo_domain *dom,
+                                   const char *mountpoint,
+                                   unsigned long long minimum, unsigned flags,
+                                   struct vireo_error *err);
+/* The guest's file systems: returns n, with *info n records to free with
+ * vireo_fs_info_list_free(), or -1. */
+VIREO_API int vireo_domain_get_fs_info(struct vireo_domain *dom,
+                                       struct vireo_fs_info **info,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+VIREO_API int vireo_domain_set_user_password(struct vireo_domain *dom,
+                                             const char *user,
+                                             const char *password,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+/* Press keys together: n_keycodes in 1 .. VIREO_DOMAIN_SEND_KEY_MAX codes
+ * of codeset (enum vireo_keycode_set), held holdtime_ms. */
+VIREO_API int vireo_domain_send_key(struct vireo_domain *dom,
+                                    unsigned codeset, unsigned holdtime_ms,
+                                    const unsigned *keycodes, int n_keycodes,
+                                    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_send_process_signal(struct vireo_domain *dom,
+                                               long long pid,
+                                               unsigned signum,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+VIREO_API int vireo_domain_inject_nmi(struct vireo_domain *dom,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+/* The launch security measurements, appended to params (start empty;
+ * clear it with vireo_typed_params_clear()). */
+VIREO_API int vireo_domain_get_launch_security_info(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+
 /* Host and hypervisor. */
 
 /* Domain events. */

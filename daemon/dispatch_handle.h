@@ -17,6 +17,12 @@
     ((conn)->driver->slot != NULL                                        \
      ? 0 : error_unsupported((err), (conn)->driver, #slot))
 
+/* The same, naming the libvirt function a client called ("virDomainFSFreeze")
+ * where several procedures share the slot or the name is not the slot's. */
+#define DISPATCH_NEED_AS(conn, slot, api, err)                           \
+    ((conn)->driver->slot != NULL                                        \
+     ? 0 : error_unsupported((err), (conn)->driver, (api)))
+
 /* In a handler: get a handle on the domain wire names, evaluate call
  * with it bound to dom, unref it and return call's value. */
 #define DISPATCH_WITH_DOM(conn, wire, err, dom, call)                    \

@@ -13,6 +13,7 @@
 
 /* VIR_DRV_FEATURE_* values the daemon itself answers (spec §4.3). */
 enum {
+    FEATURE_TYPED_PARAM_STRING    = 7,
     FEATURE_PROGRAM_KEEPALIVE     = 10,
     FEATURE_REMOTE_EVENT_CALLBACK = 14,
     FEATURE_REMOTE_CLOSE_CALLBACK = 15,
@@ -53,6 +54,10 @@ supports_feature(struct client *c, const void *args, void *ret,
         break;
     case FEATURE_REMOTE_EVENT_CALLBACK:
     case FEATURE_REMOTE_CLOSE_CALLBACK:
+    /* Every driver's typed parameters may hold strings, and the wire
+     * carries them: clients then ask with VIR_TYPED_PARAM_STRING_OKAY, as
+     * they ask libvirtd. */
+    case FEATURE_TYPED_PARAM_STRING:
         r->supported = 1;
         break;
     default:

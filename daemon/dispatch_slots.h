@@ -108,6 +108,24 @@ DISPATCH_SLOT(dispatch_domain_revert_to_snapshot);
 DISPATCH_SLOT(dispatch_domain_snapshot_delete);
 
 /* Devices and guest operations. */
+DISPATCH_SLOT(dispatch_domain_attach_device);
+DISPATCH_SLOT(dispatch_domain_attach_device_flags);
+DISPATCH_SLOT(dispatch_domain_detach_device);
+DISPATCH_SLOT(dispatch_domain_detach_device_flags);
+DISPATCH_SLOT(dispatch_domain_update_device_flags);
+DISPATCH_SLOT(dispatch_domain_detach_device_alias);
+DISPATCH_SLOT(dispatch_domain_get_hostname);
+DISPATCH_SLOT(dispatch_domain_get_time);
+DISPATCH_SLOT(dispatch_domain_set_time);
+DISPATCH_SLOT(dispatch_domain_fsfreeze);
+DISPATCH_SLOT(dispatch_domain_fsthaw);
+DISPATCH_SLOT(dispatch_domain_fstrim);
+DISPATCH_SLOT(dispatch_domain_get_fsinfo);
+DISPATCH_SLOT(dispatch_domain_set_user_password);
+DISPATCH_SLOT(dispatch_domain_send_key);
+DISPATCH_SLOT(dispatch_domain_send_process_signal);
+DISPATCH_SLOT(dispatch_domain_inject_nmi);
+DISPATCH_SLOT(dispatch_domain_get_launch_security_info);
 
 /* Host and hypervisor. */
 

@@ -112,6 +112,25 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_SNAPSHOT_DELETE, dispatch_domain_snapshot_delete),
 
     /* Devices and guest operations. */
+    SLOT(DOMAIN_ATTACH_DEVICE, dispatch_domain_attach_device),
+    SLOT(DOMAIN_ATTACH_DEVICE_FLAGS, dispatch_domain_attach_device_flags),
+    SLOT(DOMAIN_DETACH_DEVICE, dispatch_domain_detach_device),
+    SLOT(DOMAIN_DETACH_DEVICE_FLAGS, dispatch_domain_detach_device_flags),
+    SLOT(DOMAIN_UPDATE_DEVICE_FLAGS, dispatch_domain_update_device_flags),
+    SLOT(DOMAIN_DETACH_DEVICE_ALIAS, dispatch_domain_detach_device_alias),
+    SLOT(DOMAIN_GET_HOSTNAME, dispatch_domain_get_hostname),
+    SLOT(DOMAIN_GET_TIME, dispatch_domain_get_time),
+    SLOT(DOMAIN_SET_TIME, dispatch_domain_set_time),
+    SLOT(DOMAIN_FSFREEZE, dispatch_domain_fsfreeze),
+    SLOT(DOMAIN_FSTHAW, dispatch_domain_fsthaw),
+    SLOT(DOMAIN_FSTRIM, dispatch_domain_fstrim),
+    SLOT(DOMAIN_GET_FSINFO, dispatch_domain_get_fsinfo),
+    SLOT(DOMAIN_SET_USER_PASSWORD, dispatch_domain_set_user_password),
+    SLOT(DOMAIN_SEND_KEY, dispatch_domain_send_key),
+    SLOT(DOMAIN_SEND_PROCESS_SIGNAL, dispatch_domain_send_process_signal),
+    SLOT(DOMAIN_INJECT_NMI, dispatch_domain_inject_nmi),
+    SLOT(DOMAIN_GET_LAUNCH_SECURITY_INFO,
+         dispatch_domain_get_launch_security_info),
 
     /* Host and hypervisor. */
 

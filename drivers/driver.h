@@ -342,6 +342,78 @@ struct driver {
                                   unsigned flags, struct vireo_error *err);
 
     /* Devices and guest operations. */
+    /* libvirt's virDomainAttachDeviceFlags, virDomainDetachDeviceFlags and
+     * virDomainUpdateDeviceFlags: xml is one device element (<disk>,
+     * <interface> ...), flags VIR_DOMAIN_AFFECT_*. flags 0 stands for the
+     * flag-less virDomainAttachDevice and virDomainDetachDevice, which
+     * change the running domain. */
+    int (*domain_attach_device)(struct vireo_domain *dom, const char *xml,
+                                unsigned flags, struct vireo_error *err);
+    int (*domain_detach_device)(struct vireo_domain *dom, const char *xml,
+                                unsigned flags, struct vireo_error *err);
+    int (*domain_update_device)(struct vireo_domain *dom, const char *xml,
+                                unsigned flags, struct vireo_error *err);
+    /* Detach the device whose <alias name=...> is alias. */
+    int (*domain_detach_device_alias)(struct vireo_domain *dom,
+                                      const char *alias, unsigned flags,
+                                      struct vireo_error *err);
+    /* The guest's own hostname, malloc'ed (the caller frees it). */
+    char *(*domain_get_hostname)(struct vireo_domain *dom, unsigned flags,
+                                 struct vireo_error *err);
+    /* The guest's clock, and setting it (VIR_DOMAIN_TIME_SYNC: from the
+     * host's clock, ignoring seconds and nseconds). */
+    int (*domain_get_time)(struct vireo_domain *dom, long long *seconds,
+                           unsigned *nseconds, unsigned flags,
+                           struct vireo_error *err);
+    int (*domain_set_time)(struct vireo_domain *dom, long long seconds,
+                           unsigned nseconds, unsigned flags,
+                           struct vireo_error *err);
+    /* Freeze or thaw the guest's file systems at the n_mountpoints mount
+     * points (none: all of them); returns how many changed state. */
+    int (*domain_fs_freeze)(struct vireo_domain *dom,
+                            const char *const *mountpoints,
+                            unsigned n_mountpoints, unsigned flags,
+                            struct vireo_error *err);
+    int (*domain_fs_thaw)(struct vireo_domain *dom,
+                          const char *const *mountpoints,
+                          unsigned n_mountpoints, unsigned flags,
+                          struct vireo_error *err);
+    /* Discard the unused blocks of mountpoint (NULL: every file system)
+     * in runs of at least minimum bytes. */
+    int (*domain_fs_trim)(struct vireo_domain *dom, const char *mountpoint,
+                          unsigned long long minimum, unsigned flags,
+                          struct vireo_error *err);
+    /* The guest's mounted file systems: returns how many, n, with *info a
+     * malloc'ed array of n records (NULL when n is 0), which the caller
+     * frees with vireo_fs_info_list_free(). */
+    int (*domain_get_fs_info)(struct vireo_domain *dom,
+                              struct vireo_fs_info **info, unsigned flags,
+                              struct vireo_error *err);
+    /* Set a guest account's password (VIR_DOMAIN_PASSWORD_ENCRYPTED: it
+     * is already encrypted). */
+    int (*domain_set_user_password)(struct vireo_domain *dom,
+                                    const char *user, const char *password,
+                                    unsigned flags, struct vireo_error *err);
+    /* Press n_keycodes keys (at most VIREO_DOMAIN_SEND_KEY_MAX) of codeset
+     * (enum vireo_keycode_set) together for holdtime_ms. */
+    int (*domain_send_key)(struct vireo_domain *dom, unsigned codeset,
+                           unsigned holdtime_ms, const unsigned *keycodes,
+                           int n_keycodes, unsigned flags,
+                           struct vireo_error *err);
+    /* Send libvirt's signal signum (enum vireo_domain_process_signal) to
+     * the guest's process pid. */
+    int (*domain_send_process_signal)(struct vireo_domain *dom,
+                                      long long pid, unsigned signum,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    int (*domain_inject_nmi)(struct vireo_domain *dom, unsigned flags,
+                             struct vireo_error *err);
+    /* The launch security measurements, appended to params (which the
+     * caller clears). */
+    int (*domain_get_launch_security_info)(struct vireo_domain *dom,
+                                           struct vireo_typed_params *params,
+                                           unsigned flags,
+                                           struct vireo_error *err);
 
     /* Host and hypervisor. */
 

@@ -123,8 +123,9 @@ int
 error_unsupported(struct vireo_error *err, const struct driver *drv,
                   const char *what)
 {
-    return error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_NONE, "%s (%s driver)",
-                     what, drv ? drv->name : "no");
+    /* libvirt names the call only: which driver lacks it is the
+     * connection's business. */
+    return error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_NONE, "%s", what);
 }
 
 int

@@ -177,6 +177,25 @@ int cmd_snapshot_revert(struct session *s, const struct cmd *cmd);
 int cmd_snapshot_delete(struct session *s, const struct cmd *cmd);
 
 /* Devices and guest operations. */
+/* cmd_domain.c: the whole file at path, NUL-terminated (caller frees), or
+ * NULL after printing why, as virsh reads an XML file. */
+char *read_xml_file(const char *path);
+
+int cmd_attach_device(struct session *s, const struct cmd *cmd);
+int cmd_detach_device(struct session *s, const struct cmd *cmd);
+int cmd_update_device(struct session *s, const struct cmd *cmd);
+int cmd_detach_device_alias(struct session *s, const struct cmd *cmd);
+int cmd_domif_getlink(struct session *s, const struct cmd *cmd);
+int cmd_domif_setlink(struct session *s, const struct cmd *cmd);
+int cmd_domhostname(struct session *s, const struct cmd *cmd);
+int cmd_domtime(struct session *s, const struct cmd *cmd);
+int cmd_domfsinfo(struct session *s, const struct cmd *cmd);
+int cmd_domfsfreeze(struct session *s, const struct cmd *cmd);
+int cmd_domfsthaw(struct session *s, const struct cmd *cmd);
+int cmd_domfstrim(struct session *s, const struct cmd *cmd);
+int cmd_reset(struct session *s, const struct cmd *cmd);
+int cmd_inject_nmi(struct session *s, const struct cmd *cmd);
+int cmd_set_user_password(struct session *s, const struct cmd *cmd);
 
 /* Host and hypervisor. */
 

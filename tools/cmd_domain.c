@@ -18,7 +18,7 @@
 
 /* The whole file at path, NUL-terminated (caller frees), or NULL after
  * printing why. */
-static char *
+char *
 read_xml_file(const char *path)
 {
     FILE *f = fopen(path, "r");

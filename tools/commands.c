@@ -266,6 +266,91 @@ static const struct opt_def snapshot_delete_opts[] = {
 
 /* Devices and guest operations. */
 
+#define DEVICE_FILE_ARG \
+    { "file", OPT_STRING, true, true, "XML file" }
+#define AFFECT_OPTS \
+    { "config", OPT_BOOL, false, false, "affect next boot" }, \
+    { "live", OPT_BOOL, false, false, "affect running domain" }, \
+    { "current", OPT_BOOL, false, false, "affect current domain" }
+#define PERSISTENT_OPT \
+    { "persistent", OPT_BOOL, false, false, "make live change persistent" }
+
+static const struct opt_def device_change_opts[] = {
+    DOMAIN_ARG, DEVICE_FILE_ARG, PERSISTENT_OPT, AFFECT_OPTS, END_OPTS,
+};
+
+static const struct opt_def update_device_opts[] = {
+    DOMAIN_ARG, DEVICE_FILE_ARG, PERSISTENT_OPT, AFFECT_OPTS,
+    { "force", OPT_BOOL, false, false, "force device update" },
+    END_OPTS,
+};
+
+static const struct opt_def detach_device_alias_opts[] = {
+    DOMAIN_ARG,
+    { "alias", OPT_STRING, true, true, "device alias" },
+    AFFECT_OPTS, END_OPTS,
+};
+
+#define INTERFACE_ARG \
+    { "interface", OPT_STRING, true, true, \
+      "interface device (MAC Address)" }
+
+static const struct opt_def domif_getlink_opts[] = {
+    DOMAIN_ARG, INTERFACE_ARG,
+    { "config", OPT_BOOL, false, false, "Get persistent interface state" },
+    END_OPTS,
+};
+
+static const struct opt_def domif_setlink_opts[] = {
+    DOMAIN_ARG, INTERFACE_ARG,
+    { "state", OPT_STRING, true, true, "new state of the device" },
+    { "config", OPT_BOOL, false, false, "affect next boot" },
+    END_OPTS,
+};
+
+static const struct opt_def domhostname_opts[] = {
+    DOMAIN_ARG,
+    { "source", OPT_STRING, false, false,
+      "address source: 'lease' or 'agent'" },
+    END_OPTS,
+};
+
+static const struct opt_def domtime_opts[] = {
+    DOMAIN_ARG,
+    { "now", OPT_BOOL, false, false,
+      "set to the time of the host running virsh" },
+    { "pretty", OPT_BOOL, false, false,
+      "print domain's time in human readable form" },
+    { "sync", OPT_BOOL, false, false,
+      "instead of setting given time, synchronize from domain's RTC" },
+    { "time", OPT_NUMBER, false, false, "time to set" },
+    END_OPTS,
+};
+
+static const struct opt_def domfs_change_opts[] = {
+    DOMAIN_ARG,
+    { "mountpoint", OPT_STRING, false, false, "mountpoint to be changed" },
+    END_OPTS,
+};
+
+static const struct opt_def domfstrim_opts[] = {
+    DOMAIN_ARG,
+    { "minimum", OPT_NUMBER, false, false,
+      "Just a hint to ignore contiguous free ranges smaller than this "
+      "(Bytes)" },
+    { "mountpoint", OPT_STRING, false, false, "which mount point to trim" },
+    END_OPTS,
+};
+
+static const struct opt_def set_user_password_opts[] = {
+    DOMAIN_ARG,
+    { "user", OPT_STRING, true, true, "the username" },
+    { "password", OPT_STRING, true, true, "the new password" },
+    { "encrypted", OPT_BOOL, false, false,
+      "the password is already encrypted" },
+    END_OPTS,
+};
+
 /* Host and hypervisor. */
 
 /* Domain events. */
@@ -382,6 +467,45 @@ static const struct cmd_def table[] = {
       "Delete a domain snapshot", "Snapshot Delete" },
 
     /* Devices and guest operations. */
+    { "attach-device", cmd_attach_device, device_change_opts, true,
+      "attach device from an XML file", "Attach device from an XML <file>." },
+    { "detach-device", cmd_detach_device, device_change_opts, true,
+      "detach device from an XML file", "Detach device from an XML <file>" },
+    { "update-device", cmd_update_device, update_device_opts, true,
+      "update device from an XML file", "Update device from an XML <file>." },
+    { "detach-device-alias", cmd_detach_device_alias,
+      detach_device_alias_opts, true, "detach device from an alias",
+      "Detach device identified by the given alias from a domain" },
+    { "domif-getlink", cmd_domif_getlink, domif_getlink_opts, true,
+      "get link state of a virtual interface",
+      "Get link state of a domain's virtual interface." },
+    { "domif-setlink", cmd_domif_setlink, domif_setlink_opts, true,
+      "set link state of a virtual interface",
+      "Set link state of a domain's virtual interface. This command "
+      "wraps usage of update-device command." },
+    { "domhostname", cmd_domhostname, domhostname_opts, true,
+      "print the domain's hostname", "" },
+    { "domtime", cmd_domtime, domtime_opts, true, "domain time",
+      "Gets or sets the domain's system time" },
+    { "domfsinfo", cmd_domfsinfo, domain_only, true,
+      "Get information of domain's mounted filesystems.",
+      "Get information of domain's mounted filesystems." },
+    { "domfsfreeze", cmd_domfsfreeze, domfs_change_opts, true,
+      "Freeze domain's mounted filesystems.",
+      "Freeze domain's mounted filesystems." },
+    { "domfsthaw", cmd_domfsthaw, domfs_change_opts, true,
+      "Thaw domain's mounted filesystems.",
+      "Thaw domain's mounted filesystems." },
+    { "domfstrim", cmd_domfstrim, domfstrim_opts, true,
+      "Invoke fstrim on domain's mounted filesystems.",
+      "Invoke fstrim on domain's mounted filesystems." },
+    { "reset", cmd_reset, domain_only, true, "reset a domain",
+      "Reset the target domain as if by power button" },
+    { "inject-nmi", cmd_inject_nmi, domain_only, true,
+      "Inject NMI to the guest", "Inject NMI to the guest domain." },
+    { "set-user-password", cmd_set_user_password, set_user_password_opts,
+      true, "set the user password inside the domain",
+      "changes the password of the specified user inside the domain" },
 
     /* Host and hypervisor. */
 

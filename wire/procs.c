@@ -245,6 +245,32 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_screenshot),                    LOW | WRITE | STREAM),
 
     /* Devices and guest operations. */
+    /* libvirt refuses every one of these on a read-only connection, the
+     * queries too: they reach into the guest. */
+    CALL(DOMAIN_ATTACH_DEVICE,    ARGS(domain_attach_device), NONE,          LOW | WRITE),
+    CALL(DOMAIN_ATTACH_DEVICE_FLAGS, ARGS(domain_attach_device_flags), NONE, LOW | WRITE),
+    CALL(DOMAIN_DETACH_DEVICE,    ARGS(domain_detach_device), NONE,          LOW | WRITE),
+    CALL(DOMAIN_DETACH_DEVICE_FLAGS, ARGS(domain_detach_device_flags), NONE, LOW | WRITE),
+    CALL(DOMAIN_UPDATE_DEVICE_FLAGS, ARGS(domain_update_device_flags), NONE, LOW | WRITE),
+    CALL(DOMAIN_DETACH_DEVICE_ALIAS, ARGS(domain_detach_device_alias), NONE, LOW | WRITE),
+    CALL(DOMAIN_GET_HOSTNAME,     ARGS(domain_get_hostname),
+                                  RET(domain_get_hostname),                  LOW | WRITE),
+    CALL(DOMAIN_GET_TIME,         ARGS(domain_get_time),
+                                  RET(domain_get_time),                      LOW | WRITE),
+    CALL(DOMAIN_SET_TIME,         ARGS(domain_set_time), NONE,               LOW | WRITE),
+    CALL(DOMAIN_FSFREEZE,         ARGS(domain_fsfreeze),
+                                  RET(domain_fsfreeze),                      LOW | WRITE),
+    CALL(DOMAIN_FSTHAW,           ARGS(domain_fsthaw),
+                                  RET(domain_fsthaw),                        LOW | WRITE),
+    CALL(DOMAIN_FSTRIM,           ARGS(domain_fstrim), NONE,                 LOW | WRITE),
+    CALL(DOMAIN_GET_FSINFO,       ARGS(domain_get_fsinfo),
+                                  RET(domain_get_fsinfo),                    LOW | WRITE),
+    CALL(DOMAIN_SET_USER_PASSWORD, ARGS(domain_set_user_password), NONE,     LOW | WRITE),
+    CALL(DOMAIN_SEND_KEY,         ARGS(domain_send_key), NONE,               LOW | WRITE),
+    CALL(DOMAIN_SEND_PROCESS_SIGNAL, ARGS(domain_send_process_signal), NONE, LOW | WRITE),
+    CALL(DOMAIN_INJECT_NMI,       ARGS(domain_inject_nmi), NONE,             LOW | WRITE),
+    CALL(DOMAIN_GET_LAUNCH_SECURITY_INFO, ARGS(domain_get_launch_security_info),
+                                  RET(domain_get_launch_security_info),      LOW | WRITE),
 
     /* Host and hypervisor. */
 

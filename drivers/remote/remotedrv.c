@@ -360,6 +360,24 @@ const struct driver remotedrv = {
     .domain_snapshot_delete = remotedrv_domain_snapshot_delete,
 
     /* Devices and guest operations. */
+    .domain_attach_device        = remotedrv_domain_attach_device,
+    .domain_detach_device        = remotedrv_domain_detach_device,
+    .domain_update_device        = remotedrv_domain_update_device,
+    .domain_detach_device_alias  = remotedrv_domain_detach_device_alias,
+    .domain_get_hostname         = remotedrv_domain_get_hostname,
+    .domain_reset                = remotedrv_domain_reset,
+    .domain_get_time             = remotedrv_domain_get_time,
+    .domain_set_time             = remotedrv_domain_set_time,
+    .domain_fs_freeze            = remotedrv_domain_fs_freeze,
+    .domain_fs_thaw              = remotedrv_domain_fs_thaw,
+    .domain_fs_trim              = remotedrv_domain_fs_trim,
+    .domain_get_fs_info          = remotedrv_domain_get_fs_info,
+    .domain_set_user_password    = remotedrv_domain_set_user_password,
+    .domain_send_key             = remotedrv_domain_send_key,
+    .domain_send_process_signal  = remotedrv_domain_send_process_signal,
+    .domain_inject_nmi           = remotedrv_domain_inject_nmi,
+    .domain_get_launch_security_info =
+        remotedrv_domain_get_launch_security_info,
 
     /* Host and hypervisor. */
 

@@ -203,6 +203,48 @@ int testdrv_domain_snapshot_delete(struct vireo_domain_snapshot *snap,
                                    unsigned flags, struct vireo_error *err);
 
 /* Devices and guest operations. */
+/* test_guest.c */
+int testdrv_domain_reset(struct vireo_domain *dom, unsigned flags,
+                         struct vireo_error *err);
+int testdrv_domain_inject_nmi(struct vireo_domain *dom, unsigned flags,
+                              struct vireo_error *err);
+int testdrv_domain_set_user_password(struct vireo_domain *dom,
+                                     const char *user, const char *password,
+                                     unsigned flags, struct vireo_error *err);
+char *testdrv_domain_get_hostname(struct vireo_domain *dom, unsigned flags,
+                                  struct vireo_error *err);
+int testdrv_domain_get_time(struct vireo_domain *dom, long long *seconds,
+                            unsigned *nseconds, unsigned flags,
+                            struct vireo_error *err);
+int testdrv_domain_set_time(struct vireo_domain *dom, long long seconds,
+                            unsigned nseconds, unsigned flags,
+                            struct vireo_error *err);
+int testdrv_domain_fs_freeze(struct vireo_domain *dom,
+                             const char *const *mountpoints,
+                             unsigned n_mountpoints, unsigned flags,
+                             struct vireo_error *err);
+int testdrv_domain_fs_thaw(struct vireo_domain *dom,
+                           const char *const *mountpoints,
+                           unsigned n_mountpoints, unsigned flags,
+                           struct vireo_error *err);
+int testdrv_domain_fs_trim(struct vireo_domain *dom, const char *mountpoint,
+                           unsigned long long minimum, unsigned flags,
+                           struct vireo_error *err);
+int testdrv_domain_get_fs_info(struct vireo_domain *dom,
+                               struct vireo_fs_info **info, unsigned flags,
+                               struct vireo_error *err);
+int testdrv_domain_send_key(struct vireo_domain *dom, unsigned codeset,
+                            unsigned holdtime_ms, const unsigned *keycodes,
+                            int n_keycodes, unsigned flags,
+                            struct vireo_error *err);
+int testdrv_domain_send_process_signal(struct vireo_domain *dom,
+                                       long long pid, unsigned signum,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+int testdrv_domain_get_launch_security_info(struct vireo_domain *dom,
+                                            struct vireo_typed_params *params,
+                                            unsigned flags,
+                                            struct vireo_error *err);
 
 /* Host and hypervisor. */
 

@@ -277,6 +277,20 @@ const struct driver testdrv = {
     .domain_snapshot_delete      = testdrv_domain_snapshot_delete,
 
     /* Devices and guest operations. */
+    /* libvirt's test driver attaches, detaches and updates no device. */
+    .domain_reset                = testdrv_domain_reset,
+    .domain_inject_nmi           = testdrv_domain_inject_nmi,
+    .domain_set_user_password    = testdrv_domain_set_user_password,
+    .domain_get_hostname         = testdrv_domain_get_hostname,
+    .domain_get_time             = testdrv_domain_get_time,
+    .domain_set_time             = testdrv_domain_set_time,
+    .domain_fs_freeze            = testdrv_domain_fs_freeze,
+    .domain_fs_thaw              = testdrv_domain_fs_thaw,
+    .domain_fs_trim              = testdrv_domain_fs_trim,
+    .domain_get_fs_info          = testdrv_domain_get_fs_info,
+    .domain_send_key             = testdrv_domain_send_key,
+    .domain_send_process_signal  = testdrv_domain_send_process_signal,
+    .domain_get_launch_security_info = testdrv_domain_get_launch_security_info,
 
     /* Host and hypervisor. */
 

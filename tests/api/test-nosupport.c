@@ -55,8 +55,7 @@ static const struct driver broken = {
 static const struct driver *const drivers[] = { &tiny, &broken, NULL };
 
 #define NO_SUPPORT(func) \
-    "this function is not supported by the connection driver: " func \
-    " (tiny driver)"
+    "this function is not supported by the connection driver: " func
 
 static void
 test_host(struct vireo_conn *conn)

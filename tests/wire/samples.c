@@ -159,6 +159,45 @@ const struct sample samples[] = {
     { 107, SAMPLE_MSG, DOM "00000003 00000000" },
     { 169, SAMPLE_MSG, DOM },
     { 362, SAMPLE_MSG, ONE },
+    /* Devices and guest operations. */
+    { 8, SAMPLE_ARGS, DOM NSTR_XML },
+    { 13, SAMPLE_ARGS, DOM NSTR_XML },
+    { 160, SAMPLE_ARGS, DOM NSTR_XML "00000002" },          /* CONFIG */
+    { 161, SAMPLE_ARGS, DOM NSTR_XML "00000001" },          /* LIVE */
+    { 174, SAMPLE_ARGS, DOM NSTR_XML "00000003" },
+    { 392, SAMPLE_ARGS, DOM "00000004 6e657430" ZERO },     /* "net0" */
+    { 210, SAMPLE_ARGS, DOM ZERO },
+    { 226, SAMPLE_ARGS, DOM "00000000 00000064 00000002 0000001e 00000030"
+                        ZERO },                             /* linux A, B */
+    { 277, SAMPLE_ARGS, DOM ZERO },
+    { 277, SAMPLE_RET, "00000008 74657374 686f7374" },      /* "testhost" */
+    { 294, SAMPLE_ARGS, DOM ONE "00000005 2f626f6f 74000000 "
+                        "00000000 00100000" ZERO },         /* /boot, 1 MiB */
+    { 294, SAMPLE_ARGS, DOM ZERO "00000000 00000000" ZERO },
+    { 295, SAMPLE_ARGS, DOM "00000000 00000001 0000000f" ZERO },
+    { 335, SAMPLE_ARGS, DOM "00000002 00000001 2f000000 "
+                        "00000005 2f626f6f 74000000" ZERO },
+    { 335, SAMPLE_ARGS, DOM ZERO ZERO },                    /* all of them */
+    { 335, SAMPLE_RET, "00000002" },
+    { 336, SAMPLE_ARGS, DOM ZERO ZERO },
+    { 336, SAMPLE_RET, ZERO },
+    { 337, SAMPLE_ARGS, DOM ZERO },
+    { 337, SAMPLE_RET, "00000000 25642470" ZERO },          /* 1989-11-17 */
+    { 338, SAMPLE_ARGS, DOM "00000000 000f4240 00000000 00000001" },
+    { 349, SAMPLE_ARGS, DOM ZERO },
+    { 349, SAMPLE_RET, "00000002 "
+                       "00000001 2f000000 00000004 76646131 00000004 65787434 "
+                       "00000001 00000003 76646100 "
+                       "00000005 2f626f6f 74000000 00000004 76646132 "
+                       "00000004 65787434 00000001 00000003 76646100 "
+                       "00000002" },
+    { 349, SAMPLE_RET, ZERO ZERO },
+    { 357, SAMPLE_ARGS, DOM ONE "00000004 726f6f74" ONE "00000002 70770000"
+                        ZERO },                             /* root, "pw" */
+    { 357, SAMPLE_ARGS, DOM ZERO ZERO ONE },                /* ENCRYPTED */
+    { 396, SAMPLE_ARGS, DOM "00000004" },                   /* STRING_OKAY */
+    { 396, SAMPLE_RET, ZERO },
+    { 396, SAMPLE_RET, "00000001 00000001 61000000 00000002 00000005" },
 };
 
 const size_t n_samples = sizeof(samples) / sizeof(samples[0]);
