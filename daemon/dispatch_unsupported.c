@@ -63,18 +63,17 @@ dispatch_unsupported_unserved(const struct wire_proc *proc,
     return -1;
 }
 
-/* error_unsupported()'s words: the prefix, the slot, " (<name> driver)". */
+/* error_unsupported()'s words: the prefix and one bare name (a slot's or
+ * a libvirt function's), from no driver in particular. A driver's own
+ * refusal comes from its error domain, in a sentence. */
 static bool
 is_empty_slot(const struct vireo_error *err)
 {
-    size_t len = strlen(err->message);
-    const char *suffix = " driver)";
+    size_t n = strlen(NO_SUPPORT_PREFIX);
 
     return err->code == VIR_ERR_NO_SUPPORT && err->domain == VIR_FROM_NONE &&
-           strncmp(err->message, NO_SUPPORT_PREFIX,
-                   strlen(NO_SUPPORT_PREFIX)) == 0 &&
-           len > strlen(suffix) &&
-           strcmp(err->message + len - strlen(suffix), suffix) == 0;
+           strncmp(err->message, NO_SUPPORT_PREFIX, n) == 0 &&
+           err->message[n] != '\0' && strchr(err->message + n, ' ') == NULL;
 }
 
 void
