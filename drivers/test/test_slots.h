@@ -18,6 +18,9 @@ const char *testdrv_conn_get_type(struct vireo_conn *conn,
 int   testdrv_conn_get_version(struct vireo_conn *conn,
                                unsigned long long *version,
                                struct vireo_error *err);
+int   testdrv_conn_get_lib_version(struct vireo_conn *conn,
+                                   unsigned long long *version,
+                                   struct vireo_error *err);
 char *testdrv_conn_get_hostname(struct vireo_conn *conn,
                                 struct vireo_error *err);
 char *testdrv_conn_get_capabilities(struct vireo_conn *conn,
