@@ -70,7 +70,15 @@ DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 
 /* Devices and guest operations. */
 
-/* Host and hypervisor. */
+/* Host and hypervisor (dispatch_node.c). */
+DISPATCH_SLOT(dispatch_connect_get_max_vcpus);
+DISPATCH_SLOT(dispatch_connect_get_sysinfo);
+DISPATCH_SLOT(dispatch_node_get_cpu_stats);
+DISPATCH_SLOT(dispatch_node_get_cells_free_memory);
+DISPATCH_SLOT(dispatch_node_get_free_memory);
+DISPATCH_SLOT(dispatch_node_get_free_pages);
+DISPATCH_SLOT(dispatch_node_get_cpu_map);
+DISPATCH_SLOT(dispatch_connect_get_cpu_model_names);
 
 /* Domain events. */
 

@@ -108,7 +108,34 @@ int testdrv_domain_get_messages(struct vireo_domain *dom, char ***msgs,
 
 /* Devices and guest operations. */
 
-/* Host and hypervisor. */
+/* Host and hypervisor: test_node.c */
+int   testdrv_conn_get_max_vcpus(struct vireo_conn *conn, const char *type,
+                                 struct vireo_error *err);
+char *testdrv_conn_get_sysinfo(struct vireo_conn *conn, unsigned flags,
+                               struct vireo_error *err);
+int   testdrv_node_get_cpu_stats(struct vireo_conn *conn, int cpu_num,
+                                 struct vireo_node_stat *params,
+                                 int *n_params, unsigned flags,
+                                 struct vireo_error *err);
+int   testdrv_node_get_cells_free_memory(struct vireo_conn *conn,
+                                         unsigned long long *free_bytes,
+                                         int start_cell, int max_cells,
+                                         struct vireo_error *err);
+int   testdrv_node_get_free_memory(struct vireo_conn *conn,
+                                   unsigned long long *free_bytes,
+                                   struct vireo_error *err);
+int   testdrv_node_get_free_pages(struct vireo_conn *conn, unsigned n_pages,
+                                  const unsigned *pages_kib, int start_cell,
+                                  unsigned cell_count,
+                                  unsigned long long *counts, unsigned flags,
+                                  struct vireo_error *err);
+int   testdrv_node_get_cpu_map(struct vireo_conn *conn,
+                               unsigned char **cpumap, unsigned *online,
+                               unsigned flags, struct vireo_error *err);
+int   testdrv_conn_get_cpu_model_names(struct vireo_conn *conn,
+                                       const char *arch, char ***models,
+                                       unsigned flags,
+                                       struct vireo_error *err);
 
 /* Domain events. */
 

@@ -246,6 +246,14 @@ const struct driver testdrv = {
     /* Devices and guest operations. */
 
     /* Host and hypervisor. */
+    .conn_get_max_vcpus          = testdrv_conn_get_max_vcpus,
+    .conn_get_sysinfo            = testdrv_conn_get_sysinfo,
+    .node_get_cpu_stats          = testdrv_node_get_cpu_stats,
+    .node_get_cells_free_memory  = testdrv_node_get_cells_free_memory,
+    .node_get_free_memory        = testdrv_node_get_free_memory,
+    .node_get_free_pages         = testdrv_node_get_free_pages,
+    .node_get_cpu_map            = testdrv_node_get_cpu_map,
+    .conn_get_cpu_model_names    = testdrv_conn_get_cpu_model_names,
 
     /* Domain events. */
 
