@@ -74,6 +74,7 @@ DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 DISPATCH_SLOT(dispatch_connect_get_max_vcpus);
 DISPATCH_SLOT(dispatch_connect_get_sysinfo);
 DISPATCH_SLOT(dispatch_node_get_cpu_stats);
+DISPATCH_SLOT(dispatch_node_get_memory_stats);
 DISPATCH_SLOT(dispatch_node_get_cells_free_memory);
 DISPATCH_SLOT(dispatch_node_get_free_memory);
 DISPATCH_SLOT(dispatch_node_get_free_pages);

@@ -159,7 +159,14 @@ int cmd_quit(struct session *s, const struct cmd *cmd);
 
 /* Devices and guest operations. */
 
-/* Host and hypervisor. */
+/* Host and hypervisor: cmd_node.c */
+int cmd_maxvcpus(struct session *s, const struct cmd *cmd);
+int cmd_sysinfo(struct session *s, const struct cmd *cmd);
+int cmd_nodecpustats(struct session *s, const struct cmd *cmd);
+int cmd_nodememstats(struct session *s, const struct cmd *cmd);
+int cmd_freecell(struct session *s, const struct cmd *cmd);
+int cmd_nodecpumap(struct session *s, const struct cmd *cmd);
+int cmd_cpu_models(struct session *s, const struct cmd *cmd);
 
 /* Domain events. */
 

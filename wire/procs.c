@@ -184,6 +184,8 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(NODE_GET_FREE_MEMORY,    NONE, RET(node_get_free_memory),           HIGH),
     CALL(NODE_GET_CPU_STATS,      ARGS(node_get_cpu_stats),
                                   RET(node_get_cpu_stats),                   HIGH),
+    CALL(NODE_GET_MEMORY_STATS,   ARGS(node_get_memory_stats),
+                                  RET(node_get_memory_stats),                HIGH),
     CALL(NODE_GET_CPU_MAP,        ARGS(node_get_cpu_map),
                                   RET(node_get_cpu_map),                     HIGH),
     CALL(CONNECT_GET_CPU_MODEL_NAMES, ARGS(connect_get_cpu_model_names),

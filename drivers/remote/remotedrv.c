@@ -331,6 +331,15 @@ const struct driver remotedrv = {
     /* Devices and guest operations. */
 
     /* Host and hypervisor. */
+    .conn_get_max_vcpus          = remotedrv_conn_get_max_vcpus,
+    .conn_get_sysinfo            = remotedrv_conn_get_sysinfo,
+    .node_get_cpu_stats          = remotedrv_node_get_cpu_stats,
+    .node_get_memory_stats       = remotedrv_node_get_memory_stats,
+    .node_get_cells_free_memory  = remotedrv_node_get_cells_free_memory,
+    .node_get_free_memory        = remotedrv_node_get_free_memory,
+    .node_get_free_pages         = remotedrv_node_get_free_pages,
+    .node_get_cpu_map            = remotedrv_node_get_cpu_map,
+    .conn_get_cpu_model_names    = remotedrv_conn_get_cpu_model_names,
 
     /* Domain events. */
 
