@@ -3,9 +3,9 @@
 # test-virsh-node.sh: virsh's host and hypervisor commands against vireod
 # and a private libvirtd, both test:///default. Every invocation of
 # side/node.txt must give the same exit status, stdout and stderr from
-# both daemons (the daemons' socket paths aside). Then the vireo CLI
-# against vireod must print what virsh prints against libvirtd for the
-# commands it has.
+# both daemons (the daemons' socket paths aside). Then the vireo CLI,
+# against vireod and against libvirtd, must print what virsh prints
+# against libvirtd for the commands it has.
 #
 # Each invocation is a virsh process of its own, so each starts from the
 # pristine default state (it lives while a connection holds it).
@@ -32,7 +32,7 @@ CLI_LINES=(
 )
 
 n_lines=$(grep -cv '^\(#\|$\)' "$LIST")
-plan $((n_lines + ${#CLI_LINES[@]}))
+plan $((n_lines + 2 * ${#CLI_LINES[@]}))
 
 # run NAME EXE URI WORDS...: one invocation, kept as $DIR/NAME.{out,err,rc}
 # with the URI's socket path masked.
@@ -77,6 +77,10 @@ for line in "${CLI_LINES[@]}"; do
     run vireo "$VIREO" "$URI" $line
     same "vireo $line against vireod prints what virsh does against libvirtd" \
         virsh vireo
+    # shellcheck disable=SC2086
+    run vireo-libvirtd "$VIREO" "$LIBVIRTD_URI" $line
+    same "vireo $line against libvirtd prints what virsh does" \
+        virsh vireo-libvirtd
 done
 
 daemon_stop
