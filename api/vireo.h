@@ -853,6 +853,14 @@ VIREO_API int vireo_node_get_cpu_map(struct vireo_conn *conn,
                                      unsigned char **cpumap,
                                      unsigned *online, unsigned flags,
                                      struct vireo_error *err);
+/* libvirt's virConnectBaselineCPU: the guest CPU every one of the n_cpus
+ * host CPUs (each a <cpu> element) can run, as <cpu> XML, malloc'ed, or
+ * NULL. Flag VIREO_BASELINE_CPU_EXPAND_FEATURES lists all its features. */
+#define VIREO_BASELINE_CPU_EXPAND_FEATURES 1u
+VIREO_API char *vireo_conn_baseline_cpu(struct vireo_conn *conn,
+                                        const char *const *xml_cpus,
+                                        unsigned n_cpus, unsigned flags,
+                                        struct vireo_error *err);
 /* libvirt's virConnectGetCPUModelNames: the CPU models the hypervisor
  * knows for arch; returns how many (0: it takes any), or -1. *models,
  * when asked, is a malloc'ed NULL-ended array of malloc'ed names. */

@@ -292,3 +292,20 @@ dispatch_connect_get_cpu_model_names(struct vireo_conn *conn,
     r->ret = n;
     return 0;
 }
+
+int
+dispatch_connect_baseline_cpu(struct vireo_conn *conn, const void *args,
+                              void *ret, struct vireo_error *err)
+{
+    const remote_connect_baseline_cpu_args *a = args;
+    remote_connect_baseline_cpu_ret *r = ret;
+
+    if (need(conn->driver->conn_baseline_cpu != NULL,
+             "virConnectBaselineCPU", err) < 0)
+        return -1;
+    return dispatch_take_string(&r->cpu,
+                                conn->driver->conn_baseline_cpu(
+                                    conn,
+                                    (const char *const *)a->xmlCPUs.xmlCPUs_val,
+                                    a->xmlCPUs.xmlCPUs_len, a->flags, err));
+}

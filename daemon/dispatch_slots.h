@@ -80,6 +80,7 @@ DISPATCH_SLOT(dispatch_node_get_free_memory);
 DISPATCH_SLOT(dispatch_node_get_free_pages);
 DISPATCH_SLOT(dispatch_node_get_cpu_map);
 DISPATCH_SLOT(dispatch_connect_get_cpu_model_names);
+DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 
 /* Domain events. */
 

@@ -80,6 +80,7 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(NODE_GET_FREE_PAGES, dispatch_node_get_free_pages),
     SLOT(NODE_GET_CPU_MAP, dispatch_node_get_cpu_map),
     SLOT(CONNECT_GET_CPU_MODEL_NAMES, dispatch_connect_get_cpu_model_names),
+    SLOT(CONNECT_BASELINE_CPU, dispatch_connect_baseline_cpu),
 
     /* Domain events. */
 

@@ -240,6 +240,11 @@ struct driver {
     int   (*node_get_cpu_map)(struct vireo_conn *conn,
                               unsigned char **cpumap, unsigned *online,
                               unsigned flags, struct vireo_error *err);
+    /* A guest CPU all the host CPUs (each a <cpu> element) can run, as
+     * <cpu> XML, malloc'ed. */
+    char *(*conn_baseline_cpu)(struct vireo_conn *conn,
+                               const char *const *xml_cpus, unsigned n_cpus,
+                               unsigned flags, struct vireo_error *err);
     /* models may be NULL (only count). */
     int   (*conn_get_cpu_model_names)(struct vireo_conn *conn,
                                       const char *arch, char ***models,

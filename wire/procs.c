@@ -182,6 +182,8 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(NODE_GET_CELLS_FREE_MEMORY, ARGS(node_get_cells_free_memory),
                                   RET(node_get_cells_free_memory),           HIGH),
     CALL(NODE_GET_FREE_MEMORY,    NONE, RET(node_get_free_memory),           HIGH),
+    CALL(CONNECT_BASELINE_CPU,    ARGS(connect_baseline_cpu),
+                                  RET(connect_baseline_cpu),                 LOW),
     CALL(NODE_GET_CPU_STATS,      ARGS(node_get_cpu_stats),
                                   RET(node_get_cpu_stats),                   HIGH),
     CALL(NODE_GET_MEMORY_STATS,   ARGS(node_get_memory_stats),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "drivers/cpu_map.h"
+#include "drivers/cpu_x86.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_host.h"
@@ -175,4 +176,16 @@ testdrv_conn_get_cpu_model_names(struct vireo_conn *conn, const char *arch,
         return -1;
     return cpu_map_model_names(CPU_MAP_DIR, arch, models, VIR_FROM_TEST,
                                err);
+}
+
+char *
+testdrv_conn_baseline_cpu(struct vireo_conn *conn,
+                          const char *const *xml_cpus, unsigned n_cpus,
+                          unsigned flags, struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_TEST, flags,
+                          CPU_BASELINE_EXPAND_FEATURES,
+                          "testConnectBaselineCPU") < 0)
+        return NULL;
+    return cpu_x86_baseline(CPU_MAP_DIR, xml_cpus, n_cpus, flags, err);
 }

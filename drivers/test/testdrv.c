@@ -254,6 +254,7 @@ const struct driver testdrv = {
     .node_get_free_pages         = testdrv_node_get_free_pages,
     .node_get_cpu_map            = testdrv_node_get_cpu_map,
     .conn_get_cpu_model_names    = testdrv_conn_get_cpu_model_names,
+    .conn_baseline_cpu           = testdrv_conn_baseline_cpu,
 
     /* Domain events. */
 
