@@ -183,3 +183,18 @@ vireo_conn_get_cpu_model_names(struct vireo_conn *conn, const char *arch,
     return conn->driver->conn_get_cpu_model_names(conn, arch, models, flags,
                                                   err);
 }
+
+char *
+vireo_conn_baseline_cpu(struct vireo_conn *conn, const char *const *xml_cpus,
+                        unsigned n_cpus, unsigned flags,
+                        struct vireo_error *err)
+{
+    const char *func = "virConnectBaselineCPU";
+
+    if (check_conn(conn, func, err) < 0 ||
+        check_non_null(xml_cpus, "xmlCPUs", func, err) < 0 ||
+        need(conn, conn->driver->conn_baseline_cpu != NULL, func, err) < 0)
+        return NULL;
+    return conn->driver->conn_baseline_cpu(conn, xml_cpus, n_cpus, flags,
+                                           err);
+}

@@ -167,6 +167,7 @@ int cmd_nodememstats(struct session *s, const struct cmd *cmd);
 int cmd_freecell(struct session *s, const struct cmd *cmd);
 int cmd_nodecpumap(struct session *s, const struct cmd *cmd);
 int cmd_cpu_models(struct session *s, const struct cmd *cmd);
+int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c */
 
 /* Domain events. */
 

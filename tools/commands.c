@@ -136,6 +136,15 @@ static const struct opt_def nodecpumap_opts[] = {
       "return human readable output" },
     END_OPTS,
 };
+static const struct opt_def cpu_baseline_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing XML CPU descriptions" },
+    { "features", OPT_BOOL, false, false,
+      "Show features that are part of the CPU model type" },
+    { "migratable", OPT_BOOL, false, false,
+      "Do not include features that block migration" },
+    END_OPTS,
+};
 static const struct opt_def cpu_models_opts[] = {
     { "arch", OPT_STRING, true, true, "architecture" },
     END_OPTS,
@@ -226,6 +235,9 @@ static const struct cmd_def table[] = {
       "of online CPUs and the list of online CPUs." },
     { "cpu-models", cmd_cpu_models, cpu_models_opts, true, "CPU models",
       "Get the CPU models for an arch." },
+    { "cpu-baseline", cmd_cpu_baseline, cpu_baseline_opts, true,
+      "compute baseline CPU",
+      "Compute baseline CPU for a set of given CPUs." },
 
     /* Domain events. */
 

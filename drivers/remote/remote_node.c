@@ -257,3 +257,25 @@ remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn, const char *arch,
     *models = names;
     return ret.ret;
 }
+
+char *
+remotedrv_conn_baseline_cpu(struct vireo_conn *conn,
+                            const char *const *xml_cpus, unsigned n_cpus,
+                            unsigned flags, struct vireo_error *err)
+{
+    remote_connect_baseline_cpu_args args = {
+        .xmlCPUs = { n_cpus, (char **)xml_cpus }, .flags = flags,
+    };
+    remote_connect_baseline_cpu_ret ret = { 0 };
+
+    if (n_cpus > REMOTE_CPU_BASELINE_MAX) {
+        error_set(err, VIR_ERR_RPC, VIR_FROM_REMOTE,
+                  "too many CPUs to baseline: %u > %d", n_cpus,
+                  REMOTE_CPU_BASELINE_MAX);
+        return NULL;
+    }
+    if (remote_call(conn, REMOTE_PROC_CONNECT_BASELINE_CPU, &args, &ret,
+                    err) < 0)
+        return NULL;
+    return ret.cpu;
+}

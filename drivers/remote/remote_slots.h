@@ -150,6 +150,10 @@ int   remotedrv_node_get_free_pages(struct vireo_conn *conn,
 int   remotedrv_node_get_cpu_map(struct vireo_conn *conn,
                                  unsigned char **cpumap, unsigned *online,
                                  unsigned flags, struct vireo_error *err);
+char *remotedrv_conn_baseline_cpu(struct vireo_conn *conn,
+                                  const char *const *xml_cpus,
+                                  unsigned n_cpus, unsigned flags,
+                                  struct vireo_error *err);
 int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
                                          const char *arch, char ***models,
                                          unsigned flags,

@@ -340,6 +340,7 @@ const struct driver remotedrv = {
     .node_get_free_pages         = remotedrv_node_get_free_pages,
     .node_get_cpu_map            = remotedrv_node_get_cpu_map,
     .conn_get_cpu_model_names    = remotedrv_conn_get_cpu_model_names,
+    .conn_baseline_cpu           = remotedrv_conn_baseline_cpu,
 
     /* Domain events. */
 

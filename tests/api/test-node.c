@@ -35,6 +35,30 @@ test_refused_arguments(struct vireo_conn *conn)
                                          &err), -1, "no cells is refused");
     tap_is_int(vireo_conn_get_cpu_model_names(conn, NULL, NULL, 0, &err), -1,
                "so is no architecture");
+    tap_ok(vireo_conn_baseline_cpu(conn, NULL, 1, 0, &err) == NULL,
+           "a baseline of no CPU list is refused");
+    is_error(&err, VIR_ERR_INVALID_ARG,
+             "xmlCPUs in virConnectBaselineCPU must not be NULL",
+             "naming the argument");
+}
+
+/* The CPU map is libvirt's (libvirt0), as libvirtd reads it. */
+static void
+test_baseline(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    const char *cpus[] = {
+        "<cpu><arch>x86_64</arch><model>Penryn</model></cpu>",
+        "<cpu><arch>x86_64</arch><model>Nehalem</model></cpu>",
+    };
+    char *text = vireo_conn_baseline_cpu(conn, cpus, 2, 0, &err);
+
+    tap_ok(text && strstr(text, "<model fallback='allow'>Penryn</model>"),
+           "Penryn is what Penryn and Nehalem share, as libvirtd says");
+    free(text);
+    text = vireo_conn_baseline_cpu(conn, cpus, 1, 2, &err);
+    tap_ok(text == NULL && err.code == VIR_ERR_INVALID_ARG,
+           "the test driver does not take the migratable flag");
 }
 
 static void
@@ -73,6 +97,7 @@ test_figures(struct vireo_conn *conn)
     for (int i = 0; i < n; i++)
         free(models[i]);
     free(models);
+    test_baseline(conn);
 }
 
 int

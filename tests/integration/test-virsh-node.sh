@@ -29,6 +29,8 @@ CLI_LINES=(
     "freecell --cellno 5" "freecell --all --cellno 0" "nodecpumap"
     "nodecpumap --pretty" "cpu-models x86_64" "cpu-models aarch64"
     "cpu-models mips" "cpu-models x86" "capabilities" "nodeinfo"
+    "cpu-baseline DATA/node-cpus.xml" "cpu-baseline --features DATA/node-cpu.xml"
+    "cpu-baseline DATA/node-cpu-vendors.xml"
 )
 
 n_lines=$(grep -cv '^\(#\|$\)' "$LIST")
@@ -71,6 +73,7 @@ while read -r line; do
 done < "$LIST"
 
 for line in "${CLI_LINES[@]}"; do
+    line=${line//DATA\//$DATA/}
     # shellcheck disable=SC2086
     run virsh virsh "$LIBVIRTD_URI" $line
     # shellcheck disable=SC2086
