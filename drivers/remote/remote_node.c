@@ -215,7 +215,8 @@ remotedrv_node_get_cpu_map(struct vireo_conn *conn, unsigned char **cpumap,
             xdr_free((xdrproc_t)xdr_remote_node_get_cpu_map_ret, &ret);
             return error_no_memory(err);
         }
-        memcpy(*cpumap, ret.cpumap.cpumap_val, ret.cpumap.cpumap_len);
+        if (ret.cpumap.cpumap_len > 0)
+            memcpy(*cpumap, ret.cpumap.cpumap_val, ret.cpumap.cpumap_len);
     }
     if (online != NULL)
         *online = ret.online;
@@ -251,8 +252,9 @@ remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn, const char *arch,
                  &ret);
         return error_no_memory(err);
     }
-    memcpy(names, ret.models.models_val,
-           ret.models.models_len * sizeof(*names));
+    if (ret.models.models_len > 0)
+        memcpy(names, ret.models.models_val,
+               ret.models.models_len * sizeof(*names));
     free(ret.models.models_val);
     *models = names;
     return ret.ret;
