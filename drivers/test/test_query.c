@@ -188,7 +188,8 @@ op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
     info->state = obj->state;
     info->max_mem_kib = obj->def->memory_kib;
     info->memory_kib = obj->def->current_memory_kib;
-    info->n_vcpus = obj->def->vcpus;
+    info->n_vcpus = obj->def->vcpus_current > 0 ? obj->def->vcpus_current
+                                                : obj->def->vcpus;
     info->cpu_time_ns = test_transition_cpu_time_ns(obj);
     return 0;
 }
