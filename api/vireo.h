@@ -1189,6 +1189,81 @@ VIREO_API int vireo_domain_get_launch_security_info(
 
 /* Host and hypervisor. */
 
+/* One figure of the host's CPU or memory statistics, as libvirt names
+ * them ("user", "kernel", "idle", "iowait"; "total", "free", "buffers",
+ * "cached"); CPU times in ns, memory in KiB. */
+#define VIREO_NODE_STATS_FIELD_LENGTH 80
+struct vireo_node_stat {
+    char               field[VIREO_NODE_STATS_FIELD_LENGTH];
+    unsigned long long value;
+};
+
+/* libvirt's virConnectGetMaxVcpus: the most vCPUs a guest of the given
+ * virtualization type (NULL: the driver's choice) may have, or -1. */
+VIREO_API int vireo_conn_get_max_vcpus(struct vireo_conn *conn,
+                                       const char *type,
+                                       struct vireo_error *err);
+/* libvirt's virConnectGetSysinfo: the host's <sysinfo> XML, malloc'ed,
+ * or NULL. */
+VIREO_API char *vireo_conn_get_sysinfo(struct vireo_conn *conn,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+/* libvirt's virNodeGetCPUStats and virNodeGetMemoryStats: with *n_params
+ * 0, set *n_params to how many figures there are; else fill params with
+ * up to *n_params of them and set *n_params to how many. cpu_num and
+ * cell_num -1: the whole host. 0, or -1. */
+VIREO_API int vireo_node_get_cpu_stats(struct vireo_conn *conn, int cpu_num,
+                                       struct vireo_node_stat *params,
+                                       int *n_params, unsigned flags,
+                                       struct vireo_error *err);
+VIREO_API int vireo_node_get_memory_stats(struct vireo_conn *conn,
+                                          int cell_num,
+                                          struct vireo_node_stat *params,
+                                          int *n_params, unsigned flags,
+                                          struct vireo_error *err);
+/* libvirt's virNodeGetCellsFreeMemory: the free memory of up to max_cells
+ * NUMA cells from start_cell, in bytes; returns how many, or -1. */
+VIREO_API int vireo_node_get_cells_free_memory(struct vireo_conn *conn,
+                                               unsigned long long *free_bytes,
+                                               int start_cell, int max_cells,
+                                               struct vireo_error *err);
+/* libvirt's virNodeGetFreeMemory: the host's free memory in bytes; 0 is
+ * an error, as in libvirt. */
+VIREO_API unsigned long long vireo_node_get_free_memory(
+    struct vireo_conn *conn, struct vireo_error *err);
+/* libvirt's virNodeGetFreePages: counts[cell * n_pages + i] is how many
+ * free pages of pages_kib[i] KiB cell start_cell + cell has, for
+ * cell_count cells. Returns how many counts it set, or -1. */
+VIREO_API int vireo_node_get_free_pages(struct vireo_conn *conn,
+                                        unsigned n_pages,
+                                        const unsigned *pages_kib,
+                                        int start_cell, unsigned cell_count,
+                                        unsigned long long *counts,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+/* libvirt's virNodeGetCPUMap: how many CPUs the host has, or -1; when
+ * asked, *cpumap (malloc'ed, a bit per CPU) says which are online and
+ * *online how many. */
+VIREO_API int vireo_node_get_cpu_map(struct vireo_conn *conn,
+                                     unsigned char **cpumap,
+                                     unsigned *online, unsigned flags,
+                                     struct vireo_error *err);
+/* libvirt's virConnectBaselineCPU: the guest CPU every one of the n_cpus
+ * host CPUs (each a <cpu> element) can run, as <cpu> XML, malloc'ed, or
+ * NULL. Flag VIREO_BASELINE_CPU_EXPAND_FEATURES lists all its features. */
+#define VIREO_BASELINE_CPU_EXPAND_FEATURES 1u
+VIREO_API char *vireo_conn_baseline_cpu(struct vireo_conn *conn,
+                                        const char *const *xml_cpus,
+                                        unsigned n_cpus, unsigned flags,
+                                        struct vireo_error *err);
+/* libvirt's virConnectGetCPUModelNames: the CPU models the hypervisor
+ * knows for arch; returns how many (0: it takes any), or -1. *models,
+ * when asked, is a malloc'ed NULL-ended array of malloc'ed names. */
+VIREO_API int vireo_conn_get_cpu_model_names(struct vireo_conn *conn,
+                                             const char *arch,
+                                             char ***models, unsigned flags,
+                                             struct vireo_error *err);
+
 /* Domain events. */
 
 /* The event ids after lifecycle and reboot (libvirt's virDomainEventID);

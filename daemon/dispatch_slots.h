@@ -127,7 +127,17 @@ DISPATCH_SLOT(dispatch_domain_send_process_signal);
 DISPATCH_SLOT(dispatch_domain_inject_nmi);
 DISPATCH_SLOT(dispatch_domain_get_launch_security_info);
 
-/* Host and hypervisor. */
+/* Host and hypervisor (dispatch_node.c). */
+DISPATCH_SLOT(dispatch_connect_get_max_vcpus);
+DISPATCH_SLOT(dispatch_connect_get_sysinfo);
+DISPATCH_SLOT(dispatch_node_get_cpu_stats);
+DISPATCH_SLOT(dispatch_node_get_memory_stats);
+DISPATCH_SLOT(dispatch_node_get_cells_free_memory);
+DISPATCH_SLOT(dispatch_node_get_free_memory);
+DISPATCH_SLOT(dispatch_node_get_free_pages);
+DISPATCH_SLOT(dispatch_node_get_cpu_map);
+DISPATCH_SLOT(dispatch_connect_get_cpu_model_names);
+DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 
 /* Domain events. */
 

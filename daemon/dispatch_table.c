@@ -133,6 +133,16 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
          dispatch_domain_get_launch_security_info),
 
     /* Host and hypervisor. */
+    SLOT(CONNECT_GET_MAX_VCPUS, dispatch_connect_get_max_vcpus),
+    SLOT(CONNECT_GET_SYSINFO, dispatch_connect_get_sysinfo),
+    SLOT(NODE_GET_CPU_STATS, dispatch_node_get_cpu_stats),
+    SLOT(NODE_GET_MEMORY_STATS, dispatch_node_get_memory_stats),
+    SLOT(NODE_GET_CELLS_FREE_MEMORY, dispatch_node_get_cells_free_memory),
+    SLOT(NODE_GET_FREE_MEMORY, dispatch_node_get_free_memory),
+    SLOT(NODE_GET_FREE_PAGES, dispatch_node_get_free_pages),
+    SLOT(NODE_GET_CPU_MAP, dispatch_node_get_cpu_map),
+    SLOT(CONNECT_GET_CPU_MODEL_NAMES, dispatch_connect_get_cpu_model_names),
+    SLOT(CONNECT_BASELINE_CPU, dispatch_connect_baseline_cpu),
 
     /* Domain events. */
 

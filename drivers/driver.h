@@ -415,7 +415,50 @@ struct driver {
                                            unsigned flags,
                                            struct vireo_error *err);
 
-    /* Host and hypervisor. */
+    /* Host and hypervisor. Each is its libvirt call; see vireo.h. */
+    int   (*conn_get_max_vcpus)(struct vireo_conn *conn, const char *type,
+                                struct vireo_error *err);
+    char *(*conn_get_sysinfo)(struct vireo_conn *conn, unsigned flags,
+                              struct vireo_error *err);
+    /* params NULL: only set *n_params to how many figures there are. */
+    int   (*node_get_cpu_stats)(struct vireo_conn *conn, int cpu_num,
+                                struct vireo_node_stat *params,
+                                int *n_params, unsigned flags,
+                                struct vireo_error *err);
+    int   (*node_get_memory_stats)(struct vireo_conn *conn, int cell_num,
+                                   struct vireo_node_stat *params,
+                                   int *n_params, unsigned flags,
+                                   struct vireo_error *err);
+    /* How many cells it filled (at least one), or -1. */
+    int   (*node_get_cells_free_memory)(struct vireo_conn *conn,
+                                        unsigned long long *free_bytes,
+                                        int start_cell, int max_cells,
+                                        struct vireo_error *err);
+    int   (*node_get_free_memory)(struct vireo_conn *conn,
+                                  unsigned long long *free_bytes,
+                                  struct vireo_error *err);
+    /* counts holds n_pages * cell_count figures. Returns how many it
+     * set, which for libvirt's test driver is 0 (the daemon then fails
+     * the call, as libvirtd does), or -1. */
+    int   (*node_get_free_pages)(struct vireo_conn *conn, unsigned n_pages,
+                                 const unsigned *pages_kib, int start_cell,
+                                 unsigned cell_count,
+                                 unsigned long long *counts, unsigned flags,
+                                 struct vireo_error *err);
+    /* cpumap and online may be NULL (not wanted); *cpumap is malloc'ed. */
+    int   (*node_get_cpu_map)(struct vireo_conn *conn,
+                              unsigned char **cpumap, unsigned *online,
+                              unsigned flags, struct vireo_error *err);
+    /* A guest CPU all the host CPUs (each a <cpu> element) can run, as
+     * <cpu> XML, malloc'ed. */
+    char *(*conn_baseline_cpu)(struct vireo_conn *conn,
+                               const char *const *xml_cpus, unsigned n_cpus,
+                               unsigned flags, struct vireo_error *err);
+    /* models may be NULL (only count). */
+    int   (*conn_get_cpu_model_names)(struct vireo_conn *conn,
+                                      const char *arch, char ***models,
+                                      unsigned flags,
+                                      struct vireo_error *err);
 
     /* Domain events. */
 

@@ -197,7 +197,15 @@ int cmd_reset(struct session *s, const struct cmd *cmd);
 int cmd_inject_nmi(struct session *s, const struct cmd *cmd);
 int cmd_set_user_password(struct session *s, const struct cmd *cmd);
 
-/* Host and hypervisor. */
+/* Host and hypervisor: cmd_node.c */
+int cmd_maxvcpus(struct session *s, const struct cmd *cmd);
+int cmd_sysinfo(struct session *s, const struct cmd *cmd);
+int cmd_nodecpustats(struct session *s, const struct cmd *cmd);
+int cmd_nodememstats(struct session *s, const struct cmd *cmd);
+int cmd_freecell(struct session *s, const struct cmd *cmd);
+int cmd_nodecpumap(struct session *s, const struct cmd *cmd);
+int cmd_cpu_models(struct session *s, const struct cmd *cmd);
+int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c */
 
 /* Domain events. */
 

@@ -352,6 +352,44 @@ static const struct opt_def set_user_password_opts[] = {
 };
 
 /* Host and hypervisor. */
+static const struct opt_def maxvcpus_opts[] = {
+    { "type", OPT_STRING, false, false, "domain type" },
+    END_OPTS,
+};
+static const struct opt_def nodecpustats_opts[] = {
+    { "cpu", OPT_NUMBER, true, false, "prints specified cpu statistics only." },
+    { "percent", OPT_BOOL, false, false,
+      "prints by percentage during 1 second." },
+    END_OPTS,
+};
+static const struct opt_def nodememstats_opts[] = {
+    { "cell", OPT_NUMBER, true, false,
+      "prints specified cell statistics only." },
+    END_OPTS,
+};
+static const struct opt_def freecell_opts[] = {
+    { "cellno", OPT_NUMBER, true, false, "NUMA cell number" },
+    { "all", OPT_BOOL, false, false, "show free memory for all NUMA cells" },
+    END_OPTS,
+};
+static const struct opt_def nodecpumap_opts[] = {
+    { "pretty", OPT_BOOL, false, false,
+      "return human readable output" },
+    END_OPTS,
+};
+static const struct opt_def cpu_baseline_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing XML CPU descriptions" },
+    { "features", OPT_BOOL, false, false,
+      "Show features that are part of the CPU model type" },
+    { "migratable", OPT_BOOL, false, false,
+      "Do not include features that block migration" },
+    END_OPTS,
+};
+static const struct opt_def cpu_models_opts[] = {
+    { "arch", OPT_STRING, true, true, "architecture" },
+    END_OPTS,
+};
 
 /* Domain events. */
 
@@ -508,6 +546,27 @@ static const struct cmd_def table[] = {
       "changes the password of the specified user inside the domain" },
 
     /* Host and hypervisor. */
+    { "maxvcpus", cmd_maxvcpus, maxvcpus_opts, true, "connection vcpu maximum",
+      "Show maximum number of virtual CPUs for guests on this connection." },
+    { "sysinfo", cmd_sysinfo, NULL, true, "print the hypervisor sysinfo",
+      "output an XML string for the hypervisor sysinfo, if available" },
+    { "nodecpustats", cmd_nodecpustats, nodecpustats_opts, true,
+      "Prints cpu stats of the node.",
+      "Returns cpu stats of the node, in nanoseconds." },
+    { "nodememstats", cmd_nodememstats, nodememstats_opts, true,
+      "Prints memory stats of the node.",
+      "Returns memory stats of the node, in kilobytes." },
+    { "freecell", cmd_freecell, freecell_opts, true,
+      "NUMA free memory",
+      "display available free memory for the NUMA cell." },
+    { "nodecpumap", cmd_nodecpumap, nodecpumap_opts, true,
+      "node cpu map", "Displays the node's total number of CPUs, the number "
+      "of online CPUs and the list of online CPUs." },
+    { "cpu-models", cmd_cpu_models, cpu_models_opts, true, "CPU models",
+      "Get the CPU models for an arch." },
+    { "cpu-baseline", cmd_cpu_baseline, cpu_baseline_opts, true,
+      "compute baseline CPU",
+      "Compute baseline CPU for a set of given CPUs." },
 
     /* Domain events. */
 

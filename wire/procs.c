@@ -273,6 +273,21 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_get_launch_security_info),      LOW | WRITE),
 
     /* Host and hypervisor. */
+    CALL(NODE_GET_CELLS_FREE_MEMORY, ARGS(node_get_cells_free_memory),
+                                  RET(node_get_cells_free_memory),           HIGH),
+    CALL(NODE_GET_FREE_MEMORY,    NONE, RET(node_get_free_memory),           HIGH),
+    CALL(CONNECT_BASELINE_CPU,    ARGS(connect_baseline_cpu),
+                                  RET(connect_baseline_cpu),                 LOW),
+    CALL(NODE_GET_CPU_STATS,      ARGS(node_get_cpu_stats),
+                                  RET(node_get_cpu_stats),                   HIGH),
+    CALL(NODE_GET_MEMORY_STATS,   ARGS(node_get_memory_stats),
+                                  RET(node_get_memory_stats),                HIGH),
+    CALL(NODE_GET_CPU_MAP,        ARGS(node_get_cpu_map),
+                                  RET(node_get_cpu_map),                     HIGH),
+    CALL(CONNECT_GET_CPU_MODEL_NAMES, ARGS(connect_get_cpu_model_names),
+                                  RET(connect_get_cpu_model_names),          HIGH),
+    CALL(NODE_GET_FREE_PAGES,     ARGS(node_get_free_pages),
+                                  RET(node_get_free_pages),                  LOW),
 
     /* Domain events. */
     /* Ids 2..15: the legacy message, then the callback one. */

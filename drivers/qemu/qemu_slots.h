@@ -7,6 +7,7 @@
  *   qemu_lifecycle.c  start, create, destroy, shutdown, reboot, reset,
  *                     suspend, resume
  *   qemu_console.c    the console and the monitor passthrough
+ *   qemu_node.c       the host's figures and CPU models
  * Every slot runs on the driver's thread (vireod runs each client's calls
  * there), with conn->priv the driver's state.
  */
@@ -100,5 +101,28 @@ int qemudrv_domain_qemu_monitor_command(struct vireo_domain *dom,
                                         const char *cmd, char **result,
                                         unsigned flags,
                                         struct vireo_error *err);
+
+/* qemu_node.c */
+int qemudrv_node_get_cpu_stats(struct vireo_conn *conn, int cpu_num,
+                               struct vireo_node_stat *params, int *n_params,
+                               unsigned flags, struct vireo_error *err);
+int qemudrv_node_get_memory_stats(struct vireo_conn *conn, int cell_num,
+                                  struct vireo_node_stat *params,
+                                  int *n_params, unsigned flags,
+                                  struct vireo_error *err);
+int qemudrv_node_get_cells_free_memory(struct vireo_conn *conn,
+                                       unsigned long long *free_bytes,
+                                       int start_cell, int max_cells,
+                                       struct vireo_error *err);
+int qemudrv_node_get_free_memory(struct vireo_conn *conn,
+                                 unsigned long long *free_bytes,
+                                 struct vireo_error *err);
+int qemudrv_node_get_cpu_map(struct vireo_conn *conn, unsigned char **cpumap,
+                             unsigned *online, unsigned flags,
+                             struct vireo_error *err);
+int qemudrv_conn_get_cpu_model_names(struct vireo_conn *conn,
+                                     const char *arch, char ***models,
+                                     unsigned flags,
+                                     struct vireo_error *err);
 
 #endif /* VIREO_QEMU_SLOTS_H */

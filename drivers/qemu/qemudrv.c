@@ -427,4 +427,10 @@ const struct driver qemudrv = {
     .domain_qemu_monitor_command = qemudrv_domain_qemu_monitor_command,
     .domain_event_register_any   = qemudrv_event_register_any,
     .domain_event_deregister_any = qemudrv_event_deregister_any,
+    .node_get_cpu_stats          = qemudrv_node_get_cpu_stats,
+    .node_get_memory_stats       = qemudrv_node_get_memory_stats,
+    .node_get_cells_free_memory  = qemudrv_node_get_cells_free_memory,
+    .node_get_free_memory        = qemudrv_node_get_free_memory,
+    .node_get_cpu_map            = qemudrv_node_get_cpu_map,
+    .conn_get_cpu_model_names    = qemudrv_conn_get_cpu_model_names,
 };

@@ -380,6 +380,16 @@ const struct driver remotedrv = {
         remotedrv_domain_get_launch_security_info,
 
     /* Host and hypervisor. */
+    .conn_get_max_vcpus          = remotedrv_conn_get_max_vcpus,
+    .conn_get_sysinfo            = remotedrv_conn_get_sysinfo,
+    .node_get_cpu_stats          = remotedrv_node_get_cpu_stats,
+    .node_get_memory_stats       = remotedrv_node_get_memory_stats,
+    .node_get_cells_free_memory  = remotedrv_node_get_cells_free_memory,
+    .node_get_free_memory        = remotedrv_node_get_free_memory,
+    .node_get_free_pages         = remotedrv_node_get_free_pages,
+    .node_get_cpu_map            = remotedrv_node_get_cpu_map,
+    .conn_get_cpu_model_names    = remotedrv_conn_get_cpu_model_names,
+    .conn_baseline_cpu           = remotedrv_conn_baseline_cpu,
 
     /* Domain events. */
 

@@ -30,64 +30,94 @@ test_host_init_default(struct test_host *host)
     host->cores = 2;
     host->threads = 2;
     host->memory_kib = 3145728;
+    host->n_cells = 2;
 }
 
-/* The cell's CPUs, numbered globally; a host whose active count is not
- * a multiple of the cells gives the remainder to the last cell. */
-static void
-write_cell_cpus(FILE *out, const struct test_host *host, unsigned cell)
+unsigned long long
+test_host_cell_memory_kib(unsigned cell)
 {
-    unsigned per_cell = host->cpus / host->nodes;
-    unsigned first = cell * per_cell;
-    unsigned n = cell + 1 == host->nodes ? host->cpus - first : per_cell;
-    unsigned threads = host->threads ? host->threads : 1;
-    unsigned cores = host->cores ? host->cores : 1;
+    return (cell + 1) * 2048ull * 1024;
+}
 
-    fprintf(out, "          <cpus num='%u'>\n", n);
-    for (unsigned j = 0; j < n; j++) {
-        unsigned core_first = first + j - j % threads;
-        unsigned core_last = core_first + threads - 1;
+unsigned long long
+test_host_cell_free_bytes(unsigned cell)
+{
+    return (cell + 1) * 1024ull * 1024;
+}
 
-        if (core_last >= first + n)
-            core_last = first + n - 1;
-        fprintf(out, "            <cpu id='%u' socket_id='%u' core_id='%u' "
-                     "siblings='%u-%u'/>\n",
-                first + j, cell * host->sockets + j / (threads * cores),
-                (j / threads) % cores, core_first, core_last);
+/* The page sizes the host offers, in KiB. Each cell has all but one of
+ * them: cell 1 has the 8 KiB pages instead of the 4 KiB ones, and only
+ * the first size it has holds the cell's memory. */
+static const unsigned page_sizes_kib[] = { 4, 8, 2048, 1048576 };
+
+static void
+write_host_cpu(FILE *out, const struct test_host *host)
+{
+    fprintf(out, "  <host>\n"
+                 "    <cpu>\n"
+                 "      <arch>%s</arch>\n"
+                 "      <features>\n"
+                 "        <pae/>\n"
+                 "        <nonpae/>\n"
+                 "      </features>\n", host->arch);
+    for (size_t i = 0; i < sizeof(page_sizes_kib) / sizeof(*page_sizes_kib);
+         i++)
+        fprintf(out, "      <pages unit='KiB' size='%u'/>\n",
+                page_sizes_kib[i]);
+    fprintf(out, "    </cpu>\n"
+                 "    <power_management/>\n"
+                 "    <iommu support='no'/>\n");
+}
+
+static void
+write_cell(FILE *out, unsigned cell)
+{
+    unsigned long long kib = test_host_cell_memory_kib(cell);
+    unsigned first_size = page_sizes_kib[cell == 1 ? 1 : 0];
+
+    fprintf(out, "        <cell id='%u'>\n"
+                 "          <memory unit='KiB'>%llu</memory>\n"
+                 "          <pages unit='KiB' size='%u'>%llu</pages>\n",
+            cell, kib, first_size, kib / first_size);
+    for (size_t i = 2; i < sizeof(page_sizes_kib) / sizeof(*page_sizes_kib);
+         i++)
+        fprintf(out, "          <pages unit='KiB' size='%u'>0</pages>\n",
+                page_sizes_kib[i]);
+    fprintf(out, "          <cpus num='%u'>\n", TEST_HOST_CELL_CPUS);
+    for (unsigned j = 0; j < TEST_HOST_CELL_CPUS; j++) {
+        unsigned id = cell * TEST_HOST_CELL_CPUS + j;
+
+        fprintf(out, "            <cpu id='%u' socket_id='%u' die_id='0' "
+                     "core_id='%u' siblings='%u'/>\n", id, cell, j, id);
     }
-    fprintf(out, "          </cpus>\n");
+    fprintf(out, "          </cpus>\n"
+                 "        </cell>\n");
 }
 
 static void
 write_host(FILE *out, const struct test_host *host)
 {
-    host_write_cpu(out, host->arch, host->sockets, host->cores,
-                   host->threads);
+    write_host_cpu(out, host);
     fprintf(out, "    <topology>\n"
-                 "      <cells num='%u'>\n", host->nodes);
-    for (unsigned c = 0; c < host->nodes; c++) {
-        fprintf(out, "        <cell id='%u'>\n"
-                     "          <memory unit='KiB'>%llu</memory>\n",
-                c, host->memory_kib / host->nodes);
-        write_cell_cpus(out, host, c);
-        fprintf(out, "        </cell>\n");
-    }
+                 "      <cells num='%u'>\n", host->n_cells);
+    for (unsigned c = 0; c < host->n_cells; c++)
+        write_cell(out, c);
     fprintf(out, "      </cells>\n"
                  "    </topology>\n"
                  "    <secmodel>\n"
                  "      <model>" TEST_HOST_SECURITY_MODEL "</model>\n"
                  "      <doi>" TEST_HOST_SECURITY_DOI "</doi>\n"
                  "    </secmodel>\n"
-                 "  </host>\n");
+                 "  </host>\n\n");
 }
 
 static void
-write_guest(FILE *out, const char *arch, int wordsize)
+write_guest(FILE *out, const char *os_type)
 {
     fprintf(out, "  <guest>\n"
-                 "    <os_type>hvm</os_type>\n"
-                 "    <arch name='%s'>\n"
-                 "      <wordsize>%d</wordsize>\n"
+                 "    <os_type>%s</os_type>\n"
+                 "    <arch name='i686'>\n"
+                 "      <wordsize>32</wordsize>\n"
                  "      <emulator>/usr/bin/test-hv</emulator>\n"
                  "      <domain type='test'/>\n"
                  "    </arch>\n"
@@ -95,10 +125,11 @@ write_guest(FILE *out, const char *arch, int wordsize)
                  "      <pae/>\n"
                  "      <nonpae/>\n"
                  "    </features>\n"
-                 "  </guest>\n",
-            arch, wordsize);
+                 "  </guest>\n\n",
+            os_type);
 }
 
+/* libvirt separates the host and each guest with a blank line. */
 char *
 test_host_capabilities(const struct test_host *host)
 {
@@ -108,10 +139,10 @@ test_host_capabilities(const struct test_host *host)
 
     if (out == NULL)
         return NULL;
-    fprintf(out, "<capabilities>\n");
+    fprintf(out, "<capabilities>\n\n");
     write_host(out, host);
-    write_guest(out, "i686", 32);
-    write_guest(out, "x86_64", 64);
+    write_guest(out, "hvm");
+    write_guest(out, "xen");
     fprintf(out, "</capabilities>\n");
     if (ferror(out)) {
         fclose(out);
@@ -130,11 +161,21 @@ testdrv_conn_get_type(struct vireo_conn *conn, struct vireo_error *err)
     return "TEST";
 }
 
-/* The hypervisor's version is vireo's own. conn_get_lib_version shares
- * it: the library and the in-process hypervisor are one build. */
+/* libvirt's test hypervisor is at version 2 ("0.0.2"), whatever the
+ * library's. */
 int
 testdrv_conn_get_version(struct vireo_conn *conn, unsigned long long *version,
                          struct vireo_error *err)
+{
+    *version = 2;
+    return 0;
+}
+
+/* The library and the in-process hypervisor are one build. */
+int
+testdrv_conn_get_lib_version(struct vireo_conn *conn,
+                             unsigned long long *version,
+                             struct vireo_error *err)
 {
     *version = VIREO_VERSION_MAJOR * 1000000ull +
                VIREO_VERSION_MINOR * 1000ull + VIREO_VERSION_MICRO;

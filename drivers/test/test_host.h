@@ -17,12 +17,23 @@ struct test_host {
     unsigned int       cores;        /* per socket */
     unsigned int       threads;      /* per core */
     unsigned long long memory_kib;
+    /* NUMA cells of the capabilities and of the free-memory queries,
+     * which libvirt keeps apart from the nodes above: 2 for the default
+     * host, none for a node file's. */
+    unsigned int       n_cells;
 };
 
 /* libvirt's test host: i686 (model "i686"), 16 CPUs at 1400 MHz in 2
- * cells of 2 sockets of 2 cores of 2 threads, 3 GiB. A node file may
- * change all but the architecture, as in libvirt. */
+ * nodes of 2 sockets of 2 cores of 2 threads, 3 GiB, and 2 NUMA cells of
+ * 8 CPUs each. A node file may change all but the architecture and the
+ * cells (it has none), as in libvirt. */
 void test_host_init_default(struct test_host *host);
+
+/* The fixed figures of libvirt's test cells: cell i (from 0) holds
+ * (i + 1) * 2 GiB, of which (i + 1) GiB are free, and 8 CPUs. */
+#define TEST_HOST_CELL_CPUS 8
+unsigned long long test_host_cell_memory_kib(unsigned cell);
+unsigned long long test_host_cell_free_bytes(unsigned cell);
 
 /* libvirt's test host pretends to have a security driver, and labels every
  * domain with it; clients (virsh dominfo) show both. */
@@ -30,9 +41,9 @@ void test_host_init_default(struct test_host *host);
 #define TEST_HOST_SECURITY_DOI   ""
 #define TEST_HOST_SECURITY_LABEL "libvirt-test"
 
-/* The capabilities XML (host cpu, topology cells, hvm guests for i686 and
- * x86_64 with <domain type='test'/>); malloc'd, NULL on allocation
- * failure. */
+/* The capabilities XML as libvirt's test driver writes it (host CPU
+ * features and page sizes, the NUMA cells, hvm and xen guests for i686
+ * with <domain type='test'/>); malloc'd, NULL on allocation failure. */
 char *test_host_capabilities(const struct test_host *host);
 
 #endif /* VIREO_DRIVERS_TEST_HOST_H */

@@ -18,6 +18,9 @@ const char *testdrv_conn_get_type(struct vireo_conn *conn,
 int   testdrv_conn_get_version(struct vireo_conn *conn,
                                unsigned long long *version,
                                struct vireo_error *err);
+int   testdrv_conn_get_lib_version(struct vireo_conn *conn,
+                                   unsigned long long *version,
+                                   struct vireo_error *err);
 char *testdrv_conn_get_hostname(struct vireo_conn *conn,
                                 struct vireo_error *err);
 char *testdrv_conn_get_capabilities(struct vireo_conn *conn,
@@ -246,7 +249,38 @@ int testdrv_domain_get_launch_security_info(struct vireo_domain *dom,
                                             unsigned flags,
                                             struct vireo_error *err);
 
-/* Host and hypervisor. */
+/* Host and hypervisor: test_node.c */
+int   testdrv_conn_get_max_vcpus(struct vireo_conn *conn, const char *type,
+                                 struct vireo_error *err);
+char *testdrv_conn_get_sysinfo(struct vireo_conn *conn, unsigned flags,
+                               struct vireo_error *err);
+int   testdrv_node_get_cpu_stats(struct vireo_conn *conn, int cpu_num,
+                                 struct vireo_node_stat *params,
+                                 int *n_params, unsigned flags,
+                                 struct vireo_error *err);
+int   testdrv_node_get_cells_free_memory(struct vireo_conn *conn,
+                                         unsigned long long *free_bytes,
+                                         int start_cell, int max_cells,
+                                         struct vireo_error *err);
+int   testdrv_node_get_free_memory(struct vireo_conn *conn,
+                                   unsigned long long *free_bytes,
+                                   struct vireo_error *err);
+int   testdrv_node_get_free_pages(struct vireo_conn *conn, unsigned n_pages,
+                                  const unsigned *pages_kib, int start_cell,
+                                  unsigned cell_count,
+                                  unsigned long long *counts, unsigned flags,
+                                  struct vireo_error *err);
+int   testdrv_node_get_cpu_map(struct vireo_conn *conn,
+                               unsigned char **cpumap, unsigned *online,
+                               unsigned flags, struct vireo_error *err);
+char *testdrv_conn_baseline_cpu(struct vireo_conn *conn,
+                                const char *const *xml_cpus,
+                                unsigned n_cpus, unsigned flags,
+                                struct vireo_error *err);
+int   testdrv_conn_get_cpu_model_names(struct vireo_conn *conn,
+                                       const char *arch, char ***models,
+                                       unsigned flags,
+                                       struct vireo_error *err);
 
 /* Domain events. */
 

@@ -21,7 +21,8 @@
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
 
-/* libvirt's default test domain. */
+/* libvirt's default test domain, as libvirtd's test driver writes it
+ * back (its defaults filled in, its interface named by the driver). */
 static const char default_domain_xml[] =
     "<domain type='test'>\n"
     "  <name>test</name>\n"
@@ -33,9 +34,26 @@ static const char default_domain_xml[] =
     "    <type arch='i686'>hvm</type>\n"
     "    <boot dev='hd'/>\n"
     "  </os>\n"
+    "  <clock offset='utc'/>\n"
     "  <on_poweroff>destroy</on_poweroff>\n"
     "  <on_reboot>restart</on_reboot>\n"
     "  <on_crash>destroy</on_crash>\n"
+    "  <devices>\n"
+    "    <disk type='file' device='disk'>\n"
+    "      <source file='/guest/diskimage1'/>\n"
+    "      <target dev='vda' bus='virtio'/>\n"
+    "      <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n"
+    "    </disk>\n"
+    "    <interface type='network'>\n"
+    "      <mac address='aa:bb:cc:dd:ee:ff'/>\n"
+    "      <source network='default'/>\n"
+    "      <target dev='testnet0'/>\n"
+    "      <address type='pci' domain='0x0000' bus='0x00' slot='0x01' function='0x0'/>\n"
+    "    </interface>\n"
+    "    <memballoon model='virtio'>\n"
+    "      <address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0'/>\n"
+    "    </memballoon>\n"
+    "  </devices>\n"
     "</domain>\n";
 
 /* The state every test:///default connection shares, while one exists.

@@ -205,7 +205,7 @@ const struct driver testdrv = {
     .conn_is_encrypted           = testdrv_conn_is_encrypted,
     .conn_get_type               = testdrv_conn_get_type,
     .conn_get_version            = testdrv_conn_get_version,
-    .conn_get_lib_version        = testdrv_conn_get_version,
+    .conn_get_lib_version        = testdrv_conn_get_lib_version,
     .conn_get_hostname           = testdrv_conn_get_hostname,
     .conn_get_capabilities       = testdrv_conn_get_capabilities,
     .node_get_info               = testdrv_node_get_info,
@@ -293,6 +293,15 @@ const struct driver testdrv = {
     .domain_get_launch_security_info = testdrv_domain_get_launch_security_info,
 
     /* Host and hypervisor. */
+    .conn_get_max_vcpus          = testdrv_conn_get_max_vcpus,
+    .conn_get_sysinfo            = testdrv_conn_get_sysinfo,
+    .node_get_cpu_stats          = testdrv_node_get_cpu_stats,
+    .node_get_cells_free_memory  = testdrv_node_get_cells_free_memory,
+    .node_get_free_memory        = testdrv_node_get_free_memory,
+    .node_get_free_pages         = testdrv_node_get_free_pages,
+    .node_get_cpu_map            = testdrv_node_get_cpu_map,
+    .conn_get_cpu_model_names    = testdrv_conn_get_cpu_model_names,
+    .conn_baseline_cpu           = testdrv_conn_baseline_cpu,
 
     /* Domain events. */
 

@@ -198,6 +198,23 @@ const struct sample samples[] = {
     { 396, SAMPLE_ARGS, DOM "00000004" },                   /* STRING_OKAY */
     { 396, SAMPLE_RET, ZERO },
     { 396, SAMPLE_RET, "00000001 00000001 61000000 00000002 00000005" },
+    /* Host and hypervisor: what libvirt's test host answers. */
+    { 101, SAMPLE_ARGS, "00000000 00000002" },             /* cells 0-1 */
+    { 101, SAMPLE_RET, "00000002 00000000 00200000 00000000 00400000" },
+    { 102, SAMPLE_RET, "00000000 00300000" },               /* 3 MiB */
+    { 162, SAMPLE_ARGS, "00000001 00000006 3c637075 2f3e0000 00000000" },
+    { 162, SAMPLE_RET, "00000006 3c637075 2f3e0000" },      /* "<cpu/>" */
+    { 227, SAMPLE_ARGS, "ffffffff 00000004 00000000" },     /* all CPUs */
+    { 227, SAMPLE_RET, "00000001 00000004 75736572 00000002 47f875c0 "
+                       "00000004" },                        /* user time */
+    { 228, SAMPLE_ARGS, "00000000 ffffffff 00000000" },     /* count only */
+    { 228, SAMPLE_RET, "00000000 00000004" },
+    { 293, SAMPLE_ARGS, "00000001 00000001 00000000" },
+    { 293, SAMPLE_RET, "00000001 15000000 00000003 00000008" }, /* y-y-y--- */
+    { 312, SAMPLE_ARGS, "00000006 7838365f 36340000 00000001 00000000" },
+    { 312, SAMPLE_RET, "00000001 00000003 34383600 00000001" }, /* "486" */
+    { 340, SAMPLE_ARGS, "00000001 00000004 00000000 00000001 00000000" },
+    { 340, SAMPLE_RET, "00000001 00000000 00000013" },
 };
 
 const size_t n_samples = sizeof(samples) / sizeof(samples[0]);
