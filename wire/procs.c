@@ -171,6 +171,24 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(DOMAIN_EVENT_REBOOT,             MSG(domain_event_reboot)),
     EVENT(CONNECT_EVENT_CONNECTION_CLOSED, MSG(connect_event_connection_closed)),
     /* Domain monitoring. */
+    CALL(DOMAIN_GET_VCPUS,        ARGS(domain_get_vcpus),
+                                  RET(domain_get_vcpus),                     LOW),
+    CALL(DOMAIN_GET_VCPU_PIN_INFO, ARGS(domain_get_vcpu_pin_info),
+                                  RET(domain_get_vcpu_pin_info),             LOW),
+    CALL(DOMAIN_GET_MAX_VCPUS,    ARGS(domain_get_max_vcpus),
+                                  RET(domain_get_max_vcpus),                 HIGH),
+    CALL(DOMAIN_MEMORY_STATS,     ARGS(domain_memory_stats),
+                                  RET(domain_memory_stats),                  LOW),
+    CALL(DOMAIN_BLOCK_STATS,      ARGS(domain_block_stats),
+                                  RET(domain_block_stats),                   LOW),
+    CALL(DOMAIN_INTERFACE_STATS,  ARGS(domain_interface_stats),
+                                  RET(domain_interface_stats),               LOW),
+    CALL(DOMAIN_GET_BLOCK_INFO,   ARGS(domain_get_block_info),
+                                  RET(domain_get_block_info),                LOW),
+    CALL(DOMAIN_GET_DISK_ERRORS,  ARGS(domain_get_disk_errors),
+                                  RET(domain_get_disk_errors),               LOW),
+    CALL(DOMAIN_GET_TIME,         ARGS(domain_get_time),
+                                  RET(domain_get_time),                      LOW),
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
 

@@ -16,6 +16,7 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_host.h"
+#include "drivers/test/test_monitor.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -188,7 +189,7 @@ op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
     info->state = obj->state;
     info->max_mem_kib = obj->def->memory_kib;
     info->memory_kib = obj->def->current_memory_kib;
-    info->n_vcpus = obj->def->vcpus;
+    info->n_vcpus = test_monitor_vcpus_online(obj->def);
     info->cpu_time_ns = test_transition_cpu_time_ns(obj);
     return 0;
 }
