@@ -182,7 +182,7 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(DOMAIN_BLOCK_STATS,      ARGS(domain_block_stats),
                                   RET(domain_block_stats),                   LOW),
     CALL(DOMAIN_INTERFACE_STATS,  ARGS(domain_interface_stats),
-                                  RET(domain_interface_stats),               LOW),
+                                  RET(domain_interface_stats),               HIGH),
     CALL(DOMAIN_GET_BLOCK_INFO,   ARGS(domain_get_block_info),
                                   RET(domain_get_block_info),                LOW),
     CALL(DOMAIN_GET_DISK_ERRORS,  ARGS(domain_get_disk_errors),
