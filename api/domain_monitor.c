@@ -204,3 +204,45 @@ vireo_conn_get_all_domain_stats(struct vireo_conn *conn,
     return conn->driver->conn_get_all_domain_stats(conn, doms, n_doms, stats,
                                                    records, flags, err);
 }
+
+int
+vireo_domain_get_cpu_stats(struct vireo_domain *dom,
+                           struct vireo_typed_params *params,
+                           unsigned int nparams, int start_cpu,
+                           unsigned int ncpus, unsigned flags,
+                           struct vireo_error *err)
+{
+    if (check_domain(dom, "virDomainGetCPUStats", err) < 0)
+        return -1;
+    /* libvirt's rules: a CPU from -1 (the total, then exactly one list)
+     * up, and lists exactly when statistics are asked for. */
+    if (start_cpu < -1 || (start_cpu == -1 && ncpus != 1) ||
+        ((params == NULL) != (nparams == 0)) ||
+        (ncpus == 0 && params != NULL))
+        return check_invalid_arg(err, "arguments in virDomainGetCPUStats "
+                                      "are not consistent");
+    if (dom->conn->driver->domain_get_cpu_stats == NULL)
+        return error_unsupported(err, dom->conn->driver,
+                                 "virDomainGetCPUStats");
+    return dom->conn->driver->domain_get_cpu_stats(dom, params, nparams,
+                                                   start_cpu, ncpus, flags,
+                                                   err);
+}
+
+int
+vireo_domain_interface_addresses(struct vireo_domain *dom,
+                                 struct vireo_domain_interface **ifaces,
+                                 unsigned int source, unsigned flags,
+                                 struct vireo_error *err)
+{
+    if (check_domain(dom, "virDomainInterfaceAddresses", err) < 0 ||
+        check_non_null(ifaces, "ifaces", "virDomainInterfaceAddresses",
+                       err) < 0)
+        return -1;
+    *ifaces = NULL;
+    if (dom->conn->driver->domain_interface_addresses == NULL)
+        return error_unsupported(err, dom->conn->driver,
+                                 "virDomainInterfaceAddresses");
+    return dom->conn->driver->domain_interface_addresses(dom, ifaces, source,
+                                                         flags, err);
+}

@@ -964,6 +964,42 @@ VIREO_API int vireo_conn_get_all_domain_stats(
 VIREO_API void vireo_domain_stats_free(struct vireo_domain_stats_record *recs,
                                        int n);
 
+/* libvirt's virDomainGetCPUStats. With nparams 0 it only counts: the
+ * statistics per CPU (or of the total with start_cpu -1), or with ncpus 0
+ * too the host CPUs. Else params is an array of ncpus lists (one, for the
+ * total), each starting empty, that receive up to nparams statistics of
+ * CPUs start_cpu, start_cpu + 1 ...; returns how many each got, or -1. */
+VIREO_API int vireo_domain_get_cpu_stats(struct vireo_domain *dom,
+                                         struct vireo_typed_params *params,
+                                         unsigned int nparams, int start_cpu,
+                                         unsigned int ncpus, unsigned flags,
+                                         struct vireo_error *err);
+
+/* One address of a guest interface (libvirt's virDomainIPAddress). */
+struct vireo_domain_ip_addr {
+    int          type;               /* VIR_IP_ADDR_TYPE_IPV4 0, IPV6 1 */
+    char        *addr;
+    unsigned int prefix;
+};
+
+/* A guest interface and its addresses (libvirt's virDomainInterface). */
+struct vireo_domain_interface {
+    char                        *name;
+    char                        *hwaddr;     /* may be NULL */
+    struct vireo_domain_ip_addr *addrs;
+    int                          n_addrs;
+};
+
+/* libvirt's virDomainInterfaceAddresses: the interfaces of a running
+ * domain as source (VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE 0, AGENT 1,
+ * ARP 2) knows them. *ifaces is a malloc'ed array of the returned count;
+ * free it with vireo_domain_interfaces_free(). */
+VIREO_API int vireo_domain_interface_addresses(
+    struct vireo_domain *dom, struct vireo_domain_interface **ifaces,
+    unsigned int source, unsigned flags, struct vireo_error *err);
+VIREO_API void vireo_domain_interfaces_free(
+    struct vireo_domain_interface *ifaces, int n);
+
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 
 /* Save, restore, managed save and snapshots. */

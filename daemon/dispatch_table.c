@@ -76,6 +76,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_GET_TIME, dispatch_domain_get_time),
     SLOT(DOMAIN_IS_UPDATED, dispatch_domain_is_updated),
     SLOT(CONNECT_GET_ALL_DOMAIN_STATS, dispatch_connect_get_all_domain_stats),
+    SLOT(DOMAIN_GET_CPU_STATS, dispatch_domain_get_cpu_stats),
+    SLOT(DOMAIN_INTERFACE_ADDRESSES, dispatch_domain_interface_addresses),
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
 

@@ -246,6 +246,17 @@ struct driver {
                                      unsigned int stats,
                                      struct vireo_domain_stats_record **records,
                                      unsigned flags, struct vireo_error *err);
+    /* params: ncpus lists (one for the total), or NULL when nparams is
+     * 0. See vireo_domain_get_cpu_stats(). */
+    int (*domain_get_cpu_stats)(struct vireo_domain *dom,
+                                struct vireo_typed_params *params,
+                                unsigned int nparams, int start_cpu,
+                                unsigned int ncpus, unsigned flags,
+                                struct vireo_error *err);
+    int (*domain_interface_addresses)(struct vireo_domain *dom,
+                                      struct vireo_domain_interface **ifaces,
+                                      unsigned int source, unsigned flags,
+                                      struct vireo_error *err);
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
 

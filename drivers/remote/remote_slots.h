@@ -157,6 +157,15 @@ int remotedrv_conn_get_all_domain_stats(struct vireo_conn *conn,
                                         unsigned int stats,
                                         struct vireo_domain_stats_record **records,
                                         unsigned flags, struct vireo_error *err);
+/* remote_monitor_guest.c */
+int remotedrv_domain_get_cpu_stats(struct vireo_domain *dom,
+                                   struct vireo_typed_params *params,
+                                   unsigned int nparams, int start_cpu,
+                                   unsigned int ncpus, unsigned flags,
+                                   struct vireo_error *err);
+int remotedrv_domain_interface_addresses(
+    struct vireo_domain *dom, struct vireo_domain_interface **ifaces,
+    unsigned int source, unsigned flags, struct vireo_error *err);
 
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */

@@ -336,6 +336,8 @@ const struct driver remotedrv = {
     .domain_get_time             = remotedrv_domain_get_time,
     .domain_is_updated           = remotedrv_domain_is_updated,
     .conn_get_all_domain_stats   = remotedrv_conn_get_all_domain_stats,
+    .domain_get_cpu_stats        = remotedrv_domain_get_cpu_stats,
+    .domain_interface_addresses  = remotedrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
 

@@ -142,6 +142,16 @@ int testdrv_conn_get_all_domain_stats(struct vireo_conn *conn,
                                       unsigned int stats,
                                       struct vireo_domain_stats_record **records,
                                       unsigned flags, struct vireo_error *err);
+/* test_monitor_guest.c */
+int testdrv_domain_get_cpu_stats(struct vireo_domain *dom,
+                                 struct vireo_typed_params *params,
+                                 unsigned int nparams, int start_cpu,
+                                 unsigned int ncpus, unsigned flags,
+                                 struct vireo_error *err);
+int testdrv_domain_interface_addresses(struct vireo_domain *dom,
+                                       struct vireo_domain_interface **ifaces,
+                                       unsigned int source, unsigned flags,
+                                       struct vireo_error *err);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 

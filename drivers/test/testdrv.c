@@ -251,6 +251,8 @@ const struct driver testdrv = {
     .domain_get_time             = testdrv_domain_get_time,
     .domain_is_updated           = testdrv_domain_is_updated,
     .conn_get_all_domain_stats   = testdrv_conn_get_all_domain_stats,
+    .domain_get_cpu_stats        = testdrv_domain_get_cpu_stats,
+    .domain_interface_addresses  = testdrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
 
