@@ -77,7 +77,7 @@ paused (starting up)
 Id:             2
 Name:           vm1
 UUID:           4dea22b3-1d52-d8f3-2516-782e98ab3fa0
-OS Type:        hvm
+OS Type:        linux
 State:          paused
 CPU(s):         2
 Max memory:     262144 KiB
