@@ -67,15 +67,17 @@ static const struct opt_def autostart_opts[] = {
 };
 
 static const struct opt_def event_opts[] = {
-    { "domain", OPT_STRING, false, false,
+    { "domain", OPT_STRING, true, false,
       "filter by domain name, id or uuid" },
-    { "event", OPT_STRING, false, false,
-      "which event type to wait for: lifecycle or reboot" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
     { "all", OPT_BOOL, false, false,
       "wait for all events instead of just one type" },
     { "loop", OPT_BOOL, false, false,
       "loop until timeout or interrupt, rather than one-shot" },
-    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },
+    { "timeout", OPT_NUMBER, true, false, "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
     END_OPTS,
 };
 

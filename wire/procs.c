@@ -203,6 +203,47 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     /* Host and hypervisor. */
 
     /* Domain events. */
+    /* Ids 2..15: the legacy message, then the callback one. */
+    EVENT(DOMAIN_EVENT_RTC_CHANGE, MSG(domain_event_rtc_change)),
+    EVENT(DOMAIN_EVENT_CALLBACK_RTC_CHANGE, MSG(domain_event_callback_rtc_change)),
+    EVENT(DOMAIN_EVENT_WATCHDOG, MSG(domain_event_watchdog)),
+    EVENT(DOMAIN_EVENT_CALLBACK_WATCHDOG, MSG(domain_event_callback_watchdog)),
+    EVENT(DOMAIN_EVENT_IO_ERROR, MSG(domain_event_io_error)),
+    EVENT(DOMAIN_EVENT_CALLBACK_IO_ERROR, MSG(domain_event_callback_io_error)),
+    EVENT(DOMAIN_EVENT_GRAPHICS, MSG(domain_event_graphics)),
+    EVENT(DOMAIN_EVENT_CALLBACK_GRAPHICS, MSG(domain_event_callback_graphics)),
+    EVENT(DOMAIN_EVENT_IO_ERROR_REASON, MSG(domain_event_io_error_reason)),
+    EVENT(DOMAIN_EVENT_CALLBACK_IO_ERROR_REASON, MSG(domain_event_callback_io_error_reason)),
+    EVENT(DOMAIN_EVENT_CONTROL_ERROR, MSG(domain_event_control_error)),
+    EVENT(DOMAIN_EVENT_CALLBACK_CONTROL_ERROR, MSG(domain_event_callback_control_error)),
+    EVENT(DOMAIN_EVENT_BLOCK_JOB, MSG(domain_event_block_job)),
+    EVENT(DOMAIN_EVENT_CALLBACK_BLOCK_JOB, MSG(domain_event_callback_block_job)),
+    EVENT(DOMAIN_EVENT_DISK_CHANGE, MSG(domain_event_disk_change)),
+    EVENT(DOMAIN_EVENT_CALLBACK_DISK_CHANGE, MSG(domain_event_callback_disk_change)),
+    EVENT(DOMAIN_EVENT_TRAY_CHANGE, MSG(domain_event_tray_change)),
+    EVENT(DOMAIN_EVENT_CALLBACK_TRAY_CHANGE, MSG(domain_event_callback_tray_change)),
+    EVENT(DOMAIN_EVENT_PMWAKEUP, MSG(domain_event_pmwakeup)),
+    EVENT(DOMAIN_EVENT_CALLBACK_PMWAKEUP, MSG(domain_event_callback_pmwakeup)),
+    EVENT(DOMAIN_EVENT_PMSUSPEND, MSG(domain_event_pmsuspend)),
+    EVENT(DOMAIN_EVENT_CALLBACK_PMSUSPEND, MSG(domain_event_callback_pmsuspend)),
+    EVENT(DOMAIN_EVENT_BALLOON_CHANGE, MSG(domain_event_balloon_change)),
+    EVENT(DOMAIN_EVENT_CALLBACK_BALLOON_CHANGE, MSG(domain_event_callback_balloon_change)),
+    EVENT(DOMAIN_EVENT_PMSUSPEND_DISK, MSG(domain_event_pmsuspend_disk)),
+    EVENT(DOMAIN_EVENT_CALLBACK_PMSUSPEND_DISK, MSG(domain_event_callback_pmsuspend_disk)),
+    EVENT(DOMAIN_EVENT_DEVICE_REMOVED, MSG(domain_event_device_removed)),
+    EVENT(DOMAIN_EVENT_CALLBACK_DEVICE_REMOVED, MSG(domain_event_callback_device_removed)),
+    /* Later ids: the callback message only. */
+    EVENT(DOMAIN_EVENT_BLOCK_JOB_2, MSG(domain_event_block_job_2)),
+    EVENT(DOMAIN_EVENT_CALLBACK_TUNABLE, MSG(domain_event_callback_tunable)),
+    EVENT(DOMAIN_EVENT_CALLBACK_AGENT_LIFECYCLE, MSG(domain_event_callback_agent_lifecycle)),
+    EVENT(DOMAIN_EVENT_CALLBACK_DEVICE_ADDED, MSG(domain_event_callback_device_added)),
+    EVENT(DOMAIN_EVENT_CALLBACK_MIGRATION_ITERATION, MSG(domain_event_callback_migration_iteration)),
+    EVENT(DOMAIN_EVENT_CALLBACK_JOB_COMPLETED, MSG(domain_event_callback_job_completed)),
+    EVENT(DOMAIN_EVENT_CALLBACK_DEVICE_REMOVAL_FAILED, MSG(domain_event_callback_device_removal_failed)),
+    EVENT(DOMAIN_EVENT_CALLBACK_METADATA_CHANGE, MSG(domain_event_callback_metadata_change)),
+    EVENT(DOMAIN_EVENT_BLOCK_THRESHOLD, MSG(domain_event_block_threshold)),
+    EVENT(DOMAIN_EVENT_MEMORY_FAILURE, MSG(domain_event_memory_failure)),
+    EVENT(DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE, MSG(domain_event_memory_device_size_change)),
 
 };
 
