@@ -25,6 +25,12 @@ static const struct opt_def domain_only[] = { DOMAIN_ARG, END_OPTS };
 static const struct opt_def list_opts[] = {
     { "all", OPT_BOOL, false, false, "list inactive & active domains" },
     { "inactive", OPT_BOOL, false, false, "list inactive domains" },
+    { "transient", OPT_BOOL, false, false, "list transient domains" },
+    { "persistent", OPT_BOOL, false, false, "list persistent domains" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list domain names only" },
+    { "id", OPT_BOOL, false, false, "list domain IDs only" },
+    { "table", OPT_BOOL, false, false, "list table (default)" },
     END_OPTS,
 };
 

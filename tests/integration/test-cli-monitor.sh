@@ -16,7 +16,7 @@
 : "${VIREO:?VIREO must name the vireo executable}"
 XML=$(cd "$(dirname "$0")/data" && pwd)/monitor.xml
 
-plan 31
+plan 35
 command -v virsh > /dev/null ||
     fail_all "virsh (libvirt-clients) is installed"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
@@ -60,7 +60,9 @@ for cmd in "vcpucount monitor" "dommemstat monitor" \
            "domblkstat monitor vda" "domblkinfo monitor vda" \
            "domblkinfo monitor hdc" "domblkerror monitor" \
            "domifaddr monitor" "domtime monitor" "domcontrol monitor" \
-           "cpu-stats monitor" "domstats --list-inactive"; do
+           "cpu-stats monitor" "domstats --list-inactive" \
+           "list --all --uuid --id --name" "list --persistent --all" \
+           "list --transient --all" "list --table --uuid"; do
     same "$OFF$cmd"
 done
 for cmd in "vcpucount monitor" "dommemstat monitor" \
