@@ -163,6 +163,49 @@ test_running(struct vireo_domain *dom)
     tap_is_int(testdrv.domain_is_updated(dom, &err), 0, "never updated");
 }
 
+/* The figures libvirtd's test driver gave for cpu-stats and domifaddr. */
+static void
+test_guest(struct vireo_domain *dom)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_typed_params cpus[4] = { { 0 } };
+    struct vireo_typed_params total = { 0 };
+    struct vireo_domain_interface *ifaces = NULL;
+    int n;
+
+    tap_is_int(testdrv.domain_get_cpu_stats(dom, NULL, 0, 0, 0, 0, &err), 2,
+               "two host cpus for cpu-stats");
+    tap_is_int(testdrv.domain_get_cpu_stats(dom, NULL, 0, -1, 1, 0, &err), 3,
+               "three totals");
+    tap_is_int(testdrv.domain_get_cpu_stats(dom, cpus, 2, 0, 4, 0, &err), 2,
+               "two statistics a cpu");
+    tap_ok(cpus[1].n == 2 && cpus[1].params[0].value.ul == 24386308518ULL &&
+           cpus[1].params[1].value.ul == 23151740628ULL && cpus[2].n == 0,
+           "cpu 1's times, and nothing past the last cpu");
+    tap_is_int(testdrv.domain_get_cpu_stats(dom, &total, 3, -1, 1, 0, &err), 3,
+               "the totals");
+    tap_ok(total.n == 3 && total.params[0].value.ul == 48772617035ULL &&
+           strcmp(total.params[2].field, "system_time") == 0 &&
+           total.params[2].value.ul == 6460000000ULL,
+           "cpu, user and system time");
+    tdrv_fails(testdrv.domain_get_cpu_stats(dom, cpus, 2, 5, 1, 0, &err), err,
+               VIR_ERR_INVALID_ARG, "start_cpu 5 larger than maximum of 1",
+               "a cpu past the host's is refused");
+    for (int i = 0; i < 4; i++)
+        vireo_typed_params_clear(&cpus[i]);
+    vireo_typed_params_clear(&total);
+    n = testdrv.domain_interface_addresses(dom, &ifaces, 0, 0, &err);
+    tap_ok(n == 2 && strcmp(ifaces[0].name, "testnet0") == 0 &&
+           strcmp(ifaces[0].hwaddr, "52:54:00:11:22:33") == 0 &&
+           strcmp(ifaces[1].addrs[0].addr, "192.168.0.2") == 0 &&
+           ifaces[1].addrs[0].prefix == 24,
+           "an address per interface, 192.168.0.N off the test network");
+    vireo_domain_interfaces_free(ifaces, n);
+    tdrv_fails(testdrv.domain_interface_addresses(dom, &ifaces, 3, 0, &err),
+               err, VIR_ERR_ARGUMENT_UNSUPPORTED,
+               "Unknown IP address data source 3", "an unknown source");
+}
+
 static void
 test_stats(void)
 {
@@ -208,6 +251,7 @@ main(void)
         tap_is_int(testdrv.domain_create(dom, 0, &err), 0, "it starts");
         test_disks(dom);
         test_running(dom);
+        test_guest(dom);
         test_stats();
         testdrv.domain_destroy(dom, 0, &err);
         testdrv.domain_undefine(dom, 0, &err);
