@@ -156,21 +156,6 @@ vireo_domain_get_control_info(struct vireo_domain *dom,
 }
 
 int
-vireo_domain_get_time(struct vireo_domain *dom, long long *seconds,
-                      unsigned int *nseconds, unsigned flags,
-                      struct vireo_error *err)
-{
-    if (check_domain(dom, "virDomainGetTime", err) < 0 ||
-        check_non_null(seconds, "seconds", "virDomainGetTime", err) < 0 ||
-        check_non_null(nseconds, "nseconds", "virDomainGetTime", err) < 0)
-        return -1;
-    if (dom->conn->driver->domain_get_time == NULL)
-        return error_unsupported(err, dom->conn->driver, "virDomainGetTime");
-    return dom->conn->driver->domain_get_time(
-        dom, seconds, nseconds, flags, err);
-}
-
-int
 vireo_domain_is_updated(struct vireo_domain *dom, struct vireo_error *err)
 {
     if (check_domain(dom, "virDomainIsUpdated", err) < 0)

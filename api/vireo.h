@@ -940,14 +940,10 @@ VIREO_API int vireo_domain_get_disk_errors(struct vireo_domain *dom,
                                            unsigned int maxerrors,
                                            unsigned flags,
                                            struct vireo_error *err);
-/* libvirt's virDomainGetControlInfo and virDomainGetTime. */
+/* libvirt's virDomainGetControlInfo. */
 VIREO_API int vireo_domain_get_control_info(
     struct vireo_domain *dom, struct vireo_domain_control_info *info,
     unsigned flags, struct vireo_error *err);
-VIREO_API int vireo_domain_get_time(struct vireo_domain *dom,
-                                    long long *seconds,
-                                    unsigned int *nseconds, unsigned flags,
-                                    struct vireo_error *err);
 /* libvirt's virDomainIsUpdated: 1 if the live definition differs from
  * the persistent one, else 0; -1 on error. */
 VIREO_API int vireo_domain_is_updated(struct vireo_domain *dom,

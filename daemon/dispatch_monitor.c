@@ -309,7 +309,7 @@ dispatch_domain_get_disk_errors(struct vireo_conn *conn, const void *args,
     return 0;
 }
 
-/* ---- Control state, clock, updates ------------------------------------ */
+/* ---- Control state, updates ------------------------------------ */
 
 static int
 get_control_info(struct vireo_conn *conn,
@@ -337,25 +337,6 @@ dispatch_domain_get_control_info(struct vireo_conn *conn, const void *args,
     r->details = info.details;
     r->stateTime = info.state_time_ms;
     return 0;
-}
-
-int
-dispatch_domain_get_time(struct vireo_conn *conn, const void *args,
-                         void *ret, struct vireo_error *err)
-{
-    const remote_domain_get_time_args *a = args;
-    remote_domain_get_time_ret *r = ret;
-    long long seconds = 0;
-    unsigned int nseconds = 0;
-
-    if (DISPATCH_NEED(conn, domain_get_time, err) < 0)
-        return -1;
-    r->seconds = 0;
-    DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
-                      conn->driver->domain_get_time(dom, &seconds, &nseconds,
-                                                    a->flags, err) < 0
-                      ? -1
-                      : (r->seconds = seconds, r->nseconds = nseconds, 0));
 }
 
 int

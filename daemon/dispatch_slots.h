@@ -73,7 +73,6 @@ DISPATCH_SLOT(dispatch_domain_interface_stats);
 DISPATCH_SLOT(dispatch_domain_get_block_info);
 DISPATCH_SLOT(dispatch_domain_get_disk_errors);
 DISPATCH_SLOT(dispatch_domain_get_control_info);
-DISPATCH_SLOT(dispatch_domain_get_time);
 DISPATCH_SLOT(dispatch_domain_is_updated);
 DISPATCH_SLOT(dispatch_connect_get_all_domain_stats);
 DISPATCH_SLOT(dispatch_domain_get_cpu_stats);

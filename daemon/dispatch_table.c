@@ -73,7 +73,6 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_GET_BLOCK_INFO, dispatch_domain_get_block_info),
     SLOT(DOMAIN_GET_DISK_ERRORS, dispatch_domain_get_disk_errors),
     SLOT(DOMAIN_GET_CONTROL_INFO, dispatch_domain_get_control_info),
-    SLOT(DOMAIN_GET_TIME, dispatch_domain_get_time),
     SLOT(DOMAIN_IS_UPDATED, dispatch_domain_is_updated),
     SLOT(CONNECT_GET_ALL_DOMAIN_STATS, dispatch_connect_get_all_domain_stats),
     SLOT(DOMAIN_GET_CPU_STATS, dispatch_domain_get_cpu_stats),

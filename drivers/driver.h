@@ -234,9 +234,6 @@ struct driver {
     int (*domain_get_control_info)(struct vireo_domain *dom,
                                    struct vireo_domain_control_info *info,
                                    unsigned flags, struct vireo_error *err);
-    int (*domain_get_time)(struct vireo_domain *dom, long long *seconds,
-                           unsigned int *nseconds, unsigned flags,
-                           struct vireo_error *err);
     int (*domain_is_updated)(struct vireo_domain *dom,
                              struct vireo_error *err);
     /* doms NULL: every domain the flags' filters select; else those

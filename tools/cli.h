@@ -161,7 +161,6 @@ int cmd_domifstat(struct session *s, const struct cmd *cmd);
 int cmd_domblkinfo(struct session *s, const struct cmd *cmd);
 int cmd_domblkerror(struct session *s, const struct cmd *cmd);
 int cmd_domifaddr(struct session *s, const struct cmd *cmd);
-int cmd_domtime(struct session *s, const struct cmd *cmd);
 int cmd_domcontrol(struct session *s, const struct cmd *cmd);
 /* cmd_monitor_stats.c */
 int cmd_cpu_stats(struct session *s, const struct cmd *cmd);

@@ -2,7 +2,7 @@
 /*
  * cmd_monitor.c: the commands that show what a domain is doing: vcpuinfo,
  * vcpucount, dommemstat, domblkstat, domifstat, domblkinfo, domblkerror,
- * domifaddr, domtime, domcontrol, cpu-stats and domstats. Output follows
+ * domifaddr, domcontrol, cpu-stats and domstats. Output follows
  * virsh 9.0 line for line, errors included.
  */
 #include <stdio.h>
@@ -343,7 +343,7 @@ cmd_domblkerror(struct session *s, const struct cmd *cmd)
     return n < 0 ? -1 : 0;
 }
 
-/* ---- Addresses, clock, control state ---------------------------------- */
+/* ---- Addresses, control state ---------------------------------- */
 
 static void
 print_addresses(const struct vireo_domain_interface *ifaces, int n)
@@ -382,26 +382,6 @@ cmd_domifaddr(struct session *s, const struct cmd *cmd)
     print_addresses(ifaces, n);
     vireo_domain_interfaces_free(ifaces, n);
     return 0;
-}
-
-int
-cmd_domtime(struct session *s, const struct cmd *cmd)
-{
-    struct vireo_domain *dom = domain_arg(s, cmd);
-    struct vireo_error err = { 0 };
-    long long seconds;
-    unsigned int nseconds;
-    int rc;
-
-    if (dom == NULL)
-        return -1;
-    rc = vireo_domain_get_time(dom, &seconds, &nseconds, 0, &err);
-    if (rc == 0)
-        printf("Time: %lld\n", seconds);
-    else
-        cli_report(&err);
-    vireo_domain_free(dom);
-    return rc;
 }
 
 int

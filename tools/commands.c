@@ -240,8 +240,6 @@ static const struct cmd_def table[] = {
     { "domifaddr", cmd_domifaddr, domain_only, true, "Get network "
       "interfaces' addresses for a running domain", "Get network "
       "interfaces' addresses for a running domain" },
-    { "domtime", cmd_domtime, domain_only, true, "domain time",
-      "Gets or sets the domain's system time" },
     { "domcontrol", cmd_domcontrol, domain_only, true, "domain control "
       "interface state", "Returns state of a control interface to the "
       "domain." },

@@ -187,8 +187,6 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_get_block_info),                LOW),
     CALL(DOMAIN_GET_DISK_ERRORS,  ARGS(domain_get_disk_errors),
                                   RET(domain_get_disk_errors),               LOW),
-    CALL(DOMAIN_GET_TIME,         ARGS(domain_get_time),
-                                  RET(domain_get_time),                      LOW),
     CALL(DOMAIN_GET_CPU_STATS,    ARGS(domain_get_cpu_stats),
                                   RET(domain_get_cpu_stats),                 LOW),
     CALL(DOMAIN_INTERFACE_ADDRESSES, ARGS(domain_interface_addresses),

@@ -248,7 +248,7 @@ remotedrv_domain_get_disk_errors(struct vireo_domain *dom,
     return n;
 }
 
-/* ---- Control state, clock, updates ------------------------------------ */
+/* ---- Control state, updates ------------------------------------ */
 
 int
 remotedrv_domain_get_control_info(struct vireo_domain *dom,
@@ -265,23 +265,6 @@ remotedrv_domain_get_control_info(struct vireo_domain *dom,
     info->state = ret.state;
     info->details = ret.details;
     info->state_time_ms = ret.stateTime;
-    return 0;
-}
-
-int
-remotedrv_domain_get_time(struct vireo_domain *dom, long long *seconds,
-                          unsigned int *nseconds, unsigned flags,
-                          struct vireo_error *err)
-{
-    remote_domain_get_time_args args = { .flags = flags };
-    remote_domain_get_time_ret ret = { 0 };
-
-    remote_domain_to_wire(dom, &args.dom);
-    if (remote_call(dom->conn, REMOTE_PROC_DOMAIN_GET_TIME, &args, &ret,
-                    err) < 0)
-        return -1;
-    *seconds = ret.seconds;
-    *nseconds = ret.nseconds;
     return 0;
 }
 

@@ -147,9 +147,6 @@ int remotedrv_domain_get_disk_errors(struct vireo_domain *dom,
 int remotedrv_domain_get_control_info(struct vireo_domain *dom,
                                       struct vireo_domain_control_info *info,
                                       unsigned flags, struct vireo_error *err);
-int remotedrv_domain_get_time(struct vireo_domain *dom, long long *seconds,
-                              unsigned int *nseconds, unsigned flags,
-                              struct vireo_error *err);
 int remotedrv_domain_is_updated(struct vireo_domain *dom,
                                 struct vireo_error *err);
 int remotedrv_conn_get_all_domain_stats(struct vireo_conn *conn,

@@ -333,7 +333,6 @@ const struct driver remotedrv = {
     .domain_get_block_info       = remotedrv_domain_get_block_info,
     .domain_get_disk_errors      = remotedrv_domain_get_disk_errors,
     .domain_get_control_info     = remotedrv_domain_get_control_info,
-    .domain_get_time             = remotedrv_domain_get_time,
     .domain_is_updated           = remotedrv_domain_is_updated,
     .conn_get_all_domain_stats   = remotedrv_conn_get_all_domain_stats,
     .domain_get_cpu_stats        = remotedrv_domain_get_cpu_stats,

@@ -11,7 +11,7 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
-#include "drivers/test/test_monitor.h"
+#include "drivers/test/test_ifnames.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -79,7 +79,7 @@ parse(const char *xml, struct vireo_error *err)
     struct domain_def *def = domain_def_parse(xml, err);
 
     if (def != NULL && (test_state_check_virt_type(def, err) < 0 ||
-                        test_monitor_name_interfaces(def, err) < 0)) {
+                        test_ifnames_generate(def, err) < 0)) {
         domain_def_free(def);
         return NULL;
     }

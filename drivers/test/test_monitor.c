@@ -504,7 +504,7 @@ testdrv_domain_interface_stats(struct vireo_domain *dom, const char *device,
     return test_call_dom(dom, op_interface_stats, &n, err);
 }
 
-/* ---- Control state, clock, updates ------------------------------------ */
+/* ---- Control state, updates ------------------------------------ */
 
 /* Nothing ever holds a test domain's monitor: always "ok". */
 static int
@@ -527,38 +527,6 @@ testdrv_domain_get_control_info(struct vireo_domain *dom,
                           "testDomainGetControlInfo") < 0)
         return -1;
     return test_call_dom(dom, op_get_control_info, info, err);
-}
-
-struct time_io {
-    long long    *seconds;
-    unsigned int *nseconds;
-};
-
-static int
-op_get_time(struct test_state *st, struct domain_obj *obj, void *io,
-            struct vireo_error *err)
-{
-    struct time_io *t = io;
-
-    if (!domain_obj_is_active(obj))
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
-                         "domain is not running");
-    *t->seconds = TEST_GUEST_TIME_S;
-    *t->nseconds = 0;
-    return 0;
-}
-
-int
-testdrv_domain_get_time(struct vireo_domain *dom, long long *seconds,
-                        unsigned int *nseconds, unsigned flags,
-                        struct vireo_error *err)
-{
-    struct time_io t = { .seconds = seconds, .nseconds = nseconds };
-
-    if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
-                          "testDomainGetTime") < 0)
-        return -1;
-    return test_call_dom(dom, op_get_time, &t, err);
 }
 
 /* The test driver changes a live definition and its persistent one

@@ -28,10 +28,4 @@ const struct domain_interface *
 test_monitor_find_interface(const struct domain_def *def, const char *device,
                             struct vireo_error *err);
 
-/* Give every interface without a host name the first free "testnetN", as
- * libvirt's test hypervisor does to each domain it defines, creates or
- * loads. 0, or -1 with err set. */
-int test_monitor_name_interfaces(struct domain_def *def,
-                                 struct vireo_error *err);
-
 #endif /* VIREO_DRIVERS_TEST_MONITOR_H */

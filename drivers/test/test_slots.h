@@ -131,9 +131,6 @@ int testdrv_domain_get_disk_errors(struct vireo_domain *dom,
 int testdrv_domain_get_control_info(struct vireo_domain *dom,
                                     struct vireo_domain_control_info *info,
                                     unsigned flags, struct vireo_error *err);
-int testdrv_domain_get_time(struct vireo_domain *dom, long long *seconds,
-                            unsigned int *nseconds, unsigned flags,
-                            struct vireo_error *err);
 int testdrv_domain_is_updated(struct vireo_domain *dom,
                               struct vireo_error *err);
 /* test_monitor_stats.c */

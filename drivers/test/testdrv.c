@@ -248,7 +248,6 @@ const struct driver testdrv = {
     .domain_get_block_info       = testdrv_domain_get_block_info,
     .domain_get_disk_errors      = testdrv_domain_get_disk_errors,
     .domain_get_control_info     = testdrv_domain_get_control_info,
-    .domain_get_time             = testdrv_domain_get_time,
     .domain_is_updated           = testdrv_domain_is_updated,
     .conn_get_all_domain_stats   = testdrv_conn_get_all_domain_stats,
     .domain_get_cpu_stats        = testdrv_domain_get_cpu_stats,

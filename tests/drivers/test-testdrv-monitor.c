@@ -44,8 +44,6 @@ test_inactive(struct vireo_domain *dom)
     struct vireo_block_stats bs;
     struct vireo_interface_stats is;
     struct vireo_domain_control_info ci;
-    long long s;
-    unsigned int ns;
 
     tdrv_fails(testdrv.domain_get_vcpus(dom, info, 4, NULL, 0, &err), err,
                VIR_ERR_OPERATION_INVALID,
@@ -63,9 +61,6 @@ test_inactive(struct vireo_domain *dom)
     tdrv_fails(testdrv.domain_get_control_info(dom, &ci, 0, &err), err,
                VIR_ERR_OPERATION_INVALID, "domain is not running",
                "nor a control state");
-    tdrv_fails(testdrv.domain_get_time(dom, &s, &ns, 0, &err), err,
-               VIR_ERR_OPERATION_INVALID, "domain is not running",
-               "nor a clock");
     tdrv_fails(testdrv.domain_get_max_vcpus(dom, &err), err,
                VIR_ERR_OPERATION_INVALID, "domain is not running",
                "the live maximum needs a running domain");
@@ -132,8 +127,6 @@ test_running(struct vireo_domain *dom)
     unsigned char maps[4 * 2];
     struct vireo_memory_stat stats[16];
     struct vireo_interface_stats is;
-    long long s = 0;
-    unsigned int ns = 1;
     int n;
 
     tap_is_int(testdrv.domain_get_vcpus(dom, info, 4, maps, 2, &err), 2,
@@ -157,8 +150,6 @@ test_running(struct vireo_domain *dom)
     tdrv_fails(testdrv.domain_interface_stats(dom, "vnet9", &is, &err), err,
                VIR_ERR_INVALID_ARG, "'vnet9' is not a known interface",
                "an unknown interface");
-    tap_is_int(testdrv.domain_get_time(dom, &s, &ns, 0, &err), 0, "time");
-    tap_ok(s == 627319920 && ns == 0, "the test guest's fixed clock");
     tap_is_int(testdrv.domain_get_max_vcpus(dom, &err), 2, "max vcpus live");
     tap_is_int(testdrv.domain_is_updated(dom, &err), 0, "never updated");
 }

@@ -16,7 +16,7 @@
 : "${VIREO:?VIREO must name the vireo executable}"
 XML=$(cd "$(dirname "$0")/data" && pwd)/monitor.xml
 
-plan 35
+plan 33
 command -v virsh > /dev/null ||
     fail_all "virsh (libvirt-clients) is installed"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
@@ -59,7 +59,7 @@ ON="define $XML; start monitor; "
 for cmd in "vcpucount monitor" "dommemstat monitor" \
            "domblkstat monitor vda" "domblkinfo monitor vda" \
            "domblkinfo monitor hdc" "domblkerror monitor" \
-           "domifaddr monitor" "domtime monitor" "domcontrol monitor" \
+           "domifaddr monitor" "domcontrol monitor" \
            "cpu-stats monitor" "domstats --list-inactive" \
            "list --all --uuid --id --name" "list --persistent --all" \
            "list --transient --all" "list --table --uuid"; do
@@ -70,7 +70,7 @@ for cmd in "vcpucount monitor" "dommemstat monitor" \
            "domblkstat monitor sdz" "domifstat monitor testnet1" \
            "domifstat monitor 52:54:00:4d:4f:01" "domifstat monitor vnet9" \
            "domblkinfo monitor /guest/monitor.img" "domblkerror monitor" \
-           "domifaddr monitor" "domtime monitor" "domcontrol monitor" \
+           "domifaddr monitor" "domcontrol monitor" \
            "cpu-stats monitor" "cpu-stats monitor --total" \
            "cpu-stats monitor --start 1 --count 1" "domstats monitor" \
            "domstats --list-running --state" "dommemstat nope"; do
