@@ -51,7 +51,8 @@ test_default_domain(void)
     tap_ok(b.cpu_time_ns - a.cpu_time_ns >= 5000000ull,
            "cpu time is the wall clock, as libvirt's test driver gives it");
     text = testdrv.domain_get_os_type(dom, &err);
-    tap_is_str(text, "linux", "os type 'linux', libvirt's for any domain");
+    tap_is_str(text, "linux",
+               "the os type is always linux, as libvirt's test driver says");
     free(text);
     text = testdrv.domain_get_xml_desc(dom, 0, &err);
     tap_ok(text && strstr(text, "id='1'"), "live XML carries the id");
