@@ -998,6 +998,105 @@ VIREO_API void vireo_domain_interfaces_free(
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 
+/* Which definition a change or a query is about, as libvirt's
+ * virDomainModificationImpact: CURRENT is the live one of a running domain,
+ * else the persistent one. */
+enum vireo_domain_modification_impact {
+    VIR_DOMAIN_AFFECT_CURRENT = 0,
+    VIR_DOMAIN_AFFECT_LIVE    = 1 << 0,
+    VIR_DOMAIN_AFFECT_CONFIG  = 1 << 1,
+};
+
+/* vireo_domain_set_memory_flags: the maximum rather than the current. */
+#define VIR_DOMAIN_MEM_MAXIMUM (1 << 2)
+
+/* vireo_domain_set_vcpus_flags. */
+enum vireo_domain_vcpu_flags {
+    VIR_DOMAIN_VCPU_MAXIMUM      = 1 << 2,
+    VIR_DOMAIN_VCPU_GUEST        = 1 << 3,
+    VIR_DOMAIN_VCPU_HOTPLUGGABLE = 1 << 4,
+};
+
+enum vireo_domain_metadata_type {
+    VIR_DOMAIN_METADATA_DESCRIPTION = 0,
+    VIR_DOMAIN_METADATA_TITLE       = 1,
+    VIR_DOMAIN_METADATA_ELEMENT     = 2,
+};
+
+enum vireo_domain_lifecycle {
+    VIR_DOMAIN_LIFECYCLE_POWEROFF = 0,
+    VIR_DOMAIN_LIFECYCLE_REBOOT   = 1,
+    VIR_DOMAIN_LIFECYCLE_CRASH    = 2,
+};
+
+enum vireo_domain_lifecycle_action {
+    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY          = 0,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART          = 1,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME   = 2,
+    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE         = 3,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY = 4,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART = 5,
+};
+
+/* A memory limit that is not set (libvirt's
+ * VIR_DOMAIN_MEMORY_PARAM_UNLIMITED), in KiB. */
+#define VIR_DOMAIN_MEMORY_PARAM_UNLIMITED 9007199254740991ULL
+#define VIR_DOMAIN_MEMORY_HARD_LIMIT      "hard_limit"
+#define VIR_DOMAIN_MEMORY_SOFT_LIMIT      "soft_limit"
+#define VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT "swap_hard_limit"
+#define VIR_DOMAIN_SCHEDULER_WEIGHT       "weight"
+
+/* Each is libvirt's function of the same name without "Flags" where noted;
+ * flags from the enums above. 0, or -1 with err set. */
+VIREO_API int vireo_domain_set_memory(struct vireo_domain *dom,
+                                      unsigned long long memory_kib,
+                                      struct vireo_error *err);
+VIREO_API int vireo_domain_set_max_memory(struct vireo_domain *dom,
+                                          unsigned long long memory_kib,
+                                          struct vireo_error *err);
+VIREO_API int vireo_domain_set_memory_flags(struct vireo_domain *dom,
+                                            unsigned long long memory_kib,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+VIREO_API int vireo_domain_set_vcpus_flags(struct vireo_domain *dom,
+                                           unsigned n_vcpus, unsigned flags,
+                                           struct vireo_error *err);
+/* The scheduler's name (caller frees) and its number of parameters. */
+VIREO_API char *vireo_domain_get_scheduler_type(struct vireo_domain *dom,
+                                                int *n_params,
+                                                struct vireo_error *err);
+/* Append every parameter to *params (empty on entry). */
+VIREO_API int vireo_domain_get_scheduler_params(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_scheduler_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_get_memory_params(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_memory_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+/* The title, description or element (enum vireo_domain_metadata_type);
+ * caller frees. */
+VIREO_API char *vireo_domain_get_metadata(struct vireo_domain *dom, int type,
+                                          const char *uri, unsigned flags,
+                                          struct vireo_error *err);
+VIREO_API int vireo_domain_set_metadata(struct vireo_domain *dom, int type,
+                                        const char *metadata, const char *key,
+                                        const char *uri, unsigned flags,
+                                        struct vireo_error *err);
+/* On success dom's name is new_name. */
+VIREO_API int vireo_domain_rename(struct vireo_domain *dom,
+                                  const char *new_name, unsigned flags,
+                                  struct vireo_error *err);
+VIREO_API int vireo_domain_set_lifecycle_action(struct vireo_domain *dom,
+                                                unsigned type,
+                                                unsigned action,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+
 /* Save, restore, managed save and snapshots. */
 
 /* Devices and guest operations. */

@@ -79,6 +79,22 @@ DISPATCH_SLOT(dispatch_domain_get_cpu_stats);
 DISPATCH_SLOT(dispatch_domain_interface_addresses);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+DISPATCH_SLOT(dispatch_domain_set_memory);
+DISPATCH_SLOT(dispatch_domain_set_max_memory);
+DISPATCH_SLOT(dispatch_domain_set_memory_flags);
+DISPATCH_SLOT(dispatch_domain_set_vcpus);
+DISPATCH_SLOT(dispatch_domain_set_vcpus_flags);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_type);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_parameters);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_parameters_flags);
+DISPATCH_SLOT(dispatch_domain_set_scheduler_parameters);
+DISPATCH_SLOT(dispatch_domain_set_scheduler_parameters_flags);
+DISPATCH_SLOT(dispatch_domain_get_memory_parameters);
+DISPATCH_SLOT(dispatch_domain_set_memory_parameters);
+DISPATCH_SLOT(dispatch_domain_get_metadata);
+DISPATCH_SLOT(dispatch_domain_set_metadata);
+DISPATCH_SLOT(dispatch_domain_rename);
+DISPATCH_SLOT(dispatch_domain_set_lifecycle_action);
 
 /* Save, restore, managed save and snapshots. */
 

@@ -79,6 +79,26 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_INTERFACE_ADDRESSES, dispatch_domain_interface_addresses),
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    SLOT(DOMAIN_SET_MEMORY, dispatch_domain_set_memory),
+    SLOT(DOMAIN_SET_MAX_MEMORY, dispatch_domain_set_max_memory),
+    SLOT(DOMAIN_SET_MEMORY_FLAGS, dispatch_domain_set_memory_flags),
+    SLOT(DOMAIN_SET_VCPUS, dispatch_domain_set_vcpus),
+    SLOT(DOMAIN_SET_VCPUS_FLAGS, dispatch_domain_set_vcpus_flags),
+    SLOT(DOMAIN_GET_SCHEDULER_TYPE, dispatch_domain_get_scheduler_type),
+    SLOT(DOMAIN_GET_SCHEDULER_PARAMETERS,
+         dispatch_domain_get_scheduler_parameters),
+    SLOT(DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+         dispatch_domain_get_scheduler_parameters_flags),
+    SLOT(DOMAIN_SET_SCHEDULER_PARAMETERS,
+         dispatch_domain_set_scheduler_parameters),
+    SLOT(DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
+         dispatch_domain_set_scheduler_parameters_flags),
+    SLOT(DOMAIN_GET_MEMORY_PARAMETERS, dispatch_domain_get_memory_parameters),
+    SLOT(DOMAIN_SET_MEMORY_PARAMETERS, dispatch_domain_set_memory_parameters),
+    SLOT(DOMAIN_GET_METADATA, dispatch_domain_get_metadata),
+    SLOT(DOMAIN_SET_METADATA, dispatch_domain_set_metadata),
+    SLOT(DOMAIN_RENAME, dispatch_domain_rename),
+    SLOT(DOMAIN_SET_LIFECYCLE_ACTION, dispatch_domain_set_lifecycle_action),
 
     /* Save, restore, managed save and snapshots. */
 

@@ -418,3 +418,18 @@ domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags)
             return false;
     return true;
 }
+
+int
+domain_list_rename(struct domain_list *list, struct domain_obj *obj,
+                   const char *new_name)
+{
+    char *name = strdup(new_name);
+
+    if (name == NULL)
+        return -1;
+    index_erase(&list->index[DOMAIN_INDEX_NAME], obj, DOMAIN_INDEX_NAME);
+    free(obj->def->name);
+    obj->def->name = name;
+    index_insert(&list->index[DOMAIN_INDEX_NAME], obj, DOMAIN_INDEX_NAME);
+    return 0;
+}

@@ -115,6 +115,12 @@ bool domain_obj_is_active(const struct domain_obj *obj);
  * checkpoint, so HAS_* never match and NO_* always do. */
 bool domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags);
 
+/* Give obj (an inactive domain with no next-start definition) the name
+ * new_name, which no other object holds, keeping the name index in step.
+ * 0, or -1 on allocation failure (nothing changed). */
+int domain_list_rename(struct domain_list *list, struct domain_obj *obj,
+                       const char *new_name);
+
 /* Every flag domain_obj_matches_filter() understands. */
 #define DOMAIN_LIST_FILTERS_ALL 0xffffu
 

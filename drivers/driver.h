@@ -256,6 +256,63 @@ struct driver {
                                       struct vireo_error *err);
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    /* libvirt's virDomainSetMemoryFlags, which also stands for
+     * virDomainSetMemory (flags VIR_DOMAIN_AFFECT_LIVE) and
+     * virDomainSetMaxMemory (VIR_DOMAIN_MEM_MAXIMUM): the current memory,
+     * or with MEM_MAXIMUM the maximum, in KiB, of the definitions flags
+     * name (enum vireo_domain_modification_impact). */
+    int (*domain_set_memory_flags)(struct vireo_domain *dom,
+                                   unsigned long long memory_kib,
+                                   unsigned flags, struct vireo_error *err);
+    /* virDomainSetVcpusFlags (and virDomainSetVcpus, flags AFFECT_LIVE):
+     * the vCPUs online, or with VIR_DOMAIN_VCPU_MAXIMUM the maximum. */
+    int (*domain_set_vcpus_flags)(struct vireo_domain *dom, unsigned n_vcpus,
+                                  unsigned flags, struct vireo_error *err);
+    /* virDomainGetSchedulerType: the scheduler's name (malloc'ed) and how
+     * many parameters it has. */
+    char *(*domain_get_scheduler_type)(struct vireo_domain *dom,
+                                       int *n_params,
+                                       struct vireo_error *err);
+    /* virDomainGetSchedulerParametersFlags (flags 0 for the form without):
+     * every parameter, appended to an empty *params. */
+    int (*domain_get_scheduler_params)(struct vireo_domain *dom,
+                                       struct vireo_typed_params *params,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    int (*domain_set_scheduler_params)(struct vireo_domain *dom,
+                                       const struct vireo_typed_params *params,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    /* virDomainGetMemoryParameters / virDomainSetMemoryParameters: the
+     * <memtune> limits, in KiB (VIR_DOMAIN_MEMORY_PARAM_UNLIMITED when
+     * none). */
+    int (*domain_get_memory_params)(struct vireo_domain *dom,
+                                    struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    int (*domain_set_memory_params)(struct vireo_domain *dom,
+                                    const struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    /* virDomainGetMetadata: the title, the description or (type
+     * VIR_DOMAIN_METADATA_ELEMENT) the element of namespace uri, as
+     * malloc'ed text; VIR_ERR_NO_DOMAIN_METADATA when there is none. */
+    char *(*domain_get_metadata)(struct vireo_domain *dom, int type,
+                                 const char *uri, unsigned flags,
+                                 struct vireo_error *err);
+    /* virDomainSetMetadata: metadata NULL (or empty) removes it; an element
+     * is stored under namespace uri with prefix key. */
+    int (*domain_set_metadata)(struct vireo_domain *dom, int type,
+                               const char *metadata, const char *key,
+                               const char *uri, unsigned flags,
+                               struct vireo_error *err);
+    /* virDomainRename: an inactive persistent domain takes new_name. */
+    int (*domain_rename)(struct vireo_domain *dom, const char *new_name,
+                         unsigned flags, struct vireo_error *err);
+    /* virDomainSetLifecycleAction: type and action from enum
+     * vireo_domain_lifecycle and enum vireo_domain_lifecycle_action. */
+    int (*domain_set_lifecycle_action)(struct vireo_domain *dom,
+                                       unsigned type, unsigned action,
+                                       unsigned flags,
+                                       struct vireo_error *err);
 
     /* Save, restore, managed save and snapshots. */
 

@@ -42,6 +42,7 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_CONFIG_UNSUPPORTED,    "unsupported configuration" },
     { VIR_ERR_OPERATION_TIMEOUT,     "Timed out during operation" },
     { VIR_ERR_OPERATION_ABORTED,     "operation aborted" },
+    { VIR_ERR_NO_DOMAIN_METADATA,    "metadata not found" },
     { VIR_ERR_ARGUMENT_UNSUPPORTED,  "argument unsupported" },
     { VIR_ERR_OVERFLOW,              "value too large" },
     { VIR_ERR_OPERATION_UNSUPPORTED, "Operation not supported" },

@@ -167,6 +167,15 @@ int cmd_cpu_stats(struct session *s, const struct cmd *cmd);
 int cmd_domstats(struct session *s, const struct cmd *cmd);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+int cmd_setmem(struct session *s, const struct cmd *cmd);
+int cmd_setmaxmem(struct session *s, const struct cmd *cmd);
+int cmd_setvcpus(struct session *s, const struct cmd *cmd);
+int cmd_memtune(struct session *s, const struct cmd *cmd);
+int cmd_domrename(struct session *s, const struct cmd *cmd);
+int cmd_set_lifecycle_action(struct session *s, const struct cmd *cmd);
+int cmd_schedinfo(struct session *s, const struct cmd *cmd);
+int cmd_desc(struct session *s, const struct cmd *cmd);
+int cmd_metadata(struct session *s, const struct cmd *cmd);
 
 /* Save, restore, managed save and snapshots. */
 

@@ -152,6 +152,88 @@ static const struct opt_def domstats_opts[] = {
 };
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+#define IMPACT_OPTS                                                         \
+    { "config", OPT_BOOL, false, false, "affect next boot" },              \
+    { "live", OPT_BOOL, false, false, "affect running domain" },           \
+    { "current", OPT_BOOL, false, false, "affect current domain" }
+
+static const struct opt_def setmem_opts[] = {
+    DOMAIN_ARG,
+    { "size", OPT_STRING, true, true,
+      "new memory size, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def setvcpus_opts[] = {
+    DOMAIN_ARG,
+    { "count", OPT_NUMBER, true, true, "number of virtual CPUs" },
+    { "maximum", OPT_BOOL, false, false, "set maximum limit on next boot" },
+    IMPACT_OPTS,
+    { "guest", OPT_BOOL, false, false, "modify cpu state in the guest" },
+    { "hotpluggable", OPT_BOOL, false, false,
+      "make added vcpus hot(un)pluggable" },
+    END_OPTS,
+};
+
+static const struct opt_def memtune_opts[] = {
+    DOMAIN_ARG,
+    { "hard-limit", OPT_STRING, false, false,
+      "Max memory, as scaled integer (default KiB)" },
+    { "soft-limit", OPT_STRING, false, false,
+      "Memory during contention, as scaled integer (default KiB)" },
+    { "swap-hard-limit", OPT_STRING, false, false,
+      "Max memory plus swap, as scaled integer (default KiB)" },
+    { "min-guarantee", OPT_STRING, false, false,
+      "Min guaranteed memory, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def domrename_opts[] = {
+    DOMAIN_ARG,
+    { "new-name", OPT_STRING, true, true, "new domain name" },
+    END_OPTS,
+};
+
+static const struct opt_def lifecycle_opts[] = {
+    DOMAIN_ARG,
+    { "type", OPT_STRING, true, true, "lifecycle type to modify" },
+    { "action", OPT_STRING, true, true, "lifecycle action to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def schedinfo_opts[] = {
+    DOMAIN_ARG,
+    { "weight", OPT_NUMBER, false, false, "weight for XEN_CREDIT" },
+    { "cap", OPT_NUMBER, false, false, "cap for XEN_CREDIT" },
+    IMPACT_OPTS,
+    { "set", OPT_STRING, false, false, "parameter=value" },
+    END_OPTS,
+};
+
+static const struct opt_def desc_opts[] = {
+    DOMAIN_ARG,
+    IMPACT_OPTS,
+    { "title", OPT_BOOL, false, false,
+      "modify/get the title instead of description" },
+    { "new-desc", OPT_STRING, true, false, "message" },
+    END_OPTS,
+};
+
+static const struct opt_def metadata_opts[] = {
+    DOMAIN_ARG,
+    { "uri", OPT_STRING, true, true, "URI of the namespace" },
+    IMPACT_OPTS,
+    { "key", OPT_STRING, false, false,
+      "key to be used as a namespace identifier" },
+    { "set", OPT_STRING, false, false,
+      "new metadata to set" },
+    { "remove", OPT_BOOL, false, false, "remove the metadata corresponding "
+      "to an uri" },
+    END_OPTS,
+};
 
 /* Save, restore, managed save and snapshots. */
 
@@ -202,7 +284,7 @@ static const struct cmd_def table[] = {
     { "autostart", cmd_autostart, autostart_opts, true, "autostart a domain",
       "Configure a domain to be automatically started at boot." },
     { "event", cmd_event, event_opts, true, "Domain Events",
-      "List event types, or wait for domain events to occur." },
+      "List event types, or wait for domain events to occur" },
     { "console", cmd_console, console_opts, true, "connect to the guest console",
       "Connect the virtual serial console for the guest" },
     { "qemu-monitor-command", cmd_qemu_monitor_command,
@@ -251,6 +333,31 @@ static const struct cmd_def table[] = {
       "all) domains" },
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    { "setmem", cmd_setmem, setmem_opts, true, "change memory allocation",
+      "Change the current memory allocation in the guest domain." },
+    { "setmaxmem", cmd_setmaxmem, setmem_opts, true,
+      "change maximum memory limit",
+      "Change the maximum memory allocation limit in the guest domain." },
+    { "setvcpus", cmd_setvcpus, setvcpus_opts, true,
+      "change number of virtual CPUs",
+      "Change the number of virtual CPUs in the guest domain." },
+    { "memtune", cmd_memtune, memtune_opts, true,
+      "Get or set memory parameters",
+      "Get or set the current memory parameters for a guest domain." },
+    { "domrename", cmd_domrename, domrename_opts, true, "rename a domain",
+      "Rename an inactive domain." },
+    { "set-lifecycle-action", cmd_set_lifecycle_action, lifecycle_opts, true,
+      "change lifecycle actions",
+      "Change lifecycle actions for the guest domain." },
+    { "schedinfo", cmd_schedinfo, schedinfo_opts, true,
+      "show/set scheduler parameters",
+      "Show/Set scheduler parameters." },
+    { "desc", cmd_desc, desc_opts, true,
+      "show or set domain's description or title",
+      "Allows setting or modifying the description or title of a domain." },
+    { "metadata", cmd_metadata, metadata_opts, true,
+      "show or set domain's custom XML metadata",
+      "Shows or modifies the XML metadata of a domain." },
 
     /* Save, restore, managed save and snapshots. */
 

@@ -193,6 +193,33 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_interface_addresses),           LOW),
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    CALL(DOMAIN_SET_MAX_MEMORY,   ARGS(domain_set_max_memory), NONE,         HIGH | WRITE),
+    CALL(DOMAIN_SET_MEMORY,       ARGS(domain_set_memory), NONE,             LOW | WRITE),
+    CALL(DOMAIN_SET_MEMORY_FLAGS, ARGS(domain_set_memory_flags), NONE,       LOW | WRITE),
+    CALL(DOMAIN_SET_VCPUS,        ARGS(domain_set_vcpus), NONE,              LOW | WRITE),
+    CALL(DOMAIN_SET_VCPUS_FLAGS,  ARGS(domain_set_vcpus_flags), NONE,        LOW | WRITE),
+    CALL(DOMAIN_GET_SCHEDULER_TYPE, ARGS(domain_get_scheduler_type),
+                                  RET(domain_get_scheduler_type),            HIGH),
+    CALL(DOMAIN_GET_SCHEDULER_PARAMETERS,
+         ARGS(domain_get_scheduler_parameters),
+         RET(domain_get_scheduler_parameters),                               HIGH),
+    CALL(DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+         ARGS(domain_get_scheduler_parameters_flags),
+         RET(domain_get_scheduler_parameters_flags),                         HIGH),
+    CALL(DOMAIN_SET_SCHEDULER_PARAMETERS,
+         ARGS(domain_set_scheduler_parameters), NONE,                        HIGH | WRITE),
+    CALL(DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
+         ARGS(domain_set_scheduler_parameters_flags), NONE,                  HIGH | WRITE),
+    CALL(DOMAIN_GET_MEMORY_PARAMETERS, ARGS(domain_get_memory_parameters),
+                                  RET(domain_get_memory_parameters),         HIGH),
+    CALL(DOMAIN_SET_MEMORY_PARAMETERS, ARGS(domain_set_memory_parameters),
+                                  NONE,                                      HIGH | WRITE),
+    CALL(DOMAIN_GET_METADATA,     ARGS(domain_get_metadata),
+                                  RET(domain_get_metadata),                  HIGH),
+    CALL(DOMAIN_SET_METADATA,     ARGS(domain_set_metadata), NONE,           HIGH | WRITE),
+    CALL(DOMAIN_RENAME,           ARGS(domain_rename), RET(domain_rename),   LOW | WRITE),
+    CALL(DOMAIN_SET_LIFECYCLE_ACTION, ARGS(domain_set_lifecycle_action),
+                                  NONE,                                      HIGH | WRITE),
 
     /* Save, restore, managed save and snapshots. */
 

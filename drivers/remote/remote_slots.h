@@ -166,6 +166,42 @@ int remotedrv_domain_interface_addresses(
 
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+/* remote_tune.c */
+int remotedrv_domain_set_memory_flags(struct vireo_domain *dom,
+                                    unsigned long long memory_kib,
+                                    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_vcpus_flags(struct vireo_domain *dom, unsigned n_vcpus,
+                                   unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_lifecycle_action(struct vireo_domain *dom,
+                                        unsigned type, unsigned action,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int remotedrv_domain_rename(struct vireo_domain *dom, const char *new_name,
+                          unsigned flags, struct vireo_error *err);
+char *remotedrv_domain_get_scheduler_type(struct vireo_domain *dom,
+                                        int *n_params,
+                                        struct vireo_error *err);
+int remotedrv_domain_get_scheduler_params(struct vireo_domain *dom,
+                                        struct vireo_typed_params *params,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int remotedrv_domain_set_scheduler_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_memory_params(struct vireo_domain *dom,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_memory_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+char *remotedrv_domain_get_metadata(struct vireo_domain *dom, int type,
+                                  const char *uri, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_set_metadata(struct vireo_domain *dom, int type,
+                                const char *metadata, const char *key,
+                                const char *uri, unsigned flags,
+                                struct vireo_error *err);
+
 
 /* Save, restore, managed save and snapshots. */
 

@@ -339,6 +339,17 @@ const struct driver remotedrv = {
     .domain_interface_addresses  = remotedrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    .domain_set_memory_flags         = remotedrv_domain_set_memory_flags,
+    .domain_set_vcpus_flags          = remotedrv_domain_set_vcpus_flags,
+    .domain_get_scheduler_type       = remotedrv_domain_get_scheduler_type,
+    .domain_get_scheduler_params     = remotedrv_domain_get_scheduler_params,
+    .domain_set_scheduler_params     = remotedrv_domain_set_scheduler_params,
+    .domain_get_memory_params        = remotedrv_domain_get_memory_params,
+    .domain_set_memory_params        = remotedrv_domain_set_memory_params,
+    .domain_get_metadata             = remotedrv_domain_get_metadata,
+    .domain_set_metadata             = remotedrv_domain_set_metadata,
+    .domain_rename                   = remotedrv_domain_rename,
+    .domain_set_lifecycle_action     = remotedrv_domain_set_lifecycle_action,
 
     /* Save, restore, managed save and snapshots. */
 

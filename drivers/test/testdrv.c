@@ -254,6 +254,17 @@ const struct driver testdrv = {
     .domain_interface_addresses  = testdrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    .domain_set_memory_flags     = testdrv_domain_set_memory_flags,
+    .domain_set_vcpus_flags      = testdrv_domain_set_vcpus_flags,
+    .domain_get_scheduler_type   = testdrv_domain_get_scheduler_type,
+    .domain_get_scheduler_params = testdrv_domain_get_scheduler_params,
+    .domain_set_scheduler_params = testdrv_domain_set_scheduler_params,
+    .domain_get_memory_params    = testdrv_domain_get_memory_params,
+    .domain_set_memory_params    = testdrv_domain_set_memory_params,
+    .domain_get_metadata         = testdrv_domain_get_metadata,
+    .domain_set_metadata         = testdrv_domain_set_metadata,
+    .domain_rename               = testdrv_domain_rename,
+    .domain_set_lifecycle_action = testdrv_domain_set_lifecycle_action,
 
     /* Save, restore, managed save and snapshots. */
 
