@@ -8,7 +8,9 @@
 # expected output is libvirtd's, through virsh; vireo's against vireod must
 # equal it once the figures that are the wall clock (CPU times, block and
 # interface counters) are masked. vcpuinfo waits for the host's CPU map:
-# libvirtd counts the CPUs from it, which vireo cannot ask for yet.
+# libvirtd counts the CPUs from it, which vireo cannot ask for yet. domstats
+# of several domains is left out: libvirtd lists them in its hash table's
+# order, which changes from one daemon to the next.
 #
 # $VIREOD names vireod, $VIREO the vireo CLI.
 . "$(dirname "$0")/lib.sh"
@@ -73,7 +75,7 @@ for cmd in "vcpucount monitor" "dommemstat monitor" \
            "domifaddr monitor" "domcontrol monitor" \
            "cpu-stats monitor" "cpu-stats monitor --total" \
            "cpu-stats monitor --start 1 --count 1" "domstats monitor" \
-           "domstats --list-running --state" "dommemstat nope"; do
+           "domstats --state monitor" "dommemstat nope"; do
     same "$ON$cmd"
 done
 
