@@ -63,6 +63,20 @@ DISPATCH_SLOT(dispatch_domain_set_autostart);
 DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 
 /* Domain monitoring. */
+DISPATCH_SLOT(dispatch_domain_get_vcpus);
+DISPATCH_SLOT(dispatch_domain_get_vcpu_pin_info);
+DISPATCH_SLOT(dispatch_domain_get_vcpus_flags);
+DISPATCH_SLOT(dispatch_domain_get_max_vcpus);
+DISPATCH_SLOT(dispatch_domain_memory_stats);
+DISPATCH_SLOT(dispatch_domain_block_stats);
+DISPATCH_SLOT(dispatch_domain_interface_stats);
+DISPATCH_SLOT(dispatch_domain_get_block_info);
+DISPATCH_SLOT(dispatch_domain_get_disk_errors);
+DISPATCH_SLOT(dispatch_domain_get_control_info);
+DISPATCH_SLOT(dispatch_domain_is_updated);
+DISPATCH_SLOT(dispatch_connect_get_all_domain_stats);
+DISPATCH_SLOT(dispatch_domain_get_cpu_stats);
+DISPATCH_SLOT(dispatch_domain_interface_addresses);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 DISPATCH_SLOT(dispatch_domain_set_memory);

@@ -63,6 +63,20 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
          dispatch_connect_domain_event_callback_deregister_any),
     /* Domain monitoring. */
+    SLOT(DOMAIN_GET_VCPUS, dispatch_domain_get_vcpus),
+    SLOT(DOMAIN_GET_VCPU_PIN_INFO, dispatch_domain_get_vcpu_pin_info),
+    SLOT(DOMAIN_GET_VCPUS_FLAGS, dispatch_domain_get_vcpus_flags),
+    SLOT(DOMAIN_GET_MAX_VCPUS, dispatch_domain_get_max_vcpus),
+    SLOT(DOMAIN_MEMORY_STATS, dispatch_domain_memory_stats),
+    SLOT(DOMAIN_BLOCK_STATS, dispatch_domain_block_stats),
+    SLOT(DOMAIN_INTERFACE_STATS, dispatch_domain_interface_stats),
+    SLOT(DOMAIN_GET_BLOCK_INFO, dispatch_domain_get_block_info),
+    SLOT(DOMAIN_GET_DISK_ERRORS, dispatch_domain_get_disk_errors),
+    SLOT(DOMAIN_GET_CONTROL_INFO, dispatch_domain_get_control_info),
+    SLOT(DOMAIN_IS_UPDATED, dispatch_domain_is_updated),
+    SLOT(CONNECT_GET_ALL_DOMAIN_STATS, dispatch_connect_get_all_domain_stats),
+    SLOT(DOMAIN_GET_CPU_STATS, dispatch_domain_get_cpu_stats),
+    SLOT(DOMAIN_INTERFACE_ADDRESSES, dispatch_domain_interface_addresses),
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
     SLOT(DOMAIN_SET_MEMORY, dispatch_domain_set_memory),

@@ -152,6 +152,19 @@ int cmd_help(struct session *s, const struct cmd *cmd);
 int cmd_quit(struct session *s, const struct cmd *cmd);
 
 /* Domain monitoring. */
+/* cmd_monitor.c */
+int cmd_vcpuinfo(struct session *s, const struct cmd *cmd);
+int cmd_vcpucount(struct session *s, const struct cmd *cmd);
+int cmd_dommemstat(struct session *s, const struct cmd *cmd);
+int cmd_domblkstat(struct session *s, const struct cmd *cmd);
+int cmd_domifstat(struct session *s, const struct cmd *cmd);
+int cmd_domblkinfo(struct session *s, const struct cmd *cmd);
+int cmd_domblkerror(struct session *s, const struct cmd *cmd);
+int cmd_domifaddr(struct session *s, const struct cmd *cmd);
+int cmd_domcontrol(struct session *s, const struct cmd *cmd);
+/* cmd_monitor_stats.c */
+int cmd_cpu_stats(struct session *s, const struct cmd *cmd);
+int cmd_domstats(struct session *s, const struct cmd *cmd);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 int cmd_setmem(struct session *s, const struct cmd *cmd);

@@ -65,26 +65,86 @@ print_domain_table(struct vireo_domain **doms, int n)
     return rc;
 }
 
-int
-cmd_list(struct session *s, const struct cmd *cmd)
+/* The --uuid, --id and --name forms: those fields of each domain on one
+ * line, in that order; --id alone lists only running domains. */
+static void
+print_domain_fields(struct vireo_domain **doms, int n, const struct cmd *cmd)
 {
-    struct vireo_error err = { 0 };
-    struct vireo_domain **doms = NULL;
+    bool is_uuid = cmd_has(cmd, "uuid"), is_id = cmd_has(cmd, "id");
+    bool is_name = cmd_has(cmd, "name");
+
+    qsort(doms, (size_t)n, sizeof(*doms), compare_domains);
+    for (int i = 0; i < n; i++) {
+        char uuid[VIREO_UUID_STRING_BUFLEN];
+        int id = vireo_domain_get_id(doms[i]);
+        const char *sep = "";
+
+        if (is_id && !is_uuid && !is_name && id < 0)
+            continue;
+        if (is_uuid) {
+            vireo_domain_get_uuid_string(doms[i], uuid);
+            printf("%s", uuid);
+            sep = " ";
+        }
+        if (is_id) {
+            if (id >= 0)
+                printf("%s%d", sep, id);
+            else
+                printf("%s-", sep);
+            sep = " ";
+        }
+        if (is_name)
+            printf("%s%s", sep, vireo_domain_get_name(doms[i]));
+        putchar('\n');
+    }
+    putchar('\n');
+}
+
+/* virsh's filters: which domains, by activity and persistence. */
+static unsigned
+list_flags(const struct cmd *cmd)
+{
     unsigned flags = VIR_CONNECT_LIST_DOMAINS_ACTIVE;
-    int n, rc;
 
     if (cmd_has(cmd, "inactive"))
         flags = VIR_CONNECT_LIST_DOMAINS_INACTIVE;
     if (cmd_has(cmd, "all"))
         flags = VIR_CONNECT_LIST_DOMAINS_ACTIVE |
                 VIR_CONNECT_LIST_DOMAINS_INACTIVE;
-    n = vireo_conn_list_all_domains(s->conn, &doms, flags, &err);
+    if (cmd_has(cmd, "persistent"))
+        flags |= VIR_CONNECT_LIST_DOMAINS_PERSISTENT;
+    if (cmd_has(cmd, "transient"))
+        flags |= VIR_CONNECT_LIST_DOMAINS_TRANSIENT;
+    return flags;
+}
+
+int
+cmd_list(struct session *s, const struct cmd *cmd)
+{
+    static const char *const fields[] = { "uuid", "name", "id" };
+    struct vireo_error err = { 0 };
+    struct vireo_domain **doms = NULL;
+    bool is_fields = false;
+    int n, rc = 0;
+
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        if (cmd_has(cmd, "table") && cmd_has(cmd, fields[i])) {
+            cli_error("Options --table and --%s are mutually exclusive",
+                      fields[i]);
+            return -1;
+        }
+        is_fields = is_fields || cmd_has(cmd, fields[i]);
+    }
+    n = vireo_conn_list_all_domains(s->conn, &doms, list_flags(cmd), &err);
     if (n < 0) {
         cli_error("Failed to list domains");
         cli_report(&err);
         return -1;
     }
-    rc = print_domain_table(doms, n);
+    if (is_fields)
+        print_domain_fields(doms, n, cmd);
+    else
+        rc = print_domain_table(doms, n);
     for (int i = 0; i < n; i++)
         vireo_domain_free(doms[i]);
     free(doms);

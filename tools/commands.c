@@ -25,6 +25,12 @@ static const struct opt_def domain_only[] = { DOMAIN_ARG, END_OPTS };
 static const struct opt_def list_opts[] = {
     { "all", OPT_BOOL, false, false, "list inactive & active domains" },
     { "inactive", OPT_BOOL, false, false, "list inactive domains" },
+    { "transient", OPT_BOOL, false, false, "list transient domains" },
+    { "persistent", OPT_BOOL, false, false, "list persistent domains" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list domain names only" },
+    { "id", OPT_BOOL, false, false, "list domain IDs only" },
+    { "table", OPT_BOOL, false, false, "list table (default)" },
     END_OPTS,
 };
 
@@ -105,6 +111,45 @@ static const struct opt_def help_opts[] = {
 };
 
 /* Domain monitoring. */
+static const struct opt_def domblkstat_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, false, "block device" },
+    { "human", OPT_BOOL, false, false, "print a more human readable output" },
+    END_OPTS,
+};
+
+static const struct opt_def domifstat_opts[] = {
+    DOMAIN_ARG,
+    { "interface", OPT_STRING, true, true, "interface device specified by "
+      "name or MAC Address" },
+    END_OPTS,
+};
+
+static const struct opt_def domblkinfo_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, true, "block device" },
+    END_OPTS,
+};
+
+static const struct opt_def cpu_stats_opts[] = {
+    DOMAIN_ARG,
+    { "total", OPT_BOOL, false, false, "Show total statistics only" },
+    { "start", OPT_NUMBER, false, false, "Show statistics from this CPU" },
+    { "count", OPT_NUMBER, false, false, "Number of shown CPUs at most" },
+    END_OPTS,
+};
+
+static const struct opt_def domstats_opts[] = {
+    { "domain", OPT_STRING, true, false, "list of domains to get stats for" },
+    { "state", OPT_BOOL, false, false, "report domain state" },
+    { "list-active", OPT_BOOL, false, false, "list only active domains" },
+    { "list-inactive", OPT_BOOL, false, false, "list only inactive domains" },
+    { "list-running", OPT_BOOL, false, false, "list only running domains" },
+    { "list-paused", OPT_BOOL, false, false, "list only paused domains" },
+    { "list-shutoff", OPT_BOOL, false, false, "list only shutoff domains" },
+    { "enforce", OPT_BOOL, false, false, "enforce requested stats parameters" },
+    END_OPTS,
+};
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 #define IMPACT_OPTS                                                         \
@@ -450,6 +495,37 @@ static const struct cmd_def table[] = {
     { "capabilities", cmd_capabilities, NULL, true, "capabilities",
       "Returns capabilities of hypervisor/driver." },
     /* Domain monitoring. */
+    { "vcpuinfo", cmd_vcpuinfo, domain_only, true, "detailed domain vcpu "
+      "information", "Returns basic information about the domain virtual "
+      "CPUs." },
+    { "vcpucount", cmd_vcpucount, domain_only, true, "domain vcpu counts",
+      "Returns the number of virtual CPUs used by the domain." },
+    { "dommemstat", cmd_dommemstat, domain_only, true, "get memory "
+      "statistics for a domain", "Get memory statistics for a running "
+      "domain." },
+    { "domblkstat", cmd_domblkstat, domblkstat_opts, true, "get device "
+      "block stats for a domain", "Get device block stats for a running "
+      "domain." },
+    { "domifstat", cmd_domifstat, domifstat_opts, true, "get network "
+      "interface stats for a domain", "Get network interface stats for a "
+      "running domain." },
+    { "domblkinfo", cmd_domblkinfo, domblkinfo_opts, true, "domain block "
+      "device size information", "Get block device size info for a "
+      "domain." },
+    { "domblkerror", cmd_domblkerror, domain_only, true, "Show errors on "
+      "block devices", "Show block device errors" },
+    { "domifaddr", cmd_domifaddr, domain_only, true, "Get network "
+      "interfaces' addresses for a running domain", "Get network "
+      "interfaces' addresses for a running domain" },
+    { "domcontrol", cmd_domcontrol, domain_only, true, "domain control "
+      "interface state", "Returns state of a control interface to the "
+      "domain." },
+    { "cpu-stats", cmd_cpu_stats, cpu_stats_opts, true, "show domain cpu "
+      "statistics", "Display per-CPU and total statistics about the "
+      "domain's CPUs" },
+    { "domstats", cmd_domstats, domstats_opts, true, "get statistics about "
+      "one or multiple domains", "Gets statistics about one or more (or "
+      "all) domains" },
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
     { "setmem", cmd_setmem, setmem_opts, true, "change memory allocation",

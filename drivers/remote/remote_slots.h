@@ -114,6 +114,56 @@ int remotedrv_domain_qemu_monitor_command(struct vireo_domain *dom,
                                           struct vireo_error *err);
 
 /* Domain monitoring. */
+/* remote_monitor.c */
+int remotedrv_domain_get_vcpus(struct vireo_domain *dom,
+                               struct vireo_vcpu_info *info, int maxinfo,
+                               unsigned char *cpumaps, int maplen,
+                               struct vireo_error *err);
+int remotedrv_domain_get_vcpu_pin_info(struct vireo_domain *dom, int ncpumaps,
+                                       unsigned char *cpumaps, int maplen,
+                                       unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_vcpus_flags(struct vireo_domain *dom, unsigned flags,
+                                     struct vireo_error *err);
+int remotedrv_domain_get_max_vcpus(struct vireo_domain *dom,
+                                   struct vireo_error *err);
+int remotedrv_domain_memory_stats(struct vireo_domain *dom,
+                                  struct vireo_memory_stat *stats,
+                                  unsigned int nr_stats, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_block_stats(struct vireo_domain *dom, const char *disk,
+                                 struct vireo_block_stats *stats,
+                                 struct vireo_error *err);
+int remotedrv_domain_interface_stats(struct vireo_domain *dom,
+                                     const char *device,
+                                     struct vireo_interface_stats *stats,
+                                     struct vireo_error *err);
+int remotedrv_domain_get_block_info(struct vireo_domain *dom, const char *disk,
+                                    struct vireo_block_info *info,
+                                    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_disk_errors(struct vireo_domain *dom,
+                                     struct vireo_disk_error *errors,
+                                     unsigned int maxerrors, unsigned flags,
+                                     struct vireo_error *err);
+int remotedrv_domain_get_control_info(struct vireo_domain *dom,
+                                      struct vireo_domain_control_info *info,
+                                      unsigned flags, struct vireo_error *err);
+int remotedrv_domain_is_updated(struct vireo_domain *dom,
+                                struct vireo_error *err);
+int remotedrv_conn_get_all_domain_stats(struct vireo_conn *conn,
+                                        struct vireo_domain **doms, int n_doms,
+                                        unsigned int stats,
+                                        struct vireo_domain_stats_record **records,
+                                        unsigned flags, struct vireo_error *err);
+/* remote_monitor_guest.c */
+int remotedrv_domain_get_cpu_stats(struct vireo_domain *dom,
+                                   struct vireo_typed_params *params,
+                                   unsigned int nparams, int start_cpu,
+                                   unsigned int ncpus, unsigned flags,
+                                   struct vireo_error *err);
+int remotedrv_domain_interface_addresses(
+    struct vireo_domain *dom, struct vireo_domain_interface **ifaces,
+    unsigned int source, unsigned flags, struct vireo_error *err);
+
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 /* remote_tune.c */

@@ -323,6 +323,20 @@ const struct driver remotedrv = {
     .domain_event_register_any   = remote_event_register,
     .domain_event_deregister_any = remote_event_deregister,
     /* Domain monitoring. */
+    .domain_get_vcpus            = remotedrv_domain_get_vcpus,
+    .domain_get_vcpu_pin_info    = remotedrv_domain_get_vcpu_pin_info,
+    .domain_get_vcpus_flags      = remotedrv_domain_get_vcpus_flags,
+    .domain_get_max_vcpus        = remotedrv_domain_get_max_vcpus,
+    .domain_memory_stats         = remotedrv_domain_memory_stats,
+    .domain_block_stats          = remotedrv_domain_block_stats,
+    .domain_interface_stats      = remotedrv_domain_interface_stats,
+    .domain_get_block_info       = remotedrv_domain_get_block_info,
+    .domain_get_disk_errors      = remotedrv_domain_get_disk_errors,
+    .domain_get_control_info     = remotedrv_domain_get_control_info,
+    .domain_is_updated           = remotedrv_domain_is_updated,
+    .conn_get_all_domain_stats   = remotedrv_conn_get_all_domain_stats,
+    .domain_get_cpu_stats        = remotedrv_domain_get_cpu_stats,
+    .domain_interface_addresses  = remotedrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
     .domain_set_memory_flags         = remotedrv_domain_set_memory_flags,

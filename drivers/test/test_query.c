@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/uuid.h"
@@ -16,9 +17,9 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_host.h"
+#include "drivers/test/test_monitor.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
-#include "drivers/test/test_transition.h"
 
 /* Flags libvirt's test driver accepts on these queries. */
 #define MANAGED_SAVE_FLAGS  0u
@@ -178,6 +179,18 @@ testdrv_conn_list_all_domains(struct vireo_conn *conn,
 
 /* ---- One domain ------------------------------------------------------- */
 
+/* libvirt's test driver gives the wall clock as every domain's CPU time,
+ * running or not. */
+static unsigned long long
+wall_clock_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (unsigned long long)ts.tv_sec * 1000000000ULL +
+           (unsigned long long)(ts.tv_nsec / 1000) * 1000ULL;
+}
+
 static int
 op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
             struct vireo_error *err)
@@ -187,9 +200,8 @@ op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
     info->state = obj->state;
     info->max_mem_kib = obj->def->memory_kib;
     info->memory_kib = obj->def->current_memory_kib;
-    info->n_vcpus = obj->def->vcpus_current > 0 ? obj->def->vcpus_current
-                                                : obj->def->vcpus;
-    info->cpu_time_ns = test_transition_cpu_time_ns(obj);
+    info->n_vcpus = test_monitor_vcpus_online(obj->def);
+    info->cpu_time_ns = wall_clock_ns();
     return 0;
 }
 
@@ -201,8 +213,8 @@ testdrv_domain_get_info(struct vireo_domain *dom,
     return test_call_dom(dom, op_get_info, info, err);
 }
 
-/* Every domain, running or not, carries the test host's one label, as in
- * libvirt's test driver. */
+/* A running domain carries the test host's one label; an inactive one
+ * none, as in libvirt's test driver. */
 static int
 op_get_security_label(struct test_state *st, struct domain_obj *obj,
                       void *io, struct vireo_error *err)
@@ -210,6 +222,8 @@ op_get_security_label(struct test_state *st, struct domain_obj *obj,
     struct vireo_security_label *label = io;
 
     memset(label, 0, sizeof(*label));
+    if (!domain_obj_is_active(obj))
+        return 0;
     snprintf(label->label, sizeof(label->label), "%s",
              TEST_HOST_SECURITY_LABEL);
     label->enforcing = 1;

@@ -31,7 +31,4 @@ void test_transition_reset(struct domain_obj *obj);
 void test_transition_pause(struct domain_obj *obj, int reason);
 void test_transition_resume(struct domain_obj *obj, int reason);
 
-/* CPU time used so far: wall time spent running times the vCPU count. */
-unsigned long long test_transition_cpu_time_ns(const struct domain_obj *obj);
-
 #endif /* VIREO_DRIVERS_TEST_TRANSITION_H */

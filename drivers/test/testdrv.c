@@ -238,6 +238,20 @@ const struct driver testdrv = {
     .domain_event_register_any   = testdrv_domain_event_register_any,
     .domain_event_deregister_any = testdrv_domain_event_deregister_any,
     /* Domain monitoring. */
+    .domain_get_vcpus            = testdrv_domain_get_vcpus,
+    .domain_get_vcpu_pin_info    = testdrv_domain_get_vcpu_pin_info,
+    .domain_get_vcpus_flags      = testdrv_domain_get_vcpus_flags,
+    .domain_get_max_vcpus        = testdrv_domain_get_max_vcpus,
+    .domain_memory_stats         = testdrv_domain_memory_stats,
+    .domain_block_stats          = testdrv_domain_block_stats,
+    .domain_interface_stats      = testdrv_domain_interface_stats,
+    .domain_get_block_info       = testdrv_domain_get_block_info,
+    .domain_get_disk_errors      = testdrv_domain_get_disk_errors,
+    .domain_get_control_info     = testdrv_domain_get_control_info,
+    .domain_is_updated           = testdrv_domain_is_updated,
+    .conn_get_all_domain_stats   = testdrv_conn_get_all_domain_stats,
+    .domain_get_cpu_stats        = testdrv_domain_get_cpu_stats,
+    .domain_interface_addresses  = testdrv_domain_interface_addresses,
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
     .domain_set_memory_flags     = testdrv_domain_set_memory_flags,

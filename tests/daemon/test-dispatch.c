@@ -50,8 +50,11 @@ test_table(void)
 
     tap_ok(handler(REMOTE_PROC_DOMAIN_SUSPEND) == dispatch_domain_suspend,
            "34 is DOMAIN_SUSPEND's handler");
-    tap_ok(handler(REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS) == NULL,
-           "344 has no handler: answered as an unknown procedure");
+    tap_ok(handler(REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS) ==
+           dispatch_connect_get_all_domain_stats,
+           "344 is CONNECT_GET_ALL_DOMAIN_STATS's handler");
+    tap_ok(handler(REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE) == NULL,
+           "107, an event message, has no call handler");
     tap_ok(dispatch_driver_handler(&unknown) == NULL &&
            dispatch_driver_handler(&qemu_two) == NULL,
            "numbers out of range have none");
@@ -190,7 +193,7 @@ main(void)
 {
     struct vireo_conn *conn;
 
-    tap_plan(24);
+    tap_plan(25);
     test_table();
     test_features();
     conn = open_default();

@@ -48,9 +48,8 @@ test_default_domain(void)
     tap_is_int(a.n_vcpus, 2, "2 vcpus");
     sleep_ms(5);
     testdrv.domain_get_info(dom, &b, &err);
-    tap_ok(b.cpu_time_ns > a.cpu_time_ns, "cpu time grows while running");
-    tap_ok(b.cpu_time_ns - a.cpu_time_ns >= 2 * 5000000ull,
-           "by at least elapsed time x vcpus");
+    tap_ok(b.cpu_time_ns - a.cpu_time_ns >= 5000000ull,
+           "cpu time is the wall clock, as libvirt's test driver gives it");
     text = testdrv.domain_get_os_type(dom, &err);
     tap_is_str(text, "linux",
                "the os type is always linux, as libvirt's test driver says");
@@ -83,7 +82,7 @@ test_running_paused_shutoff(void)
     testdrv.domain_get_info(dom, &a, &err);
     sleep_ms(3);
     testdrv.domain_get_info(dom, &b, &err);
-    tap_is_int(b.cpu_time_ns, a.cpu_time_ns, "no cpu time while paused");
+    tap_ok(b.cpu_time_ns > a.cpu_time_ns, "the clock goes on while paused");
     tap_is_int(testdrv.domain_resume(dom, &err), 0, "resume");
     tap_is_str(tdrv_state(dom), "1/5", "running (unpaused)");
     tdrv_fails(testdrv.domain_resume(dom, &err), err,
@@ -100,13 +99,14 @@ test_running_paused_shutoff(void)
     testdrv.domain_get_info(dom, &a, &err);
     sleep_ms(3);
     testdrv.domain_get_info(dom, &b, &err);
-    tap_ok(b.cpu_time_ns > a.cpu_time_ns, "its cpu time grows again");
+    tap_ok(b.cpu_time_ns > a.cpu_time_ns, "and after a reboot");
     tap_is_int(testdrv.domain_destroy(dom, 0, &err), 0, "destroy");
     tap_is_str(tdrv_state(dom), "5/2", "shut off (destroyed)");
     tap_is_int(dom->id, -1, "the handle's id is refreshed to -1");
     tap_is_int(testdrv.domain_is_active(dom, &err), 0, "inactive");
     testdrv.domain_get_info(dom, &a, &err);
-    tap_is_int(a.cpu_time_ns, 0, "no cpu time while shut off");
+    tap_ok(a.cpu_time_ns > 1000000000ull * 1000000000ull,
+           "and while shut off: seconds since the epoch");
     tdrv_fails(testdrv.domain_destroy(dom, 0, &err), err,
                VIR_ERR_OPERATION_INVALID, "domain is not running",
                "destroy twice");

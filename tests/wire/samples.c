@@ -215,6 +215,41 @@ const struct sample samples[] = {
     { 312, SAMPLE_RET, "00000001 00000003 34383600 00000001" }, /* "486" */
     { 340, SAMPLE_ARGS, "00000001 00000004 00000000 00000001 00000000" },
     { 340, SAMPLE_RET, "00000001 00000000 00000013" },
+
+    /* Domain monitoring, with the answers libvirtd's test driver gives
+     * for its domain "test". */
+    { 18, SAMPLE_ARGS, DOM },
+    { 18, SAMPLE_RET, "00000002" },
+    { 20, SAMPLE_ARGS, DOM "00000002 00000002" },           /* 2 vCPUs, 16 cpus */
+    { 20, SAMPLE_RET, "00000002 00000000 00000001 0000a361 0e4a8a64 0000000f "
+                      "00000001 00000001 0000a361 0e4a8a64 0000000f "
+                      "00000004 ffffffff" },
+    { 230, SAMPLE_ARGS, DOM "00000002 00000001 00000002" },
+    { 230, SAMPLE_RET, "00000002 ffff0000 00000002" },
+    { 159, SAMPLE_ARGS, DOM "0000000d 00000000" },
+    { 159, SAMPLE_RET, "00000002 00000006 00000000 00200000 "
+                       "00000004 00000000 00100000" },
+    { 64, SAMPLE_ARGS, DOM "00000003 76646100" },          /* "vda" */
+    { 64, SAMPLE_RET, "0000a361 0e4a8a64 000051b0 87254532 00003676 5a18d8cc "
+                      "000028d8 4392a299 00000000 358a2b2c" },
+    { 65, SAMPLE_ARGS, DOM "00000008 74657374 6e657430" },  /* "testnet0" */
+    { 65, SAMPLE_RET, Z4 Z4 Z4 Z4 },
+    { 194, SAMPLE_ARGS, DOM "00000003 76646100" ZERO },
+    { 194, SAMPLE_RET, "00000100 00000000 000000ff fffb0000 00000100 00000000" },
+    { 263, SAMPLE_ARGS, DOM ZERO ZERO },                     /* count only */
+    { 263, SAMPLE_RET, ZERO ONE },
+    { 263, SAMPLE_ARGS, DOM ONE ZERO },
+    { 263, SAMPLE_RET, ONE "00000003 76646100" ONE ONE },
+    { 262, SAMPLE_ARGS, DOM "00000003 ffffffff 00000001 00000000" },
+    { 262, SAMPLE_RET, "00000001 00000008 6370755f 74696d65 00000004 "
+                       "0000000b 5b13134b 00000001" },      /* cpu_time */
+    { 262, SAMPLE_ARGS, DOM ZERO ZERO ZERO ZERO },           /* count CPUs */
+    { 262, SAMPLE_RET, ZERO "00000002" },
+    { 353, SAMPLE_ARGS, DOM ZERO ZERO },
+    { 353, SAMPLE_RET, "00000001 00000008 74657374 6e657430 "
+                       "00000001 00000011 61613a62 623a6363 3a64643a 65653a66 "
+                       "66000000 00000001 00000000 0000000d 3139322e 3136382e "
+                       "3132322e 33000000 00000018" },
 };
 
 const size_t n_samples = sizeof(samples) / sizeof(samples[0]);
