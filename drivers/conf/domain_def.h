@@ -272,6 +272,18 @@ struct domain_def {
  * A missing <uuid> is generated. Any thread. */
 struct domain_def *domain_def_parse(const char *xml, struct vireo_error *err);
 
+/* Flags of domain_def_parse_flags. */
+enum domain_def_parse_flags {
+    /* Check the document against libvirt's RelaxNG schema first
+     * (domain_xml_validate.h): VIR_ERR_XML_INVALID_SCHEMA if it fails. */
+    DOMAIN_DEF_PARSE_VALIDATE = 1u << 0,
+};
+
+/* domain_def_parse, with enum domain_def_parse_flags. Any thread. */
+struct domain_def *domain_def_parse_flags(const char *xml,
+                                          unsigned parse_flags,
+                                          struct vireo_error *err);
+
 /* Format a definition as libvirt's dumpxml writes it, with the defaults
  * libvirt fills in. id >= 0 adds id='N' to <domain> (a running domain).
  * Returns a malloc'd NUL-terminated document ending in a newline, or NULL

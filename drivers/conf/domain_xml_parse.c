@@ -39,6 +39,7 @@
 #include <libxml/tree.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/conf/xml_syntax_error.h"
@@ -546,6 +547,13 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
 struct domain_def *
 domain_def_parse(const char *xml, struct vireo_error *err)
 {
+    return domain_def_parse_flags(xml, 0, err);
+}
+
+struct domain_def *
+domain_def_parse_flags(const char *xml, unsigned parse_flags,
+                       struct vireo_error *err)
+{
     struct parse p = { .err = err };
     xmlDocPtr doc;
     size_t len;
@@ -566,6 +574,12 @@ domain_def_parse(const char *xml, struct vireo_error *err)
     doc = read_document(xml, len, err);
     if (doc == NULL)
         return NULL;
+    /* libvirt validates the well-formed document before reading it. */
+    if ((parse_flags & DOMAIN_DEF_PARSE_VALIDATE) != 0 &&
+        domain_xml_validate(doc, err) < 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     p.def = calloc(1, sizeof(*p.def));
     if (p.def == NULL)
         error_no_memory(err);

@@ -71,11 +71,13 @@ forget_if_transient(struct test_state *st, struct domain_obj *obj)
 
 /* ---- Definitions ------------------------------------------------------ */
 
-/* Parse xml into a def the test hypervisor can run; NULL with err set. */
+/* Parse xml (validated against libvirt's schema first when is_validated)
+ * into a def the test hypervisor can run; NULL with err set. */
 static struct domain_def *
-parse(const char *xml, struct vireo_error *err)
+parse(const char *xml, bool is_validated, struct vireo_error *err)
 {
-    struct domain_def *def = domain_def_parse(xml, err);
+    struct domain_def *def = domain_def_parse_flags(
+        xml, is_validated ? DOMAIN_DEF_PARSE_VALIDATE : 0, err);
 
     if (def != NULL && test_state_check_virt_type(def, err) < 0) {
         domain_def_free(def);
@@ -152,11 +154,11 @@ op_define(struct test_state *st, void *io, struct vireo_error *err)
  * definition to op on the test thread. */
 static struct vireo_domain *
 submit_def(struct vireo_conn *conn, const char *xml, test_op op,
-           bool is_paused, struct vireo_error *err)
+           bool is_paused, bool is_validated, struct vireo_error *err)
 {
     struct def_io d = { .conn = conn, .is_paused = is_paused };
 
-    d.def = parse(xml, err);
+    d.def = parse(xml, is_validated, err);
     if (d.def == NULL)
         return NULL;
     test_call(conn, op, &d, err);
@@ -168,10 +170,12 @@ struct vireo_domain *
 testdrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
+    if (error_check_flags(err, VIR_FROM_TEST, flags,
+                          VIR_DOMAIN_DEFINE_VALIDATE,
                           "testDomainDefineXMLFlags") < 0)
         return NULL;
-    return submit_def(conn, xml, op_define, false, err);
+    return submit_def(conn, xml, op_define, false,
+                      (flags & VIR_DOMAIN_DEFINE_VALIDATE) != 0, err);
 }
 
 /* Run def (taken over) now; returns the object, or NULL with err set. */
@@ -223,11 +227,13 @@ struct vireo_domain *
 testdrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    if (error_check_flags(err, VIR_FROM_TEST, flags, VIR_DOMAIN_START_PAUSED,
+    if (error_check_flags(err, VIR_FROM_TEST, flags,
+                          VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE,
                           "testDomainCreateXML") < 0)
         return NULL;
     return submit_def(conn, xml, op_create_xml,
-                      (flags & VIR_DOMAIN_START_PAUSED) != 0, err);
+                      (flags & VIR_DOMAIN_START_PAUSED) != 0,
+                      (flags & VIR_DOMAIN_START_VALIDATE) != 0, err);
 }
 
 static int
