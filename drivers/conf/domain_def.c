@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -669,5 +670,41 @@ domain_def_parse_memory(const char *value, const char *unit,
                          what, value, unit != NULL ? unit : "KiB");
     /* KiB is the internal unit; a partial KiB still needs a whole one. */
     *kib = bytes / 1024 + (bytes % 1024 != 0);
+    return 0;
+}
+
+static bool
+is_interface_name_taken(const struct domain_def *def, const char *name)
+{
+    for (int i = 0; i < def->n_interfaces; i++)
+        if (def->interfaces[i].target_dev != NULL &&
+            strcmp(def->interfaces[i].target_dev, name) == 0)
+            return true;
+    return false;
+}
+
+int
+domain_def_name_interfaces(struct domain_def *def, const char *prefix,
+                           struct vireo_error *err)
+{
+    char name[64];
+
+    for (int i = 0; i < def->n_interfaces; i++) {
+        int n = 0;
+
+        if (def->interfaces[i].target_dev != NULL)
+            continue;
+        do
+            snprintf(name, sizeof(name), "%s%d", prefix, n++);
+        while (is_interface_name_taken(def, name) &&
+               n < DOMAIN_MAX_INTERFACE_NAMES);
+        if (is_interface_name_taken(def, name))
+            return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
+                             "Exceeded max iface limit %d",
+                             DOMAIN_MAX_INTERFACE_NAMES);
+        def->interfaces[i].target_dev = strdup(name);
+        if (def->interfaces[i].target_dev == NULL)
+            return error_no_memory(err);
+    }
     return 0;
 }

@@ -315,6 +315,15 @@ int domain_disk_index(const char *target_dev);
  * settles it (vd: virtio, hd: ide, sd: scsi), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
 
+/* How many names domain_def_name_interfaces tries, as libvirt. */
+#define DOMAIN_MAX_INTERFACE_NAMES 1024
+
+/* Give every interface without a <target dev=...> the first free name
+ * "<prefix>N" (libvirt's test driver names them "testnet0", "testnet1"
+ * ... on define and create). 0, or -1 with err set. Any thread. */
+int domain_def_name_interfaces(struct domain_def *def, const char *prefix,
+                               struct vireo_error *err);
+
 /* Whether a device carries <boot order=...> (disks and interfaces). */
 bool domain_def_has_device_boot_order(const struct domain_def *def);
 

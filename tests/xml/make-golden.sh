@@ -20,7 +20,14 @@
 #     bash tests/xml/make-golden.sh
 #     git diff tests/xml/good
 #
-# With OUT_DIR, the outputs go there instead and good/ is left alone (the
+# The documents libvirt refuses have their answers recorded the same way:
+# refused/<case>.xml is defined plainly and validate/<case>.xml with
+# VIR_DOMAIN_DEFINE_VALIDATE (define_error.py, python3-libvirt), and
+# libvirtd's error code and message (or "accepted") go to <case>.err
+# beside it.
+#
+# With OUT_DIR, the outputs go there instead (refused/ and validate/ ones
+# into OUT_DIR/refused and OUT_DIR/validate) and the tree is left alone (the
 # integration test golden-libvirt does that, and compares).
 #
 # What the corpus leaves out, and why. Each case keeps to what vireo
@@ -52,6 +59,7 @@ set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 GOOD=$HERE/good
 OUT_DIR=${1:-$GOOD}
+ERR_ROOT=${1:-$HERE}
 VSH_TIMEOUT=20
 
 die() {
@@ -129,6 +137,23 @@ for in in "$GOOD"/*.in.xml; do
         status=1
     fi
 done
+# record_errors DIR FLAGS: libvirtd's answer to each DIR/<case>.xml.
+record_errors() {
+    local dir=$1 flags=$2 in name
+    mkdir -p "$ERR_ROOT/$dir" || return 1
+    for in in "$HERE/$dir"/*.xml; do
+        name=$(basename "$in" .xml)
+        if timeout "$VSH_TIMEOUT" /usr/bin/python3 "$HERE/define_error.py" \
+                "$LIBVIRTD_URI" "$in" "$flags" > "$ERR_ROOT/$dir/$name.err"; then
+            echo "$dir/$name: $ERR_ROOT/$dir/$name.err"
+        else
+            echo "$dir/$name: define_error.py failed" >&2
+            status=1
+        fi
+    done
+}
+record_errors refused 0
+record_errors validate 1
 exec 7>&-
 wait "$HOLD_PID"
 libvirtd_stop || die "libvirtd did not stop cleanly ($LIBVIRTD_RC)"

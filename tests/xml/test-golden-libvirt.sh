@@ -23,7 +23,8 @@ fi
 rm -f "$FRESH.log"
 
 cases=("$HERE"/good/*.in.xml)
-plan "${#cases[@]}"
+answers=("$HERE"/refused/*.xml "$HERE"/validate/*.xml)
+plan "$((${#cases[@]} + ${#answers[@]}))"
 for in in "${cases[@]}"; do
     name=$(basename "$in" .in.xml)
     same=0
@@ -34,5 +35,11 @@ for in in "${cases[@]}"; do
         diff -u "$HERE/good/$file" "$FRESH/$file" 2>&1 | diag
     done
     ok "$same" "$name: good/$name.out.xml is what libvirtd prints"
+done
+for in in "${answers[@]}"; do
+    name=$(basename "$in" .xml)
+    dir=$(basename "$(dirname "$in")")
+    cmp -s "$HERE/$dir/$name.err" "$FRESH/$dir/$name.err"
+    ok $? "$dir/$name: $dir/$name.err is libvirtd's answer"
 done
 done_testing
