@@ -137,6 +137,17 @@ domain_graphics_clear(struct domain_graphics *g)
 }
 
 void
+domain_redirdev_clear(struct domain_redirdev *r)
+{
+    free(r->bus);
+    free(r->type);
+    free(r->source_mode);
+    free(r->source_host);
+    free(r->source_service);
+    domain_info_clear(&r->info);
+}
+
+void
 domain_video_clear(struct domain_video *v)
 {
     free(v->model_type);
@@ -199,6 +210,7 @@ devices_free(struct domain_def *def)
     free(def->memballoon_model);
     domain_info_clear(&def->memballoon_info);
     FREE_ARRAY(def->rngs, def->n_rngs, domain_rng_clear);
+    FREE_ARRAY(def->redirdevs, def->n_redirdevs, domain_redirdev_clear);
 }
 
 void
@@ -386,6 +398,19 @@ graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
 }
 
 static void
+redirdev_copy(struct domain_redirdev *dst, const struct domain_redirdev *src,
+              bool *failed)
+{
+    *dst = *src;
+    dst->bus = dup_opt(src->bus, failed);
+    dst->type = dup_opt(src->type, failed);
+    dst->source_mode = dup_opt(src->source_mode, failed);
+    dst->source_host = dup_opt(src->source_host, failed);
+    dst->source_service = dup_opt(src->source_service, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
+static void
 timer_copy(struct domain_timer *dst, const struct domain_timer *src,
            bool *failed)
 {
@@ -442,6 +467,7 @@ devices_copy(struct domain_def *dst, const struct domain_def *src,
     dst->memballoon_model = dup_opt(src->memballoon_model, failed);
     info_copy(&dst->memballoon_info, &src->memballoon_info, failed);
     COPY_ARRAY(dst, src, rngs, n_rngs, rng_copy, failed);
+    COPY_ARRAY(dst, src, redirdevs, n_redirdevs, redirdev_copy, failed);
 }
 
 static void

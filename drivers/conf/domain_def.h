@@ -160,6 +160,16 @@ struct domain_rng {
     struct domain_device_info info;
 };
 
+/* A <redirdev> of type spicevmc or tcp. */
+struct domain_redirdev {
+    char *bus;           /* "usb" */
+    char *type;          /* "spicevmc", "tcp" */
+    char *source_mode;   /* tcp: "connect" (default) or "bind"; may be NULL */
+    char *source_host;   /* tcp: the usbredir server; may be NULL */
+    char *source_service;/* tcp: its port; may be NULL */
+    struct domain_device_info info;
+};
+
 /* A <clock><timer>. */
 struct domain_timer {
     char *name;          /* "rtc", "pit", "hpet", "kvmclock", "tsc" ... */
@@ -257,6 +267,8 @@ struct domain_def {
     struct domain_device_info memballoon_info;
     struct domain_rng        *rngs;
     int                       n_rngs;
+    struct domain_redirdev   *redirdevs;
+    int                       n_redirdevs;
     struct domain_extra *extras;          /* unknown children of <domain> */
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */

@@ -343,6 +343,7 @@ static const struct handler device_handlers[] = {
     { "input",      domain_xml_input_parse,      false },
     { "memballoon", domain_xml_memballoon_parse, true },
     { "rng",        domain_xml_rng_parse,        false },
+    { "redirdev",   domain_xml_redirdev_parse,   false },
 };
 
 int

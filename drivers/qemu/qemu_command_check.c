@@ -372,6 +372,10 @@ check_chardev(const struct domain_def *def, const struct domain_chardev *c,
         return unsupported(err, "character device type 'stdio' is not "
                            "supported: QEMU's output is its log (<%s>)",
                            element);
+    if (is(c->type, "spicevmc"))
+        return unsupported(err, "character device type 'spicevmc' is not "
+                           "supported: it needs SPICE graphics (<%s>)",
+                           element);
     if (is(c->type, "unix") && is(c->source_mode, "connect") &&
         c->source_path == NULL)
         return unsupported(err, "a unix socket to connect to needs a path "
@@ -510,6 +514,9 @@ check_devices(const struct domain_def *def, struct vireo_error *err)
 {
     if (check_device_extras(def, err) < 0)
         return -1;
+    if (def->n_redirdevs > 0)
+        return unsupported(err, "USB redirection is not supported by the "
+                           "qemu driver (<redirdev>)");
     for (int i = 0; i < def->n_controllers; i++)
         if (check_controller(def, &def->controllers[i], err) < 0)
             return -1;
