@@ -133,7 +133,9 @@ domain_graphics_clear(struct domain_graphics *g)
 {
     free(g->type);
     free(g->listen_address);
+    free(g->keymap);
     free(g->passwd);
+    extras_free(g->children, g->n_children);
 }
 
 void
@@ -394,7 +396,9 @@ graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
     *dst = *src;
     dst->type = dup_opt(src->type, failed);
     dst->listen_address = dup_opt(src->listen_address, failed);
+    dst->keymap = dup_opt(src->keymap, failed);
     dst->passwd = dup_opt(src->passwd, failed);
+    COPY_EXTRAS(dst, src, children, n_children, failed);
 }
 
 static void

@@ -114,14 +114,19 @@ struct domain_chardev {
     struct domain_device_info info;
 };
 
-/* Graphics of type 'vnc' or 'none'; others (spice, sdl, rdp ...) are
+/* Graphics of type 'vnc' or 'spice'; others (sdl, rdp ...) are
  * preserved whole. */
 struct domain_graphics {
-    char *type;          /* "vnc", "none" */
+    char *type;          /* "vnc", "spice" */
     int   port;          /* -1: autoport, until set live */
+    int   tls_port;      /* spice: as port */
     bool  is_autoport;
     char *listen_address;/* "127.0.0.1"; may be NULL (no address given) */
+    char *keymap;        /* "en-us"; may be NULL */
     char *passwd;        /* may be NULL; never written by dumpxml */
+    struct domain_extra *children; /* spice's other children (<image>,
+                                    * <gl> ...), kept verbatim */
+    int   n_children;
 };
 
 struct domain_controller {

@@ -504,6 +504,11 @@ check_device_extras(const struct domain_def *def, struct vireo_error *err)
     for (int i = 0; i < def->n_device_extras; i++)
         if (is_one_of(def->device_extras[i].name, first))
             return check_device_extra(&def->device_extras[i], err);
+    for (int i = 0; i < def->n_graphics; i++)
+        if (!is(def->graphics[i].type, "vnc"))
+            return unsupported(err, "<graphics>: type '%s' of element "
+                               "<graphics> is not supported",
+                               def->graphics[i].type);
     for (int i = 0; i < def->n_device_extras; i++)
         return check_device_extra(&def->device_extras[i], err);
     return 0;
