@@ -181,7 +181,9 @@ parse_disk(struct parse *p, xmlNodePtr node)
                           xml_read_refuse_child) < 0)
         return -1;
     if (d->target_dev == NULL)
-        return xml_read_fail(p, "disk is missing its <target dev='...'/>");
+        return error_set(p->err, VIR_ERR_NO_TARGET, VIR_FROM_DOMAIN,
+                         "missing target information for device %s",
+                         d->source_path != NULL ? d->source_path : "(null)");
     /* libvirt's rule: a block disk names its device. */
     if (strcmp(d->type, "block") == 0 && d->source_path == NULL &&
         strcmp(d->device, "cdrom") != 0)

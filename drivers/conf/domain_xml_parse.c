@@ -414,6 +414,23 @@ parse_root(struct parse *p, xmlNodePtr root)
     return xml_read_check_attrs(p, root, attrs);
 }
 
+/* libvirt keeps the coredump actions for a crash. */
+static int
+check_lifecycle_actions(struct parse *p)
+{
+    static const char *const events[] = { "poweroff", "reboot" };
+    const int actions[] = { p->def->on_poweroff, p->def->on_reboot };
+
+    for (int i = 0; i < 2; i++)
+        if (actions[i] == DOMAIN_ACTION_COREDUMP_DESTROY ||
+            actions[i] == DOMAIN_ACTION_COREDUMP_RESTART)
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN, "Lifecycle event '%s' doesn't "
+                             "support '%s' action", events[i],
+                             domain_lifecycle_action_to_string(actions[i]));
+    return 0;
+}
+
 /* Rules that need the whole document, in libvirt's order. */
 static int
 validate(struct parse *p)
@@ -435,7 +452,7 @@ validate(struct parse *p)
         def->current_memory_kib = def->memory_kib;
     if (def->os_type == NULL || def->os_type[0] == '\0')
         return xml_read_fail(p, "an os <type> must be specified");
-    return 0;
+    return check_lifecycle_actions(p);
 }
 
 static int
