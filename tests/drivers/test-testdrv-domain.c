@@ -144,7 +144,7 @@ static void
 test_define_clashes(void)
 {
     struct vireo_error err = { 0 };
-    struct vireo_domain *dom, *again;
+    struct vireo_domain *dom, *again, *kvm;
     char *xml;
 
     dom = tdrv_define(conn, "vm1", UUID_A, &err);
@@ -165,9 +165,9 @@ test_define_clashes(void)
                UUID_A, "same uuid, other name");
     /* libvirt's test driver runs every domain type. */
     xml = tdrv_xml("vm3", NULL, "kvm", 1024, NULL);
-    dom = testdrv.domain_define_xml(conn, xml, 0, &err);
-    tap_ok(dom != NULL, "a domain of type kvm is defined, as libvirt does");
-    handle_domain_unref(dom);
+    kvm = testdrv.domain_define_xml(conn, xml, 0, &err);
+    tap_ok(kvm != NULL, "a domain of type kvm is defined, as libvirt does");
+    handle_domain_unref(kvm);
     free(xml);
     tdrv_fails(testdrv.domain_define_xml(conn, "<domain", 0, &err) ? 0 : -1,
                err, VIR_ERR_XML_DETAIL, "", "malformed XML refused");
