@@ -104,6 +104,8 @@ domain_interface_clear(struct domain_interface *iface)
     free(iface->model);
     free(iface->source_bridge);
     free(iface->source_network);
+    free(iface->source_dev);
+    free(iface->source_mode);
     free(iface->target_dev);
     domain_info_clear(&iface->info);
 }
@@ -361,6 +363,8 @@ interface_copy(struct domain_interface *dst,
     dst->model = dup_opt(src->model, failed);
     dst->source_bridge = dup_opt(src->source_bridge, failed);
     dst->source_network = dup_opt(src->source_network, failed);
+    dst->source_dev = dup_opt(src->source_dev, failed);
+    dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
     info_copy(&dst->info, &src->info, failed);
 }

@@ -83,12 +83,16 @@ struct domain_disk {
 };
 
 struct domain_interface {
-    char *type;          /* "user", "bridge", "ethernet", "network" */
+    char *type;          /* "user", "bridge", "ethernet", "network",
+                          * "direct" */
     char *mac;           /* "52:54:00:..", may be NULL */
     char *model;         /* "virtio", "e1000", may be NULL */
     char *source_bridge; /* type bridge: the host bridge */
     char *source_network;/* type network: the libvirt network's name */
+    char *source_dev;    /* type direct: the host interface (macvtap) */
+    char *source_mode;   /* type direct: "vepa", "bridge" ...; may be NULL */
     char *target_dev;    /* the host tap: as given, or set live */
+    unsigned int driver_queues; /* <driver queues=...>, 0 when absent */
     struct domain_device_info info;
 };
 

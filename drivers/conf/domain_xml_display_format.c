@@ -26,8 +26,17 @@ put_interface(struct format *f, const struct domain_interface *iface)
                             iface->source_bridge);
     xml_write_empty_element(out, "      ", "source", "network",
                             iface->source_network);
+    if (iface->source_dev != NULL) {
+        fputs("      <source", out);
+        xml_write_attr(out, "dev", iface->source_dev);
+        xml_write_attr(out, "mode", iface->source_mode != NULL
+                                    ? iface->source_mode : "vepa");
+        fputs("/>\n", out);
+    }
     xml_write_empty_element(out, "      ", "target", "dev", iface->target_dev);
     xml_write_empty_element(out, "      ", "model", "type", iface->model);
+    if (iface->driver_queues > 0)
+        fprintf(out, "      <driver queues='%u'/>\n", iface->driver_queues);
     format_device_info(f, &iface->info);
     fputs("    </interface>\n", out);
 }

@@ -345,6 +345,13 @@ check_interface(const struct domain_interface *iface,
                          "no network with matching name '%s' (<interface "
                          "type='network'>: this daemon has no virtual "
                          "networks)", iface->source_network);
+    if (is(iface->type, "direct"))
+        return unsupported(err, "interface type 'direct' is not supported "
+                           "by the qemu driver (<interface type='direct'>)");
+    if (iface->driver_queues > 0)
+        return unsupported(err, "multiqueue interfaces are not supported "
+                           "by the qemu driver (<interface><driver "
+                           "queues=...>)");
     if (iface->model != NULL && !is_one_of(iface->model, models))
         return unsupported(err, "interface model '%s' is not supported "
                            "(<interface><model>)", iface->model);
