@@ -236,6 +236,8 @@ domain_def_free(struct domain_def *def)
 {
     if (def == NULL)
         return;
+    free(def->hyperv_mode);
+    extras_free(def->hyperv_children, def->n_hyperv_children);
     free(def->virt_type);
     free(def->name);
     free(def->title);
@@ -482,6 +484,7 @@ static void
 all_extras_copy(struct domain_def *dst, const struct domain_def *src,
                 bool *failed)
 {
+    COPY_EXTRAS(dst, src, hyperv_children, n_hyperv_children, failed);
     COPY_EXTRAS(dst, src, extras, n_extras, failed);
     COPY_EXTRAS(dst, src, device_extras, n_device_extras, failed);
     COPY_EXTRAS(dst, src, os_extras, n_os_extras, failed);
@@ -493,6 +496,7 @@ os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
     dst->os_type = dup_opt(src->os_type, failed);
     dst->os_arch = dup_opt(src->os_arch, failed);
     dst->os_machine = dup_opt(src->os_machine, failed);
+    dst->hyperv_mode = dup_opt(src->hyperv_mode, failed);
     dst->os_kernel = dup_opt(src->os_kernel, failed);
     dst->os_initrd = dup_opt(src->os_initrd, failed);
     dst->os_cmdline = dup_opt(src->os_cmdline, failed);

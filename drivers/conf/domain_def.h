@@ -226,6 +226,11 @@ struct domain_def {
     bool               has_apic;         /* <features><apic/> */
     bool               has_pae;          /* <features><pae/> */
     int                vmport;           /* <vmport state=...>: tristate */
+    char              *hyperv_mode;      /* <hyperv mode=...>: "custom"
+                                          * (default), "passthrough";
+                                          * NULL: no <hyperv> */
+    struct domain_extra *hyperv_children; /* its enlightenments, verbatim */
+    int                  n_hyperv_children;
     struct domain_extra *feature_extras; /* other <features> children */
     int                  n_feature_extras;
     char              *cpu_mode;         /* <cpu mode=...>: "host-passthrough",

@@ -58,6 +58,54 @@ feature_vmport(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+static int
+hyperv_child(struct parse *p, xmlNodePtr node)
+{
+    return xml_read_preserve(p, node, 3, &p->def->hyperv_children,
+                             &p->def->n_hyperv_children);
+}
+
+/* <hyperv>: its mode (libvirt writes 'custom' when none is given) and its
+ * enlightenments, kept verbatim for the formatter to put in libvirt's
+ * order. */
+static int
+feature_hyperv(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "mode", NULL };
+    static const char *const modes[] = { "custom", "passthrough", NULL };
+    struct domain_def *def = p->def;
+
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "mode", &def->hyperv_mode) < 0)
+        return -1;
+    if (def->hyperv_mode == NULL &&
+        (def->hyperv_mode = strdup("custom")) == NULL)
+        return xml_read_no_memory(p);
+    if (!xml_read_is_one_of(def->hyperv_mode, modes))
+        return xml_read_unsupported_value(p, node, "mode", def->hyperv_mode);
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && hyperv_child(p, c) < 0)
+            return -1;
+    return 0;
+}
+
+static void
+undo_hyperv(struct parse *p)
+{
+    struct domain_def *def = p->def;
+
+    free(def->hyperv_mode);
+    def->hyperv_mode = NULL;
+    for (int i = 0; i < def->n_hyperv_children; i++) {
+        free(def->hyperv_children[i].name);
+        free(def->hyperv_children[i].xml);
+        free(def->hyperv_children[i].why);
+    }
+    free(def->hyperv_children);
+    def->hyperv_children = NULL;
+    def->n_hyperv_children = 0;
+}
+
 /* Nothing to take back: a typed feature fails before it sets its flag. */
 static void
 undo_nothing(struct parse *p)
@@ -75,9 +123,13 @@ preserve_feature(struct parse *p, xmlNodePtr node)
 static const struct {
     const char *name;
     element_fn  fn;
+    void      (*undo)(struct parse *p);
 } typed_features[] = {
-    { "acpi", feature_acpi }, { "apic", feature_apic },
-    { "pae", feature_pae }, { "vmport", feature_vmport },
+    { "acpi", feature_acpi, undo_nothing },
+    { "apic", feature_apic, undo_nothing },
+    { "pae", feature_pae, undo_nothing },
+    { "vmport", feature_vmport, undo_nothing },
+    { "hyperv", feature_hyperv, undo_hyperv },
 };
 
 /* A typed feature that holds more than its field is kept verbatim. */
@@ -87,7 +139,7 @@ parse_feature(struct parse *p, xmlNodePtr node)
     for (size_t i = 0; i < N_OF(typed_features); i++)
         if (xml_read_is_named(node, typed_features[i].name))
             return xml_read_or_preserve(p, node, typed_features[i].fn,
-                                        undo_nothing, 2,
+                                        typed_features[i].undo, 2,
                                         &p->def->feature_extras,
                                         &p->def->n_feature_extras);
     return preserve_feature(p, node);

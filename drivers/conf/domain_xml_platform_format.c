@@ -50,11 +50,41 @@ put_vmport(struct format *f)
                 tristate_word(f->def->vmport, "on", "off"));
 }
 
+/* libvirt's order of the enlightenments (virDomainHyperv). */
+static const struct slot hyperv_slots[] = {
+    { "relaxed", NULL }, { "vapic", NULL }, { "spinlocks", NULL },
+    { "vpindex", NULL }, { "runtime", NULL }, { "synic", NULL },
+    { "stimer", NULL }, { "reset", NULL }, { "vendor_id", NULL },
+    { "frequencies", NULL }, { "reenlightenment", NULL },
+    { "tlbflush", NULL }, { "ipi", NULL }, { "evmcs", NULL },
+    { "avic", NULL }, { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
+};
+
+static void
+put_hyperv(struct format *f)
+{
+    const struct domain_def *def = f->def;
+    const struct extras children = { def->hyperv_children,
+                                     def->n_hyperv_children, "      " };
+
+    if (def->hyperv_mode == NULL)
+        return;
+    fputs("    <hyperv", f->out);
+    xml_write_attr(f->out, "mode", def->hyperv_mode);
+    if (def->n_hyperv_children == 0) {
+        fputs("/>\n", f->out);
+        return;
+    }
+    fputs(">\n", f->out);
+    format_slots(f, hyperv_slots, N_SLOTS(hyperv_slots), &children);
+    fputs("    </hyperv>\n", f->out);
+}
+
 /* The features in libvirt's order (virDomainFeature). */
 static const struct slot feature_slots[] = {
     { "acpi", put_acpi }, { "apic", put_apic }, { "pae", put_pae },
     { "hap", NULL }, { "viridian", NULL }, { "privnet", NULL },
-    { "hyperv", NULL }, { "kvm", NULL }, { "pvspinlock", NULL },
+    { "hyperv", put_hyperv }, { "kvm", NULL }, { "pvspinlock", NULL },
     { "capabilities", NULL }, { "pmu", NULL }, { "vmport", put_vmport },
     { "gic", NULL }, { "smm", NULL }, { "ioapic", NULL }, { "hpt", NULL },
     { "vmcoreinfo", NULL }, { "htm", NULL }, { "nested-hv", NULL },
@@ -71,7 +101,8 @@ domain_xml_features_format(struct format *f)
                                    def->n_feature_extras, "    " };
 
     if (!def->has_acpi && !def->has_apic && !def->has_pae &&
-        def->vmport == DOMAIN_TRISTATE_ABSENT && def->n_feature_extras == 0)
+        def->vmport == DOMAIN_TRISTATE_ABSENT && def->hyperv_mode == NULL &&
+        def->n_feature_extras == 0)
         return;
     fputs("  <features>\n", f->out);
     format_slots(f, feature_slots, N_SLOTS(feature_slots), &extras);

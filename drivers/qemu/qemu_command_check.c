@@ -163,6 +163,9 @@ check_extras(const struct domain_def *def, struct vireo_error *err)
         return unsupported(err, "<%s> is not supported by the qemu driver",
                            e->name != NULL ? e->name : "(foreign element)");
     }
+    if (def->hyperv_mode != NULL)
+        return unsupported(err, "<features><hyperv> is not supported by the "
+                           "qemu driver");
     for (int i = 0; i < def->n_feature_extras; i++)
         return unsupported(err, "<features><%s> is not supported by the qemu "
                            "driver", def->feature_extras[i].name != NULL
