@@ -178,6 +178,11 @@ domain_timer_clear(struct domain_timer *t)
 void
 domain_def_clear_cpu(struct domain_def *def)
 {
+    for (int i = 0; i < def->n_numa_cells; i++)
+        free(def->numa_cells[i].cpus);
+    free(def->numa_cells);
+    def->numa_cells = NULL;
+    def->n_numa_cells = 0;
     free(def->cpu_mode);
     free(def->cpu_match);
     free(def->cpu_check);
@@ -408,6 +413,14 @@ graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
 }
 
 static void
+numa_cell_copy(struct domain_numa_cell *dst,
+               const struct domain_numa_cell *src, bool *failed)
+{
+    *dst = *src;
+    dst->cpus = dup_opt(src->cpus, failed);
+}
+
+static void
 redirdev_copy(struct domain_redirdev *dst, const struct domain_redirdev *src,
               bool *failed)
 {
@@ -515,6 +528,7 @@ platform_copy(struct domain_def *dst, const struct domain_def *src,
     dst->cpu_check = dup_opt(src->cpu_check, failed);
     dst->cpu_migratable = dup_opt(src->cpu_migratable, failed);
     dst->cpu_model = dup_opt(src->cpu_model, failed);
+    COPY_ARRAY(dst, src, numa_cells, n_numa_cells, numa_cell_copy, failed);
     dst->cpu_model_fallback = dup_opt(src->cpu_model_fallback, failed);
     COPY_EXTRAS(dst, src, cpu_extras, n_cpu_extras, failed);
     dst->clock_offset = dup_opt(src->clock_offset, failed);

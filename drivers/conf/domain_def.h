@@ -169,6 +169,12 @@ struct domain_rng {
     struct domain_device_info info;
 };
 
+/* A guest NUMA node: <cpu><numa><cell>. */
+struct domain_numa_cell {
+    char              *cpus;        /* "0-1" as given */
+    unsigned long long memory_kib;
+};
+
 /* A <redirdev> of type spicevmc or tcp. */
 struct domain_redirdev {
     char *bus;           /* "usb" */
@@ -245,6 +251,8 @@ struct domain_def {
     unsigned int       cpu_dies;
     unsigned int       cpu_cores;
     unsigned int       cpu_threads;
+    struct domain_numa_cell *numa_cells; /* <cpu><numa>, cell i has id i */
+    int                  n_numa_cells;
     struct domain_extra *cpu_extras;     /* other <cpu> children (<feature>
                                           * ...) */
     int                  n_cpu_extras;

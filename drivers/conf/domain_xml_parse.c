@@ -443,6 +443,12 @@ validate(struct parse *p)
     if (strchr(def->name, '/') != NULL)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                          "name %s cannot contain '/'", def->name);
+    /* With guest NUMA nodes, the memory is theirs. */
+    if (def->n_numa_cells > 0) {
+        def->memory_kib = 0;
+        for (int i = 0; i < def->n_numa_cells; i++)
+            def->memory_kib += def->numa_cells[i].memory_kib;
+    }
     /* libvirt treats 0 as "not given". */
     if (def->memory_kib == 0)
         return xml_read_fail(p, "Memory size must be specified via <memory> or "

@@ -207,6 +207,58 @@ cpu_topology(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+/* One <cell>: libvirt numbers the cells in order, so an id, when given,
+ * must be the cell's position here (others keep the <cpu> whole). */
+static int
+numa_cell(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "id", "cpus", "memory", "unit",
+                                         NULL };
+    struct domain_def *def = p->def;
+    struct domain_numa_cell *cell;
+    unsigned long id;
+    xmlChar *memory, *unit;
+    int rc;
+
+    if (!xml_read_is_named(node, "cell"))
+        return xml_read_unsupported_child(p, node->parent, node);
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "id", 65535, &id) < 0)
+        return -1;
+    if (xmlHasProp(node, (const xmlChar *)"id") != NULL &&
+        id != (unsigned long)def->n_numa_cells)
+        return xml_read_unsupported_value(p, node, "id", "out of order");
+    cell = xml_read_grow(def->numa_cells, def->n_numa_cells, sizeof(*cell));
+    if (cell == NULL)
+        return xml_read_no_memory(p);
+    def->numa_cells = cell;
+    cell = &cell[def->n_numa_cells++];
+    if (xml_read_attr(p, node, "cpus", &cell->cpus) < 0)
+        return -1;
+    if (cell->cpus == NULL)
+        return xml_read_fail(p, "Missing 'cpus' attribute in NUMA cell");
+    memory = xmlGetNoNsProp(node, (const xmlChar *)"memory");
+    unit = xmlGetNoNsProp(node, (const xmlChar *)"unit");
+    rc = memory == NULL
+         ? xml_read_fail(p, "Missing 'memory' attribute for NUMA cell")
+         : domain_def_parse_memory((const char *)memory, (const char *)unit,
+                                   "memory", &cell->memory_kib, p->err);
+    xmlFree(unit);
+    xmlFree(memory);
+    return rc;
+}
+
+static int
+cpu_numa(struct parse *p, xmlNodePtr node)
+{
+    if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
+        return -1;
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && numa_cell(p, c) < 0)
+            return -1;
+    return 0;
+}
+
 static int
 preserve_cpu_child(struct parse *p, xmlNodePtr node)
 {
@@ -217,6 +269,7 @@ preserve_cpu_child(struct parse *p, xmlNodePtr node)
 static const struct handler cpu_handlers[] = {
     { "model",    cpu_model,    true },
     { "topology", cpu_topology, true },
+    { "numa",     cpu_numa,     true },
 };
 
 static int

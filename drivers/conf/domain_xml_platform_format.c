@@ -142,11 +142,28 @@ put_cpu_topology(struct format *f)
                 def->cpu_cores, def->cpu_threads);
 }
 
+static void
+put_cpu_numa(struct format *f)
+{
+    const struct domain_def *def = f->def;
+
+    if (def->n_numa_cells == 0)
+        return;
+    fputs("    <numa>\n", f->out);
+    for (int i = 0; i < def->n_numa_cells; i++) {
+        fprintf(f->out, "      <cell id='%d'", i);
+        xml_write_attr(f->out, "cpus", def->numa_cells[i].cpus);
+        fprintf(f->out, " memory='%llu' unit='KiB'/>\n",
+                def->numa_cells[i].memory_kib);
+    }
+    fputs("    </numa>\n", f->out);
+}
+
 /* The children of <cpu>, in libvirt's order. */
 static const struct slot cpu_slots[] = {
     { "model", put_cpu_model }, { "vendor", NULL },
     { "topology", put_cpu_topology }, { "cache", NULL },
-    { "maxphysaddr", NULL }, { "feature", NULL }, { "numa", NULL },
+    { "maxphysaddr", NULL }, { "feature", NULL }, { "numa", put_cpu_numa },
     { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
 };
 
@@ -172,7 +189,7 @@ domain_xml_cpu_format(struct format *f)
     const struct extras extras = { def->cpu_extras, def->n_cpu_extras,
                                    "    " };
     bool has_children = def->cpu_model != NULL || has_topology(def) ||
-                        def->n_cpu_extras > 0;
+                        def->n_numa_cells > 0 || def->n_cpu_extras > 0;
 
     if (def->cpu_mode == NULL)
         return;

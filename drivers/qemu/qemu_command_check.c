@@ -94,6 +94,9 @@ check_cpu(const struct domain_def *def, struct vireo_error *err)
                            "x86_64 host is not supported by hypervisor "
                            "(<cpu mode='%s'>: it needs KVM)", def->cpu_mode,
                            def->cpu_mode);
+    if (def->n_numa_cells > 0)
+        return unsupported(err, "guest NUMA nodes are not supported by the "
+                           "qemu driver (<cpu><numa>)");
     if (def->n_cpu_extras > 0)
         return unsupported(err, "<cpu><%s> is not supported by the qemu "
                            "driver", def->cpu_extras[0].name != NULL
