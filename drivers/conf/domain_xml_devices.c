@@ -324,6 +324,8 @@ undo_controller(struct parse *p)
 static int
 preserve_device(struct parse *p, xmlNodePtr node)
 {
+    if (domain_xml_check_kept_device(p, node) < 0)
+        return -1;
     return xml_read_preserve(p, node, 2, &p->def->device_extras,
                              &p->def->n_device_extras);
 }
