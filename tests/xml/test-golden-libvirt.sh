@@ -9,8 +9,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../tap.sh"
 set -u
 
-command -v virsh > /dev/null ||
-    fail_all "virsh (libvirt-clients) is installed"
+/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
+    fail_all "python3-libvirt is installed"
 FRESH=$(mktemp -d)
 trap 'rm -rf "$FRESH"' EXIT
 if ! bash "$HERE/make-golden.sh" "$FRESH" > "$FRESH.log" 2>&1; then
