@@ -336,6 +336,27 @@ check_boot_orders(struct parse *p)
     return rc;
 }
 
+/* A console after the first is a virtio (or other) console: libvirt
+ * refuses a second serial one, whether its target says so or not. */
+static int
+check_consoles(struct parse *p)
+{
+    int position = 0;
+
+    for (int i = 0; i < p->def->n_chardevs; i++) {
+        const struct domain_chardev *c = &p->def->chardevs[i];
+
+        if (c->kind != DOMAIN_CHARDEV_CONSOLE)
+            continue;
+        if (position++ > 0 &&
+            (c->target_type == NULL || strcmp(c->target_type, "serial") == 0))
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN, "Only the first console can be "
+                             "a serial port");
+    }
+    return 0;
+}
+
 /* A tablet on ps2 is the one input combination libvirt refuses here. */
 static int
 check_inputs(struct parse *p)
@@ -352,7 +373,8 @@ int
 domain_xml_postparse(struct parse *p)
 {
     if (settle_controller_indexes(p) < 0 || settle_disks(p) < 0 ||
-        check_boot_orders(p) < 0 || check_inputs(p) < 0)
+        check_boot_orders(p) < 0 || check_inputs(p) < 0 ||
+        check_consoles(p) < 0)
         return -1;
     /* libvirt's order of implied controllers. */
     if (add_disk_controllers(p, "scsi") < 0 ||
