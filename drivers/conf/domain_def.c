@@ -608,6 +608,8 @@ domain_disk_bus(const struct domain_disk *d)
         return "ide";
     if (strncmp(d->target_dev, "sd", 2) == 0)
         return "scsi";
+    if (strncmp(d->target_dev, "fd", 2) == 0)
+        return "fdc";
     return NULL;
 }
 

@@ -346,7 +346,7 @@ int domain_def_parse_memory(const char *value, const char *unit,
 int domain_disk_index(const char *target_dev);
 
 /* A disk's bus: the one given, else the one its name implies as libvirt
- * settles it (vd: virtio, hd: ide, sd: scsi), else NULL. */
+ * settles it (vd: virtio, hd: ide, sd: scsi, fd: fdc), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
 
 /* How many names domain_def_name_interfaces tries, as libvirt. */

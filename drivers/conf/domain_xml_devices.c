@@ -92,7 +92,7 @@ disk_target(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "dev", "bus", NULL };
     static const char *const buses[] = { "virtio", "sata", "ide", "scsi",
-                                         NULL };
+                                         "fdc", NULL };
     struct domain_disk *d = current_disk(p);
 
     if (xml_read_leaf(p, node, attrs) < 0 ||
@@ -149,7 +149,7 @@ disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
     static const char *const attrs[] = { "type", "device", NULL };
     static const char *const types[] = { "file", "block", NULL };
-    static const char *const devices[] = { "disk", "cdrom", NULL };
+    static const char *const devices[] = { "disk", "cdrom", "floppy", NULL };
 
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
         xml_read_attr(p, node, "type", &d->type) < 0 ||
@@ -282,7 +282,7 @@ parse_controller(struct parse *p, xmlNodePtr node)
     static const char *const attrs[] = { "type", "index", "model", "ports",
                                          NULL };
     static const char *const types[] = { "usb", "pci", "sata", "scsi", "ide",
-                                         "virtio-serial", NULL };
+                                         "virtio-serial", "fdc", NULL };
     struct domain_controller *c;
     unsigned long ports;
 

@@ -102,7 +102,7 @@ add_controller(struct parse *p, const char *type, int index)
 /* ---- Disks ------------------------------------------------------------ */
 
 /* virDomainDiskDefAssignAddress: ide has 2 buses of 2 units per
- * controller, sata 6 units, scsi 7 (libvirt's generic rule). */
+ * controller, sata 6 units, scsi 7, fdc 2 (libvirt's generic rule). */
 static void
 assign_drive_address(struct domain_disk *d)
 {
@@ -123,6 +123,9 @@ assign_drive_address(struct domain_disk *d)
     } else if (strcmp(bus, "scsi") == 0) {
         info->drive_controller = (unsigned int)index / 7;
         info->drive_unit = (unsigned int)index % 7;
+    } else if (strcmp(bus, "fdc") == 0) {
+        info->drive_controller = (unsigned int)index / 2;
+        info->drive_unit = (unsigned int)index % 2;
     } else {
         return;
     }
@@ -378,6 +381,7 @@ domain_xml_postparse(struct parse *p)
         return -1;
     /* libvirt's order of implied controllers. */
     if (add_disk_controllers(p, "scsi") < 0 ||
+        add_disk_controllers(p, "fdc") < 0 ||
         add_disk_controllers(p, "ide") < 0 ||
         add_disk_controllers(p, "sata") < 0 ||
         add_virtio_serial_controllers(p) < 0)

@@ -291,6 +291,9 @@ check_controller(const struct domain_def *def,
         !is_one_of(c->model, scsi_models))
         return unsupported(err, "SCSI controller model '%s' is not supported "
                            "(<controller type='scsi'>)", c->model);
+    if (is(c->type, "fdc"))
+        return unsupported(err, "floppy controllers are not supported by "
+                           "the qemu driver (<controller type='fdc'>)");
     if (is(c->type, "ide") && (is_q35 || c->index > 0))
         return unsupported(err, "IDE controllers are unsupported for this "
                            "QEMU binary or machine type (<controller "
@@ -308,6 +311,9 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (bus == NULL)
         return unsupported(err, "disk '%s' has no bus this driver knows "
                            "(<disk><target bus=...>)", d->target_dev);
+    if (is(d->device, "floppy"))
+        return unsupported(err, "floppy disks are not supported by the qemu "
+                           "driver (<disk device='floppy'>)");
     if (d->driver_name != NULL && !is(d->driver_name, "qemu"))
         return unsupported(err, "unsupported driver name '%s' for disk '%s' "
                            "(<disk><driver>)", d->driver_name, d->target_dev);
