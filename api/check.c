@@ -74,3 +74,12 @@ check_non_negative(int value, const char *arg, const char *func,
                                  arg, func);
     return 0;
 }
+
+int
+check_domain_change(const struct vireo_domain *dom, const char *func,
+                    struct vireo_error *err)
+{
+    if (check_domain(dom, func, err) < 0)
+        return -1;
+    return check_writable(dom->conn, func, err);
+}

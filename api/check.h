@@ -26,6 +26,10 @@ int check_domain(const struct vireo_domain *dom, const char *func,
 int check_writable(const struct vireo_conn *conn, const char *func,
                    struct vireo_error *err);
 
+/* dom is a domain handle on an open connection that may change things. */
+int check_domain_change(const struct vireo_domain *dom, const char *func,
+                        struct vireo_error *err);
+
 /* VIR_ERR_INVALID_ARG with the formatted message as libvirt words a bad
  * argument (no "invalid argument: " prefix). Returns -1. */
 int check_invalid_arg(struct vireo_error *err, const char *fmt, ...)

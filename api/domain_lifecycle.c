@@ -16,16 +16,6 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 
-/* The checks every change to an existing domain starts with. */
-static int
-check_change(struct vireo_domain *dom, const char *func,
-             struct vireo_error *err)
-{
-    if (check_domain(dom, func, err) < 0)
-        return -1;
-    return check_writable(dom->conn, func, err);
-}
-
 /* The checks for creating a domain from XML. */
 static int
 check_new(struct vireo_conn *conn, const char *xml, const char *func,
@@ -72,7 +62,7 @@ vireo_domain_undefine(struct vireo_domain *dom, unsigned flags,
 {
     const char *func = flags ? "virDomainUndefineFlags" : "virDomainUndefine";
 
-    if (check_change(dom, func, err) < 0)
+    if (check_domain_change(dom, func, err) < 0)
         return -1;
     if (dom->conn->driver->domain_undefine == NULL)
         return error_unsupported(err, dom->conn->driver, func);
@@ -85,7 +75,7 @@ vireo_domain_create(struct vireo_domain *dom, unsigned flags,
 {
     const char *func = flags ? "virDomainCreateWithFlags" : "virDomainCreate";
 
-    if (check_change(dom, func, err) < 0)
+    if (check_domain_change(dom, func, err) < 0)
         return -1;
     if (dom->conn->driver->domain_create == NULL)
         return error_unsupported(err, dom->conn->driver, func);
@@ -98,7 +88,7 @@ vireo_domain_destroy(struct vireo_domain *dom, unsigned flags,
 {
     const char *func = flags ? "virDomainDestroyFlags" : "virDomainDestroy";
 
-    if (check_change(dom, func, err) < 0)
+    if (check_domain_change(dom, func, err) < 0)
         return -1;
     if (dom->conn->driver->domain_destroy == NULL)
         return error_unsupported(err, dom->conn->driver, func);
@@ -111,7 +101,7 @@ vireo_domain_shutdown(struct vireo_domain *dom, unsigned flags,
 {
     const char *func = flags ? "virDomainShutdownFlags" : "virDomainShutdown";
 
-    if (check_change(dom, func, err) < 0)
+    if (check_domain_change(dom, func, err) < 0)
         return -1;
     if (dom->conn->driver->domain_shutdown == NULL)
         return error_unsupported(err, dom->conn->driver, func);
@@ -122,7 +112,7 @@ int
 vireo_domain_reboot(struct vireo_domain *dom, unsigned flags,
                     struct vireo_error *err)
 {
-    if (check_change(dom, "virDomainReboot", err) < 0)
+    if (check_domain_change(dom, "virDomainReboot", err) < 0)
         return -1;
     if (dom->conn->driver->domain_reboot == NULL)
         return error_unsupported(err, dom->conn->driver, "virDomainReboot");
@@ -132,7 +122,7 @@ vireo_domain_reboot(struct vireo_domain *dom, unsigned flags,
 int
 vireo_domain_suspend(struct vireo_domain *dom, struct vireo_error *err)
 {
-    if (check_change(dom, "virDomainSuspend", err) < 0)
+    if (check_domain_change(dom, "virDomainSuspend", err) < 0)
         return -1;
     if (dom->conn->driver->domain_suspend == NULL)
         return error_unsupported(err, dom->conn->driver, "virDomainSuspend");
@@ -142,7 +132,7 @@ vireo_domain_suspend(struct vireo_domain *dom, struct vireo_error *err)
 int
 vireo_domain_resume(struct vireo_domain *dom, struct vireo_error *err)
 {
-    if (check_change(dom, "virDomainResume", err) < 0)
+    if (check_domain_change(dom, "virDomainResume", err) < 0)
         return -1;
     if (dom->conn->driver->domain_resume == NULL)
         return error_unsupported(err, dom->conn->driver, "virDomainResume");
@@ -153,7 +143,7 @@ int
 vireo_domain_set_autostart(struct vireo_domain *dom, int autostart,
                            struct vireo_error *err)
 {
-    if (check_change(dom, "virDomainSetAutostart", err) < 0)
+    if (check_domain_change(dom, "virDomainSetAutostart", err) < 0)
         return -1;
     if (dom->conn->driver->domain_set_autostart == NULL)
         return error_unsupported(err, dom->conn->driver,

@@ -795,13 +795,393 @@ VIREO_API void vireo_typed_params_clear(struct vireo_typed_params *p);
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
 
+/* Which definition a change or a query is about, as libvirt's
+ * virDomainModificationImpact: CURRENT is the live one of a running domain,
+ * else the persistent one. */
+enum vireo_domain_modification_impact {
+    VIR_DOMAIN_AFFECT_CURRENT = 0,
+    VIR_DOMAIN_AFFECT_LIVE    = 1 << 0,
+    VIR_DOMAIN_AFFECT_CONFIG  = 1 << 1,
+};
+
+/* vireo_domain_set_memory_flags: the maximum rather than the current. */
+#define VIR_DOMAIN_MEM_MAXIMUM (1 << 2)
+
+/* vireo_domain_set_vcpus_flags. */
+enum vireo_domain_vcpu_flags {
+    VIR_DOMAIN_VCPU_MAXIMUM      = 1 << 2,
+    VIR_DOMAIN_VCPU_GUEST        = 1 << 3,
+    VIR_DOMAIN_VCPU_HOTPLUGGABLE = 1 << 4,
+};
+
+enum vireo_domain_metadata_type {
+    VIR_DOMAIN_METADATA_DESCRIPTION = 0,
+    VIR_DOMAIN_METADATA_TITLE       = 1,
+    VIR_DOMAIN_METADATA_ELEMENT     = 2,
+};
+
+enum vireo_domain_lifecycle {
+    VIR_DOMAIN_LIFECYCLE_POWEROFF = 0,
+    VIR_DOMAIN_LIFECYCLE_REBOOT   = 1,
+    VIR_DOMAIN_LIFECYCLE_CRASH    = 2,
+};
+
+enum vireo_domain_lifecycle_action {
+    VIR_DOMAIN_LIFECYCLE_ACTION_DESTROY          = 0,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART          = 1,
+    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME   = 2,
+    VIR_DOMAIN_LIFECYCLE_ACTION_PRESERVE         = 3,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY = 4,
+    VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_RESTART = 5,
+};
+
+/* A memory limit that is not set (libvirt's
+ * VIR_DOMAIN_MEMORY_PARAM_UNLIMITED), in KiB. */
+#define VIR_DOMAIN_MEMORY_PARAM_UNLIMITED 9007199254740991ULL
+#define VIR_DOMAIN_MEMORY_HARD_LIMIT      "hard_limit"
+#define VIR_DOMAIN_MEMORY_SOFT_LIMIT      "soft_limit"
+#define VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT "swap_hard_limit"
+#define VIR_DOMAIN_SCHEDULER_WEIGHT       "weight"
+
+/* Each is libvirt's function of the same name without "Flags" where noted;
+ * flags from the enums above. 0, or -1 with err set. */
+VIREO_API int vireo_domain_set_memory(struct vireo_domain *dom,
+                                      unsigned long long memory_kib,
+                                      struct vireo_error *err);
+VIREO_API int vireo_domain_set_max_memory(struct vireo_domain *dom,
+                                          unsigned long long memory_kib,
+                                          struct vireo_error *err);
+VIREO_API int vireo_domain_set_memory_flags(struct vireo_domain *dom,
+                                            unsigned long long memory_kib,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+VIREO_API int vireo_domain_set_vcpus_flags(struct vireo_domain *dom,
+                                           unsigned n_vcpus, unsigned flags,
+                                           struct vireo_error *err);
+/* The scheduler's name (caller frees) and its number of parameters. */
+VIREO_API char *vireo_domain_get_scheduler_type(struct vireo_domain *dom,
+                                                int *n_params,
+                                                struct vireo_error *err);
+/* Append every parameter to *params (empty on entry). */
+VIREO_API int vireo_domain_get_scheduler_params(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_scheduler_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_get_memory_params(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_memory_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+/* The title, description or element (enum vireo_domain_metadata_type);
+ * caller frees. */
+VIREO_API char *vireo_domain_get_metadata(struct vireo_domain *dom, int type,
+                                          const char *uri, unsigned flags,
+                                          struct vireo_error *err);
+VIREO_API int vireo_domain_set_metadata(struct vireo_domain *dom, int type,
+                                        const char *metadata, const char *key,
+                                        const char *uri, unsigned flags,
+                                        struct vireo_error *err);
+/* On success dom's name is new_name. */
+VIREO_API int vireo_domain_rename(struct vireo_domain *dom,
+                                  const char *new_name, unsigned flags,
+                                  struct vireo_error *err);
+VIREO_API int vireo_domain_set_lifecycle_action(struct vireo_domain *dom,
+                                                unsigned type,
+                                                unsigned action,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+
 /* Save, restore, managed save and snapshots. */
+
+/* The state reasons and event details that saving, restoring and
+ * snapshots give, with libvirt's values. */
+enum {
+    VIR_DOMAIN_RUNNING_RESTORED      = 3,
+    VIR_DOMAIN_RUNNING_FROM_SNAPSHOT = 4,
+    VIR_DOMAIN_PAUSED_FROM_SNAPSHOT  = 7,
+    VIR_DOMAIN_SHUTOFF_SAVED         = 5,
+    VIR_DOMAIN_SHUTOFF_FROM_SNAPSHOT = 7,
+};
+enum {
+    VIR_DOMAIN_EVENT_STARTED_RESTORED      = 2,
+    VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT = 3,
+    VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT = 5,
+    VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT = 2,
+    VIR_DOMAIN_EVENT_STOPPED_SAVED         = 4,
+    VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT = 6,
+};
+
+/* libvirt's virDomainSnapshotPtr: a domain's snapshot, by name. */
+struct vireo_domain_snapshot;
+
+/* libvirt's virDomainSaveFlags: stop the running domain, its state kept
+ * in the file `to` on the driver's host; dxml (a replacement definition)
+ * may be NULL. 0 or -1. */
+VIREO_API int vireo_domain_save(struct vireo_domain *dom, const char *to,
+                                const char *dxml, unsigned flags,
+                                struct vireo_error *err);
+/* virDomainRestoreFlags: run the domain a saved file holds. */
+VIREO_API int vireo_domain_restore(struct vireo_conn *conn, const char *from,
+                                   const char *dxml, unsigned flags,
+                                   struct vireo_error *err);
+/* virDomainSaveImageGetXMLDesc: the definition in a saved file; the caller
+ * frees it. NULL on error. */
+VIREO_API char *vireo_domain_save_image_get_xml_desc(struct vireo_conn *conn,
+                                                     const char *file,
+                                                     unsigned flags,
+                                                     struct vireo_error *err);
+/* virDomainSaveImageDefineXML: replace the definition in a saved file. */
+VIREO_API int vireo_domain_save_image_define_xml(struct vireo_conn *conn,
+                                                 const char *file,
+                                                 const char *dxml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+/* virDomainCoreDumpWithFormat: the running domain's memory to `to`. */
+VIREO_API int vireo_domain_core_dump(struct vireo_domain *dom, const char *to,
+                                     unsigned dumpformat, unsigned flags,
+                                     struct vireo_error *err);
+/* virDomainManagedSave and virDomainManagedSaveRemove: the save image
+ * the driver keeps, which the next start resumes from. */
+VIREO_API int vireo_domain_managed_save(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_managed_save_remove(struct vireo_domain *dom,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+
+/* Snapshots, libvirt's virDomainSnapshot* calls one for one. A returned
+ * handle is the caller's (vireo_domain_snapshot_free); a returned list is
+ * a malloc'ed array of n handles and a NULL, each freed, then the array. */
+VIREO_API const char *vireo_domain_snapshot_get_name(
+    const struct vireo_domain_snapshot *snap);
+/* The domain, borrowed from the snapshot handle. */
+VIREO_API struct vireo_domain *vireo_domain_snapshot_get_domain(
+    const struct vireo_domain_snapshot *snap);
+VIREO_API void vireo_domain_snapshot_free(struct vireo_domain_snapshot *snap);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+/* flags: enum vireo_domain_snapshot_list_flags. Returns n or -1. */
+VIREO_API int vireo_domain_list_all_snapshots(
+    struct vireo_domain *dom, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_list_all_children(
+    struct vireo_domain_snapshot *snap, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_num_children(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_has_current_snapshot(struct vireo_domain *dom,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_current(
+    struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_domain_snapshot *vireo_domain_snapshot_get_parent(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+/* The <domainsnapshot> document; the caller frees it. */
+VIREO_API char *vireo_domain_snapshot_get_xml_desc(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_is_current(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_has_metadata(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_revert_to_snapshot(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_snapshot_delete(struct vireo_domain_snapshot *snap,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+
+/* Flags of vireo_domain_snapshot_create_xml(). */
+enum vireo_domain_snapshot_create_flags {
+    VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE    = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT     = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA = 1 << 2,
+    VIR_DOMAIN_SNAPSHOT_CREATE_HALT        = 1 << 3,
+    VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY   = 1 << 4,
+    VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT   = 1 << 5,
+    VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE     = 1 << 6,
+    VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC      = 1 << 7,
+    VIR_DOMAIN_SNAPSHOT_CREATE_LIVE        = 1 << 8,
+    VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE    = 1 << 9,
+};
+
+/* Flags of vireo_domain_revert_to_snapshot(). */
+enum vireo_domain_snapshot_revert_flags {
+    VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED  = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_REVERT_FORCE   = 1 << 2,
+};
+
+/* Flags of vireo_domain_snapshot_delete(). */
+enum vireo_domain_snapshot_delete_flags {
+    VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN      = 1 << 0,
+    VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY = 1 << 1,
+    VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY = 1 << 2,
+};
+
+/* Flags of vireo_domain_undefine() that concern saved state. */
+enum {
+    VIR_DOMAIN_UNDEFINE_MANAGED_SAVE       = 1 << 0,
+    VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA = 1 << 1,
+};
+
+/* Flags of the save calls and vireo_domain_managed_save(). */
+enum vireo_domain_save_flags {
+    VIR_DOMAIN_SAVE_BYPASS_CACHE = 1 << 0,
+    VIR_DOMAIN_SAVE_RUNNING      = 1 << 1,
+    VIR_DOMAIN_SAVE_PAUSED       = 1 << 2,
+};
+
+/* Flags and formats of vireo_domain_core_dump(). */
+enum vireo_domain_core_dump_flags {
+    VIR_DUMP_CRASH        = 1 << 0,
+    VIR_DUMP_LIVE         = 1 << 1,
+    VIR_DUMP_BYPASS_CACHE = 1 << 2,
+    VIR_DUMP_RESET        = 1 << 3,
+    VIR_DUMP_MEMORY_ONLY  = 1 << 4,
+};
+enum vireo_domain_core_dump_format {
+    VIR_DOMAIN_CORE_DUMP_FORMAT_RAW,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_ZLIB,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_SNAPPY,
+    VIR_DOMAIN_CORE_DUMP_FORMAT_WIN_DMP,
+};
 
 /* Devices and guest operations. */
 
 /* Host and hypervisor. */
 
 /* Domain events. */
+
+/* The event ids after lifecycle and reboot (libvirt's virDomainEventID);
+ * each is delivered to a callback of the type named beside it, cast with
+ * VIREO_DOMAIN_EVENT_CALLBACK(). Arguments come in libvirt's order. */
+enum vireo_domain_event_id_more {
+    VIR_DOMAIN_EVENT_ID_RTC_CHANGE                = 2,  /* rtc_change_cb */
+    VIR_DOMAIN_EVENT_ID_WATCHDOG                  = 3,  /* watchdog_cb */
+    VIR_DOMAIN_EVENT_ID_IO_ERROR                  = 4,  /* io_error_cb */
+    VIR_DOMAIN_EVENT_ID_GRAPHICS                  = 5,  /* graphics_cb */
+    VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON           = 6,  /* io_error_reason_cb */
+    VIR_DOMAIN_EVENT_ID_CONTROL_ERROR             = 7,  /* generic_cb */
+    VIR_DOMAIN_EVENT_ID_BLOCK_JOB                 = 8,  /* block_job_cb: path */
+    VIR_DOMAIN_EVENT_ID_DISK_CHANGE               = 9,  /* disk_change_cb */
+    VIR_DOMAIN_EVENT_ID_TRAY_CHANGE               = 10, /* tray_change_cb */
+    VIR_DOMAIN_EVENT_ID_PMWAKEUP                  = 11, /* pm_cb */
+    VIR_DOMAIN_EVENT_ID_PMSUSPEND                 = 12, /* pm_cb */
+    VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE            = 13, /* balloon_change_cb */
+    VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK            = 14, /* pm_cb */
+    VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED            = 15, /* device_cb */
+    VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2               = 16, /* block_job_cb: target */
+    VIR_DOMAIN_EVENT_ID_TUNABLE                   = 17, /* tunable_cb */
+    VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE           = 18, /* agent_lifecycle_cb */
+    VIR_DOMAIN_EVENT_ID_DEVICE_ADDED              = 19, /* device_cb */
+    VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION       = 20, /* migration_iteration_cb */
+    VIR_DOMAIN_EVENT_ID_JOB_COMPLETED             = 21, /* job_completed_cb */
+    VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED     = 22, /* device_cb */
+    VIR_DOMAIN_EVENT_ID_METADATA_CHANGE           = 23, /* metadata_change_cb */
+    VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD           = 24, /* block_threshold_cb */
+    VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE            = 25, /* memory_failure_cb */
+    VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE = 26, /* memory_device_size_change_cb */
+};
+
+/* One end of a graphics connection (virDomainEventGraphicsAddress). */
+struct vireo_domain_event_graphics_address {
+    int         family;     /* 0 IPv4, 1 IPv6, 2 UNIX */
+    const char *node;
+    const char *service;
+};
+
+/* Who authenticated a graphics client (virDomainEventGraphicsSubject). */
+struct vireo_domain_event_graphics_identity {
+    const char *type;       /* "x509dname", "saslUsername", ... */
+    const char *name;
+};
+struct vireo_domain_event_graphics_subject {
+    int                                                n_identities;
+    const struct vireo_domain_event_graphics_identity *identities;
+};
+
+/* The callbacks, one per argument list (libvirt's
+ * virConnectDomainEvent*Callback). Pointers passed in are valid for the
+ * duration of the call only. */
+typedef void (*vireo_domain_event_rtc_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, long long utc_offset,
+    void *opaque);
+typedef void (*vireo_domain_event_watchdog_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int action,
+    void *opaque);
+typedef void (*vireo_domain_event_io_error_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, const char *src_path,
+    const char *dev_alias, int action, void *opaque);
+typedef void (*vireo_domain_event_graphics_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int phase,
+    const struct vireo_domain_event_graphics_address *local,
+    const struct vireo_domain_event_graphics_address *remote,
+    const char *auth_scheme,
+    const struct vireo_domain_event_graphics_subject *subject, void *opaque);
+typedef void (*vireo_domain_event_io_error_reason_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, const char *src_path,
+    const char *dev_alias, int action, const char *reason, void *opaque);
+typedef void (*vireo_domain_event_block_job_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, const char *disk,
+    int type, int status, void *opaque);
+/* old_src_path and new_src_path may be NULL (no medium). */
+typedef void (*vireo_domain_event_disk_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    const char *old_src_path, const char *new_src_path,
+    const char *dev_alias, int reason, void *opaque);
+typedef void (*vireo_domain_event_tray_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    const char *dev_alias, int reason, void *opaque);
+/* PM wakeup, PM suspend and PM suspend to disk. */
+typedef void (*vireo_domain_event_pm_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int reason,
+    void *opaque);
+typedef void (*vireo_domain_event_balloon_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    unsigned long long actual_kib, void *opaque);
+/* Device removed, added, and removal failed. */
+typedef void (*vireo_domain_event_device_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    const char *dev_alias, void *opaque);
+typedef void (*vireo_domain_event_tunable_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    const struct vireo_typed_param *params, int n_params, void *opaque);
+typedef void (*vireo_domain_event_agent_lifecycle_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int state,
+    int reason, void *opaque);
+typedef void (*vireo_domain_event_migration_iteration_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int iteration,
+    void *opaque);
+typedef void (*vireo_domain_event_job_completed_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom,
+    const struct vireo_typed_param *params, int n_params, void *opaque);
+/* nsuri is NULL unless type is VIR_DOMAIN_METADATA_ELEMENT. */
+typedef void (*vireo_domain_event_metadata_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int type,
+    const char *nsuri, void *opaque);
+typedef void (*vireo_domain_event_block_threshold_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, const char *dev,
+    const char *path, unsigned long long threshold,
+    unsigned long long excess, void *opaque);
+typedef void (*vireo_domain_event_memory_failure_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, int recipient,
+    int action, unsigned int flags, void *opaque);
+typedef void (*vireo_domain_event_memory_device_size_change_cb)(
+    struct vireo_conn *conn, struct vireo_domain *dom, const char *alias,
+    unsigned long long size, void *opaque);
 
 #ifdef __cplusplus
 }

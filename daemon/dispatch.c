@@ -12,6 +12,7 @@
 #include "daemon/dispatch.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
+#include "daemon/dispatch_unsupported.h"
 #include "daemon/log.h"
 #include "daemon/stream.h"
 #include "drivers/error.h"
@@ -150,10 +151,8 @@ route_driver_call(struct client *c, struct wire_message *msg,
 
     if (stream_fn != NULL)
         return dispatch_job_submit_stream(c, msg, stream_fn, err);
-    if (fn == NULL) {
-        wire_error_unknown_procedure(err, msg->proc->number);
-        return -1;
-    }
+    if (fn == NULL)
+        return dispatch_unsupported_unserved(msg->proc, err);
     return dispatch_job_submit(c, msg, fn, err);
 }
 
@@ -192,7 +191,8 @@ dispatch_message(struct client *c, struct wire_message *msg, int result)
     if (result != WIRE_RESULT_OK) {
         log_debug("bad message (serial %u): %s", msg->header.serial,
                   wire_result_string(result));
-        if (wire_error_for_result(&err, result, &msg->header) == 0)
+        if (dispatch_unsupported_unknown(c, &msg->header, result, &err) < 0 ||
+            wire_error_for_result(&err, result, &msg->header) == 0)
             send_error(c, &msg->header, &err);
     } else if (msg->header.prog == WIRE_KEEPALIVE_PROGRAM) {
         keepalive(c, &msg->header);

@@ -9,7 +9,7 @@
 
 int
 dispatch_domain_open_console(struct vireo_conn *conn, const void *args,
-                             int *fd, struct vireo_error *err)
+                             void *ret, int *fd, struct vireo_error *err)
 {
     const remote_domain_open_console_args *a = args;
     const char *dev_name = a->dev_name != NULL ? *a->dev_name : NULL;

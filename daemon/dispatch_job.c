@@ -50,7 +50,8 @@ struct dispatch_job {
 static int
 run_stream(struct dispatch_job *job)
 {
-    int rc = job->stream_fn(job->conn, job->msg.body, &job->fd, &job->err);
+    int rc = job->stream_fn(job->conn, job->msg.body, job->ret, &job->fd,
+                            &job->err);
 
     if (rc < 0 && job->fd >= 0) {
         close(job->fd);

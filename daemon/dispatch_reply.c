@@ -7,6 +7,7 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
+#include "daemon/dispatch_unsupported.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "wire/error.h"
@@ -37,8 +38,10 @@ dispatch_reply_encode(struct wire_buffer *out,
     remote_message_header hdr = *call;
     int result;
 
-    if (rc < 0)
+    if (rc < 0) {
+        dispatch_unsupported_rename(proc, err);
         return dispatch_reply_error(out, call, err);
+    }
     hdr.type = WIRE_TYPE_REPLY;
     hdr.status = WIRE_STATUS_OK;
     result = wire_encode(out, &hdr, proc->ret.proc, ret);

@@ -65,8 +65,47 @@ DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 /* Domain monitoring. */
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+DISPATCH_SLOT(dispatch_domain_set_memory);
+DISPATCH_SLOT(dispatch_domain_set_max_memory);
+DISPATCH_SLOT(dispatch_domain_set_memory_flags);
+DISPATCH_SLOT(dispatch_domain_set_vcpus);
+DISPATCH_SLOT(dispatch_domain_set_vcpus_flags);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_type);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_parameters);
+DISPATCH_SLOT(dispatch_domain_get_scheduler_parameters_flags);
+DISPATCH_SLOT(dispatch_domain_set_scheduler_parameters);
+DISPATCH_SLOT(dispatch_domain_set_scheduler_parameters_flags);
+DISPATCH_SLOT(dispatch_domain_get_memory_parameters);
+DISPATCH_SLOT(dispatch_domain_set_memory_parameters);
+DISPATCH_SLOT(dispatch_domain_get_metadata);
+DISPATCH_SLOT(dispatch_domain_set_metadata);
+DISPATCH_SLOT(dispatch_domain_rename);
+DISPATCH_SLOT(dispatch_domain_set_lifecycle_action);
 
 /* Save, restore, managed save and snapshots. */
+DISPATCH_SLOT(dispatch_domain_save);
+DISPATCH_SLOT(dispatch_domain_save_flags);
+DISPATCH_SLOT(dispatch_domain_restore);
+DISPATCH_SLOT(dispatch_domain_restore_flags);
+DISPATCH_SLOT(dispatch_domain_save_image_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_save_image_define_xml);
+DISPATCH_SLOT(dispatch_domain_core_dump);
+DISPATCH_SLOT(dispatch_domain_core_dump_with_format);
+DISPATCH_SLOT(dispatch_domain_managed_save);
+DISPATCH_SLOT(dispatch_domain_managed_save_remove);
+DISPATCH_SLOT(dispatch_domain_snapshot_create_xml);
+DISPATCH_SLOT(dispatch_domain_list_all_snapshots);
+DISPATCH_SLOT(dispatch_domain_snapshot_list_all_children);
+DISPATCH_SLOT(dispatch_domain_snapshot_num_children);
+DISPATCH_SLOT(dispatch_domain_snapshot_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_has_current_snapshot);
+DISPATCH_SLOT(dispatch_domain_snapshot_current);
+DISPATCH_SLOT(dispatch_domain_snapshot_get_parent);
+DISPATCH_SLOT(dispatch_domain_snapshot_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_snapshot_is_current);
+DISPATCH_SLOT(dispatch_domain_snapshot_has_metadata);
+DISPATCH_SLOT(dispatch_domain_revert_to_snapshot);
+DISPATCH_SLOT(dispatch_domain_snapshot_delete);
 
 /* Devices and guest operations. */
 
@@ -78,8 +117,10 @@ DISPATCH_SLOT(dispatch_connect_domain_event_callback_deregister_any);
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 
 /* Calls that open a stream, of type dispatch_stream_fn
- * (dispatch_console.c). */
+ * (dispatch_console.c, dispatch_save.c). */
 int dispatch_domain_open_console(struct vireo_conn *conn, const void *args,
-                                 int *fd, struct vireo_error *err);
+                                 void *ret, int *fd, struct vireo_error *err);
+int dispatch_domain_screenshot(struct vireo_conn *conn, const void *args,
+                               void *ret, int *fd, struct vireo_error *err);
 
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * dispatch_table.c: procedure -> driver handler, for the remote program
- * and libvirt's QEMU program. A procedure missing here is answered
- * "unknown procedure: N", which clients read as "not supported" (spec
- * §3.4.3).
+ * and libvirt's QEMU program. A procedure missing here is answered as
+ * libvirtd answers a call its driver lacks, "this function is not
+ * supported by the connection driver: virXxx" (dispatch_unsupported.h).
  */
 #include <stddef.h>
 
@@ -65,8 +65,51 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Domain monitoring. */
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    SLOT(DOMAIN_SET_MEMORY, dispatch_domain_set_memory),
+    SLOT(DOMAIN_SET_MAX_MEMORY, dispatch_domain_set_max_memory),
+    SLOT(DOMAIN_SET_MEMORY_FLAGS, dispatch_domain_set_memory_flags),
+    SLOT(DOMAIN_SET_VCPUS, dispatch_domain_set_vcpus),
+    SLOT(DOMAIN_SET_VCPUS_FLAGS, dispatch_domain_set_vcpus_flags),
+    SLOT(DOMAIN_GET_SCHEDULER_TYPE, dispatch_domain_get_scheduler_type),
+    SLOT(DOMAIN_GET_SCHEDULER_PARAMETERS,
+         dispatch_domain_get_scheduler_parameters),
+    SLOT(DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+         dispatch_domain_get_scheduler_parameters_flags),
+    SLOT(DOMAIN_SET_SCHEDULER_PARAMETERS,
+         dispatch_domain_set_scheduler_parameters),
+    SLOT(DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
+         dispatch_domain_set_scheduler_parameters_flags),
+    SLOT(DOMAIN_GET_MEMORY_PARAMETERS, dispatch_domain_get_memory_parameters),
+    SLOT(DOMAIN_SET_MEMORY_PARAMETERS, dispatch_domain_set_memory_parameters),
+    SLOT(DOMAIN_GET_METADATA, dispatch_domain_get_metadata),
+    SLOT(DOMAIN_SET_METADATA, dispatch_domain_set_metadata),
+    SLOT(DOMAIN_RENAME, dispatch_domain_rename),
+    SLOT(DOMAIN_SET_LIFECYCLE_ACTION, dispatch_domain_set_lifecycle_action),
 
     /* Save, restore, managed save and snapshots. */
+    SLOT(DOMAIN_SAVE, dispatch_domain_save),
+    SLOT(DOMAIN_SAVE_FLAGS, dispatch_domain_save_flags),
+    SLOT(DOMAIN_RESTORE, dispatch_domain_restore),
+    SLOT(DOMAIN_RESTORE_FLAGS, dispatch_domain_restore_flags),
+    SLOT(DOMAIN_SAVE_IMAGE_GET_XML_DESC, dispatch_domain_save_image_get_xml_desc),
+    SLOT(DOMAIN_SAVE_IMAGE_DEFINE_XML, dispatch_domain_save_image_define_xml),
+    SLOT(DOMAIN_CORE_DUMP, dispatch_domain_core_dump),
+    SLOT(DOMAIN_CORE_DUMP_WITH_FORMAT, dispatch_domain_core_dump_with_format),
+    SLOT(DOMAIN_MANAGED_SAVE, dispatch_domain_managed_save),
+    SLOT(DOMAIN_MANAGED_SAVE_REMOVE, dispatch_domain_managed_save_remove),
+    SLOT(DOMAIN_SNAPSHOT_CREATE_XML, dispatch_domain_snapshot_create_xml),
+    SLOT(DOMAIN_LIST_ALL_SNAPSHOTS, dispatch_domain_list_all_snapshots),
+    SLOT(DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, dispatch_domain_snapshot_list_all_children),
+    SLOT(DOMAIN_SNAPSHOT_NUM_CHILDREN, dispatch_domain_snapshot_num_children),
+    SLOT(DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, dispatch_domain_snapshot_lookup_by_name),
+    SLOT(DOMAIN_HAS_CURRENT_SNAPSHOT, dispatch_domain_has_current_snapshot),
+    SLOT(DOMAIN_SNAPSHOT_CURRENT, dispatch_domain_snapshot_current),
+    SLOT(DOMAIN_SNAPSHOT_GET_PARENT, dispatch_domain_snapshot_get_parent),
+    SLOT(DOMAIN_SNAPSHOT_GET_XML_DESC, dispatch_domain_snapshot_get_xml_desc),
+    SLOT(DOMAIN_SNAPSHOT_IS_CURRENT, dispatch_domain_snapshot_is_current),
+    SLOT(DOMAIN_SNAPSHOT_HAS_METADATA, dispatch_domain_snapshot_has_metadata),
+    SLOT(DOMAIN_REVERT_TO_SNAPSHOT, dispatch_domain_revert_to_snapshot),
+    SLOT(DOMAIN_SNAPSHOT_DELETE, dispatch_domain_snapshot_delete),
 
     /* Devices and guest operations. */
 
@@ -98,8 +141,11 @@ dispatch_driver_handler(const struct wire_proc *proc)
 dispatch_stream_fn
 dispatch_stream_handler(const struct wire_proc *proc)
 {
-    if (proc->prog == WIRE_REMOTE_PROGRAM &&
-        proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
+    if (proc->prog != WIRE_REMOTE_PROGRAM)
+        return NULL;
+    if (proc->number == REMOTE_PROC_DOMAIN_OPEN_CONSOLE)
         return dispatch_domain_open_console;
+    if (proc->number == REMOTE_PROC_DOMAIN_SCREENSHOT)
+        return dispatch_domain_screenshot;
     return NULL;
 }

@@ -35,10 +35,12 @@ typedef int (*dispatch_sink_fn)(struct vireo_conn *conn,
                                 void *ret, struct vireo_error *err);
 
 /* A call whose reply opens a stream (wire_proc.is_stream) answers with the
- * fd the stream pumps (daemon/stream.h); its reply is empty. The fd is
- * the handler's until it returns 0 with it, then the job's. */
+ * fd the stream pumps (daemon/stream.h), and with ret filled when the
+ * procedure has a reply body (a screenshot's MIME type). The fd is the
+ * handler's until it returns 0 with it, then the job's. */
 typedef int (*dispatch_stream_fn)(struct vireo_conn *conn, const void *args,
-                                  int *fd, struct vireo_error *err);
+                                  void *ret, int *fd,
+                                  struct vireo_error *err);
 
 /* The handler for a procedure, or NULL if vireod does not serve it. The
  * local and sink handlers, and CONNECT_OPEN, exist in the remote program

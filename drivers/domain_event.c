@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domain_event.c: lifecycle-event registrations and their delivery.
+ * domain_event.c: domain-event registrations and their delivery.
  *
  * Two threads, two roles. The driver's thread owns the registrations: it
  * adds and removes them, and when one of its domains changes it turns the
@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "drivers/domain_event.h"
+#include "drivers/domain_event_payload.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "loop/event.h"
@@ -49,11 +50,10 @@ struct callback {
 
 /* One event for one callback, on its way to the loop. */
 struct delivery {
-    struct queue_link    link;
-    struct callback     *cb;      /* referenced */
-    struct vireo_domain *dom;     /* referenced, with its connection */
-    int                  event;
-    int                  detail;
+    struct queue_link           link;
+    struct callback            *cb;        /* referenced */
+    struct vireo_domain        *dom;       /* referenced, with its connection */
+    struct domain_event_payload payload;   /* this delivery's own copy */
 };
 
 /* Owned by the driver's thread. */
@@ -81,18 +81,6 @@ callback_unref(struct callback *c)
 /* ---- Delivery (loop thread) ------------------------------------------- */
 
 static void
-invoke(const struct callback *c, const struct delivery *d)
-{
-    if (c->event_id == VIR_DOMAIN_EVENT_ID_LIFECYCLE) {
-        vireo_domain_event_lifecycle_cb fn =
-            (vireo_domain_event_lifecycle_cb)(void (*)(void))c->cb;
-        fn(d->dom->conn, d->dom, d->event, d->detail, c->opaque);
-    } else {
-        c->cb(d->dom->conn, d->dom, c->opaque);
-    }
-}
-
-static void
 on_deliveries(struct queue_link *batch, void *opaque)
 {
     while (batch != NULL) {
@@ -100,12 +88,14 @@ on_deliveries(struct queue_link *batch, void *opaque)
 
         batch = batch->next;
         if (!atomic_load(&d->cb->is_cancelled))
-            invoke(d->cb, d);
+            domain_event_payload_invoke(d->cb->event_id, d->cb->cb, d->dom,
+                                        &d->payload, d->cb->opaque);
         /* The callback first: dropping the domain may close its
          * connection, whose close then finds no delivery in flight and
          * runs free_cb itself, on the driver's thread. */
         callback_unref(d->cb);
         handle_domain_unref_elsewhere(d->dom);
+        domain_event_payload_clear(&d->payload);
         free(d);
     }
 }
@@ -289,7 +279,7 @@ matches(const struct callback *c, int event_id, const unsigned char *uuid)
  * short (events are best effort then). */
 static struct delivery *
 delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
-             int id)
+             int id, const struct domain_event_payload *p)
 {
     struct vireo_conn *conn = handle_conn_try_ref(c->conn);
     struct delivery *d;
@@ -297,10 +287,11 @@ delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
     if (conn == NULL)
         return NULL;
     d = calloc(1, sizeof(*d));
-    if (d != NULL)
+    if (d != NULL && domain_event_payload_copy(&d->payload, p) == 0)
         d->dom = handle_domain_new(conn, name, uuid, id);
     handle_conn_unref(conn);   /* the domain holds its own; never the last */
     if (d != NULL && d->dom == NULL) {
+        domain_event_payload_clear(&d->payload);
         free(d);
         d = NULL;
     }
@@ -311,9 +302,10 @@ delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
     return d;
 }
 
-static void
-queue_event(struct domain_event_state *st, int event_id, const char *name,
-            const unsigned char *uuid, int id, int event, int detail)
+void
+domain_event_queue(struct domain_event_state *st, int event_id,
+                   const char *name, const unsigned char *uuid, int id,
+                   const struct domain_event_payload *p)
 {
     struct queue *q = atomic_load(&to_loop);
 
@@ -321,26 +313,8 @@ queue_event(struct domain_event_state *st, int event_id, const char *name,
         struct delivery *d;
 
         if (!matches(c, event_id, uuid) ||
-            (d = delivery_new(c, name, uuid, id)) == NULL)
+            (d = delivery_new(c, name, uuid, id, p)) == NULL)
             continue;
-        d->event = event;
-        d->detail = detail;
         queue_push(q, &d->link);   /* the queue is never closed */
     }
-}
-
-void
-domain_event_queue_lifecycle(struct domain_event_state *st, const char *name,
-                             const unsigned char *uuid, int id, int event,
-                             int detail)
-{
-    queue_event(st, VIR_DOMAIN_EVENT_ID_LIFECYCLE, name, uuid, id, event,
-                detail);
-}
-
-void
-domain_event_queue_reboot(struct domain_event_state *st, const char *name,
-                          const unsigned char *uuid, int id)
-{
-    queue_event(st, VIR_DOMAIN_EVENT_ID_REBOOT, name, uuid, id, 0, 0);
 }

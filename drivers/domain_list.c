@@ -15,6 +15,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/snapshot_list.h"
 
 #define INITIAL_BUCKETS 64
 
@@ -151,6 +152,7 @@ domain_obj_free(struct domain_obj *obj)
         obj->priv_free(obj->priv);
     domain_def_free(obj->def);
     domain_def_free(obj->new_def);
+    snapshot_list_free(obj->snapshots);
     free(obj);
 }
 
@@ -394,8 +396,11 @@ domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags)
         state_bit(obj->state) |
         (obj->has_autostart ? VIR_CONNECT_LIST_DOMAINS_AUTOSTART
                             : VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART) |
-        VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE |
-        VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT |
+        (obj->has_managed_save ? VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE
+                               : VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE) |
+        (snapshot_list_count(obj->snapshots) > 0
+         ? VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT
+         : VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT) |
         VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT;
     static const unsigned groups[] = {
         VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE,
@@ -417,4 +422,19 @@ domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags)
         if (!group_passes(flags, groups[i], holding))
             return false;
     return true;
+}
+
+int
+domain_list_rename(struct domain_list *list, struct domain_obj *obj,
+                   const char *new_name)
+{
+    char *name = strdup(new_name);
+
+    if (name == NULL)
+        return -1;
+    index_erase(&list->index[DOMAIN_INDEX_NAME], obj, DOMAIN_INDEX_NAME);
+    free(obj->def->name);
+    obj->def->name = name;
+    index_insert(&list->index[DOMAIN_INDEX_NAME], obj, DOMAIN_INDEX_NAME);
+    return 0;
 }

@@ -19,6 +19,7 @@
 #include "api/vireo.h"
 
 struct domain_def;
+struct snapshot_list;
 
 /* Which hash chains an object sits on; private to domain_list.c. */
 enum {
@@ -45,6 +46,11 @@ struct domain_obj {
     void              *priv;       /* the driver's own per-domain data */
     void             (*priv_free)(void *priv); /* frees priv with the object;
                                                   NULL if nothing to free */
+    /* What libvirt keeps on every domain object: whether a managed-save
+     * image waits for the next start, and the snapshots (NULL until the
+     * first; freed with the object). */
+    bool               has_managed_save;
+    struct snapshot_list *snapshots;
 
     /* The list's bookkeeping. */
     struct domain_obj *chain[DOMAIN_N_INDEXES];
@@ -114,6 +120,12 @@ bool domain_obj_is_active(const struct domain_obj *obj);
  * does not filter. Objects carry no managed-save image, snapshot or
  * checkpoint, so HAS_* never match and NO_* always do. */
 bool domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags);
+
+/* Give obj (an inactive domain with no next-start definition) the name
+ * new_name, which no other object holds, keeping the name index in step.
+ * 0, or -1 on allocation failure (nothing changed). */
+int domain_list_rename(struct domain_list *list, struct domain_obj *obj,
+                       const char *new_name);
 
 /* Every flag domain_obj_matches_filter() understands. */
 #define DOMAIN_LIST_FILTERS_ALL 0xffffu

@@ -201,8 +201,145 @@ struct driver {
     /* Domain monitoring. */
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    /* libvirt's virDomainSetMemoryFlags, which also stands for
+     * virDomainSetMemory (flags VIR_DOMAIN_AFFECT_LIVE) and
+     * virDomainSetMaxMemory (VIR_DOMAIN_MEM_MAXIMUM): the current memory,
+     * or with MEM_MAXIMUM the maximum, in KiB, of the definitions flags
+     * name (enum vireo_domain_modification_impact). */
+    int (*domain_set_memory_flags)(struct vireo_domain *dom,
+                                   unsigned long long memory_kib,
+                                   unsigned flags, struct vireo_error *err);
+    /* virDomainSetVcpusFlags (and virDomainSetVcpus, flags AFFECT_LIVE):
+     * the vCPUs online, or with VIR_DOMAIN_VCPU_MAXIMUM the maximum. */
+    int (*domain_set_vcpus_flags)(struct vireo_domain *dom, unsigned n_vcpus,
+                                  unsigned flags, struct vireo_error *err);
+    /* virDomainGetSchedulerType: the scheduler's name (malloc'ed) and how
+     * many parameters it has. */
+    char *(*domain_get_scheduler_type)(struct vireo_domain *dom,
+                                       int *n_params,
+                                       struct vireo_error *err);
+    /* virDomainGetSchedulerParametersFlags (flags 0 for the form without):
+     * every parameter, appended to an empty *params. */
+    int (*domain_get_scheduler_params)(struct vireo_domain *dom,
+                                       struct vireo_typed_params *params,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    int (*domain_set_scheduler_params)(struct vireo_domain *dom,
+                                       const struct vireo_typed_params *params,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    /* virDomainGetMemoryParameters / virDomainSetMemoryParameters: the
+     * <memtune> limits, in KiB (VIR_DOMAIN_MEMORY_PARAM_UNLIMITED when
+     * none). */
+    int (*domain_get_memory_params)(struct vireo_domain *dom,
+                                    struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    int (*domain_set_memory_params)(struct vireo_domain *dom,
+                                    const struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    /* virDomainGetMetadata: the title, the description or (type
+     * VIR_DOMAIN_METADATA_ELEMENT) the element of namespace uri, as
+     * malloc'ed text; VIR_ERR_NO_DOMAIN_METADATA when there is none. */
+    char *(*domain_get_metadata)(struct vireo_domain *dom, int type,
+                                 const char *uri, unsigned flags,
+                                 struct vireo_error *err);
+    /* virDomainSetMetadata: metadata NULL (or empty) removes it; an element
+     * is stored under namespace uri with prefix key. */
+    int (*domain_set_metadata)(struct vireo_domain *dom, int type,
+                               const char *metadata, const char *key,
+                               const char *uri, unsigned flags,
+                               struct vireo_error *err);
+    /* virDomainRename: an inactive persistent domain takes new_name. */
+    int (*domain_rename)(struct vireo_domain *dom, const char *new_name,
+                         unsigned flags, struct vireo_error *err);
+    /* virDomainSetLifecycleAction: type and action from enum
+     * vireo_domain_lifecycle and enum vireo_domain_lifecycle_action. */
+    int (*domain_set_lifecycle_action)(struct vireo_domain *dom,
+                                       unsigned type, unsigned action,
+                                       unsigned flags,
+                                       struct vireo_error *err);
 
     /* Save, restore, managed save and snapshots. */
+    /* libvirt's virDomainSaveFlags: stop the running domain, its state
+     * written to the file `to` (a path on the driver's host, written by
+     * the driver). dxml (a replacement definition) may be NULL. */
+    int (*domain_save)(struct vireo_domain *dom, const char *to,
+                       const char *dxml, unsigned flags,
+                       struct vireo_error *err);
+    /* virDomainRestoreFlags: run the domain the saved file `from` holds. */
+    int (*domain_restore)(struct vireo_conn *conn, const char *from,
+                          const char *dxml, unsigned flags,
+                          struct vireo_error *err);
+    /* virDomainSaveImageGetXMLDesc: the definition a saved file holds,
+     * malloc'ed. */
+    char *(*domain_save_image_get_xml_desc)(struct vireo_conn *conn,
+                                            const char *file, unsigned flags,
+                                            struct vireo_error *err);
+    /* virDomainSaveImageDefineXML: replace the definition in a saved
+     * file by dxml. */
+    int (*domain_save_image_define_xml)(struct vireo_conn *conn,
+                                        const char *file, const char *dxml,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    /* virDomainCoreDumpWithFormat: write the running domain's memory to
+     * `to` in dumpformat (enum vireo_domain_core_dump_format). */
+    int (*domain_core_dump)(struct vireo_domain *dom, const char *to,
+                            unsigned dumpformat, unsigned flags,
+                            struct vireo_error *err);
+    /* virDomainManagedSave and virDomainManagedSaveRemove: the image the
+     * driver keeps itself, which the next start resumes from. */
+    int (*domain_managed_save)(struct vireo_domain *dom, unsigned flags,
+                               struct vireo_error *err);
+    int (*domain_managed_save_remove)(struct vireo_domain *dom,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    /* virDomainScreenshot: the malloc'ed MIME type of an image of the
+     * screen, whose bytes the caller reads from *fd (its own, closed by
+     * it) to the end. */
+    char *(*domain_screenshot)(struct vireo_domain *dom, unsigned screen,
+                               unsigned flags, int *fd,
+                               struct vireo_error *err);
+    /* The snapshot API, one slot per libvirt call of the same name. A
+     * returned handle or array (of n handles) belongs to the caller
+     * (handle_snapshot_unref, handle_snapshot_array_free). */
+    struct vireo_domain_snapshot *(*domain_snapshot_create_xml)(
+        struct vireo_domain *dom, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_list_all_snapshots)(struct vireo_domain *dom,
+                                     struct vireo_domain_snapshot ***snaps,
+                                     unsigned flags, struct vireo_error *err);
+    int (*domain_snapshot_list_all_children)(
+        struct vireo_domain_snapshot *snap,
+        struct vireo_domain_snapshot ***snaps, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_snapshot_num_children)(struct vireo_domain_snapshot *snap,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_lookup_by_name)(
+        struct vireo_domain *dom, const char *name, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_has_current_snapshot)(struct vireo_domain *dom,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_current)(
+        struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+    struct vireo_domain_snapshot *(*domain_snapshot_get_parent)(
+        struct vireo_domain_snapshot *snap, unsigned flags,
+        struct vireo_error *err);
+    char *(*domain_snapshot_get_xml_desc)(struct vireo_domain_snapshot *snap,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+    int (*domain_snapshot_is_current)(struct vireo_domain_snapshot *snap,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    int (*domain_snapshot_has_metadata)(struct vireo_domain_snapshot *snap,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    int (*domain_revert_to_snapshot)(struct vireo_domain_snapshot *snap,
+                                     unsigned flags,
+                                     struct vireo_error *err);
+    int (*domain_snapshot_delete)(struct vireo_domain_snapshot *snap,
+                                  unsigned flags, struct vireo_error *err);
 
     /* Devices and guest operations. */
 

@@ -154,8 +154,27 @@ int cmd_quit(struct session *s, const struct cmd *cmd);
 /* Domain monitoring. */
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+int cmd_setmem(struct session *s, const struct cmd *cmd);
+int cmd_setmaxmem(struct session *s, const struct cmd *cmd);
+int cmd_setvcpus(struct session *s, const struct cmd *cmd);
+int cmd_memtune(struct session *s, const struct cmd *cmd);
+int cmd_domrename(struct session *s, const struct cmd *cmd);
+int cmd_set_lifecycle_action(struct session *s, const struct cmd *cmd);
+int cmd_schedinfo(struct session *s, const struct cmd *cmd);
+int cmd_desc(struct session *s, const struct cmd *cmd);
+int cmd_metadata(struct session *s, const struct cmd *cmd);
 
-/* Save, restore, managed save and snapshots. */
+/* Save, restore, managed save and snapshots: cmd_save.c, cmd_snapshot.c. */
+int cmd_save(struct session *s, const struct cmd *cmd);
+int cmd_restore(struct session *s, const struct cmd *cmd);
+int cmd_managedsave(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_create_as(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_list(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_info(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_current(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_revert(struct session *s, const struct cmd *cmd);
+int cmd_snapshot_delete(struct session *s, const struct cmd *cmd);
 
 /* Devices and guest operations. */
 

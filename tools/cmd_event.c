@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * cmd_event.c: `event`, which prints domain events as they arrive.
+ * cmd_event.c: `event`, which prints domain events as they arrive
+ * (cmd_event_print.c prints each kind).
  *
  * Callbacks run on the thread that runs the default loop, which here is
  * the main thread, inside vireo_event_run_default_impl(): the state they
@@ -13,14 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-/* Owned by the main thread. */
-struct waiter {
-    bool is_loop;       /* --loop: wait for more than one event */
-    bool is_done;
-    bool is_timed_out;
-    int  n_events;
-};
+#include "cmd_event.h"
 
 /* Set by the SIGINT handler. */
 static volatile sig_atomic_t interrupted;
@@ -35,32 +29,6 @@ on_sigint(int sig)
 }
 
 static void
-got_event(struct waiter *w)
-{
-    fflush(stdout);
-    w->n_events++;
-    if (!w->is_loop)
-        w->is_done = true;
-}
-
-static void
-on_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
-             int detail, void *opaque)
-{
-    printf("event 'lifecycle' for domain '%s': %s %s\n",
-           vireo_domain_get_name(dom), vireo_domain_event_type_string(event),
-           vireo_domain_event_detail_string(event, detail));
-    got_event(opaque);
-}
-
-static void
-on_reboot(struct vireo_conn *conn, struct vireo_domain *dom, void *opaque)
-{
-    printf("event 'reboot' for domain '%s'\n", vireo_domain_get_name(dom));
-    got_event(opaque);
-}
-
-static void
 on_timeout(int timer, void *opaque)
 {
     struct waiter *w = opaque;
@@ -72,59 +40,46 @@ on_timeout(int timer, void *opaque)
 /* ---- Registrations ------------------------------------------------------ */
 
 struct registrations {
-    int ids[2];          /* callback ids, -1 when unused */
+    struct event_watch watches[VIR_DOMAIN_EVENT_ID_LAST];
+    int                ids[VIR_DOMAIN_EVENT_ID_LAST];   /* -1 when unused */
 };
-
-static const struct {
-    const char                    *name;
-    int                            event_id;
-    vireo_domain_event_generic_cb  cb;
-} kinds[] = {
-    { "lifecycle", VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-      VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle) },
-    { "reboot", VIR_DOMAIN_EVENT_ID_REBOOT,
-      VIREO_DOMAIN_EVENT_CALLBACK(on_reboot) },
-};
-
-#define N_KINDS ((int)(sizeof(kinds) / sizeof(kinds[0])))
 
 static void
 deregister_all(struct session *s, struct registrations *r)
 {
     struct vireo_error err = { 0 };
 
-    for (int k = 0; k < N_KINDS; k++)
+    for (int k = 0; k < VIR_DOMAIN_EVENT_ID_LAST; k++)
         if (r->ids[k] >= 0)
             vireo_conn_domain_event_deregister_any(s->conn, r->ids[k], &err);
 }
 
-/* Register for the kind --event names, or for every kind vireo sends. */
+/* Register for the kind --event names, or for every kind with --all. As
+ * virsh does, only the first registration must succeed: an older daemon
+ * may not know the later ids. */
 static int
-register_all(struct session *s, const struct cmd *cmd,
-             struct vireo_domain *dom, struct waiter *w,
-             struct registrations *r)
+register_all(struct session *s, const char *only, struct vireo_domain *dom,
+             struct waiter *w, struct registrations *r)
 {
-    const char *only = cmd_string(cmd, "event");
     struct vireo_error err = { 0 };
-    bool any = false;
+    int n_tried = 0;
 
-    for (int k = 0; k < N_KINDS; k++) {
+    for (int k = 0; k < VIR_DOMAIN_EVENT_ID_LAST; k++) {
         r->ids[k] = -1;
-        if (only != NULL && !cmd_has(cmd, "all") &&
-            strcmp(only, kinds[k].name) != 0)
+        if (only != NULL && strcmp(only, event_kinds[k].name) != 0)
             continue;
-        any = true;
+        r->watches[k] = (struct event_watch){ w, event_kinds[k].name };
         r->ids[k] = vireo_conn_domain_event_register_any(
-            s->conn, dom, kinds[k].event_id, kinds[k].cb, w, NULL, &err);
-        if (r->ids[k] < 0) {
+            s->conn, dom, k, event_kinds[k].print, &r->watches[k], NULL,
+            &err);
+        if (r->ids[k] < 0 && n_tried == 0) {
             cli_report(&err);
             deregister_all(s, r);
             return -1;
         }
+        n_tried++;
     }
-    if (!any)
-        cli_error("unknown event type %s", only);
-    return any ? 0 : -1;
+    return 0;
 }
 
 /* ---- Waiting ------------------------------------------------------------ */
@@ -174,21 +129,57 @@ static int
 watch(struct session *s, const struct cmd *cmd, struct vireo_domain *dom,
       long timeout_s)
 {
-    struct waiter w = { .is_loop = cmd_has(cmd, "loop") };
+    struct waiter w = {
+        .is_loop = cmd_has(cmd, "loop"),
+        .has_timestamp = cmd_has(cmd, "timestamp"),
+    };
     struct registrations r;
     int rc;
 
-    if (register_all(s, cmd, dom, &w, &r) < 0)
+    if (register_all(s, cmd_string(cmd, "event"), dom, &w, &r) < 0)
         return -1;
     rc = wait_armed(&w, timeout_s);
     deregister_all(s, &r);
     if (rc < 0)
         return -1;
-    if (w.is_timed_out)
+    if (interrupted)
+        printf("event loop interrupted\n");
+    else if (w.is_timed_out)
         printf("event loop timed out\n");
     printf("events received: %d\n", w.n_events);
     /* As in virsh: no event is a failure, but nothing more to say. */
     return w.n_events > 0 ? 0 : -1;
+}
+
+/* virsh's checks of the options, in its order. */
+static int
+check_options(const struct cmd *cmd)
+{
+    const char *only = cmd_string(cmd, "event");
+    static const char *const pairs[][2] = {
+        { "all", "event" }, { "list", "all" }, { "list", "event" },
+    };
+
+    for (int i = 0; i < 3; i++)
+        if (cmd_has(cmd, pairs[i][0]) && cmd_has(cmd, pairs[i][1])) {
+            cli_error("Options --%s and --%s are mutually exclusive",
+                      pairs[i][0], pairs[i][1]);
+            return -1;
+        }
+    if (cmd_has(cmd, "list"))
+        return 0;
+    if (only == NULL && !cmd_has(cmd, "all")) {
+        cli_error("one of --list, --all, or --event <type> is required");
+        return -1;
+    }
+    for (int k = 0; only != NULL && k < VIR_DOMAIN_EVENT_ID_LAST; k++)
+        if (strcmp(only, event_kinds[k].name) == 0)
+            return 0;
+    if (only != NULL) {
+        cli_error("unknown event type %s", only);
+        return -1;
+    }
+    return 0;
 }
 
 int
@@ -199,6 +190,13 @@ cmd_event(struct session *s, const struct cmd *cmd)
     long timeout_s = 0;
     int rc;
 
+    if (check_options(cmd) < 0)
+        return -1;
+    if (cmd_has(cmd, "list")) {
+        for (int k = 0; k < VIR_DOMAIN_EVENT_ID_LAST; k++)
+            printf("%s\n", event_kinds[k].name);
+        return 0;
+    }
     if (cmd_number(cmd, "timeout", 1, INT_MAX / 1000, &timeout_s) < 0)
         return -1;
     if (name != NULL && (dom = session_lookup(s, name, BY_ANY)) == NULL)

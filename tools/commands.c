@@ -71,15 +71,17 @@ static const struct opt_def autostart_opts[] = {
 };
 
 static const struct opt_def event_opts[] = {
-    { "domain", OPT_STRING, false, false,
+    { "domain", OPT_STRING, true, false,
       "filter by domain name, id or uuid" },
-    { "event", OPT_STRING, false, false,
-      "which event type to wait for: lifecycle or reboot" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
     { "all", OPT_BOOL, false, false,
       "wait for all events instead of just one type" },
     { "loop", OPT_BOOL, false, false,
       "loop until timeout or interrupt, rather than one-shot" },
-    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },
+    { "timeout", OPT_NUMBER, true, false, "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
     END_OPTS,
 };
 
@@ -109,8 +111,162 @@ static const struct opt_def help_opts[] = {
 /* Domain monitoring. */
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+#define IMPACT_OPTS                                                         \
+    { "config", OPT_BOOL, false, false, "affect next boot" },              \
+    { "live", OPT_BOOL, false, false, "affect running domain" },           \
+    { "current", OPT_BOOL, false, false, "affect current domain" }
+
+static const struct opt_def setmem_opts[] = {
+    DOMAIN_ARG,
+    { "size", OPT_STRING, true, true,
+      "new memory size, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def setvcpus_opts[] = {
+    DOMAIN_ARG,
+    { "count", OPT_NUMBER, true, true, "number of virtual CPUs" },
+    { "maximum", OPT_BOOL, false, false, "set maximum limit on next boot" },
+    IMPACT_OPTS,
+    { "guest", OPT_BOOL, false, false, "modify cpu state in the guest" },
+    { "hotpluggable", OPT_BOOL, false, false,
+      "make added vcpus hot(un)pluggable" },
+    END_OPTS,
+};
+
+static const struct opt_def memtune_opts[] = {
+    DOMAIN_ARG,
+    { "hard-limit", OPT_STRING, false, false,
+      "Max memory, as scaled integer (default KiB)" },
+    { "soft-limit", OPT_STRING, false, false,
+      "Memory during contention, as scaled integer (default KiB)" },
+    { "swap-hard-limit", OPT_STRING, false, false,
+      "Max memory plus swap, as scaled integer (default KiB)" },
+    { "min-guarantee", OPT_STRING, false, false,
+      "Min guaranteed memory, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def domrename_opts[] = {
+    DOMAIN_ARG,
+    { "new-name", OPT_STRING, true, true, "new domain name" },
+    END_OPTS,
+};
+
+static const struct opt_def lifecycle_opts[] = {
+    DOMAIN_ARG,
+    { "type", OPT_STRING, true, true, "lifecycle type to modify" },
+    { "action", OPT_STRING, true, true, "lifecycle action to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def schedinfo_opts[] = {
+    DOMAIN_ARG,
+    { "weight", OPT_NUMBER, false, false, "weight for XEN_CREDIT" },
+    { "cap", OPT_NUMBER, false, false, "cap for XEN_CREDIT" },
+    IMPACT_OPTS,
+    { "set", OPT_STRING, false, false, "parameter=value" },
+    END_OPTS,
+};
+
+static const struct opt_def desc_opts[] = {
+    DOMAIN_ARG,
+    IMPACT_OPTS,
+    { "title", OPT_BOOL, false, false,
+      "modify/get the title instead of description" },
+    { "new-desc", OPT_STRING, true, false, "message" },
+    END_OPTS,
+};
+
+static const struct opt_def metadata_opts[] = {
+    DOMAIN_ARG,
+    { "uri", OPT_STRING, true, true, "URI of the namespace" },
+    IMPACT_OPTS,
+    { "key", OPT_STRING, false, false,
+      "key to be used as a namespace identifier" },
+    { "set", OPT_STRING, false, false,
+      "new metadata to set" },
+    { "remove", OPT_BOOL, false, false, "remove the metadata corresponding "
+      "to an uri" },
+    END_OPTS,
+};
 
 /* Save, restore, managed save and snapshots. */
+static const struct opt_def save_opts[] = {
+    DOMAIN_ARG,
+    { "file", OPT_STRING, true, true, "where to save the data" },
+    END_OPTS,
+};
+
+static const struct opt_def restore_opts[] = {
+    { "file", OPT_STRING, true, true, "the state to restore" },
+    END_OPTS,
+};
+
+#define SNAPSHOT_NAME_ARG \
+    { "snapshotname", OPT_STRING, true, false, "snapshot name" }
+
+static const struct opt_def snapshot_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of snapshot" },
+    { "description", OPT_STRING, true, false, "description of snapshot" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "halt", OPT_BOOL, false, false, "halt domain after snapshot is created" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false, "add a column showing parent snapshot" },
+    { "roots", OPT_BOOL, false, false, "list only snapshots without parents" },
+    { "leaves", OPT_BOOL, false, false, "list only snapshots without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only snapshots that are not leaves (with children)" },
+    { "inactive", OPT_BOOL, false, false,
+      "filter by snapshots taken while inactive" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "name", OPT_BOOL, false, false, "list snapshot names only" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_one_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "the current snapshot" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_current_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_BOOL, false, false, "list the name, rather than the full xml" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_revert_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "revert to current snapshot" },
+    { "running", OPT_BOOL, false, false, "after reverting, change state to running" },
+    { "paused", OPT_BOOL, false, false, "after reverting, change state to paused" },
+    { "force", OPT_BOOL, false, false, "try harder on risky reverts" },
+    END_OPTS,
+};
+
+static const struct opt_def snapshot_delete_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "delete current snapshot" },
+    { "children", OPT_BOOL, false, false, "delete snapshot and all children" },
+    { "children-only", OPT_BOOL, false, false, "delete children but not snapshot" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving snapshot contents behind" },
+    END_OPTS,
+};
 
 /* Devices and guest operations. */
 
@@ -159,7 +315,7 @@ static const struct cmd_def table[] = {
     { "autostart", cmd_autostart, autostart_opts, true, "autostart a domain",
       "Configure a domain to be automatically started at boot." },
     { "event", cmd_event, event_opts, true, "Domain Events",
-      "List event types, or wait for domain events to occur." },
+      "List event types, or wait for domain events to occur" },
     { "console", cmd_console, console_opts, true, "connect to the guest console",
       "Connect the virtual serial console for the guest" },
     { "qemu-monitor-command", cmd_qemu_monitor_command,
@@ -177,8 +333,57 @@ static const struct cmd_def table[] = {
     /* Domain monitoring. */
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    { "setmem", cmd_setmem, setmem_opts, true, "change memory allocation",
+      "Change the current memory allocation in the guest domain." },
+    { "setmaxmem", cmd_setmaxmem, setmem_opts, true,
+      "change maximum memory limit",
+      "Change the maximum memory allocation limit in the guest domain." },
+    { "setvcpus", cmd_setvcpus, setvcpus_opts, true,
+      "change number of virtual CPUs",
+      "Change the number of virtual CPUs in the guest domain." },
+    { "memtune", cmd_memtune, memtune_opts, true,
+      "Get or set memory parameters",
+      "Get or set the current memory parameters for a guest domain." },
+    { "domrename", cmd_domrename, domrename_opts, true, "rename a domain",
+      "Rename an inactive domain." },
+    { "set-lifecycle-action", cmd_set_lifecycle_action, lifecycle_opts, true,
+      "change lifecycle actions",
+      "Change lifecycle actions for the guest domain." },
+    { "schedinfo", cmd_schedinfo, schedinfo_opts, true,
+      "show/set scheduler parameters",
+      "Show/Set scheduler parameters." },
+    { "desc", cmd_desc, desc_opts, true,
+      "show or set domain's description or title",
+      "Allows setting or modifying the description or title of a domain." },
+    { "metadata", cmd_metadata, metadata_opts, true,
+      "show or set domain's custom XML metadata",
+      "Shows or modifies the XML metadata of a domain." },
 
     /* Save, restore, managed save and snapshots. */
+    { "save", cmd_save, save_opts, true, "save a domain state to a file",
+      "Save the RAM state of a running domain." },
+    { "restore", cmd_restore, restore_opts, true,
+      "restore a domain from a saved state in a file",
+      "Restore a domain." },
+    { "managedsave", cmd_managedsave, domain_only, true,
+      "managed save of a domain state",
+      "Save and destroy a running domain, so it can be restarted from\n"
+      "    the same state at a later time." },
+    { "snapshot-create-as", cmd_snapshot_create_as, snapshot_create_as_opts,
+      true, "Create a snapshot from a set of args",
+      "Create a snapshot (disk and RAM) from arguments" },
+    { "snapshot-list", cmd_snapshot_list, snapshot_list_opts, true,
+      "List snapshots for a domain", "Snapshot List" },
+    { "snapshot-info", cmd_snapshot_info, snapshot_one_opts, true,
+      "snapshot information", "Returns basic information about a snapshot." },
+    { "snapshot-current", cmd_snapshot_current, snapshot_current_opts, true,
+      "Get or set the current snapshot", "Get or set the current snapshot" },
+    { "snapshot-dumpxml", cmd_snapshot_dumpxml, snapshot_one_opts, true,
+      "Dump XML for a domain snapshot", "Snapshot Dump XML" },
+    { "snapshot-revert", cmd_snapshot_revert, snapshot_revert_opts, true,
+      "Revert a domain to a snapshot", "Revert domain to snapshot" },
+    { "snapshot-delete", cmd_snapshot_delete, snapshot_delete_opts, true,
+      "Delete a domain snapshot", "Snapshot Delete" },
 
     /* Devices and guest operations. */
 

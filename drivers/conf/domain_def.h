@@ -23,6 +23,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/conf/domain_tune.h"
 
 /* Largest document accepted, in bytes. Bigger ones are refused before
  * parsing. */
@@ -297,6 +298,8 @@ struct domain_def {
     int                  n_device_extras;
     struct domain_extra *os_extras;       /* other <os> children */
     int                  n_os_extras;
+    /* Tunables (domain_tune.h). */
+    struct domain_memtune memtune;       /* <memtune> */
 };
 
 /* Parse a document. NULL on failure, with err set to libvirt's code for the

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_xml_format.h"
+#include "drivers/conf/domain_xml_tune.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_write.h"
 
@@ -277,7 +278,7 @@ static const struct slot domain_slots[] = {
     { "title", put_title }, { "description", put_description },
     { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
     { "currentMemory", put_current_memory }, { "blkiotune", NULL },
-    { "memtune", NULL }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
+    { "memtune", domain_xml_memtune_format }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
     { "vcpus", NULL }, { "iothreads", NULL }, { "iothreadids", NULL },
     { "defaultiothread", NULL }, { "cputune", NULL }, { "numatune", NULL },
     { "resource", NULL }, { "sysinfo", NULL }, { "bootloader", NULL },

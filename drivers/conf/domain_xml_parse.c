@@ -39,6 +39,7 @@
 #include <libxml/tree.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/domain_xml_tune.h"
 #include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -243,8 +244,8 @@ parse_description(struct parse *p, xmlNodePtr node)
     return xml_read_text(p, node, &p->def->description);
 }
 
-static int
-memory_element(struct parse *p, xmlNodePtr node, unsigned long long *kib)
+int
+xml_read_memory(struct parse *p, xmlNodePtr node, unsigned long long *kib)
 {
     static const char *const attrs[] = { "unit", NULL };
     xmlChar *text, *unit;
@@ -264,13 +265,13 @@ memory_element(struct parse *p, xmlNodePtr node, unsigned long long *kib)
 static int
 parse_memory(struct parse *p, xmlNodePtr node)
 {
-    return memory_element(p, node, &p->def->memory_kib);
+    return xml_read_memory(p, node, &p->def->memory_kib);
 }
 
 static int
 parse_current_memory(struct parse *p, xmlNodePtr node)
 {
-    return memory_element(p, node, &p->def->current_memory_kib);
+    return xml_read_memory(p, node, &p->def->current_memory_kib);
 }
 
 static int
@@ -370,6 +371,7 @@ static const struct handler domain_handlers[] = {
     { "clock",         domain_xml_clock_parse,    true },
     { "pm",            domain_xml_pm_parse,       true },
     { "devices",       domain_xml_devices_parse,  true },
+    { "memtune",       domain_xml_memtune_parse,  true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */
@@ -533,8 +535,9 @@ on_error(void *user_data, xmlErrorPtr e)
     xml_syntax_error_capture(&guard->syntax, ctxt, e);
 }
 
-static xmlDocPtr
-read_document(const char *xml, size_t len, struct vireo_error *err)
+xmlDocPtr
+xml_read_document(const char *xml, size_t len, const char *doc_name,
+                  struct vireo_error *err)
 {
     const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
                         XML_PARSE_NOERROR;
@@ -551,7 +554,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
     ctxt->_private = &guard;
     ctxt->sax->internalSubset = on_doctype;
     ctxt->sax->serror = on_error;
-    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, DOC_NAME, NULL, options);
+    doc = xmlCtxtReadMemory(ctxt, xml, (int)len, doc_name, NULL, options);
     if (guard.is_refused || (doc != NULL && doc->intSubset != NULL &&
                              doc->intSubset->children != NULL)) {
         error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "%s",
@@ -560,7 +563,7 @@ read_document(const char *xml, size_t len, struct vireo_error *err)
         xmlFreeDoc(doc);
         doc = NULL;
     } else if (doc == NULL) {
-        xml_syntax_error_report(&guard.syntax, ctxt, DOC_NAME,
+        xml_syntax_error_report(&guard.syntax, ctxt, doc_name,
                                 VIR_FROM_DOMAIN, err);
     }
     xmlFreeParserCtxt(ctxt);
@@ -594,7 +597,7 @@ domain_def_parse_flags(const char *xml, unsigned parse_flags,
                   DOMAIN_XML_MAX_BYTES);
         return NULL;
     }
-    doc = read_document(xml, len, err);
+    doc = xml_read_document(xml, len, DOC_NAME, err);
     if (doc == NULL)
         return NULL;
     /* libvirt validates the well-formed document before reading it. */

@@ -193,8 +193,8 @@ strip_layout(xmlNodePtr node)
 /* <metadata> as libvirt writes it: with libxml2's own serialiser (double
  * quotes), since libvirt keeps that element's content as a libxml2 tree.
  * A malloc'd string, or NULL on allocation failure. */
-static char *
-dump_metadata(xmlDocPtr doc, xmlNodePtr node, int level)
+char *
+xml_read_dump(xmlDocPtr doc, xmlNodePtr node, int level)
 {
     xmlBufferPtr buf = xmlBufferCreate();
     char *text = NULL;
@@ -231,7 +231,7 @@ xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
     extra = &grown[*n_extras];
     strip_layout(copy);
     if (level == 1 && xml_read_is_named(node, "metadata"))
-        extra->xml = dump_metadata(p->scratch, copy, level);
+        extra->xml = xml_read_dump(p->scratch, copy, level);
     else
         extra->xml = xml_write_node(copy, level);
     if (node->ns == NULL)

@@ -127,6 +127,23 @@ int  xml_read_info_address(struct parse *p, xmlNodePtr node);
                                     &p->def->n_device_extras);              \
     }
 
+/* Parse a whole document as the domain XML parser does (no network, no
+ * entity declarations), naming it doc_name in a syntax error
+ * (VIR_ERR_XML_DETAIL, libvirt's layout). NULL with err set on failure;
+ * the caller frees the document. Any thread. */
+xmlDocPtr xml_read_document(const char *xml, size_t len, const char *doc_name,
+                            struct vireo_error *err);
+
+/* node as libxml2 serialises it at level, indented (how libvirt writes
+ * <metadata>, which it keeps as a libxml2 tree); malloc'd, or NULL when
+ * memory is short. */
+char *xml_read_dump(xmlDocPtr doc, xmlNodePtr node, int level);
+
+/* A memory element's value with libvirt's units (its unit attribute), in
+ * KiB (domain_def_parse_memory). */
+int  xml_read_memory(struct parse *p, xmlNodePtr node,
+                     unsigned long long *kib);
+
 /* A handler for children a typed element cannot hold: unsupported. */
 int  xml_read_refuse_child(struct parse *p, xmlNodePtr node);
 

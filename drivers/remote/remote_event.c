@@ -5,9 +5,7 @@
  * The daemon is asked once per event id, for every domain; the local
  * registrations (drivers/domain_event.c, one state per connection) apply
  * the domain filters and fan each event out to its callbacks, on the
- * registered loop's thread. Only ids vireo can deliver (lifecycle and
- * reboot) are registered on the daemon; the others are accepted locally,
- * as the in-process drivers accept them, and never fire.
+ * registered loop's thread. Messages are decoded by remote_event_decode.c.
  *
  * Event messages are read by whichever thread moves the connection's
  * bytes, with the RPC client's lock held; they only ever look at the
@@ -20,15 +18,20 @@
 #include "drivers/domain_event.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/remote/remote_event_decode.h"
 #include "drivers/remote/remote_priv.h"
 #include "drivers/remote/rpc_client.h"
 #include "wire/decode.h"
+#include "wire/procs.h"
 
+/* A daemon without callback ids can only send the legacy messages of
+ * ids 0 ... 15; registrations for later ids then stay local and never
+ * fire. */
 static bool
-is_delivered(int event_id)
+is_delivered(const struct remote_priv *priv, int event_id)
 {
-    return event_id == VIR_DOMAIN_EVENT_ID_LIFECYCLE ||
-           event_id == VIR_DOMAIN_EVENT_ID_REBOOT;
+    return priv->has_event_callbacks ||
+           event_id < WIRE_EVENT_ID_LEGACY_COUNT;
 }
 
 void
@@ -48,60 +51,22 @@ is_registered(struct remote_priv *priv, int event_id, int callback_id)
     return remote_id >= 0 && (callback_id < 0 || remote_id == callback_id);
 }
 
-static void
-queue_lifecycle(struct remote_priv *priv, int callback_id,
-                const remote_nonnull_domain *dom, int event, int detail)
-{
-    if (!is_registered(priv, VIR_DOMAIN_EVENT_ID_LIFECYCLE, callback_id))
-        return;
-    pthread_mutex_lock(&priv->events_lock);
-    domain_event_queue_lifecycle(priv->events, dom->name,
-                                 (const unsigned char *)dom->uuid, dom->id,
-                                 event, detail);
-    pthread_mutex_unlock(&priv->events_lock);
-}
-
-static void
-queue_reboot(struct remote_priv *priv, int callback_id,
-             const remote_nonnull_domain *dom)
-{
-    if (!is_registered(priv, VIR_DOMAIN_EVENT_ID_REBOOT, callback_id))
-        return;
-    pthread_mutex_lock(&priv->events_lock);
-    domain_event_queue_reboot(priv->events, dom->name,
-                              (const unsigned char *)dom->uuid, dom->id);
-    pthread_mutex_unlock(&priv->events_lock);
-}
-
 void
 remote_event_on_message(const struct wire_message *msg, void *opaque)
 {
     struct remote_priv *priv = opaque;
+    struct remote_event ev = { 0 };
 
-    switch (msg->header.proc) {
-    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE: {
-        const remote_domain_event_callback_lifecycle_msg *m = msg->body;
-        queue_lifecycle(priv, m->callbackID, &m->dom, m->event, m->detail);
-        break;
+    if (!remote_event_decode(msg, &ev))
+        return;   /* not a domain event, or undecodable parameters */
+    if (is_registered(priv, ev.event_id, ev.callback_id)) {
+        pthread_mutex_lock(&priv->events_lock);
+        domain_event_queue(priv->events, ev.event_id, ev.dom->name,
+                           (const unsigned char *)ev.dom->uuid, ev.dom->id,
+                           &ev.payload);
+        pthread_mutex_unlock(&priv->events_lock);
     }
-    case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_REBOOT: {
-        const remote_domain_event_callback_reboot_msg *m = msg->body;
-        queue_reboot(priv, m->callbackID, &m->dom);
-        break;
-    }
-    case REMOTE_PROC_DOMAIN_EVENT_LIFECYCLE: {
-        const remote_domain_event_lifecycle_msg *m = msg->body;
-        queue_lifecycle(priv, -1, &m->dom, m->event, m->detail);
-        break;
-    }
-    case REMOTE_PROC_DOMAIN_EVENT_REBOOT: {
-        const remote_domain_event_reboot_msg *m = msg->body;
-        queue_reboot(priv, -1, &m->dom);
-        break;
-    }
-    default:
-        break;   /* events vireo does not deliver */
-    }
+    remote_event_release(&ev);
 }
 
 /* priv->lock held: ask the daemon for event_id's events. */
@@ -109,7 +74,7 @@ static int
 daemon_add(struct vireo_conn *conn, struct remote_priv *priv, int event_id,
            struct vireo_error *err)
 {
-    if (!is_delivered(event_id))
+    if (!is_delivered(priv, event_id))
         return 0;
     if (priv->has_event_callbacks) {
         remote_connect_domain_event_callback_register_any_args args =

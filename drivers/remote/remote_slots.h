@@ -116,8 +116,105 @@ int remotedrv_domain_qemu_monitor_command(struct vireo_domain *dom,
 /* Domain monitoring. */
 
 /* Domain tuning: vCPUs, memory, tunables, metadata. */
+/* remote_tune.c */
+int remotedrv_domain_set_memory_flags(struct vireo_domain *dom,
+                                    unsigned long long memory_kib,
+                                    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_vcpus_flags(struct vireo_domain *dom, unsigned n_vcpus,
+                                   unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_lifecycle_action(struct vireo_domain *dom,
+                                        unsigned type, unsigned action,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int remotedrv_domain_rename(struct vireo_domain *dom, const char *new_name,
+                          unsigned flags, struct vireo_error *err);
+char *remotedrv_domain_get_scheduler_type(struct vireo_domain *dom,
+                                        int *n_params,
+                                        struct vireo_error *err);
+int remotedrv_domain_get_scheduler_params(struct vireo_domain *dom,
+                                        struct vireo_typed_params *params,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int remotedrv_domain_set_scheduler_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_memory_params(struct vireo_domain *dom,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_memory_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+char *remotedrv_domain_get_metadata(struct vireo_domain *dom, int type,
+                                  const char *uri, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_set_metadata(struct vireo_domain *dom, int type,
+                                const char *metadata, const char *key,
+                                const char *uri, unsigned flags,
+                                struct vireo_error *err);
 
-/* Save, restore, managed save and snapshots. */
+
+/* Save, restore, managed save and snapshots: remote_save.c, then
+ * remote_snapshot.c. */
+int remotedrv_domain_save(struct vireo_domain *dom, const char *to,
+                        const char *dxml, unsigned flags,
+                        struct vireo_error *err);
+int remotedrv_domain_restore(struct vireo_conn *conn, const char *from,
+                           const char *dxml, unsigned flags,
+                           struct vireo_error *err);
+char *remotedrv_domain_save_image_get_xml_desc(struct vireo_conn *conn,
+                                             const char *file, unsigned flags,
+                                             struct vireo_error *err);
+int remotedrv_domain_save_image_define_xml(struct vireo_conn *conn,
+                                         const char *file, const char *dxml,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int remotedrv_domain_core_dump(struct vireo_domain *dom, const char *to,
+                             unsigned dumpformat, unsigned flags,
+                             struct vireo_error *err);
+int remotedrv_domain_managed_save(struct vireo_domain *dom, unsigned flags,
+                                struct vireo_error *err);
+int remotedrv_domain_managed_save_remove(struct vireo_domain *dom,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+struct vireo_domain_snapshot *remotedrv_domain_snapshot_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int remotedrv_domain_list_all_snapshots(struct vireo_domain *dom,
+                                      struct vireo_domain_snapshot ***snaps,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+int remotedrv_domain_snapshot_list_all_children(
+    struct vireo_domain_snapshot *snap, struct vireo_domain_snapshot ***snaps,
+    unsigned flags, struct vireo_error *err);
+int remotedrv_domain_snapshot_num_children(struct vireo_domain_snapshot *snap,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+struct vireo_domain_snapshot *remotedrv_domain_snapshot_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+int remotedrv_domain_has_current_snapshot(struct vireo_domain *dom,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+struct vireo_domain_snapshot *remotedrv_domain_snapshot_current(
+    struct vireo_domain *dom, unsigned flags, struct vireo_error *err);
+struct vireo_domain_snapshot *remotedrv_domain_snapshot_get_parent(
+    struct vireo_domain_snapshot *snap, unsigned flags,
+    struct vireo_error *err);
+char *remotedrv_domain_snapshot_get_xml_desc(struct vireo_domain_snapshot *snap,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+int remotedrv_domain_snapshot_is_current(struct vireo_domain_snapshot *snap,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+int remotedrv_domain_snapshot_has_metadata(struct vireo_domain_snapshot *snap,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int remotedrv_domain_revert_to_snapshot(struct vireo_domain_snapshot *snap,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+int remotedrv_domain_snapshot_delete(struct vireo_domain_snapshot *snap,
+                                   unsigned flags, struct vireo_error *err);
+
 
 /* Devices and guest operations. */
 

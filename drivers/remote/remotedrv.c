@@ -325,8 +325,39 @@ const struct driver remotedrv = {
     /* Domain monitoring. */
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    .domain_set_memory_flags         = remotedrv_domain_set_memory_flags,
+    .domain_set_vcpus_flags          = remotedrv_domain_set_vcpus_flags,
+    .domain_get_scheduler_type       = remotedrv_domain_get_scheduler_type,
+    .domain_get_scheduler_params     = remotedrv_domain_get_scheduler_params,
+    .domain_set_scheduler_params     = remotedrv_domain_set_scheduler_params,
+    .domain_get_memory_params        = remotedrv_domain_get_memory_params,
+    .domain_set_memory_params        = remotedrv_domain_set_memory_params,
+    .domain_get_metadata             = remotedrv_domain_get_metadata,
+    .domain_set_metadata             = remotedrv_domain_set_metadata,
+    .domain_rename                   = remotedrv_domain_rename,
+    .domain_set_lifecycle_action     = remotedrv_domain_set_lifecycle_action,
 
     /* Save, restore, managed save and snapshots. */
+    .domain_save = remotedrv_domain_save,
+    .domain_restore = remotedrv_domain_restore,
+    .domain_save_image_get_xml_desc = remotedrv_domain_save_image_get_xml_desc,
+    .domain_save_image_define_xml = remotedrv_domain_save_image_define_xml,
+    .domain_core_dump = remotedrv_domain_core_dump,
+    .domain_managed_save = remotedrv_domain_managed_save,
+    .domain_managed_save_remove = remotedrv_domain_managed_save_remove,
+    .domain_snapshot_create_xml = remotedrv_domain_snapshot_create_xml,
+    .domain_list_all_snapshots = remotedrv_domain_list_all_snapshots,
+    .domain_snapshot_list_all_children = remotedrv_domain_snapshot_list_all_children,
+    .domain_snapshot_num_children = remotedrv_domain_snapshot_num_children,
+    .domain_snapshot_lookup_by_name = remotedrv_domain_snapshot_lookup_by_name,
+    .domain_has_current_snapshot = remotedrv_domain_has_current_snapshot,
+    .domain_snapshot_current = remotedrv_domain_snapshot_current,
+    .domain_snapshot_get_parent = remotedrv_domain_snapshot_get_parent,
+    .domain_snapshot_get_xml_desc = remotedrv_domain_snapshot_get_xml_desc,
+    .domain_snapshot_is_current = remotedrv_domain_snapshot_is_current,
+    .domain_snapshot_has_metadata = remotedrv_domain_snapshot_has_metadata,
+    .domain_revert_to_snapshot = remotedrv_domain_revert_to_snapshot,
+    .domain_snapshot_delete = remotedrv_domain_snapshot_delete,
 
     /* Devices and guest operations. */
 

@@ -12,14 +12,16 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/snapshot_list.h"
 #include "drivers/test/test_call.h"
+#include "drivers/test/test_domain.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
 
-/* Flags libvirt's test driver accepts and that need nothing from us: we
- * keep no managed-save images, snapshot or checkpoint metadata, and every
- * reboot method resets an imaginary guest alike. */
+/* Flags libvirt's test driver accepts: undefining may drop the managed
+ * save image and the snapshots' metadata (there is no checkpoint), and
+ * every reboot method resets an imaginary guest alike. */
 #define UNDEFINE_FLAGS      (1u | 2u | 16u)  /* MANAGED_SAVE, SNAPSHOTS_ and
                                                 CHECKPOINTS_METADATA */
 #define DESTROY_FLAGS       1u               /* GRACEFUL */
@@ -45,12 +47,12 @@ not_valid(struct vireo_error *err, const char *why)
     return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST, "%s", why);
 }
 
-/* What libvirt emits when a domain starts, paused or not. */
+/* What libvirt emits when a domain starts (detail: how), paused or not. */
 static void
-emit_started(struct test_state *st, struct domain_obj *obj, bool is_paused)
+emit_started(struct test_state *st, struct domain_obj *obj, bool is_paused,
+             int detail)
 {
-    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STARTED,
-                    VIR_DOMAIN_EVENT_STARTED_BOOTED);
+    test_state_emit(st, obj, VIR_DOMAIN_EVENT_STARTED, detail);
     if (is_paused)
         test_state_emit(st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
                         VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
@@ -60,7 +62,7 @@ static void
 start(struct test_state *st, struct domain_obj *obj, bool is_paused)
 {
     test_transition_start(st, obj, is_paused);
-    emit_started(st, obj, is_paused);
+    emit_started(st, obj, is_paused, VIR_DOMAIN_EVENT_STARTED_BOOTED);
 }
 
 /* A transient domain exists only while it runs. */
@@ -191,11 +193,12 @@ testdrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
                       (flags & VIR_DOMAIN_DEFINE_VALIDATE) != 0, err);
 }
 
-/* Run def (taken over) now; returns the object, or NULL with err set. */
-static struct domain_obj *
-create(struct test_state *st, struct domain_def *def, bool is_paused,
-       struct vireo_error *err)
+struct domain_obj *
+test_domain_run(struct test_state *st, struct domain_def *def,
+                const struct test_run_how *how, struct vireo_error *err)
 {
+    bool is_paused = how->is_paused;
+
     struct domain_obj *obj;
 
     if (test_state_check_clash(st, def, &obj, err) < 0)
@@ -209,15 +212,17 @@ create(struct test_state *st, struct domain_def *def, bool is_paused,
         obj = domain_list_add_new(st->domains, def, err);
         if (obj == NULL)
             return NULL;
-        start(st, obj, is_paused);
-        return obj;
+        test_transition_start(st, obj, is_paused);
+    } else {
+        /* An inactive persistent domain runs def, keeping its config for
+         * the next start, as libvirt does. */
+        test_transition_start(st, obj, is_paused);
+        obj->new_def = obj->def;
+        obj->def = def;
     }
-    /* An inactive persistent domain runs def, keeping its config for the
-     * next start, as libvirt does. */
-    test_transition_start(st, obj, is_paused);
-    obj->new_def = obj->def;
-    obj->def = def;
-    emit_started(st, obj, is_paused);
+    if (!is_paused)
+        obj->reason = how->running_reason;
+    emit_started(st, obj, is_paused, how->started_detail);
     return obj;
 fail:
     domain_def_free(def);
@@ -228,7 +233,12 @@ static int
 op_create_xml(struct test_state *st, void *io, struct vireo_error *err)
 {
     struct def_io *d = io;
-    struct domain_obj *obj = create(st, take_def(d), d->is_paused, err);
+    struct test_run_how how = {
+        .is_paused = d->is_paused,
+        .running_reason = VIR_DOMAIN_RUNNING_BOOTED,
+        .started_detail = VIR_DOMAIN_EVENT_STARTED_BOOTED,
+    };
+    struct domain_obj *obj = test_domain_run(st, take_def(d), &how, err);
 
     if (obj == NULL)
         return -1;
@@ -253,8 +263,20 @@ static int
 op_undefine(struct test_state *st, struct domain_obj *obj, void *io,
             struct vireo_error *err)
 {
+    int n_snapshots = snapshot_list_count(obj->snapshots);
+
     if (!obj->is_persistent)
         return not_valid(err, "cannot undefine transient domain");
+    if (obj->has_managed_save &&
+        !(flags_of(io) & VIR_DOMAIN_UNDEFINE_MANAGED_SAVE))
+        return not_valid(err, "Refusing to undefine while domain managed "
+                         "save image exists");
+    if (!domain_obj_is_active(obj) && n_snapshots > 0 &&
+        !(flags_of(io) & VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA))
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
+                         "cannot delete inactive domain with %d snapshots",
+                         n_snapshots);
+    obj->has_managed_save = false;
     obj->is_persistent = false;
     obj->has_autostart = false;
     domain_def_free(obj->new_def);

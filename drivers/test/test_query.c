@@ -22,7 +22,6 @@
 
 /* Flags libvirt's test driver accepts on these queries. */
 #define MANAGED_SAVE_FLAGS  0u
-#define SNAPSHOT_NUM_FLAGS  0x7ffu    /* VIR_DOMAIN_SNAPSHOT_LIST_* */
 #define MESSAGE_FLAGS       3u        /* DEPRECATION | TAINTING */
 
 /* ---- Lookups ---------------------------------------------------------- */
@@ -188,7 +187,8 @@ op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
     info->state = obj->state;
     info->max_mem_kib = obj->def->memory_kib;
     info->memory_kib = obj->def->current_memory_kib;
-    info->n_vcpus = obj->def->vcpus;
+    info->n_vcpus = obj->def->vcpus_current > 0 ? obj->def->vcpus_current
+                                                : obj->def->vcpus;
     info->cpu_time_ns = test_transition_cpu_time_ns(obj);
     return 0;
 }
@@ -351,14 +351,20 @@ testdrv_domain_is_persistent(struct vireo_domain *dom,
     return test_call_dom(dom, op_is_persistent, NULL, err);
 }
 
-/* The test hypervisor cannot save a domain's memory or take snapshots
- * yet, and nothing ever taints a test domain: for a domain that exists,
- * the answers are none, found on the test thread like every other. */
+/* Nothing ever taints a test domain: for a domain that exists, the
+ * answer is none, found on the test thread like every other. */
 static int
 op_nothing_recorded(struct test_state *st, struct domain_obj *obj, void *io,
                     struct vireo_error *err)
 {
     return 0;
+}
+
+static int
+op_has_managed_save(struct test_state *st, struct domain_obj *obj, void *io,
+                    struct vireo_error *err)
+{
+    return obj->has_managed_save;
 }
 
 int
@@ -368,17 +374,7 @@ testdrv_domain_has_managed_save_image(struct vireo_domain *dom,
     if (error_check_flags(err, VIR_FROM_TEST, flags, MANAGED_SAVE_FLAGS,
                           "testDomainHasManagedSaveImage") < 0)
         return -1;
-    return test_call_dom(dom, op_nothing_recorded, NULL, err);
-}
-
-int
-testdrv_domain_snapshot_num(struct vireo_domain *dom, unsigned flags,
-                            struct vireo_error *err)
-{
-    if (error_check_flags(err, VIR_FROM_TEST, flags, SNAPSHOT_NUM_FLAGS,
-                          "testDomainSnapshotNum") < 0)
-        return -1;
-    return test_call_dom(dom, op_nothing_recorded, NULL, err);
+    return test_call_dom(dom, op_has_managed_save, NULL, err);
 }
 
 int

@@ -53,6 +53,8 @@ test_transition_start(struct test_state *st, struct domain_obj *obj,
                       bool is_paused)
 {
     apply_new_def(obj);
+    /* libvirt's test driver boots afresh, and forgets the managed save. */
+    obj->has_managed_save = false;
     domain_list_set_id(st->domains, obj, st->next_id++);
     obj->run_ns = 0;
     if (is_paused) {

@@ -240,8 +240,41 @@ const struct driver testdrv = {
     /* Domain monitoring. */
 
     /* Domain tuning: vCPUs, memory, tunables, metadata. */
+    .domain_set_memory_flags     = testdrv_domain_set_memory_flags,
+    .domain_set_vcpus_flags      = testdrv_domain_set_vcpus_flags,
+    .domain_get_scheduler_type   = testdrv_domain_get_scheduler_type,
+    .domain_get_scheduler_params = testdrv_domain_get_scheduler_params,
+    .domain_set_scheduler_params = testdrv_domain_set_scheduler_params,
+    .domain_get_memory_params    = testdrv_domain_get_memory_params,
+    .domain_set_memory_params    = testdrv_domain_set_memory_params,
+    .domain_get_metadata         = testdrv_domain_get_metadata,
+    .domain_set_metadata         = testdrv_domain_set_metadata,
+    .domain_rename               = testdrv_domain_rename,
+    .domain_set_lifecycle_action = testdrv_domain_set_lifecycle_action,
 
     /* Save, restore, managed save and snapshots. */
+    .domain_save                 = testdrv_domain_save,
+    .domain_restore              = testdrv_domain_restore,
+    .domain_save_image_get_xml_desc = testdrv_domain_save_image_get_xml_desc,
+    .domain_save_image_define_xml = testdrv_domain_save_image_define_xml,
+    .domain_core_dump            = testdrv_domain_core_dump,
+    .domain_managed_save         = testdrv_domain_managed_save,
+    .domain_managed_save_remove  = testdrv_domain_managed_save_remove,
+    .domain_screenshot           = testdrv_domain_screenshot,
+    .domain_snapshot_create_xml  = testdrv_domain_snapshot_create_xml,
+    .domain_list_all_snapshots   = testdrv_domain_list_all_snapshots,
+    .domain_snapshot_list_all_children =
+        testdrv_domain_snapshot_list_all_children,
+    .domain_snapshot_num_children = testdrv_domain_snapshot_num_children,
+    .domain_snapshot_lookup_by_name = testdrv_domain_snapshot_lookup_by_name,
+    .domain_has_current_snapshot = testdrv_domain_has_current_snapshot,
+    .domain_snapshot_current     = testdrv_domain_snapshot_current,
+    .domain_snapshot_get_parent  = testdrv_domain_snapshot_get_parent,
+    .domain_snapshot_get_xml_desc = testdrv_domain_snapshot_get_xml_desc,
+    .domain_snapshot_is_current  = testdrv_domain_snapshot_is_current,
+    .domain_snapshot_has_metadata = testdrv_domain_snapshot_has_metadata,
+    .domain_revert_to_snapshot   = testdrv_domain_revert_to_snapshot,
+    .domain_snapshot_delete      = testdrv_domain_snapshot_delete,
 
     /* Devices and guest operations. */
 

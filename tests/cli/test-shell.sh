@@ -54,7 +54,7 @@ test:///default
 
 END
 
-run -c test:///default event --timeout 1
+run -c test:///default event --all --timeout 1
 expect_rc 1 "an event wait that sees nothing exits 1"
 expect_out "and says it timed out and received nothing" <<'END'
 event loop timed out
@@ -63,7 +63,7 @@ events received: 0
 END
 run -c test:///default event --all --loop --domain test --timeout 1
 expect_rc 1 "--all --loop with a domain filter waits as well"
-run -c test:///default event --timeout 0
+run -c test:///default event --all --timeout 0
 expect_err "a zero timeout is refused" <<'END'
 error: Numeric value '0' for <timeout> option is malformed or out of range
 END

@@ -8,8 +8,8 @@
 
 #include "drivers/domain_event.h"
 #include "drivers/handle.h"
-#include "loop/event.h"
 #include "loop/uv_impl.h"
+#include "tests/core/event_wait.h"
 #include "tests/tap.h"
 
 #define N_THREADED_EVENTS 2000
@@ -74,46 +74,6 @@ count_free(void *opaque)
     ((struct recorder *)opaque)->n_frees++;
 }
 
-static void
-watchdog(int timer, void *opaque)
-{
-    (void)timer;
-    (void)opaque;
-}
-
-static void
-count_tick(int timer, void *opaque)
-{
-    (void)timer;
-    (*(int *)opaque)++;
-}
-
-/* Run a few iterations so that deferred frees and closes complete; a short
- * timer bounds each wait, since a real loop blocks when nothing is due. */
-static void
-settle(void)
-{
-    int ticks = 0;
-    int guard = event_add_timeout(1, count_tick, &ticks, NULL);
-
-    for (int i = 0; i < 50 && ticks < 2; i++)
-        uv_impl_run_once();
-    event_remove_timeout(guard);
-    uv_impl_run_once();   /* closes the guard timer; the loop has work: no block */
-}
-
-/* Run the loop until *counter reaches want, or give up after ~2 s. */
-static void
-run_until(const int *counter, int want)
-{
-    int guard = event_add_timeout(10, watchdog, NULL, NULL);
-
-    for (int i = 0; i < 200 && *counter < want; i++)
-        uv_impl_run_once();
-    event_remove_timeout(guard);
-    settle();
-}
-
 /* The same recorder under another function: libvirt (and vireo) refuse
  * one function twice for the same id and filter on one connection. */
 static void
@@ -163,7 +123,7 @@ check_duplicates(struct vireo_conn *conn, struct vireo_domain *dom)
     tap_ok(reg(st, conn, NULL, &again) >= 0,
            "once deregistered, it may register again");
     domain_event_state_free(st);
-    settle();
+    event_wait_settle();
 }
 
 static void
@@ -196,14 +156,14 @@ check_delivery_order_and_timing(struct vireo_conn *conn)
     domain_event_queue_lifecycle(st, "a", uuid_a, -1, VIR_DOMAIN_EVENT_STOPPED, 1);
     in_producer_call = false;
     tap_is_int(r.n_calls, 0, "nothing is delivered inside the producer's call");
-    run_until(&r.n_calls, 3);
+    event_wait_until(&r.n_calls, 3);
     tap_ok(!delivered_inside_producer, "no delivery ran on the producer's stack");
     tap_is_str(r.names, "a b a ", "events arrive in the order they were queued");
     tap_is_int(r.last_event, VIR_DOMAIN_EVENT_STOPPED, "with their event type");
     tap_is_int(r.last_detail, 1, "and their detail");
     tap_is_int(r.last_id, -1, "and the domain id at emission time");
     domain_event_state_free(st);
-    settle();
+    event_wait_settle();
     tap_is_int(r.n_frees, 1, "dropping the state frees the opaque exactly once");
 }
 
@@ -222,14 +182,14 @@ check_filters(struct vireo_conn *conn)
     domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_SUSPENDED, 0);
     domain_event_queue_lifecycle(st, "b", uuid_b, 2, VIR_DOMAIN_EVENT_RESUMED, 0);
     domain_event_queue_reboot(st, "a", uuid_a, 1);
-    run_until(&all.n_calls, 2);
-    run_until(&reboots.n_calls, 1);
+    event_wait_until(&all.n_calls, 2);
+    event_wait_until(&reboots.n_calls, 1);
     tap_is_int(all.n_calls, 2, "a callback for every domain sees both domains");
     tap_is_str(only_b.names, "b ", "a callback for one domain sees only it");
     tap_is_int(reboots.n_calls, 1, "reboot events go to reboot callbacks only");
     handle_domain_unref(dom_b);
     domain_event_state_free(st);
-    settle();
+    event_wait_settle();
     tap_is_int(all.n_frees + only_b.n_frees + reboots.n_frees, 3,
                "every registration's opaque is freed with the state");
 }
@@ -246,7 +206,7 @@ check_deregistration_inside_delivery(struct vireo_conn *conn)
              VIREO_DOMAIN_EVENT_CALLBACK(on_lifecycle_too), NULL);
     for (int i = 0; i < 3; i++)
         domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, i);
-    run_until(&other.n_calls, 3);
+    event_wait_until(&other.n_calls, 3);
     tap_is_int(self.n_calls, 1,
                "a callback that deregisters itself gets no further events");
     tap_is_int(self.n_frees, 1, "and its opaque is freed once");
@@ -257,10 +217,10 @@ check_deregistration_inside_delivery(struct vireo_conn *conn)
     domain_event_deregister_conn(st, conn);
     tap_is_int(other.n_frees, 1, "closing a connection drops its callbacks");
     domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, 0);
-    settle();
+    event_wait_settle();
     tap_is_int(other.n_calls, 3, "and nothing reaches them afterwards");
     domain_event_state_free(st);
-    settle();
+    event_wait_settle();
 }
 
 static void
@@ -272,8 +232,8 @@ check_state_freed_inside_delivery(struct vireo_conn *conn)
     reg(st, conn, NULL, &r);
     domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STARTED, 0);
     domain_event_queue_lifecycle(st, "a", uuid_a, 1, VIR_DOMAIN_EVENT_STOPPED, 0);
-    run_until(&r.n_calls, 1);
-    settle();
+    event_wait_until(&r.n_calls, 1);
+    event_wait_settle();
     tap_is_int(r.n_calls, 1,
                "a callback may drop the whole state; the rest is discarded");
     tap_is_int(r.n_frees, 1, "and its opaque is still freed exactly once");
@@ -300,13 +260,13 @@ check_events_from_another_thread(struct vireo_conn *conn)
     reg(st, conn, NULL, &r);
     pthread_create(&producer, NULL, produce, st);
     for (int i = 0; i < 100 && r.n_calls < N_THREADED_EVENTS; i++)
-        run_until(&r.n_calls, N_THREADED_EVENTS);
+        event_wait_until(&r.n_calls, N_THREADED_EVENTS);
     pthread_join(producer, NULL);
     tap_is_int(r.n_calls, N_THREADED_EVENTS,
                "every event queued from another thread is delivered");
     tap_ok(r.is_in_order, "in the order that thread queued them");
     domain_event_state_free(st);
-    settle();
+    event_wait_settle();
 }
 
 int

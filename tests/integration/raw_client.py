@@ -36,6 +36,64 @@ def error_message(payload):
     return code, domain, payload[16:16 + n].decode()
 
 
+def xdr_string(text):
+    data = text.encode()
+    return struct.pack(">I", len(data)) + data + b"\0" * (-len(data) % 4)
+
+
+# test:///default's domain `test`, as remote_nonnull_domain.
+TEST_DOMAIN = (xdr_string("test") +
+               bytes.fromhex("6695eb01f6a4830479aa97f2502e193f") +
+               struct.pack(">i", 1))
+
+# Calls libvirt defines, with args that decode, which the test driver
+# does not serve (libvirtd answers "not supported"): the number, the
+# payload.
+UNSERVED = [
+    (135, xdr_string("qemu-argv") + xdr_string("x") + struct.pack(">I", 0)),
+    (395, struct.pack(">iI", 0, 0)),
+    (103, TEST_DOMAIN + xdr_string("vda") + struct.pack(">QII", 0, 8, 0)),
+    (250, struct.pack(">IQI", 0, 60, 0)),
+    (422, TEST_DOMAIN + struct.pack(">I", 0)),
+    (287, struct.pack(">iI", 1, 0)),
+]
+
+
+# The same in libvirt's QEMU and LXC programs: the program, the number,
+# the payload.
+QEMU_PROG, LXC_PROG = 0x20008087, 0x00068000
+UNSERVED_ELSEWHERE = [
+    (QEMU_PROG, 3, TEST_DOMAIN + xdr_string("{}") + struct.pack(">iI", 5, 0)),
+    (LXC_PROG, 1, TEST_DOMAIN + struct.pack(">I", 0)),
+]
+
+
+def answer(s, proc, payload, serial, prog=PROG):
+    """One call; its answer as a line: OK, or the error's words."""
+    s.sendall(packet(prog, proc, 0, serial, payload))
+    hdr, body = read_reply(s)
+    if hdr[5] == 0:
+        return "%d: OK" % proc
+    return "%d: code=%d domain=%d msg=%s" % ((proc,) + error_message(body))
+
+
+def unserved(s):
+    """Unserved calls before and after CONNECT_OPEN, in the three
+    programs, an event message sent as a call, and a number beyond
+    libvirt 9.0's."""
+    print("before open", answer(s, *UNSERVED[0], serial=1))
+    print("open", answer(s, 1, struct.pack(">I", 1) +
+                         xdr_string("test:///default") +
+                         struct.pack(">I", 0), serial=2))
+    for serial, (proc, payload) in enumerate(UNSERVED, start=3):
+        print(answer(s, proc, payload, serial))
+    for serial, (prog, proc, payload) in enumerate(UNSERVED_ELSEWHERE,
+                                                   start=10):
+        print("program %x" % prog, answer(s, proc, payload, serial, prog))
+    print(answer(s, 107, b"", serial=20))
+    print(answer(s, 444, b"", serial=21))
+
+
 def main():
     s = socket.socket(socket.AF_UNIX)
     s.settimeout(10)
@@ -67,6 +125,8 @@ def main():
                 break
             pings += got[0][0] == KEEP and got[0][2] == 1
         print("pings=%d closed" % pings)
+    elif scenario == "unserved":
+        unserved(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")

@@ -6,6 +6,7 @@
  */
 #include "tests/tap.h"
 #include "tests/wire/samples.h"
+#include "tests/wire/spec_procs.h"
 #include "wire/decode.h"
 
 #define BUF_MAX 8192
@@ -29,8 +30,8 @@ has_sample(uint32_t prog, int proc, enum sample_kind kind)
     return false;
 }
 
-/* Every non-empty payload of every known procedure of both programs has a
- * sample. */
+/* Every non-empty payload of the §5 procedures and of the QEMU program has
+ * a sample. */
 static void
 check_coverage(void)
 {
@@ -41,6 +42,9 @@ check_coverage(void)
         for (int n = 1; n <= WIRE_PROC_MAX; n++) {
             const struct wire_proc *p = wire_proc_find(progs[i], n);
 
+            if (progs[i] == WIRE_REMOTE_PROGRAM && !is_spec_proc(n))
+                continue;
+
             for (int k = SAMPLE_ARGS; p && k <= SAMPLE_MSG; k++) {
                 if (payload_of(p, k)->size > 0 && !has_sample(progs[i], n, k)) {
                     tap_diag("no sample for %s %s", p->name, kind_names[k]);
@@ -49,7 +53,7 @@ check_coverage(void)
             }
         }
     }
-    tap_is_int(missing, 0, "every non-empty payload has a sample");
+    tap_is_int(missing, 0, "every non-empty payload of §5 and QEMU has a sample");
 }
 
 /* Set the length word again after the payload was cut or grown. */

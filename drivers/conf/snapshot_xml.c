@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * snapshot_xml.c: reading and writing <domainsnapshot>, in libvirt's
+ * order and words (snapshot_conf.c is the reference for what it reads and
+ * how it writes). The embedded <domain> goes through domain_def_parse and
+ * domain_def_format, so a snapshot shows its domain exactly as dumpxml
+ * would have.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "drivers/conf/domain_def.h"
+#include "drivers/conf/snapshot_xml.h"
+#include "drivers/conf/xml_write.h"
+#include "drivers/error.h"
+
+static const char *const state_words[SNAPSHOT_STATE_LAST] = {
+    "nostate", "running", "blocked", "paused", "shutdown", "shutoff",
+    "crashed", "pmsuspended", "disk-snapshot",
+};
+
+static const char *const location_words[SNAPSHOT_LOCATION_LAST] = {
+    "default", "no", "internal", "external", "manual",
+};
+
+static int
+word_index(const char *const *words, int n, const char *word)
+{
+    for (int i = 0; word != NULL && i < n; i++)
+        if (strcmp(words[i], word) == 0)
+            return i;
+    return -1;
+}
+
+const char *
+snapshot_state_to_string(int state)
+{
+    return state >= 0 && state < SNAPSHOT_STATE_LAST ? state_words[state]
+                                                     : NULL;
+}
+
+int
+snapshot_state_from_string(const char *word)
+{
+    return word_index(state_words, SNAPSHOT_STATE_LAST, word);
+}
+
+const char *
+snapshot_location_to_string(int location)
+{
+    return location >= 0 && location < SNAPSHOT_LOCATION_LAST
+           ? location_words[location] : NULL;
+}
+
+int
+snapshot_location_from_string(const char *word)
+{
+    return word_index(location_words, SNAPSHOT_LOCATION_LAST, word);
+}
+
+bool
+snapshot_def_is_external(const struct snapshot_def *def)
+{
+    if (def->memory == SNAPSHOT_LOCATION_EXTERNAL)
+        return true;
+    for (int i = 0; i < def->n_disks; i++)
+        if (def->disks[i].location == SNAPSHOT_LOCATION_EXTERNAL)
+            return true;
+    return false;
+}
+
+void
+snapshot_def_free(struct snapshot_def *def)
+{
+    if (def == NULL)
+        return;
+    for (int i = 0; i < def->n_disks; i++) {
+        free(def->disks[i].name);
+        free(def->disks[i].file);
+    }
+    free(def->disks);
+    free(def->name);
+    free(def->description);
+    free(def->parent_name);
+    free(def->memory_file);
+    domain_def_free(def->dom);
+    free(def);
+}
+
+/* ---- Reading ---------------------------------------------------------- */
+
+static int
+fail(struct vireo_error *err, const char *what)
+{
+    return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT, "%s",
+                     what);
+}
+
+static bool
+is_element(xmlNodePtr node, const char *name)
+{
+    return node->type == XML_ELEMENT_NODE &&
+           strcmp((const char *)node->name, name) == 0;
+}
+
+/* The first child element named name, or NULL. */
+static xmlNodePtr
+child(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent->children; n != NULL; n = n->next)
+        if (is_element(n, name))
+            return n;
+    return NULL;
+}
+
+/* A malloc'ed copy of an attribute or of an element's text; NULL if
+ * absent (*out stays NULL) or -1 when memory is short. */
+static int
+copy_attr(xmlNodePtr node, const char *name, char **out,
+          struct vireo_error *err)
+{
+    xmlChar *value = xmlGetProp(node, (const xmlChar *)name);
+
+    *out = NULL;
+    if (value == NULL)
+        return 0;
+    *out = strdup((const char *)value);
+    xmlFree(value);
+    return *out != NULL ? 0 : error_no_memory(err);
+}
+
+static int
+copy_text(xmlNodePtr parent, const char *name, char **out,
+          struct vireo_error *err)
+{
+    xmlNodePtr node = child(parent, name);
+    xmlChar *text;
+
+    *out = NULL;
+    if (node == NULL)
+        return 0;
+    text = xmlNodeGetContent(node);
+    if (text == NULL)
+        return error_no_memory(err);
+    *out = strdup((const char *)text);
+    xmlFree(text);
+    return *out != NULL ? 0 : error_no_memory(err);
+}
+
+/* A location attribute: absent is the default. */
+static int
+read_location(xmlNodePtr node, int *location, struct vireo_error *err)
+{
+    char *word;
+
+    if (copy_attr(node, "snapshot", &word, err) < 0)
+        return -1;
+    *location = word == NULL ? SNAPSHOT_LOCATION_DEFAULT
+                             : snapshot_location_from_string(word);
+    if (*location < 0)
+        error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
+                  "unknown snapshot location type '%s'", word);
+    free(word);
+    return *location < 0 ? -1 : 0;
+}
+
+static int
+read_memory(struct snapshot_def *def, xmlNodePtr root,
+            struct vireo_error *err)
+{
+    xmlNodePtr node = child(root, "memory");
+
+    if (node == NULL)
+        return 0;
+    if (read_location(node, &def->memory, err) < 0 ||
+        copy_attr(node, "file", &def->memory_file, err) < 0)
+        return -1;
+    if (def->memory_file != NULL &&
+        def->memory == SNAPSHOT_LOCATION_DEFAULT)
+        def->memory = SNAPSHOT_LOCATION_EXTERNAL;
+    if (def->memory_file != NULL &&
+        def->memory != SNAPSHOT_LOCATION_EXTERNAL)
+        return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
+                         "memory filename '%s' requires external snapshot",
+                         def->memory_file);
+    return 0;
+}
+
+static int
+read_disk(struct snapshot_disk *disk, xmlNodePtr node,
+          struct vireo_error *err)
+{
+    xmlNodePtr source = child(node, "source");
+
+    if (copy_attr(node, "name", &disk->name, err) < 0)
+        return -1;
+    if (disk->name == NULL)
+        return fail(err, "missing name from disk snapshot element");
+    if (read_location(node, &disk->location, err) < 0)
+        return -1;
+    if (source != NULL && copy_attr(source, "file", &disk->file, err) < 0)
+        return -1;
+    if (disk->file != NULL && disk->location == SNAPSHOT_LOCATION_DEFAULT)
+        disk->location = SNAPSHOT_LOCATION_EXTERNAL;
+    return 0;
+}
+
+static int
+read_disks(struct snapshot_def *def, xmlNodePtr root,
+           struct vireo_error *err)
+{
+    xmlNodePtr disks = child(root, "disks");
+    int n = 0;
+
+    if (disks == NULL)
+        return 0;
+    for (xmlNodePtr d = disks->children; d != NULL; d = d->next)
+        n += is_element(d, "disk");
+    if (n == 0)
+        return 0;
+    def->disks = calloc((size_t)n, sizeof(*def->disks));
+    if (def->disks == NULL)
+        return error_no_memory(err);
+    for (xmlNodePtr d = disks->children; d != NULL; d = d->next) {
+        if (!is_element(d, "disk"))
+            continue;
+        if (read_disk(&def->disks[def->n_disks++], d, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The embedded <domain>, as its own document for the domain parser. */
+static int
+read_domain(struct snapshot_def *def, xmlNodePtr root,
+            struct vireo_error *err)
+{
+    xmlNodePtr node = child(root, "domain");
+    xmlBufferPtr buf;
+
+    if (node == NULL)
+        return fail(err, "missing domain in snapshot");
+    buf = xmlBufferCreate();
+    if (buf == NULL)
+        return error_no_memory(err);
+    if (xmlNodeDump(buf, node->doc, node, 0, 0) < 0) {
+        xmlBufferFree(buf);
+        return error_no_memory(err);
+    }
+    def->dom = domain_def_parse((const char *)xmlBufferContent(buf), err);
+    xmlBufferFree(buf);
+    return def->dom != NULL ? 0 : -1;
+}
+
+/* What only an existing snapshot's document carries. */
+static int
+read_redefined(struct snapshot_def *def, xmlNodePtr root,
+               struct vireo_error *err)
+{
+    char *text = NULL;
+    xmlNodePtr parent = child(root, "parent");
+    int rc;
+
+    if (def->name == NULL)
+        return fail(err, "a redefined snapshot must have a name");
+    if (copy_text(root, "creationTime", &text, err) < 0)
+        return -1;
+    if (text == NULL)
+        return fail(err, "missing creationTime from existing snapshot");
+    def->creation_time = strtoll(text, NULL, 10);
+    free(text);
+    if (copy_text(root, "state", &text, err) < 0)
+        return -1;
+    if (text == NULL)
+        return fail(err, "missing state from existing snapshot");
+    def->state = snapshot_state_from_string(text);
+    rc = def->state < 0
+         ? error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
+                     "Invalid state '%s' in domain snapshot XML", text)
+         : 0;
+    free(text);
+    if (rc < 0)
+        return -1;
+    if (parent != NULL && copy_text(parent, "name", &def->parent_name,
+                                    err) < 0)
+        return -1;
+    return read_domain(def, root, err);
+}
+
+static int
+read_snapshot(struct snapshot_def *def, xmlNodePtr root, bool is_redefine,
+              struct vireo_error *err)
+{
+    if (root == NULL || !is_element(root, "domainsnapshot"))
+        return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
+                         "unexpected root element <%s>, expecting "
+                         "<domainsnapshot>",
+                         root != NULL ? (const char *)root->name : "");
+    if (copy_text(root, "name", &def->name, err) < 0 ||
+        copy_text(root, "description", &def->description, err) < 0)
+        return -1;
+    if (is_redefine)
+        return read_redefined(def, root, err) < 0 ||
+               read_memory(def, root, err) < 0 ||
+               read_disks(def, root, err) < 0 ? -1 : 0;
+    def->creation_time = (long long)time(NULL);
+    if (def->name == NULL &&
+        asprintf(&def->name, "%lld", def->creation_time) < 0) {
+        def->name = NULL;
+        return error_no_memory(err);
+    }
+    return read_memory(def, root, err) < 0 || read_disks(def, root, err) < 0
+           ? -1 : 0;
+}
+
+struct snapshot_def *
+snapshot_def_parse(const char *xml, bool is_redefine,
+                   struct vireo_error *err)
+{
+    const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                        XML_PARSE_NOERROR;
+    struct snapshot_def *def;
+    xmlDocPtr doc;
+
+    if (xml == NULL) {
+        fail(err, "no XML document given");
+        return NULL;
+    }
+    doc = xmlReadMemory(xml, (int)strlen(xml), "domainsnapshot.xml", NULL,
+                        options);
+    if (doc == NULL || doc->intSubset != NULL) {
+        error_set(err, VIR_ERR_XML_DETAIL, VIR_FROM_DOMAIN_SNAPSHOT, "%s",
+                  "(domain_snapshot): malformed XML document");
+        xmlFreeDoc(doc);
+        return NULL;
+    }
+    def = calloc(1, sizeof(*def));
+    if (def == NULL)
+        error_no_memory(err);
+    else if (read_snapshot(def, xmlDocGetRootElement(doc), is_redefine,
+                           err) < 0) {
+        snapshot_def_free(def);
+        def = NULL;
+    }
+    xmlFreeDoc(doc);
+    return def;
+}
+
+/* ---- Writing ---------------------------------------------------------- */
+
+static void
+put_memory(FILE *out, const struct snapshot_def *def)
+{
+    if (def->memory == SNAPSHOT_LOCATION_DEFAULT)
+        return;
+    fputs("  <memory", out);
+    xml_write_attr(out, "snapshot", snapshot_location_to_string(def->memory));
+    if (def->memory_file != NULL)
+        xml_write_attr(out, "file", def->memory_file);
+    fputs("/>\n", out);
+}
+
+static void
+put_disks(FILE *out, const struct snapshot_def *def)
+{
+    if (def->n_disks == 0)
+        return;
+    fputs("  <disks>\n", out);
+    for (int i = 0; i < def->n_disks; i++) {
+        const struct snapshot_disk *d = &def->disks[i];
+
+        fputs("    <disk", out);
+        xml_write_attr(out, "name", d->name);
+        if (d->location != SNAPSHOT_LOCATION_DEFAULT)
+            xml_write_attr(out, "snapshot",
+                           snapshot_location_to_string(d->location));
+        if (d->file == NULL) {
+            fputs("/>\n", out);
+            continue;
+        }
+        xml_write_attr(out, "type", "file");
+        fputs(">\n      <source", out);
+        xml_write_attr(out, "file", d->file);
+        fputs("/>\n    </disk>\n", out);
+    }
+    fputs("  </disks>\n", out);
+}
+
+/* The domain document, each line indented one more level. */
+static bool
+put_domain(FILE *out, const struct domain_def *dom)
+{
+    char *text = domain_def_format(dom, -1);
+    char *line, *next;
+
+    if (text == NULL)
+        return false;
+    for (line = text; *line != '\0'; line = next) {
+        next = strchr(line, '\n');
+        next = next != NULL ? next + 1 : line + strlen(line);
+        fprintf(out, "  %.*s", (int)(next - line), line);
+    }
+    free(text);
+    return true;
+}
+
+char *
+snapshot_def_format(const struct snapshot_def *def)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    bool ok = true;
+
+    if (out == NULL)
+        return NULL;
+    fputs("<domainsnapshot>\n", out);
+    xml_write_text_element(out, "  ", "name", def->name);
+    if (def->description != NULL)
+        xml_write_text_element(out, "  ", "description", def->description);
+    xml_write_text_element(out, "  ", "state",
+                           snapshot_state_to_string(def->state));
+    if (def->parent_name != NULL) {
+        fputs("  <parent>\n", out);
+        xml_write_text_element(out, "    ", "name", def->parent_name);
+        fputs("  </parent>\n", out);
+    }
+    fprintf(out, "  <creationTime>%lld</creationTime>\n", def->creation_time);
+    put_memory(out, def);
+    put_disks(out, def);
+    if (def->dom != NULL)
+        ok = put_domain(out, def->dom);
+    fputs("</domainsnapshot>\n", out);
+    ok = ok && ferror(out) == 0;
+    if (fclose(out) != 0 || !ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}

@@ -1,0 +1,50 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-unsupported.sh: a call vireod does not serve is answered as libvirtd
+# answers a call its test driver lacks ("this function is not supported
+# by the connection driver: virXxx", with libvirtd's code and error
+# domain), not "unknown procedure: N". The same raw calls (raw_client.py
+# unserved) and the same virsh commands go to vireod and to a private
+# libvirtd, and their answers must be identical; libvirtd's are checked
+# too, so that two daemons failing alike cannot pass for agreement.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/libvirtd.sh"
+RAW=$(dirname "$0")/raw_client.py
+DATA=$(cd "$(dirname "$0")/side/data" && pwd)
+
+command -v virsh > /dev/null ||
+    fail_all "virsh (libvirt-clients) is installed"
+libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
+export LC_ALL=C
+unset LIBVIRT_DEFAULT_URI
+
+plan 7
+daemon_start
+ok $? "vireod runs"
+
+raw() {
+    timeout 20 /usr/bin/python3 "$RAW" "$1" unserved 2>&1
+}
+want=$(raw "$LIBVIRTD_SOCK")
+got=$(raw "$DIR/run/vireo-sock")
+like "$want" "135: code=3 domain=20 msg=this function is not supported by the connection driver: virConnectDomainXMLFromNative" \
+    "libvirtd answers an unserved call with VIR_ERR_NO_SUPPORT naming the API"
+is "$got" "$want" \
+    "raw unserved calls, before and after open, get libvirtd's answers from vireod"
+
+# virsh_errors URI ARGS...: virsh's exit status and error lines.
+virsh_errors() {
+    local uri=$1
+    shift
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" "$@" 2>&1 > /dev/null < /dev/null
+    echo "exit status $?"
+}
+for cmd in "nodesevinfo" "nodesuspend mem 60" \
+           "domxml-from-native qemu-argv $DATA/qemu-argv.txt"; do
+    # shellcheck disable=SC2086 # the words of the command
+    is "$(virsh_errors "$URI" $cmd)" "$(virsh_errors "$LIBVIRTD_URI" $cmd)" \
+        "virsh ${cmd//$DATA\//}: vireod's error is libvirtd's"
+done
+daemon_stop
+is "$DRC" 0 "vireod exits 0 on SIGTERM"
+done_testing
