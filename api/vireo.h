@@ -311,6 +311,13 @@ enum vireo_create_flags {
     VIR_DOMAIN_START_PAUSED = 1 << 0,
 };
 
+/* Checking a new definition against libvirt's RelaxNG schema: on define
+ * (vireo_domain_define_xml) and on create (vireo_domain_create_xml). */
+enum vireo_validate_flags {
+    VIR_DOMAIN_DEFINE_VALIDATE = 1 << 0,
+    VIR_DOMAIN_START_VALIDATE  = 1 << 4,
+};
+
 enum vireo_xml_flags {
     VIR_DOMAIN_XML_SECURE   = 1 << 0,
     VIR_DOMAIN_XML_INACTIVE = 1 << 1,

@@ -80,7 +80,10 @@ new_domain(struct session *s, const struct cmd *cmd, const char *verb,
 int
 cmd_define(struct session *s, const struct cmd *cmd)
 {
-    return new_domain(s, cmd, "define", vireo_domain_define_xml, 0);
+    unsigned flags = cmd_has(cmd, "validate") ? VIR_DOMAIN_DEFINE_VALIDATE
+                                              : 0;
+
+    return new_domain(s, cmd, "define", vireo_domain_define_xml, flags);
 }
 
 int
@@ -88,6 +91,8 @@ cmd_create(struct session *s, const struct cmd *cmd)
 {
     unsigned flags = cmd_has(cmd, "paused") ? VIR_DOMAIN_START_PAUSED : 0;
 
+    if (cmd_has(cmd, "validate"))
+        flags |= VIR_DOMAIN_START_VALIDATE;
     return new_domain(s, cmd, "create", vireo_domain_create_xml, flags);
 }
 

@@ -50,6 +50,8 @@ static const struct opt_def dumpxml_opts[] = {
 
 static const struct opt_def define_opts[] = {
     FILE_ARG,
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
     END_OPTS,
 };
 
@@ -57,6 +59,8 @@ static const struct opt_def create_opts[] = {
     FILE_ARG,
     { "paused", OPT_BOOL, false, false,
       "leave the guest paused after creation" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
     END_OPTS,
 };
 

@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -103,6 +104,8 @@ domain_interface_clear(struct domain_interface *iface)
     free(iface->model);
     free(iface->source_bridge);
     free(iface->source_network);
+    free(iface->source_dev);
+    free(iface->source_mode);
     free(iface->target_dev);
     domain_info_clear(&iface->info);
 }
@@ -132,7 +135,20 @@ domain_graphics_clear(struct domain_graphics *g)
 {
     free(g->type);
     free(g->listen_address);
+    free(g->keymap);
     free(g->passwd);
+    extras_free(g->children, g->n_children);
+}
+
+void
+domain_redirdev_clear(struct domain_redirdev *r)
+{
+    free(r->bus);
+    free(r->type);
+    free(r->source_mode);
+    free(r->source_host);
+    free(r->source_service);
+    domain_info_clear(&r->info);
 }
 
 void
@@ -162,6 +178,11 @@ domain_timer_clear(struct domain_timer *t)
 void
 domain_def_clear_cpu(struct domain_def *def)
 {
+    for (int i = 0; i < def->n_numa_cells; i++)
+        free(def->numa_cells[i].cpus);
+    free(def->numa_cells);
+    def->numa_cells = NULL;
+    def->n_numa_cells = 0;
     free(def->cpu_mode);
     free(def->cpu_match);
     free(def->cpu_check);
@@ -198,6 +219,7 @@ devices_free(struct domain_def *def)
     free(def->memballoon_model);
     domain_info_clear(&def->memballoon_info);
     FREE_ARRAY(def->rngs, def->n_rngs, domain_rng_clear);
+    FREE_ARRAY(def->redirdevs, def->n_redirdevs, domain_redirdev_clear);
 }
 
 void
@@ -219,6 +241,8 @@ domain_def_free(struct domain_def *def)
 {
     if (def == NULL)
         return;
+    free(def->hyperv_mode);
+    extras_free(def->hyperv_children, def->n_hyperv_children);
     free(def->virt_type);
     free(def->name);
     free(def->title);
@@ -346,6 +370,8 @@ interface_copy(struct domain_interface *dst,
     dst->model = dup_opt(src->model, failed);
     dst->source_bridge = dup_opt(src->source_bridge, failed);
     dst->source_network = dup_opt(src->source_network, failed);
+    dst->source_dev = dup_opt(src->source_dev, failed);
+    dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
     info_copy(&dst->info, &src->info, failed);
 }
@@ -381,7 +407,30 @@ graphics_copy(struct domain_graphics *dst, const struct domain_graphics *src,
     *dst = *src;
     dst->type = dup_opt(src->type, failed);
     dst->listen_address = dup_opt(src->listen_address, failed);
+    dst->keymap = dup_opt(src->keymap, failed);
     dst->passwd = dup_opt(src->passwd, failed);
+    COPY_EXTRAS(dst, src, children, n_children, failed);
+}
+
+static void
+numa_cell_copy(struct domain_numa_cell *dst,
+               const struct domain_numa_cell *src, bool *failed)
+{
+    *dst = *src;
+    dst->cpus = dup_opt(src->cpus, failed);
+}
+
+static void
+redirdev_copy(struct domain_redirdev *dst, const struct domain_redirdev *src,
+              bool *failed)
+{
+    *dst = *src;
+    dst->bus = dup_opt(src->bus, failed);
+    dst->type = dup_opt(src->type, failed);
+    dst->source_mode = dup_opt(src->source_mode, failed);
+    dst->source_host = dup_opt(src->source_host, failed);
+    dst->source_service = dup_opt(src->source_service, failed);
+    info_copy(&dst->info, &src->info, failed);
 }
 
 static void
@@ -441,12 +490,14 @@ devices_copy(struct domain_def *dst, const struct domain_def *src,
     dst->memballoon_model = dup_opt(src->memballoon_model, failed);
     info_copy(&dst->memballoon_info, &src->memballoon_info, failed);
     COPY_ARRAY(dst, src, rngs, n_rngs, rng_copy, failed);
+    COPY_ARRAY(dst, src, redirdevs, n_redirdevs, redirdev_copy, failed);
 }
 
 static void
 all_extras_copy(struct domain_def *dst, const struct domain_def *src,
                 bool *failed)
 {
+    COPY_EXTRAS(dst, src, hyperv_children, n_hyperv_children, failed);
     COPY_EXTRAS(dst, src, extras, n_extras, failed);
     COPY_EXTRAS(dst, src, device_extras, n_device_extras, failed);
     COPY_EXTRAS(dst, src, os_extras, n_os_extras, failed);
@@ -458,6 +509,7 @@ os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
     dst->os_type = dup_opt(src->os_type, failed);
     dst->os_arch = dup_opt(src->os_arch, failed);
     dst->os_machine = dup_opt(src->os_machine, failed);
+    dst->hyperv_mode = dup_opt(src->hyperv_mode, failed);
     dst->os_kernel = dup_opt(src->os_kernel, failed);
     dst->os_initrd = dup_opt(src->os_initrd, failed);
     dst->os_cmdline = dup_opt(src->os_cmdline, failed);
@@ -476,6 +528,7 @@ platform_copy(struct domain_def *dst, const struct domain_def *src,
     dst->cpu_check = dup_opt(src->cpu_check, failed);
     dst->cpu_migratable = dup_opt(src->cpu_migratable, failed);
     dst->cpu_model = dup_opt(src->cpu_model, failed);
+    COPY_ARRAY(dst, src, numa_cells, n_numa_cells, numa_cell_copy, failed);
     dst->cpu_model_fallback = dup_opt(src->cpu_model_fallback, failed);
     COPY_EXTRAS(dst, src, cpu_extras, n_cpu_extras, failed);
     dst->clock_offset = dup_opt(src->clock_offset, failed);
@@ -555,6 +608,8 @@ domain_disk_bus(const struct domain_disk *d)
         return "ide";
     if (strncmp(d->target_dev, "sd", 2) == 0)
         return "scsi";
+    if (strncmp(d->target_dev, "fd", 2) == 0)
+        return "fdc";
     return NULL;
 }
 
@@ -669,5 +724,41 @@ domain_def_parse_memory(const char *value, const char *unit,
                          what, value, unit != NULL ? unit : "KiB");
     /* KiB is the internal unit; a partial KiB still needs a whole one. */
     *kib = bytes / 1024 + (bytes % 1024 != 0);
+    return 0;
+}
+
+static bool
+is_interface_name_taken(const struct domain_def *def, const char *name)
+{
+    for (int i = 0; i < def->n_interfaces; i++)
+        if (def->interfaces[i].target_dev != NULL &&
+            strcmp(def->interfaces[i].target_dev, name) == 0)
+            return true;
+    return false;
+}
+
+int
+domain_def_name_interfaces(struct domain_def *def, const char *prefix,
+                           struct vireo_error *err)
+{
+    char name[64];
+
+    for (int i = 0; i < def->n_interfaces; i++) {
+        int n = 0;
+
+        if (def->interfaces[i].target_dev != NULL)
+            continue;
+        do
+            snprintf(name, sizeof(name), "%s%d", prefix, n++);
+        while (is_interface_name_taken(def, name) &&
+               n < DOMAIN_MAX_INTERFACE_NAMES);
+        if (is_interface_name_taken(def, name))
+            return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
+                             "Exceeded max iface limit %d",
+                             DOMAIN_MAX_INTERFACE_NAMES);
+        def->interfaces[i].target_dev = strdup(name);
+        if (def->interfaces[i].target_dev == NULL)
+            return error_no_memory(err);
+    }
     return 0;
 }

@@ -84,12 +84,16 @@ struct domain_disk {
 };
 
 struct domain_interface {
-    char *type;          /* "user", "bridge", "ethernet", "network" */
+    char *type;          /* "user", "bridge", "ethernet", "network",
+                          * "direct" */
     char *mac;           /* "52:54:00:..", may be NULL */
     char *model;         /* "virtio", "e1000", may be NULL */
     char *source_bridge; /* type bridge: the host bridge */
     char *source_network;/* type network: the libvirt network's name */
+    char *source_dev;    /* type direct: the host interface (macvtap) */
+    char *source_mode;   /* type direct: "vepa", "bridge" ...; may be NULL */
     char *target_dev;    /* the host tap: as given, or set live */
+    unsigned int driver_queues; /* <driver queues=...>, 0 when absent */
     struct domain_device_info info;
 };
 
@@ -115,14 +119,19 @@ struct domain_chardev {
     struct domain_device_info info;
 };
 
-/* Graphics of type 'vnc' or 'none'; others (spice, sdl, rdp ...) are
+/* Graphics of type 'vnc' or 'spice'; others (sdl, rdp ...) are
  * preserved whole. */
 struct domain_graphics {
-    char *type;          /* "vnc", "none" */
+    char *type;          /* "vnc", "spice" */
     int   port;          /* -1: autoport, until set live */
+    int   tls_port;      /* spice: as port */
     bool  is_autoport;
     char *listen_address;/* "127.0.0.1"; may be NULL (no address given) */
+    char *keymap;        /* "en-us"; may be NULL */
     char *passwd;        /* may be NULL; never written by dumpxml */
+    struct domain_extra *children; /* spice's other children (<image>,
+                                    * <gl> ...), kept verbatim */
+    int   n_children;
 };
 
 struct domain_controller {
@@ -158,6 +167,22 @@ struct domain_rng {
     char *model;         /* "virtio" */
     char *backend_model; /* "random" */
     char *backend_path;  /* "/dev/urandom" */
+    struct domain_device_info info;
+};
+
+/* A guest NUMA node: <cpu><numa><cell>. */
+struct domain_numa_cell {
+    char              *cpus;        /* "0-1" as given */
+    unsigned long long memory_kib;
+};
+
+/* A <redirdev> of type spicevmc or tcp. */
+struct domain_redirdev {
+    char *bus;           /* "usb" */
+    char *type;          /* "spicevmc", "tcp" */
+    char *source_mode;   /* tcp: "connect" (default) or "bind"; may be NULL */
+    char *source_host;   /* tcp: the usbredir server; may be NULL */
+    char *source_service;/* tcp: its port; may be NULL */
     struct domain_device_info info;
 };
 
@@ -208,6 +233,11 @@ struct domain_def {
     bool               has_apic;         /* <features><apic/> */
     bool               has_pae;          /* <features><pae/> */
     int                vmport;           /* <vmport state=...>: tristate */
+    char              *hyperv_mode;      /* <hyperv mode=...>: "custom"
+                                          * (default), "passthrough";
+                                          * NULL: no <hyperv> */
+    struct domain_extra *hyperv_children; /* its enlightenments, verbatim */
+    int                  n_hyperv_children;
     struct domain_extra *feature_extras; /* other <features> children */
     int                  n_feature_extras;
     char              *cpu_mode;         /* <cpu mode=...>: "host-passthrough",
@@ -222,6 +252,8 @@ struct domain_def {
     unsigned int       cpu_dies;
     unsigned int       cpu_cores;
     unsigned int       cpu_threads;
+    struct domain_numa_cell *numa_cells; /* <cpu><numa>, cell i has id i */
+    int                  n_numa_cells;
     struct domain_extra *cpu_extras;     /* other <cpu> children (<feature>
                                           * ...) */
     int                  n_cpu_extras;
@@ -258,6 +290,8 @@ struct domain_def {
     struct domain_device_info memballoon_info;
     struct domain_rng        *rngs;
     int                       n_rngs;
+    struct domain_redirdev   *redirdevs;
+    int                       n_redirdevs;
     struct domain_extra *extras;          /* unknown children of <domain> */
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */
@@ -274,6 +308,18 @@ struct domain_def {
  * missing type attribute, as libvirt does) and a message that names it.
  * A missing <uuid> is generated. Any thread. */
 struct domain_def *domain_def_parse(const char *xml, struct vireo_error *err);
+
+/* Flags of domain_def_parse_flags. */
+enum domain_def_parse_flags {
+    /* Check the document against libvirt's RelaxNG schema first
+     * (domain_xml_validate.h): VIR_ERR_XML_INVALID_SCHEMA if it fails. */
+    DOMAIN_DEF_PARSE_VALIDATE = 1u << 0,
+};
+
+/* domain_def_parse, with enum domain_def_parse_flags. Any thread. */
+struct domain_def *domain_def_parse_flags(const char *xml,
+                                          unsigned parse_flags,
+                                          struct vireo_error *err);
 
 /* Format a definition as libvirt's dumpxml writes it, with the defaults
  * libvirt fills in. id >= 0 adds id='N' to <domain> (a running domain).
@@ -303,8 +349,17 @@ int domain_def_parse_memory(const char *value, const char *unit,
 int domain_disk_index(const char *target_dev);
 
 /* A disk's bus: the one given, else the one its name implies as libvirt
- * settles it (vd: virtio, hd: ide, sd: scsi), else NULL. */
+ * settles it (vd: virtio, hd: ide, sd: scsi, fd: fdc), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
+
+/* How many names domain_def_name_interfaces tries, as libvirt. */
+#define DOMAIN_MAX_INTERFACE_NAMES 1024
+
+/* Give every interface without a <target dev=...> the first free name
+ * "<prefix>N" (libvirt's test driver names them "testnet0", "testnet1"
+ * ... on define and create). 0, or -1 with err set. Any thread. */
+int domain_def_name_interfaces(struct domain_def *def, const char *prefix,
+                               struct vireo_error *err);
 
 /* Whether a device carries <boot order=...> (disks and interfaces). */
 bool domain_def_has_device_boot_order(const struct domain_def *def);

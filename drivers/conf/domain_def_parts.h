@@ -21,6 +21,7 @@ void domain_input_clear(struct domain_input *in);
 void domain_graphics_clear(struct domain_graphics *g);
 void domain_video_clear(struct domain_video *v);
 void domain_rng_clear(struct domain_rng *r);
+void domain_redirdev_clear(struct domain_redirdev *r);
 void domain_timer_clear(struct domain_timer *t);
 
 /* These leave the fields NULL and zero, ready to be filled again. */

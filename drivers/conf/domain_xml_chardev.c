@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_chardev.c: <serial>, <console> and <channel> of type pty,
- * file, unix, null or stdio. Other types (tcp, spicevmc ...) and character
+ * file, unix, null, stdio or spicevmc. Other types (tcp, udp ...) and character
  * devices holding more than vireo types (<log>, <protocol> ...) are
  * preserved whole. A pty's path and a console's tty are live facts: as in
  * libvirt, a definition never brings them back.
@@ -32,7 +32,8 @@ chardev_source(struct parse *p, xmlNodePtr node)
     struct domain_chardev *c = current_chardev(p);
     bool is_unix = strcmp(c->type, "unix") == 0;
 
-    if (strcmp(c->type, "null") == 0 || strcmp(c->type, "stdio") == 0)
+    if (strcmp(c->type, "null") == 0 || strcmp(c->type, "stdio") == 0 ||
+        strcmp(c->type, "spicevmc") == 0)
         return xml_read_unsupported_child(p, node->parent, node);
     if (xml_read_leaf(p, node, is_unix ? unix_attrs : path_attrs) < 0 ||
         xml_read_attr(p, node, "path", &c->source_path) < 0 ||
@@ -145,7 +146,7 @@ parse_chardev(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "type", "tty", NULL };
     static const char *const types[] = { "pty", "null", "stdio", "file",
-                                         "unix", NULL };
+                                         "unix", "spicevmc", NULL };
     struct domain_chardev *c;
 
     c = xml_read_grow(p->def->chardevs, p->def->n_chardevs, sizeof(*c));

@@ -92,7 +92,7 @@ disk_target(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "dev", "bus", NULL };
     static const char *const buses[] = { "virtio", "sata", "ide", "scsi",
-                                         NULL };
+                                         "fdc", NULL };
     struct domain_disk *d = current_disk(p);
 
     if (xml_read_leaf(p, node, attrs) < 0 ||
@@ -149,7 +149,7 @@ disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
     static const char *const attrs[] = { "type", "device", NULL };
     static const char *const types[] = { "file", "block", NULL };
-    static const char *const devices[] = { "disk", "cdrom", NULL };
+    static const char *const devices[] = { "disk", "cdrom", "floppy", NULL };
 
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
         xml_read_attr(p, node, "type", &d->type) < 0 ||
@@ -181,7 +181,9 @@ parse_disk(struct parse *p, xmlNodePtr node)
                           xml_read_refuse_child) < 0)
         return -1;
     if (d->target_dev == NULL)
-        return xml_read_fail(p, "disk is missing its <target dev='...'/>");
+        return error_set(p->err, VIR_ERR_NO_TARGET, VIR_FROM_DOMAIN,
+                         "missing target information for device %s",
+                         d->source_path != NULL ? d->source_path : "(null)");
     /* libvirt's rule: a block disk names its device. */
     if (strcmp(d->type, "block") == 0 && d->source_path == NULL &&
         strcmp(d->device, "cdrom") != 0)
@@ -280,7 +282,7 @@ parse_controller(struct parse *p, xmlNodePtr node)
     static const char *const attrs[] = { "type", "index", "model", "ports",
                                          NULL };
     static const char *const types[] = { "usb", "pci", "sata", "scsi", "ide",
-                                         "virtio-serial", NULL };
+                                         "virtio-serial", "fdc", NULL };
     struct domain_controller *c;
     unsigned long ports;
 
@@ -322,6 +324,8 @@ undo_controller(struct parse *p)
 static int
 preserve_device(struct parse *p, xmlNodePtr node)
 {
+    if (domain_xml_check_kept_device(p, node) < 0)
+        return -1;
     return xml_read_preserve(p, node, 2, &p->def->device_extras,
                              &p->def->n_device_extras);
 }
@@ -343,6 +347,7 @@ static const struct handler device_handlers[] = {
     { "input",      domain_xml_input_parse,      false },
     { "memballoon", domain_xml_memballoon_parse, true },
     { "rng",        domain_xml_rng_parse,        false },
+    { "redirdev",   domain_xml_redirdev_parse,   false },
 };
 
 int

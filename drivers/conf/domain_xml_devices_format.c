@@ -165,7 +165,7 @@ static const struct slot device_slots[] = {
     { "input", domain_xml_inputs_format }, { "tpm", NULL },
     { "graphics", domain_xml_graphics_format }, { "sound", NULL },
     { "audio", NULL }, { "video", domain_xml_videos_format },
-    { "hostdev", NULL }, { "redirdev", NULL }, { "redirfilter", NULL },
+    { "hostdev", NULL }, { "redirdev", domain_xml_redirdevs_format }, { "redirfilter", NULL },
     { "hub", NULL }, { "watchdog", NULL },
     { "memballoon", domain_xml_memballoon_format },
     { "rng", domain_xml_rngs_format },

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_display.c: the devices around the guest's screen and its
- * housekeeping: <graphics> (vnc, none), <video>, <input>, <memballoon>,
+ * housekeeping: <graphics> (vnc, spice), <video>, <input>, <memballoon>,
  * <rng>. Others of these kinds (spice graphics, an egd rng ...), and any
  * holding more than vireo types, are preserved whole.
  *
@@ -56,6 +56,18 @@ graphics_listen(struct parse *p, xmlNodePtr node)
     return rc;
 }
 
+/* spice's other children are kept verbatim, for the formatter to put in
+ * libvirt's order. */
+static int
+graphics_child(struct parse *p, xmlNodePtr node)
+{
+    struct domain_graphics *g = current_graphics(p);
+
+    if (strcmp(g->type, "spice") != 0)
+        return xml_read_unsupported_child(p, node->parent, node);
+    return xml_read_preserve(p, node, 3, &g->children, &g->n_children);
+}
+
 static const struct handler graphics_handlers[] = {
     { "listen", graphics_listen, true },
 };
@@ -93,12 +105,42 @@ graphics_port(struct parse *p, xmlNodePtr node, struct domain_graphics *g)
     return 0;
 }
 
+/* libvirt's spice ports: autoport (given, or implied by no port at all)
+ * clears both ports; a definition keeps the others as given. */
+static int
+spice_ports(struct parse *p, xmlNodePtr node, struct domain_graphics *g)
+{
+    unsigned long tls_port = 0;
+    char *text;
+
+    if (graphics_port(p, node, g) < 0 ||
+        xml_read_attr(p, node, "tlsPort", &text) < 0)
+        return -1;
+    if (text != NULL && strcmp(text, "-1") != 0 &&
+        !xml_read_uint(text, 65535, &tls_port)) {
+        error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
+                  "cannot parse spice tlsPort %s", text);
+        free(text);
+        return -1;
+    }
+    free(text);
+    g->tls_port = (int)tls_port;
+    if (g->is_autoport) {
+        g->port = 0;
+        g->tls_port = 0;
+    }
+    return 0;
+}
+
 static int
 parse_graphics(struct parse *p, xmlNodePtr node)
 {
     static const char *const vnc_attrs[] = { "type", "port", "autoport",
-                                             "listen", "passwd", NULL };
-    static const char *const none_attrs[] = { "type", NULL };
+                                             "listen", "keymap", "passwd",
+                                             NULL };
+    static const char *const spice_attrs[] = { "type", "port", "tlsPort",
+                                               "autoport", "listen",
+                                               "keymap", "passwd", NULL };
     struct domain_graphics *g;
     bool is_vnc;
 
@@ -112,18 +154,22 @@ parse_graphics(struct parse *p, xmlNodePtr node)
         return -1;
     if (g->type == NULL)
         return xml_read_fail(p, "missing type attribute for <graphics>");
+    /* libvirt 9.0 has no type 'none'. */
+    if (strcmp(g->type, "none") == 0)
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "Invalid value for attribute 'type' in element "
+                         "'graphics': '%s'.", g->type);
     is_vnc = strcmp(g->type, "vnc") == 0;
-    if (!is_vnc && strcmp(g->type, "none") != 0)
+    if (!is_vnc && strcmp(g->type, "spice") != 0)
         return xml_read_unsupported_value(p, node, "type", g->type);
-    if (!is_vnc)
-        return xml_read_leaf(p, node, none_attrs);
-    if (xml_read_check_attrs(p, node, vnc_attrs) < 0 ||
-        graphics_port(p, node, g) < 0 ||
+    if (xml_read_check_attrs(p, node, is_vnc ? vnc_attrs : spice_attrs) < 0 ||
+        (is_vnc ? graphics_port(p, node, g) : spice_ports(p, node, g)) < 0 ||
         xml_read_attr(p, node, "listen", &g->listen_address) < 0 ||
+        xml_read_attr(p, node, "keymap", &g->keymap) < 0 ||
         xml_read_attr(p, node, "passwd", &g->passwd) < 0)
         return -1;
     return xml_read_children(p, node, graphics_handlers,
-                             N_OF(graphics_handlers), xml_read_refuse_child);
+                             N_OF(graphics_handlers), graphics_child);
 }
 
 static void

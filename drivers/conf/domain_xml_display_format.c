@@ -26,8 +26,17 @@ put_interface(struct format *f, const struct domain_interface *iface)
                             iface->source_bridge);
     xml_write_empty_element(out, "      ", "source", "network",
                             iface->source_network);
+    if (iface->source_dev != NULL) {
+        fputs("      <source", out);
+        xml_write_attr(out, "dev", iface->source_dev);
+        xml_write_attr(out, "mode", iface->source_mode != NULL
+                                    ? iface->source_mode : "vepa");
+        fputs("/>\n", out);
+    }
     xml_write_empty_element(out, "      ", "target", "dev", iface->target_dev);
     xml_write_empty_element(out, "      ", "model", "type", iface->model);
+    if (iface->driver_queues > 0)
+        fprintf(out, "      <driver queues='%u'/>\n", iface->driver_queues);
     format_device_info(f, &iface->info);
     fputs("    </interface>\n", out);
 }
@@ -73,22 +82,47 @@ put_vnc_port(struct format *f, const struct domain_graphics *g)
     fprintf(f->out, " autoport='%s'", g->is_autoport ? "yes" : "no");
 }
 
+/* Ports of 0 are unset (autoport, or not given). */
+static void
+put_spice_ports(struct format *f, const struct domain_graphics *g)
+{
+    if (g->port > 0)
+        fprintf(f->out, " port='%d'", g->port);
+    if (g->tls_port > 0)
+        fprintf(f->out, " tlsPort='%d'", g->tls_port);
+    fprintf(f->out, " autoport='%s'", g->is_autoport ? "yes" : "no");
+}
+
+/* libvirt's order of spice's children after <listen>. */
+static const struct slot spice_slots[] = {
+    { "channel", NULL }, { "image", NULL }, { "jpeg", NULL },
+    { "zlib", NULL }, { "playback", NULL }, { "streaming", NULL },
+    { "clipboard", NULL }, { "mouse", NULL }, { "filetransfer", NULL },
+    { "gl", NULL }, { "audio", NULL }, { SLOT_UNKNOWN, NULL },
+    { SLOT_FOREIGN, NULL },
+};
+
 static void
 put_graphics(struct format *f, const struct domain_graphics *g)
 {
+    const struct extras children = { g->children, g->n_children,
+                                     "      " };
     FILE *out = f->out;
 
     fputs("    <graphics", out);
     xml_write_attr(out, "type", g->type);
-    if (strcmp(g->type, "vnc") != 0) {
-        fputs("/>\n", out);
-        return;
-    }
-    put_vnc_port(f, g);
+    if (strcmp(g->type, "vnc") == 0)
+        put_vnc_port(f, g);
+    else
+        put_spice_ports(f, g);
     xml_write_attr(out, "listen", g->listen_address);
+    xml_write_attr(out, "keymap", g->keymap);
     fputs(">\n      <listen type='address'", out);
     xml_write_attr(out, "address", g->listen_address);
-    fputs("/>\n    </graphics>\n", out);
+    fputs("/>\n", out);
+    format_slots(f, spice_slots, sizeof(spice_slots) / sizeof(spice_slots[0]),
+                 &children);
+    fputs("    </graphics>\n", out);
 }
 
 void

@@ -84,5 +84,6 @@ void domain_xml_graphics_format(struct format *f);
 void domain_xml_videos_format(struct format *f);
 void domain_xml_memballoon_format(struct format *f);
 void domain_xml_rngs_format(struct format *f);
+void domain_xml_redirdevs_format(struct format *f);
 
 #endif /* VIREO_CONF_DOMAIN_XML_FORMAT_H */

@@ -74,6 +74,30 @@ source_attr(const char *type)
     return NULL;
 }
 
+/* A direct interface's host device, and how the guest shares it. */
+static int
+direct_source(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "dev", "mode", NULL };
+    static const char *const modes[] = { "vepa", "private", "bridge",
+                                         "passthrough", NULL };
+    struct domain_interface *iface = current_interface(p);
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "dev", &iface->source_dev) < 0 ||
+        xml_read_attr(p, node, "mode", &iface->source_mode) < 0)
+        return -1;
+    if (iface->source_dev == NULL)
+        return error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
+                         "No <source> 'dev' attribute specified with "
+                         "<interface type='direct'/>");
+    if (iface->source_mode != NULL &&
+        !xml_read_is_one_of(iface->source_mode, modes))
+        return xml_read_unsupported_value(p, node, "mode",
+                                          iface->source_mode);
+    return 0;
+}
+
 static int
 interface_source(struct parse *p, xmlNodePtr node)
 {
@@ -83,6 +107,8 @@ interface_source(struct parse *p, xmlNodePtr node)
     char **field = strcmp(iface->type, "bridge") == 0
                    ? &iface->source_bridge : &iface->source_network;
 
+    if (strcmp(iface->type, "direct") == 0)
+        return direct_source(p, node);
     if (name == NULL)
         return xml_read_unsupported_child(p, node->parent, node);
     if (xml_read_leaf(p, node, attrs) < 0 ||
@@ -134,7 +160,23 @@ interface_model(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+/* Only the number of queues is typed; other driver settings keep the
+ * interface whole. */
+static int
+interface_driver(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "queues", NULL };
+    unsigned long queues;
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "queues", 65535, &queues) < 0)
+        return -1;
+    current_interface(p)->driver_queues = (unsigned int)queues;
+    return 0;
+}
+
 static const struct handler interface_handlers[] = {
+    { "driver", interface_driver, true },
     { "mac",    interface_mac,    true },
     { "source", interface_source, true },
     { "target", interface_target, true },
@@ -164,7 +206,7 @@ parse_interface(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "type", NULL };
     static const char *const types[] = { "user", "bridge", "ethernet",
-                                         "network", NULL };
+                                         "network", "direct", NULL };
     struct domain_interface *iface;
 
     iface = xml_read_grow(p->def->interfaces, p->def->n_interfaces,

@@ -40,6 +40,7 @@
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/domain_xml_tune.h"
+#include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/conf/xml_syntax_error.h"
@@ -415,6 +416,23 @@ parse_root(struct parse *p, xmlNodePtr root)
     return xml_read_check_attrs(p, root, attrs);
 }
 
+/* libvirt keeps the coredump actions for a crash. */
+static int
+check_lifecycle_actions(struct parse *p)
+{
+    static const char *const events[] = { "poweroff", "reboot" };
+    const int actions[] = { p->def->on_poweroff, p->def->on_reboot };
+
+    for (int i = 0; i < 2; i++)
+        if (actions[i] == DOMAIN_ACTION_COREDUMP_DESTROY ||
+            actions[i] == DOMAIN_ACTION_COREDUMP_RESTART)
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN, "Lifecycle event '%s' doesn't "
+                             "support '%s' action", events[i],
+                             domain_lifecycle_action_to_string(actions[i]));
+    return 0;
+}
+
 /* Rules that need the whole document, in libvirt's order. */
 static int
 validate(struct parse *p)
@@ -427,6 +445,12 @@ validate(struct parse *p)
     if (strchr(def->name, '/') != NULL)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                          "name %s cannot contain '/'", def->name);
+    /* With guest NUMA nodes, the memory is theirs. */
+    if (def->n_numa_cells > 0) {
+        def->memory_kib = 0;
+        for (int i = 0; i < def->n_numa_cells; i++)
+            def->memory_kib += def->numa_cells[i].memory_kib;
+    }
     /* libvirt treats 0 as "not given". */
     if (def->memory_kib == 0)
         return xml_read_fail(p, "Memory size must be specified via <memory> or "
@@ -436,7 +460,7 @@ validate(struct parse *p)
         def->current_memory_kib = def->memory_kib;
     if (def->os_type == NULL || def->os_type[0] == '\0')
         return xml_read_fail(p, "an os <type> must be specified");
-    return 0;
+    return check_lifecycle_actions(p);
 }
 
 static int
@@ -549,6 +573,13 @@ xml_read_document(const char *xml, size_t len, const char *doc_name,
 struct domain_def *
 domain_def_parse(const char *xml, struct vireo_error *err)
 {
+    return domain_def_parse_flags(xml, 0, err);
+}
+
+struct domain_def *
+domain_def_parse_flags(const char *xml, unsigned parse_flags,
+                       struct vireo_error *err)
+{
     struct parse p = { .err = err };
     xmlDocPtr doc;
     size_t len;
@@ -569,6 +600,12 @@ domain_def_parse(const char *xml, struct vireo_error *err)
     doc = xml_read_document(xml, len, DOC_NAME, err);
     if (doc == NULL)
         return NULL;
+    /* libvirt validates the well-formed document before reading it. */
+    if ((parse_flags & DOMAIN_DEF_PARSE_VALIDATE) != 0 &&
+        domain_xml_validate(doc, err) < 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     p.def = calloc(1, sizeof(*p.def));
     if (p.def == NULL)
         error_no_memory(err);

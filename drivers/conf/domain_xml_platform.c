@@ -58,6 +58,54 @@ feature_vmport(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+static int
+hyperv_child(struct parse *p, xmlNodePtr node)
+{
+    return xml_read_preserve(p, node, 3, &p->def->hyperv_children,
+                             &p->def->n_hyperv_children);
+}
+
+/* <hyperv>: its mode (libvirt writes 'custom' when none is given) and its
+ * enlightenments, kept verbatim for the formatter to put in libvirt's
+ * order. */
+static int
+feature_hyperv(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "mode", NULL };
+    static const char *const modes[] = { "custom", "passthrough", NULL };
+    struct domain_def *def = p->def;
+
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "mode", &def->hyperv_mode) < 0)
+        return -1;
+    if (def->hyperv_mode == NULL &&
+        (def->hyperv_mode = strdup("custom")) == NULL)
+        return xml_read_no_memory(p);
+    if (!xml_read_is_one_of(def->hyperv_mode, modes))
+        return xml_read_unsupported_value(p, node, "mode", def->hyperv_mode);
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && hyperv_child(p, c) < 0)
+            return -1;
+    return 0;
+}
+
+static void
+undo_hyperv(struct parse *p)
+{
+    struct domain_def *def = p->def;
+
+    free(def->hyperv_mode);
+    def->hyperv_mode = NULL;
+    for (int i = 0; i < def->n_hyperv_children; i++) {
+        free(def->hyperv_children[i].name);
+        free(def->hyperv_children[i].xml);
+        free(def->hyperv_children[i].why);
+    }
+    free(def->hyperv_children);
+    def->hyperv_children = NULL;
+    def->n_hyperv_children = 0;
+}
+
 /* Nothing to take back: a typed feature fails before it sets its flag. */
 static void
 undo_nothing(struct parse *p)
@@ -75,9 +123,13 @@ preserve_feature(struct parse *p, xmlNodePtr node)
 static const struct {
     const char *name;
     element_fn  fn;
+    void      (*undo)(struct parse *p);
 } typed_features[] = {
-    { "acpi", feature_acpi }, { "apic", feature_apic },
-    { "pae", feature_pae }, { "vmport", feature_vmport },
+    { "acpi", feature_acpi, undo_nothing },
+    { "apic", feature_apic, undo_nothing },
+    { "pae", feature_pae, undo_nothing },
+    { "vmport", feature_vmport, undo_nothing },
+    { "hyperv", feature_hyperv, undo_hyperv },
 };
 
 /* A typed feature that holds more than its field is kept verbatim. */
@@ -87,7 +139,7 @@ parse_feature(struct parse *p, xmlNodePtr node)
     for (size_t i = 0; i < N_OF(typed_features); i++)
         if (xml_read_is_named(node, typed_features[i].name))
             return xml_read_or_preserve(p, node, typed_features[i].fn,
-                                        undo_nothing, 2,
+                                        typed_features[i].undo, 2,
                                         &p->def->feature_extras,
                                         &p->def->n_feature_extras);
     return preserve_feature(p, node);
@@ -155,6 +207,58 @@ cpu_topology(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+/* One <cell>: libvirt numbers the cells in order, so an id, when given,
+ * must be the cell's position here (others keep the <cpu> whole). */
+static int
+numa_cell(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "id", "cpus", "memory", "unit",
+                                         NULL };
+    struct domain_def *def = p->def;
+    struct domain_numa_cell *cell;
+    unsigned long id;
+    xmlChar *memory, *unit;
+    int rc;
+
+    if (!xml_read_is_named(node, "cell"))
+        return xml_read_unsupported_child(p, node->parent, node);
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "id", 65535, &id) < 0)
+        return -1;
+    if (xmlHasProp(node, (const xmlChar *)"id") != NULL &&
+        id != (unsigned long)def->n_numa_cells)
+        return xml_read_unsupported_value(p, node, "id", "out of order");
+    cell = xml_read_grow(def->numa_cells, def->n_numa_cells, sizeof(*cell));
+    if (cell == NULL)
+        return xml_read_no_memory(p);
+    def->numa_cells = cell;
+    cell = &cell[def->n_numa_cells++];
+    if (xml_read_attr(p, node, "cpus", &cell->cpus) < 0)
+        return -1;
+    if (cell->cpus == NULL)
+        return xml_read_fail(p, "Missing 'cpus' attribute in NUMA cell");
+    memory = xmlGetNoNsProp(node, (const xmlChar *)"memory");
+    unit = xmlGetNoNsProp(node, (const xmlChar *)"unit");
+    rc = memory == NULL
+         ? xml_read_fail(p, "Missing 'memory' attribute for NUMA cell")
+         : domain_def_parse_memory((const char *)memory, (const char *)unit,
+                                   "memory", &cell->memory_kib, p->err);
+    xmlFree(unit);
+    xmlFree(memory);
+    return rc;
+}
+
+static int
+cpu_numa(struct parse *p, xmlNodePtr node)
+{
+    if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
+        return -1;
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && numa_cell(p, c) < 0)
+            return -1;
+    return 0;
+}
+
 static int
 preserve_cpu_child(struct parse *p, xmlNodePtr node)
 {
@@ -165,6 +269,7 @@ preserve_cpu_child(struct parse *p, xmlNodePtr node)
 static const struct handler cpu_handlers[] = {
     { "model",    cpu_model,    true },
     { "topology", cpu_topology, true },
+    { "numa",     cpu_numa,     true },
 };
 
 static int

@@ -50,11 +50,41 @@ put_vmport(struct format *f)
                 tristate_word(f->def->vmport, "on", "off"));
 }
 
+/* libvirt's order of the enlightenments (virDomainHyperv). */
+static const struct slot hyperv_slots[] = {
+    { "relaxed", NULL }, { "vapic", NULL }, { "spinlocks", NULL },
+    { "vpindex", NULL }, { "runtime", NULL }, { "synic", NULL },
+    { "stimer", NULL }, { "reset", NULL }, { "vendor_id", NULL },
+    { "frequencies", NULL }, { "reenlightenment", NULL },
+    { "tlbflush", NULL }, { "ipi", NULL }, { "evmcs", NULL },
+    { "avic", NULL }, { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
+};
+
+static void
+put_hyperv(struct format *f)
+{
+    const struct domain_def *def = f->def;
+    const struct extras children = { def->hyperv_children,
+                                     def->n_hyperv_children, "      " };
+
+    if (def->hyperv_mode == NULL)
+        return;
+    fputs("    <hyperv", f->out);
+    xml_write_attr(f->out, "mode", def->hyperv_mode);
+    if (def->n_hyperv_children == 0) {
+        fputs("/>\n", f->out);
+        return;
+    }
+    fputs(">\n", f->out);
+    format_slots(f, hyperv_slots, N_SLOTS(hyperv_slots), &children);
+    fputs("    </hyperv>\n", f->out);
+}
+
 /* The features in libvirt's order (virDomainFeature). */
 static const struct slot feature_slots[] = {
     { "acpi", put_acpi }, { "apic", put_apic }, { "pae", put_pae },
     { "hap", NULL }, { "viridian", NULL }, { "privnet", NULL },
-    { "hyperv", NULL }, { "kvm", NULL }, { "pvspinlock", NULL },
+    { "hyperv", put_hyperv }, { "kvm", NULL }, { "pvspinlock", NULL },
     { "capabilities", NULL }, { "pmu", NULL }, { "vmport", put_vmport },
     { "gic", NULL }, { "smm", NULL }, { "ioapic", NULL }, { "hpt", NULL },
     { "vmcoreinfo", NULL }, { "htm", NULL }, { "nested-hv", NULL },
@@ -71,7 +101,8 @@ domain_xml_features_format(struct format *f)
                                    def->n_feature_extras, "    " };
 
     if (!def->has_acpi && !def->has_apic && !def->has_pae &&
-        def->vmport == DOMAIN_TRISTATE_ABSENT && def->n_feature_extras == 0)
+        def->vmport == DOMAIN_TRISTATE_ABSENT && def->hyperv_mode == NULL &&
+        def->n_feature_extras == 0)
         return;
     fputs("  <features>\n", f->out);
     format_slots(f, feature_slots, N_SLOTS(feature_slots), &extras);
@@ -111,11 +142,28 @@ put_cpu_topology(struct format *f)
                 def->cpu_cores, def->cpu_threads);
 }
 
+static void
+put_cpu_numa(struct format *f)
+{
+    const struct domain_def *def = f->def;
+
+    if (def->n_numa_cells == 0)
+        return;
+    fputs("    <numa>\n", f->out);
+    for (int i = 0; i < def->n_numa_cells; i++) {
+        fprintf(f->out, "      <cell id='%d'", i);
+        xml_write_attr(f->out, "cpus", def->numa_cells[i].cpus);
+        fprintf(f->out, " memory='%llu' unit='KiB'/>\n",
+                def->numa_cells[i].memory_kib);
+    }
+    fputs("    </numa>\n", f->out);
+}
+
 /* The children of <cpu>, in libvirt's order. */
 static const struct slot cpu_slots[] = {
     { "model", put_cpu_model }, { "vendor", NULL },
     { "topology", put_cpu_topology }, { "cache", NULL },
-    { "maxphysaddr", NULL }, { "feature", NULL }, { "numa", NULL },
+    { "maxphysaddr", NULL }, { "feature", NULL }, { "numa", put_cpu_numa },
     { SLOT_UNKNOWN, NULL }, { SLOT_FOREIGN, NULL },
 };
 
@@ -141,7 +189,7 @@ domain_xml_cpu_format(struct format *f)
     const struct extras extras = { def->cpu_extras, def->n_cpu_extras,
                                    "    " };
     bool has_children = def->cpu_model != NULL || has_topology(def) ||
-                        def->n_cpu_extras > 0;
+                        def->n_numa_cells > 0 || def->n_cpu_extras > 0;
 
     if (def->cpu_mode == NULL)
         return;

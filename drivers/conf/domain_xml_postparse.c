@@ -102,7 +102,7 @@ add_controller(struct parse *p, const char *type, int index)
 /* ---- Disks ------------------------------------------------------------ */
 
 /* virDomainDiskDefAssignAddress: ide has 2 buses of 2 units per
- * controller, sata 6 units, scsi 7 (libvirt's generic rule). */
+ * controller, sata 6 units, scsi 7, fdc 2 (libvirt's generic rule). */
 static void
 assign_drive_address(struct domain_disk *d)
 {
@@ -123,6 +123,9 @@ assign_drive_address(struct domain_disk *d)
     } else if (strcmp(bus, "scsi") == 0) {
         info->drive_controller = (unsigned int)index / 7;
         info->drive_unit = (unsigned int)index % 7;
+    } else if (strcmp(bus, "fdc") == 0) {
+        info->drive_controller = (unsigned int)index / 2;
+        info->drive_unit = (unsigned int)index % 2;
     } else {
         return;
     }
@@ -336,6 +339,27 @@ check_boot_orders(struct parse *p)
     return rc;
 }
 
+/* A console after the first is a virtio (or other) console: libvirt
+ * refuses a second serial one, whether its target says so or not. */
+static int
+check_consoles(struct parse *p)
+{
+    int position = 0;
+
+    for (int i = 0; i < p->def->n_chardevs; i++) {
+        const struct domain_chardev *c = &p->def->chardevs[i];
+
+        if (c->kind != DOMAIN_CHARDEV_CONSOLE)
+            continue;
+        if (position++ > 0 &&
+            (c->target_type == NULL || strcmp(c->target_type, "serial") == 0))
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN, "Only the first console can be "
+                             "a serial port");
+    }
+    return 0;
+}
+
 /* A tablet on ps2 is the one input combination libvirt refuses here. */
 static int
 check_inputs(struct parse *p)
@@ -352,10 +376,12 @@ int
 domain_xml_postparse(struct parse *p)
 {
     if (settle_controller_indexes(p) < 0 || settle_disks(p) < 0 ||
-        check_boot_orders(p) < 0 || check_inputs(p) < 0)
+        check_boot_orders(p) < 0 || check_inputs(p) < 0 ||
+        check_consoles(p) < 0)
         return -1;
     /* libvirt's order of implied controllers. */
     if (add_disk_controllers(p, "scsi") < 0 ||
+        add_disk_controllers(p, "fdc") < 0 ||
         add_disk_controllers(p, "ide") < 0 ||
         add_disk_controllers(p, "sata") < 0 ||
         add_virtio_serial_controllers(p) < 0)

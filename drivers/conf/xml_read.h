@@ -166,6 +166,11 @@ int  domain_xml_video_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_input_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_memballoon_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_rng_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_redirdev_parse(struct parse *p, xmlNodePtr node);
+
+/* What libvirt refuses in a device kept verbatim (a <sound> model ...),
+ * in domain_xml_kept_checks.c: 0, or -1 with p->err set. */
+int  domain_xml_check_kept_device(struct parse *p, xmlNodePtr node);
 
 /* What libvirt settles once the whole document is read, in
  * domain_xml_postparse.c: 0, or -1 with p->err set. */

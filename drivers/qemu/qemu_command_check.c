@@ -94,6 +94,9 @@ check_cpu(const struct domain_def *def, struct vireo_error *err)
                            "x86_64 host is not supported by hypervisor "
                            "(<cpu mode='%s'>: it needs KVM)", def->cpu_mode,
                            def->cpu_mode);
+    if (def->n_numa_cells > 0)
+        return unsupported(err, "guest NUMA nodes are not supported by the "
+                           "qemu driver (<cpu><numa>)");
     if (def->n_cpu_extras > 0)
         return unsupported(err, "<cpu><%s> is not supported by the qemu "
                            "driver", def->cpu_extras[0].name != NULL
@@ -163,6 +166,9 @@ check_extras(const struct domain_def *def, struct vireo_error *err)
         return unsupported(err, "<%s> is not supported by the qemu driver",
                            e->name != NULL ? e->name : "(foreign element)");
     }
+    if (def->hyperv_mode != NULL)
+        return unsupported(err, "<features><hyperv> is not supported by the "
+                           "qemu driver");
     for (int i = 0; i < def->n_feature_extras; i++)
         return unsupported(err, "<features><%s> is not supported by the qemu "
                            "driver", def->feature_extras[i].name != NULL
@@ -285,6 +291,9 @@ check_controller(const struct domain_def *def,
         !is_one_of(c->model, scsi_models))
         return unsupported(err, "SCSI controller model '%s' is not supported "
                            "(<controller type='scsi'>)", c->model);
+    if (is(c->type, "fdc"))
+        return unsupported(err, "floppy controllers are not supported by "
+                           "the qemu driver (<controller type='fdc'>)");
     if (is(c->type, "ide") && (is_q35 || c->index > 0))
         return unsupported(err, "IDE controllers are unsupported for this "
                            "QEMU binary or machine type (<controller "
@@ -302,6 +311,9 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (bus == NULL)
         return unsupported(err, "disk '%s' has no bus this driver knows "
                            "(<disk><target bus=...>)", d->target_dev);
+    if (is(d->device, "floppy"))
+        return unsupported(err, "floppy disks are not supported by the qemu "
+                           "driver (<disk device='floppy'>)");
     if (d->driver_name != NULL && !is(d->driver_name, "qemu"))
         return unsupported(err, "unsupported driver name '%s' for disk '%s' "
                            "(<disk><driver>)", d->driver_name, d->target_dev);
@@ -345,6 +357,13 @@ check_interface(const struct domain_interface *iface,
                          "no network with matching name '%s' (<interface "
                          "type='network'>: this daemon has no virtual "
                          "networks)", iface->source_network);
+    if (is(iface->type, "direct"))
+        return unsupported(err, "interface type 'direct' is not supported "
+                           "by the qemu driver (<interface type='direct'>)");
+    if (iface->driver_queues > 0)
+        return unsupported(err, "multiqueue interfaces are not supported "
+                           "by the qemu driver (<interface><driver "
+                           "queues=...>)");
     if (iface->model != NULL && !is_one_of(iface->model, models))
         return unsupported(err, "interface model '%s' is not supported "
                            "(<interface><model>)", iface->model);
@@ -371,6 +390,10 @@ check_chardev(const struct domain_def *def, const struct domain_chardev *c,
     if (is(c->type, "stdio"))
         return unsupported(err, "character device type 'stdio' is not "
                            "supported: QEMU's output is its log (<%s>)",
+                           element);
+    if (is(c->type, "spicevmc"))
+        return unsupported(err, "character device type 'spicevmc' is not "
+                           "supported: it needs SPICE graphics (<%s>)",
                            element);
     if (is(c->type, "unix") && is(c->source_mode, "connect") &&
         c->source_path == NULL)
@@ -500,6 +523,11 @@ check_device_extras(const struct domain_def *def, struct vireo_error *err)
     for (int i = 0; i < def->n_device_extras; i++)
         if (is_one_of(def->device_extras[i].name, first))
             return check_device_extra(&def->device_extras[i], err);
+    for (int i = 0; i < def->n_graphics; i++)
+        if (!is(def->graphics[i].type, "vnc"))
+            return unsupported(err, "<graphics>: type '%s' of element "
+                               "<graphics> is not supported",
+                               def->graphics[i].type);
     for (int i = 0; i < def->n_device_extras; i++)
         return check_device_extra(&def->device_extras[i], err);
     return 0;
@@ -510,6 +538,9 @@ check_devices(const struct domain_def *def, struct vireo_error *err)
 {
     if (check_device_extras(def, err) < 0)
         return -1;
+    if (def->n_redirdevs > 0)
+        return unsupported(err, "USB redirection is not supported by the "
+                           "qemu driver (<redirdev>)");
     for (int i = 0; i < def->n_controllers; i++)
         if (check_controller(def, &def->controllers[i], err) < 0)
             return -1;

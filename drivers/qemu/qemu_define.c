@@ -19,7 +19,7 @@
 #include "drivers/qemu/qemu_state.h"
 
 /* Flags libvirt's QEMU driver accepts that need nothing from us. */
-#define DEFINE_FLAGS    1u       /* VALIDATE: our parser is strict anyway */
+#define DEFINE_FLAGS    VIR_DOMAIN_DEFINE_VALIDATE
 #define UNDEFINE_FLAGS  0x7fu    /* MANAGED_SAVE, SNAPSHOTS_METADATA, NVRAM,
                                     KEEP_NVRAM, CHECKPOINTS_METADATA, TPM,
                                     KEEP_TPM: we keep none of these */
@@ -157,7 +157,8 @@ qemudrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
     if (error_check_flags(err, VIR_FROM_QEMU, flags, DEFINE_FLAGS,
                           "qemuDomainDefineXMLFlags") < 0)
         return NULL;
-    def = domain_def_parse(xml, err);
+    def = domain_def_parse_flags(xml, (flags & VIR_DOMAIN_DEFINE_VALIDATE)
+                                      ? DOMAIN_DEF_PARSE_VALIDATE : 0, err);
     if (def == NULL)
         return NULL;
     obj = define(conn->priv, def, err);

@@ -22,7 +22,7 @@
 #include "drivers/qemu/qemu_state.h"
 
 /* Flags libvirt's QEMU driver accepts on these slots. */
-#define START_FLAGS    (VIR_DOMAIN_START_PAUSED | 16u)  /* VALIDATE */
+#define START_FLAGS    (VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE)
 #define DESTROY_GRACEFUL 1u
 #define SHUTDOWN_FLAGS 1u                  /* ACPI_POWER_BTN */
 #define REBOOT_FLAGS   1u                  /* ACPI_POWER_BTN */
@@ -172,7 +172,9 @@ qemudrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
 
     if (error_check_flags(err, VIR_FROM_QEMU, flags, START_FLAGS,
                           "qemuDomainCreateXML") < 0 ||
-        (def = domain_def_parse(xml, err)) == NULL)
+        (def = domain_def_parse_flags(xml, (flags & VIR_DOMAIN_START_VALIDATE)
+                                      ? DOMAIN_DEF_PARSE_VALIDATE : 0,
+                                      err)) == NULL)
         return NULL;
     if (c == NULL)
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",

@@ -5,6 +5,8 @@
  * operation runs on the test driver's thread (test_call.h): check, change,
  * and queue the event, which the event loop delivers later.
  */
+#include <string.h>
+
 #include "drivers/conf/domain_def.h"
 #include "drivers/domain_event.h"
 #include "drivers/domain_list.h"
@@ -13,7 +15,6 @@
 #include "drivers/snapshot_list.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_domain.h"
-#include "drivers/test/test_ifnames.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -74,14 +75,26 @@ forget_if_transient(struct test_state *st, struct domain_obj *obj)
 
 /* ---- Definitions ------------------------------------------------------ */
 
-/* Parse xml into a def the test hypervisor can run; NULL with err set. */
-static struct domain_def *
-parse(const char *xml, struct vireo_error *err)
+/* What libvirt's test driver settles in a new definition: the first
+ * architecture of its capabilities when none is given (whatever the
+ * domain type: it runs every type), and a name for each interface. */
+static int
+fill_in(struct domain_def *def, struct vireo_error *err)
 {
-    struct domain_def *def = domain_def_parse(xml, err);
+    if (def->os_arch == NULL && (def->os_arch = strdup("i686")) == NULL)
+        return error_no_memory(err);
+    return domain_def_name_interfaces(def, "testnet", err);
+}
 
-    if (def != NULL && (test_state_check_virt_type(def, err) < 0 ||
-                        test_ifnames_generate(def, err) < 0)) {
+/* Parse xml (validated against libvirt's schema first when is_validated)
+ * into a def the test hypervisor can run; NULL with err set. */
+static struct domain_def *
+parse(const char *xml, bool is_validated, struct vireo_error *err)
+{
+    struct domain_def *def = domain_def_parse_flags(
+        xml, is_validated ? DOMAIN_DEF_PARSE_VALIDATE : 0, err);
+
+    if (def != NULL && fill_in(def, err) < 0) {
         domain_def_free(def);
         return NULL;
     }
@@ -156,11 +169,11 @@ op_define(struct test_state *st, void *io, struct vireo_error *err)
  * definition to op on the test thread. */
 static struct vireo_domain *
 submit_def(struct vireo_conn *conn, const char *xml, test_op op,
-           bool is_paused, struct vireo_error *err)
+           bool is_paused, bool is_validated, struct vireo_error *err)
 {
     struct def_io d = { .conn = conn, .is_paused = is_paused };
 
-    d.def = parse(xml, err);
+    d.def = parse(xml, is_validated, err);
     if (d.def == NULL)
         return NULL;
     test_call(conn, op, &d, err);
@@ -172,10 +185,12 @@ struct vireo_domain *
 testdrv_domain_define_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    if (error_check_flags(err, VIR_FROM_TEST, flags, 0,
+    if (error_check_flags(err, VIR_FROM_TEST, flags,
+                          VIR_DOMAIN_DEFINE_VALIDATE,
                           "testDomainDefineXMLFlags") < 0)
         return NULL;
-    return submit_def(conn, xml, op_define, false, err);
+    return submit_def(conn, xml, op_define, false,
+                      (flags & VIR_DOMAIN_DEFINE_VALIDATE) != 0, err);
 }
 
 struct domain_obj *
@@ -235,11 +250,13 @@ struct vireo_domain *
 testdrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
                           unsigned flags, struct vireo_error *err)
 {
-    if (error_check_flags(err, VIR_FROM_TEST, flags, VIR_DOMAIN_START_PAUSED,
+    if (error_check_flags(err, VIR_FROM_TEST, flags,
+                          VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE,
                           "testDomainCreateXML") < 0)
         return NULL;
     return submit_def(conn, xml, op_create_xml,
-                      (flags & VIR_DOMAIN_START_PAUSED) != 0, err);
+                      (flags & VIR_DOMAIN_START_PAUSED) != 0,
+                      (flags & VIR_DOMAIN_START_VALIDATE) != 0, err);
 }
 
 static int

@@ -16,7 +16,6 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
-#include "drivers/test/test_ifnames.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -101,7 +100,7 @@ add_running(struct test_state *st, struct domain_def *def,
     struct domain_obj *obj, *same = NULL;
 
     if (test_state_check_virt_type(def, err) < 0 ||
-        test_ifnames_generate(def, err) < 0 ||
+        domain_def_name_interfaces(def, "testnet", err) < 0 ||
         test_state_check_clash(st, def, &same, err) < 0)
         goto fail;
     if (same != NULL) {

@@ -95,10 +95,6 @@ static const struct refusal refusals[] = {
       VIR_ERR_CONFIG_UNSUPPORTED, "<memoryBacking> is not supported" },
     { "a stdio serial", "", "<serial type='stdio'/>", "pc",
       VIR_ERR_CONFIG_UNSUPPORTED, "type 'stdio' is not supported" },
-    { "a second serial console", "",
-      "<serial type='pty'/><console type='pty'/><console type='pty'>"
-      "<target type='serial'/></console>", "pc", VIR_ERR_CONFIG_UNSUPPORTED,
-      "only the first console may be a serial port" },
     { "a secondary VGA", "",
       "<video><model type='virtio'/></video><video><model type='vga'/>"
       "</video>", "pc", VIR_ERR_CONFIG_UNSUPPORTED,

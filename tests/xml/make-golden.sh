@@ -4,13 +4,16 @@
 # libvirt itself.
 #
 # Every good/<case>.out.xml is what libvirtd 9.0's test driver (Debian 12's
-# libvirt-daemon, driven with the real virsh from libvirt-clients) prints
-# for good/<case>.in.xml: a private libvirtd (tests/integration/libvirtd.sh:
-# unprivileged, in session mode, all its state in a temporary directory)
-# defines the case in its test driver and `virsh dumpxml --inactive` gives
-# the output. A case with a good/<case>.id file is started instead (`virsh
-# create`), its live XML is the output, and the id libvirt gave it is
-# written to <case>.id. test-golden.c then checks that vireo's parser and
+# libvirt-daemon) prints for good/<case>.in.xml: a private libvirtd
+# (tests/integration/libvirtd.sh: unprivileged, in session mode, all its
+# state in a temporary directory) defines the case in its test driver, and
+# its inactive XML is the output; the case is then started and its live
+# XML (without the id, which counts earlier starts) goes to
+# <case>.live.xml. A case with a good/<case>.id file is created instead
+# (those go first), its live XML is the output, and the id libvirt gave
+# it is written to <case>.id. golden_writer.py does this over one
+# python3-libvirt connection, the calls behind virsh define, create,
+# start and dumpxml. test-golden.c then checks that vireo's parser and
 # formatter turn each .in.xml into exactly those bytes. No output is ever
 # edited by hand, and none comes from vireo.
 #
@@ -20,7 +23,13 @@
 #     bash tests/xml/make-golden.sh
 #     git diff tests/xml/good
 #
-# With OUT_DIR, the outputs go there instead and good/ is left alone (the
+# The documents libvirt refuses have their answers recorded the same way:
+# refused/<case>.xml is defined plainly and validate/<case>.xml with
+# VIR_DOMAIN_DEFINE_VALIDATE, and libvirtd's error code and message (or "accepted") go to <case>.err
+# beside it.
+#
+# With OUT_DIR, the outputs go there instead (refused/ and validate/ ones
+# into OUT_DIR/refused and OUT_DIR/validate) and the tree is left alone (the
 # integration test golden-libvirt does that, and compares).
 #
 # What the corpus leaves out, and why. Each case keeps to what vireo
@@ -52,84 +61,25 @@ set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 GOOD=$HERE/good
 OUT_DIR=${1:-$GOOD}
-VSH_TIMEOUT=20
+ERR_ROOT=${1:-$HERE}
 
 die() {
     echo "make-golden.sh: $*" >&2
     exit 1
 }
 
-command -v virsh > /dev/null ||
-    die "virsh (libvirt-clients) is not installed"
+/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
+    die "python3-libvirt is not installed"
 mkdir -p "$OUT_DIR" || die "cannot create $OUT_DIR"
 . "$HERE/../integration/libvirtd.sh"
 libvirtd_start || die "$LIBVIRTD_START_ERROR"
 export LC_ALL=C
 
-# libvirt's test:///default lives while a connection holds it: keep one
-# open for the whole run, so that each case sees the same driver.
-HOLD=$LIBVIRTD_DIR/hold
-mkfifo "$HOLD"
-timeout 600 virsh -c "$LIBVIRTD_URI" < "$HOLD" > /dev/null 2>&1 &
-HOLD_PID=$!
-exec 7> "$HOLD"
-
-vsh() {
-    timeout "$VSH_TIMEOUT" virsh -q -c "$LIBVIRTD_URI" "$@"
-}
-
-# The outputs are libvirtd 9.0's: another version may well write others.
-daemon_version=$(vsh version --daemon | sed -n 's/^Running against daemon: //p')
-case $daemon_version in
-9.0.*) ;;
-*) die "libvirtd ${daemon_version:-of unknown version} is not 9.0, whose output good/ holds" ;;
-esac
-
-# The UUIDs of every domain, one a line, sorted.
-uuids() {
-    vsh list --all --uuid | sed '/^$/d' | sort
-}
-
-# make_case NAME: define (or create, with NAME.id) the case, write libvirt's
-# XML for it, and remove it again. The new domain is found by its UUID, so
-# that no name needs quoting.
-make_case() {
-    local name=$1 in=$GOOD/$1.in.xml out=$OUT_DIR/$1.out.xml
-    local before uuid xml
-
-    before=$(uuids)
-    if [ -e "$GOOD/$name.id" ]; then
-        vsh create "$in" > /dev/null || return 1
-    else
-        vsh define "$in" > /dev/null || return 1
-    fi
-    uuid=$(comm -13 <(echo "$before") <(uuids))
-    [ -n "$uuid" ] || return 1
-    if [ -e "$GOOD/$name.id" ]; then
-        xml=$(vsh dumpxml "$uuid") &&
-            vsh destroy "$uuid" > /dev/null || return 1
-        sed -n "1s/^<domain [^>]*id='\([0-9]*\)'.*/\1/p" <<< "$xml" \
-            > "$OUT_DIR/$name.id"
-    else
-        xml=$(vsh dumpxml --inactive "$uuid") &&
-            vsh undefine "$uuid" > /dev/null || return 1
-    fi
-    # $(...) took the blank line virsh prints after the document, and the
-    # document's own final newline: put that one back.
-    printf '%s\n' "$xml" > "$out"
-}
-
-status=0
-for in in "$GOOD"/*.in.xml; do
-    name=$(basename "$in" .in.xml)
-    if make_case "$name"; then
-        echo "$name: $OUT_DIR/$name.out.xml"
-    else
-        echo "$name: libvirt refused it (see above)" >&2
-        status=1
-    fi
-done
-exec 7>&-
-wait "$HOLD_PID"
+# One connection holds libvirt's test:///default for the whole run (it
+# lives while a connection holds it), so that every case sees the same
+# driver.
+timeout 600 /usr/bin/python3 "$HERE/golden_writer.py" "$LIBVIRTD_URI" \
+    "$HERE" "$OUT_DIR" "$ERR_ROOT"
+status=$?
 libvirtd_stop || die "libvirtd did not stop cleanly ($LIBVIRTD_RC)"
 exit "$status"

@@ -9,8 +9,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/../tap.sh"
 set -u
 
-command -v virsh > /dev/null ||
-    fail_all "virsh (libvirt-clients) is installed"
+/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
+    fail_all "python3-libvirt is installed"
 FRESH=$(mktemp -d)
 trap 'rm -rf "$FRESH"' EXIT
 if ! bash "$HERE/make-golden.sh" "$FRESH" > "$FRESH.log" 2>&1; then
@@ -23,16 +23,23 @@ fi
 rm -f "$FRESH.log"
 
 cases=("$HERE"/good/*.in.xml)
-plan "${#cases[@]}"
+answers=("$HERE"/refused/*.xml "$HERE"/validate/*.xml)
+plan "$((${#cases[@]} + ${#answers[@]}))"
 for in in "${cases[@]}"; do
     name=$(basename "$in" .in.xml)
     same=0
-    for file in "$name.out.xml" "$name.id"; do
+    for file in "$name.out.xml" "$name.id" "$name.live.xml"; do
         [ -e "$HERE/good/$file" ] || [ -e "$FRESH/$file" ] || continue
         cmp -s "$HERE/good/$file" "$FRESH/$file" && continue
         same=1
         diff -u "$HERE/good/$file" "$FRESH/$file" 2>&1 | diag
     done
     ok "$same" "$name: good/$name.out.xml is what libvirtd prints"
+done
+for in in "${answers[@]}"; do
+    name=$(basename "$in" .xml)
+    dir=$(basename "$(dirname "$in")")
+    cmp -s "$HERE/$dir/$name.err" "$FRESH/$dir/$name.err"
+    ok $? "$dir/$name: $dir/$name.err is libvirtd's answer"
 done
 done_testing

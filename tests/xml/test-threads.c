@@ -2,7 +2,8 @@
 /*
  * test-threads.c: four threads parse, copy and format at once (good
  * documents and refused ones, including a hostile DOCTYPE) and each gets
- * exactly the single-threaded answer. Run under ThreadSanitizer or
+ * exactly the single-threaded answer. They validate against libvirt's
+ * schema too, the first of them compiling it while the others wait. Run under ThreadSanitizer or
  * AddressSanitizer this is where shared parser state would show.
  */
 #include "drivers/conf/domain_def.h"
@@ -21,9 +22,14 @@ static const char *const bad_cases[] = { "not-well-formed", "billion-laughs",
                                          "boot-order-twice", "overflow" };
 #define N_BAD ((int)(sizeof(bad_cases) / sizeof(bad_cases[0])))
 
+/* One round in this many also validates. */
+#define VALIDATE_EVERY 10
+
 struct corpus {
     char *in[N_GOOD], *want[N_GOOD];
     char *bad[N_BAD];
+    char *valid, *invalid;    /* validate/ documents libvirt's schema
+                               * accepts and refuses */
     struct vireo_error bad_want[N_BAD];
 };
 
@@ -37,6 +43,26 @@ static bool
 same_error(const struct vireo_error *a, const struct vireo_error *b)
 {
     return a->code == b->code && strcmp(a->message, b->message) == 0;
+}
+
+/* The schema's answers: the valid document passes, the other fails with
+ * libxml2's words. */
+static void
+validate_round(struct worker *w)
+{
+    const struct corpus *c = w->corpus;
+    struct vireo_error err = { 0 };
+    struct domain_def *def;
+
+    def = domain_def_parse_flags(c->valid, DOMAIN_DEF_PARSE_VALIDATE, &err);
+    if (def == NULL)
+        w->n_mismatches++;
+    domain_def_free(def);
+    def = domain_def_parse_flags(c->invalid, DOMAIN_DEF_PARSE_VALIDATE, &err);
+    if (def != NULL || err.code != VIR_ERR_XML_INVALID_SCHEMA ||
+        strstr(err.message, "Extra element devices in interleave") == NULL)
+        w->n_mismatches++;
+    domain_def_free(def);
 }
 
 static void
@@ -59,6 +85,8 @@ one_round(struct worker *w, int i)
     if (def != NULL || !same_error(&err, &c->bad_want[b]))
         w->n_mismatches++;
     domain_def_free(def);
+    if (i % VALIDATE_EVERY == 0)
+        validate_round(w);
 }
 
 static void *
@@ -84,6 +112,9 @@ load(struct corpus *c, const char *dir)
         c->want[i] = corpus_read(dir, "good", file);
         is_ok = is_ok && c->in[i] != NULL && c->want[i] != NULL;
     }
+    c->valid = corpus_read(dir, "validate", "valid-minimal.xml");
+    c->invalid = corpus_read(dir, "validate", "unknown-device.xml");
+    is_ok = is_ok && c->valid != NULL && c->invalid != NULL;
     for (int i = 0; i < N_BAD; i++) {
         snprintf(file, sizeof(file), "%s.xml", bad_cases[i]);
         c->bad[i] = corpus_read(dir, "bad", file);
@@ -104,6 +135,8 @@ unload(struct corpus *c)
     }
     for (int i = 0; i < N_BAD; i++)
         free(c->bad[i]);
+    free(c->valid);
+    free(c->invalid);
 }
 
 int

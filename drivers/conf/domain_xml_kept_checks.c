@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * domain_xml_kept_checks.c: what libvirt refuses in devices vireo keeps
+ * verbatim (<sound>, <watchdog>, <hostdev>). Keeping an element whole
+ * must not make vireo accept what libvirt refuses, so the checks libvirt
+ * makes on these elements' words are made here, with its codes and words,
+ * before the element is kept.
+ *
+ * Stateless; any thread.
+ */
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "drivers/conf/xml_read.h"
+#include "drivers/error.h"
+
+#define N_OF(table) (sizeof(table) / sizeof(table[0]))
+
+/* An attribute whose value libvirt reads as an enum: a word outside it is
+ * refused, in one of libvirt's two wordings. */
+struct kept_enum {
+    const char        *element;
+    const char        *attr;
+    const char *const *words;
+    bool               is_xml_error; /* "Invalid value for attribute ...",
+                                      * else "unknown <element> <attr>" */
+};
+
+static const char *const sound_models[] = {
+    "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL,
+};
+static const char *const watchdog_models[] = {
+    "i6300esb", "ib700", "diag288", "itco", NULL,
+};
+static const char *const watchdog_actions[] = {
+    "reset", "shutdown", "poweroff", "pause", "dump", "none", "inject-nmi",
+    NULL,
+};
+
+static const struct kept_enum kept_enums[] = {
+    { "sound", "model", sound_models, true },
+    { "watchdog", "model", watchdog_models, false },
+    { "watchdog", "action", watchdog_actions, false },
+};
+
+static int
+check_enum(struct parse *p, xmlNodePtr node, const struct kept_enum *e)
+{
+    xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)e->attr);
+    int rc = 0;
+
+    if (value == NULL || xml_read_is_one_of((const char *)value, e->words))
+        rc = 0;
+    else if (e->is_xml_error)
+        rc = error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                       "Invalid value for attribute '%s' in element '%s': "
+                       "'%s'.", e->attr, e->element, (const char *)value);
+    else
+        rc = error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                       "unknown %s %s '%s'", e->element, e->attr,
+                       (const char *)value);
+    xmlFree(value);
+    return rc;
+}
+
+/* libvirt needs to know which host device is meant. */
+static int
+check_hostdev(struct parse *p, xmlNodePtr node)
+{
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
+            return 0;
+    return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN, "%s",
+                     "Missing <source> element in hostdev device");
+}
+
+int
+domain_xml_check_kept_device(struct parse *p, xmlNodePtr node)
+{
+    for (size_t i = 0; i < N_OF(kept_enums); i++)
+        if (xml_read_is_named(node, kept_enums[i].element) &&
+            check_enum(p, node, &kept_enums[i]) < 0)
+            return -1;
+    if (xml_read_is_named(node, "hostdev"))
+        return check_hostdev(p, node);
+    return 0;
+}
