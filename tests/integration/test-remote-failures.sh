@@ -24,10 +24,17 @@ same_as_virsh() {
     shift 2
     timeout "$VSH_TIMEOUT" virsh -c "$uri" "$@" > "$DIR/v.out" 2> "$DIR/v.err"
     want_rc=$?
-    want_out=$(cat "$DIR/v.out")
+    want_out=$(mask_clock < "$DIR/v.out")
     want_err=$(cat "$DIR/v.err")
     vireo_c "$uri" "$@"
-    is "$(cat "$OUT")|$(cat "$ERR")|$RC" "$want_out|$want_err|$want_rc" "$what"
+    is "$(mask_clock < "$OUT")|$(cat "$ERR")|$RC" \
+       "$want_out|$want_err|$want_rc" "$what"
+}
+
+# The test hypervisor's CPU time is the wall clock, as libvirt's: it moves
+# between the two runs.
+mask_clock() {
+    sed 's/^CPU time:.*/CPU time: (the clock)/'
 }
 
 plan 19
