@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "drivers/dir_open.h"
 #include "drivers/error.h"
 #include "drivers/host_stats.h"
 
@@ -117,7 +118,7 @@ max_node(const char *root)
     int max = -1;
 
     snprintf(path, sizeof(path), "%s%s", root, NODE_DIR);
-    d = opendir(path);
+    d = dir_open(path);
     while (d != NULL && (e = readdir(d)) != NULL)
         if (strncmp(e->d_name, "node", 4) == 0 &&
             isdigit((unsigned char)e->d_name[4]) &&

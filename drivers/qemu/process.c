@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/dir_open.h"
 #include "drivers/error.h"
 #include "drivers/qemu/process.h"
 #include "drivers/qemu/process_log.h"
@@ -329,7 +330,7 @@ holds_socket(pid_t pid, unsigned long inode)
 
     snprintf(dir_path, sizeof(dir_path), "/proc/%d/fd", (int)pid);
     snprintf(want, sizeof(want), "socket:[%lu]", inode);
-    dir = opendir(dir_path);
+    dir = dir_open(dir_path);
     while (dir != NULL && !found && (e = readdir(dir)) != NULL) {
         ssize_t n;
 
@@ -415,7 +416,7 @@ qemu_process_reattach(struct worker *w, pid_t pid, const char *domain_dir,
 void
 qemu_process_cleanup(const char *domain_dir)
 {
-    DIR *dir = opendir(domain_dir);
+    DIR *dir = dir_open(domain_dir);
     struct dirent *e;
 
     /* Only sockets: whatever else is there is not ours to delete, and

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "drivers/call.h"
+#include "drivers/dir_open.h"
 #include "drivers/error.h"
 #include "drivers/host.h"
 #include "drivers/qemu/qemu_host.h"
@@ -315,7 +316,7 @@ count_list(const char *list)
 static unsigned
 count_nodes(void)
 {
-    DIR *d = opendir("/sys/devices/system/node");
+    DIR *d = dir_open("/sys/devices/system/node");
     struct dirent *e;
     unsigned n = 0;
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "drivers/dir_open.h"
 #include "drivers/error.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
@@ -261,7 +262,7 @@ add_name(char ***names, int *n, char *name)
 char **
 qemu_store_list(const char *dir, int *n, struct vireo_error *err)
 {
-    DIR *d = opendir(dir);
+    DIR *d = dir_open(dir);
     char **names = calloc(1, sizeof(*names));
     struct dirent *e;
 
@@ -307,7 +308,7 @@ qemu_store_list_free(char **names)
 void
 qemu_store_sweep(const char *dir)
 {
-    DIR *d = opendir(dir);
+    DIR *d = dir_open(dir);
     struct dirent *e;
 
     if (d == NULL)
