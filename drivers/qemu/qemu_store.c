@@ -15,6 +15,7 @@
 
 #include "drivers/dir_open.h"
 #include "drivers/error.h"
+#include "drivers/fd_io.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
 
@@ -93,27 +94,11 @@ temp_path(const char *path, const char *suffix)
     return tmp;
 }
 
-static int
-write_all(int fd, const char *text, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, text, len);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        text += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 /* Fill the new file fd (named tmp) and close it, its data on disk. */
 static int
 fill(int fd, const char *tmp, const char *text, struct vireo_error *err)
 {
-    if (fchmod(fd, 0600) < 0 || write_all(fd, text, strlen(text)) < 0 ||
+    if (fchmod(fd, 0600) < 0 || !fd_write_all(fd, text, strlen(text)) ||
         fsync(fd) < 0) {
         system_error(err, "write", tmp);
         close(fd);

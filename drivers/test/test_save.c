@@ -21,6 +21,7 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
+#include "drivers/fd_io.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_domain.h"
@@ -61,43 +62,6 @@ not_running(struct vireo_error *err)
                      "domain is not running");
 }
 
-static bool
-write_all(int fd, const void *buf, size_t len)
-{
-    const char *p = buf;
-
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* Whole reads only: a short one is as bad as a failed one. */
-static bool
-read_all(int fd, void *buf, size_t len)
-{
-    char *p = buf;
-
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
 /* ---- The image file ---------------------------------------------------- */
 
 /* Write def's document (with id='N' when id >= 0, as libvirt writes a
@@ -116,9 +80,9 @@ image_write(const char *path, const struct domain_def *def, int id,
     if (fd < 0) {
         rc = sys_error(err, errno, "saving domain '%s' to '%s': open failed",
                        def->name, path);
-    } else if (!write_all(fd, save_magic, sizeof(save_magic)) ||
-               !write_all(fd, &len, sizeof(len)) ||
-               !write_all(fd, xml, (size_t)len) || close(fd) < 0) {
+    } else if (!fd_write_all(fd, save_magic, sizeof(save_magic)) ||
+               !fd_write_all(fd, &len, sizeof(len)) ||
+               !fd_write_all(fd, xml, (size_t)len) || close(fd) < 0) {
         rc = sys_error(err, errno, "saving domain '%s' to '%s': write failed",
                        def->name, path);
         unlink(path);
@@ -137,7 +101,7 @@ image_read_xml(int fd, const char *path, struct vireo_error *err)
     char *xml;
     int len;
 
-    if (!read_all(fd, magic, sizeof(magic))) {
+    if (!fd_read_all(fd, magic, sizeof(magic))) {
         sys_error(err, errno, "incomplete save header in '%s'", path);
         return NULL;
     }
@@ -146,7 +110,7 @@ image_read_xml(int fd, const char *path, struct vireo_error *err)
                   "mismatched header magic");
         return NULL;
     }
-    if (!read_all(fd, &len, sizeof(len))) {
+    if (!fd_read_all(fd, &len, sizeof(len))) {
         sys_error(err, errno, "failed to read metadata length in '%s'", path);
         return NULL;
     }
@@ -160,7 +124,7 @@ image_read_xml(int fd, const char *path, struct vireo_error *err)
         error_no_memory(err);
         return NULL;
     }
-    if (!read_all(fd, xml, (size_t)len)) {
+    if (!fd_read_all(fd, xml, (size_t)len)) {
         sys_error(err, errno, "incomplete metadata in '%s'", path);
         free(xml);
         return NULL;
@@ -355,7 +319,7 @@ write_dump(const char *name, const char *path, struct vireo_error *err)
     if (fd < 0)
         return sys_error(err, errno, "domain '%s' coredump: failed to open %s",
                          name, path);
-    if (!write_all(fd, save_magic, sizeof(save_magic))) {
+    if (!fd_write_all(fd, save_magic, sizeof(save_magic))) {
         int e = errno;
 
         close(fd);
@@ -467,7 +431,7 @@ screenshot_fd(struct vireo_error *err)
 
     if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) < 0)
         return sys_error(err, errno, "%s", "cannot make the screenshot");
-    if (!write_all(fds[1], screenshot_png, sizeof(screenshot_png))) {
+    if (!fd_write_all(fds[1], screenshot_png, sizeof(screenshot_png))) {
         int e = errno;
 
         close(fds[0]);
