@@ -40,9 +40,6 @@ struct domain_obj {
     int                reason;     /* the state's reason enum */
     bool               is_persistent;
     bool               has_autostart;
-    unsigned long long run_ns;     /* time spent running before run_since */
-    unsigned long long run_since_ns; /* CLOCK_MONOTONIC when it last began
-                                        running; 0 while not running */
     void              *priv;       /* the driver's own per-domain data */
     void             (*priv_free)(void *priv); /* frees priv with the object;
                                                   NULL if nothing to free */
