@@ -1601,6 +1601,20 @@ typedef void (*vireo_domain_event_memory_device_size_change_cb)(
     struct vireo_conn *conn, struct vireo_domain *dom, const char *alias,
     unsigned long long size, void *opaque);
 
+/* Domain tuning: pinning, NUMA and I/O threads. */
+
+/* Domain tuning: block and interface I/O, perf. */
+
+/* Networks. */
+
+/* Storage pools and volumes. */
+
+/* Node devices and host interfaces. */
+
+/* Domain checkpoints. */
+
+/* Object events: networks, storage pools, node devices. */
+
 #ifdef __cplusplus
 }
 #endif

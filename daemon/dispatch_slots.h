@@ -155,6 +155,20 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 
 /* Domain events. */
 
+/* Domain tuning: pinning, NUMA and I/O threads. */
+
+/* Domain tuning: block and interface I/O, perf. */
+
+/* Networks. */
+
+/* Storage pools and volumes. */
+
+/* Node devices and host interfaces. */
+
+/* Domain checkpoints. */
+
+/* Object events: networks, storage pools, node devices. */
+
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 

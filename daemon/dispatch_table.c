@@ -160,6 +160,20 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
 
     /* Domain events. */
 
+    /* Domain tuning: pinning, NUMA and I/O threads. */
+
+    /* Domain tuning: block and interface I/O, perf. */
+
+    /* Networks. */
+
+    /* Storage pools and volumes. */
+
+    /* Node devices and host interfaces. */
+
+    /* Domain checkpoints. */
+
+    /* Object events: networks, storage pools, node devices. */
+
 };
 
 static const dispatch_fn qemu_handlers[] = {

@@ -222,4 +222,18 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 
 /* Domain events. */
 
+/* Domain tuning: pinning, NUMA and I/O threads. */
+
+/* Domain tuning: block and interface I/O, perf. */
+
+/* Networks. */
+
+/* Storage pools and volumes. */
+
+/* Node devices and host interfaces. */
+
+/* Domain checkpoints. */
+
+/* Object events: networks, storage pools, node devices. */
+
 #endif /* VIREO_TOOLS_CLI_H */

@@ -442,6 +442,20 @@ static const struct opt_def cpu_models_opts[] = {
 
 /* Domain events. */
 
+/* Domain tuning: pinning, NUMA and I/O threads. */
+
+/* Domain tuning: block and interface I/O, perf. */
+
+/* Networks. */
+
+/* Storage pools and volumes. */
+
+/* Node devices and host interfaces. */
+
+/* Domain checkpoints. */
+
+/* Object events: networks, storage pools, node devices. */
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -649,6 +663,20 @@ static const struct cmd_def table[] = {
       "Compute baseline CPU for a set of given CPUs." },
 
     /* Domain events. */
+
+    /* Domain tuning: pinning, NUMA and I/O threads. */
+
+    /* Domain tuning: block and interface I/O, perf. */
+
+    /* Networks. */
+
+    /* Storage pools and volumes. */
+
+    /* Node devices and host interfaces. */
+
+    /* Domain checkpoints. */
+
+    /* Object events: networks, storage pools, node devices. */
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

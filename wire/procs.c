@@ -352,6 +352,20 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(DOMAIN_EVENT_MEMORY_FAILURE, MSG(domain_event_memory_failure)),
     EVENT(DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE, MSG(domain_event_memory_device_size_change)),
 
+    /* Domain tuning: pinning, NUMA and I/O threads. */
+
+    /* Domain tuning: block and interface I/O, perf. */
+
+    /* Networks. */
+
+    /* Storage pools and volumes. */
+
+    /* Node devices and host interfaces. */
+
+    /* Domain checkpoints. */
+
+    /* Object events: networks, storage pools, node devices. */
+
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

@@ -360,4 +360,18 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 
 /* Domain events. */
 
+/* Domain tuning: pinning, NUMA and I/O threads. */
+
+/* Domain tuning: block and interface I/O, perf. */
+
+/* Networks. */
+
+/* Storage pools and volumes. */
+
+/* Node devices and host interfaces. */
+
+/* Domain checkpoints. */
+
+/* Object events: networks, storage pools, node devices. */
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -407,4 +407,18 @@ const struct driver remotedrv = {
 
     /* Domain events. */
 
+    /* Domain tuning: pinning, NUMA and I/O threads. */
+
+    /* Domain tuning: block and interface I/O, perf. */
+
+    /* Networks. */
+
+    /* Storage pools and volumes. */
+
+    /* Node devices and host interfaces. */
+
+    /* Domain checkpoints. */
+
+    /* Object events: networks, storage pools, node devices. */
+
 };
