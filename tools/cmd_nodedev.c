@@ -57,7 +57,7 @@ list_flags(const struct cmd *cmd)
         while (caps[i] != NULL && strcmp(caps[i], w) != 0)
             i++;
         if (caps[i] == NULL) {
-            cli_error("Invalid capability type '%s'", w);
+            cli_error("Invalid capability type");
             free(copy);
             return -1;
         }
