@@ -22,14 +22,6 @@ check_iface(const struct vireo_interface *iface, const char *func,
     return 0;
 }
 
-/* The slot is filled, or VIR_ERR_NO_SUPPORT naming func. */
-static int
-need(const struct vireo_conn *conn, bool has_slot, const char *func,
-     struct vireo_error *err)
-{
-    return has_slot ? 0 : error_unsupported(err, conn->driver, func);
-}
-
 const char *
 vireo_interface_get_name(const struct vireo_interface *iface)
 {
@@ -65,9 +57,9 @@ vireo_connect_num_of_interfaces(struct vireo_conn *conn,
     const char *func = "virConnectNumOfInterfaces";
 
     if (check_conn(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->connect_num_of_interfaces != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_num_of_interfaces != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->connect_num_of_interfaces(conn, err);
 }
@@ -79,9 +71,9 @@ vireo_connect_num_of_defined_interfaces(struct vireo_conn *conn,
     const char *func = "virConnectNumOfDefinedInterfaces";
 
     if (check_conn(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->connect_num_of_defined_interfaces != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_num_of_defined_interfaces != NULL,
+                   func, err) < 0)
         return -1;
     return conn->driver->connect_num_of_defined_interfaces(conn, err);
 }
@@ -95,9 +87,9 @@ vireo_connect_list_interfaces(struct vireo_conn *conn, char **names,
 
     if (check_conn(conn, func, err) < 0 ||
         check_names(names, maxnames, func, err) < 0 ||
-        need(conn,
-             conn->driver->connect_list_interfaces != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_list_interfaces != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->connect_list_interfaces(conn, names, maxnames, err);
 }
@@ -111,9 +103,9 @@ vireo_connect_list_defined_interfaces(struct vireo_conn *conn, char **names,
 
     if (check_conn(conn, func, err) < 0 ||
         check_names(names, maxnames, func, err) < 0 ||
-        need(conn,
-             conn->driver->connect_list_defined_interfaces != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_list_defined_interfaces != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->connect_list_defined_interfaces(conn, names,
                                                          maxnames, err);
@@ -130,9 +122,9 @@ vireo_connect_list_all_interfaces(struct vireo_conn *conn,
     if (ifaces != NULL)
         *ifaces = NULL;
     if (check_conn(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->connect_list_all_interfaces != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_list_all_interfaces != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->connect_list_all_interfaces(conn, ifaces, flags, err);
 }
@@ -145,9 +137,9 @@ vireo_interface_lookup_by_name(struct vireo_conn *conn, const char *name,
 
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(name, "name", func, err) < 0 ||
-        need(conn,
-             conn->driver->interface_lookup_by_name != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_lookup_by_name != NULL, func,
+                   err) < 0)
         return NULL;
     return conn->driver->interface_lookup_by_name(conn, name, err);
 }
@@ -161,9 +153,9 @@ vireo_interface_lookup_by_mac_string(struct vireo_conn *conn,
 
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(mac, "macstr", func, err) < 0 ||
-        need(conn,
-             conn->driver->interface_lookup_by_mac_string != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_lookup_by_mac_string != NULL, func,
+                   err) < 0)
         return NULL;
     return conn->driver->interface_lookup_by_mac_string(conn, mac, err);
 }
@@ -175,9 +167,9 @@ vireo_interface_get_xml_desc(struct vireo_interface *iface, unsigned flags,
     const char *func = "virInterfaceGetXMLDesc";
 
     if (check_iface(iface, func, err) < 0 ||
-        need(iface->conn,
-             iface->conn->driver->interface_get_xml_desc != NULL, func,
-             err) < 0)
+        check_slot(iface->conn,
+                   iface->conn->driver->interface_get_xml_desc != NULL, func,
+                   err) < 0)
         return NULL;
     return iface->conn->driver->interface_get_xml_desc(iface, flags, err);
 }
@@ -192,7 +184,8 @@ vireo_interface_define_xml(struct vireo_conn *conn, const char *xml,
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
         check_non_null(xml, "xml", func, err) < 0 ||
-        need(conn, conn->driver->interface_define_xml != NULL, func, err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_define_xml != NULL, func, err) < 0)
         return NULL;
     return conn->driver->interface_define_xml(conn, xml, flags, err);
 }
@@ -205,9 +198,9 @@ vireo_interface_undefine(struct vireo_interface *iface,
 
     if (check_iface(iface, func, err) < 0 ||
         check_writable(iface->conn, func, err) < 0 ||
-        need(iface->conn,
-             iface->conn->driver->interface_undefine != NULL, func,
-             err) < 0)
+        check_slot(iface->conn,
+                   iface->conn->driver->interface_undefine != NULL, func,
+                   err) < 0)
         return -1;
     return iface->conn->driver->interface_undefine(iface, err);
 }
@@ -220,8 +213,9 @@ vireo_interface_create(struct vireo_interface *iface, unsigned flags,
 
     if (check_iface(iface, func, err) < 0 ||
         check_writable(iface->conn, func, err) < 0 ||
-        need(iface->conn, iface->conn->driver->interface_create != NULL, func,
-             err) < 0)
+        check_slot(iface->conn,
+                   iface->conn->driver->interface_create != NULL, func,
+                   err) < 0)
         return -1;
     return iface->conn->driver->interface_create(iface, flags, err);
 }
@@ -234,8 +228,9 @@ vireo_interface_destroy(struct vireo_interface *iface, unsigned flags,
 
     if (check_iface(iface, func, err) < 0 ||
         check_writable(iface->conn, func, err) < 0 ||
-        need(iface->conn, iface->conn->driver->interface_destroy != NULL, func,
-             err) < 0)
+        check_slot(iface->conn,
+                   iface->conn->driver->interface_destroy != NULL, func,
+                   err) < 0)
         return -1;
     return iface->conn->driver->interface_destroy(iface, flags, err);
 }
@@ -247,9 +242,9 @@ vireo_interface_is_active(struct vireo_interface *iface,
     const char *func = "virInterfaceIsActive";
 
     if (check_iface(iface, func, err) < 0 ||
-        need(iface->conn,
-             iface->conn->driver->interface_is_active != NULL, func,
-             err) < 0)
+        check_slot(iface->conn,
+                   iface->conn->driver->interface_is_active != NULL, func,
+                   err) < 0)
         return -1;
     return iface->conn->driver->interface_is_active(iface, err);
 }
@@ -262,9 +257,9 @@ vireo_interface_change_begin(struct vireo_conn *conn, unsigned flags,
 
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->interface_change_begin != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_change_begin != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->interface_change_begin(conn, flags, err);
 }
@@ -277,9 +272,9 @@ vireo_interface_change_commit(struct vireo_conn *conn, unsigned flags,
 
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->interface_change_commit != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_change_commit != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->interface_change_commit(conn, flags, err);
 }
@@ -292,9 +287,9 @@ vireo_interface_change_rollback(struct vireo_conn *conn, unsigned flags,
 
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
-        need(conn,
-             conn->driver->interface_change_rollback != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->interface_change_rollback != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->interface_change_rollback(conn, flags, err);
 }

@@ -22,14 +22,6 @@ check_dev(const struct vireo_node_device *dev, const char *func,
     return 0;
 }
 
-/* The slot is filled, or VIR_ERR_NO_SUPPORT naming func. */
-static int
-need(const struct vireo_conn *conn, bool has_slot, const char *func,
-     struct vireo_error *err)
-{
-    return has_slot ? 0 : error_unsupported(err, conn->driver, func);
-}
-
 const char *
 vireo_node_device_get_name(const struct vireo_node_device *dev)
 {
@@ -49,7 +41,8 @@ vireo_node_num_of_devices(struct vireo_conn *conn, const char *cap,
     const char *func = "virNodeNumOfDevices";
 
     if (check_conn(conn, func, err) < 0 ||
-        need(conn, conn->driver->node_num_of_devices != NULL, func, err) < 0)
+        check_slot(conn,
+                   conn->driver->node_num_of_devices != NULL, func, err) < 0)
         return -1;
     return conn->driver->node_num_of_devices(conn, cap, flags, err);
 }
@@ -64,7 +57,8 @@ vireo_node_list_devices(struct vireo_conn *conn, const char *cap,
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(names, "names", func, err) < 0 ||
         check_non_negative(maxnames, "maxnames", func, err) < 0 ||
-        need(conn, conn->driver->node_list_devices != NULL, func, err) < 0)
+        check_slot(conn,
+                   conn->driver->node_list_devices != NULL, func, err) < 0)
         return -1;
     return conn->driver->node_list_devices(conn, cap, names, maxnames,
                                            flags, err);
@@ -80,8 +74,9 @@ vireo_connect_list_all_node_devices(struct vireo_conn *conn,
     if (devs != NULL)
         *devs = NULL;
     if (check_conn(conn, func, err) < 0 ||
-        need(conn, conn->driver->connect_list_all_node_devices != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->connect_list_all_node_devices != NULL, func,
+                   err) < 0)
         return -1;
     return conn->driver->connect_list_all_node_devices(conn, devs, flags,
                                                        err);
@@ -95,8 +90,9 @@ vireo_node_device_lookup_by_name(struct vireo_conn *conn, const char *name,
 
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(name, "name", func, err) < 0 ||
-        need(conn, conn->driver->node_device_lookup_by_name != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->node_device_lookup_by_name != NULL, func,
+                   err) < 0)
         return NULL;
     return conn->driver->node_device_lookup_by_name(conn, name, err);
 }
@@ -108,8 +104,9 @@ vireo_node_device_get_xml_desc(struct vireo_node_device *dev, unsigned flags,
     const char *func = "virNodeDeviceGetXMLDesc";
 
     if (check_dev(dev, func, err) < 0 ||
-        need(dev->conn, dev->conn->driver->node_device_get_xml_desc != NULL,
-             func, err) < 0)
+        check_slot(dev->conn,
+                   dev->conn->driver->node_device_get_xml_desc != NULL, func,
+                   err) < 0)
         return NULL;
     return dev->conn->driver->node_device_get_xml_desc(dev, flags, err);
 }
@@ -121,8 +118,9 @@ vireo_node_device_get_parent(struct vireo_node_device *dev,
     const char *func = "virNodeDeviceGetParent";
 
     if (check_dev(dev, func, err) < 0 ||
-        need(dev->conn, dev->conn->driver->node_device_get_parent != NULL,
-             func, err) < 0)
+        check_slot(dev->conn,
+                   dev->conn->driver->node_device_get_parent != NULL, func,
+                   err) < 0)
         return NULL;
     return dev->conn->driver->node_device_get_parent(dev, err);
 }
@@ -134,8 +132,9 @@ vireo_node_device_num_of_caps(struct vireo_node_device *dev,
     const char *func = "virNodeDeviceNumOfCaps";
 
     if (check_dev(dev, func, err) < 0 ||
-        need(dev->conn, dev->conn->driver->node_device_num_of_caps != NULL,
-             func, err) < 0)
+        check_slot(dev->conn,
+                   dev->conn->driver->node_device_num_of_caps != NULL, func,
+                   err) < 0)
         return -1;
     return dev->conn->driver->node_device_num_of_caps(dev, err);
 }
@@ -149,8 +148,9 @@ vireo_node_device_list_caps(struct vireo_node_device *dev, char **names,
     if (check_dev(dev, func, err) < 0 ||
         check_non_null(names, "names", func, err) < 0 ||
         check_non_negative(maxnames, "maxnames", func, err) < 0 ||
-        need(dev->conn, dev->conn->driver->node_device_list_caps != NULL,
-             func, err) < 0)
+        check_slot(dev->conn,
+                   dev->conn->driver->node_device_list_caps != NULL, func,
+                   err) < 0)
         return -1;
     return dev->conn->driver->node_device_list_caps(dev, names, maxnames,
                                                     err);
@@ -165,8 +165,9 @@ vireo_node_device_create_xml(struct vireo_conn *conn, const char *xml,
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
         check_non_null(xml, "xmlDesc", func, err) < 0 ||
-        need(conn, conn->driver->node_device_create_xml != NULL, func,
-             err) < 0)
+        check_slot(conn,
+                   conn->driver->node_device_create_xml != NULL, func,
+                   err) < 0)
         return NULL;
     return conn->driver->node_device_create_xml(conn, xml, flags, err);
 }
@@ -179,8 +180,9 @@ vireo_node_device_destroy(struct vireo_node_device *dev,
 
     if (check_dev(dev, func, err) < 0 ||
         check_writable(dev->conn, func, err) < 0 ||
-        need(dev->conn, dev->conn->driver->node_device_destroy != NULL, func,
-             err) < 0)
+        check_slot(dev->conn,
+                   dev->conn->driver->node_device_destroy != NULL, func,
+                   err) < 0)
         return -1;
     return dev->conn->driver->node_device_destroy(dev, err);
 }

@@ -4,6 +4,7 @@
  * starts with (test_hostobj.h), on the test driver's thread.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "drivers/conf/interface_xml.h"
 #include "drivers/conf/nodedev_xml.h"
@@ -89,6 +90,23 @@ test_hostobj_fill_default(struct test_hostobj *ho, struct vireo_error *err)
     ho->ifaces[0].is_active = true;
     ho->n_ifaces = 1;
     return 0;
+}
+
+int
+test_hostobj_copy_names(char **names, int maxnames, const char *const *src,
+                        int n, struct vireo_error *err)
+{
+    int i;
+
+    for (i = 0; i < n && i < maxnames; i++) {
+        names[i] = strdup(src[i]);
+        if (names[i] == NULL) {
+            while (i-- > 0)
+                free(names[i]);
+            return error_no_memory(err);
+        }
+    }
+    return i;
 }
 
 void

@@ -45,6 +45,12 @@ int test_hostobj_fill_default(struct test_hostobj *ho,
 
 void test_hostobj_free(struct test_hostobj *ho);
 
+/* Copies of the first (up to) maxnames of the n names src holds, into
+ * the caller's array names: how many, or -1 with err set (none kept). */
+int test_hostobj_copy_names(char **names, int maxnames,
+                            const char *const *src, int n,
+                            struct vireo_error *err);
+
 /* Free n interfaces' definitions and the array. */
 void test_hostobj_ifaces_free(struct test_iface *ifaces, int n);
 

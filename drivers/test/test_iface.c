@@ -94,21 +94,19 @@ op_names(struct test_state *st, void *v, struct vireo_error *err)
 {
     struct if_io *io = v;
     struct test_hostobj *ho = objs(st);
+    const char **matching = calloc((size_t)ho->n_ifaces + 1,
+                                   sizeof(*matching));
     int n = 0;
 
-    for (int i = 0; i < ho->n_ifaces; i++) {
-        if (ho->ifaces[i].is_active != io->is_active)
-            continue;
-        if (io->names != NULL && n >= io->maxnames)
-            break;
-        if (io->names != NULL &&
-            (io->names[n] = strdup(ho->ifaces[i].def->name)) == NULL) {
-            while (n-- > 0)
-                free(io->names[n]);
-            return error_no_memory(err);
-        }
-        n++;
-    }
+    if (matching == NULL)
+        return error_no_memory(err);
+    for (int i = 0; i < ho->n_ifaces; i++)
+        if (ho->ifaces[i].is_active == io->is_active)
+            matching[n++] = ho->ifaces[i].def->name;
+    if (io->names != NULL)
+        n = test_hostobj_copy_names(io->names, io->maxnames, matching, n,
+                                    err);
+    free(matching);
     return n;
 }
 
@@ -116,10 +114,11 @@ static bool
 matches(const struct test_iface *ti, unsigned flags)
 {
     unsigned state = flags & LIST_FLAGS;
+    bool wants_active = (state & VIR_CONNECT_LIST_INTERFACES_ACTIVE) != 0;
 
     if (state == 0 || state == LIST_FLAGS)
         return true;
-    return ti->is_active == ((state & VIR_CONNECT_LIST_INTERFACES_ACTIVE) != 0);
+    return ti->is_active == wants_active;
 }
 
 static struct vireo_interface *

@@ -90,24 +90,6 @@ run(struct vireo_conn *conn, test_op op, struct dev_io *io,
     return test_call(conn, op, io, err);
 }
 
-/* Copies of up to maxnames names into the caller's array. */
-static int
-give_names(char **names, int maxnames, const char *const *src, int n,
-           struct vireo_error *err)
-{
-    int i;
-
-    for (i = 0; i < n && i < maxnames; i++) {
-        names[i] = strdup(src[i]);
-        if (names[i] == NULL) {
-            while (i-- > 0)
-                free(names[i]);
-            return error_no_memory(err);
-        }
-    }
-    return i;
-}
-
 /* ---- Listing ---------------------------------------------------------- */
 
 static int
@@ -141,7 +123,8 @@ op_list(struct test_state *st, void *v, struct vireo_error *err)
     for (int i = 0; i < ho->n_devs; i++)
         if (nodedev_def_has_cap_name(ho->devs[i], io->cap))
             matching[n++] = ho->devs[i]->name;
-    rc = give_names(io->names, io->maxnames, matching, n, err);
+    rc = test_hostobj_copy_names(io->names, io->maxnames, matching, n,
+                                 err);
     free(matching);
     return rc;
 }
@@ -276,7 +259,8 @@ op_caps(struct test_state *st, void *v, struct vireo_error *err)
         return def->n_caps;
     for (int i = 0; i < def->n_caps && i < NODEDEV_CAP_LAST; i++)
         names[i] = nodedev_cap_type_name(def->caps[i].type);
-    return give_names(io->names, io->maxnames, names, def->n_caps, err);
+    return test_hostobj_copy_names(io->names, io->maxnames, names,
+                                   def->n_caps, err);
 }
 
 struct vireo_node_device *
