@@ -127,6 +127,14 @@ dispatch_connect_list_defined_interfaces(struct vireo_conn *conn,
                               &r->names.names_val, &r->names.names_len);
 }
 
+static int
+put_listed(void *wire, int i, void *handles, struct vireo_error *err)
+{
+    struct vireo_interface **ifaces = handles;
+
+    return iface_put(wire, handle_iface_ref(ifaces[i]), err);
+}
+
 int
 dispatch_connect_list_all_interfaces(struct vireo_conn *conn,
                                      const void *args, void *ret,
@@ -135,7 +143,7 @@ dispatch_connect_list_all_interfaces(struct vireo_conn *conn,
     const remote_connect_list_all_interfaces_args *a = args;
     remote_connect_list_all_interfaces_ret *r = ret;
     struct vireo_interface **ifaces = NULL;
-    int n, rc = 0;
+    int n, rc;
 
     if (DISPATCH_NEED(conn, connect_list_all_interfaces, err) < 0)
         return -1;
@@ -143,22 +151,10 @@ dispatch_connect_list_all_interfaces(struct vireo_conn *conn,
         conn, a->need_results ? &ifaces : NULL, a->flags, err);
     if (n < 0)
         return -1;
-    if (n > IFACE_LIST_MAX)
-        rc = error_set(err, VIR_ERR_RPC, VIR_FROM_RPC,
-                       "too many interfaces '%d' for limit '%d'", n,
-                       IFACE_LIST_MAX);
-    if (rc == 0 && ifaces != NULL) {
-        r->ifaces.ifaces_val = calloc((size_t)n + 1,
-                                      sizeof(*r->ifaces.ifaces_val));
-        if (r->ifaces.ifaces_val == NULL)
-            rc = error_no_memory(err);
-        for (int i = 0; rc == 0 && i < n; i++) {
-            rc = iface_put(&r->ifaces.ifaces_val[i],
-                           handle_iface_ref(ifaces[i]), err);
-            r->ifaces.ifaces_len = (u_int)i + 1;
-        }
-    }
     r->ret = (u_int)n;
+    r->ifaces.ifaces_val = dispatch_list_fill(
+        n, IFACE_LIST_MAX, "interfaces", sizeof(*r->ifaces.ifaces_val),
+        put_listed, ifaces, &r->ifaces.ifaces_len, &rc, err);
     handle_iface_array_free(ifaces, ifaces != NULL ? n : 0);
     return rc;
 }

@@ -43,3 +43,30 @@ dispatch_names_put(char **names, int n, remote_nonnull_string **val,
     *len = (u_int)n;
     return 0;
 }
+
+void *
+dispatch_list_fill(int n, int limit, const char *what, size_t elem_size,
+                   dispatch_list_put_fn put, void *handles, u_int *len,
+                   int *rc, struct vireo_error *err)
+{
+    char *val;
+
+    *rc = 0;
+    if (n > limit) {
+        *rc = error_set(err, VIR_ERR_RPC, VIR_FROM_RPC,
+                        "too many %s '%d' for limit '%d'", what, n, limit);
+        return NULL;
+    }
+    if (handles == NULL)
+        return NULL;
+    val = calloc((size_t)n + 1, elem_size);
+    if (val == NULL) {
+        *rc = error_no_memory(err);
+        return NULL;
+    }
+    for (int i = 0; i < n && *rc == 0; i++) {
+        *rc = put(val + (size_t)i * elem_size, i, handles, err);
+        *len = (u_int)i + 1;
+    }
+    return val;
+}

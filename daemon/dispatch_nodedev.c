@@ -94,6 +94,14 @@ dispatch_node_list_devices(struct vireo_conn *conn, const void *args,
         &r->names.names_val, &r->names.names_len);
 }
 
+static int
+put_listed(void *wire, int i, void *handles, struct vireo_error *err)
+{
+    struct vireo_node_device **devs = handles;
+
+    return dev_put(wire, handle_nodedev_ref(devs[i]), err);
+}
+
 int
 dispatch_connect_list_all_node_devices(struct vireo_conn *conn,
                                        const void *args, void *ret,
@@ -102,7 +110,7 @@ dispatch_connect_list_all_node_devices(struct vireo_conn *conn,
     const remote_connect_list_all_node_devices_args *a = args;
     remote_connect_list_all_node_devices_ret *r = ret;
     struct vireo_node_device **devs = NULL;
-    int n, rc = 0;
+    int n, rc;
 
     if (DISPATCH_NEED(conn, connect_list_all_node_devices, err) < 0)
         return -1;
@@ -110,22 +118,10 @@ dispatch_connect_list_all_node_devices(struct vireo_conn *conn,
         conn, a->need_results ? &devs : NULL, a->flags, err);
     if (n < 0)
         return -1;
-    if (n > DEVICE_LIST_MAX)
-        rc = error_set(err, VIR_ERR_RPC, VIR_FROM_RPC,
-                       "too many node devices '%d' for limit '%d'", n,
-                       DEVICE_LIST_MAX);
-    if (rc == 0 && devs != NULL) {
-        r->devices.devices_val = calloc((size_t)n + 1,
-                                        sizeof(*r->devices.devices_val));
-        if (r->devices.devices_val == NULL)
-            rc = error_no_memory(err);
-        for (int i = 0; rc == 0 && i < n; i++) {
-            rc = dev_put(&r->devices.devices_val[i],
-                         handle_nodedev_ref(devs[i]), err);
-            r->devices.devices_len = (u_int)i + 1;
-        }
-    }
     r->ret = (u_int)n;
+    r->devices.devices_val = dispatch_list_fill(
+        n, DEVICE_LIST_MAX, "node devices", sizeof(*r->devices.devices_val),
+        put_listed, devs, &r->devices.devices_len, &rc, err);
     handle_nodedev_array_free(devs, devs != NULL ? n : 0);
     return rc;
 }
