@@ -452,19 +452,23 @@ static const struct opt_def cpu_models_opts[] = {
 
 /* Node devices and host interfaces. */
 static const struct opt_def nodedev_list_opts[] = {
-    { "inactive", OPT_BOOL, false, false, "list inactive & defined devices only" },
+    { "inactive", OPT_BOOL, false, false,
+      "list inactive & defined devices only" },
     { "all", OPT_BOOL, false, false, "list inactive & active devices" },
-    { "cap", OPT_STRING, false, false, "capability names, separated by comma" },
+    { "cap", OPT_STRING, false, false,
+      "capability names, separated by comma" },
     END_OPTS,
 };
 
 static const struct opt_def nodedev_only[] = {
-    { "device", OPT_STRING, true, true, "device name or wwn pair in 'wwnn,wwpn' format" },
+    { "device", OPT_STRING, true, true,
+      "device name or wwn pair in 'wwnn,wwpn' format" },
     END_OPTS,
 };
 
 static const struct opt_def nodedev_create_opts[] = {
-    { "file", OPT_STRING, true, true, "file containing an XML description of the device" },
+    { "file", OPT_STRING, true, true,
+      "file containing an XML description of the device" },
     END_OPTS,
 };
 
@@ -491,8 +495,10 @@ static const struct opt_def iface_name_opts[] = {
 };
 
 static const struct opt_def iface_define_opts[] = {
-    { "file", OPT_STRING, true, true, "file containing an XML interface description" },
-    { "validate", OPT_BOOL, false, false, "validate the XML against the schema" },
+    { "file", OPT_STRING, true, true,
+      "file containing an XML interface description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
     END_OPTS,
 };
 
