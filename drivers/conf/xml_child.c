@@ -70,6 +70,15 @@ xml_child_attr(xmlNodePtr node, const char *name, bool *is_oom)
 }
 
 char *
+xml_child_attr_of(xmlNodePtr node, const char *name, const char *attr,
+                  bool *is_oom)
+{
+    xmlNodePtr c = xml_child(node, name);
+
+    return c != NULL ? xml_child_attr(c, attr, is_oom) : NULL;
+}
+
+char *
 xml_child_text(xmlNodePtr node, const char *name, bool *is_oom)
 {
     xmlNodePtr c = xml_child(node, name);
@@ -99,21 +108,34 @@ xml_child_long(const char *text, long *out)
     return 0;
 }
 
-int
-xml_child_ulong(const char *text, unsigned long *out)
+/* strtoul in base (0: any C notation), refusing a sign as libvirt's
+ * unsigned readers do. */
+static int
+to_ulong(const char *text, int base, unsigned long *out)
 {
     char *end;
     unsigned long v;
 
-    /* strtoul takes a sign; libvirt's unsigned readers refuse one. */
     if (strchr(text, '-') != NULL)
         return -1;
     errno = 0;
-    v = strtoul(text, &end, 10);
+    v = strtoul(text, &end, base);
     if (errno != 0 || end == text || *end != '\0')
         return -1;
     *out = v;
     return 0;
+}
+
+int
+xml_child_ulong(const char *text, unsigned long *out)
+{
+    return to_ulong(text, 10, out);
+}
+
+int
+xml_child_ulong_any_base(const char *text, unsigned long *out)
+{
+    return to_ulong(text, 0, out);
 }
 
 xmlDocPtr

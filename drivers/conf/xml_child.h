@@ -30,6 +30,11 @@ int xml_child_count(xmlNodePtr node, const char *name);
  * when memory ran short (the caller fails then). */
 char *xml_child_attr(xmlNodePtr node, const char *name, bool *is_oom);
 
+/* The attribute attr of the first child element named name, as above
+ * (string(./name[1]/@attr)). */
+char *xml_child_attr_of(xmlNodePtr node, const char *name, const char *attr,
+                        bool *is_oom);
+
 /* The text of the first child element named name, malloc'ed, or NULL
  * when there is none (string(./name) in libvirt, where an empty text
  * also counts as none). *is_oom as above. */
@@ -39,6 +44,9 @@ char *xml_child_text(xmlNodePtr node, const char *name, bool *is_oom);
  * -1 when text is not a number (libvirt's "-2"). Leading space allowed. */
 int xml_child_ulong(const char *text, unsigned long *out);
 int xml_child_long(const char *text, long *out);
+/* The same for a number that may be written in hex (0x...) or octal, as
+ * virXPathUInt reads one. */
+int xml_child_ulong_any_base(const char *text, unsigned long *out);
 
 /* Parse document xml, named doc_name in a syntax error, whose root must
  * be <root_name> (else VIR_ERR_XML_ERROR "expecting root element of
