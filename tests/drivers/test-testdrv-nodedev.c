@@ -135,6 +135,13 @@ test_document(void)
     tdrv_fails(def == NULL ? -1 : 0, err, VIR_ERR_XML_ERROR,
                "Invalid value for attribute 'type' in element 'capability': "
                "'frob'.", "an unknown capability type is an XML error");
+    def = nodedev_def_parse("<device><capability type='pci'><domain>0"
+                            "</domain><bus>0</bus><slot>1</slot><function>0"
+                            "</function><vendor id='0x8086'/></capability>"
+                            "</device>", true, &err);
+    tdrv_fails(def == NULL ? -1 : 0, err, VIR_ERR_INTERNAL_ERROR,
+               "no PCI product ID supplied for 'new device'",
+               "a PCI device needs its product ID");
     def = nodedev_def_parse("<dev/>", true, &err);
     tdrv_fails(def == NULL ? -1 : 0, err, VIR_ERR_XML_ERROR,
                "expecting root element of 'device', not 'dev'",
