@@ -94,6 +94,40 @@ def unserved(s):
     print(answer(s, 444, b"", serial=21))
 
 
+def features(s):
+    """Every VIR_DRV_FEATURE_* number libvirt 9.0 defines (1 ... 16) and
+    one beyond, asked after opening test:///default: the answers."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    for feature in range(1, 18):
+        s.sendall(packet(PROG, 60, 0, feature + 1, struct.pack(">i", feature)))
+        hdr, body = read_reply(s)
+        if hdr[5] == 0:
+            print("feature %d: %d" % (feature, struct.unpack(">i", body)[0]))
+        else:
+            print("feature %d: code=%d domain=%d msg=%s"
+                  % ((feature,) + error_message(body)))
+
+
+def fd_call(s):
+    """DOMAIN_FD_ASSOCIATE (443) as a CALL_WITH_FDS passing this process's
+    stdin, as virsh dom-fd-associate sends it (the message, then one byte
+    carrying the descriptor), then CONNECT_GET_TYPE: both answers, which
+    shows that the descriptor's byte did not upset the framing."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    socket.send_fds(s, [b"\0"], [0])
+    hdr, body = read_reply(s)
+    print("443: type=%d status=%d code=%d domain=%d msg=%s"
+          % ((hdr[3], hdr[5]) + error_message(body)))
+    s.sendall(packet(PROG, 3, 0, 3))
+    hdr, body = read_reply(s)
+    print("3: type=%d status=%d" % (hdr[3], hdr[5]))
+
+
 def main():
     s = socket.socket(socket.AF_UNIX)
     s.settimeout(10)
@@ -127,6 +161,10 @@ def main():
         print("pings=%d closed" % pings)
     elif scenario == "unserved":
         unserved(s)
+    elif scenario == "features":
+        features(s)
+    elif scenario == "fd-call":
+        fd_call(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")

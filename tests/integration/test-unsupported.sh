@@ -18,12 +18,12 @@ libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 export LC_ALL=C
 unset LIBVIRT_DEFAULT_URI
 
-plan 7
+plan 11
 daemon_start
 ok $? "vireod runs"
 
 raw() {
-    timeout 20 /usr/bin/python3 "$RAW" "$1" unserved 2>&1
+    timeout 20 /usr/bin/python3 "$RAW" "$1" "${2:-unserved}" 2>&1
 }
 want=$(raw "$LIBVIRTD_SOCK")
 got=$(raw "$DIR/run/vireo-sock")
@@ -31,6 +31,22 @@ like "$want" "135: code=3 domain=20 msg=this function is not supported by the co
     "libvirtd answers an unserved call with VIR_ERR_NO_SUPPORT naming the API"
 is "$got" "$want" \
     "raw unserved calls, before and after open, get libvirtd's answers from vireod"
+
+# What a client asks before some calls: the features of the connection
+# (typed parameter strings before calls with string parameters, fd passing
+# before calls that pass descriptors, ...).
+want=$(raw "$LIBVIRTD_SOCK" features)
+got=$(raw "$DIR/run/vireo-sock" features)
+like "$want" "feature 8: 1" "libvirtd says yes to fd passing (feature 8)"
+is "$got" "$want" "every feature query gets libvirtd's answer from vireod"
+
+# A call passing a descriptor, as virsh dom-fd-associate sends it: the
+# descriptor's byte after the message must not upset the next call.
+want=$(raw "$LIBVIRTD_SOCK" fd-call)
+got=$(raw "$DIR/run/vireo-sock" fd-call)
+like "$want" "3: type=1 status=0" \
+    "libvirtd answers a call passing a descriptor, then the next call"
+is "$got" "$want" "a call passing a descriptor gets libvirtd's answers from vireod"
 
 # virsh_errors URI ARGS...: virsh's exit status and error lines.
 virsh_errors() {
