@@ -465,6 +465,14 @@ client_resume(struct client *c)
         start_reading(c);
 }
 
+bool
+client_calls_are_read_only(const struct client *c)
+{
+    const struct vireo_conn *conn = client_conn(c);
+
+    return c->is_read_only || (conn != NULL && conn->is_read_only);
+}
+
 void
 client_call_done(struct client *c)
 {

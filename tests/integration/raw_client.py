@@ -77,14 +77,14 @@ def answer(s, proc, payload, serial, prog=PROG):
     return "%d: code=%d domain=%d msg=%s" % ((proc,) + error_message(body))
 
 
-def unserved(s):
-    """Unserved calls before and after CONNECT_OPEN, in the three
-    programs, an event message sent as a call, and a number beyond
-    libvirt 9.0's."""
+def unserved(s, open_flags=0):
+    """Unserved calls before and after CONNECT_OPEN (with open_flags:
+    1 is VIR_CONNECT_RO), in the three programs, an event message sent as
+    a call, and a number beyond libvirt 9.0's."""
     print("before open", answer(s, *UNSERVED[0], serial=1))
     print("open", answer(s, 1, struct.pack(">I", 1) +
                          xdr_string("test:///default") +
-                         struct.pack(">I", 0), serial=2))
+                         struct.pack(">I", open_flags), serial=2))
     for serial, (proc, payload) in enumerate(UNSERVED, start=3):
         print(answer(s, proc, payload, serial))
     for serial, (prog, proc, payload) in enumerate(UNSERVED_ELSEWHERE,
@@ -128,6 +128,18 @@ def fd_call(s):
     print("3: type=%d status=%d" % (hdr[3], hdr[5]))
 
 
+def undecodable(s):
+    """Calls of served procedures whose arguments do not decode, after
+    opening test:///default: a string longer than the bytes left, and a
+    payload cut short. Then one that decodes, to show that the connection
+    still serves."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    print(answer(s, 23, struct.pack(">I", 1000) + b"test", serial=2))
+    print(answer(s, 23, b"\0\0", serial=3))
+    print(answer(s, 3, b"", serial=4))
+
+
 def main():
     s = socket.socket(socket.AF_UNIX)
     s.settimeout(10)
@@ -161,6 +173,10 @@ def main():
         print("pings=%d closed" % pings)
     elif scenario == "unserved":
         unserved(s)
+    elif scenario == "unserved-ro":
+        unserved(s, open_flags=1)
+    elif scenario == "undecodable":
+        undecodable(s)
     elif scenario == "features":
         features(s)
     elif scenario == "fd-call":
