@@ -237,6 +237,13 @@ dispatch_buffered(struct client *c)
         if (c->in_len - used < (size_t)n)
             break;
         n_placeholders = fd_placeholders(c->in + used, (size_t)n);
+        if (n_placeholders > 0 && c->sock.handle.type == UV_TCP) {
+            /* As libvirtd: no descriptor travels over TCP, and what
+             * follows the message cannot be framed. */
+            c->is_dispatching = false;
+            client_drop(c, "descriptors sent over TCP");
+            return false;
+        }
         if (c->in_len - used < (size_t)n + n_placeholders)
             break;
         result = wire_decode(c->in + used, (size_t)n, &msg);

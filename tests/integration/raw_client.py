@@ -140,10 +140,25 @@ def undecodable(s):
     print(answer(s, 3, b"", serial=4))
 
 
+def fd_call_tcp(s):
+    """A CALL_WITH_FDS over TCP, which carries no descriptor: the daemon
+    closes the connection, as libvirtd does."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    print("closed" if read_reply(s) is None else "answered")
+
+
 def main():
-    s = socket.socket(socket.AF_UNIX)
-    s.settimeout(10)
-    s.connect(sys.argv[1])
+    if sys.argv[1].startswith("tcp:"):
+        _, host, port = sys.argv[1].split(":")
+        s = socket.create_connection((host, int(port)), timeout=10)
+    else:
+        s = socket.socket(socket.AF_UNIX)
+        s.settimeout(10)
+        s.connect(sys.argv[1])
     scenario = sys.argv[2]
     if scenario == "unknown":
         s.sendall(packet(PROG, 9999, 0, 7))
@@ -181,6 +196,8 @@ def main():
         features(s)
     elif scenario == "fd-call":
         fd_call(s)
+    elif scenario == "fd-call-tcp":
+        fd_call_tcp(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")
