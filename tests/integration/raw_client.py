@@ -2,6 +2,8 @@
 """raw_client.py SOCKET SCENARIO: speak libvirt's wire protocol by hand to
 vireod, for what no real client sends. Prints one line per reply; exits
 non-zero if the daemon does not answer within 10 s."""
+import os
+import select
 import socket
 import struct
 import sys
@@ -140,6 +142,23 @@ def undecodable(s):
     print(answer(s, 3, b"", serial=4))
 
 
+def fd_closed(s):
+    """DOMAIN_FD_ASSOCIATE passing the write end of a pipe, ours closed:
+    once the call is answered, the pipe reads end of file only if the
+    daemon kept no copy of the descriptor."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    r, w = os.pipe()
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    socket.send_fds(s, [b"\0"], [w])
+    os.close(w)
+    read_reply(s)
+    ready, _, _ = select.select([r], [], [], 5)
+    print("end of file" if ready and os.read(r, 1) == b"" else "still open")
+
+
 def fd_call_tcp(s):
     """A CALL_WITH_FDS over TCP, which carries no descriptor: the daemon
     closes the connection, as libvirtd does."""
@@ -196,6 +215,8 @@ def main():
         features(s)
     elif scenario == "fd-call":
         fd_call(s)
+    elif scenario == "fd-closed":
+        fd_closed(s)
     elif scenario == "fd-call-tcp":
         fd_call_tcp(s)
     elif scenario == "garbage":

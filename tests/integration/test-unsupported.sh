@@ -21,7 +21,7 @@ libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 export LC_ALL=C
 unset LIBVIRT_DEFAULT_URI
 
-plan 15
+plan 16
 daemon_start
 ok $? "vireod runs"
 
@@ -69,6 +69,8 @@ got=$(raw "$DIR/run/vireo-sock" fd-call)
 like "$want" "3: type=1 status=0" \
     "libvirtd answers a call passing a descriptor, then the next call"
 is "$got" "$want" "a call passing a descriptor gets libvirtd's answers from vireod"
+is "$(raw "$DIR/run/vireo-sock" fd-closed)" "end of file" \
+    "vireod keeps no copy of a descriptor passed to a call it does not serve"
 
 # virsh_errors URI ARGS...: virsh's exit status and error lines.
 virsh_errors() {
