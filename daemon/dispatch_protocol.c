@@ -14,11 +14,11 @@
 /* VIR_DRV_FEATURE_* values the daemon itself answers (spec §4.3), as
  * libvirt 9.0 numbers them (src/libvirt_internal.h). */
 enum {
-    FEATURE_FD_PASSING                      = 8,
-    FEATURE_TYPED_PARAM_STRING              = 9,
-    FEATURE_PROGRAM_KEEPALIVE               = 10,
-    FEATURE_REMOTE_EVENT_CALLBACK           = 14,
-    FEATURE_REMOTE_CLOSE_CALLBACK           = 15,
+    FEATURE_FD_PASSING                       = 8,
+    FEATURE_TYPED_PARAM_STRING               = 9,
+    FEATURE_PROGRAM_KEEPALIVE                = 10,
+    FEATURE_REMOTE_EVENT_CALLBACK            = 14,
+    FEATURE_REMOTE_CLOSE_CALLBACK            = 15,
     FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER = 16,
 };
 
@@ -39,7 +39,8 @@ auth_list(struct client *c, const void *args, void *ret,
 
 /* Keepalive: PINGs are answered (dispatch.c). Event callbacks: 316/317
  * and the 318/319 messages (dispatch_event.c). Close callbacks: 360/361
- * succeed. FD passing: CALL_WITH_FDS messages bring their descriptors
+ * succeed. FD passing: CALL_WITH_FDS messages are read whole, and the
+ * descriptors they pass are closed, since no served call takes any
  * (client.c). Every other feature (migration, ...) is not implemented,
  * and libvirt's test driver answers no to them too. */
 static int
