@@ -38,6 +38,7 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_NO_NETWORK,            "Network not found" },
     { VIR_ERR_AUTH_FAILED,           "authentication failed" },
     { VIR_ERR_NO_STORAGE_POOL,       "Storage pool not found" },
+    { VIR_ERR_NO_STORAGE_VOL,        "Storage volume not found" },
     { VIR_ERR_OPERATION_INVALID,     "Requested operation is not valid" },
     { VIR_ERR_CONFIG_UNSUPPORTED,    "unsupported configuration" },
     { VIR_ERR_OPERATION_TIMEOUT,     "Timed out during operation" },

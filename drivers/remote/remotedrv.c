@@ -414,6 +414,35 @@ const struct driver remotedrv = {
     /* Networks. */
 
     /* Storage pools and volumes. */
+    .conn_list_all_storage_pools   = remotedrv_conn_list_all_storage_pools,
+    .storage_pool_lookup_by_name   = remotedrv_storage_pool_lookup_by_name,
+    .storage_pool_lookup_by_uuid   = remotedrv_storage_pool_lookup_by_uuid,
+    .storage_pool_lookup_by_volume = remotedrv_storage_pool_lookup_by_volume,
+    .storage_pool_define_xml       = remotedrv_storage_pool_define_xml,
+    .storage_pool_create_xml       = remotedrv_storage_pool_create_xml,
+    .storage_pool_create           = remotedrv_storage_pool_create,
+    .storage_pool_build            = remotedrv_storage_pool_build,
+    .storage_pool_destroy          = remotedrv_storage_pool_destroy,
+    .storage_pool_delete           = remotedrv_storage_pool_delete,
+    .storage_pool_undefine         = remotedrv_storage_pool_undefine,
+    .storage_pool_refresh          = remotedrv_storage_pool_refresh,
+    .storage_pool_get_xml_desc     = remotedrv_storage_pool_get_xml_desc,
+    .storage_pool_get_info         = remotedrv_storage_pool_get_info,
+    .storage_pool_get_autostart    = remotedrv_storage_pool_get_autostart,
+    .storage_pool_set_autostart    = remotedrv_storage_pool_set_autostart,
+    .storage_pool_is_active        = remotedrv_storage_pool_is_active,
+    .storage_pool_is_persistent    = remotedrv_storage_pool_is_persistent,
+    .conn_find_storage_pool_sources = remotedrv_conn_find_storage_pool_sources,
+    .storage_pool_list_all_volumes = remotedrv_storage_pool_list_all_volumes,
+    .storage_vol_lookup_by_name    = remotedrv_storage_vol_lookup_by_name,
+    .storage_vol_lookup_by_key     = remotedrv_storage_vol_lookup_by_key,
+    .storage_vol_lookup_by_path    = remotedrv_storage_vol_lookup_by_path,
+    .storage_vol_create_xml        = remotedrv_storage_vol_create_xml,
+    .storage_vol_create_xml_from   = remotedrv_storage_vol_create_xml_from,
+    .storage_vol_delete            = remotedrv_storage_vol_delete,
+    .storage_vol_get_xml_desc      = remotedrv_storage_vol_get_xml_desc,
+    .storage_vol_get_info          = remotedrv_storage_vol_get_info,
+    .storage_vol_get_path          = remotedrv_storage_vol_get_path,
 
     /* Node devices and host interfaces. */
 

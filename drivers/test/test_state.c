@@ -18,6 +18,7 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
+#include "drivers/test/test_storage.h"
 #include "drivers/test/test_transition.h"
 
 /* libvirt's default test domain, as libvirtd's test driver writes it
@@ -67,6 +68,7 @@ state_free(struct test_state *st)
     if (st->events != NULL)
         domain_event_state_free(st->events);
     domain_list_free(st->domains);
+    test_storage_free(st->storage);
     free(st);
 }
 
@@ -84,7 +86,8 @@ state_new(const struct test_host *host, struct vireo_error *err)
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();
-    if (st->domains == NULL || st->events == NULL) {
+    st->storage = test_storage_new();
+    if (st->domains == NULL || st->events == NULL || st->storage == NULL) {
         state_free(st);
         error_no_memory(err);
         return NULL;
@@ -140,7 +143,8 @@ default_new(struct vireo_error *err)
     if (st == NULL)
         return NULL;
     def = domain_def_parse(default_domain_xml, err);
-    if (def == NULL || add_running(st, def, err) < 0) {
+    if (def == NULL || add_running(st, def, err) < 0 ||
+        test_storage_add_default(st->storage, err) < 0) {
         state_free(st);
         return NULL;
     }

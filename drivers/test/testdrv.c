@@ -326,6 +326,35 @@ const struct driver testdrv = {
     /* Networks. */
 
     /* Storage pools and volumes. */
+    .conn_list_all_storage_pools   = testdrv_conn_list_all_storage_pools,
+    .storage_pool_lookup_by_name   = testdrv_storage_pool_lookup_by_name,
+    .storage_pool_lookup_by_uuid   = testdrv_storage_pool_lookup_by_uuid,
+    .storage_pool_lookup_by_volume = testdrv_storage_pool_lookup_by_volume,
+    .storage_pool_define_xml       = testdrv_storage_pool_define_xml,
+    .storage_pool_create_xml       = testdrv_storage_pool_create_xml,
+    .storage_pool_create           = testdrv_storage_pool_create,
+    .storage_pool_build            = testdrv_storage_pool_build,
+    .storage_pool_destroy          = testdrv_storage_pool_destroy,
+    .storage_pool_delete           = testdrv_storage_pool_delete,
+    .storage_pool_undefine         = testdrv_storage_pool_undefine,
+    .storage_pool_refresh          = testdrv_storage_pool_refresh,
+    .storage_pool_get_xml_desc     = testdrv_storage_pool_get_xml_desc,
+    .storage_pool_get_info         = testdrv_storage_pool_get_info,
+    .storage_pool_get_autostart    = testdrv_storage_pool_get_autostart,
+    .storage_pool_set_autostart    = testdrv_storage_pool_set_autostart,
+    .storage_pool_is_active        = testdrv_storage_pool_is_active,
+    .storage_pool_is_persistent    = testdrv_storage_pool_is_persistent,
+    .conn_find_storage_pool_sources = testdrv_conn_find_storage_pool_sources,
+    .storage_pool_list_all_volumes = testdrv_storage_pool_list_all_volumes,
+    .storage_vol_lookup_by_name    = testdrv_storage_vol_lookup_by_name,
+    .storage_vol_lookup_by_key     = testdrv_storage_vol_lookup_by_key,
+    .storage_vol_lookup_by_path    = testdrv_storage_vol_lookup_by_path,
+    .storage_vol_create_xml        = testdrv_storage_vol_create_xml,
+    .storage_vol_create_xml_from   = testdrv_storage_vol_create_xml_from,
+    .storage_vol_delete            = testdrv_storage_vol_delete,
+    .storage_vol_get_xml_desc      = testdrv_storage_vol_get_xml_desc,
+    .storage_vol_get_info          = testdrv_storage_vol_get_info,
+    .storage_vol_get_path          = testdrv_storage_vol_get_path,
 
     /* Node devices and host interfaces. */
 
