@@ -367,7 +367,7 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(CONNECT_LIST_DEFINED_STORAGE_POOLS, ARGS(connect_list_defined_storage_pools),
                                   RET(connect_list_defined_storage_pools),   HIGH),
     CALL(CONNECT_FIND_STORAGE_POOL_SOURCES, ARGS(connect_find_storage_pool_sources),
-                                  RET(connect_find_storage_pool_sources),    LOW),
+                                  RET(connect_find_storage_pool_sources),    LOW | WRITE),
     CALL(STORAGE_POOL_CREATE_XML, ARGS(storage_pool_create_xml),
                                   RET(storage_pool_create_xml),              LOW | WRITE),
     CALL(STORAGE_POOL_DEFINE_XML, ARGS(storage_pool_define_xml),
