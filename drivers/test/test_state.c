@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/storage_xml.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/domain_event.h"
 #include "drivers/domain_list.h"
@@ -174,6 +175,24 @@ name_node_file(struct vireo_error *err, const char *path)
     error_set_raw(err, err->code, err->domain, message);
 }
 
+/* The node file's pools, running, with their volumes. */
+static int
+add_node_pools(struct test_state *st, const struct test_nodefile *nf,
+               struct vireo_error *err)
+{
+    for (int i = 0; i < nf->n_pools; i++) {
+        struct storage_pool_def *def =
+            storage_pool_def_parse(nf->pools[i].xml, err);
+
+        if (def == NULL ||
+            test_storage_add_node_pool(st->storage, def,
+                                       (const char *const *)
+                                       nf->pools[i].vol_xmls, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 struct test_state *
 test_state_open_file(const char *path, const struct conn_identity *who,
                      struct vireo_error *err)
@@ -194,6 +213,11 @@ test_state_open_file(const char *path, const struct conn_identity *who,
             state_free(st);
             st = NULL;
         }
+    }
+    if (st != NULL && add_node_pools(st, &nf, err) < 0) {
+        name_node_file(err, path);
+        state_free(st);
+        st = NULL;
     }
     test_nodefile_clear(&nf);
     return st;

@@ -107,24 +107,30 @@ test_storage_find_active(struct test_storage *sto, const char *name,
     return pool;
 }
 
+/* PATH/NAME under the pool's target, keyed by that path; with
+ * is_given_kept, a path and key the document gives stay. */
 static int
 vol_path(struct test_pool *pool, struct storage_vol_def *vol,
-         struct vireo_error *err)
+         bool is_given_kept, struct vireo_error *err)
 {
     char *path;
 
-    if (asprintf(&path, "%s/%s", pool->def->target_path, vol->name) < 0)
-        return error_no_memory(err);
-    free(vol->target.path);
+    if (!is_given_kept || vol->target.path == NULL) {
+        if (asprintf(&path, "%s/%s", pool->def->target_path, vol->name) < 0)
+            return error_no_memory(err);
+        free(vol->target.path);
+        vol->target.path = path;
+    }
+    if (is_given_kept && vol->key != NULL)
+        return 0;
     free(vol->key);
-    vol->target.path = path;
-    vol->key = strdup(path);
+    vol->key = strdup(vol->target.path);
     return vol->key != NULL ? 0 : error_no_memory(err);
 }
 
-int
-test_storage_add_vol(struct test_pool *pool, struct storage_vol_def *vol,
-                     struct vireo_error *err)
+static int
+add_vol(struct test_pool *pool, struct storage_vol_def *vol,
+        bool is_given_kept, struct vireo_error *err)
 {
     struct storage_vol_def **vols;
 
@@ -136,7 +142,7 @@ test_storage_add_vol(struct test_pool *pool, struct storage_vol_def *vol,
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
                          "Not enough free space in pool for volume '%s'",
                          vol->name);
-    if (vol_path(pool, vol, err) < 0)
+    if (vol_path(pool, vol, is_given_kept, err) < 0)
         return -1;
     vols = realloc(pool->vols, (size_t)(pool->n_vols + 1) * sizeof(*vols));
     if (vols == NULL)
@@ -145,6 +151,13 @@ test_storage_add_vol(struct test_pool *pool, struct storage_vol_def *vol,
     pool->vols[pool->n_vols++] = vol;
     test_storage_account(pool);
     return 0;
+}
+
+int
+test_storage_add_vol(struct test_pool *pool, struct storage_vol_def *vol,
+                     struct vireo_error *err)
+{
+    return add_vol(pool, vol, false, err);
 }
 
 /* Take def (even on failure) as a new running, persistent pool. */
@@ -193,7 +206,7 @@ test_storage_add_node_pool(struct test_storage *sto,
         struct storage_vol_def *vol =
             storage_vol_def_parse(vol_xmls[i], pool->def->type, err);
 
-        if (vol == NULL || test_storage_add_vol(pool, vol, err) < 0) {
+        if (vol == NULL || add_vol(pool, vol, true, err) < 0) {
             storage_vol_def_free(vol);
             return -1;
         }

@@ -45,11 +45,16 @@ same() {
     fi
 }
 
+# check SCRIPT [NODE-FILE]: on test:///default, or on a node file.
 check() {
-    local peer ours mine
-    peer=$(run virsh "$LIBVIRTD_URI" "$1")
-    ours=$(run virsh "$URI" "$1")
-    mine=$(run "$VIREO" "$URI" "$1")
+    local peer ours mine peer_uri=$LIBVIRTD_URI our_uri=$URI
+    if [ -n "${2:-}" ]; then
+        peer_uri="test+unix://$2?socket=$LIBVIRTD_SOCK"
+        our_uri="test+unix://$2?socket=$DIR/run/vireo-sock"
+    fi
+    peer=$(run virsh "$peer_uri" "$1")
+    ours=$(run virsh "$our_uri" "$1")
+    mine=$(run "$VIREO" "$our_uri" "$1")
     same "virsh gets from vireod what libvirtd answers: $1" "$peer" "$ours"
     same "vireo prints what virsh prints: $1" "$ours" "$mine"
 }
@@ -79,8 +84,13 @@ ERRORS_3="vol-info nope --pool default-pool"
 ERRORS_4="vol-create-as default-pool big.img 200G"
 ERRORS_5="pool-define $DATA/storage-bad.xml"
 ERRORS_6="pool-destroy default-pool; vol-list default-pool"
+# A node file's pool starts running with its volumes, which keep a path
+# and key they give.
+NODE="pool-list --all --details; pool-dumpxml nodepool; \
+vol-list nodepool --details; vol-dumpxml nv2 --pool nodepool; \
+vol-key nv1 --pool nodepool; vol-info /elsewhere/nv2"
 
-plan 21
+plan 23
 daemon_start
 ok $? "vireod creates its sockets"
 check "$POOLS"
@@ -90,6 +100,7 @@ for e in "$ERRORS_1" "$ERRORS_2" "$ERRORS_3" "$ERRORS_4" "$ERRORS_5" \
          "$ERRORS_6"; do
     check "$e"
 done
+check "$NODE" "$DATA/storage-node.xml"
 daemon_stop
 is "$DRC" "0" "vireod stops cleanly"
 libvirtd_stop
