@@ -188,7 +188,8 @@ read_type(struct storage_vol_def *def, xmlNodePtr root,
         return 0;
     def->type = word_index(vol_types, word);
     if (def->type < 0)
-        storage_xml_fail(err, "unknown volume type '%s'", word);
+        error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_STORAGE,
+                  "unknown volume type '%s'", word);
     free(word);
     return def->type < 0 ? -1 : 0;
 }

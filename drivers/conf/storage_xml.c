@@ -114,11 +114,13 @@ storage_xml_read_size(xmlNodePtr parent, const char *name,
         return -1;
     }
     errno = 0;
-    value = text != NULL && isdigit((unsigned char)text[0])
+    /* libvirt's virStrToLong_ullp: leading blanks pass, a sign does not;
+     * its words name the capacity whichever size it is. */
+    value = text != NULL && strchr(text, '-') == NULL
             ? strtoull(text, &end, 10) : 0;
     scale = unit_scale(unit);
-    if (end == NULL || *end != '\0' || errno != 0)
-        rc = storage_xml_fail(err, "malformed %s element", name);
+    if (end == NULL || end == text || *end != '\0' || errno != 0)
+        rc = storage_xml_fail(err, "malformed capacity element");
     else if (scale == 0)
         rc = error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STORAGE,
                        "unknown suffix '%s'", unit);

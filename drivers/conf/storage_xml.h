@@ -144,7 +144,8 @@ struct _xmlDoc *storage_xml_read(const char *xml, const char *doc_name,
 
 /* The scaled number of an element with an optional unit attribute
  * (libvirt's virScaleInteger: "bytes", "KiB"/"K", "KB", ... "EiB"), in
- * bytes. 0, 1 when the element is absent, -1 with err set. */
+ * bytes. 0, 1 when the element is absent, -1 with err set (libvirt's
+ * "malformed capacity element" for any size that is not a number). */
 int storage_xml_read_size(struct _xmlNode *parent, const char *name,
                           unsigned long long *bytes, struct vireo_error *err);
 /* <permissions> under parent into perms (left at -1/NULL if absent). */
