@@ -88,7 +88,7 @@ test_storage_find_name(struct test_storage *sto, const char *name,
     for (int i = 0; i < sto->n_pools; i++)
         if (strcmp(sto->pools[i]->def->name, name) == 0)
             return sto->pools[i];
-    error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_STORAGE,
+    error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_TEST,
               "no storage pool with matching name '%s'", name);
     return NULL;
 }
@@ -100,7 +100,7 @@ test_storage_find_active(struct test_storage *sto, const char *name,
     struct test_pool *pool = test_storage_find_name(sto, name, err);
 
     if (pool != NULL && !pool->is_active) {
-        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
+        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
                   "storage pool '%s' is not active", name);
         return NULL;
     }
@@ -136,10 +136,10 @@ add_vol(struct test_pool *pool, struct storage_vol_def *vol,
 
     for (int i = 0; i < pool->n_vols; i++)
         if (strcmp(pool->vols[i]->name, vol->name) == 0)
-            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_STORAGE,
+            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_TEST,
                              "%s", "storage vol already exists");
     if (pool->def->allocation + vol->allocation > pool->def->capacity)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
                          "Not enough free space in pool for volume '%s'",
                          vol->name);
     if (vol_path(pool, vol, is_given_kept, err) < 0)

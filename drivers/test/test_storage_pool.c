@@ -97,7 +97,7 @@ find_uuid_or_fail(struct test_storage *sto, const unsigned char *uuid,
     if (pool != NULL)
         return pool;
     uuid_format(uuid, text);
-    error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_STORAGE,
+    error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_TEST,
               "no storage pool with matching uuid '%s'", text);
     return NULL;
 }
@@ -255,8 +255,10 @@ is_same_source(const struct storage_pool_def *a,
     }
 }
 
-/* libvirt's virStoragePoolObjIsDuplicate and source check. *same is the
- * pool with def's uuid and name, if any. */
+/* libvirt's virStoragePoolObjIsDuplicate and source check, which report
+ * from its storage objects (VIR_FROM_STORAGE) where the driver's own
+ * refusals come from the test driver. *same is the pool with def's uuid
+ * and name, if any. */
 static int
 check_duplicate(struct test_storage *sto, const struct storage_pool_def *def,
                 bool is_start, struct test_pool **same,
@@ -396,7 +398,7 @@ find_in_state(struct test_state *st, struct pool_io *p, bool is_active,
 
     if (pool == NULL || pool->is_active == is_active)
         return pool;
-    error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
+    error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
               is_active ? "storage pool '%s' is not active"
                         : "storage pool '%s' is active", p->name);
     return NULL;
@@ -598,7 +600,7 @@ op_set_autostart(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     if (!pool->is_persistent)
-        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STORAGE, "%s",
+        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST, "%s",
                          "pool has no config file");
     pool->is_autostart = p->value != 0;
     return 0;
@@ -675,7 +677,7 @@ netfs_sources(const char *src_spec, struct vireo_error *err)
         storage_xml_source_host(src_spec, &host, err) < 0)
         return NULL;
     if (host == NULL) {
-        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STORAGE, "%s",
+        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_TEST, "%s",
                   "hostname must be specified for netfs sources");
         return NULL;
     }
@@ -705,14 +707,14 @@ testdrv_conn_find_storage_pool_sources(struct vireo_conn *conn,
                           "testConnectFindStoragePoolSources") < 0)
         return NULL;
     if (pool_type == STORAGE_POOL_DIR) {
-        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
                   "unknown storage pool type %s", type);
         return NULL;
     }
     if (pool_type == STORAGE_POOL_NETFS)
         return netfs_sources(src_spec, err);
     if (pool_type != STORAGE_POOL_LOGICAL) {
-        error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_STORAGE,
+        error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_TEST,
                   "pool type '%s' does not support source discovery", type);
         return NULL;
     }

@@ -66,7 +66,7 @@ find_vol(struct test_pool *pool, const char *name, struct vireo_error *err)
 
     if (i >= 0)
         return pool->vols[i];
-    error_set(err, VIR_ERR_NO_STORAGE_VOL, VIR_FROM_STORAGE,
+    error_set(err, VIR_ERR_NO_STORAGE_VOL, VIR_FROM_TEST,
               "no storage vol with matching name '%s'", name);
     return NULL;
 }
@@ -106,10 +106,10 @@ op_list(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     if (!pool->is_active && !v->is_legacy)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
                          "%s", "storage pool is not active");
     if (!pool->is_active)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST,
                          "storage pool '%s' is not active", v->pool);
     v->vols = calloc((size_t)pool->n_vols + 1, sizeof(*v->vols));
     if (v->vols == NULL)
@@ -185,7 +185,7 @@ lookup_among_active(struct test_state *st, struct vol_io *v, bool is_key,
                 return give(v, pool, def, err);
         }
     }
-    return error_set(err, VIR_ERR_NO_STORAGE_VOL, VIR_FROM_STORAGE,
+    return error_set(err, VIR_ERR_NO_STORAGE_VOL, VIR_FROM_TEST,
                      "no storage vol with matching %s '%s'",
                      is_key ? "key" : "path", v->name);
 }
