@@ -341,7 +341,8 @@ int   testdrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 
 /* Networks. */
 
-/* Storage pools and volumes (test_storage_pool.c, test_storage_vol.c). */
+/* Storage pools and volumes (test_storage_pool.c, test_storage_vol.c,
+ * test_storage_sources.c). */
 struct vireo_storage_pool;
 struct vireo_storage_vol;
 int   testdrv_conn_list_all_storage_pools(struct vireo_conn *conn,
