@@ -161,7 +161,43 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 
 /* Networks. */
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (dispatch_storage.c, dispatch_storage_vol.c,
+ * dispatch_storage_legacy.c). */
+DISPATCH_SLOT(dispatch_connect_num_of_storage_pools);
+DISPATCH_SLOT(dispatch_connect_list_storage_pools);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_storage_pools);
+DISPATCH_SLOT(dispatch_connect_list_defined_storage_pools);
+DISPATCH_SLOT(dispatch_connect_find_storage_pool_sources);
+DISPATCH_SLOT(dispatch_storage_pool_create_xml);
+DISPATCH_SLOT(dispatch_storage_pool_define_xml);
+DISPATCH_SLOT(dispatch_storage_pool_create);
+DISPATCH_SLOT(dispatch_storage_pool_build);
+DISPATCH_SLOT(dispatch_storage_pool_destroy);
+DISPATCH_SLOT(dispatch_storage_pool_delete);
+DISPATCH_SLOT(dispatch_storage_pool_undefine);
+DISPATCH_SLOT(dispatch_storage_pool_refresh);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_name);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_uuid);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_volume);
+DISPATCH_SLOT(dispatch_storage_pool_get_info);
+DISPATCH_SLOT(dispatch_storage_pool_get_xml_desc);
+DISPATCH_SLOT(dispatch_storage_pool_get_autostart);
+DISPATCH_SLOT(dispatch_storage_pool_set_autostart);
+DISPATCH_SLOT(dispatch_storage_pool_num_of_volumes);
+DISPATCH_SLOT(dispatch_storage_pool_list_volumes);
+DISPATCH_SLOT(dispatch_storage_vol_create_xml);
+DISPATCH_SLOT(dispatch_storage_vol_delete);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_name);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_key);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_path);
+DISPATCH_SLOT(dispatch_storage_vol_get_info);
+DISPATCH_SLOT(dispatch_storage_vol_get_xml_desc);
+DISPATCH_SLOT(dispatch_storage_vol_get_path);
+DISPATCH_SLOT(dispatch_storage_vol_create_xml_from);
+DISPATCH_SLOT(dispatch_storage_pool_is_active);
+DISPATCH_SLOT(dispatch_storage_pool_is_persistent);
+DISPATCH_SLOT(dispatch_connect_list_all_storage_pools);
+DISPATCH_SLOT(dispatch_storage_pool_list_all_volumes);
 
 /* Node devices and host interfaces. */
 DISPATCH_SLOT(dispatch_node_num_of_devices);

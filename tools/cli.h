@@ -11,6 +11,7 @@
 #define VIREO_TOOLS_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "vireo.h"
 
@@ -228,7 +229,42 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 
 /* Networks. */
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (cmd_pool.c, cmd_vol.c). */
+/* The pool arg names: by UUID when it is as long as one, then (with
+ * is_by_name) by name; NULL after printing virsh's lines. */
+struct vireo_storage_pool *cli_lookup_pool(struct session *s,
+                                           const char *arg, bool is_by_name);
+/* virsh's "1.50 GiB" (vshPrettyCapacity). */
+void cli_pretty_capacity(unsigned long long bytes, char *out, size_t size);
+/* "<label padded to 15> <size>": bytes and unit with is_bytes, else
+ * pretty. */
+void cli_print_size(const char *label, unsigned long long bytes,
+                    bool is_bytes, const char *unit);
+/* A UUID's 36 characters and a NUL into out. */
+void cli_format_uuid(const unsigned char *uuid, char *out);
+int cmd_pool_list(struct session *s, const struct cmd *cmd);
+int cmd_pool_info(struct session *s, const struct cmd *cmd);
+int cmd_pool_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_pool_name(struct session *s, const struct cmd *cmd);
+int cmd_pool_uuid(struct session *s, const struct cmd *cmd);
+int cmd_pool_define(struct session *s, const struct cmd *cmd);
+int cmd_pool_create(struct session *s, const struct cmd *cmd);
+int cmd_pool_start(struct session *s, const struct cmd *cmd);
+int cmd_pool_build(struct session *s, const struct cmd *cmd);
+int cmd_pool_destroy(struct session *s, const struct cmd *cmd);
+int cmd_pool_delete(struct session *s, const struct cmd *cmd);
+int cmd_pool_undefine(struct session *s, const struct cmd *cmd);
+int cmd_pool_refresh(struct session *s, const struct cmd *cmd);
+int cmd_pool_autostart(struct session *s, const struct cmd *cmd);
+int cmd_vol_list(struct session *s, const struct cmd *cmd);
+int cmd_vol_info(struct session *s, const struct cmd *cmd);
+int cmd_vol_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_vol_path(struct session *s, const struct cmd *cmd);
+int cmd_vol_key(struct session *s, const struct cmd *cmd);
+int cmd_vol_name(struct session *s, const struct cmd *cmd);
+int cmd_vol_pool(struct session *s, const struct cmd *cmd);
+int cmd_vol_create_as(struct session *s, const struct cmd *cmd);
+int cmd_vol_delete(struct session *s, const struct cmd *cmd);
 
 /* Node devices and host interfaces. */
 /* cmd_nodedev.c */

@@ -449,6 +449,77 @@ static const struct opt_def cpu_models_opts[] = {
 /* Networks. */
 
 /* Storage pools and volumes. */
+static const struct opt_def pool_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { NULL },
+};
+static const struct opt_def pool_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive pools" },
+    { "all", OPT_BOOL, false, false, "list inactive & active pools" },
+    { "type", OPT_STRING, false, false,
+      "only list pool of specified type(s) (if supported)" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for pools" },
+    { "uuid", OPT_BOOL, false, false, "list UUID of active pools only" },
+    { "name", OPT_BOOL, false, false, "list name of active pools only" },
+    { NULL },
+};
+static const struct opt_def pool_info_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false, "Reture pool info in bytes" },
+    { NULL },
+};
+static const struct opt_def pool_dumpxml_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "inactive", OPT_BOOL, false, false,
+      "show inactive defined XML" },
+    { NULL },
+};
+static const struct opt_def pool_file_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML pool description" },
+    { NULL },
+};
+static const struct opt_def pool_autostart_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    { NULL },
+};
+static const struct opt_def vol_list_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for volumes" },
+    { NULL },
+};
+static const struct opt_def vol_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { NULL },
+};
+static const struct opt_def vol_info_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false,
+      "sizes are represented in bytes rather than pretty units" },
+    { NULL },
+};
+static const struct opt_def vol_pool_opts[] = {
+    { "vol", OPT_STRING, true, true, "volume key or path" },
+    { "uuid", OPT_BOOL, false, false,
+      "return the pool uuid rather than pool name" },
+    { NULL },
+};
+static const struct opt_def vol_create_as_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name" },
+    { "name", OPT_STRING, true, true, "name of the volume" },
+    { "capacity", OPT_STRING, true, true,
+      "size of the vol, as scaled integer (default bytes)" },
+    { "allocation", OPT_STRING, false, false,
+      "initial allocation size, as scaled integer (default bytes)" },
+    { "format", OPT_STRING, false, false,
+      "file format type raw,bochs,qcow,qcow2,qed,vmdk" },
+    { NULL },
+};
 
 /* Node devices and host interfaces. */
 static const struct opt_def nodedev_list_opts[] = {
@@ -721,6 +792,68 @@ static const struct cmd_def table[] = {
     /* Networks. */
 
     /* Storage pools and volumes. */
+    { "pool-list", cmd_pool_list, pool_list_opts, true, "list pools",
+      "Returns list of pools." },
+    { "pool-info", cmd_pool_info, pool_info_opts, true,
+      "storage pool information",
+      "Returns basic information about the storage pool." },
+    { "pool-dumpxml", cmd_pool_dumpxml, pool_dumpxml_opts, true,
+      "pool information in XML",
+      "Output the pool information as an XML dump to stdout." },
+    { "pool-name", cmd_pool_name, pool_opts, true,
+      "convert a pool UUID to pool name", "" },
+    { "pool-uuid", cmd_pool_uuid, pool_opts, true,
+      "convert a pool name to pool UUID", "" },
+    { "pool-define", cmd_pool_define, pool_file_opts, true,
+      "define an inactive persistent storage pool or modify an existing "
+      "persistent one from an XML file",
+      "Define or modify a persistent storage pool." },
+    { "pool-create", cmd_pool_create, pool_file_opts, true,
+      "create a pool from an XML file",
+      "Create a pool." },
+    { "pool-start", cmd_pool_start, pool_opts, true,
+      "start a (previously defined) inactive pool",
+      "Start a pool." },
+    { "pool-build", cmd_pool_build, pool_opts, true, "build a pool",
+      "Build a given pool." },
+    { "pool-destroy", cmd_pool_destroy, pool_opts, true,
+      "destroy (stop) a pool", "Forcefully stop a given pool. Raw data in "
+      "the pool is untouched" },
+    { "pool-delete", cmd_pool_delete, pool_opts, true, "delete a pool",
+      "Delete a given pool." },
+    { "pool-undefine", cmd_pool_undefine, pool_opts, true,
+      "undefine an inactive pool",
+      "Undefine the configuration for an inactive pool." },
+    { "pool-refresh", cmd_pool_refresh, pool_opts, true, "refresh a pool",
+      "Refresh a given pool." },
+    { "pool-autostart", cmd_pool_autostart, pool_autostart_opts, true,
+      "autostart a pool", "Configure a pool to be automatically started at "
+      "boot." },
+    { "vol-list", cmd_vol_list, vol_list_opts, true, "list vols",
+      "Returns list of vols by pool." },
+    { "vol-info", cmd_vol_info, vol_info_opts, true,
+      "storage vol information",
+      "Returns basic information about the storage vol." },
+    { "vol-dumpxml", cmd_vol_dumpxml, vol_opts, true,
+      "vol information in XML",
+      "Output the vol information as an XML dump to stdout." },
+    { "vol-path", cmd_vol_path, vol_opts, true,
+      "returns the volume path for a given volume name or key",
+      "Returns the volume path for a given volume name or key" },
+    { "vol-key", cmd_vol_key, vol_opts, true,
+      "returns the volume key for a given volume name or path",
+      "Returns the volume key for a given volume name or path" },
+    { "vol-name", cmd_vol_name, vol_pool_opts, true,
+      "returns the volume name for a given volume key or path",
+      "Returns the volume name for a given volume key or path" },
+    { "vol-pool", cmd_vol_pool, vol_pool_opts, true,
+      "returns the storage pool for a given volume key or path",
+      "Returns the storage pool for a given volume key or path" },
+    { "vol-create-as", cmd_vol_create_as, vol_create_as_opts, true,
+      "create a volume from a set of args",
+      "Create a vol." },
+    { "vol-delete", cmd_vol_delete, vol_opts, true, "delete a vol",
+      "Delete a given vol." },
 
     /* Node devices and host interfaces. */
     { "nodedev-list", cmd_nodedev_list, nodedev_list_opts, true,

@@ -366,7 +366,88 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 
 /* Networks. */
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (remote_storage.c, remote_storage_vol.c). */
+struct vireo_storage_pool;
+struct vireo_storage_vol;
+int   remotedrv_conn_list_all_storage_pools(struct vireo_conn *conn,
+                                            struct vireo_storage_pool ***pools,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_volume(
+    struct vireo_storage_vol *vol, struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_storage_pool_create(struct vireo_storage_pool *pool,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_build(struct vireo_storage_pool *pool,
+                                   unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_destroy(struct vireo_storage_pool *pool,
+                                     struct vireo_error *err);
+int   remotedrv_storage_pool_delete(struct vireo_storage_pool *pool,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_undefine(struct vireo_storage_pool *pool,
+                                      struct vireo_error *err);
+int   remotedrv_storage_pool_refresh(struct vireo_storage_pool *pool,
+                                     unsigned flags, struct vireo_error *err);
+char *remotedrv_storage_pool_get_xml_desc(struct vireo_storage_pool *pool,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+int   remotedrv_storage_pool_get_info(struct vireo_storage_pool *pool,
+                                      struct vireo_storage_pool_info *info,
+                                      struct vireo_error *err);
+int   remotedrv_storage_pool_get_autostart(struct vireo_storage_pool *pool,
+                                           int *autostart,
+                                           struct vireo_error *err);
+int   remotedrv_storage_pool_set_autostart(struct vireo_storage_pool *pool,
+                                           int autostart,
+                                           struct vireo_error *err);
+int   remotedrv_storage_pool_is_active(struct vireo_storage_pool *pool,
+                                       struct vireo_error *err);
+int   remotedrv_storage_pool_is_persistent(struct vireo_storage_pool *pool,
+                                           struct vireo_error *err);
+char *remotedrv_conn_find_storage_pool_sources(struct vireo_conn *conn,
+                                               const char *type,
+                                               const char *src_spec,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+int   remotedrv_storage_pool_list_all_volumes(struct vireo_storage_pool *pool,
+                                              struct vireo_storage_vol ***vols,
+                                              unsigned flags, bool is_legacy,
+                                              struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_name(
+    struct vireo_storage_pool *pool, const char *name,
+    struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_key(
+    struct vireo_conn *conn, const char *key, struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_path(
+    struct vireo_conn *conn, const char *path, struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_create_xml(
+    struct vireo_storage_pool *pool, const char *xml, unsigned flags,
+    struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_create_xml_from(
+    struct vireo_storage_pool *pool, const char *xml,
+    struct vireo_storage_vol *clone, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_storage_vol_delete(struct vireo_storage_vol *vol,
+                                   unsigned flags, struct vireo_error *err);
+char *remotedrv_storage_vol_get_xml_desc(struct vireo_storage_vol *vol,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int   remotedrv_storage_vol_get_info(struct vireo_storage_vol *vol,
+                                     struct vireo_storage_vol_info *info,
+                                     struct vireo_error *err);
+char *remotedrv_storage_vol_get_path(struct vireo_storage_vol *vol,
+                                     struct vireo_error *err);
+
 
 /* Node devices and host interfaces. */
 int   remotedrv_node_num_of_devices(struct vireo_conn *conn, const char *cap,
