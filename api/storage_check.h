@@ -19,8 +19,4 @@ int check_pool(const struct vireo_storage_pool *pool, const char *func,
 int check_vol(const struct vireo_storage_vol *vol, const char *func,
               struct vireo_error *err);
 
-/* The slot is filled, or VIR_ERR_NO_SUPPORT naming func. */
-int check_slot(const struct driver *driver, bool has_slot, const char *func,
-               struct vireo_error *err);
-
 #endif /* VIREO_API_STORAGE_CHECK_H */

@@ -32,13 +32,6 @@ check_vol(const struct vireo_storage_vol *vol, const char *func,
     return 0;
 }
 
-int
-check_slot(const struct driver *driver, bool has_slot, const char *func,
-           struct vireo_error *err)
-{
-    return has_slot ? 0 : error_unsupported(err, driver, func);
-}
-
 /* A pool handle on an open connection that may change things. */
 static int
 check_pool_change(const struct vireo_storage_pool *pool, const char *func,
@@ -75,7 +68,7 @@ vireo_conn_list_all_storage_pools(struct vireo_conn *conn,
     const char *func = "virConnectListAllStoragePools";
 
     if (check_conn(conn, func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->conn_list_all_storage_pools != NULL, func,
                    err) < 0)
         return -1;
@@ -90,7 +83,7 @@ vireo_storage_pool_lookup_by_name(struct vireo_conn *conn, const char *name,
 
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(name, "name", func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->storage_pool_lookup_by_name != NULL, func,
                    err) < 0)
         return NULL;
@@ -106,7 +99,7 @@ vireo_storage_pool_lookup_by_uuid(struct vireo_conn *conn,
 
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(uuid, "uuid", func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->storage_pool_lookup_by_uuid != NULL, func,
                    err) < 0)
         return NULL;
@@ -120,7 +113,7 @@ vireo_storage_pool_lookup_by_volume(struct vireo_storage_vol *vol,
     const char *func = "virStoragePoolLookupByVolume";
 
     if (check_vol(vol, func, err) < 0 ||
-        check_slot(vol->conn->driver,
+        check_slot(vol->conn,
                    vol->conn->driver->storage_pool_lookup_by_volume != NULL,
                    func, err) < 0)
         return NULL;
@@ -136,7 +129,7 @@ vireo_storage_pool_define_xml(struct vireo_conn *conn, const char *xml,
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
         check_non_null(xml, "xml", func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->storage_pool_define_xml != NULL, func,
                    err) < 0)
         return NULL;
@@ -152,7 +145,7 @@ vireo_storage_pool_create_xml(struct vireo_conn *conn, const char *xml,
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
         check_non_null(xml, "xmlDesc", func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->storage_pool_create_xml != NULL, func,
                    err) < 0)
         return NULL;
@@ -162,7 +155,7 @@ vireo_storage_pool_create_xml(struct vireo_conn *conn, const char *xml,
 /* The lifecycle entry points: a pool that may change, then the slot. */
 #define POOL_CHANGE(pool, func, slot, err)                                 \
     (check_pool_change(pool, func, err) < 0 ||                             \
-     check_slot((pool)->conn->driver,                                      \
+     check_slot((pool)->conn,                                      \
                 (pool)->conn->driver->slot != NULL, func, err) < 0)
 
 int
@@ -234,7 +227,7 @@ vireo_storage_pool_set_autostart(struct vireo_storage_pool *pool,
 /* The query entry points: a pool handle, then the slot. */
 #define POOL_QUERY(pool, func, slot, err)                                  \
     (check_pool(pool, func, err) < 0 ||                                    \
-     check_slot((pool)->conn->driver,                                      \
+     check_slot((pool)->conn,                                      \
                 (pool)->conn->driver->slot != NULL, func, err) < 0)
 
 char *
@@ -303,7 +296,7 @@ vireo_conn_find_storage_pool_sources(struct vireo_conn *conn,
     if (check_conn(conn, func, err) < 0 ||
         check_writable(conn, func, err) < 0 ||
         check_non_null(type, "type", func, err) < 0 ||
-        check_slot(conn->driver,
+        check_slot(conn,
                    conn->driver->conn_find_storage_pool_sources != NULL, func,
                    err) < 0)
         return NULL;

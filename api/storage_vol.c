@@ -39,11 +39,11 @@ vireo_storage_vol_free(struct vireo_storage_vol *vol)
 /* The entry points on a pool or a volume: the handle, then the slot. */
 #define ON_POOL(pool, func, slot, err)                                     \
     (check_pool(pool, func, err) < 0 ||                                    \
-     check_slot((pool)->conn->driver,                                      \
+     check_slot((pool)->conn,                                      \
                 (pool)->conn->driver->slot != NULL, func, err) < 0)
 #define ON_VOL(vol, func, slot, err)                                       \
     (check_vol(vol, func, err) < 0 ||                                      \
-     check_slot((vol)->conn->driver,                                       \
+     check_slot((vol)->conn,                                       \
                 (vol)->conn->driver->slot != NULL, func, err) < 0)
 
 int
@@ -80,7 +80,7 @@ check_conn_lookup(struct vireo_conn *conn, const char *value,
     if (check_conn(conn, func, err) < 0 ||
         check_non_null(value, arg, func, err) < 0)
         return -1;
-    return check_slot(conn->driver, has_slot, func, err);
+    return check_slot(conn, has_slot, func, err);
 }
 
 struct vireo_storage_vol *
