@@ -8,41 +8,33 @@
  * callbacks. The messages travel through one loop queue for the whole
  * process, so each callback sees events in the order they were produced.
  *
- * The callback record is shared by both threads and immutable once
- * registered except for two atomics: refs (the owner's list holds one,
- * each delivery in flight another; the last to let go runs free_cb) and
- * is_cancelled (set when the registration goes, so that deliveries still
- * queued are skipped).
+ * The callback record is the one domain events use too
+ * (drivers/event_callback.h): shared by both threads, immutable once
+ * registered except for its reference count and its cancelled flag.
  *
  * A registration does not hold its connection: the connection's close, on
  * the driver's thread, removes its registrations first. A delivery takes
  * a reference (through the kind's handle) unless the connection is already
  * closing, and the loop drops it with the kind's handle_unref_elsewhere.
  */
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "drivers/domain_event.h"
 #include "drivers/error.h"
+#include "drivers/event_callback.h"
 #include "drivers/handle.h"
 #include "drivers/object_event.h"
 #include "loop/queue.h"
 
 struct callback {
-    atomic_int                      refs;
-    atomic_bool                     is_cancelled;
-    int                             id;
+    struct event_callback           base;        /* first: the list's link */
     int                             event_id;
     const struct object_event_kind *kind;
-    struct vireo_conn              *conn;        /* not referenced */
     bool                            has_filter;
     char                           *filter_name; /* kinds without uuid */
     unsigned char                   filter_uuid[VIREO_UUID_BUFLEN];
     object_event_cb                 cb;
-    void                           *opaque;
-    vireo_free_cb                   free_cb;
-    struct callback                *next;        /* the owner's list */
 };
 
 /* One event for one callback, on its way to the loop. */
@@ -56,7 +48,7 @@ struct delivery {
 /* Owned by the driver's thread. */
 struct object_event_state {
     const struct object_event_kind *kind;
-    struct callback                *callbacks;   /* registration order */
+    struct event_callback          *callbacks;   /* registration order */
     int                             next_id;
 };
 
@@ -64,15 +56,12 @@ struct object_event_state {
  * needs a loop anyway) and kept for the process's life. */
 static _Atomic(struct queue *) to_loop;
 
-/* ---- Callback records (any thread) ------------------------------------ */
-
+/* Any thread: the last reference is gone. */
 static void
-callback_unref(struct callback *c)
+callback_destroy(struct event_callback *base)
 {
-    if (atomic_fetch_sub(&c->refs, 1) != 1)
-        return;
-    if (c->free_cb != NULL)
-        c->free_cb(c->opaque);
+    struct callback *c = (struct callback *)base;
+
     free(c->filter_name);
     free(c);
 }
@@ -100,11 +89,11 @@ deliver(struct delivery *d)
 {
     const struct object_event_kind *kind = d->cb->kind;
 
-    if (atomic_load(&d->cb->is_cancelled))
+    if (event_callback_is_cancelled(&d->cb->base))
         return;
     (kind->invoke != NULL ? kind->invoke : object_event_invoke_default)(
-        d->cb->event_id, d->cb->cb, d->cb->conn, d->handle, &d->payload,
-        d->cb->opaque);
+        d->cb->event_id, d->cb->cb, d->cb->base.conn, d->handle, &d->payload,
+        d->cb->base.opaque);
 }
 
 static void
@@ -120,28 +109,10 @@ on_deliveries(struct queue_link *batch, void *opaque)
         /* The callback first: dropping the handle may close its
          * connection, whose close then finds no delivery in flight and
          * runs free_cb itself, on the driver's thread. */
-        callback_unref(d->cb);
+        event_callback_unref(&d->cb->base);
         kind->handle_unref_elsewhere(d->handle);
         free(d);
     }
-}
-
-/* Driver thread; 0, or -1 if the queue cannot be made. Two drivers may
- * race to make it: the loser frees its own. */
-static int
-ensure_queue(struct vireo_error *err)
-{
-    struct queue *q, *none = NULL;
-
-    if (atomic_load(&to_loop) != NULL)
-        return 0;
-    q = queue_new_loop(on_deliveries, NULL);
-    if (q == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_EVENT, "%s",
-                         "could not initialize object event delivery");
-    if (!atomic_compare_exchange_strong(&to_loop, &none, q))
-        queue_free(q);
-    return 0;
 }
 
 /* ---- The owner's state (driver thread) -------------------------------- */
@@ -156,25 +127,12 @@ object_event_state_new(const struct object_event_kind *kind)
     return st;
 }
 
-/* Take c out of the owner's list: deliveries still queued are skipped,
- * and free_cb runs once the last of them is done. */
-static void
-cancel(struct callback *c)
-{
-    atomic_store(&c->is_cancelled, true);
-    callback_unref(c);
-}
-
 void
 object_event_state_free(struct object_event_state *st)
 {
     if (st == NULL)
         return;
-    while (st->callbacks != NULL) {
-        struct callback *c = st->callbacks;
-        st->callbacks = c->next;
-        cancel(c);
-    }
+    event_callbacks_remove_conn(&st->callbacks, NULL);
     free(st);
 }
 
@@ -190,7 +148,7 @@ check_registration(const struct object_event_kind *kind, int event_id,
                          "%s", "callback must not be NULL");
     if (domain_event_require_loop(err) < 0)
         return -1;
-    return ensure_queue(err);
+    return event_delivery_queue_ensure(&to_loop, on_deliveries, err);
 }
 
 /* Does c's filter name the object (name, uuid)? A callback without a
@@ -212,23 +170,16 @@ filter_matches(const struct callback *c, const char *name,
 static bool
 is_tracked(const struct object_event_state *st, const struct callback *n)
 {
-    for (const struct callback *o = st->callbacks; o; o = o->next)
-        if (o->conn == n->conn && o->cb == n->cb &&
+    for (const struct event_callback *b = st->callbacks; b; b = b->next) {
+        const struct callback *o = (const struct callback *)b;
+
+        if (b->conn == n->base.conn && o->cb == n->cb &&
             o->event_id == n->event_id && o->has_filter == n->has_filter &&
             (!n->has_filter ||
              filter_matches(o, n->filter_name, n->filter_uuid)))
             return true;
+    }
     return false;
-}
-
-static void
-append(struct object_event_state *st, struct callback *c)
-{
-    struct callback **pp = &st->callbacks;
-
-    while (*pp != NULL)
-        pp = &(*pp)->next;
-    *pp = c;
 }
 
 /* A record for the registration, not yet in st's list; NULL when memory
@@ -242,11 +193,10 @@ callback_new(const struct object_event_state *st, struct vireo_conn *conn,
 
     if (c == NULL)
         return NULL;
-    atomic_init(&c->refs, 1);
-    atomic_init(&c->is_cancelled, false);
+    c->base.conn = conn;
+    c->base.destroy = callback_destroy;
     c->kind = st->kind;
     c->event_id = event_id;
-    c->conn = conn;
     if (st->kind->has_uuid && filter_uuid != NULL) {
         c->has_filter = true;
         memcpy(c->filter_uuid, filter_uuid, VIREO_UUID_BUFLEN);
@@ -277,15 +227,15 @@ object_event_register(struct object_event_state *st, struct vireo_conn *conn,
         return error_no_memory(err);
     c->cb = cb;
     if (is_tracked(st, c)) {
-        callback_unref(c);   /* no free_cb yet: it is not registered */
+        callback_destroy(&c->base);   /* never registered: no free_cb */
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_NONE, "%s",
                          "event callback already tracked");
     }
-    c->id = st->next_id++;
-    c->opaque = opaque;
-    c->free_cb = free_cb;
-    append(st, c);
-    return c->id;
+    c->base.id = st->next_id++;
+    c->base.opaque = opaque;
+    c->base.free_cb = free_cb;
+    event_callbacks_append(&st->callbacks, &c->base);
+    return c->base.id;
 }
 
 int
@@ -293,36 +243,14 @@ object_event_deregister(struct object_event_state *st,
                         struct vireo_conn *conn, int callback_id,
                         struct vireo_error *err)
 {
-    for (struct callback **pp = &st->callbacks; *pp; pp = &(*pp)->next) {
-        struct callback *c = *pp;
-
-        if (c->id == callback_id && c->conn == conn) {
-            *pp = c->next;
-            cancel(c);
-            return 0;
-        }
-    }
-    return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_EVENT,
-                     "could not find event callback %d for deletion",
-                     callback_id);
+    return event_callbacks_remove(&st->callbacks, conn, callback_id, err);
 }
 
 void
 object_event_deregister_conn(struct object_event_state *st,
                              struct vireo_conn *conn)
 {
-    struct callback **pp = &st->callbacks;
-
-    while (*pp != NULL) {
-        struct callback *c = *pp;
-
-        if (c->conn != conn) {
-            pp = &c->next;
-            continue;
-        }
-        *pp = c->next;
-        cancel(c);
-    }
+    event_callbacks_remove_conn(&st->callbacks, conn);
 }
 
 /* ---- Producing (driver thread) ---------------------------------------- */
@@ -333,7 +261,7 @@ static struct delivery *
 delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
              const struct object_event_payload *p)
 {
-    struct vireo_conn *conn = handle_conn_try_ref(c->conn);
+    struct vireo_conn *conn = handle_conn_try_ref(c->base.conn);
     struct delivery *d;
 
     if (conn == NULL)
@@ -349,7 +277,7 @@ delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
     }
     if (d != NULL) {
         d->payload = *p;
-        atomic_fetch_add(&c->refs, 1);
+        event_callback_ref(&c->base);
         d->cb = c;
     }
     return d;
@@ -362,7 +290,8 @@ object_event_queue(struct object_event_state *st, int event_id,
 {
     struct queue *q = atomic_load(&to_loop);
 
-    for (struct callback *c = st->callbacks; c != NULL; c = c->next) {
+    for (struct event_callback *b = st->callbacks; b != NULL; b = b->next) {
+        struct callback *c = (struct callback *)b;
         struct delivery *d;
 
         if (c->event_id != event_id || !filter_matches(c, name, uuid) ||
