@@ -17,6 +17,9 @@ enum {
     FEATURE_PROGRAM_KEEPALIVE     = 10,
     FEATURE_REMOTE_EVENT_CALLBACK = 14,
     FEATURE_REMOTE_CLOSE_CALLBACK = 15,
+    /* virNetworkUpdate takes command before section, as libvirt's header
+     * says (old daemons had them swapped, and clients swap for those). */
+    FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER = 16,
 };
 
 /* UNIX sockets need no authentication: the only type offered is none. */
@@ -54,6 +57,7 @@ supports_feature(struct client *c, const void *args, void *ret,
         break;
     case FEATURE_REMOTE_EVENT_CALLBACK:
     case FEATURE_REMOTE_CLOSE_CALLBACK:
+    case FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER:
     /* Every driver's typed parameters may hold strings, and the wire
      * carries them: clients then ask with VIR_TYPED_PARAM_STRING_OKAY, as
      * they ask libvirtd. */

@@ -8,6 +8,7 @@
  *     <memory>KiB</memory>
  *     <domain file='relative/to/node/file.xml'/>
  *     <domain type='test'>...inline definition...</domain>
+ *     <network>...inline definition...</network>
  *   </node>
  */
 #ifndef VIREO_DRIVERS_TEST_NODEFILE_H
@@ -24,6 +25,9 @@ struct test_nodefile {
     struct test_host    host;     /* defaults for anything left out */
     struct domain_def **defs;     /* in document order */
     int                 n_defs;
+    /* Inline <network> elements, as text, in document order. */
+    char              **networks;
+    int                 n_networks;
 };
 
 /* Read the node file at path, and the domain files it names, into nf,

@@ -16,6 +16,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_network.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -67,6 +68,7 @@ state_free(struct test_state *st)
     if (st->events != NULL)
         domain_event_state_free(st->events);
     domain_list_free(st->domains);
+    test_networks_free(st->networks);
     free(st);
 }
 
@@ -84,7 +86,8 @@ state_new(const struct test_host *host, struct vireo_error *err)
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();
-    if (st->domains == NULL || st->events == NULL) {
+    st->networks = test_networks_new();
+    if (st->domains == NULL || st->events == NULL || st->networks == NULL) {
         state_free(st);
         error_no_memory(err);
         return NULL;
@@ -140,7 +143,9 @@ default_new(struct vireo_error *err)
     if (st == NULL)
         return NULL;
     def = domain_def_parse(default_domain_xml, err);
-    if (def == NULL || add_running(st, def, err) < 0) {
+    if (def == NULL || add_running(st, def, err) < 0 ||
+        test_networks_add_initial(st->networks, test_networks_default_xml,
+                                  err) < 0) {
         state_free(st);
         return NULL;
     }
@@ -191,6 +196,12 @@ test_state_open_file(const char *path, const struct conn_identity *who,
             st = NULL;
         }
     }
+    for (i = 0; st != NULL && i < nf.n_networks; i++)
+        if (test_networks_add_initial(st->networks, nf.networks[i], err) < 0) {
+            name_node_file(err, path);
+            state_free(st);
+            st = NULL;
+        }
     test_nodefile_clear(&nf);
     return st;
 }

@@ -27,6 +27,7 @@ struct test_state {
     int                        next_id;   /* ids are never reused */
     struct test_host           host;
     struct domain_event_state *events;
+    struct test_networks      *networks;   /* test_network.h */
 };
 
 /* Test thread: a reference on the process's default state, created (with
