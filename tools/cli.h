@@ -227,6 +227,19 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+/* cmd_network.c */
+int cmd_net_list(struct session *s, const struct cmd *cmd);
+int cmd_net_info(struct session *s, const struct cmd *cmd);
+int cmd_net_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_net_uuid(struct session *s, const struct cmd *cmd);
+int cmd_net_name(struct session *s, const struct cmd *cmd);
+int cmd_net_define(struct session *s, const struct cmd *cmd);
+int cmd_net_create(struct session *s, const struct cmd *cmd);
+int cmd_net_undefine(struct session *s, const struct cmd *cmd);
+int cmd_net_start(struct session *s, const struct cmd *cmd);
+int cmd_net_destroy(struct session *s, const struct cmd *cmd);
+int cmd_net_autostart(struct session *s, const struct cmd *cmd);
+int cmd_net_update(struct session *s, const struct cmd *cmd);
 
 /* Storage pools and volumes. */
 
