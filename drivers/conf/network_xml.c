@@ -152,6 +152,26 @@ read_bridge(struct network_def *def, xmlNodePtr root,
     return rc;
 }
 
+/* libvirt keeps <forward dev='X'> as the first forward interface, and
+ * writes it back as such. */
+static int
+forward_dev_as_interface(xmlNodePtr root, struct vireo_error *err)
+{
+    xmlNodePtr fwd = network_shape_child(root, "forward");
+    xmlChar *dev = fwd != NULL ? xmlGetNoNsProp(fwd, BAD_CAST "dev") : NULL;
+    int rc = 0;
+
+    if (dev != NULL && network_shape_child(fwd, "interface") == NULL &&
+        network_shape_child(fwd, "pf") == NULL) {
+        xmlNodePtr iface = xmlNewChild(fwd, NULL, BAD_CAST "interface", NULL);
+
+        if (iface == NULL || xmlNewProp(iface, BAD_CAST "dev", dev) == NULL)
+            rc = error_no_memory(err);
+    }
+    xmlFree(dev);
+    return rc;
+}
+
 static int
 read_root(struct network_def *def, struct vireo_error *err)
 {
@@ -163,7 +183,8 @@ read_root(struct network_def *def, struct vireo_error *err)
                          "expecting root element of 'network', not '%s'",
                          root != NULL ? (const char *)root->name : "");
     if (read_name(def, root, err) < 0 || read_uuid(def, root, err) < 0 ||
-        read_forward(def, root, err) < 0 || read_bridge(def, root, err) < 0)
+        read_forward(def, root, err) < 0 || read_bridge(def, root, err) < 0 ||
+        forward_dev_as_interface(root, err) < 0)
         return -1;
     return network_shape_normalise(root, err);
 }
