@@ -248,5 +248,6 @@ int cmd_net_update(struct session *s, const struct cmd *cmd);
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
 
 #endif /* VIREO_TOOLS_CLI_H */

@@ -521,6 +521,19 @@ static const struct opt_def net_update_opts[] = {
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+static const struct opt_def net_event_opts[] = {
+    { "network", OPT_STRING, true, false,
+      "filter by network name or uuid" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
+    { "loop", OPT_BOOL, false, false,
+      "loop until timeout or interrupt, rather than one-shot" },
+    { "timeout", OPT_NUMBER, false, false,
+      "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
+    END_OPTS,
+};
 
 /* ---- The table ---------------------------------------------------------- */
 
@@ -777,6 +790,9 @@ static const struct cmd_def table[] = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    { "net-event", cmd_net_event, net_event_opts, true,
+      "Network Events", "List event types, or wait for network events to "
+      "occur" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

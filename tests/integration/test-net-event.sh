@@ -5,9 +5,9 @@
 # events while another virsh stops, starts, defines and undefines
 # networks; both daemons must give the same events, in the same order.
 # Then the same through python3-libvirt's virConnectNetworkEventRegisterAny
-# with a network filter.
+# with a network filter, and through `vireo net-event`.
 #
-# $VIREOD names vireod.
+# $VIREOD names vireod, $VIREO the vireo executable.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/libvirtd.sh"
 
@@ -18,10 +18,11 @@ export LC_ALL=C
 
 NET_XML=$(dirname "${BASH_SOURCE[0]}")/side/data/net-isolated.xml
 
-# events URI: what net-event prints while the networks change.
+# events URI [TOOL]: what TOOL's (virsh's) net-event prints while the
+# networks change.
 events() {
-    local uri=$1 out=$DIR/events.out
-    timeout 30 virsh -c "$uri" net-event --loop --timeout 4 \
+    local uri=$1 tool=${2:-virsh} out=$DIR/events.out
+    timeout 30 "$tool" -c "$uri" net-event --loop --timeout 4 \
         --event lifecycle > "$out" 2>&1 &
     local watcher=$!
     sleep 1
@@ -59,7 +60,7 @@ conn.close()
 PY
 }
 
-plan 4
+plan 5
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 hold_connection
@@ -68,6 +69,8 @@ want=$(events "$LIBVIRTD_URI")
 got=$(events "$URI")
 like "$want" "events received: 6" "libvirtd sends the six lifecycle events"
 is "$got" "$want" "virsh net-event gets the same events from vireod"
+is "$(events "$URI" "$VIREO")" "$want" \
+    "vireo net-event prints them as virsh does"
 
 want=$(python_events "$LIBVIRTD_URI")
 got=$(python_events "$URI")
