@@ -250,7 +250,9 @@ cmd_net_name(struct session *s, const struct cmd *cmd)
 
     if (net == NULL) {
         cli_error("failed to get network '%s'", arg);
-        cli_report(&err);
+        /* virsh says no more about a word that is not a uuid. */
+        if (err.code != VIR_ERR_INVALID_ARG)
+            cli_report(&err);
         return -1;
     }
     printf("%s\n", vireo_network_get_name(net));
