@@ -255,8 +255,9 @@ put_forward(FILE *out, const struct network_def *def, xmlNodePtr root)
         return;
     fputs("  <forward", out);
     if (network_shape_child(fwd, "pf") == NULL) {
+        /* libvirt's dev is its first forward interface's. */
         xmlNodePtr iface = network_shape_child(fwd, "interface");
-        char *dev = iface != NULL ? attr(iface, "dev") : attr(fwd, "dev");
+        char *dev = iface != NULL ? attr(iface, "dev") : NULL;
 
         xml_write_attr(out, "dev", dev);
         free(dev);

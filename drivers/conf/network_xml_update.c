@@ -397,6 +397,28 @@ dns_of(struct update *u)
     return dns;
 }
 
+/* What a new DNS host or TXT record must have, in libvirt's words. */
+static int
+check_dns_fields(struct update *u, const char *element)
+{
+    char *name = prop(u->node, "name"), *value = prop(u->node, "value");
+    int rc = 0;
+
+    if (strcmp(element, "txt") == 0 && value == NULL)
+        rc = error_set(u->err, VIR_ERR_XML_DETAIL, VIR_FROM_NETWORK,
+                       "missing required value attribute in DNS TXT "
+                       "record named '%s' of network %s",
+                       name != NULL ? name : "", u->def->name);
+    else if (strcmp(element, "host") == 0 &&
+             network_shape_child(u->node, "hostname") == NULL)
+        rc = error_set(u->err, VIR_ERR_XML_DETAIL, VIR_FROM_NETWORK,
+                       "Missing hostname in network '%s' DNS HOST record",
+                       u->def->name);
+    xmlFree(name);
+    xmlFree(value);
+    return rc;
+}
+
 /* DNS hosts and TXT records: added or deleted, never modified; key names
  * the attribute that identifies one. */
 static int
@@ -411,6 +433,8 @@ update_dns_record(struct update *u, const char *element, const char *key,
         return error_set(u->err, VIR_ERR_OPERATION_UNSUPPORTED,
                          VIR_FROM_NETWORK, "DNS %s records cannot be "
                          "modified, only added or deleted", what);
+    if (is_adding(u) && check_dns_fields(u, element) < 0)
+        return -1;
     found = find_named(dns, element, u->node, key);
     if (is_adding(u) && found != NULL)
         return invalid(u, "there is already at least one DNS %s record with "
@@ -428,6 +452,86 @@ update_dns_record(struct update *u, const char *element, const char *key,
     return insert(u, dns, copy, "network");
 }
 
+/* Does c have every attribute the fragment gives, with the same value? */
+static bool
+has_all_fields(xmlNodePtr c, xmlNodePtr like)
+{
+    for (xmlAttrPtr a = like->properties; a != NULL; a = a->next)
+        if (!same_prop(c, like, (const char *)a->name))
+            return false;
+    return true;
+}
+
+/* DNS SRV records match on every field the fragment gives. */
+static int
+update_dns_srv(struct update *u)
+{
+    xmlNodePtr dns, found = NULL, copy;
+
+    if (check_name(u, "srv") < 0 || (dns = dns_of(u)) == NULL)
+        return -1;
+    if (u->command == NETWORK_UPDATE_MODIFY)
+        return unsupported(u, "DNS SRV records cannot be modified, only "
+                           "added or deleted");
+    for (xmlNodePtr c = dns->children; c != NULL && found == NULL;
+         c = c->next)
+        if (network_shape_is(c, "srv") && has_all_fields(c, u->node))
+            found = c;
+    if (is_adding(u) && found != NULL)
+        return invalid(u, "there is already at least one DNS SRV record "
+                       "matching all specified fields in network %s",
+                       u->def->name);
+    if (!is_adding(u) && found == NULL)
+        return invalid(u, "couldn't locate a matching DNS SRV record in "
+                       "network %s", u->def->name);
+    if (u->command == NETWORK_UPDATE_DELETE) {
+        drop(found);
+        return 0;
+    }
+    if ((copy = adopt(u, "dns")) == NULL)
+        return -1;
+    return insert(u, dns, copy, "network");
+}
+
+/* ---- <forward><interface> --------------------------------------------- */
+
+static int
+update_forward_interface(struct update *u)
+{
+    xmlNodePtr root = xmlDocGetRootElement(u->def->doc);
+    xmlNodePtr fwd = network_shape_child(root, "forward"), found, copy;
+    char *dev;
+    int rc = 0;
+
+    if (check_name(u, "interface") < 0)
+        return -1;
+    if (u->command == NETWORK_UPDATE_MODIFY)
+        return unsupported(u, "forward interface entries cannot be "
+                           "modified, only added or deleted");
+    if (fwd == NULL)
+        return invalid(u, "can't add an interface to network '%s', which "
+                       "does not forward", u->def->name);
+    found = find_named(fwd, "interface", u->node, "dev");
+    dev = prop(u->node, "dev");
+    if (is_adding(u) && found != NULL)
+        rc = invalid(u, "there is an existing interface entry in network "
+                     "'%s' that matches \"<interface dev='%s'>\"",
+                     u->def->name, dev);
+    else if (!is_adding(u) && found == NULL)
+        rc = invalid(u, "couldn't find an interface entry in network '%s' "
+                     "matching <interface dev='%s'>", u->def->name, dev);
+    xmlFree(dev);
+    if (rc < 0)
+        return rc;
+    if (u->command == NETWORK_UPDATE_DELETE) {
+        drop(found);
+        return 0;
+    }
+    if ((copy = adopt(u, "forward")) == NULL)
+        return -1;
+    return insert(u, fwd, copy, "network");
+}
+
 /* ---- Dispatch --------------------------------------------------------- */
 
 static int
@@ -440,8 +544,8 @@ apply(struct update *u, unsigned section)
     case NETWORK_SECTION_FORWARD:        return no_support(u, "forward");
     case NETWORK_SECTION_FORWARD_PF:     return no_support(u, "forward pf");
     case NETWORK_SECTION_FORWARD_INTERFACE:
-        return no_support(u, "forward interface");
-    case NETWORK_SECTION_DNS_SRV:        return no_support(u, "dns srv");
+        return update_forward_interface(u);
+    case NETWORK_SECTION_DNS_SRV:        return update_dns_srv(u);
     case NETWORK_SECTION_IP_DHCP_HOST:   return update_dhcp_host(u);
     case NETWORK_SECTION_IP_DHCP_RANGE:  return update_dhcp_range(u);
     case NETWORK_SECTION_PORTGROUP:      return update_portgroup(u);
