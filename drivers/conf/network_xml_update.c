@@ -112,6 +112,28 @@ drop(xmlNodePtr node)
     xmlFreeNode(node);
 }
 
+/* The change itself, once checked: delete found, put the fragment in its
+ * place, or add it to parent (named name, under grandparent). */
+static int
+apply_change(struct update *u, xmlNodePtr found, xmlNodePtr parent,
+             const char *name, const char *grandparent)
+{
+    xmlNodePtr copy;
+
+    if (u->command == NETWORK_UPDATE_DELETE) {
+        drop(found);
+        return 0;
+    }
+    if ((copy = adopt(u, name)) == NULL)
+        return -1;
+    if (found != NULL) {
+        xmlReplaceNode(found, copy);
+        xmlFreeNode(found);
+        return 0;
+    }
+    return insert(u, parent, copy, grandparent);
+}
+
 static int
 check_command(struct update *u)
 {
@@ -260,7 +282,7 @@ check_host_fields(struct update *u)
 static int
 update_dhcp_host(struct update *u)
 {
-    xmlNodePtr ip, dhcp, found, copy;
+    xmlNodePtr ip, dhcp, found;
 
     if (check_name(u, "host") < 0 || (ip = find_ip(u)) == NULL ||
         check_host_fields(u) < 0 || (dhcp = dhcp_of(u, ip)) == NULL)
@@ -273,18 +295,7 @@ update_dhcp_host(struct update *u)
                ? invalid(u, "couldn't locate a matching dhcp host entry in "
                          "network '%s'", u->def->name)
                : host_error(u, false);
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "dhcp")) == NULL)
-        return -1;
-    if (found != NULL) {
-        xmlReplaceNode(found, copy);
-        xmlFreeNode(found);
-        return 0;
-    }
-    return insert(u, dhcp, copy, "ip");
+    return apply_change(u, found, dhcp, "dhcp", "ip");
 }
 
 static xmlNodePtr
@@ -300,7 +311,7 @@ find_range(xmlNodePtr dhcp, xmlNodePtr range)
 static int
 update_dhcp_range(struct update *u)
 {
-    xmlNodePtr ip, dhcp, found, copy;
+    xmlNodePtr ip, dhcp, found;
     char *start, *end;
     int rc = 0;
 
@@ -324,13 +335,7 @@ update_dhcp_range(struct update *u)
     xmlFree(end);
     if (rc < 0)
         return rc;
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "dhcp")) == NULL)
-        return -1;
-    return insert(u, dhcp, copy, "ip");
+    return apply_change(u, found, dhcp, "dhcp", "ip");
 }
 
 /* ---- <portgroup> ------------------------------------------------------ */
@@ -350,7 +355,7 @@ static int
 update_portgroup(struct update *u)
 {
     xmlNodePtr root = xmlDocGetRootElement(u->def->doc);
-    xmlNodePtr found, copy;
+    xmlNodePtr found;
     char *name;
     int rc = 0;
 
@@ -369,18 +374,7 @@ update_portgroup(struct update *u)
     xmlFree(name);
     if (rc < 0)
         return rc;
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "network")) == NULL)
-        return -1;
-    if (found != NULL) {
-        xmlReplaceNode(found, copy);
-        xmlFreeNode(found);
-        return 0;
-    }
-    return insert(u, root, copy, "network") < 0 ? -1 : 0;
+    return apply_change(u, found, root, "network", "network");
 }
 
 /* ---- <dns> ------------------------------------------------------------ */
@@ -425,7 +419,7 @@ static int
 update_dns_record(struct update *u, const char *element, const char *key,
                   const char *what)
 {
-    xmlNodePtr dns, found, copy;
+    xmlNodePtr dns, found;
 
     if (check_name(u, element) < 0 || (dns = dns_of(u)) == NULL)
         return -1;
@@ -443,13 +437,7 @@ update_dns_record(struct update *u, const char *element, const char *key,
     if (!is_adding(u) && found == NULL)
         return invalid(u, "couldn't locate a matching DNS %s record in "
                        "network %s", what, u->def->name);
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "dns")) == NULL)
-        return -1;
-    return insert(u, dns, copy, "network");
+    return apply_change(u, found, dns, "dns", "network");
 }
 
 /* Does c have every attribute the fragment gives, with the same value? */
@@ -466,7 +454,7 @@ has_all_fields(xmlNodePtr c, xmlNodePtr like)
 static int
 update_dns_srv(struct update *u)
 {
-    xmlNodePtr dns, found = NULL, copy;
+    xmlNodePtr dns, found = NULL;
 
     if (check_name(u, "srv") < 0 || (dns = dns_of(u)) == NULL)
         return -1;
@@ -484,13 +472,7 @@ update_dns_srv(struct update *u)
     if (!is_adding(u) && found == NULL)
         return invalid(u, "couldn't locate a matching DNS SRV record in "
                        "network %s", u->def->name);
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "dns")) == NULL)
-        return -1;
-    return insert(u, dns, copy, "network");
+    return apply_change(u, found, dns, "dns", "network");
 }
 
 /* ---- <forward><interface> --------------------------------------------- */
@@ -499,7 +481,7 @@ static int
 update_forward_interface(struct update *u)
 {
     xmlNodePtr root = xmlDocGetRootElement(u->def->doc);
-    xmlNodePtr fwd = network_shape_child(root, "forward"), found, copy;
+    xmlNodePtr fwd = network_shape_child(root, "forward"), found;
     char *dev;
     int rc = 0;
 
@@ -523,13 +505,7 @@ update_forward_interface(struct update *u)
     xmlFree(dev);
     if (rc < 0)
         return rc;
-    if (u->command == NETWORK_UPDATE_DELETE) {
-        drop(found);
-        return 0;
-    }
-    if ((copy = adopt(u, "forward")) == NULL)
-        return -1;
-    return insert(u, fwd, copy, "network");
+    return apply_change(u, found, fwd, "forward", "network");
 }
 
 /* ---- Dispatch --------------------------------------------------------- */
