@@ -141,7 +141,10 @@ main(void)
     check_transient(conn);
     tap_is_int(drv()->network_event_deregister_any(conn, id, &err), 0,
                "and deregisters");
-    handle_conn_unref(conn);
+    /* Deliveries hold the connection: once they are done, this unref is
+     * the last, and the close (which frees the networks' documents) runs
+     * before the process exits. */
     event_wait_settle();
+    handle_conn_unref(conn);
     return tdrv_done();
 }
