@@ -1606,6 +1606,114 @@ typedef void (*vireo_domain_event_memory_device_size_change_cb)(
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+/* libvirt's virNetworkPtr: a network's name and uuid on a connection. */
+struct vireo_network;
+
+/* libvirt's virConnectListAllNetworksFlags. */
+enum {
+    VIREO_CONNECT_LIST_NETWORKS_INACTIVE     = 1 << 0,
+    VIREO_CONNECT_LIST_NETWORKS_ACTIVE       = 1 << 1,
+    VIREO_CONNECT_LIST_NETWORKS_PERSISTENT   = 1 << 2,
+    VIREO_CONNECT_LIST_NETWORKS_TRANSIENT    = 1 << 3,
+    VIREO_CONNECT_LIST_NETWORKS_AUTOSTART    = 1 << 4,
+    VIREO_CONNECT_LIST_NETWORKS_NO_AUTOSTART = 1 << 5,
+};
+/* virNetworkXMLFlags, virNetworkDefineFlags, virNetworkUpdateFlags. */
+enum {
+    VIREO_NETWORK_XML_INACTIVE           = 1 << 0,
+    VIREO_NETWORK_DEFINE_VALIDATE        = 1 << 0,
+    VIREO_NETWORK_UPDATE_AFFECT_CURRENT  = 0,
+    VIREO_NETWORK_UPDATE_AFFECT_LIVE     = 1 << 0,
+    VIREO_NETWORK_UPDATE_AFFECT_CONFIG   = 1 << 1,
+};
+/* virNetworkUpdateCommand. */
+enum {
+    VIREO_NETWORK_UPDATE_COMMAND_NONE      = 0,
+    VIREO_NETWORK_UPDATE_COMMAND_MODIFY    = 1,
+    VIREO_NETWORK_UPDATE_COMMAND_DELETE    = 2,
+    VIREO_NETWORK_UPDATE_COMMAND_ADD_LAST  = 3,
+    VIREO_NETWORK_UPDATE_COMMAND_ADD_FIRST = 4,
+};
+/* virNetworkUpdateSection. */
+enum {
+    VIREO_NETWORK_SECTION_NONE              = 0,
+    VIREO_NETWORK_SECTION_BRIDGE            = 1,
+    VIREO_NETWORK_SECTION_DOMAIN            = 2,
+    VIREO_NETWORK_SECTION_IP                = 3,
+    VIREO_NETWORK_SECTION_IP_DHCP_HOST      = 4,
+    VIREO_NETWORK_SECTION_IP_DHCP_RANGE     = 5,
+    VIREO_NETWORK_SECTION_FORWARD           = 6,
+    VIREO_NETWORK_SECTION_FORWARD_INTERFACE = 7,
+    VIREO_NETWORK_SECTION_FORWARD_PF        = 8,
+    VIREO_NETWORK_SECTION_PORTGROUP         = 9,
+    VIREO_NETWORK_SECTION_DNS_HOST          = 10,
+    VIREO_NETWORK_SECTION_DNS_TXT           = 11,
+    VIREO_NETWORK_SECTION_DNS_SRV           = 12,
+};
+
+VIREO_API int vireo_conn_num_of_networks(struct vireo_conn *conn,
+                                         struct vireo_error *err);
+VIREO_API int vireo_conn_num_of_defined_networks(struct vireo_conn *conn,
+                                                 struct vireo_error *err);
+/* Up to maxnames names into names (malloc'ed; the caller frees each). */
+VIREO_API int vireo_conn_list_networks(struct vireo_conn *conn, char **names,
+                                       int maxnames, struct vireo_error *err);
+VIREO_API int vireo_conn_list_defined_networks(struct vireo_conn *conn,
+                                               char **names, int maxnames,
+                                               struct vireo_error *err);
+/* The networks flags select; *nets (when nets is not NULL) is a malloc'ed
+ * array the caller frees with vireo_network_array_free. */
+VIREO_API int vireo_conn_list_all_networks(struct vireo_conn *conn,
+                                           struct vireo_network ***nets,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_uuid_string(
+    struct vireo_conn *conn, const char *uuid, struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_network_undefine(struct vireo_network *net,
+                                     struct vireo_error *err);
+VIREO_API int vireo_network_create(struct vireo_network *net,
+                                   struct vireo_error *err);
+VIREO_API int vireo_network_destroy(struct vireo_network *net,
+                                    struct vireo_error *err);
+/* malloc'ed; the caller frees. */
+VIREO_API char *vireo_network_get_xml_desc(struct vireo_network *net,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API char *vireo_network_get_bridge_name(struct vireo_network *net,
+                                              struct vireo_error *err);
+VIREO_API int vireo_network_get_autostart(struct vireo_network *net,
+                                          int *autostart,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_set_autostart(struct vireo_network *net,
+                                          int autostart,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_is_active(struct vireo_network *net,
+                                      struct vireo_error *err);
+VIREO_API int vireo_network_is_persistent(struct vireo_network *net,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_update(struct vireo_network *net,
+                                   unsigned command, unsigned section,
+                                   int parent_index, const char *xml,
+                                   unsigned flags, struct vireo_error *err);
+/* The handle's own fields; valid while the handle is held. */
+VIREO_API const char *vireo_network_get_name(const struct vireo_network *net);
+VIREO_API void vireo_network_get_uuid(const struct vireo_network *net,
+                                      unsigned char uuid[VIREO_UUID_BUFLEN]);
+VIREO_API struct vireo_network *vireo_network_ref(struct vireo_network *net);
+VIREO_API void vireo_network_free(struct vireo_network *net);
+VIREO_API void vireo_network_array_free(struct vireo_network **nets, int n);
+
 
 /* Storage pools and volumes. */
 
@@ -1931,6 +2039,92 @@ VIREO_API int vireo_interface_change_rollback(struct vireo_conn *conn,
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+/* The handles these events name; each kind's section declares its own
+ * functions. */
+struct vireo_network;
+struct vireo_storage_pool;
+struct vireo_node_device;
+
+/* libvirt's virNetworkEventID and virNetworkEventLifecycleType. */
+enum vireo_network_event_id {
+    VIR_NETWORK_EVENT_ID_LIFECYCLE = 0,
+    VIR_NETWORK_EVENT_ID_LAST
+};
+enum vireo_network_event_lifecycle_type {
+    VIR_NETWORK_EVENT_DEFINED   = 0,
+    VIR_NETWORK_EVENT_UNDEFINED = 1,
+    VIR_NETWORK_EVENT_STARTED   = 2,
+    VIR_NETWORK_EVENT_STOPPED   = 3,
+    VIR_NETWORK_EVENT_LAST
+};
+/* libvirt's virStoragePoolEventID and virStoragePoolEventLifecycleType. */
+enum vireo_storage_pool_event_id {
+    VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE = 0,
+    VIR_STORAGE_POOL_EVENT_ID_REFRESH   = 1,
+    VIR_STORAGE_POOL_EVENT_ID_LAST
+};
+enum vireo_storage_pool_event_lifecycle_type {
+    VIR_STORAGE_POOL_EVENT_DEFINED   = 0,
+    VIR_STORAGE_POOL_EVENT_UNDEFINED = 1,
+    VIR_STORAGE_POOL_EVENT_STARTED   = 2,
+    VIR_STORAGE_POOL_EVENT_STOPPED   = 3,
+    VIR_STORAGE_POOL_EVENT_CREATED   = 4,
+    VIR_STORAGE_POOL_EVENT_DELETED   = 5,
+    VIR_STORAGE_POOL_EVENT_LAST
+};
+/* libvirt's virNodeDeviceEventID and virNodeDeviceEventLifecycleType. */
+enum vireo_node_device_event_id {
+    VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE = 0,
+    VIR_NODE_DEVICE_EVENT_ID_UPDATE    = 1,
+    VIR_NODE_DEVICE_EVENT_ID_LAST
+};
+enum vireo_node_device_event_lifecycle_type {
+    VIR_NODE_DEVICE_EVENT_CREATED   = 0,
+    VIR_NODE_DEVICE_EVENT_DELETED   = 1,
+    VIR_NODE_DEVICE_EVENT_DEFINED   = 2,
+    VIR_NODE_DEVICE_EVENT_UNDEFINED = 3,
+    VIR_NODE_DEVICE_EVENT_LAST
+};
+
+/* As for domains, a callback is registered under its kind's generic type
+ * and called with its event id's own argument list: LIFECYCLE ids take
+ * (event, detail), REFRESH and UPDATE nothing more. */
+typedef void (*vireo_network_event_generic_cb)(struct vireo_conn *conn,
+                                               struct vireo_network *net,
+                                               void *opaque);
+typedef void (*vireo_network_event_lifecycle_cb)(struct vireo_conn *conn,
+                                                 struct vireo_network *net,
+                                                 int event, int detail,
+                                                 void *opaque);
+#define VIREO_NETWORK_EVENT_CALLBACK(cb) ((vireo_network_event_generic_cb)(void (*)(void))(cb))
+
+typedef void (*vireo_storage_pool_event_generic_cb)(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, void *opaque);
+typedef void (*vireo_storage_pool_event_lifecycle_cb)(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event,
+    int detail, void *opaque);
+#define VIREO_STORAGE_POOL_EVENT_CALLBACK(cb) ((vireo_storage_pool_event_generic_cb)(void (*)(void))(cb))
+
+typedef void (*vireo_node_device_event_generic_cb)(
+    struct vireo_conn *conn, struct vireo_node_device *dev, void *opaque);
+typedef void (*vireo_node_device_event_lifecycle_cb)(
+    struct vireo_conn *conn, struct vireo_node_device *dev, int event,
+    int detail, void *opaque);
+#define VIREO_NODE_DEVICE_EVENT_CALLBACK(cb) ((vireo_node_device_event_generic_cb)(void (*)(void))(cb))
+
+/* Register cb for event_id (VIR_NETWORK_EVENT_ID_*) about net, or every
+ * network when net is NULL; events arrive on the registered event loop.
+ * Returns the callback id, or -1 with err set. */
+VIREO_API int vireo_conn_network_event_register_any(
+    struct vireo_conn *conn, struct vireo_network *net, int event_id,
+    vireo_network_event_generic_cb cb, void *opaque, vireo_free_cb free_cb,
+    struct vireo_error *err);
+VIREO_API int vireo_conn_network_event_deregister_any(struct vireo_conn *conn,
+                                                      int callback_id,
+                                                      struct vireo_error *err);
+/* libvirt's words for a network lifecycle event ("Started"). */
+VIREO_API const char *vireo_network_event_type_string(int event);
+
 
 #ifdef __cplusplus
 }

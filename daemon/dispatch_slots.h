@@ -160,6 +160,27 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+DISPATCH_SLOT(dispatch_connect_num_of_networks);
+DISPATCH_SLOT(dispatch_connect_list_networks);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_networks);
+DISPATCH_SLOT(dispatch_connect_list_defined_networks);
+DISPATCH_SLOT(dispatch_connect_list_all_networks);
+DISPATCH_SLOT(dispatch_network_lookup_by_name);
+DISPATCH_SLOT(dispatch_network_lookup_by_uuid);
+DISPATCH_SLOT(dispatch_network_define_xml);
+DISPATCH_SLOT(dispatch_network_define_xml_flags);
+DISPATCH_SLOT(dispatch_network_create_xml);
+DISPATCH_SLOT(dispatch_network_create_xml_flags);
+DISPATCH_SLOT(dispatch_network_undefine);
+DISPATCH_SLOT(dispatch_network_create);
+DISPATCH_SLOT(dispatch_network_destroy);
+DISPATCH_SLOT(dispatch_network_update);
+DISPATCH_SLOT(dispatch_network_get_xml_desc);
+DISPATCH_SLOT(dispatch_network_get_bridge_name);
+DISPATCH_SLOT(dispatch_network_get_autostart);
+DISPATCH_SLOT(dispatch_network_set_autostart);
+DISPATCH_SLOT(dispatch_network_is_active);
+DISPATCH_SLOT(dispatch_network_is_persistent);
 
 /* Storage pools and volumes (dispatch_storage.c, dispatch_storage_vol.c,
  * dispatch_storage_legacy.c). */
@@ -230,6 +251,7 @@ DISPATCH_SLOT(dispatch_interface_change_rollback);
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);

@@ -165,6 +165,27 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    SLOT(CONNECT_NUM_OF_NETWORKS, dispatch_connect_num_of_networks),
+    SLOT(CONNECT_LIST_NETWORKS, dispatch_connect_list_networks),
+    SLOT(CONNECT_NUM_OF_DEFINED_NETWORKS, dispatch_connect_num_of_defined_networks),
+    SLOT(CONNECT_LIST_DEFINED_NETWORKS, dispatch_connect_list_defined_networks),
+    SLOT(CONNECT_LIST_ALL_NETWORKS, dispatch_connect_list_all_networks),
+    SLOT(NETWORK_LOOKUP_BY_NAME, dispatch_network_lookup_by_name),
+    SLOT(NETWORK_LOOKUP_BY_UUID, dispatch_network_lookup_by_uuid),
+    SLOT(NETWORK_DEFINE_XML, dispatch_network_define_xml),
+    SLOT(NETWORK_DEFINE_XML_FLAGS, dispatch_network_define_xml_flags),
+    SLOT(NETWORK_CREATE_XML, dispatch_network_create_xml),
+    SLOT(NETWORK_CREATE_XML_FLAGS, dispatch_network_create_xml_flags),
+    SLOT(NETWORK_UNDEFINE, dispatch_network_undefine),
+    SLOT(NETWORK_CREATE, dispatch_network_create),
+    SLOT(NETWORK_DESTROY, dispatch_network_destroy),
+    SLOT(NETWORK_UPDATE, dispatch_network_update),
+    SLOT(NETWORK_GET_XML_DESC, dispatch_network_get_xml_desc),
+    SLOT(NETWORK_GET_BRIDGE_NAME, dispatch_network_get_bridge_name),
+    SLOT(NETWORK_GET_AUTOSTART, dispatch_network_get_autostart),
+    SLOT(NETWORK_SET_AUTOSTART, dispatch_network_set_autostart),
+    SLOT(NETWORK_IS_ACTIVE, dispatch_network_is_active),
+    SLOT(NETWORK_IS_PERSISTENT, dispatch_network_is_persistent),
 
     /* Storage pools and volumes. */
     SLOT(CONNECT_NUM_OF_STORAGE_POOLS, dispatch_connect_num_of_storage_pools),
@@ -238,6 +259,7 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    SLOT(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, dispatch_connect_network_event_deregister_any),
 
 };
 

@@ -228,6 +228,19 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+/* cmd_network.c */
+int cmd_net_list(struct session *s, const struct cmd *cmd);
+int cmd_net_info(struct session *s, const struct cmd *cmd);
+int cmd_net_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_net_uuid(struct session *s, const struct cmd *cmd);
+int cmd_net_name(struct session *s, const struct cmd *cmd);
+int cmd_net_define(struct session *s, const struct cmd *cmd);
+int cmd_net_create(struct session *s, const struct cmd *cmd);
+int cmd_net_undefine(struct session *s, const struct cmd *cmd);
+int cmd_net_start(struct session *s, const struct cmd *cmd);
+int cmd_net_destroy(struct session *s, const struct cmd *cmd);
+int cmd_net_autostart(struct session *s, const struct cmd *cmd);
+int cmd_net_update(struct session *s, const struct cmd *cmd);
 
 /* Storage pools and volumes (cmd_pool.c, cmd_vol.c). */
 /* The pool arg names: by UUID when it is as long as one, then (with
@@ -288,5 +301,6 @@ int cmd_iface_rollback(struct session *s, const struct cmd *cmd);
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
 
 #endif /* VIREO_TOOLS_CLI_H */

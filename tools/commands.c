@@ -447,6 +447,72 @@ static const struct opt_def cpu_models_opts[] = {
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+#define NETWORK_ARG \
+    { "network", OPT_STRING, true, true, "network name or uuid" }
+
+static const struct opt_def net_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive networks" },
+    { "all", OPT_BOOL, false, false, "list inactive & active networks" },
+    { "persistent", OPT_BOOL, false, false, "list persistent networks" },
+    { "transient", OPT_BOOL, false, false, "list transient networks" },
+    { "autostart", OPT_BOOL, false, false,
+      "list networks with autostart enabled" },
+    { "no-autostart", OPT_BOOL, false, false,
+      "list networks with autostart disabled" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list network names only" },
+    END_OPTS,
+};
+
+static const struct opt_def net_one_opts[] = {
+    NETWORK_ARG,
+    END_OPTS,
+};
+
+static const struct opt_def net_dumpxml_opts[] = {
+    NETWORK_ARG,
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+static const struct opt_def net_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
+
+static const struct opt_def net_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    END_OPTS,
+};
+
+static const struct opt_def net_autostart_opts[] = {
+    NETWORK_ARG,
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    END_OPTS,
+};
+
+static const struct opt_def net_update_opts[] = {
+    NETWORK_ARG,
+    { "command", OPT_STRING, true, true,
+      "type of update (add-first, add-last (add), delete, or modify)" },
+    { "section", OPT_STRING, true, true,
+      "which section of network configuration to update" },
+    { "xml", OPT_STRING, true, true,
+      "name of file containing xml (or, if it starts with '<', the "
+      "complete xml element itself) to add/modify, or to be matched for "
+      "search" },
+    { "parent-index", OPT_NUMBER, false, false,
+      "which parent object to search through" },
+    { "config", OPT_BOOL, false, false, "affect next network startup" },
+    { "live", OPT_BOOL, false, false, "affect running network" },
+    { "current", OPT_BOOL, false, false,
+      "affect current state of network" },
+    END_OPTS,
+};
 
 /* Storage pools and volumes. */
 static const struct opt_def pool_opts[] = {
@@ -576,6 +642,19 @@ static const struct opt_def iface_define_opts[] = {
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+static const struct opt_def net_event_opts[] = {
+    { "network", OPT_STRING, true, false,
+      "filter by network name or uuid" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
+    { "loop", OPT_BOOL, false, false,
+      "loop until timeout or interrupt, rather than one-shot" },
+    { "timeout", OPT_NUMBER, false, false,
+      "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
+    END_OPTS,
+};
 
 /* ---- The table ---------------------------------------------------------- */
 
@@ -790,6 +869,40 @@ static const struct cmd_def table[] = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    { "net-list", cmd_net_list, net_list_opts, true, "list networks",
+      "Returns list of networks." },
+    { "net-info", cmd_net_info, net_one_opts, true, "network information",
+      "Returns basic information about the network" },
+    { "net-dumpxml", cmd_net_dumpxml, net_dumpxml_opts, true,
+      "network information in XML",
+      "Output the network information as an XML dump to stdout." },
+    { "net-uuid", cmd_net_uuid, net_one_opts, true,
+      "convert a network name to network UUID",
+      "Convert a network name to network UUID." },
+    { "net-name", cmd_net_name, net_one_opts, true,
+      "convert a network UUID to network name",
+      "Convert a network UUID to network name." },
+    { "net-define", cmd_net_define, net_define_opts, true,
+      "define an inactive persistent virtual network or modify an "
+      "existing persistent one from an XML file",
+      "Define or modify a persistent virtual network." },
+    { "net-create", cmd_net_create, net_create_opts, true,
+      "create a network from an XML file",
+      "Create a network." },
+    { "net-undefine", cmd_net_undefine, net_one_opts, true,
+      "undefine a persistent network", "Undefine the configuration for a "
+      "persistent network." },
+    { "net-start", cmd_net_start, net_one_opts, true,
+      "start a (previously defined) inactive network",
+      "Start a network." },
+    { "net-destroy", cmd_net_destroy, net_one_opts, true,
+      "destroy (stop) a network", "Forcefully stop a given network." },
+    { "net-autostart", cmd_net_autostart, net_autostart_opts, true,
+      "autostart a network", "Configure a network to be automatically "
+      "started at boot." },
+    { "net-update", cmd_net_update, net_update_opts, true,
+      "update parts of an existing network's configuration",
+      "Update part of an existing network's configuration." },
 
     /* Storage pools and volumes. */
     { "pool-list", cmd_pool_list, pool_list_opts, true, "list pools",
@@ -910,6 +1023,9 @@ static const struct cmd_def table[] = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    { "net-event", cmd_net_event, net_event_opts, true,
+      "Network Events", "List event types, or wait for network events to "
+      "occur" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

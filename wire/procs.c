@@ -357,6 +357,27 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    CALL(CONNECT_NUM_OF_NETWORKS, NONE, RET(connect_num_of_networks), HIGH),
+    CALL(CONNECT_LIST_NETWORKS, ARGS(connect_list_networks), RET(connect_list_networks), HIGH),
+    CALL(CONNECT_NUM_OF_DEFINED_NETWORKS, NONE, RET(connect_num_of_defined_networks), HIGH),
+    CALL(CONNECT_LIST_DEFINED_NETWORKS, ARGS(connect_list_defined_networks), RET(connect_list_defined_networks), HIGH),
+    CALL(CONNECT_LIST_ALL_NETWORKS, ARGS(connect_list_all_networks), RET(connect_list_all_networks), HIGH),
+    CALL(NETWORK_LOOKUP_BY_NAME, ARGS(network_lookup_by_name), RET(network_lookup_by_name), HIGH),
+    CALL(NETWORK_LOOKUP_BY_UUID, ARGS(network_lookup_by_uuid), RET(network_lookup_by_uuid), HIGH),
+    CALL(NETWORK_CREATE_XML, ARGS(network_create_xml), RET(network_create_xml), WRITE),
+    CALL(NETWORK_CREATE_XML_FLAGS, ARGS(network_create_xml_flags), RET(network_create_xml_flags), WRITE),
+    CALL(NETWORK_DEFINE_XML, ARGS(network_define_xml), RET(network_define_xml), HIGH | WRITE),
+    CALL(NETWORK_DEFINE_XML_FLAGS, ARGS(network_define_xml_flags), RET(network_define_xml_flags), HIGH | WRITE),
+    CALL(NETWORK_UNDEFINE, ARGS(network_undefine), NONE, HIGH | WRITE),
+    CALL(NETWORK_CREATE, ARGS(network_create), NONE, WRITE),
+    CALL(NETWORK_DESTROY, ARGS(network_destroy), NONE, HIGH | WRITE),
+    CALL(NETWORK_UPDATE, ARGS(network_update), NONE, WRITE),
+    CALL(NETWORK_GET_XML_DESC, ARGS(network_get_xml_desc), RET(network_get_xml_desc), HIGH),
+    CALL(NETWORK_GET_BRIDGE_NAME, ARGS(network_get_bridge_name), RET(network_get_bridge_name), HIGH),
+    CALL(NETWORK_GET_AUTOSTART, ARGS(network_get_autostart), RET(network_get_autostart), HIGH),
+    CALL(NETWORK_SET_AUTOSTART, ARGS(network_set_autostart), NONE, HIGH | WRITE),
+    CALL(NETWORK_IS_ACTIVE, ARGS(network_is_active), RET(network_is_active), HIGH),
+    CALL(NETWORK_IS_PERSISTENT, ARGS(network_is_persistent), RET(network_is_persistent), HIGH),
 
     /* Storage pools and volumes. */
     CALL(CONNECT_NUM_OF_STORAGE_POOLS, NONE, RET(connect_num_of_storage_pools), HIGH),
@@ -478,6 +499,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    CALL(CONNECT_NETWORK_EVENT_REGISTER_ANY, ARGS(connect_network_event_register_any), RET(connect_network_event_register_any), HIGH),
+    CALL(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, ARGS(connect_network_event_deregister_any), NONE, HIGH),
+    EVENT(NETWORK_EVENT_LIFECYCLE, MSG(network_event_lifecycle)),
 
 };
 

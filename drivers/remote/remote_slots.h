@@ -365,6 +365,45 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+int remotedrv_connect_num_of_networks(struct vireo_conn *conn, struct
+                                      vireo_error *err);
+int remotedrv_connect_list_networks(struct vireo_conn *conn, char **names, int
+                                    maxnames, struct vireo_error *err);
+int remotedrv_connect_num_of_defined_networks(struct vireo_conn *conn, struct
+    vireo_error *err);
+int remotedrv_connect_list_defined_networks(struct vireo_conn *conn, char
+    **names, int maxnames, struct vireo_error *err);
+int remotedrv_connect_list_all_networks(struct vireo_conn *conn, struct
+    vireo_network ***nets, unsigned flags, struct vireo_error *err);
+struct vireo_network *remotedrv_network_lookup_by_name(struct vireo_conn *conn,
+    const char *name, struct vireo_error *err);
+struct vireo_network *remotedrv_network_lookup_by_uuid(struct vireo_conn *conn,
+    const unsigned char *uuid, struct vireo_error *err);
+struct vireo_network *remotedrv_network_define_xml(struct vireo_conn *conn,
+    const char *xml, unsigned flags, struct vireo_error *err);
+struct vireo_network *remotedrv_network_create_xml(struct vireo_conn *conn,
+    const char *xml, unsigned flags, struct vireo_error *err);
+int remotedrv_network_undefine(struct vireo_network *net, struct vireo_error
+                               *err);
+int remotedrv_network_create(struct vireo_network *net, struct vireo_error
+                             *err);
+int remotedrv_network_destroy(struct vireo_network *net, struct vireo_error
+                              *err);
+char *remotedrv_network_get_xml_desc(struct vireo_network *net, unsigned flags,
+                                     struct vireo_error *err);
+char *remotedrv_network_get_bridge_name(struct vireo_network *net, struct
+    vireo_error *err);
+int remotedrv_network_get_autostart(struct vireo_network *net, int *autostart,
+                                    struct vireo_error *err);
+int remotedrv_network_set_autostart(struct vireo_network *net, int autostart,
+                                    struct vireo_error *err);
+int remotedrv_network_is_active(struct vireo_network *net, struct vireo_error
+                                *err);
+int remotedrv_network_is_persistent(struct vireo_network *net, struct
+                                    vireo_error *err);
+int remotedrv_network_update(struct vireo_network *net, unsigned command,
+                             unsigned section, int parent_index, const char
+                             *xml, unsigned flags, struct vireo_error *err);
 
 /* Storage pools and volumes (remote_storage.c, remote_storage_vol.c). */
 struct vireo_storage_pool;
@@ -519,5 +558,10 @@ int   remotedrv_interface_change_rollback(struct vireo_conn *conn,
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+int remotedrv_network_event_register_any(struct vireo_conn *conn, struct
+    vireo_network *net, int event_id, vireo_network_event_generic_cb cb, void
+    *opaque, vireo_free_cb free_cb, struct vireo_error *err);
+int remotedrv_network_event_deregister_any(struct vireo_conn *conn, int
+    callback_id, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -169,6 +169,7 @@ priv_free(struct remote_priv *priv)
     if (priv->rpc != NULL)
         rpc_client_close(priv->rpc);
     domain_event_state_free(priv->events);
+    remote_object_events_free(priv);
     pthread_mutex_destroy(&priv->events_lock);
     pthread_mutex_destroy(&priv->lock);
     free(priv->type);
@@ -412,6 +413,25 @@ const struct driver remotedrv = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    .connect_num_of_networks = remotedrv_connect_num_of_networks,
+    .connect_list_networks = remotedrv_connect_list_networks,
+    .connect_num_of_defined_networks = remotedrv_connect_num_of_defined_networks,
+    .connect_list_defined_networks = remotedrv_connect_list_defined_networks,
+    .connect_list_all_networks = remotedrv_connect_list_all_networks,
+    .network_lookup_by_name = remotedrv_network_lookup_by_name,
+    .network_lookup_by_uuid = remotedrv_network_lookup_by_uuid,
+    .network_define_xml = remotedrv_network_define_xml,
+    .network_create_xml = remotedrv_network_create_xml,
+    .network_undefine = remotedrv_network_undefine,
+    .network_create = remotedrv_network_create,
+    .network_destroy = remotedrv_network_destroy,
+    .network_get_xml_desc = remotedrv_network_get_xml_desc,
+    .network_get_bridge_name = remotedrv_network_get_bridge_name,
+    .network_get_autostart = remotedrv_network_get_autostart,
+    .network_set_autostart = remotedrv_network_set_autostart,
+    .network_is_active = remotedrv_network_is_active,
+    .network_is_persistent = remotedrv_network_is_persistent,
+    .network_update = remotedrv_network_update,
 
     /* Storage pools and volumes. */
     .conn_list_all_storage_pools   = remotedrv_conn_list_all_storage_pools,
@@ -475,5 +495,7 @@ const struct driver remotedrv = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    .network_event_register_any = remotedrv_network_event_register_any,
+    .network_event_deregister_any = remotedrv_network_event_deregister_any,
 
 };

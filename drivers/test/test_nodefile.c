@@ -274,6 +274,26 @@ read_domain(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
     return rc;
 }
 
+/* An inline <network>, kept as text for the state to parse. */
+static int
+read_network(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char **grown = realloc(ld->nf->networks, (size_t)(ld->nf->n_networks + 1)
+                                             * sizeof(char *));
+    char *text = NULL;
+
+    if (grown != NULL)
+        ld->nf->networks = grown;
+    if (buf != NULL && grown != NULL && xmlNodeDump(buf, doc, node, 0, 0) >= 0)
+        text = strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    if (text == NULL)
+        return error_no_memory(ld->err);
+    ld->nf->networks[ld->nf->n_networks++] = text;
+    return 0;
+}
+
 /* ---- The document ----------------------------------------------------- */
 
 static int
@@ -296,6 +316,8 @@ read_node(const struct load *ld, xmlDocPtr doc, xmlNodePtr root)
             rc = read_domain(ld, doc, n);
         } else if (strcmp(name, "pool") == 0) {
             rc = read_pool(ld, doc, n);
+        } else if (strcmp(name, "network") == 0) {
+            rc = read_network(ld, doc, n);
         }
         if (rc < 0)
             return -1;
@@ -368,4 +390,9 @@ test_nodefile_clear(struct test_nodefile *nf)
     nf->defs = NULL;
     nf->n_defs = 0;
     test_nodefile_clear_pools(nf);
+    for (int i = 0; i < nf->n_networks; i++)
+        free(nf->networks[i]);
+    free(nf->networks);
+    nf->networks = NULL;
+    nf->n_networks = 0;
 }

@@ -9,6 +9,7 @@
  *     <domain file='relative/to/node/file.xml'/>
  *     <domain type='test'>...inline definition...</domain>
  *     <pool type='dir'>...<volume>...</volume></pool>   (or file='...')
+ *     <network>...inline definition...</network>
  *   </node>
  */
 #ifndef VIREO_DRIVERS_TEST_NODEFILE_H
@@ -34,6 +35,9 @@ struct test_nodefile {
     int                 n_defs;
     struct test_node_pool *pools; /* in document order */
     int                 n_pools;
+    /* Inline <network> elements, as text, in document order. */
+    char              **networks;
+    int                 n_networks;
 };
 
 /* Read the node file at path, and the domain files it names, into nf,

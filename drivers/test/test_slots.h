@@ -340,6 +340,54 @@ int   testdrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+int testdrv_connect_num_of_networks(struct vireo_conn *conn,
+                                    struct vireo_error *err);
+int testdrv_connect_list_networks(struct vireo_conn *conn, char **names,
+                                  int maxnames, struct vireo_error *err);
+int testdrv_connect_num_of_defined_networks(struct vireo_conn *conn,
+                                            struct vireo_error *err);
+int testdrv_connect_list_defined_networks(struct vireo_conn *conn,
+                                          char **names, int maxnames,
+                                          struct vireo_error *err);
+int testdrv_connect_list_all_networks(struct vireo_conn *conn,
+                                      struct vireo_network ***nets,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+struct vireo_network *testdrv_network_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+struct vireo_network *testdrv_network_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+struct vireo_network *testdrv_network_define_xml(struct vireo_conn *conn,
+                                                 const char *xml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+struct vireo_network *testdrv_network_create_xml(struct vireo_conn *conn,
+                                                 const char *xml,
+                                                 unsigned flags,
+                                                 struct vireo_error *err);
+int testdrv_network_undefine(struct vireo_network *net,
+                             struct vireo_error *err);
+int testdrv_network_create(struct vireo_network *net,
+                           struct vireo_error *err);
+int testdrv_network_destroy(struct vireo_network *net,
+                            struct vireo_error *err);
+char *testdrv_network_get_xml_desc(struct vireo_network *net, unsigned flags,
+                                   struct vireo_error *err);
+char *testdrv_network_get_bridge_name(struct vireo_network *net,
+                                      struct vireo_error *err);
+int testdrv_network_get_autostart(struct vireo_network *net, int *autostart,
+                                  struct vireo_error *err);
+int testdrv_network_set_autostart(struct vireo_network *net, int autostart,
+                                  struct vireo_error *err);
+int testdrv_network_is_active(struct vireo_network *net,
+                              struct vireo_error *err);
+int testdrv_network_is_persistent(struct vireo_network *net,
+                                  struct vireo_error *err);
+int testdrv_network_update(struct vireo_network *net, unsigned command,
+                           unsigned section, int parent_index,
+                           const char *xml, unsigned flags,
+                           struct vireo_error *err);
 
 /* Storage pools and volumes (test_storage_pool.c, test_storage_vol.c,
  * test_storage_sources.c). */
@@ -492,5 +540,14 @@ int   testdrv_interface_change_rollback(struct vireo_conn *conn,
 /* Domain checkpoints. */
 
 /* Object events: networks, storage pools, node devices. */
+int testdrv_network_event_register_any(struct vireo_conn *conn,
+                                       struct vireo_network *net,
+                                       int event_id,
+                                       vireo_network_event_generic_cb cb,
+                                       void *opaque, vireo_free_cb free_cb,
+                                       struct vireo_error *err);
+int testdrv_network_event_deregister_any(struct vireo_conn *conn,
+                                         int callback_id,
+                                         struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_TEST_SLOTS_H */

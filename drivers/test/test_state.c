@@ -18,6 +18,7 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_hostobj.h"
+#include "drivers/test/test_network.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_storage.h"
@@ -72,6 +73,7 @@ state_free(struct test_state *st)
     domain_list_free(st->domains);
     test_hostobj_free(st->hostobj);
     test_storage_free(st->storage);
+    test_networks_free(st->networks);
     free(st);
 }
 
@@ -89,13 +91,15 @@ state_new(const struct test_host *host, struct vireo_error *err)
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();
+    st->networks = test_networks_new();
     st->hostobj = test_hostobj_new(err);
     if (st->hostobj == NULL) {
         state_free(st);
         return NULL;
     }
     st->storage = test_storage_new();
-    if (st->domains == NULL || st->events == NULL || st->storage == NULL) {
+    if (st->domains == NULL || st->events == NULL || st->storage == NULL ||
+        st->networks == NULL) {
         state_free(st);
         error_no_memory(err);
         return NULL;
@@ -156,7 +160,9 @@ default_new(struct vireo_error *err)
     }
     def = domain_def_parse(default_domain_xml, err);
     if (def == NULL || add_running(st, def, err) < 0 ||
-        test_storage_add_default(st->storage, err) < 0) {
+        test_storage_add_default(st->storage, err) < 0 ||
+        test_networks_add_initial(st->networks, test_networks_default_xml,
+                                  err) < 0) {
         state_free(st);
         return NULL;
     }
@@ -230,6 +236,12 @@ test_state_open_file(const char *path, const struct conn_identity *who,
         state_free(st);
         st = NULL;
     }
+    for (i = 0; st != NULL && i < nf.n_networks; i++)
+        if (test_networks_add_initial(st->networks, nf.networks[i], err) < 0) {
+            name_node_file(err, path);
+            state_free(st);
+            st = NULL;
+        }
     test_nodefile_clear(&nf);
     return st;
 }

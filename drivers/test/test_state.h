@@ -31,6 +31,7 @@ struct test_state {
     struct domain_event_state *events;
     struct test_hostobj       *hostobj;   /* node devices, interfaces */
     struct test_storage       *storage;   /* pools and volumes */
+    struct test_networks      *networks;   /* test_network.h */
 };
 
 /* Test thread: a reference on the process's default state, created (with

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "drivers/domain_event.h"
+#include "drivers/test/test_network.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
@@ -123,6 +124,7 @@ static int
 op_close(struct test_state *st, void *io, struct vireo_error *err)
 {
     domain_event_deregister_conn(st->events, io);
+    test_networks_close_conn(st->networks, io);
     test_state_release(st);
     return 0;
 }
@@ -324,6 +326,25 @@ const struct driver testdrv = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    .connect_num_of_networks     = testdrv_connect_num_of_networks,
+    .connect_list_networks       = testdrv_connect_list_networks,
+    .connect_num_of_defined_networks = testdrv_connect_num_of_defined_networks,
+    .connect_list_defined_networks = testdrv_connect_list_defined_networks,
+    .connect_list_all_networks   = testdrv_connect_list_all_networks,
+    .network_lookup_by_name      = testdrv_network_lookup_by_name,
+    .network_lookup_by_uuid      = testdrv_network_lookup_by_uuid,
+    .network_define_xml          = testdrv_network_define_xml,
+    .network_create_xml          = testdrv_network_create_xml,
+    .network_undefine            = testdrv_network_undefine,
+    .network_create              = testdrv_network_create,
+    .network_destroy             = testdrv_network_destroy,
+    .network_get_xml_desc        = testdrv_network_get_xml_desc,
+    .network_get_bridge_name     = testdrv_network_get_bridge_name,
+    .network_get_autostart       = testdrv_network_get_autostart,
+    .network_set_autostart       = testdrv_network_set_autostart,
+    .network_is_active           = testdrv_network_is_active,
+    .network_is_persistent       = testdrv_network_is_persistent,
+    .network_update              = testdrv_network_update,
 
     /* Storage pools and volumes. */
     .conn_list_all_storage_pools   = testdrv_conn_list_all_storage_pools,
@@ -387,5 +408,7 @@ const struct driver testdrv = {
     /* Domain checkpoints. */
 
     /* Object events: networks, storage pools, node devices. */
+    .network_event_register_any  = testdrv_network_event_register_any,
+    .network_event_deregister_any = testdrv_network_event_deregister_any,
 
 };
