@@ -166,6 +166,13 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Node devices and host interfaces. */
 
 /* Domain checkpoints. */
+DISPATCH_SLOT(dispatch_domain_checkpoint_create_xml);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_list_all_checkpoints);
+DISPATCH_SLOT(dispatch_domain_checkpoint_list_all_children);
+DISPATCH_SLOT(dispatch_domain_checkpoint_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_parent);
+DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 
 /* Object events: networks, storage pools, node devices. */
 

@@ -346,6 +346,28 @@ int   testdrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Node devices and host interfaces. */
 
 /* Domain checkpoints. */
+/* test_checkpoint.c */
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+char *testdrv_domain_checkpoint_get_xml_desc(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_list_all_checkpoints(struct vireo_domain *dom,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_checkpoint_list_all_children(
+    struct vireo_domain_checkpoint *chk,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_get_parent(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_checkpoint_delete(struct vireo_domain_checkpoint *chk,
+                                 unsigned flags, struct vireo_error *err);
 
 /* Object events: networks, storage pools, node devices. */
 

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * moment_xml.h: what reading and writing <domainsnapshot> and
+ * <domaincheckpoint> share: finding children, copying attributes and
+ * texts, and the embedded <domain>, read and written through the domain
+ * XML parser and formatter. Plain functions, any thread.
+ */
+#ifndef VIREO_CONF_MOMENT_XML_H
+#define VIREO_CONF_MOMENT_XML_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#include "api/vireo.h"
+
+struct domain_def;
+
+/* An element (in any namespace) named name. */
+bool moment_xml_is_element(xmlNodePtr node, const char *name);
+
+/* The first child element named name, or NULL. */
+xmlNodePtr moment_xml_child(xmlNodePtr parent, const char *name);
+
+/* A malloc'ed copy of an attribute, or of the text of parent's child
+ * element named name: 0 with *out NULL when absent, or -1 when memory is
+ * short (err set). */
+int moment_xml_attr(xmlNodePtr node, const char *name, char **out,
+                    struct vireo_error *err);
+int moment_xml_text(xmlNodePtr parent, const char *name, char **out,
+                    struct vireo_error *err);
+
+/* The <domain> element node, parsed as a document of its own; NULL with
+ * err set on failure. */
+struct domain_def *moment_xml_read_domain(xmlNodePtr node,
+                                          struct vireo_error *err);
+
+/* The domain document as dumpxml writes it, each line indented one more
+ * level. false when memory is short. */
+bool moment_xml_put_domain(FILE *out, const struct domain_def *dom);
+
+#endif /* VIREO_CONF_MOMENT_XML_H */
