@@ -49,6 +49,12 @@ checkpoint_def_free(struct checkpoint_def *def)
 
 /* ---- Reading ---------------------------------------------------------- */
 
+static void
+free_def(void *def)
+{
+    checkpoint_def_free(def);
+}
+
 static int
 fail(struct vireo_error *err, int code, const char *what)
 {
@@ -148,9 +154,11 @@ read_redefined(struct checkpoint_def *def, xmlNodePtr root,
 }
 
 static int
-read_checkpoint(struct checkpoint_def *def, xmlNodePtr root,
-                bool is_redefine, struct vireo_error *err)
+read_checkpoint(void *opaque, xmlNodePtr root, bool is_redefine,
+                struct vireo_error *err)
 {
+    struct checkpoint_def *def = opaque;
+
     if (!moment_xml_is_element(root, "domaincheckpoint"))
         return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_CHECKPOINT,
                          "expecting root element of 'domaincheckpoint', "
@@ -176,7 +184,6 @@ struct checkpoint_def *
 checkpoint_def_parse(const char *xml, bool is_redefine,
                      struct vireo_error *err)
 {
-    struct checkpoint_def *def;
     xmlDocPtr doc;
 
     if (xml == NULL) {
@@ -186,16 +193,8 @@ checkpoint_def_parse(const char *xml, bool is_redefine,
     doc = xml_read_document(xml, strlen(xml), "(domain_checkpoint)", err);
     if (doc == NULL)
         return NULL;
-    def = calloc(1, sizeof(*def));
-    if (def == NULL)
-        error_no_memory(err);
-    else if (read_checkpoint(def, xmlDocGetRootElement(doc), is_redefine,
-                             err) < 0) {
-        checkpoint_def_free(def);
-        def = NULL;
-    }
-    xmlFreeDoc(doc);
-    return def;
+    return moment_xml_read_root(doc, sizeof(struct checkpoint_def),
+                                read_checkpoint, free_def, is_redefine, err);
 }
 
 /* ---- Aligning disks ---------------------------------------------------- */
@@ -338,37 +337,23 @@ put_disks(FILE *out, const struct checkpoint_def *def)
     fputs("  </disks>\n", out);
 }
 
-char *
-checkpoint_def_format(const struct checkpoint_def *def,
-                      bool is_without_domain)
+static void
+put_body(FILE *out, const void *opaque)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    bool ok = true;
+    const struct checkpoint_def *def = opaque;
 
-    if (out == NULL)
-        return NULL;
-    fputs("<domaincheckpoint>\n", out);
-    xml_write_text_element(out, "  ", "name", def->name);
-    if (def->description != NULL)
-        xml_write_text_element(out, "  ", "description", def->description);
-    if (def->parent_name != NULL) {
-        fputs("  <parent>\n", out);
-        xml_write_text_element(out, "    ", "name", def->parent_name);
-        fputs("  </parent>\n", out);
-    }
+    moment_xml_put_names(out, def->name, def->description);
+    moment_xml_put_parent(out, def->parent_name);
     if (def->creation_time != 0)
         fprintf(out, "  <creationTime>%lld</creationTime>\n",
                 def->creation_time);
     put_disks(out, def);
-    if (def->dom != NULL && !is_without_domain)
-        ok = moment_xml_put_domain(out, def->dom);
-    fputs("</domaincheckpoint>\n", out);
-    ok = ok && ferror(out) == 0;
-    if (fclose(out) != 0 || !ok) {
-        free(text);
-        return NULL;
-    }
-    return text;
+}
+
+char *
+checkpoint_def_format(const struct checkpoint_def *def,
+                      bool is_without_domain)
+{
+    return moment_xml_format("domaincheckpoint", put_body, def,
+                             is_without_domain ? NULL : def->dom);
 }

@@ -8,6 +8,7 @@
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/moment_xml.h"
+#include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
 
 bool
@@ -93,4 +94,64 @@ moment_xml_put_domain(FILE *out, const struct domain_def *dom)
     }
     free(text);
     return true;
+}
+
+void *
+moment_xml_read_root(xmlDocPtr doc, size_t size, moment_read_fn read,
+                     void (*free_fn)(void *def), bool is_redefine,
+                     struct vireo_error *err)
+{
+    void *def = calloc(1, size);
+
+    if (def == NULL)
+        error_no_memory(err);
+    else if (read(def, xmlDocGetRootElement(doc), is_redefine, err) < 0) {
+        free_fn(def);
+        def = NULL;
+    }
+    xmlFreeDoc(doc);
+    return def;
+}
+
+void
+moment_xml_put_names(FILE *out, const char *name, const char *description)
+{
+    xml_write_text_element(out, "  ", "name", name);
+    if (description != NULL)
+        xml_write_text_element(out, "  ", "description", description);
+}
+
+void
+moment_xml_put_parent(FILE *out, const char *parent_name)
+{
+    if (parent_name == NULL)
+        return;
+    fputs("  <parent>\n", out);
+    xml_write_text_element(out, "    ", "name", parent_name);
+    fputs("  </parent>\n", out);
+}
+
+char *
+moment_xml_format(const char *root,
+                  void (*put_body)(FILE *out, const void *def),
+                  const void *def, const struct domain_def *dom)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    bool ok = true;
+
+    if (out == NULL)
+        return NULL;
+    fprintf(out, "<%s>\n", root);
+    put_body(out, def);
+    if (dom != NULL)
+        ok = moment_xml_put_domain(out, dom);
+    fprintf(out, "</%s>\n", root);
+    ok = ok && ferror(out) == 0;
+    if (fclose(out) != 0 || !ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }

@@ -40,4 +40,26 @@ struct domain_def *moment_xml_read_domain(xmlNodePtr node,
  * level. false when memory is short. */
 bool moment_xml_put_domain(FILE *out, const struct domain_def *dom);
 
+/* Reads a moment's root element into its new definition. */
+typedef int (*moment_read_fn)(void *def, xmlNodePtr root, bool is_redefine,
+                              struct vireo_error *err);
+
+/* A new definition of size bytes (zeroed) read from doc's root with
+ * read; free_fn frees it when read fails. Takes doc. NULL with err set. */
+void *moment_xml_read_root(xmlDocPtr doc, size_t size, moment_read_fn read,
+                           void (*free_fn)(void *def), bool is_redefine,
+                           struct vireo_error *err);
+
+/* The elements that open every moment: <name>, <description> if any; and
+ * <parent> if any. */
+void moment_xml_put_names(FILE *out, const char *name,
+                          const char *description);
+void moment_xml_put_parent(FILE *out, const char *parent_name);
+
+/* A moment's document: <root>, what put_body writes of def, then dom
+ * (unless NULL), then </root>. malloc'ed, or NULL when memory is short. */
+char *moment_xml_format(const char *root,
+                        void (*put_body)(FILE *out, const void *def),
+                        const void *def, const struct domain_def *dom);
+
 #endif /* VIREO_CONF_MOMENT_XML_H */

@@ -95,6 +95,12 @@ snapshot_def_free(struct snapshot_def *def)
 
 /* ---- Reading ---------------------------------------------------------- */
 
+static void
+free_def(void *def)
+{
+    snapshot_def_free(def);
+}
+
 static int
 fail(struct vireo_error *err, const char *what)
 {
@@ -226,9 +232,11 @@ read_redefined(struct snapshot_def *def, xmlNodePtr root,
 }
 
 static int
-read_snapshot(struct snapshot_def *def, xmlNodePtr root, bool is_redefine,
+read_snapshot(void *opaque, xmlNodePtr root, bool is_redefine,
               struct vireo_error *err)
 {
+    struct snapshot_def *def = opaque;
+
     if (root == NULL || !moment_xml_is_element(root, "domainsnapshot"))
         return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
                          "unexpected root element <%s>, expecting "
@@ -257,7 +265,6 @@ snapshot_def_parse(const char *xml, bool is_redefine,
 {
     const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
                         XML_PARSE_NOERROR;
-    struct snapshot_def *def;
     xmlDocPtr doc;
 
     if (xml == NULL) {
@@ -272,16 +279,8 @@ snapshot_def_parse(const char *xml, bool is_redefine,
         xmlFreeDoc(doc);
         return NULL;
     }
-    def = calloc(1, sizeof(*def));
-    if (def == NULL)
-        error_no_memory(err);
-    else if (read_snapshot(def, xmlDocGetRootElement(doc), is_redefine,
-                           err) < 0) {
-        snapshot_def_free(def);
-        def = NULL;
-    }
-    xmlFreeDoc(doc);
-    return def;
+    return moment_xml_read_root(doc, sizeof(struct snapshot_def),
+                                read_snapshot, free_def, is_redefine, err);
 }
 
 /* ---- Writing ---------------------------------------------------------- */
@@ -324,37 +323,22 @@ put_disks(FILE *out, const struct snapshot_def *def)
     fputs("  </disks>\n", out);
 }
 
-char *
-snapshot_def_format(const struct snapshot_def *def)
+static void
+put_body(FILE *out, const void *opaque)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    bool ok = true;
+    const struct snapshot_def *def = opaque;
 
-    if (out == NULL)
-        return NULL;
-    fputs("<domainsnapshot>\n", out);
-    xml_write_text_element(out, "  ", "name", def->name);
-    if (def->description != NULL)
-        xml_write_text_element(out, "  ", "description", def->description);
+    moment_xml_put_names(out, def->name, def->description);
     xml_write_text_element(out, "  ", "state",
                            snapshot_state_to_string(def->state));
-    if (def->parent_name != NULL) {
-        fputs("  <parent>\n", out);
-        xml_write_text_element(out, "    ", "name", def->parent_name);
-        fputs("  </parent>\n", out);
-    }
+    moment_xml_put_parent(out, def->parent_name);
     fprintf(out, "  <creationTime>%lld</creationTime>\n", def->creation_time);
     put_memory(out, def);
     put_disks(out, def);
-    if (def->dom != NULL)
-        ok = moment_xml_put_domain(out, def->dom);
-    fputs("</domainsnapshot>\n", out);
-    ok = ok && ferror(out) == 0;
-    if (fclose(out) != 0 || !ok) {
-        free(text);
-        return NULL;
-    }
-    return text;
+}
+
+char *
+snapshot_def_format(const struct snapshot_def *def)
+{
+    return moment_xml_format("domainsnapshot", put_body, def, def->dom);
 }

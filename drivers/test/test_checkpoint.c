@@ -289,6 +289,18 @@ op_list(struct test_state *st, struct domain_obj *obj, void *io,
     return c->chks != NULL ? n : error_no_memory(err);
 }
 
+/* The n handles listed to the caller, or dropped when it only counts
+ * (chks NULL). Returns n. */
+static int
+hand_over(struct chk_io *c, int n, struct vireo_domain_checkpoint ***chks)
+{
+    if (chks != NULL)
+        *chks = n >= 0 ? c->chks : NULL;
+    else if (n >= 0)
+        handle_checkpoint_array_free(c->chks, n);
+    return n;
+}
+
 int
 testdrv_domain_list_all_checkpoints(struct vireo_domain *dom,
                                     struct vireo_domain_checkpoint ***chks,
@@ -301,8 +313,7 @@ testdrv_domain_list_all_checkpoints(struct vireo_domain *dom,
                           "testDomainListAllCheckpoints") < 0)
         return -1;
     n = run_dom(dom, op_list, &c, err);
-    *chks = n >= 0 ? c.chks : NULL;
-    return n;
+    return hand_over(&c, n, chks);
 }
 
 int
@@ -318,8 +329,7 @@ testdrv_domain_checkpoint_list_all_children(
                           "testDomainCheckpointListAllChildren") < 0)
         return -1;
     n = run_chk(chk, op_list, &c, err);
-    *chks = n >= 0 ? c.chks : NULL;
-    return n;
+    return hand_over(&c, n, chks);
 }
 
 /* ---- Single checkpoints ----------------------------------------------- */
