@@ -17,8 +17,13 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/moment_xml.h"
 #include "drivers/conf/xml_read.h"
+#include "drivers/conf/xml_schema.h"
 #include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
+
+/* libvirt checks every checkpoint document against this schema. */
+static struct xml_schema checkpoint_schema =
+    XML_SCHEMA_INIT(XML_SCHEMA_DIR "domaincheckpoint.rng");
 
 static const char *const type_words[CHECKPOINT_TYPE_LAST] = {
     "default", "no", "bitmap",
@@ -154,15 +159,22 @@ read_redefined(struct checkpoint_def *def, xmlNodePtr root,
 }
 
 static int
+check_root(xmlNodePtr root, struct vireo_error *err)
+{
+    if (root == NULL || !moment_xml_is_element(root, "domaincheckpoint"))
+        return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_CHECKPOINT,
+                         "expecting root element of 'domaincheckpoint', "
+                         "not '%s'",
+                         root != NULL ? (const char *)root->name : "");
+    return 0;
+}
+
+static int
 read_checkpoint(void *opaque, xmlNodePtr root, bool is_redefine,
                 struct vireo_error *err)
 {
     struct checkpoint_def *def = opaque;
 
-    if (!moment_xml_is_element(root, "domaincheckpoint"))
-        return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_CHECKPOINT,
-                         "expecting root element of 'domaincheckpoint', "
-                         "not '%s'", (const char *)root->name);
     if (moment_xml_text(root, "name", &def->name, err) < 0 ||
         moment_xml_text(root, "description", &def->description, err) < 0)
         return -1;
@@ -193,6 +205,12 @@ checkpoint_def_parse(const char *xml, bool is_redefine,
     doc = xml_read_document(xml, strlen(xml), "(domain_checkpoint)", err);
     if (doc == NULL)
         return NULL;
+    /* As libvirt: the root element first, then the schema. */
+    if (check_root(xmlDocGetRootElement(doc), err) < 0 ||
+        xml_schema_validate(&checkpoint_schema, doc, err) < 0) {
+        xmlFreeDoc(doc);
+        return NULL;
+    }
     return moment_xml_read_root(doc, sizeof(struct checkpoint_def),
                                 read_checkpoint, free_def, is_redefine, err);
 }

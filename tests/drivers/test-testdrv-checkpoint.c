@@ -85,7 +85,8 @@ test_document(void)
 {
     struct vireo_error err = { 0 };
     struct checkpoint_def *def =
-        checkpoint_def_parse("<domaincheckpoint><name>a&amp;b</name>"
+        checkpoint_def_parse("<domaincheckpoint><name>c.1</name>"
+                             "<description>a&amp;b</description>"
                              "<parent><name>p</name></parent>"
                              "<creationTime>1500000000</creationTime>"
                              "<disks><disk name='vda'/>"
@@ -102,10 +103,11 @@ test_document(void)
     tap_is_int(def != NULL ? checkpoint_def_name_bitmaps(def, &err) : -1, 0,
                "its bitmaps are named");
     xml = def != NULL ? checkpoint_def_format(def, false) : NULL;
-    tap_is_str(xml, "<domaincheckpoint>\n  <name>a&amp;b</name>\n"
+    tap_is_str(xml, "<domaincheckpoint>\n  <name>c.1</name>\n"
+               "  <description>a&amp;b</description>\n"
                "  <parent>\n    <name>p</name>\n  </parent>\n"
                "  <creationTime>1500000000</creationTime>\n  <disks>\n"
-               "    <disk name='vda' checkpoint='bitmap' bitmap='a&amp;b'/>\n"
+               "    <disk name='vda' checkpoint='bitmap' bitmap='c.1'/>\n"
                "    <disk name='vdb' checkpoint='no'/>\n  </disks>\n"
                "</domaincheckpoint>\n",
                "it is written back in libvirt's order and escaping");
@@ -128,6 +130,12 @@ test_document(void)
                ? 0 : -1, err, VIR_ERR_XML_ERROR,
                "expecting root element of 'domaincheckpoint', not 'domain'",
                "another document is refused in libvirt's words");
+    tdrv_fails(checkpoint_def_parse("<domaincheckpoint><bogus/>"
+                                    "</domaincheckpoint>", false, &err)
+               != NULL ? 0 : -1, err, VIR_ERR_XML_INVALID_SCHEMA,
+               "Unable to validate doc against /usr/share/libvirt/schemas/"
+               "domaincheckpoint.rng\nElement domaincheckpoint has extra "
+               "content: bogus", "libvirt's schema is checked");
     tdrv_fails(checkpoint_def_parse("not xml", false, &err) != NULL
                ? 0 : -1, err, VIR_ERR_XML_DETAIL, "(domain_checkpoint):1:",
                "malformed XML is a syntax error naming the document");
