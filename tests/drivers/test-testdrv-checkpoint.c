@@ -320,8 +320,49 @@ test_inactive(struct vireo_conn *conn)
     handle_domain_unref(dom);
 }
 
+/* A node file's domains run from the start, without disks: libvirt
+ * refuses them checkpoints for want of a disk. */
+static void
+test_node_file(const char *data)
+{
+    struct vireo_error err = { 0 };
+    char uri[512];
+    struct vireo_conn *conn;
+    struct vireo_domain *dom;
+
+    snprintf(uri, sizeof(uri), "test://%s/node-several.xml", data);
+    conn = tdrv_open(uri, &err);
+    dom = conn != NULL
+          ? testdrv.domain_lookup_by_name(conn, "inline1", &err) : NULL;
+    tap_ok(dom != NULL, "a node file's domain is found");
+    if (dom != NULL)
+        tdrv_fails(chk_create(dom, "<name>c1</name>", 0, &err) != NULL
+                   ? 0 : -1, err, VIR_ERR_CONFIG_UNSUPPORTED,
+                   "domain must have at least one disk to perform "
+                   "checkpoints", "a domain without disks takes none");
+    handle_domain_unref(dom);
+    handle_conn_unref(conn);
+}
+
+/* Undefining the running `test` leaves it transient with its
+ * checkpoints, until it stops. */
+static void
+test_undefine_running(struct vireo_domain *dom)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain_checkpoint *chk =
+        chk_create(dom, "<name>last</name>", 0, &err);
+
+    tap_is_int(testdrv.domain_undefine(
+                   dom, VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA, &err), 0,
+               "the running domain is undefined");
+    tap_is_str(list(dom, VIR_DOMAIN_CHECKPOINT_LIST_LEAVES), "old last",
+               "and keeps its checkpoints while it runs");
+    handle_checkpoint_unref(chk);
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
     struct vireo_error err = { 0 };
     struct vireo_conn *conn = tdrv_open("test:///default", &err);
@@ -335,6 +376,8 @@ main(void)
     test_refusals(dom);
     test_redefine_and_delete(dom);
     test_inactive(conn);
+    test_node_file(argc > 1 ? argv[1] : ".");
+    test_undefine_running(dom);
     handle_domain_unref(dom);
     handle_conn_unref(conn);
     return tdrv_done();
