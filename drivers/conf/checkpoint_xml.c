@@ -89,9 +89,10 @@ read_type(struct checkpoint_disk *disk, xmlNodePtr node,
 }
 
 static int
-read_disk(struct checkpoint_disk *disk, xmlNodePtr node,
-          struct vireo_error *err)
+read_disk(void *item, xmlNodePtr node, struct vireo_error *err)
 {
+    struct checkpoint_disk *disk = item;
+
     if (moment_xml_attr(node, "name", &disk->name, err) < 0)
         return -1;
     if (disk->name == NULL)
@@ -102,29 +103,18 @@ read_disk(struct checkpoint_disk *disk, xmlNodePtr node,
     return moment_xml_attr(node, "bitmap", &disk->bitmap, err);
 }
 
+/* libvirt reads every element under <disks> as a disk. */
 static int
 read_disks(struct checkpoint_def *def, xmlNodePtr root,
            struct vireo_error *err)
 {
-    xmlNodePtr disks = moment_xml_child(root, "disks");
-    int n = 0;
+    void *disks = NULL;
+    int rc = moment_xml_read_items(root, "disks", NULL,
+                                   sizeof(struct checkpoint_disk), read_disk,
+                                   &disks, &def->n_disks, err);
 
-    if (disks == NULL)
-        return 0;
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next)
-        n += d->type == XML_ELEMENT_NODE;
-    if (n == 0)
-        return 0;
-    def->disks = calloc((size_t)n, sizeof(*def->disks));
-    if (def->disks == NULL)
-        return error_no_memory(err);
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next) {
-        if (d->type != XML_ELEMENT_NODE)
-            continue;
-        if (read_disk(&def->disks[def->n_disks++], d, err) < 0)
-            return -1;
-    }
-    return 0;
+    def->disks = disks;     /* what was read, freed with def on failure */
+    return rc;
 }
 
 /* What only an existing checkpoint's document carries. */

@@ -79,6 +79,39 @@ moment_xml_read_domain(xmlNodePtr node, struct vireo_error *err)
     return def;
 }
 
+static bool
+is_item(xmlNodePtr node, const char *item)
+{
+    return item != NULL ? moment_xml_is_element(node, item)
+                        : node->type == XML_ELEMENT_NODE;
+}
+
+int
+moment_xml_read_items(xmlNodePtr parent, const char *list, const char *item,
+                      size_t size, moment_item_fn read_one, void **items,
+                      int *n, struct vireo_error *err)
+{
+    xmlNodePtr node = moment_xml_child(parent, list);
+    int count = 0;
+
+    *items = NULL;
+    *n = 0;
+    for (xmlNodePtr d = node != NULL ? node->children : NULL; d != NULL;
+         d = d->next)
+        count += is_item(d, item);
+    if (count == 0)
+        return 0;
+    if ((*items = calloc((size_t)count, size)) == NULL)
+        return error_no_memory(err);
+    for (xmlNodePtr d = node->children; d != NULL; d = d->next) {
+        if (!is_item(d, item))
+            continue;
+        if (read_one((char *)*items + (size_t)(*n)++ * size, d, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 bool
 moment_xml_put_domain(FILE *out, const struct domain_def *dom)
 {

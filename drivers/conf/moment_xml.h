@@ -40,6 +40,20 @@ struct domain_def *moment_xml_read_domain(xmlNodePtr node,
  * level. false when memory is short. */
 bool moment_xml_put_domain(FILE *out, const struct domain_def *dom);
 
+/* Reads one element into an item of an array. */
+typedef int (*moment_item_fn)(void *item, xmlNodePtr node,
+                              struct vireo_error *err);
+
+/* The element children of parent's child `list` (only those named item,
+ * or all with item NULL), each read by read_one into a new array of
+ * size-byte items, zeroed first: *items (NULL when none) and *n, which
+ * counts the items read so far even when one fails, for the caller to
+ * free. 0, or -1 with err set. */
+int moment_xml_read_items(xmlNodePtr parent, const char *list,
+                          const char *item, size_t size,
+                          moment_item_fn read_one, void **items, int *n,
+                          struct vireo_error *err);
+
 /* Reads a moment's root element into its new definition. */
 typedef int (*moment_read_fn)(void *def, xmlNodePtr root, bool is_redefine,
                               struct vireo_error *err);

@@ -148,9 +148,10 @@ read_memory(struct snapshot_def *def, xmlNodePtr root,
 }
 
 static int
-read_disk(struct snapshot_disk *disk, xmlNodePtr node,
-          struct vireo_error *err)
+read_disk(void *item, xmlNodePtr node, struct vireo_error *err)
 {
+    struct snapshot_disk *disk = item;
+
     xmlNodePtr source = moment_xml_child(node, "source");
 
     if (moment_xml_attr(node, "name", &disk->name, err) < 0)
@@ -171,25 +172,13 @@ static int
 read_disks(struct snapshot_def *def, xmlNodePtr root,
            struct vireo_error *err)
 {
-    xmlNodePtr disks = moment_xml_child(root, "disks");
-    int n = 0;
+    void *disks = NULL;
+    int rc = moment_xml_read_items(root, "disks", "disk",
+                                   sizeof(struct snapshot_disk), read_disk,
+                                   &disks, &def->n_disks, err);
 
-    if (disks == NULL)
-        return 0;
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next)
-        n += moment_xml_is_element(d, "disk");
-    if (n == 0)
-        return 0;
-    def->disks = calloc((size_t)n, sizeof(*def->disks));
-    if (def->disks == NULL)
-        return error_no_memory(err);
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next) {
-        if (!moment_xml_is_element(d, "disk"))
-            continue;
-        if (read_disk(&def->disks[def->n_disks++], d, err) < 0)
-            return -1;
-    }
-    return 0;
+    def->disks = disks;     /* what was read, freed with def on failure */
+    return rc;
 }
 
 /* What only an existing snapshot's document carries. */
