@@ -249,6 +249,13 @@ DISPATCH_SLOT(dispatch_interface_change_commit);
 DISPATCH_SLOT(dispatch_interface_change_rollback);
 
 /* Domain checkpoints. */
+DISPATCH_SLOT(dispatch_domain_checkpoint_create_xml);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_list_all_checkpoints);
+DISPATCH_SLOT(dispatch_domain_checkpoint_list_all_children);
+DISPATCH_SLOT(dispatch_domain_checkpoint_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_parent);
+DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 
 /* Object events: networks, storage pools, node devices. */
 DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);

@@ -257,6 +257,13 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(INTERFACE_CHANGE_ROLLBACK, dispatch_interface_change_rollback),
 
     /* Domain checkpoints. */
+    SLOT(DOMAIN_CHECKPOINT_CREATE_XML, dispatch_domain_checkpoint_create_xml),
+    SLOT(DOMAIN_CHECKPOINT_GET_XML_DESC, dispatch_domain_checkpoint_get_xml_desc),
+    SLOT(DOMAIN_LIST_ALL_CHECKPOINTS, dispatch_domain_list_all_checkpoints),
+    SLOT(DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, dispatch_domain_checkpoint_list_all_children),
+    SLOT(DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, dispatch_domain_checkpoint_lookup_by_name),
+    SLOT(DOMAIN_CHECKPOINT_GET_PARENT, dispatch_domain_checkpoint_get_parent),
+    SLOT(DOMAIN_CHECKPOINT_DELETE, dispatch_domain_checkpoint_delete),
 
     /* Object events: networks, storage pools, node devices. */
     SLOT(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, dispatch_connect_network_event_deregister_any),

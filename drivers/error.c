@@ -58,6 +58,9 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_RESOURCE_BUSY,         "resource busy" },
     { VIR_ERR_ACCESS_DENIED,         "access denied" },
     { VIR_ERR_XML_INVALID_SCHEMA,    "XML document failed to validate against schema" },
+    { VIR_ERR_INVALID_DOMAIN_CHECKPOINT, "Invalid checkpoint" },
+    { VIR_ERR_NO_DOMAIN_CHECKPOINT,  "Domain checkpoint not found" },
+    { VIR_ERR_CHECKPOINT_INCONSISTENT, "checkpoint inconsistent" },
     { VIR_ERR_MULTIPLE_DOMAINS,      "multiple matching domains found" },
 };
 

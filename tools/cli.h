@@ -299,6 +299,20 @@ int cmd_iface_commit(struct session *s, const struct cmd *cmd);
 int cmd_iface_rollback(struct session *s, const struct cmd *cmd);
 
 /* Domain checkpoints. */
+/* cmd_checkpoint.c */
+int cmd_checkpoint_create(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_create_as(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_list(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_info(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_parent(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_delete(struct session *s, const struct cmd *cmd);
+/* Shared with the snapshot commands (cmd_snapshot.c): the text of the
+ * first element `name` after the text `after` (NULL: from the start) of
+ * a moment's document, malloc'ed, NULL if absent; and virsh's "Creation
+ * Time" of a count of seconds (local time with its offset). */
+char *cli_xml_text(const char *xml, const char *after, const char *name);
+void cli_format_time(const char *seconds, char *buf, size_t size);
 
 /* Object events: networks, storage pools, node devices. */
 int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */

@@ -640,6 +640,74 @@ static const struct opt_def iface_define_opts[] = {
 };
 
 /* Domain checkpoints. */
+#define CHECKPOINT_NAME_ARG \
+    { "checkpointname", OPT_STRING, true, true, "checkpoint name" }
+
+static const struct opt_def checkpoint_create_opts[] = {
+    DOMAIN_ARG,
+    { "xmlfile", OPT_STRING, true, false, "domain checkpoint XML" },
+    { "redefine", OPT_BOOL, false, false,
+      "redefine metadata for existing checkpoint" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of checkpoint" },
+    { "description", OPT_STRING, true, false, "description of checkpoint" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    { "diskspec", OPT_STRING, false, false,
+      "disk attributes: disk[,checkpoint=type][,bitmap=name]" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false,
+      "add a column showing parent checkpoint" },
+    { "roots", OPT_BOOL, false, false, "list only checkpoints without parents" },
+    { "leaves", OPT_BOOL, false, false,
+      "list only checkpoints without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only checkpoints that are not leaves (with children)" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "tree", OPT_BOOL, false, false, "list checkpoints in a tree" },
+    { "name", OPT_BOOL, false, false, "list checkpoint names only" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_one_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_dumpxml_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "security-info", OPT_BOOL, false, false,
+      "include security sensitive information in XML dump" },
+    { "no-domain", OPT_BOOL, false, false, "exclude <domain> from XML" },
+    { "size", OPT_BOOL, false, false,
+      "include backup size estimate in XML dump" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_delete_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "children", OPT_BOOL, false, false,
+      "delete checkpoint and all children" },
+    { "children-only", OPT_BOOL, false, false,
+      "delete children but not checkpoint" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving checkpoint contents behind" },
+    END_OPTS,
+};
 
 /* Object events: networks, storage pools, node devices. */
 static const struct opt_def net_event_opts[] = {
@@ -1021,6 +1089,24 @@ static const struct cmd_def table[] = {
       "rollback to previous restore point" },
 
     /* Domain checkpoints. */
+    { "checkpoint-create", cmd_checkpoint_create, checkpoint_create_opts,
+      true, "Create a checkpoint from XML",
+      "Create a checkpoint from XML for use in future incremental backups" },
+    { "checkpoint-create-as", cmd_checkpoint_create_as,
+      checkpoint_create_as_opts, true, "Create a checkpoint from a set of args",
+      "Create a checkpoint from arguments" },
+    { "checkpoint-list", cmd_checkpoint_list, checkpoint_list_opts, true,
+      "List checkpoints for a domain", "Checkpoint List" },
+    { "checkpoint-info", cmd_checkpoint_info, checkpoint_one_opts, true,
+      "checkpoint information",
+      "Returns basic information about a checkpoint." },
+    { "checkpoint-dumpxml", cmd_checkpoint_dumpxml, checkpoint_dumpxml_opts,
+      true, "Dump XML for a domain checkpoint", "Checkpoint Dump XML" },
+    { "checkpoint-parent", cmd_checkpoint_parent, checkpoint_one_opts, true,
+      "Get the name of the parent of a checkpoint",
+      "Extract the checkpoint's parent, if any" },
+    { "checkpoint-delete", cmd_checkpoint_delete, checkpoint_delete_opts,
+      true, "Delete a domain checkpoint", "Checkpoint Delete" },
 
     /* Object events: networks, storage pools, node devices. */
     { "net-event", cmd_net_event, net_event_opts, true,

@@ -497,6 +497,20 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
          RET(connect_list_all_node_devices), HIGH),
 
     /* Domain checkpoints. */
+    CALL(DOMAIN_CHECKPOINT_CREATE_XML, ARGS(domain_checkpoint_create_xml),
+                                  RET(domain_checkpoint_create_xml),         LOW | WRITE),
+    CALL(DOMAIN_CHECKPOINT_GET_XML_DESC, ARGS(domain_checkpoint_get_xml_desc),
+                                  RET(domain_checkpoint_get_xml_desc),       HIGH),
+    CALL(DOMAIN_LIST_ALL_CHECKPOINTS, ARGS(domain_list_all_checkpoints),
+                                  RET(domain_list_all_checkpoints),          HIGH),
+    CALL(DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN,
+                                  ARGS(domain_checkpoint_list_all_children),
+                                  RET(domain_checkpoint_list_all_children),  HIGH),
+    CALL(DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, ARGS(domain_checkpoint_lookup_by_name),
+                                  RET(domain_checkpoint_lookup_by_name),     HIGH),
+    CALL(DOMAIN_CHECKPOINT_GET_PARENT, ARGS(domain_checkpoint_get_parent),
+                                  RET(domain_checkpoint_get_parent),         HIGH),
+    CALL(DOMAIN_CHECKPOINT_DELETE, ARGS(domain_checkpoint_delete), NONE,     LOW | WRITE),
 
     /* Object events: networks, storage pools, node devices. */
     CALL(CONNECT_NETWORK_EVENT_REGISTER_ANY, ARGS(connect_network_event_register_any), RET(connect_network_event_register_any), HIGH),

@@ -493,6 +493,14 @@ const struct driver remotedrv = {
     .interface_change_rollback         = remotedrv_interface_change_rollback,
 
     /* Domain checkpoints. */
+    .domain_checkpoint_create_xml = remotedrv_domain_checkpoint_create_xml,
+    .domain_checkpoint_get_xml_desc = remotedrv_domain_checkpoint_get_xml_desc,
+    .domain_list_all_checkpoints = remotedrv_domain_list_all_checkpoints,
+    .domain_checkpoint_list_all_children =
+        remotedrv_domain_checkpoint_list_all_children,
+    .domain_checkpoint_lookup_by_name = remotedrv_domain_checkpoint_lookup_by_name,
+    .domain_checkpoint_get_parent = remotedrv_domain_checkpoint_get_parent,
+    .domain_checkpoint_delete    = remotedrv_domain_checkpoint_delete,
 
     /* Object events: networks, storage pools, node devices. */
     .network_event_register_any = remotedrv_network_event_register_any,

@@ -538,6 +538,28 @@ int   testdrv_interface_change_rollback(struct vireo_conn *conn,
                                         struct vireo_error *err);
 
 /* Domain checkpoints. */
+/* test_checkpoint.c */
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+char *testdrv_domain_checkpoint_get_xml_desc(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_list_all_checkpoints(struct vireo_domain *dom,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_checkpoint_list_all_children(
+    struct vireo_domain_checkpoint *chk,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *testdrv_domain_checkpoint_get_parent(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_checkpoint_delete(struct vireo_domain_checkpoint *chk,
+                                 unsigned flags, struct vireo_error *err);
 
 /* Object events: networks, storage pools, node devices. */
 int testdrv_network_event_register_any(struct vireo_conn *conn,

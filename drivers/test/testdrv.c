@@ -406,6 +406,14 @@ const struct driver testdrv = {
     .interface_change_rollback         = testdrv_interface_change_rollback,
 
     /* Domain checkpoints. */
+    .domain_checkpoint_create_xml = testdrv_domain_checkpoint_create_xml,
+    .domain_checkpoint_get_xml_desc = testdrv_domain_checkpoint_get_xml_desc,
+    .domain_list_all_checkpoints = testdrv_domain_list_all_checkpoints,
+    .domain_checkpoint_list_all_children =
+        testdrv_domain_checkpoint_list_all_children,
+    .domain_checkpoint_lookup_by_name = testdrv_domain_checkpoint_lookup_by_name,
+    .domain_checkpoint_get_parent = testdrv_domain_checkpoint_get_parent,
+    .domain_checkpoint_delete    = testdrv_domain_checkpoint_delete,
 
     /* Object events: networks, storage pools, node devices. */
     .network_event_register_any  = testdrv_network_event_register_any,
