@@ -211,7 +211,7 @@ domain_pin_set_numa(struct domain_pin *pin, int mode, int placement,
         placement = DOMAIN_NUMA_PLACEMENT_STATIC;
     has_nodeset = copy != NULL || pin->numa_nodeset != NULL;
     if (placement == DOMAIN_NUMA_PLACEMENT_STATIC && !has_nodeset)
-        return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+        return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                          "nodeset for NUMA memory tuning must be set if "
                          "'placement' is 'static'");
     if (mode != -1)

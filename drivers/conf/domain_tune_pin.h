@@ -104,7 +104,7 @@ const char *domain_pin_vcpu(const struct domain_pin *pin, unsigned int vcpu);
 
 /* libvirt's virDomainNumatuneSet with the vCPU placement static: mode
  * and placement -1 and nodeset NULL keep what is there. 0, or -1 with err
- * set (VIR_ERR_XML_ERROR when a static placement is left without a
+ * set (VIR_ERR_CONFIG_UNSUPPORTED when a static placement is left without a
  * nodeset), pin unchanged; nodeset (canonical) is copied. */
 int domain_pin_set_numa(struct domain_pin *pin, int mode, int placement,
                         const char *nodeset, struct vireo_error *err);
