@@ -98,7 +98,7 @@ read_id(struct parse *p, xmlNodePtr node, const char *attr, bool is_nonzero,
     if (is_nonzero && value == 0)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                          "Invalid value for attribute '%s' in element "
-                         "'%s': '0'. Expected non-zero value", attr,
+                         "'%s': Zero is not permitted", attr,
                          xml_read_node_name(node));
     *out = (unsigned int)value;
     return 0;
@@ -359,7 +359,7 @@ attach_iothread_pin(struct parse *p, struct domain_vcpu_pin *noted)
                                                          noted->vcpu);
 
     if (t == NULL)
-        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                          "Cannot find 'iothread' : %u", noted->vcpu);
     if (t->cpuset != NULL)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
@@ -458,7 +458,7 @@ read_placement(struct parse *p, xmlNodePtr node, int *placement)
         if (strcmp(text, placements[i]) == 0)
             *placement = i;
     if (text != NULL && *placement == -1)
-        error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+        error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                   "Unsupported NUMA memory placement mode '%s'", text);
     free(text);
     return text != NULL && *placement == -1 ? -1 : 0;
@@ -473,7 +473,7 @@ read_mode(struct parse *p, xmlNodePtr node, int *mode)
     if (xml_read_attr(p, node, "mode", &text) < 0)
         return -1;
     if (text != NULL && (*mode = domain_numa_mode_from_string(text)) < 0)
-        error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+        error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
                   "Unsupported NUMA memory tuning mode '%s'", text);
     free(text);
     return text != NULL && *mode < 0 ? -1 : 0;
