@@ -12,34 +12,6 @@
 
 static struct vireo_conn *conn;
 
-/* Whether dom's XML (flags 0 or VIR_DOMAIN_XML_INACTIVE) holds text. */
-static bool
-xml_has(struct vireo_domain *dom, unsigned flags, const char *text)
-{
-    struct vireo_error err = { 0 };
-    char *xml = testdrv.domain_get_xml_desc(dom, flags, &err);
-    bool has = xml != NULL && strstr(xml, text) != NULL;
-
-    if (!has)
-        tap_diag("  no '%s' in:\n%s", text, xml != NULL ? xml : err.message);
-    free(xml);
-    return has;
-}
-
-/* Whether dom's XML lacks text. */
-static bool
-xml_lacks(struct vireo_domain *dom, unsigned flags, const char *text)
-{
-    struct vireo_error err = { 0 };
-    char *xml = testdrv.domain_get_xml_desc(dom, flags, &err);
-    bool lacks = xml != NULL && strstr(xml, text) == NULL;
-
-    if (!lacks)
-        tap_diag("  '%s' in:\n%s", text, xml != NULL ? xml : err.message);
-    free(xml);
-    return lacks;
-}
-
 static void
 test_vcpus(struct vireo_domain *dom)
 {
@@ -50,9 +22,9 @@ test_vcpus(struct vireo_domain *dom)
 
     tap_is_int(testdrv.domain_pin_vcpu(dom, 0, cpu1, 1, 0, &err), 0,
                "vCPU 0 of the running domain is pinned to CPU 1");
-    tap_ok(xml_has(dom, 0, "<cputune>\n    <vcpupin vcpu='0' cpuset='1'/>"),
+    tap_ok(tdrv_xml_has(dom, 0, "<cputune>\n    <vcpupin vcpu='0' cpuset='1'/>"),
            "the live definition has the <vcpupin>");
-    tap_ok(xml_lacks(dom, VIR_DOMAIN_XML_INACTIVE, "<cputune>"),
+    tap_ok(tdrv_xml_lacks(dom, VIR_DOMAIN_XML_INACTIVE, "<cputune>"),
            "the persistent one does not");
     tap_is_int(testdrv.domain_get_vcpu_pin_info(dom, 2, maps, 1, 0, &err), 2,
                "the pinning of both vCPUs is reported");
@@ -83,7 +55,7 @@ test_emulator(struct vireo_domain *dom)
     tap_is_int(map[0], 0xff, "every host CPU until pinned");
     tap_is_int(testdrv.domain_pin_emulator(dom, cpus01, 1, CONFIG, &err), 0,
                "emulatorpin --config");
-    tap_ok(xml_has(dom, VIR_DOMAIN_XML_INACTIVE,
+    tap_ok(tdrv_xml_has(dom, VIR_DOMAIN_XML_INACTIVE,
                    "<emulatorpin cpuset='0-1'/>"),
            "the persistent definition has the <emulatorpin>");
     tap_is_int(testdrv.domain_get_emulator_pin_info(dom, map, 1, CONFIG,
@@ -151,7 +123,7 @@ test_numa(struct vireo_domain *dom)
                "mode interleave with nodes 0 and 1");
     tap_is_str(numa_nodeset(dom, 0, &mode), "0-1", "the nodeset reads 0-1");
     tap_is_int(mode, 2, "the mode interleave");
-    tap_ok(xml_has(dom, 0, "<numatune>\n    <memory mode='interleave' "
+    tap_ok(tdrv_xml_has(dom, 0, "<numatune>\n    <memory mode='interleave' "
                            "nodeset='0-1'/>\n  </numatune>"),
            "the live definition has the <numatune>");
     rc = set_numa(dom, 0, NULL, 0, &err);
@@ -217,8 +189,8 @@ test_iothreads(struct vireo_domain *dom)
                "invalid value of 0 for iothread_id", "and so is 0");
     tap_is_int(testdrv.domain_pin_iothread(dom, 2, cpu0, 1, 0, &err), 0,
                "iothreadpin 2 0");
-    tap_ok(xml_has(dom, 0, "<iothreadpin iothread='2' cpuset='0'/>") &&
-           xml_has(dom, 0, "<iothreads>1</iothreads>\n  <iothreadids>\n"
+    tap_ok(tdrv_xml_has(dom, 0, "<iothreadpin iothread='2' cpuset='0'/>") &&
+           tdrv_xml_has(dom, 0, "<iothreads>1</iothreads>\n  <iothreadids>\n"
                            "    <iothread id='2'/>"),
            "the live definition lists and pins the thread");
     rc = testdrv.domain_pin_iothread(dom, 3, cpu0, 1, 0, &err);
@@ -237,7 +209,7 @@ test_iothreads(struct vireo_domain *dom)
     tdrv_fails(rc, err, VIR_ERR_INVALID_ARG,
                "cannot find IOThread '2' in iothreadids list",
                "a thread cannot go twice");
-    tap_ok(xml_lacks(dom, 0, "iothread"), "the live definition has none left");
+    tap_ok(tdrv_xml_lacks(dom, 0, "iothread"), "the live definition has none left");
 }
 
 /* A domain defined with <iothreads>: libvirt's test driver polls only
@@ -272,7 +244,7 @@ test_defined_iothreads(void)
     tdrv_fails(rc, err, VIR_ERR_OPERATION_INVALID,
                "cannot pin vcpus on an inactive domain",
                "an inactive one's cannot");
-    tap_ok(xml_lacks(dom, 0, "<cputune>"),
+    tap_ok(tdrv_xml_lacks(dom, 0, "<cputune>"),
            "and the live pinning went with the run");
     testdrv.domain_undefine(dom, 0, &err);
     handle_domain_unref(dom);
