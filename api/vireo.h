@@ -1620,6 +1620,16 @@ struct vireo_iothread_info {
     int            cpumaplen;
 };
 
+/* CPU sets in libvirt's text form ("0-3,^2,8", as virsh's cpulists and
+ * <vcpupin cpuset=...>): parse text into map (maplen bytes, zeroed
+ * first), 0, or -1 with VIR_ERR_INVALID_ARG "Failed to parse bitmap" when
+ * it does not read or names a CPU at or beyond maplen * 8; and the
+ * canonical text of a map ("0-1,3"; "" when empty), malloc'ed, or NULL
+ * when memory is short. */
+VIREO_API int vireo_cpumap_parse(const char *text, unsigned char *map,
+                                 int maplen, struct vireo_error *err);
+VIREO_API char *vireo_cpumap_format(const unsigned char *map, int maplen);
+
 /* Free an array vireo_domain_get_iothread_info() returned, and the maps
  * it holds. NULL is a no-op. */
 VIREO_API void vireo_iothread_info_list_free(struct vireo_iothread_info *info,

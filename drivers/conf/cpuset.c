@@ -199,3 +199,33 @@ cpuset_last(const char *text)
             return b;
     return -1;
 }
+
+/* ---- The public form (vireo.h) ---------------------------------------- */
+
+int
+vireo_cpumap_parse(const char *text, unsigned char *map, int maplen,
+                   struct vireo_error *err)
+{
+    unsigned char *full = cpuset_parse(text, VIR_FROM_NONE, err);
+    size_t len = maplen > 0 ? (size_t)maplen : 0;
+    bool is_beyond;
+
+    if (full == NULL)
+        return -1;
+    is_beyond = len < MAP_BYTES && !cpuset_is_empty(full + len,
+                                                    MAP_BYTES - len);
+    memset(map, 0, len);
+    if (!is_beyond)
+        memcpy(map, full, len < MAP_BYTES ? len : MAP_BYTES);
+    free(full);
+    if (is_beyond)
+        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_NONE,
+                         "Failed to parse bitmap '%s'", text);
+    return 0;
+}
+
+char *
+vireo_cpumap_format(const unsigned char *map, int maplen)
+{
+    return cpuset_format(map, maplen > 0 ? (size_t)maplen : 0);
+}
