@@ -317,25 +317,12 @@ numatune_params(const struct cmd *cmd, struct vireo_typed_params *p)
 int
 cmd_numatune(struct session *s, const struct cmd *cmd)
 {
-    struct vireo_typed_params p = { 0 };
-    struct vireo_error err = { 0 };
-    struct vireo_domain *dom;
-    unsigned flags;
-    int rc = -1;
+    static const struct tune_params_cmd numatune = {
+        numatune_params, numatune_show, vireo_domain_set_numa_params,
+        "Unable to change numa parameters",
+    };
 
-    if (tune_impact_flags(cmd, &flags) < 0 ||
-        (dom = session_lookup(s, cmd_string(cmd, "domain"), BY_ANY)) == NULL)
-        return -1;
-    if (numatune_params(cmd, &p) < 0)
-        goto out;
-    if (p.n == 0)
-        rc = numatune_show(dom, flags);
-    else if ((rc = vireo_domain_set_numa_params(dom, &p, flags, &err)) < 0)
-        failed(&err, "Unable to change numa parameters");
-out:
-    vireo_typed_params_clear(&p);
-    vireo_domain_free(dom);
-    return rc;
+    return tune_params_run(s, cmd, &numatune);
 }
 
 /* ---- I/O threads ------------------------------------------------------ */
