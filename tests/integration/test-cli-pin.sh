@@ -56,13 +56,9 @@ run() {
 }
 
 for script in "${SESSIONS[@]}"; do
-    want=$(run virsh "$LIBVIRTD_URI" "$script")
-    got=$(run "$VIREO" "$URI" "$script")
-    [ "$want" = "$got" ]
-    ok $? "vireo on vireod as virsh on libvirtd: $script"
-    [ "$want" = "$got" ] ||
-        diff -u --label libvirtd --label vireod <(echo "$want") \
-            <(echo "$got") | diag
+    same_output "$(run virsh "$LIBVIRTD_URI" "$script")" \
+        "$(run "$VIREO" "$URI" "$script")" \
+        "vireo on vireod as virsh on libvirtd: $script"
 done
 
 daemon_stop
