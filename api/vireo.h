@@ -1603,6 +1603,86 @@ typedef void (*vireo_domain_event_memory_device_size_change_cb)(
 
 /* Domain tuning: pinning, NUMA and I/O threads. */
 
+/* The fields of vireo_domain_get_numa_params() and
+ * vireo_domain_set_iothread_params(), libvirt's names. */
+#define VIR_DOMAIN_NUMA_MODE              "numa_mode"
+#define VIR_DOMAIN_NUMA_NODESET           "numa_nodeset"
+#define VIR_DOMAIN_IOTHREAD_POLL_MAX_NS   "poll_max_ns"
+#define VIR_DOMAIN_IOTHREAD_POLL_GROW     "poll_grow"
+#define VIR_DOMAIN_IOTHREAD_POLL_SHRINK   "poll_shrink"
+
+/* One I/O thread as vireo_domain_get_iothread_info() reports it (libvirt's
+ * virDomainIOThreadInfo): the host CPUs it may run on, cpumaplen bytes,
+ * bit i of byte i / 8 for CPU i. */
+struct vireo_iothread_info {
+    unsigned int   iothread_id;
+    unsigned char *cpumap;       /* malloc'ed */
+    int            cpumaplen;
+};
+
+/* CPU sets in libvirt's text form ("0-3,^2,8", as virsh's cpulists and
+ * <vcpupin cpuset=...>): parse text into map (maplen bytes, zeroed
+ * first), 0, or -1 with VIR_ERR_INVALID_ARG "Failed to parse bitmap" when
+ * it does not read or names a CPU at or beyond maplen * 8; and the
+ * canonical text of a map ("0-1,3"; "" when empty), malloc'ed, or NULL
+ * when memory is short. */
+VIREO_API int vireo_cpumap_parse(const char *text, unsigned char *map,
+                                 int maplen, struct vireo_error *err);
+VIREO_API char *vireo_cpumap_format(const unsigned char *map, int maplen);
+
+/* Free an array vireo_domain_get_iothread_info() returned, and the maps
+ * it holds. NULL is a no-op. */
+VIREO_API void vireo_iothread_info_list_free(struct vireo_iothread_info *info,
+                                             int n);
+
+/* libvirt's virDomainPinVcpuFlags (flags 0 stands for virDomainPinVcpu),
+ * virDomainPinEmulator and virDomainGetEmulatorPinInfo (which returns 1
+ * and fills cpumap): maps of maplen bytes as above. */
+VIREO_API int vireo_domain_pin_vcpu(struct vireo_domain *dom, unsigned vcpu,
+                                    const unsigned char *cpumap, int maplen,
+                                    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_pin_emulator(struct vireo_domain *dom,
+                                        const unsigned char *cpumap,
+                                        int maplen, unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_get_emulator_pin_info(struct vireo_domain *dom,
+                                                 unsigned char *cpumap,
+                                                 int maplen, unsigned flags,
+                                                 struct vireo_error *err);
+/* libvirt's virDomainGetNumaParameters and virDomainSetNumaParameters:
+ * VIR_DOMAIN_NUMA_MODE (int) and VIR_DOMAIN_NUMA_NODESET (string). The
+ * getter appends to params (clear it with vireo_typed_params_clear()). */
+VIREO_API int vireo_domain_get_numa_params(struct vireo_domain *dom,
+                                           struct vireo_typed_params *params,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API int vireo_domain_set_numa_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+/* libvirt's virDomainGetIOThreadInfo: the count of *info, a malloc'ed
+ * array (NULL when 0) to free with vireo_iothread_info_list_free(). */
+VIREO_API int vireo_domain_get_iothread_info(struct vireo_domain *dom,
+                                             struct vireo_iothread_info **info,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+/* libvirt's virDomainPinIOThread, virDomainAddIOThread,
+ * virDomainDelIOThread and virDomainSetIOThreadParams. */
+VIREO_API int vireo_domain_pin_iothread(struct vireo_domain *dom,
+                                        unsigned iothread_id,
+                                        const unsigned char *cpumap,
+                                        int maplen, unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_add_iothread(struct vireo_domain *dom,
+                                        unsigned iothread_id, unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_del_iothread(struct vireo_domain *dom,
+                                        unsigned iothread_id, unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_domain_set_iothread_params(
+    struct vireo_domain *dom, unsigned iothread_id,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */

@@ -156,6 +156,17 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Domain events. */
 
 /* Domain tuning: pinning, NUMA and I/O threads. */
+DISPATCH_SLOT(dispatch_domain_pin_vcpu);
+DISPATCH_SLOT(dispatch_domain_pin_vcpu_flags);
+DISPATCH_SLOT(dispatch_domain_pin_emulator);
+DISPATCH_SLOT(dispatch_domain_get_emulator_pin_info);
+DISPATCH_SLOT(dispatch_domain_get_numa_parameters);
+DISPATCH_SLOT(dispatch_domain_set_numa_parameters);
+DISPATCH_SLOT(dispatch_domain_get_iothread_info);
+DISPATCH_SLOT(dispatch_domain_pin_iothread);
+DISPATCH_SLOT(dispatch_domain_add_iothread);
+DISPATCH_SLOT(dispatch_domain_del_iothread);
+DISPATCH_SLOT(dispatch_domain_set_iothread_params);
 
 /* Domain tuning: block and interface I/O, perf. */
 

@@ -161,6 +161,17 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Domain events. */
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    SLOT(DOMAIN_PIN_VCPU, dispatch_domain_pin_vcpu),
+    SLOT(DOMAIN_PIN_VCPU_FLAGS, dispatch_domain_pin_vcpu_flags),
+    SLOT(DOMAIN_PIN_EMULATOR, dispatch_domain_pin_emulator),
+    SLOT(DOMAIN_GET_EMULATOR_PIN_INFO, dispatch_domain_get_emulator_pin_info),
+    SLOT(DOMAIN_GET_NUMA_PARAMETERS, dispatch_domain_get_numa_parameters),
+    SLOT(DOMAIN_SET_NUMA_PARAMETERS, dispatch_domain_set_numa_parameters),
+    SLOT(DOMAIN_GET_IOTHREAD_INFO, dispatch_domain_get_iothread_info),
+    SLOT(DOMAIN_PIN_IOTHREAD, dispatch_domain_pin_iothread),
+    SLOT(DOMAIN_ADD_IOTHREAD, dispatch_domain_add_iothread),
+    SLOT(DOMAIN_DEL_IOTHREAD, dispatch_domain_del_iothread),
+    SLOT(DOMAIN_SET_IOTHREAD_PARAMS, dispatch_domain_set_iothread_params),
 
     /* Domain tuning: block and interface I/O, perf. */
 

@@ -523,6 +523,55 @@ struct driver {
     /* Domain events. */
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    /* CPU maps are maplen bytes, bit i of byte i / 8 for host CPU i;
+     * flags are libvirt's virDomainModificationImpact. */
+    /* virDomainPinVcpuFlags (virDomainPinVcpu with flags 0): vCPU vcpu
+     * runs on the CPUs of cpumap. */
+    int (*domain_pin_vcpu)(struct vireo_domain *dom, unsigned vcpu,
+                           const unsigned char *cpumap, int maplen,
+                           unsigned flags, struct vireo_error *err);
+    /* virDomainPinEmulator / virDomainGetEmulatorPinInfo: the emulator's
+     * threads; the getter fills cpumap and returns 1. */
+    int (*domain_pin_emulator)(struct vireo_domain *dom,
+                               const unsigned char *cpumap, int maplen,
+                               unsigned flags, struct vireo_error *err);
+    int (*domain_get_emulator_pin_info)(struct vireo_domain *dom,
+                                        unsigned char *cpumap, int maplen,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+    /* virDomainGetNumaParameters / virDomainSetNumaParameters: the memory
+     * policy on the host's NUMA nodes (VIR_DOMAIN_NUMA_MODE, an int, and
+     * VIR_DOMAIN_NUMA_NODESET, a string). The getter returns 0, or with
+     * params NULL how many parameters it gives (libvirt's nparams 0),
+     * which libvirt's drivers tell before they look for the domain. */
+    int (*domain_get_numa_params)(struct vireo_domain *dom,
+                                  struct vireo_typed_params *params,
+                                  unsigned flags, struct vireo_error *err);
+    int (*domain_set_numa_params)(struct vireo_domain *dom,
+                                  const struct vireo_typed_params *params,
+                                  unsigned flags, struct vireo_error *err);
+    /* virDomainGetIOThreadInfo: *info a malloc'ed array of the count
+     * returned (vireo_iothread_info_list_free); NULL when 0. */
+    int (*domain_get_iothread_info)(struct vireo_domain *dom,
+                                    struct vireo_iothread_info **info,
+                                    unsigned flags, struct vireo_error *err);
+    /* virDomainPinIOThread, virDomainAddIOThread, virDomainDelIOThread,
+     * virDomainSetIOThreadParams: I/O thread iothread_id. */
+    int (*domain_pin_iothread)(struct vireo_domain *dom,
+                               unsigned iothread_id,
+                               const unsigned char *cpumap, int maplen,
+                               unsigned flags, struct vireo_error *err);
+    int (*domain_add_iothread)(struct vireo_domain *dom,
+                               unsigned iothread_id, unsigned flags,
+                               struct vireo_error *err);
+    int (*domain_del_iothread)(struct vireo_domain *dom,
+                               unsigned iothread_id, unsigned flags,
+                               struct vireo_error *err);
+    int (*domain_set_iothread_params)(struct vireo_domain *dom,
+                                      unsigned iothread_id,
+                                      const struct vireo_typed_params *params,
+                                      unsigned flags,
+                                      struct vireo_error *err);
 
     /* Domain tuning: block and interface I/O, perf. */
 

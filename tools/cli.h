@@ -224,6 +224,16 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Domain events. */
 
 /* Domain tuning: pinning, NUMA and I/O threads. */
+/* The host's CPUs from its topology (cmd_monitor.c). */
+int host_cpu_count(struct session *s);
+int cmd_vcpupin(struct session *s, const struct cmd *cmd);
+int cmd_emulatorpin(struct session *s, const struct cmd *cmd);
+int cmd_numatune(struct session *s, const struct cmd *cmd);
+int cmd_iothreadinfo(struct session *s, const struct cmd *cmd);
+int cmd_iothreadadd(struct session *s, const struct cmd *cmd);
+int cmd_iothreadpin(struct session *s, const struct cmd *cmd);
+int cmd_iothreadset(struct session *s, const struct cmd *cmd);
+int cmd_iothreaddel(struct session *s, const struct cmd *cmd);
 
 /* Domain tuning: block and interface I/O, perf. */
 

@@ -39,7 +39,7 @@ failed(const struct vireo_error *err, const char *what)
 
 /* The host's CPUs, as virsh counts them when the driver has no CPU map:
  * from the node's topology. */
-static int
+int
 host_cpu_count(struct session *s)
 {
     struct vireo_node_info node;

@@ -276,30 +276,12 @@ memtune_show(struct vireo_domain *dom, unsigned flags)
 int
 cmd_memtune(struct session *s, const struct cmd *cmd)
 {
-    struct vireo_typed_params p = { 0 };
-    struct vireo_error err = { 0 };
-    struct vireo_domain *dom;
-    unsigned flags;
-    int rc = -1;
+    static const struct tune_params_cmd memtune = {
+        memtune_collect, memtune_show, vireo_domain_set_memory_params,
+        "Unable to change memory parameters",
+    };
 
-    if (tune_impact_flags(cmd, &flags) < 0 ||
-        (dom = session_lookup(s, cmd_string(cmd, "domain"), BY_ANY)) == NULL)
-        return -1;
-    if (memtune_collect(cmd, &p) < 0)
-        goto out;
-    if (p.n == 0) {
-        rc = memtune_show(dom, flags);
-        goto out;
-    }
-    rc = vireo_domain_set_memory_params(dom, &p, flags, &err);
-    if (rc < 0) {
-        cli_error("Unable to change memory parameters");
-        cli_report(&err);
-    }
-out:
-    vireo_typed_params_clear(&p);
-    vireo_domain_free(dom);
-    return rc;
+    return tune_params_run(s, cmd, &memtune);
 }
 
 /* ---- domrename, set-lifecycle-action ------------------------------------ */

@@ -333,3 +333,34 @@ cmd_metadata(struct session *s, const struct cmd *cmd)
     vireo_domain_free(dom);
     return rc;
 }
+
+/* ---- Show or set -------------------------------------------------------- */
+
+int
+tune_params_run(struct session *s, const struct cmd *cmd,
+                const struct tune_params_cmd *pc)
+{
+    struct vireo_typed_params p = { 0 };
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom;
+    unsigned flags;
+    int rc = -1;
+
+    if (tune_impact_flags(cmd, &flags) < 0 ||
+        (dom = session_lookup(s, cmd_string(cmd, "domain"), BY_ANY)) == NULL)
+        return -1;
+    if (pc->collect(cmd, &p) < 0)
+        goto out;
+    if (p.n == 0) {
+        rc = pc->show(dom, flags);
+        goto out;
+    }
+    if ((rc = pc->set(dom, &p, flags, &err)) < 0) {
+        cli_error("%s", pc->set_failed);
+        cli_report(&err);
+    }
+out:
+    vireo_typed_params_clear(&p);
+    vireo_domain_free(dom);
+    return rc;
+}

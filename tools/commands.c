@@ -443,6 +443,66 @@ static const struct opt_def cpu_models_opts[] = {
 /* Domain events. */
 
 /* Domain tuning: pinning, NUMA and I/O threads. */
+static const struct opt_def vcpupin_opts[] = {
+    DOMAIN_ARG,
+    { "vcpu", OPT_NUMBER, true, false, "vcpu number" },
+    { "cpulist", OPT_STRING, true, false,
+      "host cpu number(s) to set, or omit option to query" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def emulatorpin_opts[] = {
+    DOMAIN_ARG,
+    { "cpulist", OPT_STRING, true, false,
+      "host cpu number(s) to set, or omit option to query" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def numatune_opts[] = {
+    DOMAIN_ARG,
+    { "mode", OPT_STRING, false, false,
+      "NUMA mode, one of strict, preferred and interleave or a number from "
+      "the virDomainNumatuneMemMode enum" },
+    { "nodeset", OPT_STRING, false, false, "NUMA node selections to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def iothreadinfo_opts[] = {
+    DOMAIN_ARG,
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def iothread_id_opts[] = {
+    DOMAIN_ARG,
+    { "id", OPT_NUMBER, true, true, "iothread id" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def iothreadpin_opts[] = {
+    DOMAIN_ARG,
+    { "iothread", OPT_NUMBER, true, true, "IOThread ID number" },
+    { "cpulist", OPT_STRING, true, true, "host cpu number(s) to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def iothreadset_opts[] = {
+    DOMAIN_ARG,
+    { "id", OPT_NUMBER, true, true, "iothread id of existing IOThread" },
+    { "poll-max-ns", OPT_NUMBER, false, false,
+      "set the maximum IOThread polling time in ns" },
+    { "poll-grow", OPT_NUMBER, false, false,
+      "set the value to increase the IOThread polling time" },
+    { "poll-shrink", OPT_NUMBER, false, false,
+      "set the value for reduction of the IOThread polling time" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
 
 /* Domain tuning: block and interface I/O, perf. */
 
@@ -933,6 +993,29 @@ static const struct cmd_def table[] = {
     /* Domain events. */
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    { "vcpupin", cmd_vcpupin, vcpupin_opts, true, "control or query domain "
+      "vcpu affinity", "Pin domain VCPUs to host physical CPUs." },
+    { "emulatorpin", cmd_emulatorpin, emulatorpin_opts, true,
+      "control or query domain emulator affinity",
+      "Pin domain emulator threads to host physical CPUs." },
+    { "numatune", cmd_numatune, numatune_opts, true,
+      "Get or set numa parameters",
+      "Get or set the current numa parameters for a guest domain." },
+    { "iothreadinfo", cmd_iothreadinfo, iothreadinfo_opts, true,
+      "view domain IOThreads", "Returns basic information about the domain "
+      "IOThreads." },
+    { "iothreadpin", cmd_iothreadpin, iothreadpin_opts, true,
+      "control domain IOThread affinity",
+      "Pin domain IOThreads to host physical CPUs." },
+    { "iothreadadd", cmd_iothreadadd, iothread_id_opts, true,
+      "add an IOThread to the guest domain",
+      "Add an IOThread to the guest domain." },
+    { "iothreadset", cmd_iothreadset, iothreadset_opts, true,
+      "modifies an existing IOThread of the guest domain",
+      "Modifies an existing IOThread of the guest domain." },
+    { "iothreaddel", cmd_iothreaddel, iothread_id_opts, true,
+      "delete an IOThread from the guest domain",
+      "Delete an IOThread from the guest domain." },
 
     /* Domain tuning: block and interface I/O, perf. */
 

@@ -353,6 +353,22 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(DOMAIN_EVENT_MEMORY_DEVICE_SIZE_CHANGE, MSG(domain_event_memory_device_size_change)),
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    CALL(DOMAIN_PIN_VCPU,         ARGS(domain_pin_vcpu), NONE,               LOW | WRITE),
+    CALL(DOMAIN_PIN_VCPU_FLAGS,   ARGS(domain_pin_vcpu_flags), NONE,         LOW | WRITE),
+    CALL(DOMAIN_PIN_EMULATOR,     ARGS(domain_pin_emulator), NONE,           LOW | WRITE),
+    CALL(DOMAIN_GET_EMULATOR_PIN_INFO, ARGS(domain_get_emulator_pin_info),
+                                  RET(domain_get_emulator_pin_info),         LOW),
+    CALL(DOMAIN_GET_NUMA_PARAMETERS, ARGS(domain_get_numa_parameters),
+                                  RET(domain_get_numa_parameters),           LOW),
+    CALL(DOMAIN_SET_NUMA_PARAMETERS, ARGS(domain_set_numa_parameters),
+                                  NONE,                                      LOW | WRITE),
+    CALL(DOMAIN_GET_IOTHREAD_INFO, ARGS(domain_get_iothread_info),
+                                  RET(domain_get_iothread_info),             LOW),
+    CALL(DOMAIN_PIN_IOTHREAD,     ARGS(domain_pin_iothread), NONE,           LOW | WRITE),
+    CALL(DOMAIN_ADD_IOTHREAD,     ARGS(domain_add_iothread), NONE,           LOW | WRITE),
+    CALL(DOMAIN_DEL_IOTHREAD,     ARGS(domain_del_iothread), NONE,           LOW | WRITE),
+    CALL(DOMAIN_SET_IOTHREAD_PARAMS, ARGS(domain_set_iothread_params),
+                                  NONE,                                      LOW | WRITE),
 
     /* Domain tuning: block and interface I/O, perf. */
 

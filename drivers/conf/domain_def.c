@@ -262,6 +262,7 @@ domain_def_free(struct domain_def *def)
     extras_free(def->extras, def->n_extras);
     extras_free(def->device_extras, def->n_device_extras);
     extras_free(def->os_extras, def->n_os_extras);
+    domain_pin_clear(&def->pin);
     free(def);
 }
 
@@ -559,6 +560,7 @@ domain_def_copy(const struct domain_def *def)
     platform_copy(dst, def, &failed);
     devices_copy(dst, def, &failed);
     all_extras_copy(dst, def, &failed);
+    failed = !domain_pin_copy(&dst->pin, &def->pin) || failed;
     if (failed) {
         domain_def_free(dst);
         return NULL;

@@ -24,6 +24,7 @@
 
 #include "api/vireo.h"
 #include "drivers/conf/domain_tune.h"
+#include "drivers/conf/domain_tune_pin.h"
 
 /* Largest document accepted, in bytes. Bigger ones are refused before
  * parsing. */
@@ -300,6 +301,8 @@ struct domain_def {
     int                  n_os_extras;
     /* Tunables (domain_tune.h). */
     struct domain_memtune memtune;       /* <memtune> */
+    struct domain_pin     pin;           /* <iothreads>, <iothreadids>,
+                                          * <cputune>, <numatune> */
 };
 
 /* Parse a document. NULL on failure, with err set to libvirt's code for the

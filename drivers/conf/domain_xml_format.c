@@ -20,6 +20,7 @@
 
 #include "drivers/conf/domain_xml_format.h"
 #include "drivers/conf/domain_xml_tune.h"
+#include "drivers/conf/domain_xml_tune_pin.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_write.h"
 
@@ -279,8 +280,10 @@ static const struct slot domain_slots[] = {
     { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
     { "currentMemory", put_current_memory }, { "blkiotune", NULL },
     { "memtune", domain_xml_memtune_format }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
-    { "vcpus", NULL }, { "iothreads", NULL }, { "iothreadids", NULL },
-    { "defaultiothread", NULL }, { "cputune", NULL }, { "numatune", NULL },
+    { "vcpus", NULL }, { "iothreads", domain_xml_iothreads_format },
+    { "iothreadids", domain_xml_iothreadids_format },
+    { "defaultiothread", NULL }, { "cputune", domain_xml_cputune_format },
+    { "numatune", domain_xml_numatune_format },
     { "resource", NULL }, { "sysinfo", NULL }, { "bootloader", NULL },
     { "bootloader_args", NULL }, { "os", put_os }, { "idmap", NULL },
     { "features", domain_xml_features_format },

@@ -40,6 +40,7 @@
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/domain_xml_tune.h"
+#include "drivers/conf/domain_xml_tune_pin.h"
 #include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -372,6 +373,10 @@ static const struct handler domain_handlers[] = {
     { "pm",            domain_xml_pm_parse,       true },
     { "devices",       domain_xml_devices_parse,  true },
     { "memtune",       domain_xml_memtune_parse,  true },
+    { "iothreads",     domain_xml_iothreads_parse,   true },
+    { "iothreadids",   domain_xml_iothreadids_parse, true },
+    { "cputune",       domain_xml_cputune_parse,     true },
+    { "numatune",      domain_xml_numatune_parse,    true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/conf/domain_xml_tune_pin.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
 
@@ -375,6 +376,8 @@ check_inputs(struct parse *p)
 int
 domain_xml_postparse(struct parse *p)
 {
+    if (domain_xml_pin_settle(p) < 0)
+        return -1;
     if (settle_controller_indexes(p) < 0 || settle_disks(p) < 0 ||
         check_boot_orders(p) < 0 || check_inputs(p) < 0 ||
         check_consoles(p) < 0)

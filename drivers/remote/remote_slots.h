@@ -361,6 +361,39 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Domain events. */
 
 /* Domain tuning: pinning, NUMA and I/O threads. */
+int remotedrv_domain_pin_vcpu(struct vireo_domain *dom, unsigned vcpu,
+                              const unsigned char *cpumap, int maplen,
+                              unsigned flags, struct vireo_error *err);
+int remotedrv_domain_pin_emulator(struct vireo_domain *dom,
+                                  const unsigned char *cpumap, int maplen,
+                                  unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_emulator_pin_info(struct vireo_domain *dom,
+                                           unsigned char *cpumap, int maplen,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+int remotedrv_domain_get_numa_params(struct vireo_domain *dom,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+int remotedrv_domain_set_numa_params(struct vireo_domain *dom,
+                                     const struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+int remotedrv_domain_get_iothread_info(struct vireo_domain *dom,
+                                       struct vireo_iothread_info **info,
+                                       unsigned flags, struct vireo_error *err);
+int remotedrv_domain_pin_iothread(struct vireo_domain *dom,
+                                  unsigned iothread_id,
+                                  const unsigned char *cpumap, int maplen,
+                                  unsigned flags, struct vireo_error *err);
+int remotedrv_domain_add_iothread(struct vireo_domain *dom,
+                                  unsigned iothread_id, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_del_iothread(struct vireo_domain *dom,
+                                  unsigned iothread_id, unsigned flags,
+                                  struct vireo_error *err);
+int remotedrv_domain_set_iothread_params(
+    struct vireo_domain *dom, unsigned iothread_id,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
 
 /* Domain tuning: block and interface I/O, perf. */
 

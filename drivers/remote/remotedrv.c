@@ -409,6 +409,16 @@ const struct driver remotedrv = {
     /* Domain events. */
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    .domain_pin_vcpu                     = remotedrv_domain_pin_vcpu,
+    .domain_pin_emulator                 = remotedrv_domain_pin_emulator,
+    .domain_get_emulator_pin_info        = remotedrv_domain_get_emulator_pin_info,
+    .domain_get_numa_params              = remotedrv_domain_get_numa_params,
+    .domain_set_numa_params              = remotedrv_domain_set_numa_params,
+    .domain_get_iothread_info            = remotedrv_domain_get_iothread_info,
+    .domain_pin_iothread                 = remotedrv_domain_pin_iothread,
+    .domain_add_iothread                 = remotedrv_domain_add_iothread,
+    .domain_del_iothread                 = remotedrv_domain_del_iothread,
+    .domain_set_iothread_params          = remotedrv_domain_set_iothread_params,
 
     /* Domain tuning: block and interface I/O, perf. */
 

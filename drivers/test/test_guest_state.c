@@ -15,6 +15,9 @@
 static void
 guest_state_free(void *priv)
 {
+    struct test_guest_state *g = priv;
+
+    free(g->iothread_polls);
     free(priv);
 }
 

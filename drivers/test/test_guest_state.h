@@ -23,12 +23,25 @@ enum {
     TEST_N_FS
 };
 
+/* The polling of an I/O thread added by virDomainAddIOThread, which
+ * libvirt's test driver keeps beside the definition and which only
+ * virDomainSetIOThreadParams changes. */
+struct test_iothread_poll {
+    unsigned int       iothread_id;
+    unsigned long long poll_max_ns;  /* 32768 until set */
+    unsigned int       poll_grow;
+    unsigned int       poll_shrink;
+};
+
 /* Owned by the test driver's thread, with the object it hangs on. */
 struct test_guest_state {
     long long time_s;              /* the guest's clock: 627319920 (1989-11-17
                                     * 15:32:00 UTC) until set */
     unsigned  time_ns;
     bool      is_frozen[TEST_N_FS];
+    struct test_iothread_poll *iothread_polls; /* one per I/O thread added
+                                                * by the API, malloc'ed */
+    int       n_iothread_polls;
 };
 
 /* Test thread: obj's guest state, made on first use. NULL with err set

@@ -19,6 +19,7 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_monitor.h"
+#include "drivers/test/test_pin.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 
@@ -93,15 +94,6 @@ test_monitor_vcpus_online(const struct domain_def *def)
     return def->vcpus_current != 0 ? def->vcpus_current : def->vcpus;
 }
 
-/* Every host CPU: the affinity of a vCPU nothing pinned. */
-static void
-fill_all_cpus(unsigned char *map, int maplen, unsigned int host_cpus)
-{
-    memset(map, 0, (size_t)maplen);
-    for (unsigned int c = 0; c < host_cpus && c / 8 < (unsigned)maplen; c++)
-        map[c / 8] |= (unsigned char)(1u << (c % 8));
-}
-
 static unsigned int
 host_cpus(const struct test_state *st)
 {
@@ -137,11 +129,13 @@ op_get_vcpus(struct test_state *st, struct domain_obj *obj, void *io,
     for (int i = 0; i < n; i++) {
         v->info[i] = (struct vireo_vcpu_info){
             .number = (unsigned)i, .state = 1 /* running */,
-            .cpu_time_ns = now_us / 10, .cpu = (int)n_cpus - 1,
+            .cpu_time_ns = now_us / 10,
+            .cpu = test_pin_vcpu_cpu(obj->def, (unsigned)i, n_cpus),
         };
         if (v->cpumaps != NULL)
-            fill_all_cpus(v->cpumaps + (size_t)i * (size_t)v->maplen,
-                          v->maplen, n_cpus);
+            test_pin_vcpu_map(obj->def, (unsigned)i,
+                              v->cpumaps + (size_t)i * (size_t)v->maplen,
+                              v->maplen, n_cpus);
     }
     return n;
 }
@@ -169,8 +163,9 @@ op_get_vcpu_pin_info(struct test_state *st, struct domain_obj *obj, void *io,
     if (def == NULL)
         return -1;
     for (; n < (int)def->vcpus && n < v->maxinfo; n++)
-        fill_all_cpus(v->cpumaps + (size_t)n * (size_t)v->maplen, v->maplen,
-                      host_cpus(st));
+        test_pin_vcpu_map(def, (unsigned)n,
+                          v->cpumaps + (size_t)n * (size_t)v->maplen,
+                          v->maplen, host_cpus(st));
     return n;
 }
 

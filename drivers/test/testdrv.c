@@ -322,6 +322,16 @@ const struct driver testdrv = {
     /* Domain events. */
 
     /* Domain tuning: pinning, NUMA and I/O threads. */
+    .domain_pin_vcpu              = testdrv_domain_pin_vcpu,
+    .domain_pin_emulator          = testdrv_domain_pin_emulator,
+    .domain_get_emulator_pin_info = testdrv_domain_get_emulator_pin_info,
+    .domain_get_numa_params       = testdrv_domain_get_numa_params,
+    .domain_set_numa_params       = testdrv_domain_set_numa_params,
+    .domain_get_iothread_info     = testdrv_domain_get_iothread_info,
+    .domain_pin_iothread          = testdrv_domain_pin_iothread,
+    .domain_add_iothread          = testdrv_domain_add_iothread,
+    .domain_del_iothread          = testdrv_domain_del_iothread,
+    .domain_set_iothread_params   = testdrv_domain_set_iothread_params,
 
     /* Domain tuning: block and interface I/O, perf. */
 

@@ -21,20 +21,6 @@ lookup(const char *name)
     return testdrv.domain_lookup_by_name(conn, name, &err);
 }
 
-/* Whether dom's XML (flags 0 or VIR_DOMAIN_XML_INACTIVE) holds text. */
-static bool
-xml_has(struct vireo_domain *dom, unsigned flags, const char *text)
-{
-    struct vireo_error err = { 0 };
-    char *xml = testdrv.domain_get_xml_desc(dom, flags, &err);
-    bool has = xml != NULL && strstr(xml, text) != NULL;
-
-    if (!has)
-        tap_diag("  no '%s' in:\n%s", text, xml != NULL ? xml : err.message);
-    free(xml);
-    return has;
-}
-
 static void
 test_memory(struct vireo_domain *dom)
 {
@@ -43,13 +29,13 @@ test_memory(struct vireo_domain *dom)
 
     tap_is_int(testdrv.domain_set_memory_flags(dom, 1000000, LIVE, &err), 0,
                "setmem --live on the running default domain");
-    tap_ok(xml_has(dom, 0, "<currentMemory unit='KiB'>1000000<"),
+    tap_ok(tdrv_xml_has(dom, 0, "<currentMemory unit='KiB'>1000000<"),
            "the live definition has the new size");
-    tap_ok(xml_has(dom, 2, "<currentMemory unit='KiB'>2097152<"),
+    tap_ok(tdrv_xml_has(dom, 2, "<currentMemory unit='KiB'>2097152<"),
            "the persistent one keeps its own");
     tap_is_int(testdrv.domain_set_memory_flags(dom, 1000, CONFIG, &err), 0,
                "setmem --config");
-    tap_ok(xml_has(dom, 2, "<currentMemory unit='KiB'>1000<"),
+    tap_ok(tdrv_xml_has(dom, 2, "<currentMemory unit='KiB'>1000<"),
            "the persistent definition has it");
     rc = testdrv.domain_set_memory_flags(dom, 100000000, LIVE, &err);
     tdrv_fails(rc, err, VIR_ERR_INVALID_ARG,
@@ -63,8 +49,8 @@ test_memory(struct vireo_domain *dom)
     tap_is_int(testdrv.domain_set_memory_flags(
                    dom, 500, CONFIG | VIR_DOMAIN_MEM_MAXIMUM, &err), 0,
                "the persistent maximum can");
-    tap_ok(xml_has(dom, 2, "<memory unit='KiB'>500<") &&
-           xml_has(dom, 2, "<currentMemory unit='KiB'>500<"),
+    tap_ok(tdrv_xml_has(dom, 2, "<memory unit='KiB'>500<") &&
+           tdrv_xml_has(dom, 2, "<currentMemory unit='KiB'>500<"),
            "and the current size follows it down");
     rc = testdrv.domain_set_memory_flags(dom, 1, 8, &err);
     tdrv_fails(rc, err, VIR_ERR_INVALID_ARG,
@@ -80,7 +66,7 @@ test_vcpus(struct vireo_domain *dom)
 
     tap_is_int(testdrv.domain_set_vcpus_flags(dom, 1, LIVE, &err), 0,
                "setvcpus 1");
-    tap_ok(xml_has(dom, 0, "<vcpu placement='static' current='1'>2</vcpu>"),
+    tap_ok(tdrv_xml_has(dom, 0, "<vcpu placement='static' current='1'>2</vcpu>"),
            "one of two vCPUs online");
     rc = testdrv.domain_set_vcpus_flags(dom, 3, LIVE, &err);
     tdrv_fails(rc, err, VIR_ERR_INVALID_ARG,
@@ -93,7 +79,7 @@ test_vcpus(struct vireo_domain *dom)
     tap_is_int(testdrv.domain_set_vcpus_flags(
                    dom, 4, CONFIG | VIR_DOMAIN_VCPU_MAXIMUM, &err), 0,
                "a new persistent maximum");
-    tap_ok(xml_has(dom, 2, "<vcpu placement='static' current='2'>4</vcpu>"),
+    tap_ok(tdrv_xml_has(dom, 2, "<vcpu placement='static' current='2'>4</vcpu>"),
            "the vCPUs it adds are offline");
     rc = testdrv.domain_set_vcpus_flags(dom, 1, VIR_DOMAIN_VCPU_GUEST, &err);
     tdrv_fails(rc, err, VIR_ERR_INVALID_ARG, "unsupported flags (0x8)",
@@ -116,7 +102,7 @@ test_memtune(struct vireo_domain *dom)
     vireo_typed_params_add_ullong(&p, "hard_limit", 1000, &err);
     tap_is_int(testdrv.domain_set_memory_params(dom, &p, CONFIG, &err), 0,
                "a hard limit for the next start");
-    tap_ok(xml_has(dom, 2, "<hard_limit unit='KiB'>1000</hard_limit>"),
+    tap_ok(tdrv_xml_has(dom, 2, "<hard_limit unit='KiB'>1000</hard_limit>"),
            "<memtune> holds it");
     vireo_typed_params_add_ullong(&p, "swap_hard_limit", 500, &err);
     rc = testdrv.domain_set_memory_params(dom, &p, LIVE, &err);
@@ -183,7 +169,7 @@ test_metadata(struct vireo_domain *dom)
     memset(&err, 0, sizeof(err));
     tap_is_int(testdrv.domain_set_metadata(dom, VIR_DOMAIN_METADATA_TITLE,
                    "T1", NULL, NULL, 0, &err), 0, "a title");
-    tap_ok(xml_has(dom, 0, "<title>T1</title>"), "in the XML");
+    tap_ok(tdrv_xml_has(dom, 0, "<title>T1</title>"), "in the XML");
     tap_is_int(testdrv.domain_set_metadata(dom, VIR_DOMAIN_METADATA_TITLE,
                    "", NULL, NULL, 0, &err), 0, "an empty title removes it");
     text = testdrv.domain_get_metadata(dom, VIR_DOMAIN_METADATA_TITLE, NULL,
@@ -208,7 +194,7 @@ test_metadata_elements(struct vireo_domain *dom)
     tap_is_str(text, "<foo>\n  <y:bar xmlns:y=\"urn:y\">t</y:bar>\n"
                "  <baz/>\n</foo>", "comes back without its namespace");
     free(text);
-    tap_ok(xml_has(dom, 0, "  <metadata>\n    <x:foo xmlns:x=\"http://x/\">\n"
+    tap_ok(tdrv_xml_has(dom, 0, "  <metadata>\n    <x:foo xmlns:x=\"http://x/\">\n"
                    "      <y:bar xmlns:y=\"urn:y\">t</y:bar>\n"
                    "      <x:baz/>\n    </x:foo>\n  </metadata>\n"),
            "dumpxml writes it in its namespace, children too");
@@ -225,7 +211,7 @@ test_metadata_elements(struct vireo_domain *dom)
     tap_is_int(testdrv.domain_set_metadata(dom, element, NULL, NULL,
                                            "http://x/", 0, &err), 0,
                "removed");
-    tap_ok(xml_has(dom, 0, "  <metadata/>\n"), "an empty <metadata/> stays");
+    tap_ok(tdrv_xml_has(dom, 0, "  <metadata/>\n"), "an empty <metadata/> stays");
     text = testdrv.domain_get_metadata(dom, element, "http://x/", 0, &err);
     tap_ok(text == NULL && err.code == VIR_ERR_NO_DOMAIN_METADATA,
            "the element is gone");
@@ -242,9 +228,9 @@ test_lifecycle(struct vireo_domain *dom)
                    VIR_DOMAIN_LIFECYCLE_POWEROFF,
                    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART, 0, &err), 0,
                "on_poweroff restart");
-    tap_ok(xml_has(dom, 0, "<on_poweroff>restart</on_poweroff>"),
+    tap_ok(tdrv_xml_has(dom, 0, "<on_poweroff>restart</on_poweroff>"),
            "in the live XML");
-    tap_ok(xml_has(dom, 2, "<on_poweroff>destroy</on_poweroff>"),
+    tap_ok(tdrv_xml_has(dom, 2, "<on_poweroff>destroy</on_poweroff>"),
            "not in the persistent one");
     rc = testdrv.domain_set_lifecycle_action(dom, VIR_DOMAIN_LIFECYCLE_REBOOT,
              VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY, 0, &err);
@@ -255,7 +241,7 @@ test_lifecycle(struct vireo_domain *dom)
                    VIR_DOMAIN_LIFECYCLE_CRASH,
                    VIR_DOMAIN_LIFECYCLE_ACTION_RESTART_RENAME, CONFIG, &err),
                0, "on_crash rename-restart for the next start");
-    tap_ok(xml_has(dom, 2, "<on_crash>rename-restart</on_crash>"),
+    tap_ok(tdrv_xml_has(dom, 2, "<on_crash>rename-restart</on_crash>"),
            "in the persistent XML");
 }
 
@@ -281,7 +267,7 @@ test_rename(struct vireo_domain *dom)
     other = lookup("renamed");
     tap_ok(other != NULL && lookup("test") == NULL,
            "found by its new name only");
-    tap_ok(other != NULL && xml_has(other, 0, "<on_poweroff>destroy<"),
+    tap_ok(other != NULL && tdrv_xml_has(other, 0, "<on_poweroff>destroy<"),
            "the persistent definition is the one that stays");
     handle_domain_unref(other);
 }

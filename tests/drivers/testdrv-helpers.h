@@ -86,6 +86,27 @@ tdrv_define(struct vireo_conn *conn, const char *name, const char *uuid,
     return dom;
 }
 
+/* Whether dom's XML (flags 0 or VIR_DOMAIN_XML_INACTIVE) holds text (or,
+ * with is_wanted false, lacks it); the XML is shown when not. */
+static inline bool
+tdrv_xml_is(struct vireo_domain *dom, unsigned flags, const char *text,
+            bool is_wanted)
+{
+    struct vireo_error err = { 0 };
+    char *xml = testdrv.domain_get_xml_desc(dom, flags, &err);
+    bool is_as_wanted = xml != NULL && (strstr(xml, text) != NULL) ==
+                                       is_wanted;
+
+    if (!is_as_wanted)
+        tap_diag("  %s '%s' in:\n%s", is_wanted ? "no" : "found", text,
+                 xml != NULL ? xml : err.message);
+    free(xml);
+    return is_as_wanted;
+}
+
+#define tdrv_xml_has(dom, flags, text)   tdrv_xml_is(dom, flags, text, true)
+#define tdrv_xml_lacks(dom, flags, text) tdrv_xml_is(dom, flags, text, false)
+
 /* The call failed with code and a message containing `text`. */
 #define tdrv_fails(rc, err, want_code, text, ...)                           \
     do {                                                                    \

@@ -150,3 +150,14 @@ release_connection() {
     wait "$HOLD_PID" 2> /dev/null
     HOLD_PID=
 }
+
+# same_output WANT GOT WHAT: one check that libvirtd's answer (WANT) and
+# vireod's (GOT) are the same, with their difference as a diagnostic when
+# they are not.
+same_output() {
+    [ "$1" = "$2" ]
+    ok $? "$3"
+    [ "$1" = "$2" ] ||
+        diff -u --label libvirtd --label vireod <(echo "$1") \
+            <(echo "$2") | diag
+}

@@ -46,14 +46,9 @@ session() {
 # same SCRIPT: vireo against vireod prints what virsh against libvirtd
 # prints.
 same() {
-    local want got
-    want=$(session virsh "$LIBVIRTD_URI" "$1")
-    got=$(session "$VIREO" "$URI" "$1")
-    [ "$want" = "$got" ]
-    ok $? "vireo on vireod as virsh on libvirtd: ${1//$XML/monitor.xml}"
-    [ "$want" = "$got" ] ||
-        diff -u --label libvirtd --label vireod <(echo "$want") \
-            <(echo "$got") | diag
+    same_output "$(session virsh "$LIBVIRTD_URI" "$1")" \
+        "$(session "$VIREO" "$URI" "$1")" \
+        "vireo on vireod as virsh on libvirtd: ${1//$XML/monitor.xml}"
 }
 
 OFF="define $XML; "
