@@ -86,6 +86,7 @@ domain_disk_clear(struct domain_disk *d)
     free(d->target_bus);
     free(d->serial);
     domain_info_clear(&d->info);
+    domain_iotune_disk_clear(&d->iotune);
 }
 
 void
@@ -262,6 +263,7 @@ domain_def_free(struct domain_def *def)
     extras_free(def->extras, def->n_extras);
     extras_free(def->device_extras, def->n_device_extras);
     extras_free(def->os_extras, def->n_os_extras);
+    domain_iotune_blkiotune_clear(&def->blkiotune);
     free(def);
 }
 
@@ -348,6 +350,7 @@ disk_copy(struct domain_disk *dst, const struct domain_disk *src,
     dst->target_bus = dup_opt(src->target_bus, failed);
     dst->serial = dup_opt(src->serial, failed);
     info_copy(&dst->info, &src->info, failed);
+    dst->iotune.group_name = dup_opt(src->iotune.group_name, failed);
 }
 
 static void
@@ -559,6 +562,8 @@ domain_def_copy(const struct domain_def *def)
     platform_copy(dst, def, &failed);
     devices_copy(dst, def, &failed);
     all_extras_copy(dst, def, &failed);
+    if (domain_iotune_blkiotune_copy(&dst->blkiotune, &def->blkiotune) < 0)
+        failed = true;
     if (failed) {
         domain_def_free(dst);
         return NULL;

@@ -40,6 +40,7 @@
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/domain_xml_tune.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -372,6 +373,8 @@ static const struct handler domain_handlers[] = {
     { "pm",            domain_xml_pm_parse,       true },
     { "devices",       domain_xml_devices_parse,  true },
     { "memtune",       domain_xml_memtune_parse,  true },
+    { "blkiotune",     domain_xml_blkiotune_parse, true },
+    { "perf",          domain_xml_perf_parse,     true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */
