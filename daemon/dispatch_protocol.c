@@ -13,7 +13,7 @@
 
 /* VIR_DRV_FEATURE_* values the daemon itself answers (spec §4.3). */
 enum {
-    FEATURE_TYPED_PARAM_STRING    = 7,
+    FEATURE_TYPED_PARAM_STRING    = 9,
     FEATURE_PROGRAM_KEEPALIVE     = 10,
     FEATURE_REMOTE_EVENT_CALLBACK = 14,
     FEATURE_REMOTE_CLOSE_CALLBACK = 15,

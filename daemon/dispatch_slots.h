@@ -158,6 +158,14 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Domain tuning: pinning, NUMA and I/O threads. */
 
 /* Domain tuning: block and interface I/O, perf. */
+DISPATCH_SLOT(dispatch_domain_get_blkio_parameters);
+DISPATCH_SLOT(dispatch_domain_set_blkio_parameters);
+DISPATCH_SLOT(dispatch_domain_get_block_io_tune);
+DISPATCH_SLOT(dispatch_domain_set_block_io_tune);
+DISPATCH_SLOT(dispatch_domain_get_interface_parameters);
+DISPATCH_SLOT(dispatch_domain_set_interface_parameters);
+DISPATCH_SLOT(dispatch_domain_get_perf_events);
+DISPATCH_SLOT(dispatch_domain_set_perf_events);
 
 /* Networks. */
 

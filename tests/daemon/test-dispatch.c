@@ -89,6 +89,8 @@ test_features(void)
     tap_is_int(feature(14), 1, "event callbacks are (316/317)");
     tap_is_int(feature(15), 1, "close callbacks are");
     tap_is_int(feature(8), 0, "FD passing is not");
+    tap_is_int(feature(9), 1, "string typed parameters are (libvirt's 9)");
+    tap_is_int(feature(7), 0, "migration change protection is not");
 }
 
 static void
@@ -193,7 +195,7 @@ main(void)
 {
     struct vireo_conn *conn;
 
-    tap_plan(25);
+    tap_plan(27);
     test_table();
     test_features();
     conn = open_default();
