@@ -410,6 +410,14 @@ const struct driver remotedrv = {
     /* Domain tuning: pinning, NUMA and I/O threads. */
 
     /* Domain tuning: block and interface I/O, perf. */
+    .domain_get_blkio_params         = remotedrv_domain_get_blkio_params,
+    .domain_set_blkio_params         = remotedrv_domain_set_blkio_params,
+    .domain_get_block_io_tune        = remotedrv_domain_get_block_io_tune,
+    .domain_set_block_io_tune        = remotedrv_domain_set_block_io_tune,
+    .domain_get_interface_params     = remotedrv_domain_get_interface_params,
+    .domain_set_interface_params     = remotedrv_domain_set_interface_params,
+    .domain_get_perf_events          = remotedrv_domain_get_perf_events,
+    .domain_set_perf_events          = remotedrv_domain_set_perf_events,
 
     /* Networks. */
 
