@@ -38,7 +38,7 @@ struct opt_def {
     const char   *help;
 };
 
-#define CMD_MAX_OPTS 8
+#define CMD_MAX_OPTS 32  /* blkdeviotune has 24 */
 
 struct cmd;
 
@@ -225,6 +225,10 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Domain tuning: pinning, NUMA and I/O threads. */
 
 /* Domain tuning: block and interface I/O, perf. */
+int cmd_blkiotune(struct session *s, const struct cmd *cmd);
+int cmd_blkdeviotune(struct session *s, const struct cmd *cmd);
+int cmd_domiftune(struct session *s, const struct cmd *cmd);
+int cmd_perf(struct session *s, const struct cmd *cmd);
 
 /* Networks. */
 
