@@ -70,20 +70,33 @@ typedef int (*set_fn)(struct vireo_domain *dom, const char *device,
                       const struct vireo_typed_params *params,
                       unsigned flags, struct vireo_error *err);
 
+struct setter {
+    const remote_nonnull_domain *dom;
+    const char                  *device;   /* NULL when the call has none */
+    set_fn                       fn;
+    const remote_typed_param    *val;
+    u_int                        len;
+    int                          limit;    /* the wire's maximum */
+    unsigned                     flags;
+};
+
 static int
-set_params(struct vireo_conn *conn, const remote_nonnull_domain *wire,
-           const char *device, set_fn fn, const remote_typed_param *val,
-           u_int len, int limit, unsigned flags, struct vireo_error *err)
+call_setter(struct vireo_conn *conn, const struct setter *c,
+            const struct vireo_typed_params *p, struct vireo_error *err)
+{
+    DISPATCH_WITH_DOM(conn, c->dom, err, dom,
+                      c->fn(dom, c->device, p, c->flags, err));
+}
+
+static int
+set_params(struct vireo_conn *conn, const struct setter *c,
+           struct vireo_error *err)
 {
     struct vireo_typed_params p = { 0 };
-    struct vireo_domain *dom;
-    int rc;
+    int rc = typed_params_from_wire(c->val, c->len, c->limit, &p, err);
 
-    if (typed_params_from_wire(val, len, limit, &p, err) < 0)
-        return -1;
-    dom = dispatch_dom_get(conn, wire, err);
-    rc = dom != NULL ? fn(dom, device, &p, flags, err) : -1;
-    handle_domain_unref(dom);
+    if (rc == 0)
+        rc = call_setter(conn, c, &p, err);
     vireo_typed_params_clear(&p);
     return rc;
 }
@@ -147,9 +160,9 @@ dispatch_domain_set_blkio_parameters(struct vireo_conn *conn,
     if (DISPATCH_NEED_AS(conn, domain_set_blkio_params,
                          "virDomainSetBlkioParameters", err) < 0)
         return -1;
-    return set_params(conn, &a->dom, NULL, set_blkio, a->params.params_val,
-                      a->params.params_len, REMOTE_DOMAIN_BLKIO_PARAMETERS_MAX,
-                      a->flags, err);
+    return set_params(conn, &(struct setter){
+        &a->dom, NULL, set_blkio, a->params.params_val, a->params.params_len,
+        REMOTE_DOMAIN_BLKIO_PARAMETERS_MAX, a->flags }, err);
 }
 
 /* ---- Block I/O tune --------------------------------------------------- */
@@ -183,11 +196,10 @@ dispatch_domain_set_block_io_tune(struct vireo_conn *conn, const void *args,
     if (DISPATCH_NEED_AS(conn, domain_set_block_io_tune,
                          "virDomainSetBlockIoTune", err) < 0)
         return -1;
-    return set_params(conn, &a->dom, a->disk,
-                      conn->driver->domain_set_block_io_tune,
-                      a->params.params_val, a->params.params_len,
-                      REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX, a->flags,
-                      err);
+    return set_params(conn, &(struct setter){
+        &a->dom, a->disk, conn->driver->domain_set_block_io_tune,
+        a->params.params_val, a->params.params_len,
+        REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX, a->flags }, err);
 }
 
 /* ---- Interface parameters --------------------------------------------- */
@@ -222,10 +234,10 @@ dispatch_domain_set_interface_parameters(struct vireo_conn *conn,
     if (DISPATCH_NEED_AS(conn, domain_set_interface_params,
                          "virDomainSetInterfaceParameters", err) < 0)
         return -1;
-    return set_params(conn, &a->dom, a->device,
-                      conn->driver->domain_set_interface_params,
-                      a->params.params_val, a->params.params_len,
-                      REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX, a->flags, err);
+    return set_params(conn, &(struct setter){
+        &a->dom, a->device, conn->driver->domain_set_interface_params,
+        a->params.params_val, a->params.params_len,
+        REMOTE_DOMAIN_INTERFACE_PARAMETERS_MAX, a->flags }, err);
 }
 
 /* ---- Perf events ------------------------------------------------------ */
@@ -266,7 +278,7 @@ dispatch_domain_set_perf_events(struct vireo_conn *conn, const void *args,
     if (DISPATCH_NEED_AS(conn, domain_set_perf_events,
                          "virDomainSetPerfEvents", err) < 0)
         return -1;
-    return set_params(conn, &a->dom, NULL, set_perf, a->params.params_val,
-                      a->params.params_len, REMOTE_DOMAIN_PERF_EVENTS_MAX,
-                      a->flags, err);
+    return set_params(conn, &(struct setter){
+        &a->dom, NULL, set_perf, a->params.params_val, a->params.params_len,
+        REMOTE_DOMAIN_PERF_EVENTS_MAX, a->flags }, err);
 }
