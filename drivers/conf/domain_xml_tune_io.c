@@ -213,7 +213,8 @@ check_device(struct parse *p)
                          "missing per-device path");
     for (int i = 0; i < b->n_devices - 1; i++)
         if (strcmp(b->devices[i].path, path) == 0)
-            return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+            return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                             VIR_FROM_DOMAIN,
                              "duplicate blkio device path '%s'", path);
     return 0;
 }
