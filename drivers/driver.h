@@ -58,6 +58,11 @@ struct driver {
      * the daemon pushes each client's calls there; for a connection the
      * driver opened it is also conn->worker. Any thread. */
     struct worker *(*worker)(void);
+    /* Daemon-only: true while the driver has guests running (or
+     * starting), which keeps a daemon started with --timeout from exiting
+     * when idle, as libvirt's drivers inhibit libvirtd's shutdown. Any
+     * thread. NULL: the driver never holds the daemon. */
+    bool (*has_guests)(void);
 
     /* Per connection. open sets conn->priv (and conn->worker, for a
      * driver with a thread) on success; close frees them. close runs once,

@@ -246,6 +246,14 @@ test_state_check_virt_type(const struct domain_def *def,
                      def->virt_type != NULL ? def->virt_type : "(none)");
 }
 
+int
+test_state_fill_arch(struct domain_def *def, struct vireo_error *err)
+{
+    if (def->os_arch == NULL && (def->os_arch = strdup("i686")) == NULL)
+        return error_no_memory(err);
+    return 0;
+}
+
 void
 test_state_emit(struct test_state *st, const struct domain_obj *obj,
                 int event, int detail)

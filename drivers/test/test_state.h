@@ -64,6 +64,12 @@ int test_state_check_clash(struct test_state *st, const struct domain_def *def,
 int test_state_check_virt_type(const struct domain_def *def,
                                struct vireo_error *err);
 
+/* What libvirt's parser settles in every definition the test driver
+ * reads (a domain's, a saved image's): the first architecture of the
+ * test host's capabilities (i686) when def names none, whatever the
+ * domain type. 0, or -1 with err set (memory). */
+int test_state_fill_arch(struct domain_def *def, struct vireo_error *err);
+
 /* Queue a lifecycle event about obj as it is now. */
 void test_state_emit(struct test_state *st, const struct domain_obj *obj,
                      int event, int detail);
