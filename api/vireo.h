@@ -1685,6 +1685,66 @@ VIREO_API int vireo_domain_set_iothread_params(
 
 /* Domain tuning: block and interface I/O, perf. */
 
+/* The parameters of vireo_domain_get/set_blkio_params (libvirt's names):
+ * the weight (uint), and per-device values as strings "path,value,...". */
+#define VIR_DOMAIN_BLKIO_WEIGHT             "weight"
+#define VIR_DOMAIN_BLKIO_DEVICE_WEIGHT      "device_weight"
+#define VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS   "device_read_iops_sec"
+#define VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS  "device_write_iops_sec"
+#define VIR_DOMAIN_BLKIO_DEVICE_READ_BPS    "device_read_bytes_sec"
+#define VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS   "device_write_bytes_sec"
+
+/* The parameters of vireo_domain_get/set_interface_params (uint, kB/s or
+ * kB). */
+#define VIR_DOMAIN_BANDWIDTH_IN_AVERAGE  "inbound.average"
+#define VIR_DOMAIN_BANDWIDTH_IN_PEAK     "inbound.peak"
+#define VIR_DOMAIN_BANDWIDTH_IN_BURST    "inbound.burst"
+#define VIR_DOMAIN_BANDWIDTH_IN_FLOOR    "inbound.floor"
+#define VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE "outbound.average"
+#define VIR_DOMAIN_BANDWIDTH_OUT_PEAK    "outbound.peak"
+#define VIR_DOMAIN_BANDWIDTH_OUT_BURST   "outbound.burst"
+
+/* vireo_domain_get_blkio_params: <blkiotune> of the definition flags
+ * name (VIR_DOMAIN_AFFECT_*). Fills params (the caller clears them). */
+VIREO_API int vireo_domain_get_blkio_params(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_blkio_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+
+/* A disk's I/O throttling (<iotune>), the disk named by its target
+ * ("vda") or source path; parameters "total_bytes_sec" ... (ullong) and
+ * "group_name" (string), libvirt's names. */
+VIREO_API int vireo_domain_get_block_io_tune(
+    struct vireo_domain *dom, const char *disk,
+    struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_set_block_io_tune(
+    struct vireo_domain *dom, const char *disk,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+
+/* An interface's <bandwidth>, the interface named by its target device
+ * or MAC address (VIR_DOMAIN_BANDWIDTH_*). */
+VIREO_API int vireo_domain_get_interface_params(
+    struct vireo_domain *dom, const char *device,
+    struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_set_interface_params(
+    struct vireo_domain *dom, const char *device,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+
+/* <perf>: one boolean per perf event, named as libvirt ("cmt",
+ * "cpu_cycles" ...). */
+VIREO_API int vireo_domain_get_perf_events(
+    struct vireo_domain *dom, struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_set_perf_events(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+
 /* Networks. */
 /* libvirt's virNetworkPtr: a network's name and uuid on a connection. */
 struct vireo_network;

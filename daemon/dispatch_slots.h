@@ -169,6 +169,14 @@ DISPATCH_SLOT(dispatch_domain_del_iothread);
 DISPATCH_SLOT(dispatch_domain_set_iothread_params);
 
 /* Domain tuning: block and interface I/O, perf. */
+DISPATCH_SLOT(dispatch_domain_get_blkio_parameters);
+DISPATCH_SLOT(dispatch_domain_set_blkio_parameters);
+DISPATCH_SLOT(dispatch_domain_get_block_io_tune);
+DISPATCH_SLOT(dispatch_domain_set_block_io_tune);
+DISPATCH_SLOT(dispatch_domain_get_interface_parameters);
+DISPATCH_SLOT(dispatch_domain_set_interface_parameters);
+DISPATCH_SLOT(dispatch_domain_get_perf_events);
+DISPATCH_SLOT(dispatch_domain_set_perf_events);
 
 /* Networks. */
 DISPATCH_SLOT(dispatch_connect_num_of_networks);

@@ -174,6 +174,16 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(DOMAIN_SET_IOTHREAD_PARAMS, dispatch_domain_set_iothread_params),
 
     /* Domain tuning: block and interface I/O, perf. */
+    SLOT(DOMAIN_GET_BLKIO_PARAMETERS, dispatch_domain_get_blkio_parameters),
+    SLOT(DOMAIN_SET_BLKIO_PARAMETERS, dispatch_domain_set_blkio_parameters),
+    SLOT(DOMAIN_GET_BLOCK_IO_TUNE, dispatch_domain_get_block_io_tune),
+    SLOT(DOMAIN_SET_BLOCK_IO_TUNE, dispatch_domain_set_block_io_tune),
+    SLOT(DOMAIN_GET_INTERFACE_PARAMETERS,
+         dispatch_domain_get_interface_parameters),
+    SLOT(DOMAIN_SET_INTERFACE_PARAMETERS,
+         dispatch_domain_set_interface_parameters),
+    SLOT(DOMAIN_GET_PERF_EVENTS, dispatch_domain_get_perf_events),
+    SLOT(DOMAIN_SET_PERF_EVENTS, dispatch_domain_set_perf_events),
 
     /* Networks. */
     SLOT(CONNECT_NUM_OF_NETWORKS, dispatch_connect_num_of_networks),

@@ -574,6 +574,49 @@ struct driver {
                                       struct vireo_error *err);
 
     /* Domain tuning: block and interface I/O, perf. */
+    /* The getters below answer libvirt's two-step question: given params
+     * NULL they return how many parameters they give (as libvirt's
+     * drivers, without looking at the domain); else they fill params
+     * and return 0. -1 with err set on failure. */
+    /* virDomainGetBlkioParameters / virDomainSetBlkioParameters:
+     * <blkiotune>'s weight, and its per-device values as strings
+     * "path,value,path,value" (VIR_DOMAIN_BLKIO_DEVICE_WEIGHT ...). */
+    int (*domain_get_blkio_params)(struct vireo_domain *dom,
+                                   struct vireo_typed_params *params,
+                                   unsigned flags, struct vireo_error *err);
+    int (*domain_set_blkio_params)(struct vireo_domain *dom,
+                                   const struct vireo_typed_params *params,
+                                   unsigned flags, struct vireo_error *err);
+    /* virDomainGetBlockIoTune / virDomainSetBlockIoTune: the <iotune> of
+     * the disk named by its target or source path. */
+    int (*domain_get_block_io_tune)(struct vireo_domain *dom,
+                                    const char *disk,
+                                    struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    int (*domain_set_block_io_tune)(struct vireo_domain *dom,
+                                    const char *disk,
+                                    const struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+    /* virDomainGetInterfaceParameters / virDomainSetInterfaceParameters:
+     * the <bandwidth> of the interface named by its target device or
+     * MAC address. */
+    int (*domain_get_interface_params)(struct vireo_domain *dom,
+                                       const char *device,
+                                       struct vireo_typed_params *params,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    int (*domain_set_interface_params)(
+        struct vireo_domain *dom, const char *device,
+        const struct vireo_typed_params *params, unsigned flags,
+        struct vireo_error *err);
+    /* virDomainGetPerfEvents / virDomainSetPerfEvents: <perf>, one
+     * boolean per event libvirt knows (no two-step question here). */
+    int (*domain_get_perf_events)(struct vireo_domain *dom,
+                                  struct vireo_typed_params *params,
+                                  unsigned flags, struct vireo_error *err);
+    int (*domain_set_perf_events)(struct vireo_domain *dom,
+                                  const struct vireo_typed_params *params,
+                                  unsigned flags, struct vireo_error *err);
 
     /* Networks. */
     /* libvirt's virNetwork* calls. A network handle names its network by

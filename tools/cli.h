@@ -39,7 +39,7 @@ struct opt_def {
     const char   *help;
 };
 
-#define CMD_MAX_OPTS 8
+#define CMD_MAX_OPTS 32  /* blkdeviotune has 24 */
 
 struct cmd;
 
@@ -236,6 +236,10 @@ int cmd_iothreadset(struct session *s, const struct cmd *cmd);
 int cmd_iothreaddel(struct session *s, const struct cmd *cmd);
 
 /* Domain tuning: block and interface I/O, perf. */
+int cmd_blkiotune(struct session *s, const struct cmd *cmd);
+int cmd_blkdeviotune(struct session *s, const struct cmd *cmd);
+int cmd_domiftune(struct session *s, const struct cmd *cmd);
+int cmd_perf(struct session *s, const struct cmd *cmd);
 
 /* Networks. */
 /* cmd_network.c */

@@ -505,6 +505,84 @@ static const struct opt_def iothreadset_opts[] = {
 };
 
 /* Domain tuning: block and interface I/O, perf. */
+static const struct opt_def blkiotune_opts[] = {
+    DOMAIN_ARG,
+    { "weight", OPT_NUMBER, false, false,
+      "IO Weight in range [100, 1000]" },
+    { "device-weights", OPT_STRING, false, false,
+      "per-device IO Weights, in the form of /path/to/device,weight,..." },
+    { "device-read-iops-sec", OPT_STRING, false, false,
+      "per-device read I/O limit per second, in the form of "
+      "/path/to/device,read_iops_sec,..." },
+    { "device-write-iops-sec", OPT_STRING, false, false,
+      "per-device write I/O limit per second, in the form of "
+      "/path/to/device,write_iops_sec,..." },
+    { "device-read-bytes-sec", OPT_STRING, false, false,
+      "per-device bytes read per second, in the form of "
+      "/path/to/device,read_bytes_sec,..." },
+    { "device-write-bytes-sec", OPT_STRING, false, false,
+      "per-device bytes wrote per second, in the form of "
+      "/path/to/device,write_bytes_sec,..." },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+#define IOTUNE_OPT(name, help) { name, OPT_STRING, false, false, help }
+
+static const struct opt_def blkdeviotune_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, true, "block device" },
+    IOTUNE_OPT("total-bytes-sec", "total throughput limit, in bytes/s"),
+    IOTUNE_OPT("read-bytes-sec", "read throughput limit, in bytes/s"),
+    IOTUNE_OPT("write-bytes-sec", "write throughput limit, in bytes/s"),
+    IOTUNE_OPT("total-iops-sec", "total I/O operations limit per second"),
+    IOTUNE_OPT("read-iops-sec", "read I/O operations limit per second"),
+    IOTUNE_OPT("write-iops-sec", "write I/O operations limit per second"),
+    IOTUNE_OPT("total-bytes-sec-max", "total max, in bytes"),
+    IOTUNE_OPT("read-bytes-sec-max", "read max, in bytes"),
+    IOTUNE_OPT("write-bytes-sec-max", "write max, in bytes"),
+    IOTUNE_OPT("total-iops-sec-max", "total I/O operations max"),
+    IOTUNE_OPT("read-iops-sec-max", "read I/O operations max"),
+    IOTUNE_OPT("write-iops-sec-max", "write I/O operations max"),
+    IOTUNE_OPT("size-iops-sec", "I/O size in bytes"),
+    IOTUNE_OPT("group-name", "group name to share I/O quota between "
+                             "multiple drives"),
+    IOTUNE_OPT("total-bytes-sec-max-length",
+               "duration in seconds to allow total max bytes"),
+    IOTUNE_OPT("read-bytes-sec-max-length",
+               "duration in seconds to allow read max bytes"),
+    IOTUNE_OPT("write-bytes-sec-max-length",
+               "duration in seconds to allow write max bytes"),
+    IOTUNE_OPT("total-iops-sec-max-length",
+               "duration in seconds to allow total I/O operations max"),
+    IOTUNE_OPT("read-iops-sec-max-length",
+               "duration in seconds to allow read I/O operations max"),
+    IOTUNE_OPT("write-iops-sec-max-length",
+               "duration in seconds to allow write I/O operations max"),
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def domiftune_opts[] = {
+    DOMAIN_ARG,
+    { "interface", OPT_STRING, true, true,
+      "interface device (MAC Address)" },
+    { "inbound", OPT_STRING, false, false,
+      "control domain's incoming traffics" },
+    { "outbound", OPT_STRING, false, false,
+      "control domain's outgoing traffics" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+static const struct opt_def perf_opts[] = {
+    DOMAIN_ARG,
+    { "enable", OPT_STRING, false, false, "perf events which will be enabled" },
+    { "disable", OPT_STRING, false, false,
+      "perf events which will be disabled" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
 
 /* Networks. */
 #define NETWORK_ARG \
@@ -1018,6 +1096,17 @@ static const struct cmd_def table[] = {
       "Delete an IOThread from the guest domain." },
 
     /* Domain tuning: block and interface I/O, perf. */
+    { "blkiotune", cmd_blkiotune, blkiotune_opts, true,
+      "Get or set blkio parameters",
+      "Get or set the current blkio parameters for a guest domain." },
+    { "blkdeviotune", cmd_blkdeviotune, blkdeviotune_opts, true,
+      "Set or query a block device I/O tuning parameters.",
+      "Set or query disk I/O parameters such as block throttling." },
+    { "domiftune", cmd_domiftune, domiftune_opts, true,
+      "get/set parameters of a virtual interface",
+      "Get/set parameters of a domain's virtual interface." },
+    { "perf", cmd_perf, perf_opts, true, "Get or set perf event",
+      "Get or set the current perf events for a guest domain." },
 
     /* Networks. */
     { "net-list", cmd_net_list, net_list_opts, true, "list networks",

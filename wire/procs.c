@@ -371,6 +371,22 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   NONE,                                      LOW | WRITE),
 
     /* Domain tuning: block and interface I/O, perf. */
+    CALL(DOMAIN_GET_BLKIO_PARAMETERS, ARGS(domain_get_blkio_parameters),
+                                  RET(domain_get_blkio_parameters),          HIGH),
+    CALL(DOMAIN_SET_BLKIO_PARAMETERS, ARGS(domain_set_blkio_parameters),
+                                  NONE,                                      HIGH | WRITE),
+    CALL(DOMAIN_GET_BLOCK_IO_TUNE, ARGS(domain_get_block_io_tune),
+                                  RET(domain_get_block_io_tune),             LOW),
+    CALL(DOMAIN_SET_BLOCK_IO_TUNE, ARGS(domain_set_block_io_tune),
+                                  NONE,                                      LOW | WRITE),
+    CALL(DOMAIN_GET_INTERFACE_PARAMETERS,
+         ARGS(domain_get_interface_parameters),
+         RET(domain_get_interface_parameters),                               LOW),
+    CALL(DOMAIN_SET_INTERFACE_PARAMETERS,
+         ARGS(domain_set_interface_parameters), NONE,                        LOW | WRITE),
+    CALL(DOMAIN_GET_PERF_EVENTS,  ARGS(domain_get_perf_events),
+                                  RET(domain_get_perf_events),               HIGH),
+    CALL(DOMAIN_SET_PERF_EVENTS,  ARGS(domain_set_perf_events), NONE,        HIGH | WRITE),
 
     /* Networks. */
     CALL(CONNECT_NUM_OF_NETWORKS, NONE, RET(connect_num_of_networks), HIGH),

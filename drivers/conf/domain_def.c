@@ -86,6 +86,7 @@ domain_disk_clear(struct domain_disk *d)
     free(d->target_bus);
     free(d->serial);
     domain_info_clear(&d->info);
+    domain_iotune_disk_clear(&d->iotune);
 }
 
 void
@@ -263,6 +264,7 @@ domain_def_free(struct domain_def *def)
     extras_free(def->device_extras, def->n_device_extras);
     extras_free(def->os_extras, def->n_os_extras);
     domain_pin_clear(&def->pin);
+    domain_iotune_blkiotune_clear(&def->blkiotune);
     free(def);
 }
 
@@ -349,6 +351,7 @@ disk_copy(struct domain_disk *dst, const struct domain_disk *src,
     dst->target_bus = dup_opt(src->target_bus, failed);
     dst->serial = dup_opt(src->serial, failed);
     info_copy(&dst->info, &src->info, failed);
+    dst->iotune.group_name = dup_opt(src->iotune.group_name, failed);
 }
 
 static void
@@ -561,6 +564,8 @@ domain_def_copy(const struct domain_def *def)
     devices_copy(dst, def, &failed);
     all_extras_copy(dst, def, &failed);
     failed = !domain_pin_copy(&dst->pin, &def->pin) || failed;
+    if (domain_iotune_blkiotune_copy(&dst->blkiotune, &def->blkiotune) < 0)
+        failed = true;
     if (failed) {
         domain_def_free(dst);
         return NULL;

@@ -23,6 +23,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/conf/domain_iotune.h"
 #include "drivers/conf/domain_tune.h"
 #include "drivers/conf/domain_tune_pin.h"
 
@@ -82,6 +83,7 @@ struct domain_disk {
     bool  is_readonly;
     bool  is_shareable;
     struct domain_device_info info;
+    struct domain_disk_iotune iotune;   /* <iotune> (domain_iotune.h) */
 };
 
 struct domain_interface {
@@ -96,6 +98,7 @@ struct domain_interface {
     char *target_dev;    /* the host tap: as given, or set live */
     unsigned int driver_queues; /* <driver queues=...>, 0 when absent */
     struct domain_device_info info;
+    struct domain_bandwidth bandwidth;  /* <bandwidth> (domain_iotune.h) */
 };
 
 enum domain_chardev_kind {
@@ -303,6 +306,9 @@ struct domain_def {
     struct domain_memtune memtune;       /* <memtune> */
     struct domain_pin     pin;           /* <iothreads>, <iothreadids>,
                                           * <cputune>, <numatune> */
+    /* I/O tunables (domain_iotune.h). */
+    struct domain_blkiotune blkiotune;   /* <blkiotune> */
+    struct domain_perf      perf;        /* <perf> */
 };
 
 /* Parse a document. NULL on failure, with err set to libvirt's code for the

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
 
@@ -140,6 +141,7 @@ static const struct handler disk_handlers[] = {
     { "readonly",  disk_readonly,  true },
     { "shareable", disk_shareable, true },
     { "serial",    disk_serial,    true },
+    { "iotune",    domain_xml_disk_iotune_parse, true },
     XML_READ_INFO_HANDLERS,
 };
 

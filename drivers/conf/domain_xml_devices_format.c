@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_xml_format.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/xml_write.h"
 
 #define N_SLOTS(table) (sizeof(table) / sizeof(table[0]))
@@ -94,6 +95,7 @@ put_disk(struct format *f, const struct domain_disk *d)
     xml_write_attr(out, "dev", d->target_dev);
     xml_write_attr(out, "bus", domain_disk_bus(d));
     fputs("/>\n", out);
+    domain_xml_disk_iotune_format(out, &d->iotune);
     if (d->is_readonly)
         fputs("      <readonly/>\n", out);
     if (d->is_shareable)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_xml_format.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/xml_write.h"
 
 /* ---- Interfaces ------------------------------------------------------- */
@@ -33,6 +34,7 @@ put_interface(struct format *f, const struct domain_interface *iface)
                                     ? iface->source_mode : "vepa");
         fputs("/>\n", out);
     }
+    domain_xml_bandwidth_format(out, &iface->bandwidth);
     xml_write_empty_element(out, "      ", "target", "dev", iface->target_dev);
     xml_write_empty_element(out, "      ", "model", "type", iface->model);
     if (iface->driver_queues > 0)

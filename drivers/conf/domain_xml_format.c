@@ -21,6 +21,7 @@
 #include "drivers/conf/domain_xml_format.h"
 #include "drivers/conf/domain_xml_tune.h"
 #include "drivers/conf/domain_xml_tune_pin.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_write.h"
 
@@ -278,7 +279,7 @@ static const struct slot domain_slots[] = {
     { "name", put_name }, { "uuid", put_uuid }, { "genid", NULL },
     { "title", put_title }, { "description", put_description },
     { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
-    { "currentMemory", put_current_memory }, { "blkiotune", NULL },
+    { "currentMemory", put_current_memory }, { "blkiotune", domain_xml_blkiotune_format },
     { "memtune", domain_xml_memtune_format }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
     { "vcpus", NULL }, { "iothreads", domain_xml_iothreads_format },
     { "iothreadids", domain_xml_iothreadids_format },
@@ -291,7 +292,7 @@ static const struct slot domain_slots[] = {
     { SLOT_UNKNOWN, NULL }, { "on_poweroff", put_on_poweroff },
     { "on_reboot", put_on_reboot }, { "on_crash", put_on_crash },
     { "on_lockfailure", NULL }, { "pm", domain_xml_pm_format },
-    { "perf", NULL },
+    { "perf", domain_xml_perf_format },
     { "devices", domain_xml_devices_format }, { "seclabel", NULL },
     { "keywrap", NULL }, { "launchSecurity", NULL }, { SLOT_FOREIGN, NULL },
 };

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
@@ -181,6 +182,7 @@ static const struct handler interface_handlers[] = {
     { "source", interface_source, true },
     { "target", interface_target, true },
     { "model",  interface_model,  true },
+    { "bandwidth", domain_xml_bandwidth_parse, true },
     XML_READ_INFO_HANDLERS,
 };
 

@@ -41,6 +41,7 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/domain_xml_tune.h"
 #include "drivers/conf/domain_xml_tune_pin.h"
+#include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/domain_xml_validate.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -377,6 +378,8 @@ static const struct handler domain_handlers[] = {
     { "iothreadids",   domain_xml_iothreadids_parse, true },
     { "cputune",       domain_xml_cputune_parse,     true },
     { "numatune",      domain_xml_numatune_parse,    true },
+    { "blkiotune",     domain_xml_blkiotune_parse, true },
+    { "perf",          domain_xml_perf_parse,     true },
 };
 
 /* ---- <domain> --------------------------------------------------------- */

@@ -569,6 +569,7 @@ qemu_command_check(const struct domain_def *def, struct vireo_error *err)
 {
     if (check_machine(def, err) < 0 || check_cpu(def, err) < 0 ||
         check_clock(def, err) < 0 || check_extras(def, err) < 0 ||
+        qemu_command_check_iotune(def, err) < 0 ||
         check_devices(def, err) < 0)
         return -1;
     return 0;

@@ -109,6 +109,11 @@ void qemu_command_add_pci_device(struct cmd *c, const char *type,
  * or NULL when there is none ("none" for model none). */
 const char *qemu_command_video_device(const char *model, bool is_primary);
 
+/* qemu_command_check_iotune.c: the I/O tunables not applied yet, refused
+ * with VIR_ERR_CONFIG_UNSUPPORTED naming the element. */
+int qemu_command_check_iotune(const struct domain_def *def,
+                              struct vireo_error *err);
+
 /* The alias of the controller of this type and index, or NULL. */
 const char *qemu_command_controller_alias(const struct domain_def *def,
                                           const char *type, int index);

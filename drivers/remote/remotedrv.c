@@ -421,6 +421,14 @@ const struct driver remotedrv = {
     .domain_set_iothread_params          = remotedrv_domain_set_iothread_params,
 
     /* Domain tuning: block and interface I/O, perf. */
+    .domain_get_blkio_params         = remotedrv_domain_get_blkio_params,
+    .domain_set_blkio_params         = remotedrv_domain_set_blkio_params,
+    .domain_get_block_io_tune        = remotedrv_domain_get_block_io_tune,
+    .domain_set_block_io_tune        = remotedrv_domain_set_block_io_tune,
+    .domain_get_interface_params     = remotedrv_domain_get_interface_params,
+    .domain_set_interface_params     = remotedrv_domain_set_interface_params,
+    .domain_get_perf_events          = remotedrv_domain_get_perf_events,
+    .domain_set_perf_events          = remotedrv_domain_set_perf_events,
 
     /* Networks. */
     .connect_num_of_networks = remotedrv_connect_num_of_networks,

@@ -371,6 +371,35 @@ int testdrv_domain_set_iothread_params(
     struct vireo_error *err);
 
 /* Domain tuning: block and interface I/O, perf. */
+int testdrv_domain_get_blkio_params(struct vireo_domain *dom,
+                                    struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
+int testdrv_domain_set_blkio_params(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
+int testdrv_domain_get_block_io_tune(struct vireo_domain *dom,
+                                     const char *disk,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+int testdrv_domain_set_block_io_tune(
+    struct vireo_domain *dom, const char *disk,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_get_interface_params(struct vireo_domain *dom,
+                                        const char *device,
+                                        struct vireo_typed_params *params,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int testdrv_domain_set_interface_params(
+    struct vireo_domain *dom, const char *device,
+    const struct vireo_typed_params *params, unsigned flags,
+    struct vireo_error *err);
+int testdrv_domain_get_perf_events(struct vireo_domain *dom,
+                                   struct vireo_typed_params *params,
+                                   unsigned flags, struct vireo_error *err);
+int testdrv_domain_set_perf_events(
+    struct vireo_domain *dom, const struct vireo_typed_params *params,
+    unsigned flags, struct vireo_error *err);
 
 /* Networks. */
 int testdrv_connect_num_of_networks(struct vireo_conn *conn,

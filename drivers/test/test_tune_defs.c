@@ -61,9 +61,11 @@ test_tune_one_def(struct domain_obj *obj, unsigned flags, bool *is_live,
 {
     if ((flags & VIR_DOMAIN_AFFECT_LIVE) != 0 &&
         (flags & VIR_DOMAIN_AFFECT_CONFIG) != 0) {
-        error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
-                  "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
-                  "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
+        /* libvirtd words this one without the "invalid argument: "
+         * prefix (virsh perf --live --config shows it so). */
+        error_set_raw(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                      "Flags 'VIR_DOMAIN_AFFECT_LIVE' and "
+                      "'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
         return NULL;
     }
     if (settle_impact(obj, &flags, err) < 0)

@@ -334,6 +334,14 @@ const struct driver testdrv = {
     .domain_set_iothread_params   = testdrv_domain_set_iothread_params,
 
     /* Domain tuning: block and interface I/O, perf. */
+    .domain_get_blkio_params     = testdrv_domain_get_blkio_params,
+    .domain_set_blkio_params     = testdrv_domain_set_blkio_params,
+    .domain_get_block_io_tune    = testdrv_domain_get_block_io_tune,
+    .domain_set_block_io_tune    = testdrv_domain_set_block_io_tune,
+    .domain_get_interface_params = testdrv_domain_get_interface_params,
+    .domain_set_interface_params = testdrv_domain_set_interface_params,
+    .domain_get_perf_events      = testdrv_domain_get_perf_events,
+    .domain_set_perf_events      = testdrv_domain_set_perf_events,
 
     /* Networks. */
     .connect_num_of_networks     = testdrv_connect_num_of_networks,

@@ -3,7 +3,7 @@
 # test-tune.sh: the vireo CLI's tuning commands against vireod print what
 # the real virsh prints against a private libvirtd (Debian's 9.0), both on
 # test:///default: exit status, stdout and stderr, byte for byte. Each line
-# of data/tune-cli.txt is one invocation (several commands separated by
+# of data/tune-cli.txt (data/NAME-cli.txt when given NAME) is one invocation (several commands separated by
 # ';' share one connection, and so one default state). Expected outputs
 # are always libvirtd's. (virsh itself against vireod is side/tune.txt's
 # concern, in test-virsh-side.sh.)
@@ -13,7 +13,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/libvirtd.sh"
 : "${VIREO:?VIREO must name the vireo executable}"
-DATA=$(cd "$(dirname "$0")/data" && pwd)/tune-cli.txt
+DATA=$(cd "$(dirname "$0")/data" && pwd)/${1:-tune}-cli.txt
 
 command -v virsh > /dev/null ||
     fail_all "virsh (libvirt-clients) is installed"

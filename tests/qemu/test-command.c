@@ -63,6 +63,14 @@ static const struct refusal refusals[] = {
       "<disk type='file'><source file='/a'/><target dev='vda'/><iotune>"
       "<total_bytes_sec>1</total_bytes_sec></iotune></disk>", "pc",
       VIR_ERR_CONFIG_UNSUPPORTED, "<disk>: element <iotune> in <disk>" },
+    { "an interface's bandwidth", "",
+      "<interface type='user'><bandwidth><inbound average='1'/>"
+      "</bandwidth></interface>", "pc", VIR_ERR_CONFIG_UNSUPPORTED,
+      "element <bandwidth> in <interface>" },
+    { "blkio tuning", "<blkiotune><weight>100</weight></blkiotune>", "",
+      "pc", VIR_ERR_CONFIG_UNSUPPORTED, "<blkiotune> is not supported" },
+    { "perf events", "<perf><event name='cmt' enabled='no'/></perf>", "",
+      "pc", VIR_ERR_CONFIG_UNSUPPORTED, "<perf> is not supported" },
     { "a vnc password", "", "<graphics type='vnc' passwd='secret'/>", "pc",
       VIR_ERR_CONFIG_UNSUPPORTED, "vnc passwords" },
     { "two vnc displays", "",
