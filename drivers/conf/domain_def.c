@@ -168,6 +168,14 @@ domain_rng_clear(struct domain_rng *r)
 }
 
 void
+domain_smartcard_clear(struct domain_smartcard *s)
+{
+    free(s->mode);
+    free(s->type);
+    domain_info_clear(&s->info);
+}
+
+void
 domain_timer_clear(struct domain_timer *t)
 {
     free(t->name);
@@ -219,6 +227,7 @@ devices_free(struct domain_def *def)
     free(def->memballoon_model);
     domain_info_clear(&def->memballoon_info);
     FREE_ARRAY(def->rngs, def->n_rngs, domain_rng_clear);
+    FREE_ARRAY(def->smartcards, def->n_smartcards, domain_smartcard_clear);
     FREE_ARRAY(def->redirdevs, def->n_redirdevs, domain_redirdev_clear);
 }
 
@@ -462,6 +471,16 @@ rng_copy(struct domain_rng *dst, const struct domain_rng *src, bool *failed)
     info_copy(&dst->info, &src->info, failed);
 }
 
+static void
+smartcard_copy(struct domain_smartcard *dst,
+               const struct domain_smartcard *src, bool *failed)
+{
+    *dst = *src;
+    dst->mode = dup_opt(src->mode, failed);
+    dst->type = dup_opt(src->type, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
 /* dst->array gets a copy of src->array made with copy(); its count is
  * kept only once the array exists, so that domain_def_free never walks
  * memory that was not allocated. */
@@ -491,6 +510,7 @@ devices_copy(struct domain_def *dst, const struct domain_def *src,
     info_copy(&dst->memballoon_info, &src->memballoon_info, failed);
     COPY_ARRAY(dst, src, rngs, n_rngs, rng_copy, failed);
     COPY_ARRAY(dst, src, redirdevs, n_redirdevs, redirdev_copy, failed);
+    COPY_ARRAY(dst, src, smartcards, n_smartcards, smartcard_copy, failed);
 }
 
 static void

@@ -101,6 +101,7 @@ enum domain_chardev_kind {
     DOMAIN_CHARDEV_SERIAL = 0,
     DOMAIN_CHARDEV_CONSOLE,
     DOMAIN_CHARDEV_CHANNEL,
+    DOMAIN_CHARDEV_PARALLEL,
 };
 
 struct domain_chardev {
@@ -167,6 +168,14 @@ struct domain_rng {
     char *model;         /* "virtio" */
     char *backend_model; /* "random" */
     char *backend_path;  /* "/dev/urandom" */
+    struct domain_device_info info;
+};
+
+/* A <smartcard> in mode 'host', or 'passthrough' of type 'spicevmc'. Its
+ * CCID address is always set once parsed, as libvirt assigns it. */
+struct domain_smartcard {
+    char *mode;          /* "host", "passthrough" */
+    char *type;          /* passthrough: "spicevmc"; else NULL */
     struct domain_device_info info;
 };
 
@@ -277,8 +286,8 @@ struct domain_def {
     int                       n_controllers;
     struct domain_interface  *interfaces;
     int                       n_interfaces;
-    struct domain_chardev    *chardevs;  /* serials, consoles and channels,
-                                          * in order */
+    struct domain_chardev    *chardevs;  /* serials, consoles, channels
+                                          * and parallel ports, in order */
     int                       n_chardevs;
     struct domain_input      *inputs;
     int                       n_inputs;
@@ -292,6 +301,8 @@ struct domain_def {
     int                       n_rngs;
     struct domain_redirdev   *redirdevs;
     int                       n_redirdevs;
+    struct domain_smartcard  *smartcards;
+    int                       n_smartcards;
     struct domain_extra *extras;          /* unknown children of <domain> */
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */

@@ -167,6 +167,14 @@ int  domain_xml_input_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_memballoon_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_rng_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_redirdev_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_smartcard_parse(struct parse *p, xmlNodePtr node);
+
+/* Give each smartcard its CCID address and add, through add_controller,
+ * the CCID controllers those addresses name (domain_xml_smartcard.c). */
+int  domain_xml_smartcards_settle(struct parse *p,
+                                  int (*add_controller)(struct parse *p,
+                                                        const char *type,
+                                                        int index));
 
 /* What libvirt refuses in a device kept verbatim (a <sound> model ...),
  * in domain_xml_kept_checks.c: 0, or -1 with p->err set. */
