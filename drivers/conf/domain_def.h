@@ -223,6 +223,9 @@ struct domain_def {
     char              *description;      /* may be NULL */
     unsigned long long memory_kib;       /* <memory>, required */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
+    unsigned long long max_memory_kib;   /* <maxMemory>: the hotplug
+                                          * ceiling, 0 when absent */
+    unsigned int       max_memory_slots; /* its slots='N' */
     unsigned int       vcpus;            /* defaults to 1 */
     unsigned int       vcpus_current;    /* <vcpu current=...>: those
                                           * online at start, 0: all */

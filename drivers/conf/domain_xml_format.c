@@ -230,6 +230,15 @@ put_memory(struct format *f)
 }
 
 static void
+put_max_memory(struct format *f)
+{
+    if (f->def->max_memory_kib == 0)
+        return;
+    fprintf(f->out, "  <maxMemory slots='%u' unit='KiB'>%llu</maxMemory>\n",
+            f->def->max_memory_slots, f->def->max_memory_kib);
+}
+
+static void
 put_current_memory(struct format *f)
 {
     fprintf(f->out, "  <currentMemory unit='KiB'>%llu</currentMemory>\n",
@@ -276,7 +285,7 @@ put_on_crash(struct format *f)
 static const struct slot domain_slots[] = {
     { "name", put_name }, { "uuid", put_uuid }, { "genid", NULL },
     { "title", put_title }, { "description", put_description },
-    { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
+    { "metadata", NULL }, { "maxMemory", put_max_memory }, { "memory", put_memory },
     { "currentMemory", put_current_memory }, { "blkiotune", NULL },
     { "memtune", domain_xml_memtune_format }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
     { "vcpus", NULL }, { "iothreads", NULL }, { "iothreadids", NULL },

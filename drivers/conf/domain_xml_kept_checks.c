@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_kept_checks.c: what libvirt refuses in devices vireo keeps
- * verbatim (<sound>, <watchdog>, <hostdev>). Keeping an element whole
+ * verbatim (<sound>, <watchdog>, <hostdev>, <iommu>). Keeping an element whole
  * must not make vireo accept what libvirt refuses, so the checks libvirt
  * makes on these elements' words are made here, with its codes and words,
  * before the element is kept.
@@ -75,6 +75,52 @@ check_hostdev(struct parse *p, xmlNodePtr node)
                      "Missing <source> element in hostdev device");
 }
 
+/* The first element child of node with this name, or NULL. */
+static xmlNodePtr
+child_named(xmlNodePtr node, const char *name)
+{
+    for (xmlNodePtr c = node != NULL ? node->children : NULL; c != NULL;
+         c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, name))
+            return c;
+    return NULL;
+}
+
+/* Whether attr of node is exactly value. */
+static bool
+is_attr(xmlNodePtr node, const char *attr, const char *value)
+{
+    xmlChar *v = node != NULL ? xmlGetNoNsProp(node, (const xmlChar *)attr)
+                              : NULL;
+    bool is = v != NULL && strcmp((const char *)v, value) == 0;
+
+    xmlFree(v);
+    return is;
+}
+
+/* Interrupt remapping needs QEMU's split I/O APIC (<features><ioapic
+ * driver='qemu'/>, wherever <features> is in the document), and eim needs
+ * interrupt remapping. */
+static int
+check_iommu(struct parse *p, xmlNodePtr node)
+{
+    xmlNodePtr driver = child_named(node, "driver");
+    xmlNodePtr features = child_named(xmlDocGetRootElement(node->doc),
+                                      "features");
+    bool has_intremap = is_attr(driver, "intremap", "on");
+
+    if (has_intremap &&
+        !is_attr(child_named(features, "ioapic"), "driver", "qemu"))
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "%s", "IOMMU interrupt remapping requires split I/O "
+                         "APIC (ioapic driver='qemu')");
+    if (is_attr(driver, "eim", "on") && !has_intremap)
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "%s", "IOMMU eim requires interrupt remapping to be "
+                         "enabled");
+    return 0;
+}
+
 int
 domain_xml_check_kept_device(struct parse *p, xmlNodePtr node)
 {
@@ -84,5 +130,7 @@ domain_xml_check_kept_device(struct parse *p, xmlNodePtr node)
             return -1;
     if (xml_read_is_named(node, "hostdev"))
         return check_hostdev(p, node);
+    if (xml_read_is_named(node, "iommu"))
+        return check_iommu(p, node);
     return 0;
 }
