@@ -107,19 +107,29 @@ n_bad=0
 # write end stays open on an fd of ours until release.
 # The other holder's fifo is closed in each holder, or that holder would
 # keep it open and the other one would never see its end.
+# hold returns once the connection is open (the holder has answered a
+# command): a line run before would see a state that dies with its own
+# connection.
 declare -A HOLD_FD HOLD_PIDS
 hold() {
-    local fifo=$RUN/hold-$1 fd
+    local fifo=$RUN/hold-$1 out=$RUN/hold-$1.out fd
     mkfifo "$fifo"
     (
         for fd in "${HOLD_FD[@]}"; do
             exec {fd}>&-
         done
-        exec timeout 600 virsh -c "$2" < "$fifo" > /dev/null 2>&1
+        exec timeout 600 virsh -c "$2" < "$fifo" > "$out" 2>&1
     ) &
     HOLD_PIDS[$1]=$!
     exec {fd}> "$fifo"
     HOLD_FD[$1]=$fd
+    echo uri >&"$fd"
+    for _ in $(seq 300); do
+        [ -s "$out" ] && return 0
+        sleep 0.1
+    done
+    echo "# $1: the held connection did not open: $(cat "$out")"
+    return 1
 }
 
 # release DAEMON: end its held connection (virsh reads the end of its
@@ -150,8 +160,7 @@ start_both() {
     daemon_start || return 1
     VIREOD_URI=$URI
     libvirtd_start || return 1
-    hold vireod "$VIREOD_URI"
-    hold libvirtd "$LIBVIRTD_URI"
+    hold vireod "$VIREOD_URI" && hold libvirtd "$LIBVIRTD_URI"
 }
 
 stop_both() {
