@@ -23,12 +23,16 @@
  * compiled; schema_failure then says why. */
 static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
 static xmlRelaxNGPtr  schema;
-static char           schema_failure[256];
+static char           schema_failure[VIREO_ERROR_MESSAGE_MAX];
 
-/* Collects libxml2's messages, one a line, as libvirt shows them. */
+/* Collects libxml2's messages as libvirt shows them: one after the other,
+ * as libxml2 words them (each ends with a newline, unless libxml2 cut it
+ * at 999 bytes, which libvirt shows as it is too); a schema's own errors
+ * (is_line_each) one a line. */
 struct messages {
-    char   text[256];
+    char   text[VIREO_ERROR_MESSAGE_MAX];
     size_t len;
+    bool   is_line_each;
 };
 
 static void
@@ -37,12 +41,14 @@ collect(void *opaque, xmlErrorPtr e)
     struct messages *m = opaque;
     const char *msg = e != NULL && e->message != NULL ? e->message : "";
     size_t n = strlen(msg);
+    bool needs_newline = m != NULL && m->is_line_each &&
+                         (n == 0 || msg[n - 1] != '\n');
     int written;
 
     if (m == NULL || m->len >= sizeof(m->text) - 1)
         return;
     written = snprintf(m->text + m->len, sizeof(m->text) - m->len, "%s%s",
-                       msg, n > 0 && msg[n - 1] == '\n' ? "" : "\n");
+                       msg, needs_newline ? "\n" : "");
     if (written > 0)
         m->len += (size_t)written;
     if (m->len >= sizeof(m->text))
@@ -52,7 +58,7 @@ collect(void *opaque, xmlErrorPtr e)
 static void
 load_schema(void)
 {
-    struct messages m = { .len = 0 };
+    struct messages m = { .len = 0, .is_line_each = true };
     xmlRelaxNGParserCtxtPtr pctxt;
 
     pctxt = xmlRelaxNGNewParserCtxt(DOMAIN_XML_SCHEMA);
