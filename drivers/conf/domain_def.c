@@ -259,6 +259,7 @@ domain_def_free(struct domain_def *def)
     free(def->os_type);
     free(def->os_arch);
     free(def->os_machine);
+    free(def->os_firmware);
     free(def->os_kernel);
     free(def->os_initrd);
     free(def->os_cmdline);
@@ -529,6 +530,7 @@ os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
     dst->os_type = dup_opt(src->os_type, failed);
     dst->os_arch = dup_opt(src->os_arch, failed);
     dst->os_machine = dup_opt(src->os_machine, failed);
+    dst->os_firmware = dup_opt(src->os_firmware, failed);
     dst->hyperv_mode = dup_opt(src->hyperv_mode, failed);
     dst->os_kernel = dup_opt(src->os_kernel, failed);
     dst->os_initrd = dup_opt(src->os_initrd, failed);

@@ -232,6 +232,9 @@ struct domain_def {
     char              *os_type;          /* "hvm", "linux", ... */
     char              *os_arch;          /* may be NULL */
     char              *os_machine;       /* may be NULL */
+    char              *os_firmware;      /* <os firmware=...>: "bios",
+                                          * "efi" (the firmware a driver
+                                          * picks itself); may be NULL */
     char              *os_kernel;        /* direct kernel boot; may be NULL */
     char              *os_initrd;        /* may be NULL */
     char              *os_cmdline;       /* may be NULL */

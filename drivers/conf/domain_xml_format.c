@@ -187,7 +187,9 @@ put_os(struct format *f)
     const struct extras extras = { f->def->os_extras, f->def->n_os_extras,
                                    "    " };
 
-    fputs("  <os>\n", f->out);
+    fputs("  <os", f->out);
+    xml_write_attr(f->out, "firmware", f->def->os_firmware);
+    fputs(">\n", f->out);
     format_slots(f, os_slots, N_SLOTS(os_slots), &extras);
     fputs("  </os>\n", f->out);
 }

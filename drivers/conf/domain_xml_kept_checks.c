@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_kept_checks.c: what libvirt refuses in devices vireo keeps
- * verbatim (<sound>, <watchdog>, <hostdev>, <iommu>). Keeping an element whole
+ * verbatim (<sound>, its <audio>, <watchdog>, <hostdev>, <iommu>). Keeping an element whole
  * must not make vireo accept what libvirt refuses, so the checks libvirt
  * makes on these elements' words are made here, with its codes and words,
  * before the element is kept.
@@ -31,7 +31,7 @@ static const char *const sound_models[] = {
     "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL,
 };
 static const char *const watchdog_models[] = {
-    "i6300esb", "ib700", "diag288", "itco", NULL,
+    "i6300esb", "ib700", "diag288", NULL,
 };
 static const char *const watchdog_actions[] = {
     "reset", "shutdown", "poweroff", "pause", "dump", "none", "inject-nmi",
@@ -121,6 +121,34 @@ check_iommu(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+/* Whether <devices> holds an <audio id='id'/> backend. */
+static bool
+has_audio_backend(xmlNodePtr devices, const char *id)
+{
+    for (xmlNodePtr c = devices->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "audio") &&
+            is_attr(c, "id", id))
+            return true;
+    return false;
+}
+
+/* A sound device's <audio id='N'/> names an <audio> backend that must
+ * exist. */
+static int
+check_sound_audio(struct parse *p, xmlNodePtr node)
+{
+    xmlNodePtr audio = child_named(node, "audio");
+    xmlChar *id = audio != NULL
+                  ? xmlGetNoNsProp(audio, (const xmlChar *)"id") : NULL;
+    int rc = 0;
+
+    if (id != NULL && !has_audio_backend(node->parent, (const char *)id))
+        rc = error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                       "no audio device with ID %s", (const char *)id);
+    xmlFree(id);
+    return rc;
+}
+
 int
 domain_xml_check_kept_device(struct parse *p, xmlNodePtr node)
 {
@@ -132,5 +160,7 @@ domain_xml_check_kept_device(struct parse *p, xmlNodePtr node)
         return check_hostdev(p, node);
     if (xml_read_is_named(node, "iommu"))
         return check_iommu(p, node);
+    if (xml_read_is_named(node, "sound"))
+        return check_sound_audio(p, node);
     return 0;
 }

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_kept_defaults.c: what libvirt fills in or rewrites in the
- * devices vireo keeps verbatim, applied to the kept copy before it is
+ * devices (and <domain> children) vireo keeps verbatim, applied to the kept copy before it is
  * serialised, so that dumpxml writes what libvirt writes:
  *
  *  - <filesystem>: type 'mount' and accessmode 'passthrough' when not
- *    given, and its children in libvirt's order (<driver> first);
+ *    given, and its children in libvirt's order (<driver> first); a ram
+ *    filesystem's size in KiB;
+ *  - <vsock>: its <cid> auto='no' when not given;
+ *  - <memoryBacking>: its children in libvirt's order;
  *  - an egd <rng> backend: <source mode='connect'> when no mode is given,
  *    and for tcp the <protocol type='raw'/> libvirt writes; a random
  *    backend reads /dev/random unless it names another source;
@@ -98,9 +101,44 @@ order_children(xmlNodePtr node, const char *const *order, size_t n_order)
 
 /* ---- <filesystem> ----------------------------------------------------- */
 
-static void
-filesystem_defaults(xmlNodePtr node)
+/* A ram filesystem's size, in KiB as libvirt writes it. */
+static int
+ram_source_in_kib(struct parse *p, xmlNodePtr node)
 {
+    static const char *const attrs[] = { "usage", "units", NULL };
+    xmlNodePtr source = NULL;
+    xmlChar *usage, *units;
+    unsigned long long kib;
+    char text[32];
+    int rc;
+
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
+            source = c;
+    usage = source != NULL ? xmlGetNoNsProp(source, (const xmlChar *)"usage")
+                           : NULL;
+    if (usage == NULL)
+        return 0;
+    units = xmlGetNoNsProp(source, (const xmlChar *)"units");
+    rc = domain_def_parse_memory((const char *)usage, (const char *)units,
+                                 "usage", &kib, p->err);
+    xmlFree(units);
+    xmlFree(usage);
+    if (rc < 0)
+        return -1;
+    snprintf(text, sizeof(text), "%llu", kib);
+    set_attr(source, "usage", text);
+    set_attr(source, "units", "KiB");
+    order_attrs(source, attrs);
+    return 0;
+}
+
+static int
+filesystem_defaults(struct parse *p, xmlNodePtr node)
+{
+    xmlChar *type;
+    bool is_ram;
+
     static const char *const attrs[] = { "type", "accessmode", "model",
                                          "multidevs", "fmode", "dmode",
                                          NULL };
@@ -114,6 +152,37 @@ filesystem_defaults(xmlNodePtr node)
     if (!has_attr(node, "accessmode"))
         set_attr(node, "accessmode", "passthrough");
     order_attrs(node, attrs);
+    order_children(node, children, N_OF(children));
+    type = xmlGetNoNsProp(node, (const xmlChar *)"type");
+    is_ram = type != NULL && strcmp((const char *)type, "ram") == 0;
+    xmlFree(type);
+    return is_ram ? ram_source_in_kib(p, node) : 0;
+}
+
+/* ---- <vsock>, <memoryBacking> ----------------------------------------- */
+
+/* A guest CID is given, unless auto='yes' says the host picks one. */
+static void
+vsock_defaults(xmlNodePtr node)
+{
+    static const char *const attrs[] = { "auto", "address", NULL };
+
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !xml_read_is_named(c, "cid"))
+            continue;
+        if (!has_attr(c, "auto"))
+            set_attr(c, "auto", "no");
+        order_attrs(c, attrs);
+    }
+}
+
+static void
+memory_backing_defaults(xmlNodePtr node)
+{
+    static const char *const children[] = { "hugepages", "nosharepages",
+                                            "locked", "source", "access",
+                                            "allocation", "discard" };
+
     order_children(node, children, N_OF(children));
 }
 
@@ -231,10 +300,19 @@ memory_sizes(struct parse *p, xmlNodePtr node, bool is_target)
 }
 
 int
-domain_xml_kept_defaults(struct parse *p, xmlNodePtr node)
+domain_xml_kept_defaults(struct parse *p, xmlNodePtr node, int level)
 {
+    if (level == 1) {
+        if (xml_read_is_named(node, "memoryBacking"))
+            memory_backing_defaults(node);
+        return 0;
+    }
+    if (level != 2)
+        return 0;
     if (xml_read_is_named(node, "filesystem"))
-        filesystem_defaults(node);
+        return filesystem_defaults(p, node);
+    if (xml_read_is_named(node, "vsock"))
+        vsock_defaults(node);
     else if (xml_read_is_named(node, "rng"))
         rng_defaults(node);
     else if (xml_read_is_named(node, "memory"))

@@ -190,8 +190,16 @@ static const struct handler os_handlers[] = {
 static int
 parse_os(struct parse *p, xmlNodePtr node)
 {
-    if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
+    static const char *const attrs[] = { "firmware", NULL };
+    static const char *const firmwares[] = { "bios", "efi", NULL };
+
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "firmware", &p->def->os_firmware) < 0)
         return -1;
+    if (p->def->os_firmware != NULL &&
+        !xml_read_is_one_of(p->def->os_firmware, firmwares))
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "unknown firmware value %s", p->def->os_firmware);
     return xml_read_children(p, node, os_handlers,
                              sizeof(os_handlers) / sizeof(os_handlers[0]),
                              preserve_os);

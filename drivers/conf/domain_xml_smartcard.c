@@ -49,8 +49,11 @@ parse_smartcard(struct parse *p, xmlNodePtr node)
         (s->type == NULL || strcmp(s->type, "spicevmc") != 0))
         return xml_read_unsupported_value(p, node, "type",
                                           s->type != NULL ? s->type : "");
-    if (strcmp(s->mode, "host") == 0 && s->type != NULL)
-        return xml_read_unsupported_value(p, node, "type", s->type);
+    /* A host reader has no character device: libvirt ignores a type. */
+    if (strcmp(s->mode, "host") == 0) {
+        free(s->type);
+        s->type = NULL;
+    }
     return xml_read_children(p, node, smartcard_handlers,
                              N_OF(smartcard_handlers), xml_read_refuse_child);
 }

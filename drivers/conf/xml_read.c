@@ -230,7 +230,7 @@ xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
     *extras = grown;
     extra = &grown[*n_extras];
     strip_layout(copy);
-    if (level == 2 && domain_xml_kept_defaults(p, copy) < 0) {
+    if (domain_xml_kept_defaults(p, copy, level) < 0) {
         xmlFreeNode(copy);
         return -1;
     }

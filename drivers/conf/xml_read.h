@@ -178,10 +178,11 @@ int  domain_xml_smartcards_settle(struct parse *p,
                                                         const char *type,
                                                         int index));
 
-/* What libvirt fills in or rewrites in a device kept verbatim (a
- * <filesystem>'s defaults ...), applied to the kept copy `node`, in
- * domain_xml_kept_defaults.c: 0, or -1 with p->err set. */
-int  domain_xml_kept_defaults(struct parse *p, xmlNodePtr node);
+/* What libvirt fills in or rewrites in an element kept verbatim (a
+ * <filesystem>'s defaults ...), applied to the kept copy `node` of
+ * nesting `level`, in domain_xml_kept_defaults.c: 0, or -1 with p->err
+ * set. */
+int  domain_xml_kept_defaults(struct parse *p, xmlNodePtr node, int level);
 
 /* What libvirt refuses in a device kept verbatim (a <sound> model ...),
  * in domain_xml_kept_checks.c: 0, or -1 with p->err set. */

@@ -74,6 +74,10 @@ check_machine(const struct domain_def *def, struct vireo_error *err)
         return unsupported(err, "machine type '%s' is not supported "
                            "(<os><type machine='%s'>)", def->os_machine,
                            def->os_machine);
+    if (def->os_firmware != NULL)
+        return unsupported(err, "firmware autoselection is not supported by "
+                           "the qemu driver (<os firmware='%s'>)",
+                           def->os_firmware);
     for (int i = 0; i < def->n_os_extras; i++)
         return unsupported(err, "<os><%s> is not supported by the qemu driver",
                            def->os_extras[i].name != NULL
