@@ -185,6 +185,31 @@ is_throttled(const struct client *c)
            stream_set_is_backed_up(c->streams);
 }
 
+/* A CALL_WITH_FDS message is followed on the socket by one placeholder
+ * byte per descriptor, each byte carrying one descriptor as SCM_RIGHTS
+ * (libvirt's client sends them once the message's last byte is out).
+ * vireod serves no call that uses descriptors: it reads with read(2),
+ * which makes the kernel close every descriptor it was passed, and skips
+ * the placeholders. Returns their count for the whole message of n bytes
+ * at p: 0 unless it is a CALL_WITH_FDS with a count the decoder accepts
+ * (a count beyond that fails the decoding, and the call is answered). */
+static size_t
+fd_placeholders(const uint8_t *p, size_t n)
+{
+    remote_message_header hdr;
+    uint32_t count;
+
+    if (n < WIRE_LEN_SIZE + WIRE_HEADER_SIZE + 4)
+        return 0;
+    wire_header_decode(p + WIRE_LEN_SIZE, &hdr);
+    if (hdr.type != WIRE_TYPE_CALL_WITH_FDS)
+        return 0;
+    p += WIRE_LEN_SIZE + WIRE_HEADER_SIZE;
+    count = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+            (uint32_t)p[2] << 8 | p[3];
+    return count <= WIRE_FDS_MAX ? count : 0;
+}
+
 /* Dispatch every whole message in the buffer, as long as the client is not
  * throttled. Returns false if the client was closed. Not re-entered: what
  * a message sets off may resume the client (a stream that drained), and
@@ -200,6 +225,7 @@ dispatch_buffered(struct client *c)
     while (!is_draining && !c->is_closed && !is_throttled(c) &&
            c->in_len - used >= WIRE_LEN_SIZE) {
         long n = wire_read_length(c->in + used);
+        size_t n_placeholders;
         struct wire_message msg;
         int result;
 
@@ -210,8 +236,18 @@ dispatch_buffered(struct client *c)
         }
         if (c->in_len - used < (size_t)n)
             break;
+        n_placeholders = fd_placeholders(c->in + used, (size_t)n);
+        if (n_placeholders > 0 && c->sock.handle.type == UV_TCP) {
+            /* As libvirtd: no descriptor travels over TCP, and what
+             * follows the message cannot be framed. */
+            c->is_dispatching = false;
+            client_drop(c, "descriptors sent over TCP");
+            return false;
+        }
+        if (c->in_len - used < (size_t)n + n_placeholders)
+            break;
         result = wire_decode(c->in + used, (size_t)n, &msg);
-        used += (size_t)n;
+        used += (size_t)n + n_placeholders;
         dispatch_message(c, &msg, result);
     }
     memmove(c->in, c->in + used, c->in_len - used);
@@ -434,6 +470,14 @@ client_resume(struct client *c)
 {
     if (!c->is_closed && dispatch_buffered(c) && !is_throttled(c))
         start_reading(c);
+}
+
+bool
+client_calls_are_read_only(const struct client *c)
+{
+    const struct vireo_conn *conn = client_conn(c);
+
+    return c->is_read_only || (conn != NULL && conn->is_read_only);
 }
 
 void

@@ -70,6 +70,10 @@ void client_enable_keepalive(struct client *c);
 bool client_is_closed(const struct client *c);
 bool client_is_read_only(const struct client *c);
 
+/* Whether libvirt's read-only checks apply to c's calls: it came through
+ * the read-only socket, or opened its connection with VIR_CONNECT_RO. */
+bool client_calls_are_read_only(const struct client *c);
+
 /* Where c's event registrations deliver (the reference stays c's). */
 struct event_sink *client_event_sink(const struct client *c);
 

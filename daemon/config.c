@@ -320,7 +320,7 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->run_dir = uid == 0 ? strdup("/run/vireo") : user_runtime_dir(uid);
     cfg->state_dir = uid == 0 ? strdup("/var/lib/vireo")
                               : user_dir("XDG_DATA_HOME", ".local/share");
-    cfg->config_dir = uid == 0 ? strdup("/etc/vireo")
+    cfg->config_dir = uid == 0 ? strdup(VIREO_SYSCONFDIR "/vireo")
                                : user_dir("XDG_CONFIG_HOME", ".config");
     cfg->unix_sock_dir = cfg->run_dir ? strdup(cfg->run_dir) : NULL;
     cfg->listen_addr = strdup("0.0.0.0");

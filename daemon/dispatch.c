@@ -18,6 +18,7 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "wire/error.h"
+#include "wire/proc_read_only.h"
 
 int
 dispatch_init(void)
@@ -91,8 +92,10 @@ api_name(const char *proc_name, char *buf, size_t size)
 }
 
 /* The checks every call passes before it runs: open first, then write
- * access. Returns 0 or -1 with err set. libvirt-qemu's entry points
- * report from no particular domain (VIR_FROM_NONE), libvirt's own from
+ * access: the calls that change something, and the few that only read
+ * what libvirt keeps from read-only users (wire/proc_read_only.h).
+ * Returns 0 or -1 with err set. libvirt-qemu's entry points report from
+ * no particular domain (VIR_FROM_NONE), libvirt's own from
  * VIR_FROM_DOMAIN. */
 static int
 check_call(struct client *c, const struct wire_proc *proc,
@@ -106,8 +109,9 @@ check_call(struct client *c, const struct wire_proc *proc,
     if (conn == NULL && !proc->is_allowed_before_open)
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
                          "hypervisor connection not open");
-    if (proc->is_write &&
-        (client_is_read_only(c) || (conn != NULL && conn->is_read_only))) {
+    if ((proc->is_write ||
+         wire_proc_refuses_read_only(proc->prog, proc->number)) &&
+        client_calls_are_read_only(c)) {
         if (proc->api != NULL)
             snprintf(api, sizeof(api), "%s", proc->api);
         else

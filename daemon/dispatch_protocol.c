@@ -11,12 +11,15 @@
 #include "drivers/error.h"
 #include "wire/procs.h"
 
-/* VIR_DRV_FEATURE_* values the daemon itself answers (spec §4.3). */
+/* VIR_DRV_FEATURE_* values the daemon itself answers (spec §4.3), as
+ * libvirt 9.0 numbers them (src/libvirt_internal.h). */
 enum {
-    FEATURE_TYPED_PARAM_STRING    = 7,
-    FEATURE_PROGRAM_KEEPALIVE     = 10,
-    FEATURE_REMOTE_EVENT_CALLBACK = 14,
-    FEATURE_REMOTE_CLOSE_CALLBACK = 15,
+    FEATURE_FD_PASSING                       = 8,
+    FEATURE_TYPED_PARAM_STRING               = 9,
+    FEATURE_PROGRAM_KEEPALIVE                = 10,
+    FEATURE_REMOTE_EVENT_CALLBACK            = 14,
+    FEATURE_REMOTE_CLOSE_CALLBACK            = 15,
+    FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER = 16,
 };
 
 /* UNIX sockets need no authentication: the only type offered is none. */
@@ -36,8 +39,10 @@ auth_list(struct client *c, const void *args, void *ret,
 
 /* Keepalive: PINGs are answered (dispatch.c). Event callbacks: 316/317
  * and the 318/319 messages (dispatch_event.c). Close callbacks: 360/361
- * succeed. Every other feature (migration, FD passing, ...) is not
- * implemented. */
+ * succeed. FD passing: CALL_WITH_FDS messages are read whole, and the
+ * descriptors they pass are closed, since no served call takes any
+ * (client.c). Every other feature (migration, ...) is not implemented,
+ * and libvirt's test driver answers no to them too. */
 static int
 supports_feature(struct client *c, const void *args, void *ret,
                  struct vireo_error *err)
@@ -54,10 +59,14 @@ supports_feature(struct client *c, const void *args, void *ret,
         break;
     case FEATURE_REMOTE_EVENT_CALLBACK:
     case FEATURE_REMOTE_CLOSE_CALLBACK:
+    case FEATURE_FD_PASSING:
     /* Every driver's typed parameters may hold strings, and the wire
      * carries them: clients then ask with VIR_TYPED_PARAM_STRING_OKAY, as
      * they ask libvirtd. */
     case FEATURE_TYPED_PARAM_STRING:
+    /* NETWORK_UPDATE carries its command and section in the order its
+     * args struct declares, as libvirtd reads them. */
+    case FEATURE_NETWORK_UPDATE_HAS_CORRECT_ORDER:
         r->supported = 1;
         break;
     default:

@@ -164,6 +164,32 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Storage pools and volumes. */
 
 /* Node devices and host interfaces. */
+DISPATCH_SLOT(dispatch_node_num_of_devices);
+DISPATCH_SLOT(dispatch_node_list_devices);
+DISPATCH_SLOT(dispatch_connect_list_all_node_devices);
+DISPATCH_SLOT(dispatch_node_device_lookup_by_name);
+DISPATCH_SLOT(dispatch_node_device_get_xml_desc);
+DISPATCH_SLOT(dispatch_node_device_get_parent);
+DISPATCH_SLOT(dispatch_node_device_num_of_caps);
+DISPATCH_SLOT(dispatch_node_device_list_caps);
+DISPATCH_SLOT(dispatch_node_device_create_xml);
+DISPATCH_SLOT(dispatch_node_device_destroy);
+DISPATCH_SLOT(dispatch_connect_num_of_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_interfaces);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_defined_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_all_interfaces);
+DISPATCH_SLOT(dispatch_interface_lookup_by_name);
+DISPATCH_SLOT(dispatch_interface_lookup_by_mac_string);
+DISPATCH_SLOT(dispatch_interface_get_xml_desc);
+DISPATCH_SLOT(dispatch_interface_define_xml);
+DISPATCH_SLOT(dispatch_interface_undefine);
+DISPATCH_SLOT(dispatch_interface_create);
+DISPATCH_SLOT(dispatch_interface_destroy);
+DISPATCH_SLOT(dispatch_interface_is_active);
+DISPATCH_SLOT(dispatch_interface_change_begin);
+DISPATCH_SLOT(dispatch_interface_change_commit);
+DISPATCH_SLOT(dispatch_interface_change_rollback);
 
 /* Domain checkpoints. */
 

@@ -169,6 +169,36 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Storage pools and volumes. */
 
     /* Node devices and host interfaces. */
+    SLOT(NODE_NUM_OF_DEVICES, dispatch_node_num_of_devices),
+    SLOT(NODE_LIST_DEVICES, dispatch_node_list_devices),
+    SLOT(CONNECT_LIST_ALL_NODE_DEVICES,
+         dispatch_connect_list_all_node_devices),
+    SLOT(NODE_DEVICE_LOOKUP_BY_NAME, dispatch_node_device_lookup_by_name),
+    SLOT(NODE_DEVICE_GET_XML_DESC, dispatch_node_device_get_xml_desc),
+    SLOT(NODE_DEVICE_GET_PARENT, dispatch_node_device_get_parent),
+    SLOT(NODE_DEVICE_NUM_OF_CAPS, dispatch_node_device_num_of_caps),
+    SLOT(NODE_DEVICE_LIST_CAPS, dispatch_node_device_list_caps),
+    SLOT(NODE_DEVICE_CREATE_XML, dispatch_node_device_create_xml),
+    SLOT(NODE_DEVICE_DESTROY, dispatch_node_device_destroy),
+    SLOT(CONNECT_NUM_OF_INTERFACES, dispatch_connect_num_of_interfaces),
+    SLOT(CONNECT_LIST_INTERFACES, dispatch_connect_list_interfaces),
+    SLOT(CONNECT_NUM_OF_DEFINED_INTERFACES,
+         dispatch_connect_num_of_defined_interfaces),
+    SLOT(CONNECT_LIST_DEFINED_INTERFACES,
+         dispatch_connect_list_defined_interfaces),
+    SLOT(CONNECT_LIST_ALL_INTERFACES, dispatch_connect_list_all_interfaces),
+    SLOT(INTERFACE_LOOKUP_BY_NAME, dispatch_interface_lookup_by_name),
+    SLOT(INTERFACE_LOOKUP_BY_MAC_STRING,
+         dispatch_interface_lookup_by_mac_string),
+    SLOT(INTERFACE_GET_XML_DESC, dispatch_interface_get_xml_desc),
+    SLOT(INTERFACE_DEFINE_XML, dispatch_interface_define_xml),
+    SLOT(INTERFACE_UNDEFINE, dispatch_interface_undefine),
+    SLOT(INTERFACE_CREATE, dispatch_interface_create),
+    SLOT(INTERFACE_DESTROY, dispatch_interface_destroy),
+    SLOT(INTERFACE_IS_ACTIVE, dispatch_interface_is_active),
+    SLOT(INTERFACE_CHANGE_BEGIN, dispatch_interface_change_begin),
+    SLOT(INTERFACE_CHANGE_COMMIT, dispatch_interface_change_commit),
+    SLOT(INTERFACE_CHANGE_ROLLBACK, dispatch_interface_change_rollback),
 
     /* Domain checkpoints. */
 

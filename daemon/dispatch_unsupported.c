@@ -10,6 +10,7 @@
 #include "drivers/error.h"
 #include "wire/error.h"
 #include "wire/proc_names.h"
+#include "wire/proc_read_only.h"
 
 #define NO_SUPPORT_PREFIX \
     "this function is not supported by the connection driver: "
@@ -45,10 +46,14 @@ dispatch_unsupported_unknown(struct client *c,
         wire_error_not_supported_in(&answer, hdr->prog, (int)hdr->proc) == 0)
         return 0;
     /* libvirtd decodes the args, then finds no connection, then calls the
-     * API: with args that decode, the connection comes first. */
+     * API, which refuses a read-only connection before it looks for the
+     * driver: with args that decode, the connection comes first. */
     if (client_conn(c) == NULL)
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
                          "hypervisor connection not open");
+    if (client_calls_are_read_only(c) &&
+        wire_error_read_only_in(err, hdr->prog, (int)hdr->proc) < 0)
+        return -1;
     *err = answer;
     return -1;
 }

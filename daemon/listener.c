@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * listener.c: binding, accepting on and removing vireod's sockets: the two
- * UNIX ones, and a TCP one when listen_tcp is on.
+ * UNIX ones, and a TCP one when listen_tcp is on; or serving the ones
+ * systemd bound for us.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -27,8 +28,10 @@ struct listener {
         uv_pipe_t   pipe;
         uv_tcp_t    tcp;
     } sock;
-    char *path;              /* the socket file, or "ADDR:PORT" for TCP */
+    char *path;              /* the socket file, or "ADDR:PORT" for TCP,
+                                or systemd's name for an adopted one */
     bool  is_read_only;
+    bool  is_adopted;        /* systemd's: its file is not ours to remove */
 };
 
 static void
@@ -134,12 +137,60 @@ listener_open_tcp(const char *addr, int port, struct vireo_error *err)
     return l;
 }
 
+/* Wrap fd, already listening, in the handle its family needs. */
+static int
+adopt_fd(struct listener *l, int fd, bool is_unix)
+{
+    int rc;
+
+    if (is_unix) {
+        uv_pipe_init(uv_impl_loop(), &l->sock.pipe, 0);
+        rc = uv_pipe_open(&l->sock.pipe, fd);
+    } else {
+        uv_tcp_init(uv_impl_loop(), &l->sock.tcp);
+        rc = uv_tcp_open(&l->sock.tcp, fd);
+    }
+    l->sock.handle.data = l;
+    if (rc < 0) {
+        close(fd);   /* the handle did not take it */
+        return rc;
+    }
+    return uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
+}
+
+struct listener *
+listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
+               struct vireo_error *err)
+{
+    struct listener *l = calloc(1, sizeof(*l));
+    int rc;
+
+    if (l == NULL || (l->path = strdup(name)) == NULL) {
+        free(l);
+        close(fd);
+        error_no_memory(err);
+        return NULL;
+    }
+    l->is_read_only = is_read_only;
+    l->is_adopted = true;
+    rc = adopt_fd(l, fd, is_unix);
+    if (rc < 0) {
+        error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
+                  "cannot listen on %s: %s", name, uv_strerror(rc));
+        listener_close(l);
+        return NULL;
+    }
+    log_info("listening on %s, from systemd%s", name,
+             is_read_only ? " (read-only)" : "");
+    return l;
+}
+
 void
 listener_close(struct listener *l)
 {
     if (l == NULL)
         return;
-    if (l->sock.handle.type == UV_NAMED_PIPE)
+    if (l->sock.handle.type == UV_NAMED_PIPE && !l->is_adopted)
         unlink(l->path);
     uv_close(&l->sock.handle, on_closed);
 }

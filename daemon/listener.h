@@ -25,8 +25,15 @@ struct listener *listener_open(const char *dir, const char *name,
 struct listener *listener_open_tcp(const char *addr, int port,
                                    struct vireo_error *err);
 
-/* Stop accepting and remove the socket file; the listener is freed once
- * the loop has closed it. NULL is a no-op. */
+/* Serve fd, a socket systemd bound and listens on (activation.h), named
+ * name in the log: UNIX (read-only or not) or TCP. fd is the listener's
+ * from now on, also on failure (NULL with err set). Closing it leaves the
+ * socket file alone: it is systemd's. */
+struct listener *listener_adopt(int fd, const char *name, bool is_unix,
+                                bool is_read_only, struct vireo_error *err);
+
+/* Stop accepting and remove the socket file (not an adopted one's); the
+ * listener is freed once the loop has closed it. NULL is a no-op. */
 void listener_close(struct listener *l);
 
 #endif /* VIREO_DAEMON_LISTENER_H */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <syslog.h>
+#include <systemd/sd-journal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,7 +25,10 @@
 
 #define MAX_OUTPUTS 8
 
-enum output_kind { OUTPUT_STDERR, OUTPUT_FILE, OUTPUT_SYSLOG };
+/* Where systemd-journald takes native messages (sd_journal_send's). */
+#define JOURNALD_SOCKET "/run/systemd/journal/socket"
+
+enum output_kind { OUTPUT_STDERR, OUTPUT_FILE, OUTPUT_SYSLOG, OUTPUT_JOURNALD };
 
 struct output {
     enum output_kind kind;
@@ -66,10 +70,13 @@ parse_output(const char *word, struct output *o, struct vireo_error *err)
         level < LOG_PRIO_DEBUG || level > LOG_PRIO_ERROR)
         goto bad;
     o->min_priority = level;
-    if ((strcmp(kind, "stderr") == 0 || strcmp(kind, "journald") == 0) &&
-        arg[0] == '\0') {
-        /* vireod does not speak journald's protocol; stderr is the next
-         * best place, as a systemd service's stderr goes to the journal. */
+    if (strcmp(kind, "journald") == 0 && arg[0] == '\0' &&
+        access(JOURNALD_SOCKET, W_OK) == 0) {
+        o->kind = OUTPUT_JOURNALD;
+    } else if ((strcmp(kind, "stderr") == 0 ||
+                strcmp(kind, "journald") == 0) && arg[0] == '\0') {
+        /* Without a journald to talk to, stderr is the next best place:
+         * whoever started vireod collects it. */
         o->kind = OUTPUT_STDERR;
         o->fd = STDERR_FILENO;
         o->is_journald = strcmp(kind, "journald") == 0;
@@ -123,8 +130,9 @@ log_setup(int level, const char *spec, struct vireo_error *err)
         if (outputs[i].kind == OUTPUT_SYSLOG)
             openlog(outputs[i].ident, LOG_PID, LOG_DAEMON);
         if (outputs[i].is_journald)
-            log_warn("log output '%d:journald' is not supported by vireod, "
-                     "logging to stderr instead", outputs[i].min_priority);
+            log_warn("log output '%d:journald': no journald listens on "
+                     "%s, logging to stderr instead",
+                     outputs[i].min_priority, JOURNALD_SOCKET);
     }
     return 0;
 }
@@ -138,6 +146,19 @@ syslog_priority(int priority)
     case LOG_PRIO_WARN:  return LOG_WARNING;
     default:             return LOG_ERR;
     }
+}
+
+/* One journal entry: the message without our prefix (the journal stamps
+ * its own time and pid), its syslog priority, and who wrote it. A failure
+ * has nowhere to be reported. */
+static void
+write_journald(int priority, const char *msg, size_t len)
+{
+    sd_journal_send("MESSAGE=%.*s", (int)len, msg,
+                    "PRIORITY=%d", syslog_priority(priority),
+                    "SYSLOG_IDENTIFIER=vireod",
+                    "TID=%ld", (long)syscall(SYS_gettid),
+                    NULL);
 }
 
 /* "2026-11-25 05:33:54.123+0000: 4242: warning : " */
@@ -178,6 +199,8 @@ log_write(int priority, const char *fmt, ...)
         if (o->kind == OUTPUT_SYSLOG)
             syslog(syslog_priority(priority), "%.*s", (int)(len - 1 - (size_t)used),
                    line + used);
+        else if (o->kind == OUTPUT_JOURNALD)
+            write_journald(priority, line + used, len - 1 - (size_t)used);
         else if (write(o->fd, line, len) < 0)
             continue;   /* nowhere left to report a failing log */
     }

@@ -6,10 +6,11 @@
  * "LEVEL:syslog:IDENT" or "LEVEL:journald", several separated by spaces; an
  * output takes the messages at its level and above (1 debug, 2 info,
  * 3 warning, 4 error), and log_level filters before any output sees a
- * message. journald is libvirtd's default on systemd hosts but vireod does
- * not speak its protocol: such an output logs to stderr instead (which a
- * systemd service's journal collects), with a warning. Every line is one
- * write(2), so lines from different threads never interleave.
+ * message. A journald output sends each message to systemd-journald as
+ * a native entry (PRIORITY, SYSLOG_IDENTIFIER=vireod); when no journald
+ * listens, it logs to stderr instead, with a warning. Every line is one
+ * write(2) (or one datagram), so lines from different threads never
+ * interleave.
  */
 #ifndef VIREO_DAEMON_LOG_H
 #define VIREO_DAEMON_LOG_H
@@ -25,8 +26,9 @@ enum log_priority {
 
 /* Replace the outputs. Call before other threads log (start-up, reload on
  * the main thread). Returns 0 (having logged a warning through the new
- * outputs for each journald one), or -1 with VIR_ERR_CONF_SYNTAX naming the
- * bad output; the previous outputs stay in force then. */
+ * outputs for each journald one that fell back to stderr), or -1 with
+ * VIR_ERR_CONF_SYNTAX naming the bad output; the previous outputs stay in
+ * force then. */
 int  log_setup(int level, const char *outputs, struct vireo_error *err);
 
 /* Any thread. */

@@ -12,11 +12,14 @@
  */
 #include <signal.h>
 #include <stdlib.h>
+#include <systemd/sd-daemon.h>
 #include <uv.h>
 
+#include "daemon/activation.h"
 #include "daemon/client.h"
 #include "daemon/dispatch.h"
 #include "daemon/driver_hooks.h"
+#include "daemon/idle_exit.h"
 #include "daemon/listener.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
@@ -104,6 +107,8 @@ begin_drain(void)
     size_t n_calls, n_bytes;
 
     drain.has_begun = true;
+    sd_notify(0, "STOPPING=1");
+    idle_exit_stop();
     listener_close(rw_listener);
     listener_close(ro_listener);
     listener_close(tcp_listener);
@@ -138,21 +143,62 @@ on_signal(uv_signal_t *handle, int signum)
     begin_drain();
 }
 
+/* One UNIX listener: systemd's socket for the role if it passed one, else
+ * our own under unix_sock_dir. */
+static struct listener *
+open_unix(const struct daemon_config *cfg, struct activation *act,
+          enum activation_role role, struct vireo_error *err)
+{
+    bool is_ro = role == ACTIVATION_RO;
+    int fd = act->fds[role];
+
+    act->fds[role] = -1;
+    if (fd >= 0)
+        return listener_adopt(fd, is_ro ? "vireod-ro.socket" : "vireod.socket",
+                              true, is_ro, err);
+    return listener_open(cfg->unix_sock_dir,
+                         is_ro ? "vireo-sock-ro" : "vireo-sock",
+                         is_ro ? cfg->unix_sock_ro_perms
+                               : cfg->unix_sock_rw_perms, is_ro, err);
+}
+
+/* The TCP listener: systemd's socket if it passed one (its unit decides,
+ * as for libvirtd); else ours if listen_tcp is on, and none under socket
+ * activation without one. 0, or -1 with err set. */
+static int
+open_tcp(const struct daemon_config *cfg, struct activation *act,
+         struct vireo_error *err)
+{
+    int fd = act->fds[ACTIVATION_TCP];
+
+    act->fds[ACTIVATION_TCP] = -1;
+    if (fd >= 0)
+        tcp_listener = listener_adopt(fd, "vireod-tcp.socket", false, false,
+                                      err);
+    else if (cfg->listen_tcp && !act->is_activated)
+        tcp_listener = listener_open_tcp(cfg->listen_addr, cfg->tcp_port,
+                                         err);
+    else
+        return 0;
+    return tcp_listener != NULL ? 0 : -1;
+}
+
 static int
 open_listeners(const struct daemon_config *cfg)
 {
     struct vireo_error err = { 0 };
+    struct activation act;
 
-    rw_listener = listener_open(cfg->unix_sock_dir, "vireo-sock",
-                                cfg->unix_sock_rw_perms, false, &err);
-    if (rw_listener != NULL)
-        ro_listener = listener_open(cfg->unix_sock_dir, "vireo-sock-ro",
-                                    cfg->unix_sock_ro_perms, true, &err);
-    if (ro_listener != NULL && cfg->listen_tcp)
-        tcp_listener = listener_open_tcp(cfg->listen_addr, cfg->tcp_port,
-                                         &err);
-    if (ro_listener != NULL && (!cfg->listen_tcp || tcp_listener != NULL))
-        return 0;
+    if (activation_take(&act, &err) == 0) {
+        rw_listener = open_unix(cfg, &act, ACTIVATION_RW, &err);
+        if (rw_listener != NULL)
+            ro_listener = open_unix(cfg, &act, ACTIVATION_RO, &err);
+        if (ro_listener != NULL && open_tcp(cfg, &act, &err) == 0) {
+            activation_clear(&act);
+            return 0;
+        }
+    }
+    activation_clear(&act);
     log_error("%s", err.message);
     listener_close(rw_listener);
     listener_close(ro_listener);
@@ -231,9 +277,17 @@ start(const struct daemon_config *cfg, const struct driver *const *drivers)
     return 0;
 }
 
+/* --timeout: as on SIGTERM, but said differently. */
+static void
+on_idle(int timeout_s)
+{
+    log_info("no client and no guest for %d s, shutting down", timeout_s);
+    begin_drain();
+}
+
 int
 server_run(const struct daemon_config *cfg,
-           const struct driver *const *drivers)
+           const struct driver *const *drivers, int idle_timeout_s)
 {
     if (start(cfg, drivers) < 0)
         return -1;
@@ -241,7 +295,11 @@ server_run(const struct daemon_config *cfg,
     drain.drivers_timeout_s = cfg->driver_shutdown_timeout;
     watch_signals();
     driver_hooks_autostart();
+    if (idle_timeout_s > 0)
+        idle_exit_start(idle_timeout_s, on_idle);
     log_info("vireod %s ready", VIREO_VERSION_STRING);
+    /* Type=notify: systemd starts what waits for vireod now. */
+    sd_notify(0, "READY=1");
     uv_impl_run();
     finish();
     log_info("vireod stopped");

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct options {
     const char *config_path;
     const char *pid_path;
     bool        is_verbose;
+    int         idle_timeout_s;    /* --timeout; 0: never */
 };
 
 static void
@@ -32,11 +34,35 @@ usage(FILE *out, const char *argv0)
     fprintf(out,
             "Usage: %s [OPTION]...\n"
             "vireo virtualization daemon (libvirt's remote protocol).\n\n"
-            "  -f, --config FILE    configuration file (libvirtd.conf syntax)\n"
+            "  -f, --config FILE    configuration file (libvirtd.conf syntax;\n"
+            "                       default, if present: vireod.conf in\n"
+            "                       " VIREO_SYSCONFDIR "/vireo for root,\n"
+            "                       $XDG_CONFIG_HOME/vireo for others)\n"
             "  -p, --pid-file FILE  pid file (default: RUN_DIR/vireod.pid)\n"
+            "  -t, --timeout SECS   exit after SECS seconds with no client\n"
+            "                       and no running guest\n"
             "  -v, --verbose        log informational messages to stderr\n"
             "      --version        print the version and exit\n"
             "  -h, --help           print this help and exit\n", argv0);
+}
+
+/* --timeout's argument: whole seconds, at least 1. */
+static int
+parse_timeout(const char *argv0, const char *text, int *timeout_s)
+{
+    char *end = NULL;
+    long v;
+
+    errno = 0;
+    v = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || v < 1 ||
+        v > INT_MAX) {
+        fprintf(stderr, "%s: invalid timeout '%s': expected seconds, at "
+                "least 1\n", argv0, text);
+        return -1;
+    }
+    *timeout_s = (int)v;
+    return 0;
 }
 
 /* Returns -1 to go on, else the exit status. */
@@ -46,6 +72,7 @@ parse_options(int argc, char **argv, struct options *opts)
     static const struct option longopts[] = {
         { "config",   required_argument, NULL, 'f' },
         { "pid-file", required_argument, NULL, 'p' },
+        { "timeout",  required_argument, NULL, 't' },
         { "verbose",  no_argument,       NULL, 'v' },
         { "version",  no_argument,       NULL, 'V' },
         { "help",     no_argument,       NULL, 'h' },
@@ -53,10 +80,14 @@ parse_options(int argc, char **argv, struct options *opts)
     };
     int c;
 
-    while ((c = getopt_long(argc, argv, "f:p:vh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:p:t:vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'f': opts->config_path = optarg; break;
         case 'p': opts->pid_path = optarg; break;
+        case 't':
+            if (parse_timeout(argv[0], optarg, &opts->idle_timeout_s) < 0)
+                return 1;
+            break;
         case 'v': opts->is_verbose = true; break;
         case 'V': printf("vireod %s\n", VIREO_VERSION_STRING); return 0;
         case 'h': usage(stdout, argv[0]); return 0;
@@ -94,8 +125,6 @@ make_dirs(const char *path, mode_t mode)
     return rc;
 }
 
-/* Fill cfg and set up the log from it. cfg is the caller's to clear, also
- * when this fails (-1, having said why on stderr). */
 /* The drivers' files live next to vireod's own. */
 static int
 set_config_dir(struct daemon_config *cfg, const char *config_path)
@@ -110,6 +139,39 @@ set_config_dir(struct daemon_config *cfg, const char *config_path)
     return cfg->config_dir != NULL ? 0 : -1;
 }
 
+/* Without -f, CONFIG_DIR/vireod.conf when it exists, as libvirtd reads its
+ * libvirtd.conf: the malloc'ed path, or NULL for none. */
+static char *
+default_config_path(const struct daemon_config *cfg)
+{
+    char *path = NULL;
+
+    if (asprintf(&path, "%s/vireod.conf", cfg->config_dir) < 0)
+        return NULL;
+    if (access(path, F_OK) == 0)
+        return path;
+    free(path);
+    return NULL;
+}
+
+/* Read the file (-f, or the default one) into cfg. */
+static int
+read_config_file(const struct options *opts, struct daemon_config *cfg,
+                 struct vireo_error *err)
+{
+    char *found = opts->config_path ? NULL : default_config_path(cfg);
+    const char *path = opts->config_path ? opts->config_path : found;
+    int rc = 0;
+
+    if (path != NULL && (config_load_file(cfg, path, err) < 0 ||
+                         set_config_dir(cfg, path) < 0))
+        rc = -1;
+    free(found);
+    return rc;
+}
+
+/* Fill cfg and set up the log from it. cfg is the caller's to clear, also
+ * when this fails (-1, having said why on stderr). */
 static int
 load_config(const struct options *opts, struct daemon_config *cfg)
 {
@@ -117,9 +179,7 @@ load_config(const struct options *opts, struct daemon_config *cfg)
     int level;
 
     if (config_set_defaults(cfg, getuid(), &err) < 0 ||
-        (opts->config_path != NULL &&
-         (config_load_file(cfg, opts->config_path, &err) < 0 ||
-          set_config_dir(cfg, opts->config_path) < 0))) {
+        read_config_file(opts, cfg, &err) < 0) {
         fprintf(stderr, "vireod: %s\n",
                 err.code != VIR_ERR_OK ? err.message : "out of memory");
         return -1;
@@ -173,7 +233,7 @@ run(const struct options *opts, struct daemon_config *cfg,
     pf = take_pidfile(opts, cfg);
     if (pf == NULL)
         return 1;
-    rc = server_run(cfg, drivers);
+    rc = server_run(cfg, drivers, opts->idle_timeout_s);
     pidfile_release(pf);
     return rc < 0 ? 1 : 0;
 }

@@ -123,6 +123,18 @@ registry_autostart_all(void)
             r->drivers[i]->autostart();
 }
 
+bool
+registry_any_has_guests(void)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+
+    for (int i = 0; r != NULL && r->drivers[i]; i++)
+        if (r->drivers[i]->has_guests != NULL && r->drivers[i]->has_guests())
+            return true;
+    return false;
+}
+
 void
 registry_shutdown_all(void)
 {

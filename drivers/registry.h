@@ -42,6 +42,9 @@ int  registry_startup_all(registry_context_fn context_for, void *opaque,
                           struct vireo_error *err);
 /* Daemon only, once it listens: run every autostart hook, in order. */
 void registry_autostart_all(void);
+/* Daemon only: whether any driver has guests running (its has_guests
+ * hook), which keeps an idle daemon alive. Any thread. */
+bool registry_any_has_guests(void);
 /* Daemon only: run every shutdown hook, in reverse order. */
 void registry_shutdown_all(void);
 

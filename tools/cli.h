@@ -231,6 +231,23 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Storage pools and volumes. */
 
 /* Node devices and host interfaces. */
+/* cmd_nodedev.c */
+int cmd_nodedev_list(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_create(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_destroy(struct session *s, const struct cmd *cmd);
+/* cmd_iface.c */
+int cmd_iface_list(struct session *s, const struct cmd *cmd);
+int cmd_iface_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_iface_mac(struct session *s, const struct cmd *cmd);
+int cmd_iface_name(struct session *s, const struct cmd *cmd);
+int cmd_iface_define(struct session *s, const struct cmd *cmd);
+int cmd_iface_undefine(struct session *s, const struct cmd *cmd);
+int cmd_iface_start(struct session *s, const struct cmd *cmd);
+int cmd_iface_destroy(struct session *s, const struct cmd *cmd);
+int cmd_iface_begin(struct session *s, const struct cmd *cmd);
+int cmd_iface_commit(struct session *s, const struct cmd *cmd);
+int cmd_iface_rollback(struct session *s, const struct cmd *cmd);
 
 /* Domain checkpoints. */
 

@@ -451,6 +451,56 @@ static const struct opt_def cpu_models_opts[] = {
 /* Storage pools and volumes. */
 
 /* Node devices and host interfaces. */
+static const struct opt_def nodedev_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false,
+      "list inactive & defined devices only" },
+    { "all", OPT_BOOL, false, false, "list inactive & active devices" },
+    { "cap", OPT_STRING, false, false,
+      "capability names, separated by comma" },
+    END_OPTS,
+};
+
+static const struct opt_def nodedev_only[] = {
+    { "device", OPT_STRING, true, true,
+      "device name or wwn pair in 'wwnn,wwpn' format" },
+    END_OPTS,
+};
+
+static const struct opt_def nodedev_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML description of the device" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive interfaces" },
+    { "all", OPT_BOOL, false, false, "list inactive & active interfaces" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_only[] = {
+    { "interface", OPT_STRING, true, true, "interface name" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_dumpxml_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface name or MAC address" },
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_name_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface mac" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML interface description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
 
 /* Domain checkpoints. */
 
@@ -673,6 +723,56 @@ static const struct cmd_def table[] = {
     /* Storage pools and volumes. */
 
     /* Node devices and host interfaces. */
+    { "nodedev-list", cmd_nodedev_list, nodedev_list_opts, true,
+      "enumerate devices on this host", "" },
+    { "nodedev-dumpxml", cmd_nodedev_dumpxml, nodedev_only, true,
+      "node device details in XML",
+      "Output the node device details as an XML dump to stdout." },
+    { "nodedev-create", cmd_nodedev_create, nodedev_create_opts, true,
+      "create a device defined by an XML file on the node",
+      "Create a device on the node.  Note that this command creates\n"
+      "    devices on the physical host that can then be assigned to a\n"
+      "    virtual machine." },
+    { "nodedev-destroy", cmd_nodedev_destroy, nodedev_only, true,
+      "destroy (stop) a device on the node",
+      "Destroy a device on the node.  Note that this command destroys\n"
+      "    devices on the physical host" },
+    { "iface-list", cmd_iface_list, iface_list_opts, true,
+      "list physical host interfaces",
+      "Returns list of physical host interfaces." },
+    { "iface-dumpxml", cmd_iface_dumpxml, iface_dumpxml_opts, true,
+      "interface information in XML",
+      "Output the physical host interface information as an XML dump to\n"
+      "    stdout." },
+    { "iface-mac", cmd_iface_mac, iface_only, true,
+      "convert an interface name to interface MAC address",
+      "Convert an interface name to interface MAC address." },
+    { "iface-name", cmd_iface_name, iface_name_opts, true,
+      "convert an interface MAC address to interface name",
+      "Convert an interface MAC address to interface name." },
+    { "iface-define", cmd_iface_define, iface_define_opts, true,
+      "define an inactive persistent physical host interface or modify an "
+      "existing persistent one from an XML file",
+      "Define or modify a persistent physical host interface." },
+    { "iface-undefine", cmd_iface_undefine, iface_only, true,
+      "undefine a physical host interface (remove it from configuration)",
+      "undefine an interface." },
+    { "iface-start", cmd_iface_start, iface_only, true,
+      "start a physical host interface (enable it / \"if-up\")",
+      "start a physical host interface." },
+    { "iface-destroy", cmd_iface_destroy, iface_only, true,
+      "destroy a physical host interface (disable it / \"if-down\")",
+      "forcefully stop a physical host interface." },
+    { "iface-begin", cmd_iface_begin, NULL, true,
+      "create a snapshot of current interfaces settings, which can be "
+      "later committed (iface-commit) or restored (iface-rollback)",
+      "Create a restore point for interfaces settings" },
+    { "iface-commit", cmd_iface_commit, NULL, true,
+      "commit changes made since iface-begin and free restore point",
+      "commit changes and free restore point" },
+    { "iface-rollback", cmd_iface_rollback, NULL, true,
+      "rollback to previous saved configuration created via iface-begin",
+      "rollback to previous restore point" },
 
     /* Domain checkpoints. */
 

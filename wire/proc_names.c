@@ -535,19 +535,31 @@ wire_proc_api_name(int number)
     return number >= 1 && number <= WIRE_PROC_MAX ? procs[number].api : NULL;
 }
 
-int
-wire_error_not_supported_in(struct vireo_error *err, uint32_t prog,
-                            int number)
+const char *
+wire_proc_api_name_in(uint32_t prog, int number, int *error_domain)
 {
     const struct proc_api *line = find(prog, number);
 
     if (line == NULL || line->api == NULL)
+        return NULL;
+    *error_domain = line->error_domain;
+    return line->api;
+}
+
+int
+wire_error_not_supported_in(struct vireo_error *err, uint32_t prog,
+                            int number)
+{
+    int domain;
+    const char *api = wire_proc_api_name_in(prog, number, &domain);
+
+    if (api == NULL)
         return 0;
     err->code = VIR_ERR_NO_SUPPORT;
-    err->domain = line->error_domain;
+    err->domain = domain;
     snprintf(err->message, sizeof(err->message),
              "this function is not supported by the connection driver: %s",
-             line->api);
+             api);
     return -1;
 }
 

@@ -31,6 +31,12 @@ const char *wire_proc_api_name(int number);
  * API (wire_proc_api_name is NULL). */
 int wire_error_not_supported(struct vireo_error *err, int number);
 
+/* The libvirt API behind procedure number of program prog (as
+ * wire_error_not_supported_in finds it), and in *error_domain the error
+ * domain it reports from; NULL when the procedure has no API. */
+const char *wire_proc_api_name_in(uint32_t prog, int number,
+                                  int *error_domain);
+
 /* libvirt's LXC program, which vireo does not serve: one call, 1
  * (virDomainLxcOpenNamespace). */
 #define WIRE_LXC_PROGRAM 0x00068000u

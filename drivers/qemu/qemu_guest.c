@@ -9,6 +9,7 @@
  * Everything here runs on the driver's thread.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,10 @@ struct qemu_wait {
     unsigned long long  qmp_id;       /* once sent */
 };
 
+/* Guests in existence, for qemu_guest_any(): changed on the driver's
+ * thread, read from any. */
+static atomic_int n_guests;
+
 /* ---- the record -------------------------------------------------------- */
 
 static int
@@ -84,6 +89,7 @@ qemu_guest_new(struct qemu_state *st, struct domain_obj *obj, int id,
         error_no_memory(err);
         return NULL;
     }
+    atomic_fetch_add(&n_guests, 1);
     g->st = st;
     g->obj = obj;
     g->pid = -1;
@@ -148,6 +154,13 @@ qemu_guest_free(struct qemu_guest *g, int err_code, const char *why)
     free(g->monitor_path);
     free(g->log_path);
     free(g);
+    atomic_fetch_sub(&n_guests, 1);
+}
+
+bool
+qemu_guest_any(void)
+{
+    return atomic_load(&n_guests) > 0;
 }
 
 void

@@ -87,6 +87,11 @@ void qemu_guest_free(struct qemu_guest *g, int err_code, const char *why);
  * for the next start. */
 void qemu_guest_detach(struct qemu_guest *g);
 
+/* Whether any guest exists (launched, running, or being stopped): the
+ * driver's has_guests hook. Any thread: the only state here read off the
+ * driver's thread, a count. */
+bool qemu_guest_any(void);
+
 /* Write the status file (qemu_status.h) from the guest and its object; a
  * failure is logged: the guest runs on. */
 void qemu_guest_save_status(struct qemu_guest *g);

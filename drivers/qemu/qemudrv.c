@@ -23,6 +23,7 @@
 #include "drivers/handle.h"
 #include "drivers/host.h"
 #include "drivers/qemu/qemu_config.h"
+#include "drivers/qemu/qemu_guest.h"
 #include "drivers/qemu/qemu_host.h"
 #include "drivers/qemu/qemu_lifecycle.h"
 #include "drivers/qemu/qemu_slots.h"
@@ -386,6 +387,7 @@ const struct driver qemudrv = {
     .autostart                   = qemudrv_autostart,
     .shutdown                    = qemudrv_shutdown,
     .worker                      = qemudrv_worker,
+    .has_guests                  = qemu_guest_any,
     .open                        = qemudrv_open,
     .close                       = qemudrv_close,
     .conn_is_secure              = qemudrv_conn_is_secure,

@@ -369,6 +369,71 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Storage pools and volumes. */
 
 /* Node devices and host interfaces. */
+int   remotedrv_node_num_of_devices(struct vireo_conn *conn, const char *cap,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_node_list_devices(struct vireo_conn *conn, const char *cap,
+                                  char **names, int maxnames, unsigned flags,
+                                  struct vireo_error *err);
+int   remotedrv_connect_list_all_node_devices(struct vireo_conn *conn,
+                                              struct vireo_node_device ***devs,
+                                              unsigned flags,
+                                              struct vireo_error *err);
+struct vireo_node_device *remotedrv_node_device_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+char *remotedrv_node_device_get_xml_desc(struct vireo_node_device *dev,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+char *remotedrv_node_device_get_parent(struct vireo_node_device *dev,
+                                       struct vireo_error *err);
+int   remotedrv_node_device_num_of_caps(struct vireo_node_device *dev,
+                                        struct vireo_error *err);
+int   remotedrv_node_device_list_caps(struct vireo_node_device *dev,
+                                      char **names, int maxnames,
+                                      struct vireo_error *err);
+struct vireo_node_device *remotedrv_node_device_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_node_device_destroy(struct vireo_node_device *dev,
+                                    struct vireo_error *err);
+int   remotedrv_connect_num_of_interfaces(struct vireo_conn *conn,
+                                          struct vireo_error *err);
+int   remotedrv_connect_list_interfaces(struct vireo_conn *conn, char **names,
+                                        int maxnames, struct vireo_error *err);
+int   remotedrv_connect_num_of_defined_interfaces(struct vireo_conn *conn,
+                                                  struct vireo_error *err);
+int   remotedrv_connect_list_defined_interfaces(struct vireo_conn *conn,
+                                                char **names, int maxnames,
+                                                struct vireo_error *err);
+int   remotedrv_connect_list_all_interfaces(struct vireo_conn *conn,
+                                            struct vireo_interface ***ifaces,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_lookup_by_mac_string(
+    struct vireo_conn *conn, const char *mac, struct vireo_error *err);
+char *remotedrv_interface_get_xml_desc(struct vireo_interface *iface,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_interface_undefine(struct vireo_interface *iface,
+                                   struct vireo_error *err);
+int   remotedrv_interface_create(struct vireo_interface *iface,
+                                 unsigned flags, struct vireo_error *err);
+int   remotedrv_interface_destroy(struct vireo_interface *iface,
+                                  unsigned flags, struct vireo_error *err);
+int   remotedrv_interface_is_active(struct vireo_interface *iface,
+                                    struct vireo_error *err);
+int   remotedrv_interface_change_begin(struct vireo_conn *conn, unsigned flags,
+                                       struct vireo_error *err);
+int   remotedrv_interface_change_commit(struct vireo_conn *conn,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int   remotedrv_interface_change_rollback(struct vireo_conn *conn,
+                                          unsigned flags,
+                                          struct vireo_error *err);
 
 /* Domain checkpoints. */
 

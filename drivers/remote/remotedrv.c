@@ -416,6 +416,32 @@ const struct driver remotedrv = {
     /* Storage pools and volumes. */
 
     /* Node devices and host interfaces. */
+    .node_num_of_devices               = remotedrv_node_num_of_devices,
+    .node_list_devices                 = remotedrv_node_list_devices,
+    .connect_list_all_node_devices     = remotedrv_connect_list_all_node_devices,
+    .node_device_lookup_by_name        = remotedrv_node_device_lookup_by_name,
+    .node_device_get_xml_desc          = remotedrv_node_device_get_xml_desc,
+    .node_device_get_parent            = remotedrv_node_device_get_parent,
+    .node_device_num_of_caps           = remotedrv_node_device_num_of_caps,
+    .node_device_list_caps             = remotedrv_node_device_list_caps,
+    .node_device_create_xml            = remotedrv_node_device_create_xml,
+    .node_device_destroy               = remotedrv_node_device_destroy,
+    .connect_num_of_interfaces         = remotedrv_connect_num_of_interfaces,
+    .connect_list_interfaces           = remotedrv_connect_list_interfaces,
+    .connect_num_of_defined_interfaces = remotedrv_connect_num_of_defined_interfaces,
+    .connect_list_defined_interfaces   = remotedrv_connect_list_defined_interfaces,
+    .connect_list_all_interfaces       = remotedrv_connect_list_all_interfaces,
+    .interface_lookup_by_name          = remotedrv_interface_lookup_by_name,
+    .interface_lookup_by_mac_string    = remotedrv_interface_lookup_by_mac_string,
+    .interface_get_xml_desc            = remotedrv_interface_get_xml_desc,
+    .interface_define_xml              = remotedrv_interface_define_xml,
+    .interface_undefine                = remotedrv_interface_undefine,
+    .interface_create                  = remotedrv_interface_create,
+    .interface_destroy                 = remotedrv_interface_destroy,
+    .interface_is_active               = remotedrv_interface_is_active,
+    .interface_change_begin            = remotedrv_interface_change_begin,
+    .interface_change_commit           = remotedrv_interface_change_commit,
+    .interface_change_rollback         = remotedrv_interface_change_rollback,
 
     /* Domain checkpoints. */
 

@@ -81,8 +81,8 @@ forget_if_transient(struct test_state *st, struct domain_obj *obj)
 static int
 fill_in(struct domain_def *def, struct vireo_error *err)
 {
-    if (def->os_arch == NULL && (def->os_arch = strdup("i686")) == NULL)
-        return error_no_memory(err);
+    if (test_state_fill_arch(def, err) < 0)
+        return -1;
     return domain_def_name_interfaces(def, "testnet", err);
 }
 

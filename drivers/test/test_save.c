@@ -290,7 +290,10 @@ op_image_define(struct test_state *st, void *io, struct vireo_error *err)
     def = domain_def_parse(im->dxml, err);
     if (def == NULL)
         return -1;
-    rc = test_state_check_virt_type(def, err) < 0
+    /* libvirt's parser fills in the arch; interfaces get their names
+     * only when the image is restored. */
+    rc = test_state_check_virt_type(def, err) < 0 ||
+         test_state_fill_arch(def, err) < 0
          ? -1 : image_write(im->path, def, -1, err);
     domain_def_free(def);
     return rc;

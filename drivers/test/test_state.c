@@ -16,6 +16,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_hostobj.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -67,6 +68,7 @@ state_free(struct test_state *st)
     if (st->events != NULL)
         domain_event_state_free(st->events);
     domain_list_free(st->domains);
+    test_hostobj_free(st->hostobj);
     free(st);
 }
 
@@ -84,6 +86,11 @@ state_new(const struct test_host *host, struct vireo_error *err)
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();
+    st->hostobj = test_hostobj_new(err);
+    if (st->hostobj == NULL) {
+        state_free(st);
+        return NULL;
+    }
     if (st->domains == NULL || st->events == NULL) {
         state_free(st);
         error_no_memory(err);
@@ -139,6 +146,10 @@ default_new(struct vireo_error *err)
     st = state_new(&host, err);
     if (st == NULL)
         return NULL;
+    if (test_hostobj_fill_default(st->hostobj, err) < 0) {
+        state_free(st);
+        return NULL;
+    }
     def = domain_def_parse(default_domain_xml, err);
     if (def == NULL || add_running(st, def, err) < 0) {
         state_free(st);
@@ -244,6 +255,14 @@ test_state_check_virt_type(const struct domain_def *def,
     return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_TEST,
                      "could not find capabilities for domaintype=%s",
                      def->virt_type != NULL ? def->virt_type : "(none)");
+}
+
+int
+test_state_fill_arch(struct domain_def *def, struct vireo_error *err)
+{
+    if (def->os_arch == NULL && (def->os_arch = strdup("i686")) == NULL)
+        return error_no_memory(err);
+    return 0;
 }
 
 void

@@ -15,6 +15,7 @@ struct conn_identity;
 struct domain_def;
 struct domain_list;
 struct domain_obj;
+struct test_hostobj;
 
 /* Owned by the test driver's thread: created, changed and freed there
  * only, with no lock; every slot reaches it through test_call.h. Shared by
@@ -27,6 +28,7 @@ struct test_state {
     int                        next_id;   /* ids are never reused */
     struct test_host           host;
     struct domain_event_state *events;
+    struct test_hostobj       *hostobj;   /* node devices, interfaces */
 };
 
 /* Test thread: a reference on the process's default state, created (with
@@ -63,6 +65,12 @@ int test_state_check_clash(struct test_state *st, const struct domain_def *def,
  * VIR_ERR_CONFIG_UNSUPPORTED naming the type. */
 int test_state_check_virt_type(const struct domain_def *def,
                                struct vireo_error *err);
+
+/* What libvirt's parser settles in every definition the test driver
+ * reads (a domain's, a saved image's): the first architecture of the
+ * test host's capabilities (i686) when def names none, whatever the
+ * domain type. 0, or -1 with err set (memory). */
+int test_state_fill_arch(struct domain_def *def, struct vireo_error *err);
 
 /* Queue a lifecycle event about obj as it is now. */
 void test_state_emit(struct test_state *st, const struct domain_obj *obj,

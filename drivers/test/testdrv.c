@@ -328,6 +328,32 @@ const struct driver testdrv = {
     /* Storage pools and volumes. */
 
     /* Node devices and host interfaces. */
+    .node_num_of_devices               = testdrv_node_num_of_devices,
+    .node_list_devices                 = testdrv_node_list_devices,
+    .connect_list_all_node_devices     = testdrv_connect_list_all_node_devices,
+    .node_device_lookup_by_name        = testdrv_node_device_lookup_by_name,
+    .node_device_get_xml_desc          = testdrv_node_device_get_xml_desc,
+    .node_device_get_parent            = testdrv_node_device_get_parent,
+    .node_device_num_of_caps           = testdrv_node_device_num_of_caps,
+    .node_device_list_caps             = testdrv_node_device_list_caps,
+    .node_device_create_xml            = testdrv_node_device_create_xml,
+    .node_device_destroy               = testdrv_node_device_destroy,
+    .connect_num_of_interfaces         = testdrv_connect_num_of_interfaces,
+    .connect_list_interfaces           = testdrv_connect_list_interfaces,
+    .connect_num_of_defined_interfaces = testdrv_connect_num_of_defined_interfaces,
+    .connect_list_defined_interfaces   = testdrv_connect_list_defined_interfaces,
+    .connect_list_all_interfaces       = testdrv_connect_list_all_interfaces,
+    .interface_lookup_by_name          = testdrv_interface_lookup_by_name,
+    .interface_lookup_by_mac_string    = testdrv_interface_lookup_by_mac_string,
+    .interface_get_xml_desc            = testdrv_interface_get_xml_desc,
+    .interface_define_xml              = testdrv_interface_define_xml,
+    .interface_undefine                = testdrv_interface_undefine,
+    .interface_create                  = testdrv_interface_create,
+    .interface_destroy                 = testdrv_interface_destroy,
+    .interface_is_active               = testdrv_interface_is_active,
+    .interface_change_begin            = testdrv_interface_change_begin,
+    .interface_change_commit           = testdrv_interface_change_commit,
+    .interface_change_rollback         = testdrv_interface_change_rollback,
 
     /* Domain checkpoints. */
 

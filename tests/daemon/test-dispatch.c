@@ -88,7 +88,9 @@ test_features(void)
     tap_is_int(feature(10), 1, "keepalive is supported (PINGs get PONGs)");
     tap_is_int(feature(14), 1, "event callbacks are (316/317)");
     tap_is_int(feature(15), 1, "close callbacks are");
-    tap_is_int(feature(8), 0, "FD passing is not");
+    tap_is_int(feature(8), 1, "FD passing is (CALL_WITH_FDS is read)");
+    tap_is_int(feature(9), 1, "typed parameter strings are");
+    tap_is_int(feature(7), 0, "migration change protection is not");
 }
 
 static void
@@ -193,7 +195,7 @@ main(void)
 {
     struct vireo_conn *conn;
 
-    tap_plan(25);
+    tap_plan(27);
     test_table();
     test_features();
     conn = open_default();

@@ -6,6 +6,8 @@
  * domstats records. The expected answers are those libvirtd 9.0's test
  * driver gave python3-libvirt for the same domain.
  */
+#include <time.h>
+
 #include "tests/drivers/testdrv-helpers.h"
 
 #define MON_DEVICES                                                       \
@@ -154,6 +156,66 @@ test_running(struct vireo_domain *dom)
     tap_is_int(testdrv.domain_is_updated(dom, &err), 0, "never updated");
 }
 
+/* The wall clock in microseconds, as libvirt's g_get_real_time(). */
+static long long
+now_us(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+/* libvirt's test driver derives every block counter from one reading of
+ * the clock in microseconds (rd_req = now / 10, rd_bytes = now / 20,
+ * wr_req = now / 30, wr_bytes = now / 40, errs = now / 2000000), so
+ * each is rd_req divided by 2, 3, 4 or 200000, rounded down, and
+ * rd_req * 10 was the clock during the call. */
+static void
+test_block_clock(struct vireo_domain *dom)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_block_stats bs;
+    long long before = now_us(), after;
+
+    tap_is_int(testdrv.domain_block_stats(dom, "vda", &bs, &err), 0,
+               "block stats of vda");
+    after = now_us();
+    tap_ok(bs.rd_req * 10 >= before - 9 && bs.rd_req * 10 <= after,
+           "read requests are the clock in microseconds over 10");
+    tap_ok(bs.rd_bytes == bs.rd_req / 2 && bs.wr_req == bs.rd_req / 3 &&
+           bs.wr_bytes == bs.rd_req / 4,
+           "bytes read, write requests and bytes written are a half, a "
+           "third and a quarter of it");
+    tap_ok(bs.errs == bs.rd_req / 200000,
+           "errors are the clock in seconds over 2");
+}
+
+/* Likewise for an interface, from rx_bytes = now / 10: rx_packets over
+ * 100, rx_errs, rx_drop, tx_errs, tx_drop over 1, 2, 3, 4 million,
+ * tx_bytes over 20, tx_packets over 110. */
+static void
+test_interface_clock(struct vireo_domain *dom)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_interface_stats is;
+    long long before = now_us(), after;
+    long long b;
+
+    tap_is_int(testdrv.domain_interface_stats(dom, "testnet0", &is, &err), 0,
+               "interface stats of testnet0");
+    after = now_us();
+    b = is.rx_bytes;
+    tap_ok(b * 10 >= before - 9 && b * 10 <= after,
+           "bytes received are the clock in microseconds over 10");
+    tap_ok(is.rx_packets == b / 10 && is.tx_bytes == b / 2 &&
+           is.tx_packets == b / 11,
+           "packets received, bytes and packets sent: over 100, 20, 110");
+    tap_ok(is.rx_errs == b / 100000 && is.rx_drop == b / 200000 &&
+           is.tx_errs == b / 300000 && is.tx_drop == b / 400000,
+           "errors and drops: the clock in seconds over 1, 2, 3 and 4");
+}
+
 /* The figures libvirtd's test driver gave for cpu-stats and domifaddr. */
 static void
 test_guest(struct vireo_domain *dom)
@@ -242,6 +304,8 @@ main(void)
         tap_is_int(testdrv.domain_create(dom, 0, &err), 0, "it starts");
         test_disks(dom);
         test_running(dom);
+        test_block_clock(dom);
+        test_interface_clock(dom);
         test_guest(dom);
         test_stats();
         testdrv.domain_destroy(dom, 0, &err);

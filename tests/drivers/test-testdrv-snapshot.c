@@ -257,6 +257,33 @@ test_save(struct vireo_conn *conn, const char *dir)
     handle_domain_unref(dom);
 }
 
+/* A saved image redefined from a document without <os><type arch>: the
+ * image holds the arch libvirt's parser fills in (i686), as libvirtd's
+ * save-image-dumpxml shows. */
+static void
+test_image_define(struct vireo_conn *conn, const char *dir)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom = tdrv_define(conn, "imaged", NULL, &err);
+    char path[512], *xml;
+
+    snprintf(path, sizeof(path), "%s/imaged.img", dir);
+    testdrv.domain_create(dom, 0, &err);
+    testdrv.domain_save(dom, path, NULL, 0, &err);
+    tap_is_int(testdrv.domain_save_image_define_xml(
+                   conn, path,
+                   "<domain type='test'><name>imaged</name>"
+                   "<memory>1024</memory><os><type>hvm</type></os>"
+                   "</domain>", 0, &err), 0,
+               "a saved image is redefined from a document without an arch");
+    xml = testdrv.domain_save_image_get_xml_desc(conn, path, 0, &err);
+    tap_ok(xml != NULL && strstr(xml, "<type arch='i686'>hvm</type>") != NULL,
+           "its definition names the test host's first arch, i686");
+    free(xml);
+    testdrv.domain_undefine(dom, 0, &err);
+    handle_domain_unref(dom);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -271,9 +298,11 @@ main(int argc, char **argv)
     test_tree(conn);
     test_revert(conn);
     test_save(conn, dir);
+    test_image_define(conn, dir);
     handle_conn_unref(conn);
     for (const char *const *f = (const char *const[]){ "saved.img",
-                                                       "saved.core", NULL };
+                                                       "saved.core",
+                                                       "imaged.img", NULL };
          *f != NULL; f++) {
         char path[sizeof(dir) + 16];
 

@@ -2,6 +2,8 @@
 """raw_client.py SOCKET SCENARIO: speak libvirt's wire protocol by hand to
 vireod, for what no real client sends. Prints one line per reply; exits
 non-zero if the daemon does not answer within 10 s."""
+import os
+import select
 import socket
 import struct
 import sys
@@ -77,14 +79,14 @@ def answer(s, proc, payload, serial, prog=PROG):
     return "%d: code=%d domain=%d msg=%s" % ((proc,) + error_message(body))
 
 
-def unserved(s):
-    """Unserved calls before and after CONNECT_OPEN, in the three
-    programs, an event message sent as a call, and a number beyond
-    libvirt 9.0's."""
+def unserved(s, open_flags=0):
+    """Unserved calls before and after CONNECT_OPEN (with open_flags:
+    1 is VIR_CONNECT_RO), in the three programs, an event message sent as
+    a call, and a number beyond libvirt 9.0's."""
     print("before open", answer(s, *UNSERVED[0], serial=1))
     print("open", answer(s, 1, struct.pack(">I", 1) +
                          xdr_string("test:///default") +
-                         struct.pack(">I", 0), serial=2))
+                         struct.pack(">I", open_flags), serial=2))
     for serial, (proc, payload) in enumerate(UNSERVED, start=3):
         print(answer(s, proc, payload, serial))
     for serial, (prog, proc, payload) in enumerate(UNSERVED_ELSEWHERE,
@@ -94,10 +96,88 @@ def unserved(s):
     print(answer(s, 444, b"", serial=21))
 
 
+def features(s):
+    """Every VIR_DRV_FEATURE_* number libvirt 9.0 defines (1 ... 16) and
+    one beyond, asked after opening test:///default: the answers."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    for feature in range(1, 18):
+        s.sendall(packet(PROG, 60, 0, feature + 1, struct.pack(">i", feature)))
+        hdr, body = read_reply(s)
+        if hdr[5] == 0:
+            print("feature %d: %d" % (feature, struct.unpack(">i", body)[0]))
+        else:
+            print("feature %d: code=%d domain=%d msg=%s"
+                  % ((feature,) + error_message(body)))
+
+
+def fd_call(s):
+    """DOMAIN_FD_ASSOCIATE (443) as a CALL_WITH_FDS passing this process's
+    stdin, as virsh dom-fd-associate sends it (the message, then one byte
+    carrying the descriptor), then CONNECT_GET_TYPE: both answers, which
+    shows that the descriptor's byte did not upset the framing."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    socket.send_fds(s, [b"\0"], [0])
+    hdr, body = read_reply(s)
+    print("443: type=%d status=%d code=%d domain=%d msg=%s"
+          % ((hdr[3], hdr[5]) + error_message(body)))
+    s.sendall(packet(PROG, 3, 0, 3))
+    hdr, body = read_reply(s)
+    print("3: type=%d status=%d" % (hdr[3], hdr[5]))
+
+
+def undecodable(s):
+    """Calls of served procedures whose arguments do not decode, after
+    opening test:///default: a string longer than the bytes left, and a
+    payload cut short. Then one that decodes, to show that the connection
+    still serves."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    print(answer(s, 23, struct.pack(">I", 1000) + b"test", serial=2))
+    print(answer(s, 23, b"\0\0", serial=3))
+    print(answer(s, 3, b"", serial=4))
+
+
+def fd_closed(s):
+    """DOMAIN_FD_ASSOCIATE passing the write end of a pipe, ours closed:
+    once the call is answered, the pipe reads end of file only if the
+    daemon kept no copy of the descriptor."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    r, w = os.pipe()
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    socket.send_fds(s, [b"\0"], [w])
+    os.close(w)
+    read_reply(s)
+    ready, _, _ = select.select([r], [], [], 5)
+    print("end of file" if ready and os.read(r, 1) == b"" else "still open")
+
+
+def fd_call_tcp(s):
+    """A CALL_WITH_FDS over TCP, which carries no descriptor: the daemon
+    closes the connection, as libvirtd does."""
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    args = struct.pack(">I", 1) + TEST_DOMAIN + xdr_string("side") + \
+        struct.pack(">I", 0)
+    s.sendall(packet(PROG, 443, 4, 2, args))
+    print("closed" if read_reply(s) is None else "answered")
+
+
 def main():
-    s = socket.socket(socket.AF_UNIX)
-    s.settimeout(10)
-    s.connect(sys.argv[1])
+    if sys.argv[1].startswith("tcp:"):
+        _, host, port = sys.argv[1].split(":")
+        s = socket.create_connection((host, int(port)), timeout=10)
+    else:
+        s = socket.socket(socket.AF_UNIX)
+        s.settimeout(10)
+        s.connect(sys.argv[1])
     scenario = sys.argv[2]
     if scenario == "unknown":
         s.sendall(packet(PROG, 9999, 0, 7))
@@ -127,6 +207,18 @@ def main():
         print("pings=%d closed" % pings)
     elif scenario == "unserved":
         unserved(s)
+    elif scenario == "unserved-ro":
+        unserved(s, open_flags=1)
+    elif scenario == "undecodable":
+        undecodable(s)
+    elif scenario == "features":
+        features(s)
+    elif scenario == "fd-call":
+        fd_call(s)
+    elif scenario == "fd-closed":
+        fd_closed(s)
+    elif scenario == "fd-call-tcp":
+        fd_call_tcp(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")

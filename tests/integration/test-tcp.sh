@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # test-tcp.sh: with listen_tcp on, the real virsh reaches vireod over TCP
-# on loopback (test+tcp://127.0.0.1:PORT/default), and a port already taken
-# stops the daemon at start with a clear error.
+# on loopback (test+tcp://127.0.0.1:PORT/default), a call that announces
+# descriptors (which TCP cannot carry) ends the connection as with
+# libvirtd, and a port already taken stops the daemon at start with a
+# clear error.
 . "$(dirname "$0")/lib.sh"
 
-plan 6
+plan 8
 # A port nobody uses right now, from the kernel.
 TCP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 LISTEN_TCP=1 daemon_start
@@ -16,6 +18,12 @@ vsh list --all
 is "$(cat "$OUT")" "$(local_vsh list --all)" "virsh lists the domains over TCP"
 vsh domstate test --reason
 is "$(cat "$OUT")" "running (unknown)" "and reads a domain's state"
+
+is "$(timeout 20 /usr/bin/python3 "$(dirname "$0")/raw_client.py" \
+        "tcp:127.0.0.1:$TCP_PORT" fd-call-tcp 2>&1)" "closed" \
+    "a call announcing descriptors over TCP ends the connection"
+vsh domstate test --reason
+is "$(cat "$OUT")" "running (unknown)" "and the daemon serves on"
 
 # The port is taken now: a second daemon on another directory must refuse.
 mkdir -p "$DIR/second"

@@ -16,11 +16,17 @@
 #          "CPU time:  1.5s" (the test driver's clock) -> CPU time:  @CPU@s
 #          a number that is now, in s, ms, us or ns, give or take two
 #          days (epoch-named snapshots, timestamps)  -> @EPOCH@
+#   clock  set (to 1) for a line whose figures the test driver derives
+#          from the time of day (block and interface counters): on
+#          stdout, every number that stands alone as a word (between
+#          blanks or a line's ends)                  -> @N@
+#          so that field names, their order and the format still count;
+#          numbers inside words (vda, testnet0, a MAC) stay as they are
 #
 # Input: virsh's stdout file, then its stderr file. Output: its exit
 # status (variable rc), its stdout and its "error:" lines, masked.
 # Variables: rc, sock, tmp, dirs (space-separated), fixed (space-separated),
-# map (a file), now (seconds since the epoch).
+# map (a file), now (seconds since the epoch), clock (1 or unset).
 
 function replace_all(s, lit, rep,    out, i) {
     if (lit == "")
@@ -46,6 +52,23 @@ function mask_uuids(s,    out, u) {
             u = "@UUID-" ordinal[u] "@"
         }
         out = out substr(s, 1, RSTART - 1) u
+        s = substr(s, RSTART + RLENGTH)
+    }
+    return out s
+}
+
+# mask_numbers: every run of digits with a blank or a line's end on each
+# side.
+function mask_numbers(s,    out) {
+    out = ""
+    while (match(s, /(^|[ \t])[0-9]+([ \t]|$)/)) {
+        if (substr(s, RSTART, 1) ~ /[ \t]/) {
+            RSTART++
+            RLENGTH--
+        }
+        if (substr(s, RSTART + RLENGTH - 1, 1) ~ /[ \t]/)
+            RLENGTH--
+        out = out substr(s, 1, RSTART - 1) "@N@"
         s = substr(s, RSTART + RLENGTH)
     }
     return out s
@@ -90,7 +113,7 @@ BEGIN {
 # the error lines count (kept for the end). Either may be empty, and awk
 # skips an empty file: hence FILENAME, not FNR.
 FILENAME == ARGV[1] {
-    print mask($0)
+    print mask(clock ? mask_numbers($0) : $0)
     next
 }
 /^error:/ {
