@@ -227,11 +227,19 @@ enum vireo_error_domain {
     VIR_FROM_CH                = 72,
 };
 
+/* The room for an error's message, its NUL included. libvirt's longest
+ * messages are schema validation reports (define --validate): a few of
+ * libxml2's lines, each up to 999 bytes, after the schema's path. They
+ * fit whole, so a client prints the same text as against libvirtd; a
+ * longer message is cut. */
+#define VIREO_ERROR_MESSAGE_MAX 8192
+
 /* An error, carried explicitly from where it happened to the caller. */
 struct vireo_error {
     int  code;          /* enum vireo_error_code: sent on the wire unchanged */
     int  domain;        /* enum vireo_error_domain */
-    char message[256];  /* complete human-readable text, libvirt's wording */
+    char message[VIREO_ERROR_MESSAGE_MAX]; /* complete human-readable text,
+                                            * libvirt's wording */
 };
 
 /* ---- Domain states, reasons, flags (libvirt's values) ----------------- */

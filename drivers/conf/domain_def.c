@@ -169,6 +169,14 @@ domain_rng_clear(struct domain_rng *r)
 }
 
 void
+domain_smartcard_clear(struct domain_smartcard *s)
+{
+    free(s->mode);
+    free(s->type);
+    domain_info_clear(&s->info);
+}
+
+void
 domain_timer_clear(struct domain_timer *t)
 {
     free(t->name);
@@ -220,6 +228,7 @@ devices_free(struct domain_def *def)
     free(def->memballoon_model);
     domain_info_clear(&def->memballoon_info);
     FREE_ARRAY(def->rngs, def->n_rngs, domain_rng_clear);
+    FREE_ARRAY(def->smartcards, def->n_smartcards, domain_smartcard_clear);
     FREE_ARRAY(def->redirdevs, def->n_redirdevs, domain_redirdev_clear);
 }
 
@@ -251,6 +260,7 @@ domain_def_free(struct domain_def *def)
     free(def->os_type);
     free(def->os_arch);
     free(def->os_machine);
+    free(def->os_firmware);
     free(def->os_kernel);
     free(def->os_initrd);
     free(def->os_cmdline);
@@ -466,6 +476,16 @@ rng_copy(struct domain_rng *dst, const struct domain_rng *src, bool *failed)
     info_copy(&dst->info, &src->info, failed);
 }
 
+static void
+smartcard_copy(struct domain_smartcard *dst,
+               const struct domain_smartcard *src, bool *failed)
+{
+    *dst = *src;
+    dst->mode = dup_opt(src->mode, failed);
+    dst->type = dup_opt(src->type, failed);
+    info_copy(&dst->info, &src->info, failed);
+}
+
 /* dst->array gets a copy of src->array made with copy(); its count is
  * kept only once the array exists, so that domain_def_free never walks
  * memory that was not allocated. */
@@ -495,6 +515,7 @@ devices_copy(struct domain_def *dst, const struct domain_def *src,
     info_copy(&dst->memballoon_info, &src->memballoon_info, failed);
     COPY_ARRAY(dst, src, rngs, n_rngs, rng_copy, failed);
     COPY_ARRAY(dst, src, redirdevs, n_redirdevs, redirdev_copy, failed);
+    COPY_ARRAY(dst, src, smartcards, n_smartcards, smartcard_copy, failed);
 }
 
 static void
@@ -513,6 +534,7 @@ os_copy(struct domain_def *dst, const struct domain_def *src, bool *failed)
     dst->os_type = dup_opt(src->os_type, failed);
     dst->os_arch = dup_opt(src->os_arch, failed);
     dst->os_machine = dup_opt(src->os_machine, failed);
+    dst->os_firmware = dup_opt(src->os_firmware, failed);
     dst->hyperv_mode = dup_opt(src->hyperv_mode, failed);
     dst->os_kernel = dup_opt(src->os_kernel, failed);
     dst->os_initrd = dup_opt(src->os_initrd, failed);

@@ -105,6 +105,7 @@ enum domain_chardev_kind {
     DOMAIN_CHARDEV_SERIAL = 0,
     DOMAIN_CHARDEV_CONSOLE,
     DOMAIN_CHARDEV_CHANNEL,
+    DOMAIN_CHARDEV_PARALLEL,
 };
 
 struct domain_chardev {
@@ -174,6 +175,14 @@ struct domain_rng {
     struct domain_device_info info;
 };
 
+/* A <smartcard> in mode 'host', or 'passthrough' of type 'spicevmc'. Its
+ * CCID address is always set once parsed, as libvirt assigns it. */
+struct domain_smartcard {
+    char *mode;          /* "host", "passthrough" */
+    char *type;          /* passthrough: "spicevmc"; else NULL */
+    struct domain_device_info info;
+};
+
 /* A guest NUMA node: <cpu><numa><cell>. */
 struct domain_numa_cell {
     char              *cpus;        /* "0-1" as given */
@@ -218,12 +227,18 @@ struct domain_def {
     char              *description;      /* may be NULL */
     unsigned long long memory_kib;       /* <memory>, required */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
+    unsigned long long max_memory_kib;   /* <maxMemory>: the hotplug
+                                          * ceiling, 0 when absent */
+    unsigned int       max_memory_slots; /* its slots='N' */
     unsigned int       vcpus;            /* defaults to 1 */
     unsigned int       vcpus_current;    /* <vcpu current=...>: those
                                           * online at start, 0: all */
     char              *os_type;          /* "hvm", "linux", ... */
     char              *os_arch;          /* may be NULL */
     char              *os_machine;       /* may be NULL */
+    char              *os_firmware;      /* <os firmware=...>: "bios",
+                                          * "efi" (the firmware a driver
+                                          * picks itself); may be NULL */
     char              *os_kernel;        /* direct kernel boot; may be NULL */
     char              *os_initrd;        /* may be NULL */
     char              *os_cmdline;       /* may be NULL */
@@ -281,8 +296,8 @@ struct domain_def {
     int                       n_controllers;
     struct domain_interface  *interfaces;
     int                       n_interfaces;
-    struct domain_chardev    *chardevs;  /* serials, consoles and channels,
-                                          * in order */
+    struct domain_chardev    *chardevs;  /* serials, consoles, channels
+                                          * and parallel ports, in order */
     int                       n_chardevs;
     struct domain_input      *inputs;
     int                       n_inputs;
@@ -296,6 +311,8 @@ struct domain_def {
     int                       n_rngs;
     struct domain_redirdev   *redirdevs;
     int                       n_redirdevs;
+    struct domain_smartcard  *smartcards;
+    int                       n_smartcards;
     struct domain_extra *extras;          /* unknown children of <domain> */
     int                  n_extras;
     struct domain_extra *device_extras;   /* unknown children of <devices> */

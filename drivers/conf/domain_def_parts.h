@@ -22,6 +22,7 @@ void domain_graphics_clear(struct domain_graphics *g);
 void domain_video_clear(struct domain_video *v);
 void domain_rng_clear(struct domain_rng *r);
 void domain_redirdev_clear(struct domain_redirdev *r);
+void domain_smartcard_clear(struct domain_smartcard *s);
 void domain_timer_clear(struct domain_timer *t);
 
 /* These leave the fields NULL and zero, ready to be filled again. */

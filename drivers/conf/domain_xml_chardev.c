@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domain_xml_chardev.c: <serial>, <console> and <channel> of type pty,
+ * domain_xml_chardev.c: <serial>, <console>, <channel> and <parallel>
+ * of type pty,
  * file, unix, null, stdio or spicevmc. Other types (tcp, udp ...) and character
  * devices holding more than vireo types (<log>, <protocol> ...) are
  * preserved whole. A pty's path and a console's tty are live facts: as in
@@ -93,10 +94,13 @@ chardev_target(struct parse *p, xmlNodePtr node)
     static const char *const attrs[] = { "type", "port", NULL };
     static const char *const channel_attrs[] = { "type", "name", "state",
                                                  NULL };
+    static const char *const parallel_attrs[] = { "port", NULL };
     struct domain_chardev *c = current_chardev(p);
     bool is_channel = c->kind == DOMAIN_CHARDEV_CHANNEL;
+    bool is_parallel = c->kind == DOMAIN_CHARDEV_PARALLEL;
 
-    if (xml_read_check_attrs(p, node, is_channel ? channel_attrs : attrs) < 0 ||
+    if (xml_read_check_attrs(p, node, is_channel ? channel_attrs
+                             : is_parallel ? parallel_attrs : attrs) < 0 ||
         xml_read_attr(p, node, "type", &c->target_type) < 0 ||
         xml_read_attr(p, node, "name", &c->target_name) < 0 ||
         target_port(p, node, c) < 0)
@@ -107,7 +111,8 @@ chardev_target(struct parse *p, xmlNodePtr node)
                                           c->target_type != NULL
                                           ? c->target_type : "");
     return xml_read_children(p, node, target_handlers,
-                             is_channel ? 0 : N_OF(target_handlers),
+                             is_channel || is_parallel
+                             ? 0 : N_OF(target_handlers),
                              xml_read_refuse_child);
 }
 
@@ -124,6 +129,8 @@ chardev_kind(xmlNodePtr node)
         return DOMAIN_CHARDEV_CONSOLE;
     if (xml_read_is_named(node, "channel"))
         return DOMAIN_CHARDEV_CHANNEL;
+    if (xml_read_is_named(node, "parallel"))
+        return DOMAIN_CHARDEV_PARALLEL;
     return DOMAIN_CHARDEV_SERIAL;
 }
 

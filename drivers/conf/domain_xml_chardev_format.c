@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domain_xml_chardev_format.c: <serial>, <console> and <channel> as
- * libvirt writes them. libvirt settles serials and consoles before it
- * writes them, and vireo writes what it settles:
+ * domain_xml_chardev_format.c: <serial>, <console>, <channel> and
+ * <parallel> as libvirt writes them. libvirt settles serials, consoles
+ * and parallel ports before it writes them, and vireo writes what it
+ * settles:
  *
- *  - serials get ports (the highest one so far plus one), consoles the
+ *  - serials and parallel ports get ports (the highest one so far of
+ *    their kind plus one), consoles the
  *    target type 'serial' and their position as port, and an hvm guest's
  *    first console is the first serial port seen again
  *    (virDomainDefAddConsoleCompat).
@@ -71,7 +73,8 @@ number_chardevs(const struct domain_def *def, struct chr_view *v)
     for (int i = 0; i < def->n_chardevs; i++) {
         const struct domain_chardev *c = &def->chardevs[i];
 
-        if (c->kind == DOMAIN_CHARDEV_CHANNEL)
+        if (c->kind == DOMAIN_CHARDEV_CHANNEL ||
+            c->kind == DOMAIN_CHARDEV_PARALLEL)
             continue;
         if (c->kind == DOMAIN_CHARDEV_CONSOLE) {
             v->consoles[v->n_consoles] = (struct chr){
@@ -229,6 +232,29 @@ void
 domain_xml_consoles_format(struct format *f)
 {
     with_chr_view(f, view_consoles);
+}
+
+/* ---- Parallel ports ---------------------------------------------------- */
+
+/* A parallel port without a port number takes the highest one among the
+ * parallel ports before it plus one, as libvirt numbers them while
+ * reading the document. */
+void
+domain_xml_parallels_format(struct format *f)
+{
+    int highest = -1;
+
+    for (int i = 0; i < f->def->n_chardevs; i++) {
+        const struct domain_chardev *c = &f->def->chardevs[i];
+        int port;
+
+        if (c->kind != DOMAIN_CHARDEV_PARALLEL)
+            continue;
+        port = c->target_port >= 0 ? c->target_port : highest + 1;
+        if (port > highest)
+            highest = port;
+        put_chr(f, "parallel", c, NULL, port);
+    }
 }
 
 /* ---- Channels --------------------------------------------------------- */

@@ -284,7 +284,8 @@ parse_controller(struct parse *p, xmlNodePtr node)
     static const char *const attrs[] = { "type", "index", "model", "ports",
                                          NULL };
     static const char *const types[] = { "usb", "pci", "sata", "scsi", "ide",
-                                         "virtio-serial", "fdc", NULL };
+                                         "virtio-serial", "fdc", "ccid",
+                                         NULL };
     struct domain_controller *c;
     unsigned long ports;
 
@@ -344,12 +345,14 @@ static const struct handler device_handlers[] = {
     { "serial",     domain_xml_chardev_parse,    false },
     { "console",    domain_xml_chardev_parse,    false },
     { "channel",    domain_xml_chardev_parse,    false },
+    { "parallel",   domain_xml_chardev_parse,    false },
     { "graphics",   domain_xml_graphics_parse,   false },
     { "video",      domain_xml_video_parse,      false },
     { "input",      domain_xml_input_parse,      false },
     { "memballoon", domain_xml_memballoon_parse, true },
     { "rng",        domain_xml_rng_parse,        false },
     { "redirdev",   domain_xml_redirdev_parse,   false },
+    { "smartcard",  domain_xml_smartcard_parse,  false },
 };
 
 int

@@ -99,7 +99,7 @@ put_spice_ports(struct format *f, const struct domain_graphics *g)
 static const struct slot spice_slots[] = {
     { "channel", NULL }, { "image", NULL }, { "jpeg", NULL },
     { "zlib", NULL }, { "playback", NULL }, { "streaming", NULL },
-    { "clipboard", NULL }, { "mouse", NULL }, { "filetransfer", NULL },
+    { "mouse", NULL }, { "clipboard", NULL }, { "filetransfer", NULL },
     { "gl", NULL }, { "audio", NULL }, { SLOT_UNKNOWN, NULL },
     { SLOT_FOREIGN, NULL },
 };

@@ -189,7 +189,9 @@ put_os(struct format *f)
     const struct extras extras = { f->def->os_extras, f->def->n_os_extras,
                                    "    " };
 
-    fputs("  <os>\n", f->out);
+    fputs("  <os", f->out);
+    xml_write_attr(f->out, "firmware", f->def->os_firmware);
+    fputs(">\n", f->out);
     format_slots(f, os_slots, N_SLOTS(os_slots), &extras);
     fputs("  </os>\n", f->out);
 }
@@ -229,6 +231,15 @@ put_memory(struct format *f)
 {
     fprintf(f->out, "  <memory unit='KiB'>%llu</memory>\n",
             f->def->memory_kib);
+}
+
+static void
+put_max_memory(struct format *f)
+{
+    if (f->def->max_memory_kib == 0)
+        return;
+    fprintf(f->out, "  <maxMemory slots='%u' unit='KiB'>%llu</maxMemory>\n",
+            f->def->max_memory_slots, f->def->max_memory_kib);
 }
 
 static void
@@ -278,7 +289,7 @@ put_on_crash(struct format *f)
 static const struct slot domain_slots[] = {
     { "name", put_name }, { "uuid", put_uuid }, { "genid", NULL },
     { "title", put_title }, { "description", put_description },
-    { "metadata", NULL }, { "maxMemory", NULL }, { "memory", put_memory },
+    { "metadata", NULL }, { "maxMemory", put_max_memory }, { "memory", put_memory },
     { "currentMemory", put_current_memory }, { "blkiotune", domain_xml_blkiotune_format },
     { "memtune", domain_xml_memtune_format }, { "memoryBacking", NULL }, { "vcpu", put_vcpu },
     { "vcpus", NULL }, { "iothreads", domain_xml_iothreads_format },

@@ -79,6 +79,8 @@ void domain_xml_interfaces_format(struct format *f);
 void domain_xml_serials_format(struct format *f);
 void domain_xml_consoles_format(struct format *f);
 void domain_xml_channels_format(struct format *f);
+void domain_xml_parallels_format(struct format *f);
+void domain_xml_smartcards_format(struct format *f);
 void domain_xml_inputs_format(struct format *f);
 void domain_xml_graphics_format(struct format *f);
 void domain_xml_videos_format(struct format *f);

@@ -192,8 +192,16 @@ static const struct handler os_handlers[] = {
 static int
 parse_os(struct parse *p, xmlNodePtr node)
 {
-    if (xml_read_check_attrs(p, node, xml_read_no_attrs) < 0)
+    static const char *const attrs[] = { "firmware", NULL };
+    static const char *const firmwares[] = { "bios", "efi", NULL };
+
+    if (xml_read_check_attrs(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "firmware", &p->def->os_firmware) < 0)
         return -1;
+    if (p->def->os_firmware != NULL &&
+        !xml_read_is_one_of(p->def->os_firmware, firmwares))
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "unknown firmware value %s", p->def->os_firmware);
     return xml_read_children(p, node, os_handlers,
                              sizeof(os_handlers) / sizeof(os_handlers[0]),
                              preserve_os);
@@ -268,6 +276,30 @@ static int
 parse_memory(struct parse *p, xmlNodePtr node)
 {
     return xml_read_memory(p, node, &p->def->memory_kib);
+}
+
+/* <maxMemory slots='N'>: the ceiling memory devices may raise the guest
+ * to. */
+static int
+parse_max_memory(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "slots", "unit", NULL };
+    unsigned long slots;
+    xmlChar *text, *unit;
+    int rc;
+
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_uint_attr(p, node, "slots", 0xffffffffUL, &slots) < 0)
+        return -1;
+    p->def->max_memory_slots = (unsigned int)slots;
+    text = xmlNodeGetContent(node);
+    unit = xmlGetNoNsProp(node, (const xmlChar *)"unit");
+    rc = domain_def_parse_memory((const char *)text, (const char *)unit,
+                                 "maxMemory", &p->def->max_memory_kib,
+                                 p->err);
+    xmlFree(unit);
+    xmlFree(text);
+    return rc;
 }
 
 static int
@@ -362,6 +394,7 @@ static const struct handler domain_handlers[] = {
     { "title",         parse_title,          true },
     { "description",   parse_description,    true },
     { "memory",        parse_memory,         true },
+    { "maxMemory",     parse_max_memory,     true },
     { "currentMemory", parse_current_memory, true },
     { "vcpu",          parse_vcpu,           true },
     { "os",            parse_os,             true },
@@ -441,6 +474,38 @@ check_lifecycle_actions(struct parse *p)
     return 0;
 }
 
+/* <memory> is the guest's whole memory, memory devices included. Without
+ * it, the guest NUMA nodes and the memory devices make it up. */
+static int
+settle_memory(struct parse *p)
+{
+    struct domain_def *def = p->def;
+    unsigned long long numa_kib = 0;
+
+    /* libvirt treats 0 as "not given". */
+    if (def->memory_kib == 0)
+        for (int i = 0; i < def->n_numa_cells; i++)
+            numa_kib += def->numa_cells[i].memory_kib;
+    if (numa_kib > 0)
+        def->memory_kib = numa_kib + p->memdev_kib;
+    else if (p->memdev_kib > def->memory_kib)
+        return xml_read_fail(p, "Total size of memory devices exceeds the "
+                             "total memory size");
+    if (def->memory_kib - p->memdev_kib == 0)
+        return xml_read_fail(p, "Memory size must be specified via <memory> or "
+                           "in the <numa> configuration");
+    if (def->current_memory_kib == 0 ||
+        def->current_memory_kib > def->memory_kib)
+        def->current_memory_kib = def->memory_kib;
+    if ((def->max_memory_kib > 0) != (def->max_memory_slots > 0))
+        return xml_read_fail(p, "both maximum memory size and memory slot "
+                             "count must be specified");
+    if (def->max_memory_kib > 0 && def->max_memory_kib < def->memory_kib)
+        return xml_read_fail(p, "maximum memory size must be equal or "
+                             "greater than the actual memory size");
+    return 0;
+}
+
 /* Rules that need the whole document, in libvirt's order. */
 static int
 validate(struct parse *p)
@@ -453,19 +518,8 @@ validate(struct parse *p)
     if (strchr(def->name, '/') != NULL)
         return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
                          "name %s cannot contain '/'", def->name);
-    /* With guest NUMA nodes, the memory is theirs. */
-    if (def->n_numa_cells > 0) {
-        def->memory_kib = 0;
-        for (int i = 0; i < def->n_numa_cells; i++)
-            def->memory_kib += def->numa_cells[i].memory_kib;
-    }
-    /* libvirt treats 0 as "not given". */
-    if (def->memory_kib == 0)
-        return xml_read_fail(p, "Memory size must be specified via <memory> or "
-                           "in the <numa> configuration");
-    if (def->current_memory_kib == 0 ||
-        def->current_memory_kib > def->memory_kib)
-        def->current_memory_kib = def->memory_kib;
+    if (settle_memory(p) < 0)
+        return -1;
     if (def->os_type == NULL || def->os_type[0] == '\0')
         return xml_read_fail(p, "an os <type> must be specified");
     return check_lifecycle_actions(p);

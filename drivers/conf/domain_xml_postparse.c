@@ -387,7 +387,8 @@ domain_xml_postparse(struct parse *p)
         add_disk_controllers(p, "fdc") < 0 ||
         add_disk_controllers(p, "ide") < 0 ||
         add_disk_controllers(p, "sata") < 0 ||
-        add_virtio_serial_controllers(p) < 0)
+        add_virtio_serial_controllers(p) < 0 ||
+        domain_xml_smartcards_settle(p, add_controller) < 0)
         return -1;
     return settle_videos(p);
 }

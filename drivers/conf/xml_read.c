@@ -230,6 +230,10 @@ xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
     *extras = grown;
     extra = &grown[*n_extras];
     strip_layout(copy);
+    if (domain_xml_kept_defaults(p, copy, level) < 0) {
+        xmlFreeNode(copy);
+        return -1;
+    }
     if (level == 1 && xml_read_is_named(node, "metadata"))
         extra->xml = xml_read_dump(p->scratch, copy, level);
     else

@@ -28,6 +28,8 @@ struct parse {
                                          * xml_read_unsupported_* family) */
     struct domain_device_info *info; /* of the device being read, for
                                       * <alias>, <boot>, <address> */
+    unsigned long long memdev_kib;   /* the sizes of the <memory> devices
+                                      * read so far */
 };
 
 typedef int (*element_fn)(struct parse *p, xmlNodePtr node);
@@ -167,6 +169,20 @@ int  domain_xml_input_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_memballoon_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_rng_parse(struct parse *p, xmlNodePtr node);
 int  domain_xml_redirdev_parse(struct parse *p, xmlNodePtr node);
+int  domain_xml_smartcard_parse(struct parse *p, xmlNodePtr node);
+
+/* Give each smartcard its CCID address and add, through add_controller,
+ * the CCID controllers those addresses name (domain_xml_smartcard.c). */
+int  domain_xml_smartcards_settle(struct parse *p,
+                                  int (*add_controller)(struct parse *p,
+                                                        const char *type,
+                                                        int index));
+
+/* What libvirt fills in or rewrites in an element kept verbatim (a
+ * <filesystem>'s defaults ...), applied to the kept copy `node` of
+ * nesting `level`, in domain_xml_kept_defaults.c: 0, or -1 with p->err
+ * set. */
+int  domain_xml_kept_defaults(struct parse *p, xmlNodePtr node, int level);
 
 /* What libvirt refuses in a device kept verbatim (a <sound> model ...),
  * in domain_xml_kept_checks.c: 0, or -1 with p->err set. */

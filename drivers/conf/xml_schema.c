@@ -6,16 +6,21 @@
  * validation has its own context, so threads validate concurrently
  * against one compiled schema.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "drivers/conf/xml_schema.h"
 #include "drivers/error.h"
 
-/* Collects libxml2's messages, one a line, as libvirt shows them. */
+/* Collects libxml2's messages as libvirt shows them: one after the other,
+ * as libxml2 words them (each ends with a newline, unless libxml2 cut it
+ * at 999 bytes, which libvirt shows as it is too); a schema's own errors
+ * (is_line_each) one a line. */
 struct messages {
-    char   text[256];
+    char   text[VIREO_ERROR_MESSAGE_MAX];
     size_t len;
+    bool   is_line_each;
 };
 
 static void
@@ -24,12 +29,14 @@ collect(void *opaque, xmlErrorPtr e)
     struct messages *m = opaque;
     const char *msg = e != NULL && e->message != NULL ? e->message : "";
     size_t n = strlen(msg);
+    bool needs_newline = m != NULL && m->is_line_each &&
+                         (n == 0 || msg[n - 1] != '\n');
     int written;
 
     if (m == NULL || m->len >= sizeof(m->text) - 1)
         return;
     written = snprintf(m->text + m->len, sizeof(m->text) - m->len, "%s%s",
-                       msg, n > 0 && msg[n - 1] == '\n' ? "" : "\n");
+                       msg, needs_newline ? "\n" : "");
     if (written > 0)
         m->len += (size_t)written;
     if (m->len >= sizeof(m->text))
@@ -41,7 +48,7 @@ static xmlRelaxNGPtr
 compiled(struct xml_schema *schema, struct vireo_error *err)
 {
     xmlRelaxNGPtr rng = atomic_load(&schema->compiled), none = NULL;
-    struct messages m = { .len = 0 };
+    struct messages m = { .len = 0, .is_line_each = true };
     xmlRelaxNGParserCtxtPtr pctxt;
 
     if (rng != NULL)

@@ -74,6 +74,10 @@ check_machine(const struct domain_def *def, struct vireo_error *err)
         return unsupported(err, "machine type '%s' is not supported "
                            "(<os><type machine='%s'>)", def->os_machine,
                            def->os_machine);
+    if (def->os_firmware != NULL)
+        return unsupported(err, "firmware autoselection is not supported by "
+                           "the qemu driver (<os firmware='%s'>)",
+                           def->os_firmware);
     for (int i = 0; i < def->n_os_extras; i++)
         return unsupported(err, "<os><%s> is not supported by the qemu driver",
                            def->os_extras[i].name != NULL
@@ -291,6 +295,9 @@ check_controller(const struct domain_def *def,
         !is_one_of(c->model, scsi_models))
         return unsupported(err, "SCSI controller model '%s' is not supported "
                            "(<controller type='scsi'>)", c->model);
+    if (is(c->type, "ccid"))
+        return unsupported(err, "CCID controllers are not supported by the "
+                           "qemu driver (<controller type='ccid'>)");
     if (is(c->type, "fdc"))
         return unsupported(err, "floppy controllers are not supported by "
                            "the qemu driver (<controller type='fdc'>)");
@@ -380,6 +387,9 @@ check_chardev(const struct domain_def *def, const struct domain_chardev *c,
                           : c->kind == DOMAIN_CHARDEV_CONSOLE ? "console"
                                                             : "channel";
 
+    if (c->kind == DOMAIN_CHARDEV_PARALLEL)
+        return unsupported(err, "parallel ports are not supported by the "
+                           "qemu driver (<parallel>)");
     if (role->role == QEMU_CHR_UNSUPPORTED)
         return unsupported(err, "console target type '%s' is not supported "
                            "here: only the first console may be a serial "
@@ -541,6 +551,9 @@ check_devices(const struct domain_def *def, struct vireo_error *err)
     if (def->n_redirdevs > 0)
         return unsupported(err, "USB redirection is not supported by the "
                            "qemu driver (<redirdev>)");
+    if (def->n_smartcards > 0)
+        return unsupported(err, "smartcards are not supported by the qemu "
+                           "driver (<smartcard>)");
     for (int i = 0; i < def->n_controllers; i++)
         if (check_controller(def, &def->controllers[i], err) < 0)
             return -1;

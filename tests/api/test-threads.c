@@ -18,7 +18,7 @@ struct worker {
     struct vireo_conn *conn;
     int                index;
     int                n_failures;
-    char               first_error[256];
+    char               first_error[VIREO_ERROR_MESSAGE_MAX];
 };
 
 static void

@@ -111,7 +111,7 @@ struct seen {
     int    n_eof;            /* empty CONTINUE */
     int    n_ok;
     int    n_error;
-    char   error[300];
+    char   error[VIREO_ERROR_MESSAGE_MAX + 32];
     uint32_t serial;
 };
 

@@ -368,7 +368,7 @@ test_send_text(void)
     struct qt_cmd *t = qt_send_text(f->c, "t", "{\"execute\": \"query-name\","
                                     " \"id\": \"mine\"}"), *v;
     json_object *sent, *id = NULL;
-    char first[256] = "";
+    char first[VIREO_ERROR_MESSAGE_MAX] = "";
     int n_refused = 0;
 
     sent = peer_read(&f->p, 5000);

@@ -68,7 +68,7 @@ check_unknown_procedure_rule(void)
 static void
 check_long_message(void)
 {
-    char text[1000];
+    char text[VIREO_ERROR_MESSAGE_MAX + 100];
     char *t = text;
     struct vireo_error err;
     remote_error e = received(1, 0, 2, &t);

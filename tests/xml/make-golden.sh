@@ -9,7 +9,10 @@
 # state in a temporary directory) defines the case in its test driver, and
 # its inactive XML is the output; the case is then started and its live
 # XML (without the id, which counts earlier starts) goes to
-# <case>.live.xml. A case with a good/<case>.id file is created instead
+# <case>.live.xml. The output is then defined again: where libvirt does
+# not give back the same bytes (it numbers a second console by its
+# position, whatever port it was written with), what it prints goes to
+# <case>.again.xml. A case with a good/<case>.id file is created instead
 # (those go first), its live XML is the output, and the id libvirt gave
 # it is written to <case>.id. golden_writer.py does this over one
 # python3-libvirt connection, the calls behind virsh define, create,

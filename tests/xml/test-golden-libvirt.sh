@@ -28,7 +28,8 @@ plan "$((${#cases[@]} + ${#answers[@]}))"
 for in in "${cases[@]}"; do
     name=$(basename "$in" .in.xml)
     same=0
-    for file in "$name.out.xml" "$name.id" "$name.live.xml"; do
+    for file in "$name.out.xml" "$name.id" "$name.live.xml" \
+                "$name.again.xml"; do
         [ -e "$HERE/good/$file" ] || [ -e "$FRESH/$file" ] || continue
         cmp -s "$HERE/good/$file" "$FRESH/$file" && continue
         same=1
