@@ -5,10 +5,11 @@
 # with certificates made here by certtool; a client whose certificate comes
 # from another CA, has expired or bears a DN not on tls_allowed_dn_list is
 # refused and logged, as are a plain RPC client and garbage on the TLS port,
-# and the daemon serves everyone else meanwhile.
+# and the daemon serves everyone else meanwhile; a socket systemd passes
+# as libvirtd-tls.socket serves TLS too.
 . "$(dirname "$0")/lib.sh"
 
-plan 17
+plan 21
 PKI=$DIR/pki
 mkdir -p "$PKI" "$DIR/other"
 
@@ -138,4 +139,23 @@ ok $? "and the log says the handshake failed"
 tls_vsh domstate test
 is "$(cat "$OUT")" "running" "after all that, virsh is still served over TLS"
 daemon_stop
+is "$DRC" "0" "SIGTERM stops the TLS daemon cleanly"
+
+# Socket activation: a TCP socket named libvirtd-tls.socket serves TLS with
+# the configuration's certificates.
+TLS_PORT=$(free_tcp_port)
+systemd-socket-activate -l "$DIR/rw.sock" -l "$DIR/ro.sock" \
+    -l "127.0.0.1:$TLS_PORT" \
+    --fdname=vireod.socket:vireod-ro.socket:libvirtd-tls.socket \
+    "$VIREOD" -f "$DIR/vireod.conf" 2> "$DIR/activate.err" &
+DPID=$!
+wait_for "$DIR/ro.sock"
+TLS_URI="test+tls://localhost:$TLS_PORT/default?pkipath=$PKI"
+tls_vsh list --all
+is "$(cat "$OUT")" "$(local_vsh list --all)" \
+    "virsh reaches vireod over TLS through the socket systemd passed"
+wait_for_line "$DIR/vireod.log" "listening on vireod-tls.socket, from systemd (TLS)"
+ok $? "the log says the TLS socket came from systemd"
+daemon_stop
+is "$DRC" "0" "SIGTERM stops the activated TLS daemon cleanly"
 done_testing
