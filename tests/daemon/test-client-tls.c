@@ -203,51 +203,73 @@ reset_pipes(void)
     to_server.len = to_client.len = 0;
 }
 
+/* A server session and a client session facing each other. */
+struct pair {
+    struct daemon_config             cfg;
+    struct tls_context              *ctx;
+    struct client_tls               *server;
+    gnutls_session_t                 client;
+    gnutls_certificate_credentials_t creds;
+};
+
+static bool
+pair_open(struct pair *p, const char *allowed_dn, bool with_cert)
+{
+    struct vireo_error err = { 0 };
+    char why[256];
+
+    reset_pipes();
+    tls_config(&p->cfg, allowed_dn);
+    p->ctx = tls_context_new(&p->cfg, &err);
+    if (p->ctx == NULL) {
+        tap_diag("%s", err.message);
+        config_clear(&p->cfg);
+        return false;
+    }
+    p->server = client_tls_new(p->ctx, server_write, NULL, why, sizeof(why));
+    p->client = client_session(&p->creds, with_cert);
+    return true;
+}
+
+static void
+pair_close(struct pair *p)
+{
+    gnutls_deinit(p->client);
+    gnutls_certificate_free_credentials(p->creds);
+    client_tls_free(p->server);
+    tls_context_free(p->ctx);
+    config_clear(&p->cfg);
+}
+
 static void
 check_admitted_client(void)
 {
-    struct daemon_config cfg;
-    struct vireo_error err = { 0 };
-    gnutls_certificate_credentials_t creds;
-    struct tls_context *ctx;
-    struct client_tls *t;
-    gnutls_session_t client;
-    char why[256];
+    struct pair p;
     uint8_t got[64];
     ssize_t n;
 
-    reset_pipes();
-    tls_config(&cfg, "C?=un*");
-    ctx = tls_context_new(&cfg, &err);
-    tap_ok(ctx != NULL, "the credentials load");
-    if (ctx == NULL)
-        tap_diag("%s", err.message);
-    t = client_tls_new(ctx, server_write, NULL, why, sizeof(why));
-    client = client_session(&creds, true);
-    tap_is_int(handshake(client, t), 1,
+    if (!tap_ok(pair_open(&p, "C?=un*", true), "the credentials load"))
+        return;
+    tap_is_int(handshake(p.client, p.server), 1,
                "a client with a trusted certificate on the DN list gets the "
                "go-ahead byte");
-    tap_ok(client_tls_is_ready(t), "and the server calls it ready");
-    gnutls_record_send(client, "hello", 5);
-    feed_server(t);
-    n = client_tls_recv(t, got, sizeof(got));
+    tap_ok(client_tls_is_ready(p.server), "and the server calls it ready");
+    gnutls_record_send(p.client, "hello", 5);
+    feed_server(p.server);
+    n = client_tls_recv(p.server, got, sizeof(got));
     tap_ok(n == 5 && memcmp(got, "hello", 5) == 0,
            "what the client sends comes out decrypted");
-    tap_is_int((int)client_tls_recv(t, got, sizeof(got)), 0,
+    tap_is_int((int)client_tls_recv(p.server, got, sizeof(got)), 0,
                "and then nothing more, without blocking");
-    client_tls_send(t, (const uint8_t *)"world", 5);
-    n = gnutls_record_recv(client, got, sizeof(got));
+    client_tls_send(p.server, (const uint8_t *)"world", 5);
+    n = gnutls_record_recv(p.client, got, sizeof(got));
     tap_ok(n == 5 && memcmp(got, "world", 5) == 0,
            "what the server sends reaches the client");
-    gnutls_bye(client, GNUTLS_SHUT_WR);
-    feed_server(t);
-    tap_is_int((int)client_tls_recv(t, got, sizeof(got)), CLIENT_TLS_EOF,
-               "the client's close_notify reads as the end");
-    gnutls_deinit(client);
-    gnutls_certificate_free_credentials(creds);
-    client_tls_free(t);
-    tls_context_free(ctx);
-    config_clear(&cfg);
+    gnutls_bye(p.client, GNUTLS_SHUT_WR);
+    feed_server(p.server);
+    tap_is_int((int)client_tls_recv(p.server, got, sizeof(got)),
+               CLIENT_TLS_EOF, "the client's close_notify reads as the end");
+    pair_close(&p);
 }
 
 /* A handshake the server must refuse; its reason must contain want. */
@@ -255,26 +277,17 @@ static void
 check_refused(const char *allowed_dn, bool with_cert, const char *want,
               const char *what)
 {
-    struct daemon_config cfg;
-    gnutls_certificate_credentials_t creds;
-    struct tls_context *ctx;
-    struct client_tls *t;
-    gnutls_session_t client;
-    char why[256];
+    struct pair p;
 
-    reset_pipes();
-    tls_config(&cfg, allowed_dn);
-    ctx = tls_context_new(&cfg, NULL);
-    t = client_tls_new(ctx, server_write, NULL, why, sizeof(why));
-    client = client_session(&creds, with_cert);
-    tap_ok(handshake(client, t) == -1 && !client_tls_is_ready(t) &&
-           strstr(client_tls_error(t), want) != NULL,
-           "%s (%s)", what, client_tls_error(t));
-    gnutls_deinit(client);
-    gnutls_certificate_free_credentials(creds);
-    client_tls_free(t);
-    tls_context_free(ctx);
-    config_clear(&cfg);
+    if (!pair_open(&p, allowed_dn, with_cert)) {
+        tap_ok(false, "%s", what);
+        return;
+    }
+    tap_ok(handshake(p.client, p.server) == -1 &&
+           !client_tls_is_ready(p.server) &&
+           strstr(client_tls_error(p.server), want) != NULL,
+           "%s (%s)", what, client_tls_error(p.server));
+    pair_close(&p);
 }
 
 static void
