@@ -213,13 +213,15 @@ struct pair {
 };
 
 static bool
-pair_open(struct pair *p, const char *allowed_dn, bool with_cert)
+pair_open(struct pair *p, const char *allowed_dn, bool with_cert,
+          bool is_verify_off)
 {
     struct vireo_error err = { 0 };
     char why[256];
 
     reset_pipes();
     tls_config(&p->cfg, allowed_dn);
+    p->cfg.tls_no_verify_certificate = is_verify_off;
     p->ctx = tls_context_new(&p->cfg, &err);
     if (p->ctx == NULL) {
         tap_diag("%s", err.message);
@@ -248,7 +250,7 @@ check_admitted_client(void)
     uint8_t got[64];
     ssize_t n;
 
-    if (!tap_ok(pair_open(&p, "C?=un*", true), "the credentials load"))
+    if (!tap_ok(pair_open(&p, "C?=un*", true, false), "the credentials load"))
         return;
     tap_is_int(handshake(p.client, p.server), 1,
                "a client with a trusted certificate on the DN list gets the "
@@ -279,7 +281,7 @@ check_refused(const char *allowed_dn, bool with_cert, const char *want,
 {
     struct pair p;
 
-    if (!pair_open(&p, allowed_dn, with_cert)) {
+    if (!pair_open(&p, allowed_dn, with_cert, false)) {
         tap_ok(false, "%s", what);
         return;
     }
@@ -287,6 +289,20 @@ check_refused(const char *allowed_dn, bool with_cert, const char *want,
            !client_tls_is_ready(p.server) &&
            strstr(client_tls_error(p.server), want) != NULL,
            "%s (%s)", what, client_tls_error(p.server));
+    pair_close(&p);
+}
+
+/* tls_no_verify_certificate: what fails the checks is let in anyway. */
+static void
+check_no_verify(void)
+{
+    struct pair p;
+
+    if (!tap_ok(pair_open(&p, "CN=someone-else", true, true),
+                "credentials without verification load"))
+        return;
+    tap_is_int(handshake(p.client, p.server), 1,
+               "with tls_no_verify_certificate a DN off the list gets in");
     pair_close(&p);
 }
 
@@ -349,7 +365,7 @@ check_globs(void)
 int
 main(void)
 {
-    tap_plan(17);
+    tap_plan(19);
     gnutls_global_init();
     make_certificate();
     check_globs();
@@ -360,6 +376,7 @@ main(void)
     check_refused(NULL, false, "sent no certificate",
                   "a client without a certificate is refused");
     check_garbage();
+    check_no_verify();
     unlink(key_path);
     unlink(cert_path);
     rmdir(dir);
