@@ -9,7 +9,7 @@
 # as libvirtd-tls.socket serves TLS too.
 . "$(dirname "$0")/lib.sh"
 
-plan 21
+plan 23
 PKI=$DIR/pki
 mkdir -p "$PKI" "$DIR/other"
 
@@ -69,6 +69,8 @@ $CLIENT_USE" "$PKI"
 ok $? "certtool makes a CA, a server certificate and client certificates"
 # The layout libvirt's clients read with pkipath=.
 cp "$DIR/clientcert.pem" "$DIR/clientkey.pem" "$PKI/"
+cp "$DIR/strangercert.pem" "$DIR/other/clientcert.pem"
+cp "$DIR/strangerkey.pem" "$DIR/other/clientkey.pem"
 
 TLS_PORT=$(free_tcp_port)
 EXTRA_CONF="listen_tls = 1
@@ -106,6 +108,13 @@ PY
 )
 is "$PY_OUT" "['test'] 1 1 1" \
     "python3-libvirt lists and reads domains over TLS, secure and encrypted"
+
+# vireo's own client library speaks TLS too.
+VIREO_OUT=$(timeout 20 "$VIREO" -c "$TLS_URI" list --all 2>&1)
+is "$VIREO_OUT" "$(local_vsh list --all)" "the vireo CLI lists the domains over TLS"
+VIREO_OUT=$(timeout 20 "$VIREO" -c "test+tls://localhost:$TLS_PORT/default?pkipath=$DIR/other" list 2>&1)
+like "$VIREO_OUT" "The server certificate is not trusted" \
+    "and refuses a server its CA did not sign"
 
 tls_try() {
     timeout 20 /usr/bin/python3 "$(dirname "$0")/tls_client.py" "$TLS_PORT" \
