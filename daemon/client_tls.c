@@ -102,6 +102,13 @@ client_tls_free(struct client_tls *t)
 void
 client_tls_buffer(struct client_tls *t, char **base, size_t *len)
 {
+    /* What GnuTLS left unpulled moves to the front, so that the buffer
+     * never grows past a chunk and what it holds. */
+    if (t->in_off > 0) {
+        memmove(t->in, t->in + t->in_off, t->in_len - t->in_off);
+        t->in_len -= t->in_off;
+        t->in_off = 0;
+    }
     if (t->in_cap - t->in_len < CIPHER_CHUNK) {
         uint8_t *p = realloc(t->in, t->in_len + CIPHER_CHUNK);
 
