@@ -83,3 +83,10 @@ check_domain_change(const struct vireo_domain *dom, const char *func,
         return -1;
     return check_writable(dom->conn, func, err);
 }
+
+int
+check_slot(const struct vireo_conn *conn, bool has_slot, const char *func,
+           struct vireo_error *err)
+{
+    return has_slot ? 0 : error_unsupported(err, conn->driver, func);
+}

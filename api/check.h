@@ -44,4 +44,9 @@ int check_non_null(const void *value, const char *arg, const char *func,
 int check_non_negative(int value, const char *arg, const char *func,
                        struct vireo_error *err);
 
+/* The driver behind conn fills the slot func needs (has_slot), else
+ * VIR_ERR_NO_SUPPORT naming func. */
+int check_slot(const struct vireo_conn *conn, bool has_slot,
+               const char *func, struct vireo_error *err);
+
 #endif /* VIREO_API_CHECK_H */

@@ -1606,14 +1606,601 @@ typedef void (*vireo_domain_event_memory_device_size_change_cb)(
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+/* libvirt's virNetworkPtr: a network's name and uuid on a connection. */
+struct vireo_network;
+
+/* libvirt's virConnectListAllNetworksFlags. */
+enum {
+    VIREO_CONNECT_LIST_NETWORKS_INACTIVE     = 1 << 0,
+    VIREO_CONNECT_LIST_NETWORKS_ACTIVE       = 1 << 1,
+    VIREO_CONNECT_LIST_NETWORKS_PERSISTENT   = 1 << 2,
+    VIREO_CONNECT_LIST_NETWORKS_TRANSIENT    = 1 << 3,
+    VIREO_CONNECT_LIST_NETWORKS_AUTOSTART    = 1 << 4,
+    VIREO_CONNECT_LIST_NETWORKS_NO_AUTOSTART = 1 << 5,
+};
+/* virNetworkXMLFlags, virNetworkDefineFlags, virNetworkUpdateFlags. */
+enum {
+    VIREO_NETWORK_XML_INACTIVE           = 1 << 0,
+    VIREO_NETWORK_DEFINE_VALIDATE        = 1 << 0,
+    VIREO_NETWORK_UPDATE_AFFECT_CURRENT  = 0,
+    VIREO_NETWORK_UPDATE_AFFECT_LIVE     = 1 << 0,
+    VIREO_NETWORK_UPDATE_AFFECT_CONFIG   = 1 << 1,
+};
+/* virNetworkUpdateCommand. */
+enum {
+    VIREO_NETWORK_UPDATE_COMMAND_NONE      = 0,
+    VIREO_NETWORK_UPDATE_COMMAND_MODIFY    = 1,
+    VIREO_NETWORK_UPDATE_COMMAND_DELETE    = 2,
+    VIREO_NETWORK_UPDATE_COMMAND_ADD_LAST  = 3,
+    VIREO_NETWORK_UPDATE_COMMAND_ADD_FIRST = 4,
+};
+/* virNetworkUpdateSection. */
+enum {
+    VIREO_NETWORK_SECTION_NONE              = 0,
+    VIREO_NETWORK_SECTION_BRIDGE            = 1,
+    VIREO_NETWORK_SECTION_DOMAIN            = 2,
+    VIREO_NETWORK_SECTION_IP                = 3,
+    VIREO_NETWORK_SECTION_IP_DHCP_HOST      = 4,
+    VIREO_NETWORK_SECTION_IP_DHCP_RANGE     = 5,
+    VIREO_NETWORK_SECTION_FORWARD           = 6,
+    VIREO_NETWORK_SECTION_FORWARD_INTERFACE = 7,
+    VIREO_NETWORK_SECTION_FORWARD_PF        = 8,
+    VIREO_NETWORK_SECTION_PORTGROUP         = 9,
+    VIREO_NETWORK_SECTION_DNS_HOST          = 10,
+    VIREO_NETWORK_SECTION_DNS_TXT           = 11,
+    VIREO_NETWORK_SECTION_DNS_SRV           = 12,
+};
+
+VIREO_API int vireo_conn_num_of_networks(struct vireo_conn *conn,
+                                         struct vireo_error *err);
+VIREO_API int vireo_conn_num_of_defined_networks(struct vireo_conn *conn,
+                                                 struct vireo_error *err);
+/* Up to maxnames names into names (malloc'ed; the caller frees each). */
+VIREO_API int vireo_conn_list_networks(struct vireo_conn *conn, char **names,
+                                       int maxnames, struct vireo_error *err);
+VIREO_API int vireo_conn_list_defined_networks(struct vireo_conn *conn,
+                                               char **names, int maxnames,
+                                               struct vireo_error *err);
+/* The networks flags select; *nets (when nets is not NULL) is a malloc'ed
+ * array the caller frees with vireo_network_array_free. */
+VIREO_API int vireo_conn_list_all_networks(struct vireo_conn *conn,
+                                           struct vireo_network ***nets,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_lookup_by_uuid_string(
+    struct vireo_conn *conn, const char *uuid, struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_network *vireo_network_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_network_undefine(struct vireo_network *net,
+                                     struct vireo_error *err);
+VIREO_API int vireo_network_create(struct vireo_network *net,
+                                   struct vireo_error *err);
+VIREO_API int vireo_network_destroy(struct vireo_network *net,
+                                    struct vireo_error *err);
+/* malloc'ed; the caller frees. */
+VIREO_API char *vireo_network_get_xml_desc(struct vireo_network *net,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API char *vireo_network_get_bridge_name(struct vireo_network *net,
+                                              struct vireo_error *err);
+VIREO_API int vireo_network_get_autostart(struct vireo_network *net,
+                                          int *autostart,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_set_autostart(struct vireo_network *net,
+                                          int autostart,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_is_active(struct vireo_network *net,
+                                      struct vireo_error *err);
+VIREO_API int vireo_network_is_persistent(struct vireo_network *net,
+                                          struct vireo_error *err);
+VIREO_API int vireo_network_update(struct vireo_network *net,
+                                   unsigned command, unsigned section,
+                                   int parent_index, const char *xml,
+                                   unsigned flags, struct vireo_error *err);
+/* The handle's own fields; valid while the handle is held. */
+VIREO_API const char *vireo_network_get_name(const struct vireo_network *net);
+VIREO_API void vireo_network_get_uuid(const struct vireo_network *net,
+                                      unsigned char uuid[VIREO_UUID_BUFLEN]);
+VIREO_API struct vireo_network *vireo_network_ref(struct vireo_network *net);
+VIREO_API void vireo_network_free(struct vireo_network *net);
+VIREO_API void vireo_network_array_free(struct vireo_network **nets, int n);
+
 
 /* Storage pools and volumes. */
 
+/* libvirt's virStoragePoolPtr and virStorageVolPtr: a pool by name and
+ * uuid, a volume by its pool's name, its name and its key. A returned
+ * handle is the caller's (vireo_storage_pool_free, vireo_storage_vol_free);
+ * a returned list is a malloc'ed array of n handles and a NULL, each
+ * freed, then the array. */
+struct vireo_storage_pool;
+struct vireo_storage_vol;
+
+/* libvirt's virStoragePoolState. */
+enum vireo_storage_pool_state {
+    VIR_STORAGE_POOL_INACTIVE     = 0,
+    VIR_STORAGE_POOL_BUILDING     = 1,
+    VIR_STORAGE_POOL_RUNNING      = 2,
+    VIR_STORAGE_POOL_DEGRADED     = 3,
+    VIR_STORAGE_POOL_INACCESSIBLE = 4,
+};
+
+/* libvirt's virStorageVolType. */
+enum vireo_storage_vol_type {
+    VIR_STORAGE_VOL_FILE    = 0,
+    VIR_STORAGE_VOL_BLOCK   = 1,
+    VIR_STORAGE_VOL_DIR     = 2,
+    VIR_STORAGE_VOL_NETWORK = 3,
+    VIR_STORAGE_VOL_NETDIR  = 4,
+    VIR_STORAGE_VOL_PLOOP   = 5,
+};
+
+/* libvirt's virConnectListAllStoragePoolsFlags: filters, or-ed within a
+ * group, and-ed across groups; no bit of a group means all. */
+enum vireo_storage_pool_list_flags {
+    VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE     = 1 << 0,
+    VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE       = 1 << 1,
+    VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT   = 1 << 2,
+    VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT    = 1 << 3,
+    VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART    = 1 << 4,
+    VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART = 1 << 5,
+    /* One bit per pool type, from DIR, in virStoragePoolType's order. */
+    VIR_CONNECT_LIST_STORAGE_POOLS_DIR          = 1 << 6,
+    VIR_CONNECT_LIST_STORAGE_POOLS_FS           = 1 << 7,
+    VIR_CONNECT_LIST_STORAGE_POOLS_NETFS        = 1 << 8,
+    VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL      = 1 << 9,
+    VIR_CONNECT_LIST_STORAGE_POOLS_DISK         = 1 << 10,
+    VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI        = 1 << 11,
+    VIR_CONNECT_LIST_STORAGE_POOLS_SCSI         = 1 << 12,
+    VIR_CONNECT_LIST_STORAGE_POOLS_MPATH        = 1 << 13,
+    VIR_CONNECT_LIST_STORAGE_POOLS_RBD          = 1 << 14,
+    VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG     = 1 << 15,
+    VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER      = 1 << 16,
+    VIR_CONNECT_LIST_STORAGE_POOLS_ZFS          = 1 << 17,
+    VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE     = 1 << 18,
+    VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT = 1 << 19,
+};
+
+/* virStoragePoolGetInfo's answer; capacities in bytes. */
+struct vireo_storage_pool_info {
+    int                state;        /* enum vireo_storage_pool_state */
+    unsigned long long capacity;
+    unsigned long long allocation;
+    unsigned long long available;
+};
+
+/* virStorageVolGetInfo's answer; sizes in bytes. */
+struct vireo_storage_vol_info {
+    int                type;         /* enum vireo_storage_vol_type */
+    unsigned long long capacity;
+    unsigned long long allocation;
+};
+
+VIREO_API const char *vireo_storage_pool_get_name(
+    const struct vireo_storage_pool *pool);
+/* The 16 bytes of its uuid, borrowed from the handle. */
+VIREO_API const unsigned char *vireo_storage_pool_get_uuid(
+    const struct vireo_storage_pool *pool);
+VIREO_API void vireo_storage_pool_free(struct vireo_storage_pool *pool);
+/* flags: enum vireo_storage_pool_list_flags. Returns n or -1. */
+VIREO_API int vireo_conn_list_all_storage_pools(
+    struct vireo_conn *conn, struct vireo_storage_pool ***pools,
+    unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_storage_pool *vireo_storage_pool_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+VIREO_API struct vireo_storage_pool *vireo_storage_pool_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+VIREO_API struct vireo_storage_pool *vireo_storage_pool_lookup_by_volume(
+    struct vireo_storage_vol *vol, struct vireo_error *err);
+/* virStoragePoolDefineXML and virStoragePoolCreateXML (a transient pool,
+ * started). */
+VIREO_API struct vireo_storage_pool *vireo_storage_pool_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_storage_pool *vireo_storage_pool_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+/* The lifecycle calls, libvirt's of the same names: 0 or -1. */
+VIREO_API int vireo_storage_pool_create(struct vireo_storage_pool *pool,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_storage_pool_build(struct vireo_storage_pool *pool,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+VIREO_API int vireo_storage_pool_destroy(struct vireo_storage_pool *pool,
+                                         struct vireo_error *err);
+VIREO_API int vireo_storage_pool_delete(struct vireo_storage_pool *pool,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_storage_pool_undefine(struct vireo_storage_pool *pool,
+                                          struct vireo_error *err);
+VIREO_API int vireo_storage_pool_refresh(struct vireo_storage_pool *pool,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+/* The pool's document; the caller frees it. NULL on error. */
+VIREO_API char *vireo_storage_pool_get_xml_desc(
+    struct vireo_storage_pool *pool, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_storage_pool_get_info(struct vireo_storage_pool *pool,
+                                          struct vireo_storage_pool_info *info,
+                                          struct vireo_error *err);
+VIREO_API int vireo_storage_pool_get_autostart(
+    struct vireo_storage_pool *pool, int *autostart,
+    struct vireo_error *err);
+VIREO_API int vireo_storage_pool_set_autostart(
+    struct vireo_storage_pool *pool, int autostart, struct vireo_error *err);
+/* 1 or 0, or -1 on error. */
+VIREO_API int vireo_storage_pool_is_active(struct vireo_storage_pool *pool,
+                                           struct vireo_error *err);
+VIREO_API int vireo_storage_pool_is_persistent(
+    struct vireo_storage_pool *pool, struct vireo_error *err);
+/* virConnectFindStoragePoolSources: a <sources> document the caller
+ * frees; src_spec may be NULL. */
+VIREO_API char *vireo_conn_find_storage_pool_sources(
+    struct vireo_conn *conn, const char *type, const char *src_spec,
+    unsigned flags, struct vireo_error *err);
+
+VIREO_API const char *vireo_storage_vol_get_name(
+    const struct vireo_storage_vol *vol);
+VIREO_API const char *vireo_storage_vol_get_key(
+    const struct vireo_storage_vol *vol);
+/* The name of the pool holding it, borrowed from the handle. */
+VIREO_API const char *vireo_storage_vol_get_pool_name(
+    const struct vireo_storage_vol *vol);
+VIREO_API void vireo_storage_vol_free(struct vireo_storage_vol *vol);
+/* flags: none yet. Returns n or -1. */
+VIREO_API int vireo_storage_pool_list_all_volumes(
+    struct vireo_storage_pool *pool, struct vireo_storage_vol ***vols,
+    unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_storage_vol *vireo_storage_vol_lookup_by_name(
+    struct vireo_storage_pool *pool, const char *name,
+    struct vireo_error *err);
+VIREO_API struct vireo_storage_vol *vireo_storage_vol_lookup_by_key(
+    struct vireo_conn *conn, const char *key, struct vireo_error *err);
+VIREO_API struct vireo_storage_vol *vireo_storage_vol_lookup_by_path(
+    struct vireo_conn *conn, const char *path, struct vireo_error *err);
+VIREO_API struct vireo_storage_vol *vireo_storage_vol_create_xml(
+    struct vireo_storage_pool *pool, const char *xml, unsigned flags,
+    struct vireo_error *err);
+/* A new volume described by xml, its contents copied from clone. */
+VIREO_API struct vireo_storage_vol *vireo_storage_vol_create_xml_from(
+    struct vireo_storage_pool *pool, const char *xml,
+    struct vireo_storage_vol *clone, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_storage_vol_delete(struct vireo_storage_vol *vol,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+VIREO_API char *vireo_storage_vol_get_xml_desc(struct vireo_storage_vol *vol,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+VIREO_API int vireo_storage_vol_get_info(struct vireo_storage_vol *vol,
+                                         struct vireo_storage_vol_info *info,
+                                         struct vireo_error *err);
+/* The volume's path on the host; the caller frees it. */
+VIREO_API char *vireo_storage_vol_get_path(struct vireo_storage_vol *vol,
+                                           struct vireo_error *err);
+
 /* Node devices and host interfaces. */
+/* libvirt's virNodeDevicePtr and virInterfacePtr: a host device, and a
+ * host network interface, by name. A returned handle is the caller's
+ * (vireo_node_device_free, vireo_interface_free); a returned list is a
+ * malloc'ed array of n handles and a NULL, each freed, then the array. */
+struct vireo_node_device;
+struct vireo_interface;
+
+/* Flags of vireo_connect_list_all_node_devices(): the capabilities a
+ * device must have (any of those given; none: every device), and its
+ * state. */
+enum vireo_connect_list_node_devices_flags {
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM        = 1 << 0,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV       = 1 << 1,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV       = 1 << 2,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE = 1 << 3,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET           = 1 << 4,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST     = 1 << 5,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET   = 1 << 6,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI          = 1 << 7,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE       = 1 << 8,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST       = 1 << 9,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS        = 1 << 10,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC  = 1 << 11,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM           = 1 << 12,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES    = 1 << 13,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV          = 1 << 14,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV       = 1 << 15,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV       = 1 << 16,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA          = 1 << 17,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD       = 1 << 18,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE      = 1 << 19,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX     = 1 << 20,
+    VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD           = 1 << 21,
+    VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE          = 1 << 30,
+    VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE            = 1u << 31,
+};
+
+/* Flags of vireo_connect_list_all_interfaces(). */
+enum vireo_connect_list_interfaces_flags {
+    VIR_CONNECT_LIST_INTERFACES_INACTIVE = 1 << 0,
+    VIR_CONNECT_LIST_INTERFACES_ACTIVE   = 1 << 1,
+};
+
+/* Flags of vireo_interface_get_xml_desc() and _define_xml(). */
+enum vireo_interface_xml_flags {
+    VIR_INTERFACE_XML_INACTIVE = 1 << 0,
+};
+enum vireo_interface_define_flags {
+    VIR_INTERFACE_DEFINE_VALIDATE = 1 << 0,
+};
+
+/* Node devices, libvirt's virNodeDevice* calls one for one. cap (NULL:
+ * any) is a capability name ("scsi_host"). Listed names are malloc'ed,
+ * the caller's. */
+VIREO_API int vireo_node_num_of_devices(struct vireo_conn *conn,
+                                        const char *cap, unsigned flags,
+                                        struct vireo_error *err);
+VIREO_API int vireo_node_list_devices(struct vireo_conn *conn,
+                                      const char *cap, char **names,
+                                      int maxnames, unsigned flags,
+                                      struct vireo_error *err);
+/* flags: enum vireo_connect_list_node_devices_flags. devs may be NULL
+ * (only count). */
+VIREO_API int vireo_connect_list_all_node_devices(
+    struct vireo_conn *conn, struct vireo_node_device ***devs,
+    unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_node_device *vireo_node_device_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+VIREO_API const char *vireo_node_device_get_name(
+    const struct vireo_node_device *dev);
+VIREO_API void vireo_node_device_free(struct vireo_node_device *dev);
+/* The <device> document; the caller frees it. */
+VIREO_API char *vireo_node_device_get_xml_desc(struct vireo_node_device *dev,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+/* The parent's name, malloc'ed; NULL with err set when there is none
+ * (as libvirt's driver says) or on error. */
+VIREO_API char *vireo_node_device_get_parent(struct vireo_node_device *dev,
+                                             struct vireo_error *err);
+VIREO_API int vireo_node_device_num_of_caps(struct vireo_node_device *dev,
+                                            struct vireo_error *err);
+VIREO_API int vireo_node_device_list_caps(struct vireo_node_device *dev,
+                                          char **names, int maxnames,
+                                          struct vireo_error *err);
+VIREO_API struct vireo_node_device *vireo_node_device_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_node_device_destroy(struct vireo_node_device *dev,
+                                        struct vireo_error *err);
+
+/* Host interfaces, libvirt's virInterface* calls one for one. */
+VIREO_API int vireo_connect_num_of_interfaces(struct vireo_conn *conn,
+                                              struct vireo_error *err);
+VIREO_API int vireo_connect_list_interfaces(struct vireo_conn *conn,
+                                            char **names, int maxnames,
+                                            struct vireo_error *err);
+VIREO_API int vireo_connect_num_of_defined_interfaces(
+    struct vireo_conn *conn, struct vireo_error *err);
+VIREO_API int vireo_connect_list_defined_interfaces(struct vireo_conn *conn,
+                                                    char **names,
+                                                    int maxnames,
+                                                    struct vireo_error *err);
+/* flags: enum vireo_connect_list_interfaces_flags. ifaces may be NULL. */
+VIREO_API int vireo_connect_list_all_interfaces(
+    struct vireo_conn *conn, struct vireo_interface ***ifaces,
+    unsigned flags, struct vireo_error *err);
+VIREO_API struct vireo_interface *vireo_interface_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+VIREO_API struct vireo_interface *vireo_interface_lookup_by_mac_string(
+    struct vireo_conn *conn, const char *mac, struct vireo_error *err);
+VIREO_API const char *vireo_interface_get_name(
+    const struct vireo_interface *iface);
+/* The MAC address the handle was made with ("" when none). */
+VIREO_API const char *vireo_interface_get_mac_string(
+    const struct vireo_interface *iface);
+VIREO_API void vireo_interface_free(struct vireo_interface *iface);
+/* The <interface> document; the caller frees it. */
+VIREO_API char *vireo_interface_get_xml_desc(struct vireo_interface *iface,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+VIREO_API struct vireo_interface *vireo_interface_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_interface_undefine(struct vireo_interface *iface,
+                                       struct vireo_error *err);
+VIREO_API int vireo_interface_create(struct vireo_interface *iface,
+                                     unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_interface_destroy(struct vireo_interface *iface,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+/* 1 active, 0 inactive, -1 error. */
+VIREO_API int vireo_interface_is_active(struct vireo_interface *iface,
+                                        struct vireo_error *err);
+/* A transaction over the host's interface configuration: begin keeps a
+ * copy, commit drops it, rollback restores it. */
+VIREO_API int vireo_interface_change_begin(struct vireo_conn *conn,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+VIREO_API int vireo_interface_change_commit(struct vireo_conn *conn,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+VIREO_API int vireo_interface_change_rollback(struct vireo_conn *conn,
+                                              unsigned flags,
+                                              struct vireo_error *err);
 
 /* Domain checkpoints. */
 
+/* libvirt's virDomainCheckpointPtr: a domain's checkpoint, by name. */
+struct vireo_domain_checkpoint;
+
+/* Flags of vireo_domain_checkpoint_create_xml(). */
+enum vireo_domain_checkpoint_create_flags {
+    VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE          = 1 << 0,
+    VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE           = 1 << 1,
+    VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE = 1 << 2,
+};
+
+/* Flags of vireo_domain_checkpoint_get_xml_desc(). */
+enum vireo_domain_checkpoint_xml_flags {
+    VIR_DOMAIN_CHECKPOINT_XML_SECURE    = 1 << 0,
+    VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN = 1 << 1,
+    VIR_DOMAIN_CHECKPOINT_XML_SIZE      = 1 << 2,
+};
+
+/* Flags of the checkpoint listings: ROOTS from the domain and
+ * DESCENDANTS from a checkpoint share a bit. */
+enum vireo_domain_checkpoint_list_flags {
+    VIR_DOMAIN_CHECKPOINT_LIST_ROOTS       = 1 << 0,
+    VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS = 1 << 0,
+    VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL = 1 << 1,
+    VIR_DOMAIN_CHECKPOINT_LIST_LEAVES      = 1 << 2,
+    VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES   = 1 << 3,
+};
+
+/* Flags of vireo_domain_checkpoint_delete(). */
+enum vireo_domain_checkpoint_delete_flags {
+    VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN      = 1 << 0,
+    VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY = 1 << 1,
+    VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY = 1 << 2,
+};
+
+/* Flag of vireo_domain_undefine(): drop the checkpoints' metadata too. */
+enum {
+    VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA = 1 << 4,
+};
+
+/* Checkpoints, libvirt's virDomainCheckpoint* calls one for one. A
+ * returned handle is the caller's (vireo_domain_checkpoint_free); a
+ * returned list is a malloc'ed array of n handles and a NULL, each freed,
+ * then the array. */
+VIREO_API const char *vireo_domain_checkpoint_get_name(
+    const struct vireo_domain_checkpoint *chk);
+/* The domain, borrowed from the checkpoint handle. */
+VIREO_API struct vireo_domain *vireo_domain_checkpoint_get_domain(
+    const struct vireo_domain_checkpoint *chk);
+VIREO_API void vireo_domain_checkpoint_free(
+    struct vireo_domain_checkpoint *chk);
+VIREO_API struct vireo_domain_checkpoint *vireo_domain_checkpoint_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+/* The <domaincheckpoint> document; the caller frees it. */
+VIREO_API char *vireo_domain_checkpoint_get_xml_desc(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+/* chks may be NULL to only count. Returns n or -1. */
+VIREO_API int vireo_domain_list_all_checkpoints(
+    struct vireo_domain *dom, struct vireo_domain_checkpoint ***chks,
+    unsigned flags, struct vireo_error *err);
+VIREO_API int vireo_domain_checkpoint_list_all_children(
+    struct vireo_domain_checkpoint *chk,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+VIREO_API struct vireo_domain_checkpoint *
+vireo_domain_checkpoint_lookup_by_name(struct vireo_domain *dom,
+                                       const char *name, unsigned flags,
+                                       struct vireo_error *err);
+VIREO_API struct vireo_domain_checkpoint *vireo_domain_checkpoint_get_parent(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+VIREO_API int vireo_domain_checkpoint_delete(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+
 /* Object events: networks, storage pools, node devices. */
+/* The handles these events name; each kind's section declares its own
+ * functions. */
+struct vireo_network;
+struct vireo_storage_pool;
+struct vireo_node_device;
+
+/* libvirt's virNetworkEventID and virNetworkEventLifecycleType. */
+enum vireo_network_event_id {
+    VIR_NETWORK_EVENT_ID_LIFECYCLE = 0,
+    VIR_NETWORK_EVENT_ID_LAST
+};
+enum vireo_network_event_lifecycle_type {
+    VIR_NETWORK_EVENT_DEFINED   = 0,
+    VIR_NETWORK_EVENT_UNDEFINED = 1,
+    VIR_NETWORK_EVENT_STARTED   = 2,
+    VIR_NETWORK_EVENT_STOPPED   = 3,
+    VIR_NETWORK_EVENT_LAST
+};
+/* libvirt's virStoragePoolEventID and virStoragePoolEventLifecycleType. */
+enum vireo_storage_pool_event_id {
+    VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE = 0,
+    VIR_STORAGE_POOL_EVENT_ID_REFRESH   = 1,
+    VIR_STORAGE_POOL_EVENT_ID_LAST
+};
+enum vireo_storage_pool_event_lifecycle_type {
+    VIR_STORAGE_POOL_EVENT_DEFINED   = 0,
+    VIR_STORAGE_POOL_EVENT_UNDEFINED = 1,
+    VIR_STORAGE_POOL_EVENT_STARTED   = 2,
+    VIR_STORAGE_POOL_EVENT_STOPPED   = 3,
+    VIR_STORAGE_POOL_EVENT_CREATED   = 4,
+    VIR_STORAGE_POOL_EVENT_DELETED   = 5,
+    VIR_STORAGE_POOL_EVENT_LAST
+};
+/* libvirt's virNodeDeviceEventID and virNodeDeviceEventLifecycleType. */
+enum vireo_node_device_event_id {
+    VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE = 0,
+    VIR_NODE_DEVICE_EVENT_ID_UPDATE    = 1,
+    VIR_NODE_DEVICE_EVENT_ID_LAST
+};
+enum vireo_node_device_event_lifecycle_type {
+    VIR_NODE_DEVICE_EVENT_CREATED   = 0,
+    VIR_NODE_DEVICE_EVENT_DELETED   = 1,
+    VIR_NODE_DEVICE_EVENT_DEFINED   = 2,
+    VIR_NODE_DEVICE_EVENT_UNDEFINED = 3,
+    VIR_NODE_DEVICE_EVENT_LAST
+};
+
+/* As for domains, a callback is registered under its kind's generic type
+ * and called with its event id's own argument list: LIFECYCLE ids take
+ * (event, detail), REFRESH and UPDATE nothing more. */
+typedef void (*vireo_network_event_generic_cb)(struct vireo_conn *conn,
+                                               struct vireo_network *net,
+                                               void *opaque);
+typedef void (*vireo_network_event_lifecycle_cb)(struct vireo_conn *conn,
+                                                 struct vireo_network *net,
+                                                 int event, int detail,
+                                                 void *opaque);
+#define VIREO_NETWORK_EVENT_CALLBACK(cb) ((vireo_network_event_generic_cb)(void (*)(void))(cb))
+
+typedef void (*vireo_storage_pool_event_generic_cb)(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, void *opaque);
+typedef void (*vireo_storage_pool_event_lifecycle_cb)(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event,
+    int detail, void *opaque);
+#define VIREO_STORAGE_POOL_EVENT_CALLBACK(cb) ((vireo_storage_pool_event_generic_cb)(void (*)(void))(cb))
+
+typedef void (*vireo_node_device_event_generic_cb)(
+    struct vireo_conn *conn, struct vireo_node_device *dev, void *opaque);
+typedef void (*vireo_node_device_event_lifecycle_cb)(
+    struct vireo_conn *conn, struct vireo_node_device *dev, int event,
+    int detail, void *opaque);
+#define VIREO_NODE_DEVICE_EVENT_CALLBACK(cb) ((vireo_node_device_event_generic_cb)(void (*)(void))(cb))
+
+/* Register cb for event_id (VIR_NETWORK_EVENT_ID_*) about net, or every
+ * network when net is NULL; events arrive on the registered event loop.
+ * Returns the callback id, or -1 with err set. */
+VIREO_API int vireo_conn_network_event_register_any(
+    struct vireo_conn *conn, struct vireo_network *net, int event_id,
+    vireo_network_event_generic_cb cb, void *opaque, vireo_free_cb free_cb,
+    struct vireo_error *err);
+VIREO_API int vireo_conn_network_event_deregister_any(struct vireo_conn *conn,
+                                                      int callback_id,
+                                                      struct vireo_error *err);
+/* libvirt's words for a network lifecycle event ("Started"). */
+VIREO_API const char *vireo_network_event_type_string(int event);
+
 
 #ifdef __cplusplus
 }

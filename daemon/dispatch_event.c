@@ -13,6 +13,7 @@
 #include "daemon/dispatch_event.h"
 #include "daemon/dispatch_event_relay.h"
 #include "daemon/dispatch_handle.h"
+#include "daemon/dispatch_object_event.h"
 #include "daemon/dispatch_slots.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
@@ -117,5 +118,7 @@ dispatch_sink_handler(int proc)
 {
     if (proc == REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY)
         return connect_domain_event_callback_register_any;
+    if (dispatch_object_event_sink_handler(proc) != NULL)
+        return dispatch_object_event_sink_handler(proc);
     return dispatch_event_legacy_handler(proc);
 }

@@ -45,6 +45,12 @@ send_event(struct event_reg *reg, int proc, const void *msg)
     wire_buffer_release(&out);
 }
 
+void
+dispatch_event_relay_send(struct event_reg *reg, int proc, const void *msg)
+{
+    send_event(reg, proc, msg);
+}
+
 /* The event's domain as the wire names it; name borrowed from dom. */
 static remote_nonnull_domain
 wire_dom(struct vireo_domain *dom)

@@ -32,4 +32,9 @@ struct event_reg {
  * itself runs on the loop thread. */
 vireo_domain_event_generic_cb dispatch_event_relay(int event_id);
 
+/* Loop thread: send msg, an event message of procedure proc, to the
+ * client of reg, if it is still there. */
+void dispatch_event_relay_send(struct event_reg *reg, int proc,
+                               const void *msg);
+
 #endif /* VIREO_DAEMON_DISPATCH_EVENT_RELAY_H */

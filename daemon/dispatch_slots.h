@@ -160,14 +160,105 @@ DISPATCH_SLOT(dispatch_connect_baseline_cpu);
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+DISPATCH_SLOT(dispatch_connect_num_of_networks);
+DISPATCH_SLOT(dispatch_connect_list_networks);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_networks);
+DISPATCH_SLOT(dispatch_connect_list_defined_networks);
+DISPATCH_SLOT(dispatch_connect_list_all_networks);
+DISPATCH_SLOT(dispatch_network_lookup_by_name);
+DISPATCH_SLOT(dispatch_network_lookup_by_uuid);
+DISPATCH_SLOT(dispatch_network_define_xml);
+DISPATCH_SLOT(dispatch_network_define_xml_flags);
+DISPATCH_SLOT(dispatch_network_create_xml);
+DISPATCH_SLOT(dispatch_network_create_xml_flags);
+DISPATCH_SLOT(dispatch_network_undefine);
+DISPATCH_SLOT(dispatch_network_create);
+DISPATCH_SLOT(dispatch_network_destroy);
+DISPATCH_SLOT(dispatch_network_update);
+DISPATCH_SLOT(dispatch_network_get_xml_desc);
+DISPATCH_SLOT(dispatch_network_get_bridge_name);
+DISPATCH_SLOT(dispatch_network_get_autostart);
+DISPATCH_SLOT(dispatch_network_set_autostart);
+DISPATCH_SLOT(dispatch_network_is_active);
+DISPATCH_SLOT(dispatch_network_is_persistent);
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (dispatch_storage.c, dispatch_storage_vol.c,
+ * dispatch_storage_legacy.c). */
+DISPATCH_SLOT(dispatch_connect_num_of_storage_pools);
+DISPATCH_SLOT(dispatch_connect_list_storage_pools);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_storage_pools);
+DISPATCH_SLOT(dispatch_connect_list_defined_storage_pools);
+DISPATCH_SLOT(dispatch_connect_find_storage_pool_sources);
+DISPATCH_SLOT(dispatch_storage_pool_create_xml);
+DISPATCH_SLOT(dispatch_storage_pool_define_xml);
+DISPATCH_SLOT(dispatch_storage_pool_create);
+DISPATCH_SLOT(dispatch_storage_pool_build);
+DISPATCH_SLOT(dispatch_storage_pool_destroy);
+DISPATCH_SLOT(dispatch_storage_pool_delete);
+DISPATCH_SLOT(dispatch_storage_pool_undefine);
+DISPATCH_SLOT(dispatch_storage_pool_refresh);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_name);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_uuid);
+DISPATCH_SLOT(dispatch_storage_pool_lookup_by_volume);
+DISPATCH_SLOT(dispatch_storage_pool_get_info);
+DISPATCH_SLOT(dispatch_storage_pool_get_xml_desc);
+DISPATCH_SLOT(dispatch_storage_pool_get_autostart);
+DISPATCH_SLOT(dispatch_storage_pool_set_autostart);
+DISPATCH_SLOT(dispatch_storage_pool_num_of_volumes);
+DISPATCH_SLOT(dispatch_storage_pool_list_volumes);
+DISPATCH_SLOT(dispatch_storage_vol_create_xml);
+DISPATCH_SLOT(dispatch_storage_vol_delete);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_name);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_key);
+DISPATCH_SLOT(dispatch_storage_vol_lookup_by_path);
+DISPATCH_SLOT(dispatch_storage_vol_get_info);
+DISPATCH_SLOT(dispatch_storage_vol_get_xml_desc);
+DISPATCH_SLOT(dispatch_storage_vol_get_path);
+DISPATCH_SLOT(dispatch_storage_vol_create_xml_from);
+DISPATCH_SLOT(dispatch_storage_pool_is_active);
+DISPATCH_SLOT(dispatch_storage_pool_is_persistent);
+DISPATCH_SLOT(dispatch_connect_list_all_storage_pools);
+DISPATCH_SLOT(dispatch_storage_pool_list_all_volumes);
 
 /* Node devices and host interfaces. */
+DISPATCH_SLOT(dispatch_node_num_of_devices);
+DISPATCH_SLOT(dispatch_node_list_devices);
+DISPATCH_SLOT(dispatch_connect_list_all_node_devices);
+DISPATCH_SLOT(dispatch_node_device_lookup_by_name);
+DISPATCH_SLOT(dispatch_node_device_get_xml_desc);
+DISPATCH_SLOT(dispatch_node_device_get_parent);
+DISPATCH_SLOT(dispatch_node_device_num_of_caps);
+DISPATCH_SLOT(dispatch_node_device_list_caps);
+DISPATCH_SLOT(dispatch_node_device_create_xml);
+DISPATCH_SLOT(dispatch_node_device_destroy);
+DISPATCH_SLOT(dispatch_connect_num_of_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_interfaces);
+DISPATCH_SLOT(dispatch_connect_num_of_defined_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_defined_interfaces);
+DISPATCH_SLOT(dispatch_connect_list_all_interfaces);
+DISPATCH_SLOT(dispatch_interface_lookup_by_name);
+DISPATCH_SLOT(dispatch_interface_lookup_by_mac_string);
+DISPATCH_SLOT(dispatch_interface_get_xml_desc);
+DISPATCH_SLOT(dispatch_interface_define_xml);
+DISPATCH_SLOT(dispatch_interface_undefine);
+DISPATCH_SLOT(dispatch_interface_create);
+DISPATCH_SLOT(dispatch_interface_destroy);
+DISPATCH_SLOT(dispatch_interface_is_active);
+DISPATCH_SLOT(dispatch_interface_change_begin);
+DISPATCH_SLOT(dispatch_interface_change_commit);
+DISPATCH_SLOT(dispatch_interface_change_rollback);
 
 /* Domain checkpoints. */
+DISPATCH_SLOT(dispatch_domain_checkpoint_create_xml);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_xml_desc);
+DISPATCH_SLOT(dispatch_domain_list_all_checkpoints);
+DISPATCH_SLOT(dispatch_domain_checkpoint_list_all_children);
+DISPATCH_SLOT(dispatch_domain_checkpoint_lookup_by_name);
+DISPATCH_SLOT(dispatch_domain_checkpoint_get_parent);
+DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 
 /* Object events: networks, storage pools, node devices. */
+DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);

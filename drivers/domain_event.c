@@ -9,11 +9,9 @@
  * (loop/queue.h) shared by the whole process, so each callback sees events
  * in the order they were produced, and never inside the producer's call.
  *
- * What the two share is the callback record, immutable once registered
- * except for two atomics: refs (the owner's list holds one, each delivery
- * in flight another; the last to let go runs free_cb) and is_cancelled
- * (set when the registration goes, so that deliveries still queued are
- * skipped).
+ * What the two share is the callback record (drivers/event_callback.h):
+ * immutable once registered except for its reference count and its
+ * cancelled flag.
  *
  * Connections. A registration does not hold its connection: a connection
  * must be able to close while registered, and its close (on the driver's
@@ -30,22 +28,17 @@
 #include "drivers/domain_event.h"
 #include "drivers/domain_event_payload.h"
 #include "drivers/error.h"
+#include "drivers/event_callback.h"
 #include "drivers/handle.h"
 #include "loop/event.h"
 #include "loop/queue.h"
 
 struct callback {
-    atomic_int                    refs;
-    atomic_bool                   is_cancelled;
-    int                           id;
+    struct event_callback         base;      /* first: the list's link */
     int                           event_id;
-    struct vireo_conn            *conn;      /* not referenced, see above */
     bool                          has_uuid;
     unsigned char                 uuid[VIREO_UUID_BUFLEN];
     vireo_domain_event_generic_cb cb;
-    void                         *opaque;
-    vireo_free_cb                 free_cb;
-    struct callback              *next;      /* the owner's list */
 };
 
 /* One event for one callback, on its way to the loop. */
@@ -58,24 +51,18 @@ struct delivery {
 
 /* Owned by the driver's thread. */
 struct domain_event_state {
-    struct callback *callbacks;   /* registration order */
-    int              next_id;
+    struct event_callback *callbacks;   /* registration order */
+    int                    next_id;
 };
 
 /* The process's queue to the loop; made by the first registration (which
  * needs a loop anyway) and kept for the process's life. */
 static _Atomic(struct queue *) to_loop;
 
-/* ---- Callback records (any thread) ------------------------------------ */
-
 static void
-callback_unref(struct callback *c)
+callback_destroy(struct event_callback *base)
 {
-    if (atomic_fetch_sub(&c->refs, 1) != 1)
-        return;
-    if (c->free_cb != NULL)
-        c->free_cb(c->opaque);
-    free(c);
+    free((struct callback *)base);
 }
 
 /* ---- Delivery (loop thread) ------------------------------------------- */
@@ -87,35 +74,17 @@ on_deliveries(struct queue_link *batch, void *opaque)
         struct delivery *d = QUEUE_ITEM(batch, struct delivery, link);
 
         batch = batch->next;
-        if (!atomic_load(&d->cb->is_cancelled))
+        if (!event_callback_is_cancelled(&d->cb->base))
             domain_event_payload_invoke(d->cb->event_id, d->cb->cb, d->dom,
-                                        &d->payload, d->cb->opaque);
+                                        &d->payload, d->cb->base.opaque);
         /* The callback first: dropping the domain may close its
          * connection, whose close then finds no delivery in flight and
          * runs free_cb itself, on the driver's thread. */
-        callback_unref(d->cb);
+        event_callback_unref(&d->cb->base);
         handle_domain_unref_elsewhere(d->dom);
         domain_event_payload_clear(&d->payload);
         free(d);
     }
-}
-
-/* Driver thread; 0, or -1 if the queue cannot be made. Two drivers may
- * race to make it: the loser frees its own. */
-static int
-ensure_queue(struct vireo_error *err)
-{
-    struct queue *q, *none = NULL;
-
-    if (atomic_load(&to_loop) != NULL)
-        return 0;
-    q = queue_new_loop(on_deliveries, NULL);
-    if (q == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_EVENT, "%s",
-                         "could not initialize domain event delivery");
-    if (!atomic_compare_exchange_strong(&to_loop, &none, q))
-        queue_free(q);
-    return 0;
 }
 
 /* ---- The owner's state (driver thread) -------------------------------- */
@@ -126,25 +95,12 @@ domain_event_state_new(void)
     return calloc(1, sizeof(struct domain_event_state));
 }
 
-/* Take c out of the owner's list; deliveries still queued are skipped,
- * and free_cb runs once the last of them is done. */
-static void
-cancel(struct callback *c)
-{
-    atomic_store(&c->is_cancelled, true);
-    callback_unref(c);
-}
-
 void
 domain_event_state_free(struct domain_event_state *st)
 {
     if (st == NULL)
         return;
-    while (st->callbacks != NULL) {
-        struct callback *c = st->callbacks;
-        st->callbacks = c->next;
-        cancel(c);
-    }
+    event_callbacks_remove_conn(&st->callbacks, NULL);
     free(st);
 }
 
@@ -170,7 +126,7 @@ check_registration(int event_id, vireo_domain_event_generic_cb cb,
                          "%s", "callback must not be NULL");
     if (domain_event_require_loop(err) < 0)
         return -1;
-    return ensure_queue(err);
+    return event_delivery_queue_ensure(&to_loop, on_deliveries, err);
 }
 
 /* libvirt refuses a second registration of the same function for the same
@@ -180,23 +136,16 @@ is_tracked(const struct domain_event_state *st, struct vireo_conn *conn,
            struct vireo_domain *dom, int event_id,
            vireo_domain_event_generic_cb cb)
 {
-    for (const struct callback *o = st->callbacks; o; o = o->next)
-        if (o->conn == conn && o->cb == cb && o->event_id == event_id &&
+    for (const struct event_callback *b = st->callbacks; b; b = b->next) {
+        const struct callback *o = (const struct callback *)b;
+
+        if (b->conn == conn && o->cb == cb && o->event_id == event_id &&
             o->has_uuid == (dom != NULL) &&
             (dom == NULL ||
              memcmp(o->uuid, dom->uuid, VIREO_UUID_BUFLEN) == 0))
             return true;
+    }
     return false;
-}
-
-static void
-append(struct domain_event_state *st, struct callback *c)
-{
-    struct callback **pp = &st->callbacks;
-
-    while (*pp != NULL)
-        pp = &(*pp)->next;
-    *pp = c;
 }
 
 int
@@ -215,55 +164,32 @@ domain_event_register(struct domain_event_state *st, struct vireo_conn *conn,
     c = calloc(1, sizeof(*c));
     if (c == NULL)
         return error_no_memory(err);
-    atomic_init(&c->refs, 1);
-    atomic_init(&c->is_cancelled, false);
-    c->id = st->next_id++;
+    c->base.id = st->next_id++;
+    c->base.conn = conn;
+    c->base.opaque = opaque;
+    c->base.free_cb = free_cb;
+    c->base.destroy = callback_destroy;
     c->event_id = event_id;
-    c->conn = conn;
     c->has_uuid = dom != NULL;
     if (dom != NULL)
         memcpy(c->uuid, dom->uuid, VIREO_UUID_BUFLEN);
     c->cb = cb;
-    c->opaque = opaque;
-    c->free_cb = free_cb;
-    append(st, c);
-    return c->id;
+    event_callbacks_append(&st->callbacks, &c->base);
+    return c->base.id;
 }
 
 int
 domain_event_deregister(struct domain_event_state *st, struct vireo_conn *conn,
                         int callback_id, struct vireo_error *err)
 {
-    for (struct callback **pp = &st->callbacks; *pp; pp = &(*pp)->next) {
-        struct callback *c = *pp;
-
-        if (c->id == callback_id && c->conn == conn) {
-            *pp = c->next;
-            cancel(c);
-            return 0;
-        }
-    }
-    return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_EVENT,
-                     "could not find event callback %d for deletion",
-                     callback_id);
+    return event_callbacks_remove(&st->callbacks, conn, callback_id, err);
 }
 
 void
 domain_event_deregister_conn(struct domain_event_state *st,
                              struct vireo_conn *conn)
 {
-    struct callback **pp = &st->callbacks;
-
-    while (*pp != NULL) {
-        struct callback *c = *pp;
-
-        if (c->conn != conn) {
-            pp = &c->next;
-            continue;
-        }
-        *pp = c->next;
-        cancel(c);
-    }
+    event_callbacks_remove_conn(&st->callbacks, conn);
 }
 
 /* ---- Producing (driver thread) ---------------------------------------- */
@@ -281,7 +207,7 @@ static struct delivery *
 delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
              int id, const struct domain_event_payload *p)
 {
-    struct vireo_conn *conn = handle_conn_try_ref(c->conn);
+    struct vireo_conn *conn = handle_conn_try_ref(c->base.conn);
     struct delivery *d;
 
     if (conn == NULL)
@@ -296,7 +222,7 @@ delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
         d = NULL;
     }
     if (d != NULL) {
-        atomic_fetch_add(&c->refs, 1);
+        event_callback_ref(&c->base);
         d->cb = c;
     }
     return d;
@@ -309,7 +235,8 @@ domain_event_queue(struct domain_event_state *st, int event_id,
 {
     struct queue *q = atomic_load(&to_loop);
 
-    for (struct callback *c = st->callbacks; c != NULL; c = c->next) {
+    for (struct event_callback *b = st->callbacks; b != NULL; b = b->next) {
+        struct callback *c = (struct callback *)b;
         struct delivery *d;
 
         if (!matches(c, event_id, uuid) ||

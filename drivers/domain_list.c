@@ -15,6 +15,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/moment_list.h"
 #include "drivers/snapshot_list.h"
 
 #define INITIAL_BUCKETS 64
@@ -153,6 +154,7 @@ domain_obj_free(struct domain_obj *obj)
     domain_def_free(obj->def);
     domain_def_free(obj->new_def);
     snapshot_list_free(obj->snapshots);
+    moment_list_free(obj->checkpoints);
     free(obj);
 }
 
@@ -401,7 +403,9 @@ domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags)
         (snapshot_list_count(obj->snapshots) > 0
          ? VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT
          : VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT) |
-        VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT;
+        (moment_list_count(obj->checkpoints) > 0
+         ? VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT
+         : VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT);
     static const unsigned groups[] = {
         VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE,
         VIR_CONNECT_LIST_DOMAINS_PERSISTENT |

@@ -20,6 +20,7 @@
 
 struct domain_def;
 struct snapshot_list;
+struct moment_list;
 
 /* Which hash chains an object sits on; private to domain_list.c. */
 enum {
@@ -48,6 +49,9 @@ struct domain_obj {
      * first; freed with the object). */
     bool               has_managed_save;
     struct snapshot_list *snapshots;
+    /* The checkpoints (moment_list.h of checkpoint definitions; NULL until
+     * the first; freed with the object). */
+    struct moment_list *checkpoints;
 
     /* The list's bookkeeping. */
     struct domain_obj *chain[DOMAIN_N_INDEXES];
@@ -114,8 +118,8 @@ bool domain_obj_is_active(const struct domain_obj *obj);
 
 /* libvirt's grouped filter of virConnectListAllDomains (flags from enum
  * vireo_list_flags): OR within a group, AND across groups, an empty group
- * does not filter. Objects carry no managed-save image, snapshot or
- * checkpoint, so HAS_* never match and NO_* always do. */
+ * does not filter. The managed-save, snapshot and checkpoint groups ask
+ * what the object carries. */
 bool domain_obj_matches_filter(const struct domain_obj *obj, unsigned flags);
 
 /* Give obj (an inactive domain with no next-start definition) the name

@@ -527,14 +527,307 @@ struct driver {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    /* libvirt's virNetwork* calls. A network handle names its network by
+     * uuid; one that is gone gives VIR_ERR_NO_NETWORK. Lists return
+     * malloc'ed names (or handles) the caller frees; with nets NULL,
+     * connect_list_all_networks only counts. flags are libvirt's
+     * VIR_CONNECT_LIST_NETWORKS_*, VIR_NETWORK_XML_INACTIVE,
+     * VIR_NETWORK_DEFINE_VALIDATE and VIR_NETWORK_UPDATE_AFFECT_*. A
+     * driver that runs real networks does the work on its own thread and
+     * reports lifecycle events through object_event.h. */
+    int (*connect_num_of_networks)(struct vireo_conn *conn,
+                                   struct vireo_error *err);
+    int (*connect_list_networks)(struct vireo_conn *conn, char **names,
+                                 int maxnames, struct vireo_error *err);
+    int (*connect_num_of_defined_networks)(struct vireo_conn *conn,
+                                           struct vireo_error *err);
+    int (*connect_list_defined_networks)(struct vireo_conn *conn,
+                                         char **names, int maxnames,
+                                         struct vireo_error *err);
+    int (*connect_list_all_networks)(struct vireo_conn *conn,
+                                     struct vireo_network ***nets,
+                                     unsigned flags, struct vireo_error *err);
+    struct vireo_network *(*network_lookup_by_name)(struct vireo_conn *conn,
+                                                    const char *name,
+                                                    struct vireo_error *err);
+    struct vireo_network *(*network_lookup_by_uuid)(
+        struct vireo_conn *conn, const unsigned char *uuid,
+        struct vireo_error *err);
+    /* Define (persistent, inactive unless it was running) or create
+     * (transient, running) from a <network> document. */
+    struct vireo_network *(*network_define_xml)(struct vireo_conn *conn,
+                                                const char *xml,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+    struct vireo_network *(*network_create_xml)(struct vireo_conn *conn,
+                                                const char *xml,
+                                                unsigned flags,
+                                                struct vireo_error *err);
+    int (*network_undefine)(struct vireo_network *net,
+                            struct vireo_error *err);
+    int (*network_create)(struct vireo_network *net,
+                          struct vireo_error *err);
+    int (*network_destroy)(struct vireo_network *net,
+                           struct vireo_error *err);
+    char *(*network_get_xml_desc)(struct vireo_network *net, unsigned flags,
+                                  struct vireo_error *err);
+    char *(*network_get_bridge_name)(struct vireo_network *net,
+                                     struct vireo_error *err);
+    int (*network_get_autostart)(struct vireo_network *net, int *autostart,
+                                 struct vireo_error *err);
+    int (*network_set_autostart)(struct vireo_network *net, int autostart,
+                                 struct vireo_error *err);
+    /* 1 or 0, or -1 with err set. */
+    int (*network_is_active)(struct vireo_network *net,
+                             struct vireo_error *err);
+    int (*network_is_persistent)(struct vireo_network *net,
+                                 struct vireo_error *err);
+    /* virNetworkUpdate: command and section are libvirt's
+     * VIR_NETWORK_UPDATE_COMMAND_* and VIR_NETWORK_SECTION_*. */
+    int (*network_update)(struct vireo_network *net, unsigned command,
+                          unsigned section, int parent_index,
+                          const char *xml, unsigned flags,
+                          struct vireo_error *err);
 
-    /* Storage pools and volumes. */
+    /* Storage pools and volumes. A pool handle names its pool by uuid and
+     * name, a volume handle its volume by pool name and volume name
+     * (storage_handle.h); returned handles and lists are the caller's
+     * (handle_pool_unref, handle_vol_unref, handle_*_array_free), lists
+     * as malloc'ed arrays of n handles. Documents are libvirt's <pool>
+     * and <volume> (drivers/conf/storage_xml.h). A driver that keeps
+     * pools for real (dir pools on disk) fills the same slots: the test
+     * driver's are its model, in behaviour and in error words. */
+    /* virConnectListAllStoragePools: flags filter (enum
+     * vireo_storage_pool_list_flags); n or -1; pools may be NULL to only
+     * count (likewise vols below). The old count and name
+     * calls (active, defined) are served from it. */
+    int (*conn_list_all_storage_pools)(struct vireo_conn *conn,
+                                       struct vireo_storage_pool ***pools,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    /* Lookups: VIR_ERR_NO_STORAGE_POOL when there is no such pool. */
+    struct vireo_storage_pool *(*storage_pool_lookup_by_name)(
+        struct vireo_conn *conn, const char *name, struct vireo_error *err);
+    struct vireo_storage_pool *(*storage_pool_lookup_by_uuid)(
+        struct vireo_conn *conn, const unsigned char *uuid,
+        struct vireo_error *err);
+    struct vireo_storage_pool *(*storage_pool_lookup_by_volume)(
+        struct vireo_storage_vol *vol, struct vireo_error *err);
+    /* Define a persistent pool (inactive, or replacing the definition of
+     * the pool with the same name and uuid), or create a transient one,
+     * started. */
+    struct vireo_storage_pool *(*storage_pool_define_xml)(
+        struct vireo_conn *conn, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    struct vireo_storage_pool *(*storage_pool_create_xml)(
+        struct vireo_conn *conn, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    /* Lifecycle: build and delete (the pool's storage itself) and
+     * undefine need it inactive, refresh and destroy active, create
+     * (start) inactive; VIR_ERR_OPERATION_INVALID otherwise. Destroying a
+     * transient pool forgets it. 0 or -1. */
+    int (*storage_pool_create)(struct vireo_storage_pool *pool,
+                               unsigned flags, struct vireo_error *err);
+    int (*storage_pool_build)(struct vireo_storage_pool *pool, unsigned flags,
+                              struct vireo_error *err);
+    int (*storage_pool_destroy)(struct vireo_storage_pool *pool,
+                                struct vireo_error *err);
+    int (*storage_pool_delete)(struct vireo_storage_pool *pool,
+                               unsigned flags, struct vireo_error *err);
+    int (*storage_pool_undefine)(struct vireo_storage_pool *pool,
+                                 struct vireo_error *err);
+    int (*storage_pool_refresh)(struct vireo_storage_pool *pool,
+                                unsigned flags, struct vireo_error *err);
+    /* The pool's document, malloc'ed, or NULL with err set. */
+    char *(*storage_pool_get_xml_desc)(struct vireo_storage_pool *pool,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+    int (*storage_pool_get_info)(struct vireo_storage_pool *pool,
+                                 struct vireo_storage_pool_info *info,
+                                 struct vireo_error *err);
+    int (*storage_pool_get_autostart)(struct vireo_storage_pool *pool,
+                                      int *autostart,
+                                      struct vireo_error *err);
+    int (*storage_pool_set_autostart)(struct vireo_storage_pool *pool,
+                                      int autostart, struct vireo_error *err);
+    /* 1 or 0, or -1. */
+    int (*storage_pool_is_active)(struct vireo_storage_pool *pool,
+                                  struct vireo_error *err);
+    int (*storage_pool_is_persistent)(struct vireo_storage_pool *pool,
+                                      struct vireo_error *err);
+    /* virConnectFindStoragePoolSources: a <sources> document, malloc'ed;
+     * src_spec may be NULL. */
+    char *(*conn_find_storage_pool_sources)(struct vireo_conn *conn,
+                                            const char *type,
+                                            const char *src_spec,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+    /* The volumes of an active pool, in the pool's order; n or -1. The
+     * old count and name calls are served from it, with their own
+     * words: legacy set asks for them ("storage pool 'NAME' is not
+     * active" rather than "storage pool is not active"). */
+    int (*storage_pool_list_all_volumes)(struct vireo_storage_pool *pool,
+                                         struct vireo_storage_vol ***vols,
+                                         unsigned flags, bool is_legacy,
+                                         struct vireo_error *err);
+    /* Lookups: VIR_ERR_NO_STORAGE_VOL when there is no such volume (by
+     * key and path, among the active pools). */
+    struct vireo_storage_vol *(*storage_vol_lookup_by_name)(
+        struct vireo_storage_pool *pool, const char *name,
+        struct vireo_error *err);
+    struct vireo_storage_vol *(*storage_vol_lookup_by_key)(
+        struct vireo_conn *conn, const char *key, struct vireo_error *err);
+    struct vireo_storage_vol *(*storage_vol_lookup_by_path)(
+        struct vireo_conn *conn, const char *path, struct vireo_error *err);
+    /* A new volume in an active pool, named and sized by xml; with clone,
+     * its contents copied from that volume. The pool's allocation grows
+     * by the volume's; a volume that does not fit is refused. */
+    struct vireo_storage_vol *(*storage_vol_create_xml)(
+        struct vireo_storage_pool *pool, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    struct vireo_storage_vol *(*storage_vol_create_xml_from)(
+        struct vireo_storage_pool *pool, const char *xml,
+        struct vireo_storage_vol *clone, unsigned flags,
+        struct vireo_error *err);
+    int (*storage_vol_delete)(struct vireo_storage_vol *vol, unsigned flags,
+                              struct vireo_error *err);
+    char *(*storage_vol_get_xml_desc)(struct vireo_storage_vol *vol,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    int (*storage_vol_get_info)(struct vireo_storage_vol *vol,
+                                struct vireo_storage_vol_info *info,
+                                struct vireo_error *err);
+    /* The volume's path on the host, malloc'ed. */
+    char *(*storage_vol_get_path)(struct vireo_storage_vol *vol,
+                                  struct vireo_error *err);
+    /* Not served by the test driver (libvirt's has none either), so not
+     * yet on the wire; a driver with real volumes fills them:
+     * virStorageVolWipePattern (algorithm: libvirt's
+     * virStorageVolWipeAlgorithm; plain wipe is algorithm 0),
+     * virStorageVolResize (capacity in bytes; flags ALLOCATE, DELTA,
+     * SHRINK), and virConnectGetStoragePoolCapabilities (a
+     * <storagepoolCapabilities> document). Upload and download go
+     * through streams, like the console. */
+    int (*storage_vol_wipe_pattern)(struct vireo_storage_vol *vol,
+                                    unsigned algorithm, unsigned flags,
+                                    struct vireo_error *err);
+    int (*storage_vol_resize)(struct vireo_storage_vol *vol,
+                              unsigned long long capacity, unsigned flags,
+                              struct vireo_error *err);
+    char *(*conn_get_storage_pool_capabilities)(struct vireo_conn *conn,
+                                                unsigned flags,
+                                                struct vireo_error *err);
 
     /* Node devices and host interfaces. */
+    /* Each is its libvirt call (see vireo.h); handles and names returned
+     * are the caller's (handle_nodedev_unref, handle_iface_unref). A
+     * list slot given a NULL list only counts. */
+    int   (*node_num_of_devices)(struct vireo_conn *conn, const char *cap,
+                                 unsigned flags, struct vireo_error *err);
+    int   (*node_list_devices)(struct vireo_conn *conn, const char *cap,
+                               char **names, int maxnames, unsigned flags,
+                               struct vireo_error *err);
+    int   (*connect_list_all_node_devices)(struct vireo_conn *conn,
+                                           struct vireo_node_device ***devs,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+    struct vireo_node_device *(*node_device_lookup_by_name)(
+        struct vireo_conn *conn, const char *name, struct vireo_error *err);
+    char *(*node_device_get_xml_desc)(struct vireo_node_device *dev,
+                                      unsigned flags,
+                                      struct vireo_error *err);
+    /* NULL with err set when the device has none. */
+    char *(*node_device_get_parent)(struct vireo_node_device *dev,
+                                    struct vireo_error *err);
+    int   (*node_device_num_of_caps)(struct vireo_node_device *dev,
+                                     struct vireo_error *err);
+    int   (*node_device_list_caps)(struct vireo_node_device *dev,
+                                   char **names, int maxnames,
+                                   struct vireo_error *err);
+    struct vireo_node_device *(*node_device_create_xml)(
+        struct vireo_conn *conn, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    int   (*node_device_destroy)(struct vireo_node_device *dev,
+                                 struct vireo_error *err);
+    int   (*connect_num_of_interfaces)(struct vireo_conn *conn,
+                                       struct vireo_error *err);
+    int   (*connect_list_interfaces)(struct vireo_conn *conn, char **names,
+                                     int maxnames, struct vireo_error *err);
+    int   (*connect_num_of_defined_interfaces)(struct vireo_conn *conn,
+                                               struct vireo_error *err);
+    int   (*connect_list_defined_interfaces)(struct vireo_conn *conn,
+                                             char **names, int maxnames,
+                                             struct vireo_error *err);
+    int   (*connect_list_all_interfaces)(struct vireo_conn *conn,
+                                         struct vireo_interface ***ifaces,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+    struct vireo_interface *(*interface_lookup_by_name)(
+        struct vireo_conn *conn, const char *name, struct vireo_error *err);
+    struct vireo_interface *(*interface_lookup_by_mac_string)(
+        struct vireo_conn *conn, const char *mac, struct vireo_error *err);
+    char *(*interface_get_xml_desc)(struct vireo_interface *iface,
+                                    unsigned flags, struct vireo_error *err);
+    struct vireo_interface *(*interface_define_xml)(
+        struct vireo_conn *conn, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    int   (*interface_undefine)(struct vireo_interface *iface,
+                                struct vireo_error *err);
+    int   (*interface_create)(struct vireo_interface *iface, unsigned flags,
+                              struct vireo_error *err);
+    int   (*interface_destroy)(struct vireo_interface *iface, unsigned flags,
+                               struct vireo_error *err);
+    int   (*interface_is_active)(struct vireo_interface *iface,
+                                 struct vireo_error *err);
+    int   (*interface_change_begin)(struct vireo_conn *conn, unsigned flags,
+                                    struct vireo_error *err);
+    int   (*interface_change_commit)(struct vireo_conn *conn, unsigned flags,
+                                     struct vireo_error *err);
+    int   (*interface_change_rollback)(struct vireo_conn *conn,
+                                       unsigned flags,
+                                       struct vireo_error *err);
 
     /* Domain checkpoints. */
+    /* The checkpoint API, one slot per libvirt call of the same name
+     * (virDomainCheckpoint*, virDomainListAllCheckpoints). A returned
+     * handle or array (of n handles and a NULL) belongs to the caller
+     * (handle_checkpoint_unref, handle_checkpoint_array_free); a list
+     * call sets *chks only when it returns n >= 0. Errors carry libvirt's
+     * codes: VIR_ERR_NO_DOMAIN_CHECKPOINT for a name the domain lacks. */
+    struct vireo_domain_checkpoint *(*domain_checkpoint_create_xml)(
+        struct vireo_domain *dom, const char *xml, unsigned flags,
+        struct vireo_error *err);
+    char *(*domain_checkpoint_get_xml_desc)(
+        struct vireo_domain_checkpoint *chk, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_list_all_checkpoints)(
+        struct vireo_domain *dom, struct vireo_domain_checkpoint ***chks,
+        unsigned flags, struct vireo_error *err);
+    int (*domain_checkpoint_list_all_children)(
+        struct vireo_domain_checkpoint *chk,
+        struct vireo_domain_checkpoint ***chks, unsigned flags,
+        struct vireo_error *err);
+    struct vireo_domain_checkpoint *(*domain_checkpoint_lookup_by_name)(
+        struct vireo_domain *dom, const char *name, unsigned flags,
+        struct vireo_error *err);
+    struct vireo_domain_checkpoint *(*domain_checkpoint_get_parent)(
+        struct vireo_domain_checkpoint *chk, unsigned flags,
+        struct vireo_error *err);
+    int (*domain_checkpoint_delete)(struct vireo_domain_checkpoint *chk,
+                                    unsigned flags, struct vireo_error *err);
 
     /* Object events: networks, storage pools, node devices. */
+    /* Network events, with object_event.h's delivery guarantees; net NULL
+     * means every network. */
+    int (*network_event_register_any)(struct vireo_conn *conn,
+                                      struct vireo_network *net,
+                                      int event_id,
+                                      vireo_network_event_generic_cb cb,
+                                      void *opaque, vireo_free_cb free_cb,
+                                      struct vireo_error *err);
+    int (*network_event_deregister_any)(struct vireo_conn *conn,
+                                        int callback_id,
+                                        struct vireo_error *err);
 
 };
 

@@ -36,9 +36,15 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_RPC,                   "RPC error" },
     { VIR_ERR_NO_DOMAIN,             "Domain not found" },
     { VIR_ERR_NO_NETWORK,            "Network not found" },
+    { VIR_ERR_INVALID_STORAGE_POOL,  "invalid storage pool pointer in" },
+    { VIR_ERR_INVALID_STORAGE_VOL,   "invalid storage volume pointer in" },
     { VIR_ERR_AUTH_FAILED,           "authentication failed" },
     { VIR_ERR_NO_STORAGE_POOL,       "Storage pool not found" },
+    { VIR_ERR_NO_STORAGE_VOL,        "Storage volume not found" },
+    { VIR_ERR_NO_NODE_DEVICE,        "Node device not found" },
     { VIR_ERR_OPERATION_INVALID,     "Requested operation is not valid" },
+    { VIR_ERR_NO_INTERFACE,          "Interface not found" },
+    { VIR_ERR_MULTIPLE_INTERFACES,   "multiple matching interfaces found" },
     { VIR_ERR_CONFIG_UNSUPPORTED,    "unsupported configuration" },
     { VIR_ERR_OPERATION_TIMEOUT,     "Timed out during operation" },
     { VIR_ERR_INVALID_DOMAIN_SNAPSHOT, "Invalid snapshot" },
@@ -52,6 +58,9 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_RESOURCE_BUSY,         "resource busy" },
     { VIR_ERR_ACCESS_DENIED,         "access denied" },
     { VIR_ERR_XML_INVALID_SCHEMA,    "XML document failed to validate against schema" },
+    { VIR_ERR_INVALID_DOMAIN_CHECKPOINT, "Invalid checkpoint" },
+    { VIR_ERR_NO_DOMAIN_CHECKPOINT,  "Domain checkpoint not found" },
+    { VIR_ERR_CHECKPOINT_INCONSISTENT, "checkpoint inconsistent" },
     { VIR_ERR_MULTIPLE_DOMAINS,      "multiple matching domains found" },
 };
 
@@ -64,8 +73,9 @@ error_prefix(int code)
     return NULL;
 }
 
-/* NO_CONNECT, INVALID_CONN and INVALID_DOMAIN read "<prefix> <detail>" in
- * libvirt; the others "<prefix>: <detail>". */
+/* NO_CONNECT, INVALID_CONN, INVALID_DOMAIN and the invalid storage
+ * handles read "<prefix> <detail>" in libvirt; the others
+ * "<prefix>: <detail>". */
 static const char *
 separator(int code)
 {
@@ -73,6 +83,8 @@ separator(int code)
     case VIR_ERR_NO_CONNECT:
     case VIR_ERR_INVALID_CONN:
     case VIR_ERR_INVALID_DOMAIN:
+    case VIR_ERR_INVALID_STORAGE_POOL:
+    case VIR_ERR_INVALID_STORAGE_VOL:
         return " ";
     default:
         return ": ";

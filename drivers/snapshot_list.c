@@ -1,159 +1,15 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * snapshot_list.c: a domain's snapshot tree. A domain has few snapshots,
- * so the tree is an array in creation order and parents are found by
- * name. libvirt links a new child in front of its siblings, so its
- * topological order visits the newest child first; this one does too.
+ * snapshot_list.c: a domain's snapshot tree, a moment list
+ * (moment_list.h) of snapshot definitions with the snapshot listing's own
+ * filters. Every snapshot here has metadata.
  */
-#include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "api/vireo.h"
 #include "drivers/conf/snapshot_xml.h"
+#include "drivers/moment_list.h"
 #include "drivers/snapshot_list.h"
-
-/* Owned by the domain object that holds it (domain_list.h). */
-struct snapshot_list {
-    struct snapshot_def **defs;     /* creation order */
-    int                   n_defs;
-    int                   n_alloc;
-    char                 *current;  /* name of the current one, or NULL */
-};
-
-struct snapshot_list *
-snapshot_list_new(void)
-{
-    return calloc(1, sizeof(struct snapshot_list));
-}
-
-void
-snapshot_list_free(struct snapshot_list *list)
-{
-    if (list == NULL)
-        return;
-    for (int i = 0; i < list->n_defs; i++)
-        snapshot_def_free(list->defs[i]);
-    free(list->defs);
-    free(list->current);
-    free(list);
-}
-
-int
-snapshot_list_count(const struct snapshot_list *list)
-{
-    return list != NULL ? list->n_defs : 0;
-}
-
-static int
-index_of(const struct snapshot_list *list, const char *name)
-{
-    for (int i = 0; list != NULL && name != NULL && i < list->n_defs; i++)
-        if (strcmp(list->defs[i]->name, name) == 0)
-            return i;
-    return -1;
-}
-
-struct snapshot_def *
-snapshot_list_find(const struct snapshot_list *list, const char *name)
-{
-    int i = index_of(list, name);
-
-    return i >= 0 ? list->defs[i] : NULL;
-}
-
-int
-snapshot_list_add(struct snapshot_list *list, struct snapshot_def *def)
-{
-    if (list->n_defs == list->n_alloc) {
-        int n = list->n_alloc > 0 ? list->n_alloc * 2 : 8;
-        struct snapshot_def **grown = realloc(list->defs,
-                                              (size_t)n * sizeof(*grown));
-
-        if (grown == NULL)
-            return -1;
-        list->defs = grown;
-        list->n_alloc = n;
-    }
-    list->defs[list->n_defs++] = def;
-    return 0;
-}
-
-void
-snapshot_list_remove(struct snapshot_list *list, const char *name)
-{
-    int i = index_of(list, name);
-
-    if (i < 0)
-        return;
-    if (list->current != NULL && strcmp(list->current, name) == 0) {
-        free(list->current);
-        list->current = NULL;
-    }
-    snapshot_def_free(list->defs[i]);
-    memmove(&list->defs[i], &list->defs[i + 1],
-            (size_t)(list->n_defs - i - 1) * sizeof(list->defs[0]));
-    list->n_defs--;
-}
-
-static bool
-is_child_of(const struct snapshot_def *def, const char *parent)
-{
-    if (parent == NULL)
-        return def->parent_name == NULL;
-    return def->parent_name != NULL && strcmp(def->parent_name, parent) == 0;
-}
-
-int
-snapshot_list_reparent_children(struct snapshot_list *list, const char *name,
-                                const char *new_parent)
-{
-    for (int i = 0; i < list->n_defs; i++) {
-        struct snapshot_def *def = list->defs[i];
-        char *copy = NULL;
-
-        if (!is_child_of(def, name))
-            continue;
-        if (new_parent != NULL && (copy = strdup(new_parent)) == NULL)
-            return -1;
-        free(def->parent_name);
-        def->parent_name = copy;
-    }
-    return 0;
-}
-
-struct snapshot_def *
-snapshot_list_current(const struct snapshot_list *list)
-{
-    return list != NULL ? snapshot_list_find(list, list->current) : NULL;
-}
-
-void
-snapshot_list_set_current(struct snapshot_list *list,
-                          const struct snapshot_def *def)
-{
-    char *name = def != NULL ? strdup(def->name) : NULL;
-
-    free(list->current);
-    list->current = name;
-}
-
-int
-snapshot_list_n_children(const struct snapshot_list *list, const char *name,
-                         bool is_deep)
-{
-    int n = 0;
-
-    for (int i = 0; list != NULL && i < list->n_defs; i++) {
-        if (!is_child_of(list->defs[i], name))
-            continue;
-        n++;
-        if (is_deep)
-            n += snapshot_list_n_children(list, list->defs[i]->name, true);
-    }
-    return n;
-}
-
-/* ---- Listing ----------------------------------------------------------- */
 
 /* Whether any of the group's flags is set but not all: then it filters. */
 static bool
@@ -181,114 +37,118 @@ passes_state(const struct snapshot_def *def, unsigned flags)
     return (flags & holding) != 0;
 }
 
-/* libvirt's filters; every snapshot here has metadata. */
+/* libvirt's snapshot filters beyond the leaves. */
 static bool
-passes(const struct snapshot_list *list, const struct snapshot_def *def,
-       unsigned flags)
+passes(const void *opaque, unsigned flags)
 {
-    const unsigned leaves = VIR_DOMAIN_SNAPSHOT_LIST_LEAVES |
-                            VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES;
+    const struct snapshot_def *def = opaque;
     const unsigned meta = VIR_DOMAIN_SNAPSHOT_LIST_METADATA |
                           VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA;
     const unsigned where = VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL |
                            VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL;
-    bool is_leaf = snapshot_list_n_children(list, def->name, false) == 0;
-    bool is_external = snapshot_def_is_external(def);
 
-    if (group_filters(flags, leaves) &&
-        is_leaf != ((flags & VIR_DOMAIN_SNAPSHOT_LIST_LEAVES) != 0))
-        return false;
     if (group_filters(flags, meta) &&
         (flags & VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA) != 0)
         return false;
     if (group_filters(flags, where) &&
-        is_external != ((flags & VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL) != 0))
+        snapshot_def_is_external(def) !=
+        ((flags & VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL) != 0))
         return false;
     return passes_state(def, flags);
 }
 
-struct collect {
-    const struct snapshot_list *list;
-    unsigned                    flags;
-    struct snapshot_def       **out;
-    int                         n;
+static void
+free_def(void *def)
+{
+    snapshot_def_free(def);
+}
+
+static const struct moment_kind snapshot_kind = {
+    .name_offset      = offsetof(struct snapshot_def, name),
+    .parent_offset    = offsetof(struct snapshot_def, parent_name),
+    .topological_flag = VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL,
+    .free             = free_def,
+    .passes           = passes,
 };
 
-static void
-take(struct collect *c, struct snapshot_def *def)
+/* A snapshot list is a moment list of this kind. */
+static struct moment_list *
+m(const struct snapshot_list *list)
 {
-    if (passes(c->list, def, c->flags))
-        c->out[c->n++] = def;
+    return (struct moment_list *)(void *)list;
 }
 
-/* Children of parent, newest first, each followed by its own subtree
- * when is_deep. */
-static void
-walk(struct collect *c, const char *parent, bool is_deep)
+struct snapshot_list *
+snapshot_list_new(void)
 {
-    for (int i = c->list->n_defs - 1; i >= 0; i--) {
-        struct snapshot_def *def = c->list->defs[i];
-
-        if (!is_child_of(def, parent))
-            continue;
-        take(c, def);
-        if (is_deep)
-            walk(c, def->name, true);
-    }
+    return (struct snapshot_list *)(void *)moment_list_new(&snapshot_kind);
 }
 
-/* Whether def descends from ancestor (NULL: the tree's top, which every
- * snapshot descends from). The walk is bounded, whatever the names say. */
-static bool
-is_below(const struct snapshot_list *list, const struct snapshot_def *def,
-         const char *ancestor)
+void
+snapshot_list_free(struct snapshot_list *list)
 {
-    for (int hops = 0; def != NULL && hops <= list->n_defs; hops++) {
-        if (def->parent_name == NULL)
-            return ancestor == NULL;
-        if (ancestor != NULL && strcmp(def->parent_name, ancestor) == 0)
-            return true;
-        def = snapshot_list_find(list, def->parent_name);
-    }
-    return false;
+    moment_list_free(m(list));
 }
 
-/* Creation order: from's children, or all its descendants. */
-static void
-scan(struct collect *c, const char *from, bool is_deep)
+int
+snapshot_list_count(const struct snapshot_list *list)
 {
-    for (int i = 0; i < c->list->n_defs; i++) {
-        struct snapshot_def *def = c->list->defs[i];
+    return moment_list_count(m(list));
+}
 
-        if (is_deep ? is_below(c->list, def, from) : is_child_of(def, from))
-            take(c, def);
-    }
+struct snapshot_def *
+snapshot_list_find(const struct snapshot_list *list, const char *name)
+{
+    return moment_list_find(m(list), name);
+}
+
+int
+snapshot_list_add(struct snapshot_list *list, struct snapshot_def *def)
+{
+    return moment_list_add(m(list), def);
+}
+
+void
+snapshot_list_remove(struct snapshot_list *list, const char *name)
+{
+    moment_list_remove(m(list), name);
+}
+
+struct snapshot_def *
+snapshot_list_current(const struct snapshot_list *list)
+{
+    return moment_list_current(m(list));
+}
+
+void
+snapshot_list_set_current(struct snapshot_list *list,
+                          const struct snapshot_def *def)
+{
+    moment_list_set_current(m(list), def);
+}
+
+int
+snapshot_list_n_children(const struct snapshot_list *list, const char *name,
+                         bool is_deep)
+{
+    return moment_list_n_children(m(list), name, is_deep);
 }
 
 int
 snapshot_list_collect(const struct snapshot_list *list, const char *from,
                       unsigned flags, struct snapshot_def ***out)
 {
-    /* ROOTS from the top and DESCENDANTS from a snapshot share a bit, with
-     * opposite meanings. */
-    bool has_bit = (flags & VIR_DOMAIN_SNAPSHOT_LIST_ROOTS) != 0;
-    bool is_deep = from == NULL ? !has_bit : has_bit;
-    struct collect c = { .list = list, .flags = flags };
+    return moment_list_collect(m(list), from, flags, (void ***)out);
+}
 
-    *out = NULL;
-    if (snapshot_list_count(list) == 0)
-        return 0;
-    c.out = calloc((size_t)list->n_defs, sizeof(*c.out));
-    if (c.out == NULL)
-        return -1;
-    if (flags & VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL)
-        walk(&c, from, is_deep);
-    else
-        scan(&c, from, is_deep);
-    if (c.n == 0) {
-        free(c.out);
-        c.out = NULL;
-    }
-    *out = c.out;
-    return c.n;
+int
+snapshot_list_drop_descendants(struct snapshot_list *list, const char *name)
+{
+    return moment_list_drop_descendants(m(list), name);
+}
+
+int
+snapshot_list_drop_one(struct snapshot_list *list, const char *name)
+{
+    return moment_list_drop_one(m(list), name);
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * snapshot_list.h: one domain's snapshots as libvirt keeps them: a tree
- * (each names its parent), one of them current, and libvirt's listing
- * rules (roots or all, children or all descendants, its filters and its
- * topological order). Neither locks: the driver that owns the domain
- * object serialises every access, as for domain_list.h.
+ * snapshot_list.h: one domain's snapshots as libvirt keeps them: a
+ * moment list (moment_list.h, which says how the tree and its listing
+ * behave) of snapshot definitions, with the snapshot filters. Nothing
+ * locks: the driver that owns the domain object serialises every access,
+ * as for domain_list.h.
  */
 #ifndef VIREO_DRIVERS_SNAPSHOT_LIST_H
 #define VIREO_DRIVERS_SNAPSHOT_LIST_H
@@ -33,12 +33,6 @@ int snapshot_list_add(struct snapshot_list *list, struct snapshot_def *def);
  * it unless the caller reparents them first. */
 void snapshot_list_remove(struct snapshot_list *list, const char *name);
 
-/* Give every child of name (of it, not its descendants) the parent
- * new_parent (NULL: they become roots). 0, or -1 when memory is short. */
-int snapshot_list_reparent_children(struct snapshot_list *list,
-                                    const char *name,
-                                    const char *new_parent);
-
 /* The current snapshot, or NULL. set_current(NULL) clears it. */
 struct snapshot_def *snapshot_list_current(const struct snapshot_list *list);
 void snapshot_list_set_current(struct snapshot_list *list,
@@ -57,5 +51,13 @@ int snapshot_list_n_children(const struct snapshot_list *list,
  * borrowed definitions (NULL when none), or -1 when memory is short. */
 int snapshot_list_collect(const struct snapshot_list *list, const char *from,
                           unsigned flags, struct snapshot_def ***out);
+
+/* Remove every descendant of name; returns whether the current one was
+ * among them, or -1 when memory is short. */
+int snapshot_list_drop_descendants(struct snapshot_list *list,
+                                   const char *name);
+/* Remove name, moving its children up to its parent, and the current
+ * mark too if it was on it. 0, or -1 when memory is short. */
+int snapshot_list_drop_one(struct snapshot_list *list, const char *name);
 
 #endif /* VIREO_DRIVERS_SNAPSHOT_LIST_H */

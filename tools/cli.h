@@ -11,6 +11,7 @@
 #define VIREO_TOOLS_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "vireo.h"
 
@@ -227,13 +228,93 @@ int cmd_cpu_baseline(struct session *s, const struct cmd *cmd);   /* cmd_cpu.c *
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+/* cmd_network.c */
+int cmd_net_list(struct session *s, const struct cmd *cmd);
+int cmd_net_info(struct session *s, const struct cmd *cmd);
+int cmd_net_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_net_uuid(struct session *s, const struct cmd *cmd);
+int cmd_net_name(struct session *s, const struct cmd *cmd);
+int cmd_net_define(struct session *s, const struct cmd *cmd);
+int cmd_net_create(struct session *s, const struct cmd *cmd);
+int cmd_net_undefine(struct session *s, const struct cmd *cmd);
+int cmd_net_start(struct session *s, const struct cmd *cmd);
+int cmd_net_destroy(struct session *s, const struct cmd *cmd);
+int cmd_net_autostart(struct session *s, const struct cmd *cmd);
+int cmd_net_update(struct session *s, const struct cmd *cmd);
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (cmd_pool.c, cmd_vol.c). */
+/* The pool arg names: by UUID when it is as long as one, then (with
+ * is_by_name) by name; NULL after printing virsh's lines. */
+struct vireo_storage_pool *cli_lookup_pool(struct session *s,
+                                           const char *arg, bool is_by_name);
+/* virsh's "1.50 GiB" (vshPrettyCapacity). */
+void cli_pretty_capacity(unsigned long long bytes, char *out, size_t size);
+/* "<label padded to 15> <size>": bytes and unit with is_bytes, else
+ * pretty. */
+void cli_print_size(const char *label, unsigned long long bytes,
+                    bool is_bytes, const char *unit);
+/* A UUID's 36 characters and a NUL into out. */
+void cli_format_uuid(const unsigned char *uuid, char *out);
+int cmd_pool_list(struct session *s, const struct cmd *cmd);
+int cmd_pool_info(struct session *s, const struct cmd *cmd);
+int cmd_pool_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_pool_name(struct session *s, const struct cmd *cmd);
+int cmd_pool_uuid(struct session *s, const struct cmd *cmd);
+int cmd_pool_define(struct session *s, const struct cmd *cmd);
+int cmd_pool_create(struct session *s, const struct cmd *cmd);
+int cmd_pool_start(struct session *s, const struct cmd *cmd);
+int cmd_pool_build(struct session *s, const struct cmd *cmd);
+int cmd_pool_destroy(struct session *s, const struct cmd *cmd);
+int cmd_pool_delete(struct session *s, const struct cmd *cmd);
+int cmd_pool_undefine(struct session *s, const struct cmd *cmd);
+int cmd_pool_refresh(struct session *s, const struct cmd *cmd);
+int cmd_pool_autostart(struct session *s, const struct cmd *cmd);
+int cmd_vol_list(struct session *s, const struct cmd *cmd);
+int cmd_vol_info(struct session *s, const struct cmd *cmd);
+int cmd_vol_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_vol_path(struct session *s, const struct cmd *cmd);
+int cmd_vol_key(struct session *s, const struct cmd *cmd);
+int cmd_vol_name(struct session *s, const struct cmd *cmd);
+int cmd_vol_pool(struct session *s, const struct cmd *cmd);
+int cmd_vol_create_as(struct session *s, const struct cmd *cmd);
+int cmd_vol_delete(struct session *s, const struct cmd *cmd);
 
 /* Node devices and host interfaces. */
+/* cmd_nodedev.c */
+int cmd_nodedev_list(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_create(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_destroy(struct session *s, const struct cmd *cmd);
+/* cmd_iface.c */
+int cmd_iface_list(struct session *s, const struct cmd *cmd);
+int cmd_iface_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_iface_mac(struct session *s, const struct cmd *cmd);
+int cmd_iface_name(struct session *s, const struct cmd *cmd);
+int cmd_iface_define(struct session *s, const struct cmd *cmd);
+int cmd_iface_undefine(struct session *s, const struct cmd *cmd);
+int cmd_iface_start(struct session *s, const struct cmd *cmd);
+int cmd_iface_destroy(struct session *s, const struct cmd *cmd);
+int cmd_iface_begin(struct session *s, const struct cmd *cmd);
+int cmd_iface_commit(struct session *s, const struct cmd *cmd);
+int cmd_iface_rollback(struct session *s, const struct cmd *cmd);
 
 /* Domain checkpoints. */
+/* cmd_checkpoint.c */
+int cmd_checkpoint_create(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_create_as(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_list(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_info(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_dumpxml(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_parent(struct session *s, const struct cmd *cmd);
+int cmd_checkpoint_delete(struct session *s, const struct cmd *cmd);
+/* Shared with the snapshot commands (cmd_snapshot.c): the text of the
+ * first element `name` after the text `after` (NULL: from the start) of
+ * a moment's document, malloc'ed, NULL if absent; and virsh's "Creation
+ * Time" of a count of seconds (local time with its offset). */
+char *cli_xml_text(const char *xml, const char *after, const char *name);
+void cli_format_time(const char *seconds, char *buf, size_t size);
 
 /* Object events: networks, storage pools, node devices. */
+int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
 
 #endif /* VIREO_TOOLS_CLI_H */

@@ -98,9 +98,8 @@ wait_for_events(struct waiter *w)
     return 0;
 }
 
-/* Run the loop until done, with the timer (if any) and Ctrl-C armed. */
-static int
-wait_armed(struct waiter *w, long timeout_s)
+int
+cmd_event_wait(struct waiter *w, long timeout_s)
 {
     struct sigaction sa, old;
     int timer = -1, rc;
@@ -138,17 +137,23 @@ watch(struct session *s, const struct cmd *cmd, struct vireo_domain *dom,
 
     if (register_all(s, cmd_string(cmd, "event"), dom, &w, &r) < 0)
         return -1;
-    rc = wait_armed(&w, timeout_s);
+    rc = cmd_event_wait(&w, timeout_s);
     deregister_all(s, &r);
     if (rc < 0)
         return -1;
+    return cmd_event_finish(&w);
+}
+
+int
+cmd_event_finish(const struct waiter *w)
+{
     if (interrupted)
         printf("event loop interrupted\n");
-    else if (w.is_timed_out)
+    else if (w->is_timed_out)
         printf("event loop timed out\n");
-    printf("events received: %d\n", w.n_events);
+    printf("events received: %d\n", w->n_events);
     /* As in virsh: no event is a failure, but nothing more to say. */
-    return w.n_events > 0 ? 0 : -1;
+    return w->n_events > 0 ? 0 : -1;
 }
 
 /* virsh's checks of the options, in its order. */

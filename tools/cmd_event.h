@@ -32,4 +32,17 @@ struct event_kind {
 };
 extern const struct event_kind event_kinds[VIR_DOMAIN_EVENT_ID_LAST];
 
+/* Print one event's text (with virsh's timestamp when asked), unless a
+ * one-shot run already has its event; count it (cmd_event_print.c). */
+void cmd_event_print(struct event_watch *ew, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Run the loop until the run is done, with the timer (if timeout_s > 0)
+ * and Ctrl-C armed. 0, or -1 after printing an error. */
+int cmd_event_wait(struct waiter *w, long timeout_s);
+
+/* virsh's closing lines ("event loop timed out", "events received: N");
+ * 0 when an event arrived, else -1 (cmd_event.c). */
+int cmd_event_finish(const struct waiter *w);
+
 #endif /* VIREO_TOOLS_CMD_EVENT_H */

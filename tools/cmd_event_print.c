@@ -36,9 +36,8 @@ print_timestamp(void)
            (int)(tv.tv_usec / 1000));
 }
 
-/* Print one event's text, unless a one-shot run already has its event. */
-static void __attribute__((format(printf, 2, 3)))
-print_event(struct event_watch *ew, const char *fmt, ...)
+void
+cmd_event_print(struct event_watch *ew, const char *fmt, ...)
 {
     struct waiter *w = ew->w;
     va_list ap;
@@ -69,7 +68,7 @@ print_generic(struct vireo_conn *conn, struct vireo_domain *dom, void *opaque)
 {
     struct event_watch *ew = opaque;
 
-    print_event(ew, "event '%s' for domain '%s'\n", ew->name,
+    cmd_event_print(ew, "event '%s' for domain '%s'\n", ew->name,
                 vireo_domain_get_name(dom));
 }
 
@@ -77,7 +76,7 @@ static void
 print_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom, int event,
                 int detail, void *opaque)
 {
-    print_event(opaque, "event 'lifecycle' for domain '%s': %s %s\n",
+    cmd_event_print(opaque, "event 'lifecycle' for domain '%s': %s %s\n",
                 vireo_domain_get_name(dom),
                 vireo_domain_event_type_string(event),
                 vireo_domain_event_detail_string(event, detail));
@@ -87,7 +86,7 @@ static void
 print_rtc_change(struct vireo_conn *conn, struct vireo_domain *dom,
                  long long utc_offset, void *opaque)
 {
-    print_event(opaque, "event 'rtc-change' for domain '%s': %lld\n",
+    cmd_event_print(opaque, "event 'rtc-change' for domain '%s': %lld\n",
                 vireo_domain_get_name(dom), utc_offset);
 }
 
@@ -100,7 +99,7 @@ print_watchdog(struct vireo_conn *conn, struct vireo_domain *dom, int action,
         "inject-nmi",
     };
 
-    print_event(opaque, "event 'watchdog' for domain '%s': %s\n",
+    cmd_event_print(opaque, "event 'watchdog' for domain '%s': %s\n",
                 vireo_domain_get_name(dom),
                 WORD(actions, action, "unknown"));
 }
@@ -112,7 +111,7 @@ print_io_error(struct vireo_conn *conn, struct vireo_domain *dom,
                const char *src_path, const char *dev_alias, int action,
                void *opaque)
 {
-    print_event(opaque, "event 'io-error' for domain '%s': %s (%s) %s\n",
+    cmd_event_print(opaque, "event 'io-error' for domain '%s': %s (%s) %s\n",
                 vireo_domain_get_name(dom), src_path, dev_alias,
                 WORD(io_error_actions, action, "unknown"));
 }
@@ -122,7 +121,7 @@ print_io_error_reason(struct vireo_conn *conn, struct vireo_domain *dom,
                       const char *src_path, const char *dev_alias, int action,
                       const char *reason, void *opaque)
 {
-    print_event(opaque,
+    cmd_event_print(opaque,
                 "event 'io-error' for domain '%s': %s (%s) %s due to %s\n",
                 vireo_domain_get_name(dom), src_path, dev_alias,
                 WORD(io_error_actions, action, "unknown"), reason);
@@ -143,7 +142,7 @@ print_graphics(struct vireo_conn *conn, struct vireo_domain *dom, int phase,
     struct event_watch *ew = opaque;
     int n_before = ew->w->n_events;
 
-    print_event(ew, "event 'graphics' for domain '%s': %s local[%s %s %s] "
+    cmd_event_print(ew, "event 'graphics' for domain '%s': %s local[%s %s %s] "
                 "remote[%s %s %s] %s\n", vireo_domain_get_name(dom),
                 WORD(phases, phase, "unknown"),
                 WORD(families, local->family, "unknown"), local->node,
@@ -170,7 +169,7 @@ print_block_job(struct vireo_conn *conn, struct vireo_domain *dom,
     };
     struct event_watch *ew = opaque;
 
-    print_event(ew, "event '%s' for domain '%s': %s for %s %s\n", ew->name,
+    cmd_event_print(ew, "event '%s' for domain '%s': %s for %s %s\n", ew->name,
                 vireo_domain_get_name(dom), WORD(types, type, "Unknown job"),
                 disk, WORD(statuses, status, "unknown"));
 }
@@ -182,7 +181,7 @@ print_disk_change(struct vireo_conn *conn, struct vireo_domain *dom,
 {
     static const char *const reasons[] = { "changed", "dropped" };
 
-    print_event(opaque,
+    cmd_event_print(opaque,
                 "event 'disk-change' for domain '%s' disk %s: %s -> %s: %s\n",
                 vireo_domain_get_name(dom), dev_alias, or_null(old_src_path),
                 or_null(new_src_path), WORD(reasons, reason, "unknown"));
@@ -194,7 +193,7 @@ print_tray_change(struct vireo_conn *conn, struct vireo_domain *dom,
 {
     static const char *const reasons[] = { "opened", "closed" };
 
-    print_event(opaque, "event 'tray-change' for domain '%s' disk %s: %s\n",
+    cmd_event_print(opaque, "event 'tray-change' for domain '%s' disk %s: %s\n",
                 vireo_domain_get_name(dom), dev_alias,
                 WORD(reasons, reason, "unknown"));
 }
@@ -211,7 +210,7 @@ static void
 print_balloon_change(struct vireo_conn *conn, struct vireo_domain *dom,
                      unsigned long long actual_kib, void *opaque)
 {
-    print_event(opaque, "event 'balloon-change' for domain '%s': %lluKiB\n",
+    cmd_event_print(opaque, "event 'balloon-change' for domain '%s': %lluKiB\n",
                 vireo_domain_get_name(dom), actual_kib);
 }
 
@@ -221,7 +220,7 @@ print_device(struct vireo_conn *conn, struct vireo_domain *dom,
 {
     struct event_watch *ew = opaque;
 
-    print_event(ew, "event '%s' for domain '%s': %s\n", ew->name,
+    cmd_event_print(ew, "event '%s' for domain '%s': %s\n", ew->name,
                 vireo_domain_get_name(dom), dev_alias);
 }
 
@@ -249,7 +248,7 @@ print_params(struct vireo_conn *conn, struct vireo_domain *dom,
     struct event_watch *ew = opaque;
     int n_before = ew->w->n_events;
 
-    print_event(ew, "event '%s' for domain '%s':\n", ew->name,
+    cmd_event_print(ew, "event '%s' for domain '%s':\n", ew->name,
                 vireo_domain_get_name(dom));
     if (ew->w->n_events == n_before)
         return;
@@ -272,7 +271,7 @@ print_agent_lifecycle(struct vireo_conn *conn, struct vireo_domain *dom,
         "unknown", "domain started", "channel event",
     };
 
-    print_event(opaque, "event 'agent-lifecycle' for domain '%s': "
+    cmd_event_print(opaque, "event 'agent-lifecycle' for domain '%s': "
                 "state: '%s' reason: '%s'\n", vireo_domain_get_name(dom),
                 WORD(states, state, "unsupported value"),
                 WORD(reasons, reason, "unsupported value"));
@@ -282,7 +281,7 @@ static void
 print_migration_iteration(struct vireo_conn *conn, struct vireo_domain *dom,
                           int iteration, void *opaque)
 {
-    print_event(opaque, "event 'migration-iteration' for domain '%s': "
+    cmd_event_print(opaque, "event 'migration-iteration' for domain '%s': "
                 "iteration: '%d'\n", vireo_domain_get_name(dom), iteration);
 }
 
@@ -292,7 +291,7 @@ print_metadata_change(struct vireo_conn *conn, struct vireo_domain *dom,
 {
     static const char *const types[] = { "description", "title", "element" };
 
-    print_event(opaque, "event 'metadata-change' for domain '%s': "
+    cmd_event_print(opaque, "event 'metadata-change' for domain '%s': "
                 "type %s, uri %s\n", vireo_domain_get_name(dom),
                 WORD(types, type, "unsupported value"), or_null(nsuri));
 }
@@ -303,7 +302,7 @@ print_block_threshold(struct vireo_conn *conn, struct vireo_domain *dom,
                       unsigned long long threshold,
                       unsigned long long excess, void *opaque)
 {
-    print_event(opaque, "event 'block-threshold' for domain '%s': "
+    cmd_event_print(opaque, "event 'block-threshold' for domain '%s': "
                 "dev: %s(%s) %llu %llu\n", vireo_domain_get_name(dom), dev,
                 or_null(path), threshold, excess);
 }
@@ -319,7 +318,7 @@ print_memory_failure(struct vireo_conn *conn, struct vireo_domain *dom,
     };
 
     /* flags: 1 action required, 2 recursive. */
-    print_event(opaque, "event 'memory-failure' for domain '%s':\n"
+    cmd_event_print(opaque, "event 'memory-failure' for domain '%s':\n"
                 "recipient: %s\naction: %s\n"
                 "flags:\n\taction required: %d\n\trecursive: %d\n",
                 vireo_domain_get_name(dom),
@@ -333,7 +332,7 @@ print_memory_device_size_change(struct vireo_conn *conn,
                                 struct vireo_domain *dom, const char *alias,
                                 unsigned long long size, void *opaque)
 {
-    print_event(opaque, "event 'memory-device-size-change' for domain '%s':\n"
+    cmd_event_print(opaque, "event 'memory-device-size-change' for domain '%s':\n"
                 "alias: %s\nsize: %llu\n", vireo_domain_get_name(dom), alias,
                 size);
 }

@@ -15,10 +15,8 @@
 #include "cli.h"
 #include "table.h"
 
-/* The text of the first <name> element after `after` (or from the start)
- * in xml, malloc'ed; NULL if absent. */
-static char *
-xml_text(const char *xml, const char *after, const char *name)
+char *
+cli_xml_text(const char *xml, const char *after, const char *name)
 {
     char open[64], close[64];
     const char *start = xml, *end;
@@ -134,9 +132,8 @@ by_name(const void *a, const void *b)
         vireo_domain_snapshot_get_name(*(struct vireo_domain_snapshot *const *)b));
 }
 
-/* virsh's "Creation Time": local time with its offset. */
-static void
-format_time(const char *seconds, char *buf, size_t size)
+void
+cli_format_time(const char *seconds, char *buf, size_t size)
 {
     time_t t = seconds != NULL ? (time_t)strtoll(seconds, NULL, 10) : 0;
     struct tm tm;
@@ -155,10 +152,10 @@ add_row(struct table *t, struct vireo_domain_snapshot *snap)
 
     if (xml == NULL)
         return -1;
-    state = xml_text(xml, NULL, "state");
-    when = xml_text(xml, NULL, "creationTime");
-    parent = xml_text(xml, "<parent>", "name");
-    format_time(when, time_text, sizeof(time_text));
+    state = cli_xml_text(xml, NULL, "state");
+    when = cli_xml_text(xml, NULL, "creationTime");
+    parent = cli_xml_text(xml, "<parent>", "name");
+    cli_format_time(when, time_text, sizeof(time_text));
     {
         const char *cells[] = {
             vireo_domain_snapshot_get_name(snap), time_text,
@@ -267,8 +264,8 @@ print_info(struct vireo_domain_snapshot *snap, const char *xml)
     int is_current = vireo_domain_snapshot_is_current(snap, 0, &err);
     int children = count(snap, 0);
     int descendants = count(snap, VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS);
-    char *state = xml_text(xml, NULL, "state");
-    char *parent = xml_text(xml, "<parent>", "name");
+    char *state = cli_xml_text(xml, NULL, "state");
+    char *parent = cli_xml_text(xml, "<parent>", "name");
     bool is_external = strstr(xml, "snapshot='external'") != NULL;
 
     if (is_current < 0 || children < 0 || descendants < 0) {

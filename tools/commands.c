@@ -447,14 +447,282 @@ static const struct opt_def cpu_models_opts[] = {
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+#define NETWORK_ARG \
+    { "network", OPT_STRING, true, true, "network name or uuid" }
+
+static const struct opt_def net_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive networks" },
+    { "all", OPT_BOOL, false, false, "list inactive & active networks" },
+    { "persistent", OPT_BOOL, false, false, "list persistent networks" },
+    { "transient", OPT_BOOL, false, false, "list transient networks" },
+    { "autostart", OPT_BOOL, false, false,
+      "list networks with autostart enabled" },
+    { "no-autostart", OPT_BOOL, false, false,
+      "list networks with autostart disabled" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list network names only" },
+    END_OPTS,
+};
+
+static const struct opt_def net_one_opts[] = {
+    NETWORK_ARG,
+    END_OPTS,
+};
+
+static const struct opt_def net_dumpxml_opts[] = {
+    NETWORK_ARG,
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+static const struct opt_def net_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
+
+static const struct opt_def net_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    END_OPTS,
+};
+
+static const struct opt_def net_autostart_opts[] = {
+    NETWORK_ARG,
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    END_OPTS,
+};
+
+static const struct opt_def net_update_opts[] = {
+    NETWORK_ARG,
+    { "command", OPT_STRING, true, true,
+      "type of update (add-first, add-last (add), delete, or modify)" },
+    { "section", OPT_STRING, true, true,
+      "which section of network configuration to update" },
+    { "xml", OPT_STRING, true, true,
+      "name of file containing xml (or, if it starts with '<', the "
+      "complete xml element itself) to add/modify, or to be matched for "
+      "search" },
+    { "parent-index", OPT_NUMBER, false, false,
+      "which parent object to search through" },
+    { "config", OPT_BOOL, false, false, "affect next network startup" },
+    { "live", OPT_BOOL, false, false, "affect running network" },
+    { "current", OPT_BOOL, false, false,
+      "affect current state of network" },
+    END_OPTS,
+};
 
 /* Storage pools and volumes. */
+static const struct opt_def pool_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { NULL },
+};
+static const struct opt_def pool_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive pools" },
+    { "all", OPT_BOOL, false, false, "list inactive & active pools" },
+    { "type", OPT_STRING, false, false,
+      "only list pool of specified type(s) (if supported)" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for pools" },
+    { "uuid", OPT_BOOL, false, false, "list UUID of active pools only" },
+    { "name", OPT_BOOL, false, false, "list name of active pools only" },
+    { NULL },
+};
+static const struct opt_def pool_info_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false, "Reture pool info in bytes" },
+    { NULL },
+};
+static const struct opt_def pool_dumpxml_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "inactive", OPT_BOOL, false, false,
+      "show inactive defined XML" },
+    { NULL },
+};
+static const struct opt_def pool_file_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML pool description" },
+    { NULL },
+};
+static const struct opt_def pool_autostart_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    { NULL },
+};
+static const struct opt_def vol_list_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for volumes" },
+    { NULL },
+};
+static const struct opt_def vol_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { NULL },
+};
+static const struct opt_def vol_info_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false,
+      "sizes are represented in bytes rather than pretty units" },
+    { NULL },
+};
+static const struct opt_def vol_pool_opts[] = {
+    { "vol", OPT_STRING, true, true, "volume key or path" },
+    { "uuid", OPT_BOOL, false, false,
+      "return the pool uuid rather than pool name" },
+    { NULL },
+};
+static const struct opt_def vol_create_as_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name" },
+    { "name", OPT_STRING, true, true, "name of the volume" },
+    { "capacity", OPT_STRING, true, true,
+      "size of the vol, as scaled integer (default bytes)" },
+    { "allocation", OPT_STRING, false, false,
+      "initial allocation size, as scaled integer (default bytes)" },
+    { "format", OPT_STRING, false, false,
+      "file format type raw,bochs,qcow,qcow2,qed,vmdk" },
+    { NULL },
+};
 
 /* Node devices and host interfaces. */
+static const struct opt_def nodedev_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false,
+      "list inactive & defined devices only" },
+    { "all", OPT_BOOL, false, false, "list inactive & active devices" },
+    { "cap", OPT_STRING, false, false,
+      "capability names, separated by comma" },
+    END_OPTS,
+};
+
+static const struct opt_def nodedev_only[] = {
+    { "device", OPT_STRING, true, true,
+      "device name or wwn pair in 'wwnn,wwpn' format" },
+    END_OPTS,
+};
+
+static const struct opt_def nodedev_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML description of the device" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive interfaces" },
+    { "all", OPT_BOOL, false, false, "list inactive & active interfaces" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_only[] = {
+    { "interface", OPT_STRING, true, true, "interface name" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_dumpxml_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface name or MAC address" },
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_name_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface mac" },
+    END_OPTS,
+};
+
+static const struct opt_def iface_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML interface description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
 
 /* Domain checkpoints. */
+#define CHECKPOINT_NAME_ARG \
+    { "checkpointname", OPT_STRING, true, true, "checkpoint name" }
+
+static const struct opt_def checkpoint_create_opts[] = {
+    DOMAIN_ARG,
+    { "xmlfile", OPT_STRING, true, false, "domain checkpoint XML" },
+    { "redefine", OPT_BOOL, false, false,
+      "redefine metadata for existing checkpoint" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of checkpoint" },
+    { "description", OPT_STRING, true, false, "description of checkpoint" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    { "diskspec", OPT_STRING, false, false,
+      "disk attributes: disk[,checkpoint=type][,bitmap=name]" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false,
+      "add a column showing parent checkpoint" },
+    { "roots", OPT_BOOL, false, false, "list only checkpoints without parents" },
+    { "leaves", OPT_BOOL, false, false,
+      "list only checkpoints without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only checkpoints that are not leaves (with children)" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "tree", OPT_BOOL, false, false, "list checkpoints in a tree" },
+    { "name", OPT_BOOL, false, false, "list checkpoint names only" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_one_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_dumpxml_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "security-info", OPT_BOOL, false, false,
+      "include security sensitive information in XML dump" },
+    { "no-domain", OPT_BOOL, false, false, "exclude <domain> from XML" },
+    { "size", OPT_BOOL, false, false,
+      "include backup size estimate in XML dump" },
+    END_OPTS,
+};
+
+static const struct opt_def checkpoint_delete_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "children", OPT_BOOL, false, false,
+      "delete checkpoint and all children" },
+    { "children-only", OPT_BOOL, false, false,
+      "delete children but not checkpoint" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving checkpoint contents behind" },
+    END_OPTS,
+};
 
 /* Object events: networks, storage pools, node devices. */
+static const struct opt_def net_event_opts[] = {
+    { "network", OPT_STRING, true, false,
+      "filter by network name or uuid" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
+    { "loop", OPT_BOOL, false, false,
+      "loop until timeout or interrupt, rather than one-shot" },
+    { "timeout", OPT_NUMBER, false, false,
+      "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
+    END_OPTS,
+};
 
 /* ---- The table ---------------------------------------------------------- */
 
@@ -669,14 +937,181 @@ static const struct cmd_def table[] = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    { "net-list", cmd_net_list, net_list_opts, true, "list networks",
+      "Returns list of networks." },
+    { "net-info", cmd_net_info, net_one_opts, true, "network information",
+      "Returns basic information about the network" },
+    { "net-dumpxml", cmd_net_dumpxml, net_dumpxml_opts, true,
+      "network information in XML",
+      "Output the network information as an XML dump to stdout." },
+    { "net-uuid", cmd_net_uuid, net_one_opts, true,
+      "convert a network name to network UUID",
+      "Convert a network name to network UUID." },
+    { "net-name", cmd_net_name, net_one_opts, true,
+      "convert a network UUID to network name",
+      "Convert a network UUID to network name." },
+    { "net-define", cmd_net_define, net_define_opts, true,
+      "define an inactive persistent virtual network or modify an "
+      "existing persistent one from an XML file",
+      "Define or modify a persistent virtual network." },
+    { "net-create", cmd_net_create, net_create_opts, true,
+      "create a network from an XML file",
+      "Create a network." },
+    { "net-undefine", cmd_net_undefine, net_one_opts, true,
+      "undefine a persistent network", "Undefine the configuration for a "
+      "persistent network." },
+    { "net-start", cmd_net_start, net_one_opts, true,
+      "start a (previously defined) inactive network",
+      "Start a network." },
+    { "net-destroy", cmd_net_destroy, net_one_opts, true,
+      "destroy (stop) a network", "Forcefully stop a given network." },
+    { "net-autostart", cmd_net_autostart, net_autostart_opts, true,
+      "autostart a network", "Configure a network to be automatically "
+      "started at boot." },
+    { "net-update", cmd_net_update, net_update_opts, true,
+      "update parts of an existing network's configuration",
+      "Update part of an existing network's configuration." },
 
     /* Storage pools and volumes. */
+    { "pool-list", cmd_pool_list, pool_list_opts, true, "list pools",
+      "Returns list of pools." },
+    { "pool-info", cmd_pool_info, pool_info_opts, true,
+      "storage pool information",
+      "Returns basic information about the storage pool." },
+    { "pool-dumpxml", cmd_pool_dumpxml, pool_dumpxml_opts, true,
+      "pool information in XML",
+      "Output the pool information as an XML dump to stdout." },
+    { "pool-name", cmd_pool_name, pool_opts, true,
+      "convert a pool UUID to pool name", "" },
+    { "pool-uuid", cmd_pool_uuid, pool_opts, true,
+      "convert a pool name to pool UUID", "" },
+    { "pool-define", cmd_pool_define, pool_file_opts, true,
+      "define an inactive persistent storage pool or modify an existing "
+      "persistent one from an XML file",
+      "Define or modify a persistent storage pool." },
+    { "pool-create", cmd_pool_create, pool_file_opts, true,
+      "create a pool from an XML file",
+      "Create a pool." },
+    { "pool-start", cmd_pool_start, pool_opts, true,
+      "start a (previously defined) inactive pool",
+      "Start a pool." },
+    { "pool-build", cmd_pool_build, pool_opts, true, "build a pool",
+      "Build a given pool." },
+    { "pool-destroy", cmd_pool_destroy, pool_opts, true,
+      "destroy (stop) a pool", "Forcefully stop a given pool. Raw data in "
+      "the pool is untouched" },
+    { "pool-delete", cmd_pool_delete, pool_opts, true, "delete a pool",
+      "Delete a given pool." },
+    { "pool-undefine", cmd_pool_undefine, pool_opts, true,
+      "undefine an inactive pool",
+      "Undefine the configuration for an inactive pool." },
+    { "pool-refresh", cmd_pool_refresh, pool_opts, true, "refresh a pool",
+      "Refresh a given pool." },
+    { "pool-autostart", cmd_pool_autostart, pool_autostart_opts, true,
+      "autostart a pool", "Configure a pool to be automatically started at "
+      "boot." },
+    { "vol-list", cmd_vol_list, vol_list_opts, true, "list vols",
+      "Returns list of vols by pool." },
+    { "vol-info", cmd_vol_info, vol_info_opts, true,
+      "storage vol information",
+      "Returns basic information about the storage vol." },
+    { "vol-dumpxml", cmd_vol_dumpxml, vol_opts, true,
+      "vol information in XML",
+      "Output the vol information as an XML dump to stdout." },
+    { "vol-path", cmd_vol_path, vol_opts, true,
+      "returns the volume path for a given volume name or key",
+      "Returns the volume path for a given volume name or key" },
+    { "vol-key", cmd_vol_key, vol_opts, true,
+      "returns the volume key for a given volume name or path",
+      "Returns the volume key for a given volume name or path" },
+    { "vol-name", cmd_vol_name, vol_pool_opts, true,
+      "returns the volume name for a given volume key or path",
+      "Returns the volume name for a given volume key or path" },
+    { "vol-pool", cmd_vol_pool, vol_pool_opts, true,
+      "returns the storage pool for a given volume key or path",
+      "Returns the storage pool for a given volume key or path" },
+    { "vol-create-as", cmd_vol_create_as, vol_create_as_opts, true,
+      "create a volume from a set of args",
+      "Create a vol." },
+    { "vol-delete", cmd_vol_delete, vol_opts, true, "delete a vol",
+      "Delete a given vol." },
 
     /* Node devices and host interfaces. */
+    { "nodedev-list", cmd_nodedev_list, nodedev_list_opts, true,
+      "enumerate devices on this host", "" },
+    { "nodedev-dumpxml", cmd_nodedev_dumpxml, nodedev_only, true,
+      "node device details in XML",
+      "Output the node device details as an XML dump to stdout." },
+    { "nodedev-create", cmd_nodedev_create, nodedev_create_opts, true,
+      "create a device defined by an XML file on the node",
+      "Create a device on the node.  Note that this command creates\n"
+      "    devices on the physical host that can then be assigned to a\n"
+      "    virtual machine." },
+    { "nodedev-destroy", cmd_nodedev_destroy, nodedev_only, true,
+      "destroy (stop) a device on the node",
+      "Destroy a device on the node.  Note that this command destroys\n"
+      "    devices on the physical host" },
+    { "iface-list", cmd_iface_list, iface_list_opts, true,
+      "list physical host interfaces",
+      "Returns list of physical host interfaces." },
+    { "iface-dumpxml", cmd_iface_dumpxml, iface_dumpxml_opts, true,
+      "interface information in XML",
+      "Output the physical host interface information as an XML dump to\n"
+      "    stdout." },
+    { "iface-mac", cmd_iface_mac, iface_only, true,
+      "convert an interface name to interface MAC address",
+      "Convert an interface name to interface MAC address." },
+    { "iface-name", cmd_iface_name, iface_name_opts, true,
+      "convert an interface MAC address to interface name",
+      "Convert an interface MAC address to interface name." },
+    { "iface-define", cmd_iface_define, iface_define_opts, true,
+      "define an inactive persistent physical host interface or modify an "
+      "existing persistent one from an XML file",
+      "Define or modify a persistent physical host interface." },
+    { "iface-undefine", cmd_iface_undefine, iface_only, true,
+      "undefine a physical host interface (remove it from configuration)",
+      "undefine an interface." },
+    { "iface-start", cmd_iface_start, iface_only, true,
+      "start a physical host interface (enable it / \"if-up\")",
+      "start a physical host interface." },
+    { "iface-destroy", cmd_iface_destroy, iface_only, true,
+      "destroy a physical host interface (disable it / \"if-down\")",
+      "forcefully stop a physical host interface." },
+    { "iface-begin", cmd_iface_begin, NULL, true,
+      "create a snapshot of current interfaces settings, which can be "
+      "later committed (iface-commit) or restored (iface-rollback)",
+      "Create a restore point for interfaces settings" },
+    { "iface-commit", cmd_iface_commit, NULL, true,
+      "commit changes made since iface-begin and free restore point",
+      "commit changes and free restore point" },
+    { "iface-rollback", cmd_iface_rollback, NULL, true,
+      "rollback to previous saved configuration created via iface-begin",
+      "rollback to previous restore point" },
 
     /* Domain checkpoints. */
+    { "checkpoint-create", cmd_checkpoint_create, checkpoint_create_opts,
+      true, "Create a checkpoint from XML",
+      "Create a checkpoint from XML for use in future incremental backups" },
+    { "checkpoint-create-as", cmd_checkpoint_create_as,
+      checkpoint_create_as_opts, true, "Create a checkpoint from a set of args",
+      "Create a checkpoint from arguments" },
+    { "checkpoint-list", cmd_checkpoint_list, checkpoint_list_opts, true,
+      "List checkpoints for a domain", "Checkpoint List" },
+    { "checkpoint-info", cmd_checkpoint_info, checkpoint_one_opts, true,
+      "checkpoint information",
+      "Returns basic information about a checkpoint." },
+    { "checkpoint-dumpxml", cmd_checkpoint_dumpxml, checkpoint_dumpxml_opts,
+      true, "Dump XML for a domain checkpoint", "Checkpoint Dump XML" },
+    { "checkpoint-parent", cmd_checkpoint_parent, checkpoint_one_opts, true,
+      "Get the name of the parent of a checkpoint",
+      "Extract the checkpoint's parent, if any" },
+    { "checkpoint-delete", cmd_checkpoint_delete, checkpoint_delete_opts,
+      true, "Delete a domain checkpoint", "Checkpoint Delete" },
 
     /* Object events: networks, storage pools, node devices. */
+    { "net-event", cmd_net_event, net_event_opts, true,
+      "Network Events", "List event types, or wait for network events to "
+      "occur" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/moment_xml.h"
 #include "drivers/conf/snapshot_xml.h"
 #include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
@@ -94,62 +95,17 @@ snapshot_def_free(struct snapshot_def *def)
 
 /* ---- Reading ---------------------------------------------------------- */
 
+static void
+free_def(void *def)
+{
+    snapshot_def_free(def);
+}
+
 static int
 fail(struct vireo_error *err, const char *what)
 {
     return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT, "%s",
                      what);
-}
-
-static bool
-is_element(xmlNodePtr node, const char *name)
-{
-    return node->type == XML_ELEMENT_NODE &&
-           strcmp((const char *)node->name, name) == 0;
-}
-
-/* The first child element named name, or NULL. */
-static xmlNodePtr
-child(xmlNodePtr parent, const char *name)
-{
-    for (xmlNodePtr n = parent->children; n != NULL; n = n->next)
-        if (is_element(n, name))
-            return n;
-    return NULL;
-}
-
-/* A malloc'ed copy of an attribute or of an element's text; NULL if
- * absent (*out stays NULL) or -1 when memory is short. */
-static int
-copy_attr(xmlNodePtr node, const char *name, char **out,
-          struct vireo_error *err)
-{
-    xmlChar *value = xmlGetProp(node, (const xmlChar *)name);
-
-    *out = NULL;
-    if (value == NULL)
-        return 0;
-    *out = strdup((const char *)value);
-    xmlFree(value);
-    return *out != NULL ? 0 : error_no_memory(err);
-}
-
-static int
-copy_text(xmlNodePtr parent, const char *name, char **out,
-          struct vireo_error *err)
-{
-    xmlNodePtr node = child(parent, name);
-    xmlChar *text;
-
-    *out = NULL;
-    if (node == NULL)
-        return 0;
-    text = xmlNodeGetContent(node);
-    if (text == NULL)
-        return error_no_memory(err);
-    *out = strdup((const char *)text);
-    xmlFree(text);
-    return *out != NULL ? 0 : error_no_memory(err);
 }
 
 /* A location attribute: absent is the default. */
@@ -158,7 +114,7 @@ read_location(xmlNodePtr node, int *location, struct vireo_error *err)
 {
     char *word;
 
-    if (copy_attr(node, "snapshot", &word, err) < 0)
+    if (moment_xml_attr(node, "snapshot", &word, err) < 0)
         return -1;
     *location = word == NULL ? SNAPSHOT_LOCATION_DEFAULT
                              : snapshot_location_from_string(word);
@@ -173,12 +129,12 @@ static int
 read_memory(struct snapshot_def *def, xmlNodePtr root,
             struct vireo_error *err)
 {
-    xmlNodePtr node = child(root, "memory");
+    xmlNodePtr node = moment_xml_child(root, "memory");
 
     if (node == NULL)
         return 0;
     if (read_location(node, &def->memory, err) < 0 ||
-        copy_attr(node, "file", &def->memory_file, err) < 0)
+        moment_xml_attr(node, "file", &def->memory_file, err) < 0)
         return -1;
     if (def->memory_file != NULL &&
         def->memory == SNAPSHOT_LOCATION_DEFAULT)
@@ -192,18 +148,20 @@ read_memory(struct snapshot_def *def, xmlNodePtr root,
 }
 
 static int
-read_disk(struct snapshot_disk *disk, xmlNodePtr node,
-          struct vireo_error *err)
+read_disk(void *item, xmlNodePtr node, struct vireo_error *err)
 {
-    xmlNodePtr source = child(node, "source");
+    struct snapshot_disk *disk = item;
 
-    if (copy_attr(node, "name", &disk->name, err) < 0)
+    xmlNodePtr source = moment_xml_child(node, "source");
+
+    if (moment_xml_attr(node, "name", &disk->name, err) < 0)
         return -1;
     if (disk->name == NULL)
         return fail(err, "missing name from disk snapshot element");
     if (read_location(node, &disk->location, err) < 0)
         return -1;
-    if (source != NULL && copy_attr(source, "file", &disk->file, err) < 0)
+    if (source != NULL &&
+        moment_xml_attr(source, "file", &disk->file, err) < 0)
         return -1;
     if (disk->file != NULL && disk->location == SNAPSHOT_LOCATION_DEFAULT)
         disk->location = SNAPSHOT_LOCATION_EXTERNAL;
@@ -214,47 +172,13 @@ static int
 read_disks(struct snapshot_def *def, xmlNodePtr root,
            struct vireo_error *err)
 {
-    xmlNodePtr disks = child(root, "disks");
-    int n = 0;
+    void *disks = NULL;
+    int rc = moment_xml_read_items(root, "disks", "disk",
+                                   sizeof(struct snapshot_disk), read_disk,
+                                   &disks, &def->n_disks, err);
 
-    if (disks == NULL)
-        return 0;
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next)
-        n += is_element(d, "disk");
-    if (n == 0)
-        return 0;
-    def->disks = calloc((size_t)n, sizeof(*def->disks));
-    if (def->disks == NULL)
-        return error_no_memory(err);
-    for (xmlNodePtr d = disks->children; d != NULL; d = d->next) {
-        if (!is_element(d, "disk"))
-            continue;
-        if (read_disk(&def->disks[def->n_disks++], d, err) < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* The embedded <domain>, as its own document for the domain parser. */
-static int
-read_domain(struct snapshot_def *def, xmlNodePtr root,
-            struct vireo_error *err)
-{
-    xmlNodePtr node = child(root, "domain");
-    xmlBufferPtr buf;
-
-    if (node == NULL)
-        return fail(err, "missing domain in snapshot");
-    buf = xmlBufferCreate();
-    if (buf == NULL)
-        return error_no_memory(err);
-    if (xmlNodeDump(buf, node->doc, node, 0, 0) < 0) {
-        xmlBufferFree(buf);
-        return error_no_memory(err);
-    }
-    def->dom = domain_def_parse((const char *)xmlBufferContent(buf), err);
-    xmlBufferFree(buf);
-    return def->dom != NULL ? 0 : -1;
+    def->disks = disks;     /* what was read, freed with def on failure */
+    return rc;
 }
 
 /* What only an existing snapshot's document carries. */
@@ -263,18 +187,19 @@ read_redefined(struct snapshot_def *def, xmlNodePtr root,
                struct vireo_error *err)
 {
     char *text = NULL;
-    xmlNodePtr parent = child(root, "parent");
+    xmlNodePtr parent = moment_xml_child(root, "parent");
+    xmlNodePtr node;
     int rc;
 
     if (def->name == NULL)
         return fail(err, "a redefined snapshot must have a name");
-    if (copy_text(root, "creationTime", &text, err) < 0)
+    if (moment_xml_text(root, "creationTime", &text, err) < 0)
         return -1;
     if (text == NULL)
         return fail(err, "missing creationTime from existing snapshot");
     def->creation_time = strtoll(text, NULL, 10);
     free(text);
-    if (copy_text(root, "state", &text, err) < 0)
+    if (moment_xml_text(root, "state", &text, err) < 0)
         return -1;
     if (text == NULL)
         return fail(err, "missing state from existing snapshot");
@@ -286,23 +211,28 @@ read_redefined(struct snapshot_def *def, xmlNodePtr root,
     free(text);
     if (rc < 0)
         return -1;
-    if (parent != NULL && copy_text(parent, "name", &def->parent_name,
+    if (parent != NULL && moment_xml_text(parent, "name", &def->parent_name,
                                     err) < 0)
         return -1;
-    return read_domain(def, root, err);
+    if ((node = moment_xml_child(root, "domain")) == NULL)
+        return fail(err, "missing domain in snapshot");
+    def->dom = moment_xml_read_domain(node, err);
+    return def->dom != NULL ? 0 : -1;
 }
 
 static int
-read_snapshot(struct snapshot_def *def, xmlNodePtr root, bool is_redefine,
+read_snapshot(void *opaque, xmlNodePtr root, bool is_redefine,
               struct vireo_error *err)
 {
-    if (root == NULL || !is_element(root, "domainsnapshot"))
+    struct snapshot_def *def = opaque;
+
+    if (root == NULL || !moment_xml_is_element(root, "domainsnapshot"))
         return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN_SNAPSHOT,
                          "unexpected root element <%s>, expecting "
                          "<domainsnapshot>",
                          root != NULL ? (const char *)root->name : "");
-    if (copy_text(root, "name", &def->name, err) < 0 ||
-        copy_text(root, "description", &def->description, err) < 0)
+    if (moment_xml_text(root, "name", &def->name, err) < 0 ||
+        moment_xml_text(root, "description", &def->description, err) < 0)
         return -1;
     if (is_redefine)
         return read_redefined(def, root, err) < 0 ||
@@ -324,7 +254,6 @@ snapshot_def_parse(const char *xml, bool is_redefine,
 {
     const int options = XML_PARSE_NONET | XML_PARSE_NOWARNING |
                         XML_PARSE_NOERROR;
-    struct snapshot_def *def;
     xmlDocPtr doc;
 
     if (xml == NULL) {
@@ -339,16 +268,8 @@ snapshot_def_parse(const char *xml, bool is_redefine,
         xmlFreeDoc(doc);
         return NULL;
     }
-    def = calloc(1, sizeof(*def));
-    if (def == NULL)
-        error_no_memory(err);
-    else if (read_snapshot(def, xmlDocGetRootElement(doc), is_redefine,
-                           err) < 0) {
-        snapshot_def_free(def);
-        def = NULL;
-    }
-    xmlFreeDoc(doc);
-    return def;
+    return moment_xml_read_root(doc, sizeof(struct snapshot_def),
+                                read_snapshot, free_def, is_redefine, err);
 }
 
 /* ---- Writing ---------------------------------------------------------- */
@@ -391,55 +312,22 @@ put_disks(FILE *out, const struct snapshot_def *def)
     fputs("  </disks>\n", out);
 }
 
-/* The domain document, each line indented one more level. */
-static bool
-put_domain(FILE *out, const struct domain_def *dom)
+static void
+put_body(FILE *out, const void *opaque)
 {
-    char *text = domain_def_format(dom, -1);
-    char *line, *next;
+    const struct snapshot_def *def = opaque;
 
-    if (text == NULL)
-        return false;
-    for (line = text; *line != '\0'; line = next) {
-        next = strchr(line, '\n');
-        next = next != NULL ? next + 1 : line + strlen(line);
-        fprintf(out, "  %.*s", (int)(next - line), line);
-    }
-    free(text);
-    return true;
+    moment_xml_put_names(out, def->name, def->description);
+    xml_write_text_element(out, "  ", "state",
+                           snapshot_state_to_string(def->state));
+    moment_xml_put_parent(out, def->parent_name);
+    fprintf(out, "  <creationTime>%lld</creationTime>\n", def->creation_time);
+    put_memory(out, def);
+    put_disks(out, def);
 }
 
 char *
 snapshot_def_format(const struct snapshot_def *def)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    bool ok = true;
-
-    if (out == NULL)
-        return NULL;
-    fputs("<domainsnapshot>\n", out);
-    xml_write_text_element(out, "  ", "name", def->name);
-    if (def->description != NULL)
-        xml_write_text_element(out, "  ", "description", def->description);
-    xml_write_text_element(out, "  ", "state",
-                           snapshot_state_to_string(def->state));
-    if (def->parent_name != NULL) {
-        fputs("  <parent>\n", out);
-        xml_write_text_element(out, "    ", "name", def->parent_name);
-        fputs("  </parent>\n", out);
-    }
-    fprintf(out, "  <creationTime>%lld</creationTime>\n", def->creation_time);
-    put_memory(out, def);
-    put_disks(out, def);
-    if (def->dom != NULL)
-        ok = put_domain(out, def->dom);
-    fputs("</domainsnapshot>\n", out);
-    ok = ok && ferror(out) == 0;
-    if (fclose(out) != 0 || !ok) {
-        free(text);
-        return NULL;
-    }
-    return text;
+    return moment_xml_format("domainsnapshot", put_body, def, def->dom);
 }

@@ -57,6 +57,8 @@ remote_event_on_message(const struct wire_message *msg, void *opaque)
     struct remote_priv *priv = opaque;
     struct remote_event ev = { 0 };
 
+    if (remote_object_event_on_message(msg, priv))
+        return;
     if (!remote_event_decode(msg, &ev))
         return;   /* not a domain event, or undecodable parameters */
     if (is_registered(priv, ev.event_id, ev.callback_id)) {
@@ -206,4 +208,5 @@ remote_event_close(struct vireo_conn *conn)
     pthread_mutex_lock(&priv->events_lock);
     domain_event_deregister_conn(priv->events, conn);
     pthread_mutex_unlock(&priv->events_lock);
+    remote_object_events_close(conn);
 }

@@ -57,6 +57,9 @@ struct remote_priv {
     struct remote_event_id     ids[VIR_DOMAIN_EVENT_ID_LAST];
     struct remote_local_reg   *regs;
     int                        n_regs;
+    /* Network events (remote_object_event.c), made by the first
+     * registration; NULL before. */
+    struct remote_object_events *objects;
 };
 
 /* Call proc on the daemon behind conn (rpc_client_call()). */
@@ -75,6 +78,21 @@ struct vireo_domain *remote_domain_from_wire(struct vireo_conn *conn,
  * libvirtd sends it) into a C string of size dst_size. */
 void remote_copy_chars(char *dst, size_t dst_size, const char *src,
                        u_int len);
+
+/* remote_network.c: a network as the wire names it (out points into
+ * net), and a new handle for one the daemon named. */
+void remote_network_to_wire(const struct vireo_network *net,
+                            remote_nonnull_network *out);
+struct vireo_network *remote_network_from_wire(
+    struct vireo_conn *conn, const remote_nonnull_network *in,
+    struct vireo_error *err);
+
+/* remote_object_event.c: the reading thread's hook (true when msg was an
+ * object event, handled), the close hook, and the free. */
+bool remote_object_event_on_message(const struct wire_message *msg,
+                                    struct remote_priv *priv);
+void remote_object_events_close(struct vireo_conn *conn);
+void remote_object_events_free(struct remote_priv *priv);
 
 /* remote_event.c */
 void remote_event_init(struct remote_priv *priv);

@@ -365,13 +365,225 @@ int   remotedrv_conn_get_cpu_model_names(struct vireo_conn *conn,
 /* Domain tuning: block and interface I/O, perf. */
 
 /* Networks. */
+int remotedrv_connect_num_of_networks(struct vireo_conn *conn, struct
+                                      vireo_error *err);
+int remotedrv_connect_list_networks(struct vireo_conn *conn, char **names, int
+                                    maxnames, struct vireo_error *err);
+int remotedrv_connect_num_of_defined_networks(struct vireo_conn *conn, struct
+    vireo_error *err);
+int remotedrv_connect_list_defined_networks(struct vireo_conn *conn, char
+    **names, int maxnames, struct vireo_error *err);
+int remotedrv_connect_list_all_networks(struct vireo_conn *conn, struct
+    vireo_network ***nets, unsigned flags, struct vireo_error *err);
+struct vireo_network *remotedrv_network_lookup_by_name(struct vireo_conn *conn,
+    const char *name, struct vireo_error *err);
+struct vireo_network *remotedrv_network_lookup_by_uuid(struct vireo_conn *conn,
+    const unsigned char *uuid, struct vireo_error *err);
+struct vireo_network *remotedrv_network_define_xml(struct vireo_conn *conn,
+    const char *xml, unsigned flags, struct vireo_error *err);
+struct vireo_network *remotedrv_network_create_xml(struct vireo_conn *conn,
+    const char *xml, unsigned flags, struct vireo_error *err);
+int remotedrv_network_undefine(struct vireo_network *net, struct vireo_error
+                               *err);
+int remotedrv_network_create(struct vireo_network *net, struct vireo_error
+                             *err);
+int remotedrv_network_destroy(struct vireo_network *net, struct vireo_error
+                              *err);
+char *remotedrv_network_get_xml_desc(struct vireo_network *net, unsigned flags,
+                                     struct vireo_error *err);
+char *remotedrv_network_get_bridge_name(struct vireo_network *net, struct
+    vireo_error *err);
+int remotedrv_network_get_autostart(struct vireo_network *net, int *autostart,
+                                    struct vireo_error *err);
+int remotedrv_network_set_autostart(struct vireo_network *net, int autostart,
+                                    struct vireo_error *err);
+int remotedrv_network_is_active(struct vireo_network *net, struct vireo_error
+                                *err);
+int remotedrv_network_is_persistent(struct vireo_network *net, struct
+                                    vireo_error *err);
+int remotedrv_network_update(struct vireo_network *net, unsigned command,
+                             unsigned section, int parent_index, const char
+                             *xml, unsigned flags, struct vireo_error *err);
 
-/* Storage pools and volumes. */
+/* Storage pools and volumes (remote_storage.c, remote_storage_vol.c). */
+struct vireo_storage_pool;
+struct vireo_storage_vol;
+int   remotedrv_conn_list_all_storage_pools(struct vireo_conn *conn,
+                                            struct vireo_storage_pool ***pools,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_uuid(
+    struct vireo_conn *conn, const unsigned char *uuid,
+    struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_lookup_by_volume(
+    struct vireo_storage_vol *vol, struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+struct vireo_storage_pool *remotedrv_storage_pool_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_storage_pool_create(struct vireo_storage_pool *pool,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_build(struct vireo_storage_pool *pool,
+                                   unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_destroy(struct vireo_storage_pool *pool,
+                                     struct vireo_error *err);
+int   remotedrv_storage_pool_delete(struct vireo_storage_pool *pool,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_storage_pool_undefine(struct vireo_storage_pool *pool,
+                                      struct vireo_error *err);
+int   remotedrv_storage_pool_refresh(struct vireo_storage_pool *pool,
+                                     unsigned flags, struct vireo_error *err);
+char *remotedrv_storage_pool_get_xml_desc(struct vireo_storage_pool *pool,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+int   remotedrv_storage_pool_get_info(struct vireo_storage_pool *pool,
+                                      struct vireo_storage_pool_info *info,
+                                      struct vireo_error *err);
+int   remotedrv_storage_pool_get_autostart(struct vireo_storage_pool *pool,
+                                           int *autostart,
+                                           struct vireo_error *err);
+int   remotedrv_storage_pool_set_autostart(struct vireo_storage_pool *pool,
+                                           int autostart,
+                                           struct vireo_error *err);
+int   remotedrv_storage_pool_is_active(struct vireo_storage_pool *pool,
+                                       struct vireo_error *err);
+int   remotedrv_storage_pool_is_persistent(struct vireo_storage_pool *pool,
+                                           struct vireo_error *err);
+char *remotedrv_conn_find_storage_pool_sources(struct vireo_conn *conn,
+                                               const char *type,
+                                               const char *src_spec,
+                                               unsigned flags,
+                                               struct vireo_error *err);
+int   remotedrv_storage_pool_list_all_volumes(struct vireo_storage_pool *pool,
+                                              struct vireo_storage_vol ***vols,
+                                              unsigned flags, bool is_legacy,
+                                              struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_name(
+    struct vireo_storage_pool *pool, const char *name,
+    struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_key(
+    struct vireo_conn *conn, const char *key, struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_lookup_by_path(
+    struct vireo_conn *conn, const char *path, struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_create_xml(
+    struct vireo_storage_pool *pool, const char *xml, unsigned flags,
+    struct vireo_error *err);
+struct vireo_storage_vol *remotedrv_storage_vol_create_xml_from(
+    struct vireo_storage_pool *pool, const char *xml,
+    struct vireo_storage_vol *clone, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_storage_vol_delete(struct vireo_storage_vol *vol,
+                                   unsigned flags, struct vireo_error *err);
+char *remotedrv_storage_vol_get_xml_desc(struct vireo_storage_vol *vol,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int   remotedrv_storage_vol_get_info(struct vireo_storage_vol *vol,
+                                     struct vireo_storage_vol_info *info,
+                                     struct vireo_error *err);
+char *remotedrv_storage_vol_get_path(struct vireo_storage_vol *vol,
+                                     struct vireo_error *err);
+
 
 /* Node devices and host interfaces. */
+int   remotedrv_node_num_of_devices(struct vireo_conn *conn, const char *cap,
+                                    unsigned flags, struct vireo_error *err);
+int   remotedrv_node_list_devices(struct vireo_conn *conn, const char *cap,
+                                  char **names, int maxnames, unsigned flags,
+                                  struct vireo_error *err);
+int   remotedrv_connect_list_all_node_devices(struct vireo_conn *conn,
+                                              struct vireo_node_device ***devs,
+                                              unsigned flags,
+                                              struct vireo_error *err);
+struct vireo_node_device *remotedrv_node_device_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+char *remotedrv_node_device_get_xml_desc(struct vireo_node_device *dev,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+char *remotedrv_node_device_get_parent(struct vireo_node_device *dev,
+                                       struct vireo_error *err);
+int   remotedrv_node_device_num_of_caps(struct vireo_node_device *dev,
+                                        struct vireo_error *err);
+int   remotedrv_node_device_list_caps(struct vireo_node_device *dev,
+                                      char **names, int maxnames,
+                                      struct vireo_error *err);
+struct vireo_node_device *remotedrv_node_device_create_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_node_device_destroy(struct vireo_node_device *dev,
+                                    struct vireo_error *err);
+int   remotedrv_connect_num_of_interfaces(struct vireo_conn *conn,
+                                          struct vireo_error *err);
+int   remotedrv_connect_list_interfaces(struct vireo_conn *conn, char **names,
+                                        int maxnames, struct vireo_error *err);
+int   remotedrv_connect_num_of_defined_interfaces(struct vireo_conn *conn,
+                                                  struct vireo_error *err);
+int   remotedrv_connect_list_defined_interfaces(struct vireo_conn *conn,
+                                                char **names, int maxnames,
+                                                struct vireo_error *err);
+int   remotedrv_connect_list_all_interfaces(struct vireo_conn *conn,
+                                            struct vireo_interface ***ifaces,
+                                            unsigned flags,
+                                            struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_lookup_by_name(
+    struct vireo_conn *conn, const char *name, struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_lookup_by_mac_string(
+    struct vireo_conn *conn, const char *mac, struct vireo_error *err);
+char *remotedrv_interface_get_xml_desc(struct vireo_interface *iface,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+struct vireo_interface *remotedrv_interface_define_xml(
+    struct vireo_conn *conn, const char *xml, unsigned flags,
+    struct vireo_error *err);
+int   remotedrv_interface_undefine(struct vireo_interface *iface,
+                                   struct vireo_error *err);
+int   remotedrv_interface_create(struct vireo_interface *iface,
+                                 unsigned flags, struct vireo_error *err);
+int   remotedrv_interface_destroy(struct vireo_interface *iface,
+                                  unsigned flags, struct vireo_error *err);
+int   remotedrv_interface_is_active(struct vireo_interface *iface,
+                                    struct vireo_error *err);
+int   remotedrv_interface_change_begin(struct vireo_conn *conn, unsigned flags,
+                                       struct vireo_error *err);
+int   remotedrv_interface_change_commit(struct vireo_conn *conn,
+                                        unsigned flags,
+                                        struct vireo_error *err);
+int   remotedrv_interface_change_rollback(struct vireo_conn *conn,
+                                          unsigned flags,
+                                          struct vireo_error *err);
 
 /* Domain checkpoints. */
+/* remote_checkpoint.c */
+struct vireo_domain_checkpoint *remotedrv_domain_checkpoint_create_xml(
+    struct vireo_domain *dom, const char *xml, unsigned flags,
+    struct vireo_error *err);
+char *remotedrv_domain_checkpoint_get_xml_desc(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int remotedrv_domain_list_all_checkpoints(struct vireo_domain *dom,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+int remotedrv_domain_checkpoint_list_all_children(
+    struct vireo_domain_checkpoint *chk,
+    struct vireo_domain_checkpoint ***chks, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *remotedrv_domain_checkpoint_lookup_by_name(
+    struct vireo_domain *dom, const char *name, unsigned flags,
+    struct vireo_error *err);
+struct vireo_domain_checkpoint *remotedrv_domain_checkpoint_get_parent(
+    struct vireo_domain_checkpoint *chk, unsigned flags,
+    struct vireo_error *err);
+int remotedrv_domain_checkpoint_delete(struct vireo_domain_checkpoint *chk,
+                                 unsigned flags, struct vireo_error *err);
 
 /* Object events: networks, storage pools, node devices. */
+int remotedrv_network_event_register_any(struct vireo_conn *conn, struct
+    vireo_network *net, int event_id, vireo_network_event_generic_cb cb, void
+    *opaque, vireo_free_cb free_cb, struct vireo_error *err);
+int remotedrv_network_event_deregister_any(struct vireo_conn *conn, int
+    callback_id, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

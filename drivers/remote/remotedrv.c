@@ -171,6 +171,7 @@ priv_free(struct remote_priv *priv)
     if (priv->rpc != NULL)
         rpc_client_close(priv->rpc);
     domain_event_state_free(priv->events);
+    remote_object_events_free(priv);
     pthread_mutex_destroy(&priv->events_lock);
     pthread_mutex_destroy(&priv->lock);
     free(priv->type);
@@ -425,13 +426,97 @@ const struct driver remotedrv = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    .connect_num_of_networks = remotedrv_connect_num_of_networks,
+    .connect_list_networks = remotedrv_connect_list_networks,
+    .connect_num_of_defined_networks = remotedrv_connect_num_of_defined_networks,
+    .connect_list_defined_networks = remotedrv_connect_list_defined_networks,
+    .connect_list_all_networks = remotedrv_connect_list_all_networks,
+    .network_lookup_by_name = remotedrv_network_lookup_by_name,
+    .network_lookup_by_uuid = remotedrv_network_lookup_by_uuid,
+    .network_define_xml = remotedrv_network_define_xml,
+    .network_create_xml = remotedrv_network_create_xml,
+    .network_undefine = remotedrv_network_undefine,
+    .network_create = remotedrv_network_create,
+    .network_destroy = remotedrv_network_destroy,
+    .network_get_xml_desc = remotedrv_network_get_xml_desc,
+    .network_get_bridge_name = remotedrv_network_get_bridge_name,
+    .network_get_autostart = remotedrv_network_get_autostart,
+    .network_set_autostart = remotedrv_network_set_autostart,
+    .network_is_active = remotedrv_network_is_active,
+    .network_is_persistent = remotedrv_network_is_persistent,
+    .network_update = remotedrv_network_update,
 
     /* Storage pools and volumes. */
+    .conn_list_all_storage_pools   = remotedrv_conn_list_all_storage_pools,
+    .storage_pool_lookup_by_name   = remotedrv_storage_pool_lookup_by_name,
+    .storage_pool_lookup_by_uuid   = remotedrv_storage_pool_lookup_by_uuid,
+    .storage_pool_lookup_by_volume = remotedrv_storage_pool_lookup_by_volume,
+    .storage_pool_define_xml       = remotedrv_storage_pool_define_xml,
+    .storage_pool_create_xml       = remotedrv_storage_pool_create_xml,
+    .storage_pool_create           = remotedrv_storage_pool_create,
+    .storage_pool_build            = remotedrv_storage_pool_build,
+    .storage_pool_destroy          = remotedrv_storage_pool_destroy,
+    .storage_pool_delete           = remotedrv_storage_pool_delete,
+    .storage_pool_undefine         = remotedrv_storage_pool_undefine,
+    .storage_pool_refresh          = remotedrv_storage_pool_refresh,
+    .storage_pool_get_xml_desc     = remotedrv_storage_pool_get_xml_desc,
+    .storage_pool_get_info         = remotedrv_storage_pool_get_info,
+    .storage_pool_get_autostart    = remotedrv_storage_pool_get_autostart,
+    .storage_pool_set_autostart    = remotedrv_storage_pool_set_autostart,
+    .storage_pool_is_active        = remotedrv_storage_pool_is_active,
+    .storage_pool_is_persistent    = remotedrv_storage_pool_is_persistent,
+    .conn_find_storage_pool_sources = remotedrv_conn_find_storage_pool_sources,
+    .storage_pool_list_all_volumes = remotedrv_storage_pool_list_all_volumes,
+    .storage_vol_lookup_by_name    = remotedrv_storage_vol_lookup_by_name,
+    .storage_vol_lookup_by_key     = remotedrv_storage_vol_lookup_by_key,
+    .storage_vol_lookup_by_path    = remotedrv_storage_vol_lookup_by_path,
+    .storage_vol_create_xml        = remotedrv_storage_vol_create_xml,
+    .storage_vol_create_xml_from   = remotedrv_storage_vol_create_xml_from,
+    .storage_vol_delete            = remotedrv_storage_vol_delete,
+    .storage_vol_get_xml_desc      = remotedrv_storage_vol_get_xml_desc,
+    .storage_vol_get_info          = remotedrv_storage_vol_get_info,
+    .storage_vol_get_path          = remotedrv_storage_vol_get_path,
 
     /* Node devices and host interfaces. */
+    .node_num_of_devices               = remotedrv_node_num_of_devices,
+    .node_list_devices                 = remotedrv_node_list_devices,
+    .connect_list_all_node_devices     = remotedrv_connect_list_all_node_devices,
+    .node_device_lookup_by_name        = remotedrv_node_device_lookup_by_name,
+    .node_device_get_xml_desc          = remotedrv_node_device_get_xml_desc,
+    .node_device_get_parent            = remotedrv_node_device_get_parent,
+    .node_device_num_of_caps           = remotedrv_node_device_num_of_caps,
+    .node_device_list_caps             = remotedrv_node_device_list_caps,
+    .node_device_create_xml            = remotedrv_node_device_create_xml,
+    .node_device_destroy               = remotedrv_node_device_destroy,
+    .connect_num_of_interfaces         = remotedrv_connect_num_of_interfaces,
+    .connect_list_interfaces           = remotedrv_connect_list_interfaces,
+    .connect_num_of_defined_interfaces = remotedrv_connect_num_of_defined_interfaces,
+    .connect_list_defined_interfaces   = remotedrv_connect_list_defined_interfaces,
+    .connect_list_all_interfaces       = remotedrv_connect_list_all_interfaces,
+    .interface_lookup_by_name          = remotedrv_interface_lookup_by_name,
+    .interface_lookup_by_mac_string    = remotedrv_interface_lookup_by_mac_string,
+    .interface_get_xml_desc            = remotedrv_interface_get_xml_desc,
+    .interface_define_xml              = remotedrv_interface_define_xml,
+    .interface_undefine                = remotedrv_interface_undefine,
+    .interface_create                  = remotedrv_interface_create,
+    .interface_destroy                 = remotedrv_interface_destroy,
+    .interface_is_active               = remotedrv_interface_is_active,
+    .interface_change_begin            = remotedrv_interface_change_begin,
+    .interface_change_commit           = remotedrv_interface_change_commit,
+    .interface_change_rollback         = remotedrv_interface_change_rollback,
 
     /* Domain checkpoints. */
+    .domain_checkpoint_create_xml = remotedrv_domain_checkpoint_create_xml,
+    .domain_checkpoint_get_xml_desc = remotedrv_domain_checkpoint_get_xml_desc,
+    .domain_list_all_checkpoints = remotedrv_domain_list_all_checkpoints,
+    .domain_checkpoint_list_all_children =
+        remotedrv_domain_checkpoint_list_all_children,
+    .domain_checkpoint_lookup_by_name = remotedrv_domain_checkpoint_lookup_by_name,
+    .domain_checkpoint_get_parent = remotedrv_domain_checkpoint_get_parent,
+    .domain_checkpoint_delete    = remotedrv_domain_checkpoint_delete,
 
     /* Object events: networks, storage pools, node devices. */
+    .network_event_register_any = remotedrv_network_event_register_any,
+    .network_event_deregister_any = remotedrv_network_event_deregister_any,
 
 };

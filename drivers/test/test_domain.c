@@ -20,7 +20,8 @@
 #include "drivers/test/test_transition.h"
 
 /* Flags libvirt's test driver accepts: undefining may drop the managed
- * save image and the snapshots' metadata (there is no checkpoint), and
+ * save image and the snapshots' metadata (checkpoints go with the domain
+ * whatever the flags, as in libvirt's test driver), and
  * every reboot method resets an imaginary guest alike. */
 #define UNDEFINE_FLAGS      (1u | 2u | 16u)  /* MANAGED_SAVE, SNAPSHOTS_ and
                                                 CHECKPOINTS_METADATA */

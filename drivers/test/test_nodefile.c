@@ -21,6 +21,7 @@
 #include "drivers/conf/domain_def.h"
 #include "drivers/error.h"
 #include "drivers/test/test_nodefile.h"
+#include "drivers/test/test_nodefile_storage.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | \
                        XML_PARSE_NOWARNING)
@@ -193,24 +194,35 @@ append_def(const struct load *ld, const char *xml)
     return 0;
 }
 
-/* <domain file='...'/>: relative names are relative to the node file. */
-static int
-read_domain_file(const struct load *ld, const char *file)
+/* The text of file='...': relative names are relative to the node
+ * file. NULL with err set. */
+static char *
+read_named_file(const struct load *ld, const char *file)
 {
     char resolved[PATH_MAX];
-    char *copy, *text;
-    int rc;
+    char *copy;
 
     if (file[0] == '/') {
         snprintf(resolved, sizeof(resolved), "%s", file);
     } else {
         copy = strdup(ld->path);
-        if (copy == NULL)
-            return error_no_memory(ld->err);
+        if (copy == NULL) {
+            error_no_memory(ld->err);
+            return NULL;
+        }
         snprintf(resolved, sizeof(resolved), "%s/%s", dirname(copy), file);
         free(copy);
     }
-    text = read_text(ld, resolved);
+    return read_text(ld, resolved);
+}
+
+/* <domain file='...'/>. */
+static int
+read_domain_file(const struct load *ld, const char *file)
+{
+    char *text = read_named_file(ld, file);
+    int rc;
+
     if (text == NULL)
         return -1;
     rc = append_def(ld, text);
@@ -222,18 +234,31 @@ read_domain_file(const struct load *ld, const char *file)
 static int
 read_domain_inline(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
+    char *text = test_nodefile_dump(doc, node, ld->err);
     int rc;
 
-    if (buf == NULL)
-        return error_no_memory(ld->err);
-    if (xmlNodeDump(buf, doc, node, 0, 0) < 0) {
-        xmlBufferFree(buf);
-        return error_no_memory(ld->err);
-    }
-    rc = append_def(ld, (const char *)xmlBufferContent(buf));
-    xmlBufferFree(buf);
+    if (text == NULL)
+        return -1;
+    rc = append_def(ld, text);
+    free(text);
     return rc;
+}
+
+/* ---- Storage pools ---------------------------------------------------- */
+
+/* A <pool>, inline or file='...', and the <volume>s inside it, kept as
+ * documents for the storage state to read. */
+static int
+read_pool(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlChar *file = xmlGetProp(node, (const xmlChar *)"file");
+    char *text = file != NULL ? read_named_file(ld, (const char *)file)
+                              : test_nodefile_dump(doc, node, ld->err);
+
+    xmlFree(file);
+    if (text == NULL)
+        return -1;
+    return test_nodefile_add_pool(ld->nf, text, doc, node, ld->err);
 }
 
 static int
@@ -247,6 +272,26 @@ read_domain(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
     rc = read_domain_file(ld, (const char *)file);
     xmlFree(file);
     return rc;
+}
+
+/* An inline <network>, kept as text for the state to parse. */
+static int
+read_network(const struct load *ld, xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char **grown = realloc(ld->nf->networks, (size_t)(ld->nf->n_networks + 1)
+                                             * sizeof(char *));
+    char *text = NULL;
+
+    if (grown != NULL)
+        ld->nf->networks = grown;
+    if (buf != NULL && grown != NULL && xmlNodeDump(buf, doc, node, 0, 0) >= 0)
+        text = strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    if (text == NULL)
+        return error_no_memory(ld->err);
+    ld->nf->networks[ld->nf->n_networks++] = text;
+    return 0;
 }
 
 /* ---- The document ----------------------------------------------------- */
@@ -269,6 +314,10 @@ read_node(const struct load *ld, xmlDocPtr doc, xmlNodePtr root)
                 ld->nf->host.memory_kib = kib;
         } else if (strcmp(name, "domain") == 0) {
             rc = read_domain(ld, doc, n);
+        } else if (strcmp(name, "pool") == 0) {
+            rc = read_pool(ld, doc, n);
+        } else if (strcmp(name, "network") == 0) {
+            rc = read_network(ld, doc, n);
         }
         if (rc < 0)
             return -1;
@@ -340,4 +389,10 @@ test_nodefile_clear(struct test_nodefile *nf)
     free(nf->defs);
     nf->defs = NULL;
     nf->n_defs = 0;
+    test_nodefile_clear_pools(nf);
+    for (int i = 0; i < nf->n_networks; i++)
+        free(nf->networks[i]);
+    free(nf->networks);
+    nf->networks = NULL;
+    nf->n_networks = 0;
 }

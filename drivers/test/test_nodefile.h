@@ -8,6 +8,8 @@
  *     <memory>KiB</memory>
  *     <domain file='relative/to/node/file.xml'/>
  *     <domain type='test'>...inline definition...</domain>
+ *     <pool type='dir'>...<volume>...</volume></pool>   (or file='...')
+ *     <network>...inline definition...</network>
  *   </node>
  */
 #ifndef VIREO_DRIVERS_TEST_NODEFILE_H
@@ -19,11 +21,23 @@
 struct conn_identity;
 struct domain_def;
 
+/* A <pool> of a node file: its document, and those of the <volume>
+ * elements inside it (NULL-ended). */
+struct test_node_pool {
+    char  *xml;
+    char **vol_xmls;
+};
+
 /* What a node file describes; owned by whoever filled it. */
 struct test_nodefile {
     struct test_host    host;     /* defaults for anything left out */
     struct domain_def **defs;     /* in document order */
     int                 n_defs;
+    struct test_node_pool *pools; /* in document order */
+    int                 n_pools;
+    /* Inline <network> elements, as text, in document order. */
+    char              **networks;
+    int                 n_networks;
 };
 
 /* Read the node file at path, and the domain files it names, into nf,

@@ -15,6 +15,7 @@
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/moment_list.h"
 #include "drivers/snapshot_handle.h"
 #include "drivers/snapshot_list.h"
 #include "drivers/test/test_call.h"
@@ -228,6 +229,11 @@ op_create(struct test_state *st, struct domain_obj *obj, void *io,
     struct snapshot_def *def;
     int rc;
 
+    /* libvirt's test driver keeps the two kinds of moments apart. */
+    if (moment_list_count(obj->checkpoints) > 0)
+        return error_set(err, VIR_ERR_OPERATION_UNSUPPORTED, VIR_FROM_TEST,
+                         "%s", "cannot create snapshot while checkpoint "
+                         "exists");
     if (!obj->is_persistent && (s->flags & VIR_DOMAIN_SNAPSHOT_CREATE_HALT))
         return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST, "%s",
                          "cannot halt after transient domain snapshot");
@@ -628,85 +634,29 @@ testdrv_domain_revert_to_snapshot(struct vireo_domain_snapshot *snap,
 
 /* ---- Deleting --------------------------------------------------------- */
 
-static void
-free_names(char **names, int n)
-{
-    for (int i = 0; names != NULL && i < n; i++)
-        free(names[i]);
-    free(names);
-}
-
-/* Remove every descendant of def; *had_current says whether the current
- * one was among them. */
-static int
-drop_descendants(struct domain_obj *obj, const struct snapshot_def *def,
-                 bool *had_current, struct vireo_error *err)
-{
-    const struct snapshot_def *current = snapshot_list_current(obj->snapshots);
-    struct snapshot_def **defs;
-    char **names;
-    int n = snapshot_list_collect(obj->snapshots, def->name,
-                                  VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS, &defs);
-    bool is_short = n < 0;
-
-    /* Removing frees a definition: keep the names apart first. */
-    names = n > 0 ? calloc((size_t)n, sizeof(*names)) : NULL;
-    is_short |= n > 0 && names == NULL;
-    for (int i = 0; !is_short && i < n; i++) {
-        *had_current |= defs[i] == current;
-        names[i] = strdup(defs[i]->name);
-        is_short |= names[i] == NULL;
-    }
-    free(defs);
-    if (is_short) {
-        free_names(names, n);
-        return error_no_memory(err);
-    }
-    for (int i = 0; i < n; i++)
-        snapshot_list_remove(obj->snapshots, names[i]);
-    free_names(names, n);
-    return 0;
-}
-
-/* The snapshot goes; its children move up to its parent, and the current
- * mark too if it was on it. */
-static int
-drop_one(struct domain_obj *obj, struct snapshot_def *def,
-         struct vireo_error *err)
-{
-    struct snapshot_list *list = obj->snapshots;
-    const struct snapshot_def *parent =
-        snapshot_list_find(list, def->parent_name);
-
-    if (snapshot_list_reparent_children(list, def->name,
-                                        def->parent_name) < 0)
-        return error_no_memory(err);
-    if (snapshot_list_current(list) == def)
-        snapshot_list_set_current(list, parent);
-    snapshot_list_remove(list, def->name);
-    return 0;
-}
-
 static int
 op_delete(struct test_state *st, struct domain_obj *obj, void *io,
           struct vireo_error *err)
 {
     struct snap_io *s = io;
     struct snapshot_def *def = find(obj, s->name, err);
-    bool had_current = false;
+    int had_current;
 
     if (def == NULL)
         return -1;
     if (s->flags & (VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN |
                     VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY)) {
-        if (drop_descendants(obj, def, &had_current, err) < 0)
-            return -1;
+        had_current = snapshot_list_drop_descendants(obj->snapshots,
+                                                     s->name);
+        if (had_current < 0)
+            return error_no_memory(err);
         if (had_current)
             snapshot_list_set_current(obj->snapshots, def);
     }
     if (s->flags & VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY)
         return 0;
-    return drop_one(obj, def, err);
+    return snapshot_list_drop_one(obj->snapshots, s->name) < 0
+           ? error_no_memory(err) : 0;
 }
 
 int

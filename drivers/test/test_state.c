@@ -11,13 +11,17 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def.h"
+#include "drivers/conf/storage_xml.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/domain_event.h"
 #include "drivers/domain_list.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/test/test_hostobj.h"
+#include "drivers/test/test_network.h"
 #include "drivers/test/test_nodefile.h"
 #include "drivers/test/test_state.h"
+#include "drivers/test/test_storage.h"
 #include "drivers/test/test_transition.h"
 
 /* libvirt's default test domain, as libvirtd's test driver writes it
@@ -67,6 +71,9 @@ state_free(struct test_state *st)
     if (st->events != NULL)
         domain_event_state_free(st->events);
     domain_list_free(st->domains);
+    test_hostobj_free(st->hostobj);
+    test_storage_free(st->storage);
+    test_networks_free(st->networks);
     free(st);
 }
 
@@ -84,7 +91,15 @@ state_new(const struct test_host *host, struct vireo_error *err)
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();
-    if (st->domains == NULL || st->events == NULL) {
+    st->networks = test_networks_new();
+    st->hostobj = test_hostobj_new(err);
+    if (st->hostobj == NULL) {
+        state_free(st);
+        return NULL;
+    }
+    st->storage = test_storage_new();
+    if (st->domains == NULL || st->events == NULL || st->storage == NULL ||
+        st->networks == NULL) {
         state_free(st);
         error_no_memory(err);
         return NULL;
@@ -139,8 +154,15 @@ default_new(struct vireo_error *err)
     st = state_new(&host, err);
     if (st == NULL)
         return NULL;
+    if (test_hostobj_fill_default(st->hostobj, err) < 0) {
+        state_free(st);
+        return NULL;
+    }
     def = domain_def_parse(default_domain_xml, err);
-    if (def == NULL || add_running(st, def, err) < 0) {
+    if (def == NULL || add_running(st, def, err) < 0 ||
+        test_storage_add_default(st->storage, err) < 0 ||
+        test_networks_add_initial(st->networks, test_networks_default_xml,
+                                  err) < 0) {
         state_free(st);
         return NULL;
     }
@@ -170,6 +192,24 @@ name_node_file(struct vireo_error *err, const char *path)
     error_set_raw(err, err->code, err->domain, message);
 }
 
+/* The node file's pools, running, with their volumes. */
+static int
+add_node_pools(struct test_state *st, const struct test_nodefile *nf,
+               struct vireo_error *err)
+{
+    for (int i = 0; i < nf->n_pools; i++) {
+        struct storage_pool_def *def =
+            storage_pool_def_parse(nf->pools[i].xml, err);
+
+        if (def == NULL ||
+            test_storage_add_node_pool(st->storage, def,
+                                       (const char *const *)
+                                       nf->pools[i].vol_xmls, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 struct test_state *
 test_state_open_file(const char *path, const struct conn_identity *who,
                      struct vireo_error *err)
@@ -191,6 +231,17 @@ test_state_open_file(const char *path, const struct conn_identity *who,
             st = NULL;
         }
     }
+    if (st != NULL && add_node_pools(st, &nf, err) < 0) {
+        name_node_file(err, path);
+        state_free(st);
+        st = NULL;
+    }
+    for (i = 0; st != NULL && i < nf.n_networks; i++)
+        if (test_networks_add_initial(st->networks, nf.networks[i], err) < 0) {
+            name_node_file(err, path);
+            state_free(st);
+            st = NULL;
+        }
     test_nodefile_clear(&nf);
     return st;
 }

@@ -15,6 +15,8 @@ struct conn_identity;
 struct domain_def;
 struct domain_list;
 struct domain_obj;
+struct test_hostobj;
+struct test_storage;
 
 /* Owned by the test driver's thread: created, changed and freed there
  * only, with no lock; every slot reaches it through test_call.h. Shared by
@@ -27,6 +29,9 @@ struct test_state {
     int                        next_id;   /* ids are never reused */
     struct test_host           host;
     struct domain_event_state *events;
+    struct test_hostobj       *hostobj;   /* node devices, interfaces */
+    struct test_storage       *storage;   /* pools and volumes */
+    struct test_networks      *networks;   /* test_network.h */
 };
 
 /* Test thread: a reference on the process's default state, created (with

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "drivers/domain_event.h"
+#include "drivers/test/test_network.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
@@ -123,6 +124,7 @@ static int
 op_close(struct test_state *st, void *io, struct vireo_error *err)
 {
     domain_event_deregister_conn(st->events, io);
+    test_networks_close_conn(st->networks, io);
     test_state_release(st);
     return 0;
 }
@@ -324,13 +326,97 @@ const struct driver testdrv = {
     /* Domain tuning: block and interface I/O, perf. */
 
     /* Networks. */
+    .connect_num_of_networks     = testdrv_connect_num_of_networks,
+    .connect_list_networks       = testdrv_connect_list_networks,
+    .connect_num_of_defined_networks = testdrv_connect_num_of_defined_networks,
+    .connect_list_defined_networks = testdrv_connect_list_defined_networks,
+    .connect_list_all_networks   = testdrv_connect_list_all_networks,
+    .network_lookup_by_name      = testdrv_network_lookup_by_name,
+    .network_lookup_by_uuid      = testdrv_network_lookup_by_uuid,
+    .network_define_xml          = testdrv_network_define_xml,
+    .network_create_xml          = testdrv_network_create_xml,
+    .network_undefine            = testdrv_network_undefine,
+    .network_create              = testdrv_network_create,
+    .network_destroy             = testdrv_network_destroy,
+    .network_get_xml_desc        = testdrv_network_get_xml_desc,
+    .network_get_bridge_name     = testdrv_network_get_bridge_name,
+    .network_get_autostart       = testdrv_network_get_autostart,
+    .network_set_autostart       = testdrv_network_set_autostart,
+    .network_is_active           = testdrv_network_is_active,
+    .network_is_persistent       = testdrv_network_is_persistent,
+    .network_update              = testdrv_network_update,
 
     /* Storage pools and volumes. */
+    .conn_list_all_storage_pools   = testdrv_conn_list_all_storage_pools,
+    .storage_pool_lookup_by_name   = testdrv_storage_pool_lookup_by_name,
+    .storage_pool_lookup_by_uuid   = testdrv_storage_pool_lookup_by_uuid,
+    .storage_pool_lookup_by_volume = testdrv_storage_pool_lookup_by_volume,
+    .storage_pool_define_xml       = testdrv_storage_pool_define_xml,
+    .storage_pool_create_xml       = testdrv_storage_pool_create_xml,
+    .storage_pool_create           = testdrv_storage_pool_create,
+    .storage_pool_build            = testdrv_storage_pool_build,
+    .storage_pool_destroy          = testdrv_storage_pool_destroy,
+    .storage_pool_delete           = testdrv_storage_pool_delete,
+    .storage_pool_undefine         = testdrv_storage_pool_undefine,
+    .storage_pool_refresh          = testdrv_storage_pool_refresh,
+    .storage_pool_get_xml_desc     = testdrv_storage_pool_get_xml_desc,
+    .storage_pool_get_info         = testdrv_storage_pool_get_info,
+    .storage_pool_get_autostart    = testdrv_storage_pool_get_autostart,
+    .storage_pool_set_autostart    = testdrv_storage_pool_set_autostart,
+    .storage_pool_is_active        = testdrv_storage_pool_is_active,
+    .storage_pool_is_persistent    = testdrv_storage_pool_is_persistent,
+    .conn_find_storage_pool_sources = testdrv_conn_find_storage_pool_sources,
+    .storage_pool_list_all_volumes = testdrv_storage_pool_list_all_volumes,
+    .storage_vol_lookup_by_name    = testdrv_storage_vol_lookup_by_name,
+    .storage_vol_lookup_by_key     = testdrv_storage_vol_lookup_by_key,
+    .storage_vol_lookup_by_path    = testdrv_storage_vol_lookup_by_path,
+    .storage_vol_create_xml        = testdrv_storage_vol_create_xml,
+    .storage_vol_create_xml_from   = testdrv_storage_vol_create_xml_from,
+    .storage_vol_delete            = testdrv_storage_vol_delete,
+    .storage_vol_get_xml_desc      = testdrv_storage_vol_get_xml_desc,
+    .storage_vol_get_info          = testdrv_storage_vol_get_info,
+    .storage_vol_get_path          = testdrv_storage_vol_get_path,
 
     /* Node devices and host interfaces. */
+    .node_num_of_devices               = testdrv_node_num_of_devices,
+    .node_list_devices                 = testdrv_node_list_devices,
+    .connect_list_all_node_devices     = testdrv_connect_list_all_node_devices,
+    .node_device_lookup_by_name        = testdrv_node_device_lookup_by_name,
+    .node_device_get_xml_desc          = testdrv_node_device_get_xml_desc,
+    .node_device_get_parent            = testdrv_node_device_get_parent,
+    .node_device_num_of_caps           = testdrv_node_device_num_of_caps,
+    .node_device_list_caps             = testdrv_node_device_list_caps,
+    .node_device_create_xml            = testdrv_node_device_create_xml,
+    .node_device_destroy               = testdrv_node_device_destroy,
+    .connect_num_of_interfaces         = testdrv_connect_num_of_interfaces,
+    .connect_list_interfaces           = testdrv_connect_list_interfaces,
+    .connect_num_of_defined_interfaces = testdrv_connect_num_of_defined_interfaces,
+    .connect_list_defined_interfaces   = testdrv_connect_list_defined_interfaces,
+    .connect_list_all_interfaces       = testdrv_connect_list_all_interfaces,
+    .interface_lookup_by_name          = testdrv_interface_lookup_by_name,
+    .interface_lookup_by_mac_string    = testdrv_interface_lookup_by_mac_string,
+    .interface_get_xml_desc            = testdrv_interface_get_xml_desc,
+    .interface_define_xml              = testdrv_interface_define_xml,
+    .interface_undefine                = testdrv_interface_undefine,
+    .interface_create                  = testdrv_interface_create,
+    .interface_destroy                 = testdrv_interface_destroy,
+    .interface_is_active               = testdrv_interface_is_active,
+    .interface_change_begin            = testdrv_interface_change_begin,
+    .interface_change_commit           = testdrv_interface_change_commit,
+    .interface_change_rollback         = testdrv_interface_change_rollback,
 
     /* Domain checkpoints. */
+    .domain_checkpoint_create_xml = testdrv_domain_checkpoint_create_xml,
+    .domain_checkpoint_get_xml_desc = testdrv_domain_checkpoint_get_xml_desc,
+    .domain_list_all_checkpoints = testdrv_domain_list_all_checkpoints,
+    .domain_checkpoint_list_all_children =
+        testdrv_domain_checkpoint_list_all_children,
+    .domain_checkpoint_lookup_by_name = testdrv_domain_checkpoint_lookup_by_name,
+    .domain_checkpoint_get_parent = testdrv_domain_checkpoint_get_parent,
+    .domain_checkpoint_delete    = testdrv_domain_checkpoint_delete,
 
     /* Object events: networks, storage pools, node devices. */
+    .network_event_register_any  = testdrv_network_event_register_any,
+    .network_event_deregister_any = testdrv_network_event_deregister_any,
 
 };

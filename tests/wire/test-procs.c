@@ -149,10 +149,10 @@ main(void)
               false), "316 registers events, allowed read-only");
     tap_ok(wire_proc_lookup(318)->kind == WIRE_PROC_EVENT,
            "318 is an event message");
-    tap_ok(wire_proc_lookup(0) == NULL && wire_proc_lookup(36) == NULL &&
+    tap_ok(wire_proc_lookup(0) == NULL && wire_proc_lookup(148) == NULL &&
            wire_proc_lookup(444) == NULL && wire_proc_lookup(-1) == NULL &&
            wire_proc_lookup(1 << 30) == NULL,
-           "0, 36, 444, -1 and 2^30 are unknown");
+           "0, 148, 444, -1 and 2^30 are unknown");
 
     tap_is_int(wire_event_callback_proc(0), 318, "lifecycle events go as 318");
     tap_is_int(wire_event_legacy_proc(0), 107, "or, legacy, as 107");
