@@ -22,6 +22,8 @@ static const struct {
     { "libvirtd.socket",     ACTIVATION_RW },
     { "libvirtd-ro.socket",  ACTIVATION_RO },
     { "libvirtd-tcp.socket", ACTIVATION_TCP },
+    { "vireod-tls.socket",   ACTIVATION_TLS },
+    { "libvirtd-tls.socket", ACTIVATION_TLS },
 };
 
 static int
@@ -37,7 +39,7 @@ role_of(const char *name)
 static bool
 is_right_kind(int fd, enum activation_role role)
 {
-    if (role == ACTIVATION_TCP)
+    if (role == ACTIVATION_TCP || role == ACTIVATION_TLS)
         return sd_is_socket_inet(fd, 0, SOCK_STREAM, 1, 0) > 0;
     return sd_is_socket_unix(fd, SOCK_STREAM, 1, NULL, 0) > 0;
 }
@@ -52,7 +54,8 @@ place(struct activation *act, int fd, const char *name,
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NONE,
                          "socket activation: no use for a socket named "
                          "'%s' (vireod serves vireod.socket, "
-                         "vireod-ro.socket and vireod-tcp.socket)", name);
+                         "vireod-ro.socket, vireod-tcp.socket and "
+                         "vireod-tls.socket)", name);
     if (act->fds[role] >= 0)
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NONE,
                          "socket activation: two sockets named '%s'", name);
@@ -60,7 +63,8 @@ place(struct activation *act, int fd, const char *name,
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NONE,
                          "socket activation: '%s' is not a listening %s "
                          "stream socket", name,
-                         role == ACTIVATION_TCP ? "TCP" : "UNIX");
+                         role == ACTIVATION_TCP || role == ACTIVATION_TLS
+                             ? "TCP" : "UNIX");
     act->fds[role] = fd;
     return 0;
 }

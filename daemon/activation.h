@@ -7,8 +7,9 @@
  * A socket's role comes from its name, which is its socket unit's name
  * unless the unit sets FileDescriptorName=: "vireod.socket" is the
  * read-write UNIX socket, "vireod-ro.socket" the read-only one,
- * "vireod-tcp.socket" the TCP one. libvirtd's unit names
- * ("libvirtd.socket", "libvirtd-ro.socket", "libvirtd-tcp.socket") mean
+ * "vireod-tcp.socket" the TCP one, "vireod-tls.socket" the TLS one.
+ * libvirtd's unit names ("libvirtd.socket", "libvirtd-ro.socket",
+ * "libvirtd-tcp.socket", "libvirtd-tls.socket") mean
  * the same, so a host's libvirt socket units can start vireod. Main
  * thread, at start-up.
  */
@@ -23,6 +24,7 @@ enum activation_role {
     ACTIVATION_RW,      /* UNIX, read-write */
     ACTIVATION_RO,      /* UNIX, read-only */
     ACTIVATION_TCP,     /* TCP, as listen_tcp */
+    ACTIVATION_TLS,     /* TCP with TLS, as listen_tls */
     ACTIVATION_N_ROLES,
 };
 

@@ -15,6 +15,7 @@
 #include <uv.h>
 
 #include "daemon/client.h"
+#include "daemon/client_tls.h"
 #include "daemon/dispatch.h"
 #include "daemon/event_sink.h"
 #include "daemon/keepalive.h"
@@ -50,6 +51,7 @@ struct client {
     struct stream_set *streams;     /* its consoles; closed with it */
     struct event_sink *sink;        /* where its event callbacks deliver */
     struct keepalive  *keepalive;   /* NULL until it asks for feature 10 */
+    struct client_tls *tls;         /* NULL: a plain socket */
     uint8_t           *in;          /* bytes read, not yet dispatched */
     size_t             in_len;
     size_t             in_cap;
@@ -93,6 +95,7 @@ client_unref(struct client *c)
         return;
     event_sink_detach(c->sink);
     stream_set_free(c->streams);
+    client_tls_free(c->tls);
     free(c->in);
     free(c);
     n_live--;
@@ -148,29 +151,55 @@ client_pending_out(const struct client *c)
     return uv_stream_get_write_queue_size(&c->sock.stream);
 }
 
-void
-client_send(struct client *c, struct wire_buffer *buf)
+/* Queue len bytes at data for the socket, and free data once written
+ * (also when the socket is closed first). Also the TLS layer's way out. */
+static void
+write_bytes(void *opaque, uint8_t *data, size_t len)
 {
+    struct client *c = opaque;
     struct write_req *w;
     uv_buf_t ub;
 
     if (c->is_closed || (w = malloc(sizeof(*w))) == NULL) {
-        wire_buffer_release(buf);
+        free(data);
         return;
     }
-    w->data = buf->data;
-    ub = uv_buf_init((char *)buf->data, (unsigned int)buf->len);
-    buf->data = NULL;
-    buf->len = buf->cap = 0;
+    w->data = data;
+    ub = uv_buf_init((char *)data, (unsigned int)len);
     if (uv_write(&w->req, &c->sock.stream, &ub, 1, on_written) < 0) {
         free(w->data);
         free(w);
         client_close(c);
+    }
+}
+
+/* A message through the TLS session; its records are written as they
+ * are made. */
+static void
+send_tls(struct client *c, struct wire_buffer *buf)
+{
+    if (client_tls_send(c->tls, buf->data, buf->len) < 0)
+        client_drop(c, client_tls_error(c->tls));
+    wire_buffer_release(buf);
+}
+
+void
+client_send(struct client *c, struct wire_buffer *buf)
+{
+    if (c->is_closed) {
+        wire_buffer_release(buf);
         return;
+    }
+    if (c->tls != NULL) {
+        send_tls(c, buf);
+    } else {
+        write_bytes(c, buf->data, buf->len);
+        buf->data = NULL;
+        buf->len = buf->cap = 0;
     }
     /* A client that does not read its replies must not make us hold its
      * backlog forever, nor slow anybody else down. */
-    if (uv_stream_get_write_queue_size(&c->sock.stream) >
+    if (!c->is_closed && uv_stream_get_write_queue_size(&c->sock.stream) >
         limits.max_pending_out) {
         client_drop(c, "too many bytes left unread");
     }
@@ -284,6 +313,14 @@ on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
 {
     struct client *c = handle->data;
 
+    if (c->tls != NULL) {
+        char *base;
+        size_t len;
+
+        client_tls_buffer(c->tls, &base, &len);
+        *buf = uv_buf_init(base, (unsigned int)len);
+        return;
+    }
     if (reserve(c) < 0) {
         *buf = uv_buf_init(NULL, 0);
         return;
@@ -300,6 +337,32 @@ stop_reading(struct client *c)
     c->is_reading = false;
 }
 
+/* Ciphertext arrived: drive the handshake, then move what it decrypts to
+ * the bytes waiting for dispatch. false if the client was closed. */
+static bool
+read_tls(struct client *c, size_t nread)
+{
+    ssize_t n = 0;
+
+    if (client_tls_received(c->tls, nread) < 0) {
+        client_drop(c, client_tls_error(c->tls));
+        return false;
+    }
+    while (reserve(c) == 0 &&
+           (n = client_tls_recv(c->tls, c->in + c->in_len,
+                                c->in_cap - c->in_len)) > 0)
+        c->in_len += (size_t)n;
+    if (n == CLIENT_TLS_EOF) {
+        client_close(c);
+        return false;
+    }
+    if (n < 0) {
+        client_drop(c, client_tls_error(c->tls));
+        return false;
+    }
+    return true;
+}
+
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
@@ -314,7 +377,12 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
     keepalive_traffic(c->keepalive);
     if (is_draining)
         return;
-    c->in_len += (size_t)nread;
+    if (c->tls != NULL) {
+        if (!read_tls(c, (size_t)nread))
+            return;
+    } else {
+        c->in_len += (size_t)nread;
+    }
     if (dispatch_buffered(c) && is_throttled(c))
         stop_reading(c);
 }
@@ -341,7 +409,8 @@ log_tcp_peer(const struct client *c)
 
     if (uv_tcp_getpeername(&c->sock.tcp, (struct sockaddr *)&addr, &len) == 0)
         uv_ip_name((struct sockaddr *)&addr, host, sizeof(host));
-    log_info("client %u: connected over TCP from %s", c->id, host);
+    log_info("client %u: connected over %s from %s", c->id,
+             c->tls != NULL ? "TLS" : "TCP", host);
 }
 
 /* SO_PEERGROUPS into who. A client in more groups than fit is given the
@@ -418,8 +487,22 @@ link_client(struct client *c)
     n_live++;
 }
 
+/* A client of a TLS listener gets its session before its first read. */
+static int
+start_tls(struct client *c, const struct tls_context *tls)
+{
+    char why[256];
+
+    c->tls = client_tls_new(tls, write_bytes, c, why, sizeof(why));
+    if (c->tls != NULL)
+        return 0;
+    client_drop(c, why);
+    return -1;
+}
+
 int
-client_accept(uv_stream_t *server, bool is_read_only)
+client_accept(uv_stream_t *server, bool is_read_only,
+              const struct tls_context *tls)
 {
     struct client *c = calloc(1, sizeof(*c));
 
@@ -444,6 +527,8 @@ client_accept(uv_stream_t *server, bool is_read_only)
         client_close(c);
         return -1;
     }
+    if (tls != NULL && start_tls(c, tls) < 0)
+        return -1;
     read_credentials(c);
     log_peer(c);
     /* As libvirtd: accept, then close at once, so that the client sees a

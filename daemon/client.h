@@ -20,6 +20,7 @@
 struct conn_identity;
 struct event_sink;
 struct stream_set;
+struct tls_context;
 struct uv_stream_s;
 struct vireo_conn;
 
@@ -40,8 +41,12 @@ void client_set_limits(const struct client_limits *limits);
 struct client;
 
 /* Accept a pending connection on server. Logs the peer's credentials.
- * Returns 0, or -1 (logged) when it could not be accepted. */
-int  client_accept(struct uv_stream_s *server, bool is_read_only);
+ * With tls (which must outlive the client), everything the client sends
+ * and receives goes through a TLS session (client_tls.h) and no call is
+ * read before its certificate passed. Returns 0, or -1 (logged) when it
+ * could not be accepted. */
+int  client_accept(struct uv_stream_s *server, bool is_read_only,
+                   const struct tls_context *tls);
 
 /* Queue a whole encoded message for writing; takes buf's storage (buf is
  * left empty). A client that lets too much pile up is disconnected. */

@@ -108,20 +108,57 @@ scan_number(struct cursor *c, struct conf_value *v, struct vireo_error *err)
 static int scan_value(struct cursor *c, struct conf_value *v, bool in_list,
                       struct vireo_error *err);
 
-/* No setting vireo reads takes a list, so the elements are checked and
- * dropped. */
+void
+conf_value_clear(struct conf_value *v)
+{
+    free(v->text);
+    for (size_t i = 0; i < v->n_items; i++)
+        free(v->items[i]);
+    free(v->items);
+    v->text = NULL;
+    v->items = NULL;
+    v->n_items = 0;
+}
+
+/* Keep a string element of a list in v; others only mark it. */
+static int
+keep_item(struct conf_value *v, struct conf_value *item,
+          struct vireo_error *err)
+{
+    char **grown;
+
+    if (item->kind != CONF_STRING) {
+        v->has_non_string = true;
+        conf_value_clear(item);
+        return 0;
+    }
+    grown = realloc(v->items, (v->n_items + 2) * sizeof(*grown));
+    if (grown == NULL) {
+        conf_value_clear(item);
+        return error_no_memory(err);
+    }
+    v->items = grown;
+    v->items[v->n_items++] = item->text;
+    v->items[v->n_items] = NULL;
+    item->text = NULL;
+    return 0;
+}
+
 static int
 scan_list(struct cursor *c, struct conf_value *v, struct vireo_error *err)
 {
     c->p++;
+    v->kind = CONF_LIST;
     for (;;) {
         struct conf_value item = { 0 };
         skip_blank(c, true);
         if (*c->p == ']')
             break;
-        if (scan_value(c, &item, true, err) < 0)
+        if (scan_value(c, &item, true, err) < 0 ||
+            keep_item(v, &item, err) < 0) {
+            conf_value_clear(&item);
             return -1;
-        free(item.text);
+        }
         skip_blank(c, true);
         if (*c->p == ',')
             c->p++;
@@ -129,7 +166,6 @@ scan_list(struct cursor *c, struct conf_value *v, struct vireo_error *err)
             return syntax(err, c, "expecting ',' or ']' in a list", NULL);
     }
     c->p++;
-    v->kind = CONF_LIST;
     return 0;
 }
 
@@ -170,7 +206,7 @@ scan_setting(struct cursor *c, conf_setting_fn on_setting, void *opaque,
     c->p++;
     if (scan_value(c, &v, false, err) == 0)
         ret = on_setting(opaque, name, len, &v, &at, err);
-    free(v.text);
+    conf_value_clear(&v);
     return ret;
 }
 

@@ -15,16 +15,21 @@
 #ifndef VIREO_DAEMON_CONF_SYNTAX_H
 #define VIREO_DAEMON_CONF_SYNTAX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "api/vireo.h"
 
-/* A scanned value. A list's elements are checked and dropped: no setting
- * vireo reads takes one. */
+/* A scanned value. A list keeps its string elements (tls_allowed_dn_list
+ * is a list of strings); its other elements are checked and dropped. */
 struct conf_value {
     enum { CONF_INT, CONF_STRING, CONF_LIST } kind;
     long long number;
     char     *text;      /* CONF_STRING; the callback may take it */
+    char    **items;     /* CONF_LIST: its strings, NULL-terminated; the
+                            callback may take the array */
+    size_t    n_items;
+    bool      has_non_string;   /* CONF_LIST: an element was no string */
 };
 
 /* Where a setting was read, for messages. */
@@ -50,6 +55,9 @@ int conf_scan(const char *text, const char *filename,
 /* The whole text of a configuration file, malloc'ed; NULL with err set
  * (a file holding a NUL byte is refused). */
 char *conf_read_file(const char *path, struct vireo_error *err);
+
+/* Free what v holds (its text, its list). */
+void conf_value_clear(struct conf_value *v);
 
 /* Set err to VIR_ERR_CONF_SYNTAX "FILE:LINE: what[ name]"; returns -1. */
 int conf_syntax_error(struct vireo_error *err, const struct conf_where *at,

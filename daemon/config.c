@@ -28,7 +28,8 @@
 #include "daemon/config.h"
 #include "drivers/error.h"
 
-enum key_type { KEY_INT, KEY_BOOL, KEY_STRING, KEY_PERMS, KEY_PORT };
+enum key_type { KEY_INT, KEY_BOOL, KEY_STRING, KEY_PERMS, KEY_PORT,
+                KEY_STRING_LIST };
 
 struct key {
     const char   *name;
@@ -59,6 +60,17 @@ static const struct key keys[] = {
     { "shutdown_timeout",    KEY_INT,    FIELD(shutdown_timeout),    0, 3600 },
     { "driver_shutdown_timeout", KEY_INT, FIELD(driver_shutdown_timeout),
       1, 3600 },
+    { "listen_tls",          KEY_BOOL,   FIELD(listen_tls),          0, 1 },
+    { "tls_port",            KEY_PORT,   FIELD(tls_port),            1, 65535 },
+    { "key_file",            KEY_STRING, FIELD(key_file),            0, 0 },
+    { "cert_file",           KEY_STRING, FIELD(cert_file),           0, 0 },
+    { "ca_file",             KEY_STRING, FIELD(ca_file),             0, 0 },
+    { "crl_file",            KEY_STRING, FIELD(crl_file),            0, 0 },
+    { "tls_no_verify_certificate", KEY_BOOL,
+      FIELD(tls_no_verify_certificate), 0, 1 },
+    { "tls_allowed_dn_list", KEY_STRING_LIST, FIELD(tls_allowed_dn_list),
+      0, 0 },
+    { "tls_priority",        KEY_STRING, FIELD(tls_priority),        0, 0 },
 };
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
@@ -151,6 +163,30 @@ set_string(char **field, struct conf_value *v)
     return 0;
 }
 
+static void
+free_list(char **list)
+{
+    for (size_t i = 0; list != NULL && list[i] != NULL; i++)
+        free(list[i]);
+    free(list);
+}
+
+/* A list of strings only, as libvirtd takes tls_allowed_dn_list; an empty
+ * list is kept as an empty one (it lets nobody in). */
+static int
+set_string_list(char ***field, struct conf_value *v)
+{
+    if (v->kind != CONF_LIST || v->has_non_string)
+        return -1;
+    if (v->items == NULL && (v->items = calloc(1, sizeof(char *))) == NULL)
+        return -1;
+    free_list(*field);
+    *field = v->items;
+    v->items = NULL;
+    v->n_items = 0;
+    return 0;
+}
+
 /* Store v into the field of key k; -1 if v has the wrong type or range. */
 static int
 store(struct daemon_config *cfg, const struct key *k, struct conf_value *v)
@@ -165,6 +201,8 @@ store(struct daemon_config *cfg, const struct key *k, struct conf_value *v)
                    ? parse_octal(v->text, (unsigned int *)field) : -1;
     case KEY_PORT:
         return v->kind == CONF_STRING ? parse_port(v->text, (int *)field) : -1;
+    case KEY_STRING_LIST:
+        return set_string_list((char ***)field, v);
     case KEY_BOOL:
         if (v->kind != CONF_INT || v->number < 0 || v->number > 1)
             return -1;
@@ -301,6 +339,21 @@ user_runtime_dir(uid_t uid)
     return dir;
 }
 
+/* libvirtd's: its port, its paths under /etc/pki, GnuTLS's "NORMAL"
+ * priority. No CRL file unless one is set (or libvirt's default one
+ * exists: tls_context.c looks). */
+static int
+set_tls_defaults(struct daemon_config *cfg)
+{
+    cfg->tls_port = 16514;
+    cfg->key_file = strdup("/etc/pki/libvirt/private/serverkey.pem");
+    cfg->cert_file = strdup("/etc/pki/libvirt/servercert.pem");
+    cfg->ca_file = strdup("/etc/pki/CA/cacert.pem");
+    cfg->tls_priority = strdup("NORMAL");
+    return cfg->key_file && cfg->cert_file && cfg->ca_file &&
+           cfg->tls_priority ? 0 : -1;
+}
+
 int
 config_set_defaults(struct daemon_config *cfg, uid_t uid,
                     struct vireo_error *err)
@@ -325,7 +378,8 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->unix_sock_dir = cfg->run_dir ? strdup(cfg->run_dir) : NULL;
     cfg->listen_addr = strdup("0.0.0.0");
     cfg->log_outputs = strdup("3:stderr");
-    if (!cfg->run_dir || !cfg->state_dir || !cfg->unix_sock_dir ||
+    if (set_tls_defaults(cfg) < 0 ||
+        !cfg->run_dir || !cfg->state_dir || !cfg->unix_sock_dir ||
         !cfg->listen_addr || !cfg->log_outputs || !cfg->config_dir) {
         config_clear(cfg);
         return error_no_memory(err);
@@ -345,5 +399,11 @@ config_clear(struct daemon_config *cfg)
     free(cfg->state_dir);
     free(cfg->run_dir);
     free(cfg->config_dir);
+    free(cfg->key_file);
+    free(cfg->cert_file);
+    free(cfg->ca_file);
+    free(cfg->crl_file);
+    free_list(cfg->tls_allowed_dn_list);
+    free(cfg->tls_priority);
     memset(cfg, 0, sizeof(*cfg));
 }

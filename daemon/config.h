@@ -45,6 +45,18 @@ struct daemon_config {
     int          driver_shutdown_timeout; /* seconds the drivers then get to
                                              stop before vireod exits
                                              without them */
+    bool         listen_tls;          /* libvirtd's default is on, vireod's
+                                         off */
+    int          tls_port;            /* a string in the file: "16514" */
+    char        *key_file;            /* the server's private key (PEM) */
+    char        *cert_file;           /* the server's certificate */
+    char        *ca_file;             /* the CA clients' certificates must
+                                         chain to */
+    char        *crl_file;            /* NULL: none set */
+    bool         tls_no_verify_certificate; /* let bad client certs in */
+    char       **tls_allowed_dn_list; /* NULL-terminated globs; NULL: any
+                                         DN; empty: nobody */
+    char        *tls_priority;        /* GnuTLS priority string */
     /* Where the drivers' own files (NAME.conf) are: the directory of the
      * file given with -f, else /etc/vireo for root and
      * $XDG_CONFIG_HOME/vireo (~/.config/vireo) for others. Not a key. */

@@ -32,6 +32,7 @@ struct listener {
                                 or systemd's name for an adopted one */
     bool  is_read_only;
     bool  is_adopted;        /* systemd's: its file is not ours to remove */
+    const struct tls_context *tls;  /* the server's; NULL: plain */
 };
 
 static void
@@ -43,7 +44,7 @@ on_connection(uv_stream_t *server, int status)
         log_warn("%s: %s", l->path, uv_strerror(status));
         return;
     }
-    client_accept(server, l->is_read_only);
+    client_accept(server, l->is_read_only, l->tls);
 }
 
 static void
@@ -114,7 +115,8 @@ tcp_bind_and_listen(struct listener *l, const char *addr, int port)
 }
 
 struct listener *
-listener_open_tcp(const char *addr, int port, struct vireo_error *err)
+listener_open_tcp(const char *addr, int port, const struct tls_context *tls,
+                  struct vireo_error *err)
 {
     struct listener *l = calloc(1, sizeof(*l));
     int rc;
@@ -126,6 +128,7 @@ listener_open_tcp(const char *addr, int port, struct vireo_error *err)
     }
     uv_tcp_init(uv_impl_loop(), &l->sock.tcp);
     l->sock.handle.data = l;
+    l->tls = tls;
     rc = tcp_bind_and_listen(l, addr, port);
     if (rc < 0) {
         error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
@@ -133,7 +136,8 @@ listener_open_tcp(const char *addr, int port, struct vireo_error *err)
         listener_close(l);
         return NULL;
     }
-    log_info("listening on %s (TCP, no authentication)", l->path);
+    log_info("listening on %s (%s)", l->path,
+             tls != NULL ? "TLS" : "TCP, no authentication");
     return l;
 }
 
@@ -160,7 +164,7 @@ adopt_fd(struct listener *l, int fd, bool is_unix)
 
 struct listener *
 listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
-               struct vireo_error *err)
+               const struct tls_context *tls, struct vireo_error *err)
 {
     struct listener *l = calloc(1, sizeof(*l));
     int rc;
@@ -173,6 +177,7 @@ listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
     }
     l->is_read_only = is_read_only;
     l->is_adopted = true;
+    l->tls = tls;
     rc = adopt_fd(l, fd, is_unix);
     if (rc < 0) {
         error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
@@ -181,7 +186,7 @@ listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
         return NULL;
     }
     log_info("listening on %s, from systemd%s", name,
-             is_read_only ? " (read-only)" : "");
+             is_read_only ? " (read-only)" : tls != NULL ? " (TLS)" : "");
     return l;
 }
 

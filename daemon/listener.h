@@ -11,6 +11,7 @@
 #include "api/vireo.h"
 
 struct listener;
+struct tls_context;
 
 /* Listen on dir/name with permissions perms. A socket file already there
  * is a stale one: the caller holds the pid file lock, so no live vireod
@@ -19,18 +20,25 @@ struct listener *listener_open(const char *dir, const char *name,
                                unsigned int perms, bool is_read_only,
                                struct vireo_error *err);
 
-/* Listen on TCP addr:port (an IPv4 or IPv6 literal). Like libvirtd's
- * listen_tcp with auth_tcp = "none": no authentication and no encryption,
- * for loopback or a trusted network. NULL with err set on failure. */
+/* Listen on TCP addr:port (an IPv4 or IPv6 literal). Without tls, like
+ * libvirtd's listen_tcp with auth_tcp = "none": no authentication and no
+ * encryption, for loopback or a trusted network. With tls (which must
+ * outlive the listener and its clients), like listen_tls: every client
+ * speaks TLS and shows a certificate tls lets in. NULL with err set on
+ * failure. */
 struct listener *listener_open_tcp(const char *addr, int port,
+                                   const struct tls_context *tls,
                                    struct vireo_error *err);
 
 /* Serve fd, a socket systemd bound and listens on (activation.h), named
- * name in the log: UNIX (read-only or not) or TCP. fd is the listener's
+ * name in the log: UNIX (read-only or not) or TCP (TLS with tls, as
+ * listener_open_tcp). fd is the listener's
  * from now on, also on failure (NULL with err set). Closing it leaves the
  * socket file alone: it is systemd's. */
 struct listener *listener_adopt(int fd, const char *name, bool is_unix,
-                                bool is_read_only, struct vireo_error *err);
+                                bool is_read_only,
+                                const struct tls_context *tls,
+                                struct vireo_error *err);
 
 /* Stop accepting and remove the socket file (not an adopted one's); the
  * listener is freed once the loop has closed it. NULL is a no-op. */

@@ -11,6 +11,7 @@
  * The state here belongs to the main thread, which runs the loop.
  */
 #include <signal.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <systemd/sd-daemon.h>
 #include <uv.h>
@@ -23,6 +24,7 @@
 #include "daemon/listener.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
+#include "daemon/tls_context.h"
 #include "drivers/registry.h"
 #include "loop/uv_impl.h"
 
@@ -30,7 +32,10 @@
  * messages of the largest size. */
 #define MAX_PENDING_MESSAGES 4
 
-static struct listener *rw_listener, *ro_listener, *tcp_listener;
+static struct listener *rw_listener, *ro_listener, *tcp_listener,
+                       *tls_listener;
+/* The TLS listener's credentials; freed once its last client is. */
+static struct tls_context *tls_ctx;
 static uv_signal_t sigterm, sigint;
 
 /* The wait for the calls in flight, between the signal and the close. */
@@ -112,7 +117,8 @@ begin_drain(void)
     listener_close(rw_listener);
     listener_close(ro_listener);
     listener_close(tcp_listener);
-    rw_listener = ro_listener = tcp_listener = NULL;
+    listener_close(tls_listener);
+    rw_listener = ro_listener = tcp_listener = tls_listener = NULL;
     client_stop_calls();
     uv_check_init(uv_impl_loop(), &drain.check);
     uv_timer_init(uv_impl_loop(), &drain.deadline);
@@ -155,7 +161,7 @@ open_unix(const struct daemon_config *cfg, struct activation *act,
     act->fds[role] = -1;
     if (fd >= 0)
         return listener_adopt(fd, is_ro ? "vireod-ro.socket" : "vireod.socket",
-                              true, is_ro, err);
+                              true, is_ro, NULL, err);
     return listener_open(cfg->unix_sock_dir,
                          is_ro ? "vireo-sock-ro" : "vireo-sock",
                          is_ro ? cfg->unix_sock_ro_perms
@@ -174,13 +180,38 @@ open_tcp(const struct daemon_config *cfg, struct activation *act,
     act->fds[ACTIVATION_TCP] = -1;
     if (fd >= 0)
         tcp_listener = listener_adopt(fd, "vireod-tcp.socket", false, false,
-                                      err);
+                                      NULL, err);
     else if (cfg->listen_tcp && !act->is_activated)
         tcp_listener = listener_open_tcp(cfg->listen_addr, cfg->tcp_port,
-                                         err);
+                                         NULL, err);
     else
         return 0;
     return tcp_listener != NULL ? 0 : -1;
+}
+
+/* The TLS listener, chosen as the TCP one is (listen_tls, tls_port), with
+ * the credentials cfg names. 0, or -1 with err set. */
+static int
+open_tls(const struct daemon_config *cfg, struct activation *act,
+         struct vireo_error *err)
+{
+    int fd = act->fds[ACTIVATION_TLS];
+
+    act->fds[ACTIVATION_TLS] = -1;
+    if (fd < 0 && !(cfg->listen_tls && !act->is_activated))
+        return 0;
+    tls_ctx = tls_context_new(cfg, err);
+    if (tls_ctx == NULL)
+        tls_listener = NULL;
+    else if (fd >= 0)
+        tls_listener = listener_adopt(fd, "vireod-tls.socket", false, false,
+                                      tls_ctx, err);
+    else
+        tls_listener = listener_open_tcp(cfg->listen_addr, cfg->tls_port,
+                                         tls_ctx, err);
+    if (fd >= 0 && tls_ctx == NULL)
+        close(fd);
+    return tls_listener != NULL ? 0 : -1;
 }
 
 static int
@@ -193,7 +224,8 @@ open_listeners(const struct daemon_config *cfg)
         rw_listener = open_unix(cfg, &act, ACTIVATION_RW, &err);
         if (rw_listener != NULL)
             ro_listener = open_unix(cfg, &act, ACTIVATION_RO, &err);
-        if (ro_listener != NULL && open_tcp(cfg, &act, &err) == 0) {
+        if (ro_listener != NULL && open_tcp(cfg, &act, &err) == 0 &&
+            open_tls(cfg, &act, &err) == 0) {
             activation_clear(&act);
             return 0;
         }
@@ -202,7 +234,8 @@ open_listeners(const struct daemon_config *cfg)
     log_error("%s", err.message);
     listener_close(rw_listener);
     listener_close(ro_listener);
-    rw_listener = ro_listener = NULL;
+    listener_close(tcp_listener);
+    rw_listener = ro_listener = tcp_listener = NULL;
     return -1;
 }
 
@@ -241,6 +274,8 @@ finish(void)
     while (client_n_live() > 0)
         uv_impl_run_once();
     uv_run(uv_impl_loop(), UV_RUN_NOWAIT);
+    tls_context_free(tls_ctx);
+    tls_ctx = NULL;
 }
 
 /* Listeners that could not open: the drivers started go again, with the

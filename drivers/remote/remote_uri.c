@@ -144,8 +144,27 @@ resolve_tcp(const struct uri *uri, struct remote_target *t,
     return t->host != NULL ? 0 : error_no_memory(err);
 }
 
+/* TLS: as TCP, with libvirt's port and its client-side parameters. */
+static int
+resolve_tls(const struct uri *uri, struct remote_target *t,
+            struct vireo_error *err)
+{
+    const char *pki = uri_param(uri, "pkipath");
+    const char *no_verify = uri_param(uri, "no_verify");
+
+    if (resolve_tcp(uri, t, err) < 0)
+        return -1;
+    t->transport = REMOTE_TRANSPORT_TLS;
+    if (uri->port <= 0)
+        t->port = REMOTE_TLS_PORT_DEFAULT;
+    t->is_verify_off = no_verify != NULL && strcmp(no_verify, "0") != 0;
+    if (pki != NULL && (t->pki_dir = strdup(pki)) == NULL)
+        return error_no_memory(err);
+    return 0;
+}
+
 /* No transport: a local daemon on its UNIX socket, unless a host is named
- * (libvirt then means TLS, which vireo does not speak). */
+ * (libvirt then means TLS). */
 static int
 resolve_transport(const struct uri *uri, bool read_only,
                   struct remote_target *t, struct vireo_error *err)
@@ -158,9 +177,11 @@ resolve_transport(const struct uri *uri, bool read_only,
         return resolve_unix(uri, read_only, t, err);
     if (strcmp(transport, "tcp") == 0)
         return resolve_tcp(uri, t, err);
+    if (strcmp(transport, "tls") == 0)
+        return resolve_tls(uri, t, err);
     return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_REMOTE,
                      "transport '%s' is not supported by vireo "
-                     "(use unix or tcp)", transport);
+                     "(use unix, tcp or tls)", transport);
 }
 
 bool
@@ -168,6 +189,7 @@ remote_transport_is_secure(enum remote_transport transport)
 {
     switch (transport) {
     case REMOTE_TRANSPORT_UNIX:
+    case REMOTE_TRANSPORT_TLS:
         return true;
     case REMOTE_TRANSPORT_TCP:
         return false;
@@ -182,6 +204,8 @@ remote_transport_is_encrypted(enum remote_transport transport)
     case REMOTE_TRANSPORT_UNIX:
     case REMOTE_TRANSPORT_TCP:
         return false;
+    case REMOTE_TRANSPORT_TLS:
+        return true;
     }
     return false;
 }
@@ -209,6 +233,7 @@ remote_target_clear(struct remote_target *target)
 {
     free(target->socket_path);
     free(target->host);
+    free(target->pki_dir);
     free(target->name);
     memset(target, 0, sizeof(*target));
 }

@@ -21,23 +21,28 @@ struct uri;
 enum remote_transport {
     REMOTE_TRANSPORT_UNIX,
     REMOTE_TRANSPORT_TCP,
+    REMOTE_TRANSPORT_TLS,
 };
 
 /* What a transport protects, as libvirt's client judges it: a UNIX socket
  * is secure (only processes on this host reach it) but carries clear
- * text; plain TCP is neither secure nor encrypted. (libvirt's TLS and ssh
- * would be both; vireo speaks neither.) */
+ * text; plain TCP is neither secure nor encrypted; TLS is both. (ssh
+ * would be both too; vireo does not speak it.) */
 bool remote_transport_is_secure(enum remote_transport transport);
 bool remote_transport_is_encrypted(enum remote_transport transport);
 
 /* libvirtd's TCP port, which vireod uses too. */
 #define REMOTE_TCP_PORT_DEFAULT 16509
+/* libvirtd's TLS port, vireod's too. */
+#define REMOTE_TLS_PORT_DEFAULT 16514
 
 struct remote_target {
     enum remote_transport transport;
     char *socket_path;   /* UNIX */
-    char *host;          /* TCP */
-    int   port;          /* TCP */
+    char *host;          /* TCP, TLS */
+    int   port;          /* TCP, TLS */
+    char *pki_dir;       /* TLS: pkipath=, NULL for libvirt's paths */
+    bool  is_verify_off; /* TLS: no_verify=1 */
     /* What CONNECT_OPEN carries: the URI without its transport, server
      * and client-side parameters; "" lets the daemon choose. */
     char *name;

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "drivers/domain_event.h"
 #include "drivers/error.h"
@@ -18,6 +19,7 @@
 #include "drivers/remote/remote_priv.h"
 #include "drivers/remote/remote_slots.h"
 #include "drivers/remote/remote_socket.h"
+#include "drivers/remote/remote_tls.h"
 #include "drivers/remote/remote_uri.h"
 #include "drivers/remote/remotedrv.h"
 #include "drivers/remote/rpc_client.h"
@@ -203,12 +205,23 @@ connect_to(struct remote_priv *priv, const struct remote_target *target,
            struct vireo_error *err)
 {
     int fd = remote_socket_connect(target, err);
+    struct remote_tls *tls = NULL;
 
     if (fd < 0)
         return -1;
+    if (target->transport == REMOTE_TRANSPORT_TLS &&
+        (tls = remote_tls_connect(fd, target, err)) == NULL) {
+        close(fd);
+        return -1;
+    }
     priv->transport = target->transport;
     priv->rpc = rpc_client_new(fd, remote_event_on_message, priv, err);
-    return priv->rpc != NULL ? 0 : -1;
+    if (priv->rpc == NULL) {
+        remote_tls_free(tls);
+        return -1;
+    }
+    rpc_client_set_tls(priv->rpc, tls);
+    return 0;
 }
 
 static int

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "drivers/error.h"
+#include "drivers/remote/remote_tls.h"
 #include "drivers/remote/rpc_client_priv.h"
 #include "loop/event.h"
 
@@ -50,6 +51,12 @@ rpc_client_new(int fd, rpc_message_cb on_message, void *opaque,
     return c;
 }
 
+void
+rpc_client_set_tls(struct rpc_client *c, struct remote_tls *tls)
+{
+    c->tls = tls;
+}
+
 static struct rpc_client *
 client_ref(struct rpc_client *c)
 {
@@ -62,6 +69,7 @@ rpc_client_unref(struct rpc_client *c)
 {
     if (atomic_fetch_sub(&c->refs, 1) != 1)
         return;
+    remote_tls_free(c->tls);
     close(c->fd);
     close(c->wake_fd);
     wire_buffer_release(&c->out);

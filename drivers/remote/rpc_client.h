@@ -17,6 +17,7 @@
 
 #include "api/vireo.h"
 
+struct remote_tls;
 struct rpc_client;
 struct wire_message;
 struct wire_proc;
@@ -31,6 +32,10 @@ typedef void (*rpc_message_cb)(const struct wire_message *msg, void *opaque);
  * client from now on, even on failure). NULL with err set. */
 struct rpc_client *rpc_client_new(int fd, rpc_message_cb on_message,
                                   void *opaque, struct vireo_error *err);
+
+/* Speak through tls (remote_tls.h, handshaken on fd) from now on; the
+ * client frees it. Before any call. */
+void rpc_client_set_tls(struct rpc_client *c, struct remote_tls *tls);
 
 /* Call remote procedure proc (wire/procs.h) with args (its args type, NULL
  * for none) and wait for the reply. On success ret (zeroed, of the

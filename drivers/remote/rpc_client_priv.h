@@ -56,6 +56,7 @@ struct rpc_inbuf {
 struct rpc_client {
     atomic_int         refs;          /* caller, watch, keepalive timer */
     int                fd;
+    struct remote_tls *tls;           /* NULL: plain bytes on fd */
     int                wake_fd;       /* eventfd: more to write, owner */
     rpc_message_cb     on_message;
     void              *opaque;

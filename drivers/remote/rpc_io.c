@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "drivers/error.h"
+#include "drivers/remote/remote_tls.h"
 #include "drivers/remote/rpc_client_priv.h"
 #include "loop/event.h"
 #include "wire/decode.h"
@@ -81,12 +82,21 @@ rpc_io_update_watch(struct rpc_client *c)
     rpc_stream_update_watches(c);
 }
 
+/* send(2), or through the TLS session. */
+static ssize_t
+send_bytes(struct rpc_client *c, const uint8_t *data, size_t len)
+{
+    if (c->tls != NULL)
+        return remote_tls_send(c->tls, data, len);
+    return send(c->fd, data, len, MSG_NOSIGNAL);
+}
+
 void
 rpc_io_flush(struct rpc_client *c)
 {
     while (!c->is_closed && c->out_sent < c->out.len) {
-        ssize_t n = send(c->fd, c->out.data + c->out_sent,
-                         c->out.len - c->out_sent, MSG_NOSIGNAL);
+        ssize_t n = send_bytes(c, c->out.data + c->out_sent,
+                               c->out.len - c->out_sent);
         if (n > 0)
             c->out_sent += (size_t)n;
         else if (n < 0 && errno == EINTR)
@@ -274,14 +284,19 @@ rpc_io_read(struct rpc_client *c)
             rpc_io_fail(c, VIR_CONNECT_CLOSE_REASON_ERROR, &err);
             return;
         }
-        n = read(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len);
+        n = c->tls != NULL
+            ? remote_tls_recv(c->tls, c->in.data + c->in.len,
+                              c->in.cap - c->in.len)
+            : read(c->fd, c->in.data + c->in.len, c->in.cap - c->in.len);
         if (n > 0) {
             size_t room = c->in.cap - c->in.len;
             c->in.len += (size_t)n;
             split_messages(c);
             /* A short read drained the socket: spare the read that
-             * would only say EAGAIN. */
-            if ((size_t)n < room)
+             * would only say EAGAIN. A TLS session returns one record
+             * at a time, and poll(2) does not see what it holds. */
+            if ((size_t)n < room &&
+                (c->tls == NULL || !remote_tls_has_pending(c->tls)))
                 return;
         } else if (n == 0) {
             fail_errno(c, VIR_CONNECT_CLOSE_REASON_EOF, EIO,

@@ -22,7 +22,9 @@ static const char *const honoured[] = {
     "unix_sock_dir", "unix_sock_rw_perms", "unix_sock_ro_perms",
     "listen_tcp", "listen_addr", "tcp_port", "max_clients",
     "max_client_requests", "keepalive_interval", "keepalive_count",
-    "log_level", "log_outputs",
+    "log_level", "log_outputs", "listen_tls", "tls_port", "key_file",
+    "cert_file", "ca_file", "crl_file", "tls_no_verify_certificate",
+    "tls_allowed_dn_list", "tls_priority",
 };
 #define N_HONOURED (sizeof(honoured) / sizeof(honoured[0]))
 

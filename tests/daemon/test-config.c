@@ -247,8 +247,8 @@ check_unknown_keys(void)
     const char *text =
         "unix_sock_group = \"libvirt\"\n"
         "max_clients = 7\n"
-        "tls_allowed_dn_list = [\"DN1\",\n"
-        "                       \"DN2\"]\n"
+        "access_drivers = [\"polkit\",\n"
+        "                  \"none\"]\n"
         "unix_sock_group = 'kvm'\n"
         "min_workers = 5\n";
 
@@ -259,11 +259,49 @@ check_unknown_keys(void)
     is_warned(&cfg, "libvirtd.conf:1: 'unix_sock_group' is not used by vireod, "
               "ignored", 1, "an unknown key is warned about with file and line, "
               "once even when set twice");
-    is_warned(&cfg, "libvirtd.conf:3: 'tls_allowed_dn_list' is not used by "
+    is_warned(&cfg, "libvirtd.conf:3: 'access_drivers' is not used by "
               "vireod, ignored", 1, "a list spanning lines is an unknown value too");
     is_warned(&cfg, "libvirtd.conf:6: 'min_workers' is not used by vireod, "
               "ignored", 1, "the line count goes on after a multi-line list");
     tap_is_int(cfg.n_warnings, 3, "nothing else is warned about");
+    config_clear(&cfg);
+}
+
+/* The TLS keys: libvirtd's defaults, and tls_allowed_dn_list as a list of
+ * strings. */
+static void
+check_tls_keys(void)
+{
+    struct daemon_config cfg;
+    struct vireo_error err = { 0 };
+
+    config_set_defaults(&cfg, 0, NULL);
+    tap_ok(!cfg.listen_tls && cfg.tls_port == 16514 &&
+           strcmp(cfg.key_file, "/etc/pki/libvirt/private/serverkey.pem") == 0 &&
+           strcmp(cfg.cert_file, "/etc/pki/libvirt/servercert.pem") == 0 &&
+           strcmp(cfg.ca_file, "/etc/pki/CA/cacert.pem") == 0 &&
+           cfg.crl_file == NULL && !cfg.tls_no_verify_certificate &&
+           cfg.tls_allowed_dn_list == NULL &&
+           strcmp(cfg.tls_priority, "NORMAL") == 0,
+           "TLS is off by default, with libvirtd's port, paths and priority");
+    tap_is_int(config_parse_text(&cfg, "listen_tls = 1\n"
+                                 "tls_allowed_dn_list = [\"C=GB,*\",\n"
+                                 "  \"CN=a?\"]\n", "t.conf", &err), 0,
+               "listen_tls and a multi-line tls_allowed_dn_list parse");
+    tap_ok(cfg.listen_tls && cfg.tls_allowed_dn_list != NULL &&
+           strcmp(cfg.tls_allowed_dn_list[0], "C=GB,*") == 0 &&
+           strcmp(cfg.tls_allowed_dn_list[1], "CN=a?") == 0 &&
+           cfg.tls_allowed_dn_list[2] == NULL,
+           "the list keeps its strings in order");
+    tap_is_int(config_parse_text(&cfg, "tls_allowed_dn_list = [\"a\", 1]\n",
+                                 "u.conf", &err), -1,
+               "a DN list holding a number is refused");
+    tap_is_int(config_parse_text(&cfg, "tls_allowed_dn_list = []\n",
+                                 "v.conf", &err), 0,
+               "an empty DN list parses");
+    tap_ok(cfg.tls_allowed_dn_list != NULL &&
+           cfg.tls_allowed_dn_list[0] == NULL,
+           "and lets nobody in (empty, not unset)");
     config_clear(&cfg);
 }
 
@@ -334,7 +372,7 @@ int
 main(int argc, char **argv)
 {
     srcdir = argc > 1 ? argv[1] : ".";
-    tap_plan(72);
+    tap_plan(78);
     check_root_defaults();
     check_user_defaults();
     check_example_file();
@@ -343,6 +381,7 @@ main(int argc, char **argv)
     check_shutdown_timeout();
     check_lists_span_lines();
     check_unknown_keys();
+    check_tls_keys();
     check_repeated_keys();
     check_libvirt_grammar();
     return tap_done();

@@ -111,6 +111,28 @@ check_tcp(void)
 }
 
 static void
+check_tls(void)
+{
+    struct vireo_error err = { 0 };
+    struct remote_target t;
+
+    resolve("qemu://example.org/system?pkipath=/pki&no_verify=1", false, &t,
+            &err);
+    tap_ok(t.transport == REMOTE_TRANSPORT_TLS,
+           "a host without a transport: TLS, as libvirt");
+    tap_is_int(t.port, 16514, "no port: libvirtd's 16514");
+    tap_ok(t.pki_dir != NULL && strcmp(t.pki_dir, "/pki") == 0 &&
+           t.is_verify_off, "pkipath and no_verify are the client's");
+    tap_is_str(t.name, "qemu:///system", "and the daemon sees neither");
+    remote_target_clear(&t);
+    resolve("test+tls://h:99/default", false, &t, &err);
+    tap_ok(t.transport == REMOTE_TRANSPORT_TLS && t.port == 99 &&
+           t.pki_dir == NULL && !t.is_verify_off,
+           "tls: the port named, libvirt's paths, verification on");
+    remote_target_clear(&t);
+}
+
+static void
 check_protection(void)
 {
     tap_ok(remote_transport_is_secure(REMOTE_TRANSPORT_UNIX) &&
@@ -119,6 +141,9 @@ check_protection(void)
     tap_ok(!remote_transport_is_secure(REMOTE_TRANSPORT_TCP) &&
            !remote_transport_is_encrypted(REMOTE_TRANSPORT_TCP),
            "plain TCP is neither");
+    tap_ok(remote_transport_is_secure(REMOTE_TRANSPORT_TLS) &&
+           remote_transport_is_encrypted(REMOTE_TRANSPORT_TLS),
+           "TLS is both");
 }
 
 static void
@@ -131,8 +156,6 @@ check_refusals(void)
                "ssh is refused");
     tap_ok(err.code == VIR_ERR_INVALID_ARG && strstr(err.message, "ssh"),
            "naming the transport: %s", err.message);
-    tap_is_int(resolve("qemu://host/system", false, &t, &err), -1,
-               "a host without a transport (libvirt's TLS) is refused");
     tap_is_int(resolve("test+unix://host/default", false, &t, &err), -1,
                "a UNIX socket on another host is refused");
     tap_is_int(resolve("test+unix:///default?socket=rel/path", false, &t,
@@ -142,10 +165,11 @@ check_refusals(void)
 int
 main(void)
 {
-    tap_plan(27);
+    tap_plan(32);
     check_names();
     check_unix();
     check_tcp();
+    check_tls();
     check_protection();
     check_refusals();
     return tap_done();

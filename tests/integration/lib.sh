@@ -8,8 +8,9 @@
 #   daemon_stop             # SIGTERM; $DRC is its exit status
 #
 # $VIREOD names the daemon executable. Before daemon_start, LISTEN_TCP=1
-# and TCP_PORT add a TCP listener, and SOCK_RW_PERMS opens the read-write
-# socket to other users (the read-only one is open to all, as in vireod).
+# and TCP_PORT add a TCP listener, SOCK_RW_PERMS opens the read-write
+# socket to other users (the read-only one is open to all, as in vireod),
+# and EXTRA_CONF holds more lines for vireod.conf.
 
 set -u
 . "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
@@ -70,6 +71,7 @@ listen_tcp = ${LISTEN_TCP:-0}
 listen_addr = "127.0.0.1"
 tcp_port = "${TCP_PORT:-16509}"
 log_outputs = "1:file:$DIR/vireod.log"
+${EXTRA_CONF:-}
 END
 }
 

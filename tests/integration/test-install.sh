@@ -77,8 +77,8 @@ mkdir -p "$D/usr/lib/systemd"
 cp -a /lib/systemd/system "$D/usr/lib/systemd/"
 systemd-analyze verify --man=no --root="$D" "$UNITS"/vireod.service \
     "$UNITS"/vireod.socket "$UNITS"/vireod-ro.socket \
-    "$UNITS"/vireod-tcp.socket > "$DIR/verify" 2>&1
-is "$?:$(cat "$DIR/verify")" "0:" "systemd-analyze verifies the four units"
+    "$UNITS"/vireod-tcp.socket "$UNITS"/vireod-tls.socket > "$DIR/verify" 2>&1
+is "$?:$(cat "$DIR/verify")" "0:" "systemd-analyze verifies the five units"
 like "$(cat "$UNITS/vireod.service")" "ExecStart=$PREFIX/sbin/vireod \$VIREOD_ARGS" \
      "the service runs the installed vireod"
 like "$(cat "$UNITS/vireod-ro.socket")" "ListenStream=/run/vireo/vireo-sock-ro" \
