@@ -1521,9 +1521,9 @@ print_command_list(void)
     for (int i = 0; i < N_COMMANDS; i++)
         printf("    %-15s %s\n", table[i].name, table[i].summary);
     printf("\n"
-           " Commands separated by ';' run in order on one connection.\n"
-           " Unlike virsh, a list of commands stops at the first that fails,\n"
-           " and vireo then exits with status 1.\n");
+           " Commands separated by ';' run in order on one connection;\n"
+           " as in virsh, one that fails does not stop the others, and\n"
+           " vireo exits with the last one's status.\n");
 }
 
 int

@@ -5,8 +5,9 @@
  * As virsh does, every command is parsed before the first runs, so a typo
  * at the end of a list changes nothing; and every command that runs is
  * followed by an empty line on stdout (virsh's vshCommandRun()), except
- * quit. Unlike virsh, which carries on, the list stops at the first
- * command that fails: a script should not act on a state it did not reach.
+ * quit. As in virsh, a command that fails does not stop the list (its
+ * error is printed and the next one runs), and the list's status is its
+ * last command's, so that a script written for virsh runs alike.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ run_script(struct session *s, const struct script *sc)
                            sc->cmds[i].argc, &cmds[i]) < 0)
             goto out;
     rc = 0;
-    for (int i = 0; i < sc->n_cmds && rc == 0 && !s->is_quitting; i++)
+    for (int i = 0; i < sc->n_cmds && !s->is_quitting; i++)
         rc = run_one(s, &cmds[i]);
 out:
     free(cmds);

@@ -26,17 +26,21 @@ mkdir -m 0777 "$FILES"
 
 # run TOOL URI SCRIPT: stdout, stderr and status, creation times masked,
 # on stdout.
+# (The pipe is inside the body: a definition piped as a whole would only
+# exist in the pipeline's subshell.)
 run() {
     local exe=$1 uri=$2 script=$3
     rm -f "$FILES"/*
-    timeout "$VSH_TIMEOUT" "$exe" -c "$uri" "$script" < /dev/null \
-        > "$DIR/run.out" 2> "$DIR/run.err"
-    echo "exit status $?"
-    cat "$DIR/run.out"
-    echo "-- stderr"
-    cat "$DIR/run.err"
-} 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} [-+][0-9]{4}/TIME/g;
-                 s/<creationTime>[0-9]+</<creationTime>T</'
+    {
+        timeout "$VSH_TIMEOUT" "$exe" -c "$uri" "$script" < /dev/null \
+            > "$DIR/run.out" 2> "$DIR/run.err"
+        echo "exit status $?"
+        cat "$DIR/run.out"
+        echo "-- stderr"
+        cat "$DIR/run.err"
+    } 2>&1 | sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8} [-+][0-9]{4}/TIME/g;
+                     s/<creationTime>[0-9]+</<creationTime>T</'
+}
 
 # same WHAT A B: the two outputs are equal, else their diff as diagnostics.
 same() {

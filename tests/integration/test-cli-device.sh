@@ -5,8 +5,8 @@
 # test drivers: vireod's and a private real libvirtd's over their sockets
 # (vireo's remote driver, vireod's dispatch), and each client's own
 # in-process test:///default. Every scenario is one ';' session, so that
-# the state it builds lives as long as it runs; a failing command only
-# ever ends one (vireo stops there, virsh carries on). A few answers are
+# the state it builds lives as long as it runs; a failing command does
+# not end it (both clients carry on). A few answers are
 # also checked against what they must be, so that two clients failing
 # alike cannot pass for agreement.
 #

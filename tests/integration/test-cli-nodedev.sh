@@ -10,6 +10,7 @@
 # pristine default state (it lives while a connection holds it).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/libvirtd.sh"
+. "$(dirname "$0")/cli_compare.sh"
 : "${VIREO:?VIREO must name the vireo executable}"
 DATA=$(cd "$(dirname "$0")/side/data" && pwd)
 
@@ -43,32 +44,6 @@ LINES=(
     "iface-begin" "iface-commit" "iface-rollback"
 )
 plan $((2 * ${#LINES[@]}))
-
-# run NAME EXE URI WORDS...: one invocation, kept as $DIR/NAME.{out,err,rc}
-# with the URI's socket path masked.
-run() {
-    local name=$1 exe=$2 uri=$3 sock
-    shift 3
-    sock=${uri#*socket=}
-    timeout "$VSH_TIMEOUT" "$exe" -c "$uri" "$@" > "$DIR/$name.out" \
-        2> "$DIR/$name.err" < /dev/null
-    echo $? > "$DIR/$name.rc"
-    sed -i "s|$sock|SOCKET|g" "$DIR/$name.out" "$DIR/$name.err"
-}
-
-# same WHAT A B: both runs gave the same status, stdout and stderr.
-same() {
-    local what=$1 a=$2 b=$3 f rc=0
-
-    for f in rc out err; do
-        cmp -s "$DIR/$a.$f" "$DIR/$b.$f" || rc=1
-    done
-    ok $rc "$what"
-    [ $rc -eq 0 ] && return
-    for f in rc out err; do
-        diff "$DIR/$a.$f" "$DIR/$b.$f" | head -20 | diag
-    done
-}
 
 for line in "${LINES[@]}"; do
     words=${line//@DATA@/$DATA}
