@@ -66,6 +66,8 @@ const struct cmd_def *commands_find(const char *name);
 /* Fill cmd from words (name first), checking options as virsh does;
  * prints `error: ...` and returns -1 on a mistake. */
 int  commands_parse(const char *const *argv, int argc, struct cmd *cmd);
+/* What help calls an option's value: "number" or "string". */
+const char *commands_opt_type_name(enum opt_type type);
 /* Usage for -h. */
 void commands_print_usage(const char *prog);
 
