@@ -13,6 +13,7 @@
 #include "drivers/conf/nodedev_xml.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/node_device_event.h"
 #include "drivers/nodedev_handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_hostobj.h"
@@ -414,8 +415,11 @@ op_create(struct test_state *st, void *v, struct vireo_error *err)
     if (fc == NULL)
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NODEDEV, "%s",
                   "Device is not a fibre channel HBA");
-    else if (check_parent(st, def, err) == 0 && mock_vport(st, fc, err) == 0)
+    else if (check_parent(st, def, err) == 0 && mock_vport(st, fc, err) == 0) {
+        node_device_event_emit_lifecycle(st->nodedev_events, VHBA_NAME,
+                                         VIR_NODE_DEVICE_EVENT_CREATED, 0);
         rc = 0;
+    }
     nodedev_def_free(def);
     if (rc == 0)
         io->dev = handle_nodedev_new(io->conn, VHBA_NAME, err);
@@ -438,6 +442,8 @@ op_destroy(struct test_state *st, void *v, struct vireo_error *err)
     if (nodedev_def_fc_host(def) == NULL || def->parent == NULL ||
         find_index(ho, def->parent) < 0)
         return 0;
+    node_device_event_emit_lifecycle(st->nodedev_events, io->name,
+                                     VIR_NODE_DEVICE_EVENT_DELETED, 0);
     i = find_index(ho, io->name);
     nodedev_def_free(ho->devs[i]);
     memmove(&ho->devs[i], &ho->devs[i + 1],

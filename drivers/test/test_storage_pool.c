@@ -14,6 +14,7 @@
 #include "drivers/conf/uuid.h"
 #include "drivers/error.h"
 #include "drivers/storage_handle.h"
+#include "drivers/storage_pool_event.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
@@ -322,6 +323,14 @@ install(struct test_storage *sto, struct storage_pool_def *def,
     return pool;
 }
 
+/* Queue a lifecycle event (VIR_STORAGE_POOL_EVENT_*) about pool. */
+static void
+emit(struct test_state *st, const struct test_pool *pool, int event)
+{
+    storage_pool_event_emit_lifecycle(st->pool_events, pool->def->name,
+                                      pool->def->uuid, event, 0);
+}
+
 static int
 op_define(struct test_state *st, void *io, struct vireo_error *err)
 {
@@ -339,6 +348,7 @@ op_define(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_persistent = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_DEFINED);
     return give(p, pool, err);
 }
 
@@ -371,6 +381,7 @@ op_create_xml(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_active = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return give(p, pool, err);
 }
 
@@ -412,21 +423,44 @@ op_start(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_active = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return 0;
 }
 
 /* Build and delete act on the storage behind an inactive pool, of which
- * the test driver has none. */
+ * the test driver has none: they only say they did, as libvirt's do. */
 static int
-op_check_inactive(struct test_state *st, void *io, struct vireo_error *err)
+op_build(struct test_state *st, void *io, struct vireo_error *err)
 {
-    return find_in_state(st, io, false, err) != NULL ? 0 : -1;
+    struct test_pool *pool = find_in_state(st, io, false, err);
+
+    if (pool == NULL)
+        return -1;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_CREATED);
+    return 0;
+}
+
+static int
+op_delete(struct test_state *st, void *io, struct vireo_error *err)
+{
+    struct test_pool *pool = find_in_state(st, io, false, err);
+
+    if (pool == NULL)
+        return -1;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_DELETED);
+    return 0;
 }
 
 static int
 op_refresh(struct test_state *st, void *io, struct vireo_error *err)
 {
-    return find_in_state(st, io, true, err) != NULL ? 0 : -1;
+    struct test_pool *pool = find_in_state(st, io, true, err);
+
+    if (pool == NULL)
+        return -1;
+    storage_pool_event_emit_refresh(st->pool_events, pool->def->name,
+                                    pool->def->uuid);
+    return 0;
 }
 
 static int
@@ -437,6 +471,7 @@ op_destroy(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_active = false;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!pool->is_persistent)
         test_storage_forget(st->storage, pool);
     return 0;
@@ -449,6 +484,7 @@ op_undefine(struct test_state *st, void *io, struct vireo_error *err)
 
     if (pool == NULL)
         return -1;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_UNDEFINED);
     test_storage_forget(st->storage, pool);
     return 0;
 }
@@ -476,8 +512,7 @@ int
 testdrv_storage_pool_build(struct vireo_storage_pool *pool, unsigned flags,
                            struct vireo_error *err)
 {
-    return lifecycle(pool, op_check_inactive, flags, "testStoragePoolBuild",
-                     err);
+    return lifecycle(pool, op_build, flags, "testStoragePoolBuild", err);
 }
 
 int
@@ -491,8 +526,7 @@ int
 testdrv_storage_pool_delete(struct vireo_storage_pool *pool, unsigned flags,
                             struct vireo_error *err)
 {
-    return lifecycle(pool, op_check_inactive, flags, "testStoragePoolDelete",
-                     err);
+    return lifecycle(pool, op_delete, flags, "testStoragePoolDelete", err);
 }
 
 int
