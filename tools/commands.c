@@ -862,29 +862,25 @@ static const struct opt_def net_event_opts[] = {
 
 /* Storage pool and node device events: net-event's options with virsh's
  * filter of each kind. */
+#define OBJECT_EVENT_OPTS                                                    \
+    { "event", OPT_STRING, true, false, "which event type to wait for" },   \
+    { "loop", OPT_BOOL, false, false,                                        \
+      "loop until timeout or interrupt, rather than one-shot" },             \
+    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },              \
+    { "list", OPT_BOOL, false, false, "list valid event types" },            \
+    { "timestamp", OPT_BOOL, false, false,                                   \
+      "show timestamp for each printed event" },                             \
+    END_OPTS
+
 static const struct opt_def pool_event_opts[] = {
     { "pool", OPT_STRING, true, false,
       "filter by storage pool name or uuid" },
-    { "event", OPT_STRING, true, false, "which event type to wait for" },
-    { "loop", OPT_BOOL, false, false,
-      "loop until timeout or interrupt, rather than one-shot" },
-    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },
-    { "list", OPT_BOOL, false, false, "list valid event types" },
-    { "timestamp", OPT_BOOL, false, false,
-      "show timestamp for each printed event" },
-    END_OPTS,
+    OBJECT_EVENT_OPTS,
 };
 
 static const struct opt_def nodedev_event_opts[] = {
     { "device", OPT_STRING, true, false, "filter by node device name" },
-    { "event", OPT_STRING, true, false, "which event type to wait for" },
-    { "loop", OPT_BOOL, false, false,
-      "loop until timeout or interrupt, rather than one-shot" },
-    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },
-    { "list", OPT_BOOL, false, false, "list valid event types" },
-    { "timestamp", OPT_BOOL, false, false,
-      "show timestamp for each printed event" },
-    END_OPTS,
+    OBJECT_EVENT_OPTS,
 };
 
 /* ---- The table ---------------------------------------------------------- */
