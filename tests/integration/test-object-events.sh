@@ -101,7 +101,7 @@ plain() {
     echo "exit $?"
 }
 
-plan 18
+plan 23
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 hold_connection
@@ -135,7 +135,11 @@ is "$(python_events "$URI")" "$want" \
 
 # Options and their errors, against virsh's own answers.
 for args in "pool-event --list" "nodedev-event --list" \
+            "pool-event --list --event lifecycle" "pool-event" \
             "pool-event --event bogus --timeout 1" \
+            "pool-event --event lifecycle --timeout 0" \
+            "pool-event nope lifecycle --timeout 1" \
+            "nodedev-event computer update --timeout 1" \
             "nodedev-event --event update --device nope --timeout 1"; do
     # shellcheck disable=SC2086
     want=$(plain "$LIBVIRTD_URI" virsh $args)
