@@ -7,9 +7,11 @@
 # daemons must give the same events, in the same order. Then the same
 # through python3-libvirt's storagePoolEventRegisterAny and
 # nodeDeviceEventRegisterAny (with and without a filter), and through
-# `vireo pool-event` and `vireo nodedev-event`.
+# `vireo pool-event` and `vireo nodedev-event`; and vireo's client
+# library with several callbacks at once (remote-object-events.c).
 #
-# $VIREOD names vireod, $VIREO the vireo executable.
+# $VIREOD names vireod, $VIREO the vireo executable,
+# $REMOTE_OBJECT_EVENTS the remote-object-events program.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 . "$(dirname "${BASH_SOURCE[0]}")/libvirtd.sh"
 
@@ -101,7 +103,7 @@ plain() {
     echo "exit $?"
 }
 
-plan 23
+plan 26
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 hold_connection
@@ -132,6 +134,17 @@ like "$want" "pool default-pool 3 0" \
     "python3-libvirt sees libvirtd's pool stop"
 is "$(python_events "$URI")" "$want" \
     "and the same pool and device events from vireod, filtered as asked"
+
+# vireo's remote driver, several callbacks on one connection, against
+# both daemons.
+want=$(timeout 30 "$REMOTE_OBJECT_EVENTS" "$LIBVIRTD_URI" 2>&1)
+like "$want" "ok 14 - deregistering it again fails" \
+    "vireo's client library gets libvirtd's events (remote-object-events)"
+case "$want" in *"not ok"*) diag <<< "$want" ;; esac
+is "$(timeout 30 "$REMOTE_OBJECT_EVENTS" "$URI" 2>&1)" "$want" \
+    "and the same from vireod"
+is "$(timeout 30 "$REMOTE_OBJECT_EVENTS" test:///default 2>&1)" "$want" \
+    "and the same from the test driver in the client's own process"
 
 # Options and their errors, against virsh's own answers.
 for args in "pool-event --list" "nodedev-event --list" \
