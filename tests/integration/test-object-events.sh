@@ -103,7 +103,7 @@ plain() {
     echo "exit $?"
 }
 
-plan 26
+plan 27
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 hold_connection
@@ -159,4 +159,9 @@ for args in "pool-event --list" "nodedev-event --list" \
     # shellcheck disable=SC2086
     is "$(plain "$URI" "$VIREO" $args)" "$want" "vireo $args answers as virsh"
 done
+
+# A sanitized vireod reports what it leaked or misused at its exit.
+release_connection
+daemon_stop
+is "$DRC" 0 "vireod exits 0 on SIGTERM after relaying the events"
 done_testing
