@@ -16,6 +16,7 @@
 #include "drivers/storage_handle.h"
 #include "drivers/storage_pool_event.h"
 #include "drivers/test/test_call.h"
+#include "drivers/test/test_hostobj.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_storage.h"
@@ -323,6 +324,17 @@ install(struct test_storage *sto, struct storage_pool_def *def,
     return pool;
 }
 
+/* Does pool sit on a Fibre Channel vHBA? libvirt's test driver then
+ * mocks the vHBA when the pool is created, and removes it when the pool
+ * is destroyed. */
+static bool
+is_on_vhba(const struct test_pool *pool)
+{
+    const char *type = pool->def->source.adapter.type;
+
+    return type != NULL && strcmp(type, "fc_host") == 0;
+}
+
 /* Queue a lifecycle event (VIR_STORAGE_POOL_EVENT_*) about pool. */
 static void
 emit(struct test_state *st, const struct test_pool *pool, int event)
@@ -380,6 +392,12 @@ op_create_xml(struct test_state *st, void *io, struct vireo_error *err)
     pool = install(st->storage, def, same, err);
     if (pool == NULL)
         return -1;
+    if (is_on_vhba(pool) &&
+        test_nodedev_create_vport(st, pool->def->source.adapter.wwnn,
+                                  pool->def->source.adapter.wwpn, err) < 0) {
+        test_storage_forget(st->storage, pool);
+        return -1;
+    }
     pool->is_active = true;
     emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return give(p, pool, err);
@@ -470,7 +488,10 @@ op_destroy(struct test_state *st, void *io, struct vireo_error *err)
 
     if (pool == NULL)
         return -1;
+    /* libvirt's pool is stopped even when its vHBA is found missing. */
     pool->is_active = false;
+    if (is_on_vhba(pool) && test_nodedev_destroy_vport(st, err) < 0)
+        return -1;
     emit(st, pool, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!pool->is_persistent)
         test_storage_forget(st->storage, pool);

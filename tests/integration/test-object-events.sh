@@ -26,11 +26,15 @@ POOL_CHANGES="pool-destroy default-pool; pool-start default-pool; \
     pool-build side-nfs; pool-start side-nfs; pool-refresh side-nfs; \
     pool-destroy side-nfs; pool-delete side-nfs; pool-undefine side-nfs; \
     pool-create-as side-tmp dir --target /var/lib/side-tmp; \
-    pool-destroy side-tmp"
+    pool-destroy side-tmp; pool-create $DATA/storage-pool-fc.xml; \
+    pool-destroy fc; pool-define $DATA/storage-pool-fc.xml; \
+    pool-start fc; pool-destroy fc; pool-undefine fc"
 # computer has no fibre channel names: libvirt's test driver answers its
 # destroy with success and no event.
+# A pool on a Fibre Channel adapter makes and removes the same vHBA.
 DEV_CHANGES="nodedev-create $DATA/nodedev-vhba.xml; \
-    nodedev-destroy scsi_host12; nodedev-destroy computer"
+    nodedev-destroy scsi_host12; nodedev-destroy computer; \
+    pool-create $DATA/storage-pool-fc.xml; pool-destroy fc"
 
 # events URI TOOL CHANGES ARGS...: what TOOL (virsh or vireo) prints for
 # its event command ARGS while another virsh runs CHANGES.
@@ -122,11 +126,11 @@ check() {
         "vireo $* prints them as virsh does"
 }
 
-check 10 "pool lifecycle" "$POOL_CHANGES" pool-event --event lifecycle
+check 15 "pool lifecycle" "$POOL_CHANGES" pool-event --event lifecycle
 check 2 "pool refresh" "$POOL_CHANGES" pool-event --event refresh
 check 2 "one pool's" "$POOL_CHANGES" pool-event --event lifecycle \
     --pool default-pool
-check 2 "node device lifecycle" "$DEV_CHANGES" nodedev-event \
+check 4 "node device lifecycle" "$DEV_CHANGES" nodedev-event \
     --event lifecycle
 
 want=$(python_events "$LIBVIRTD_URI")
