@@ -16,6 +16,11 @@
 #define POOL_XML "<pool type='dir'><name>ev</name>" \
                  "<uuid>0c4bd2a6-8f0e-4d55-8d3e-1c9b3d7e2a10</uuid>" \
                  "<target><path>/ev</path></target></pool>"
+#define FC_POOL_XML "<pool type='scsi'><name>fc</name><source>" \
+                    "<adapter type='fc_host' parent='scsi_host1' " \
+                    "wwnn='2001001b32a9da4e' wwpn='2101001b32a9da4e'/>" \
+                    "</source><target><path>/dev/disk/by-path</path>" \
+                    "</target></pool>"
 #define VHBA_XML "<device><parent>scsi_host1</parent>" \
                  "<capability type='scsi_host'>" \
                  "<capability type='fc_host'>" \
@@ -123,6 +128,30 @@ change_devices(struct vireo_conn *conn)
     handle_nodedev_unref(computer);
 }
 
+/* A pool on a Fibre Channel adapter makes its vHBA, and its destroy
+ * removes it; started from a definition, it has none to remove. */
+static void
+change_fc_pool(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_storage_pool *pool =
+        drv()->storage_pool_create_xml(conn, FC_POOL_XML, 0, &err);
+
+    tap_ok(pool != NULL && drv()->storage_pool_destroy(pool, &err) == 0,
+           "a pool on a fc_host adapter is created and destroyed");
+    handle_pool_unref(pool);
+    pool = drv()->storage_pool_define_xml(conn, FC_POOL_XML, 0, &err);
+    tap_ok(pool != NULL && drv()->storage_pool_create(pool, 0, &err) == 0,
+           "defined and started, it makes no vHBA");
+    tap_ok(drv()->storage_pool_destroy(pool, &err) < 0 &&
+           err.code == VIR_ERR_NO_NODE_DEVICE,
+           "so its destroy fails (%s)", err.message);
+    tap_is_int(drv()->storage_pool_is_active(pool, &err), 0,
+               "and leaves it stopped");
+    drv()->storage_pool_undefine(pool, &err);
+    handle_pool_unref(pool);
+}
+
 /* The registration errors every kind shares (object_event.h). */
 static void
 check_refusals(struct vireo_conn *conn, struct seen *seen)
@@ -186,17 +215,21 @@ main(void)
     handle_pool_unref(filter);
     change_pools(conn);
     change_devices(conn);
+    change_fc_pool(conn);
     check_refusals(conn, &devs);
-    event_wait_until(&pools.n, 8);
-    event_wait_until(&devs.n, 2);
+    event_wait_until(&pools.n, 13);
+    event_wait_until(&devs.n, 4);
     tap_is_str(pools.events, "ev:0 ev:4 ev:2 ev:3 ev:5 ev:1 default-pool:3 "
-               "default-pool:2 ", "defined, created, started, stopped, "
-               "deleted and undefined arrive in order");
+               "default-pool:2 fc:2 fc:3 fc:0 fc:2 fc:1 ",
+               "defined, created, started, stopped, deleted and undefined "
+               "arrive in order; a failed destroy sends none");
     tap_is_str(one.events, "ev:0 ev:4 ev:2 ev:3 ev:5 ev:1 ",
                "a callback filtered by uuid sees only its pool");
     tap_is_str(refreshed.events, "ev ", "a refresh is its own event");
-    tap_is_str(devs.events, "scsi_host12:0 scsi_host12:1 ",
-               "the vHBA's creation and deletion arrive, nothing else");
+    tap_is_str(devs.events, "scsi_host12:0 scsi_host12:1 scsi_host12:0 "
+               "scsi_host12:1 ", "the vHBAs' creations and deletions "
+               "arrive (nodedev-create, then the fc_host pool), nothing "
+               "else");
     for (int i = 0; i < 3; i++)
         tap_is_int(drv()->storage_pool_event_deregister_any(conn, ids[i],
                                                             &err), 0,
