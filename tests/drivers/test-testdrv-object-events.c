@@ -11,6 +11,7 @@
 #include "drivers/storage_handle.h"
 #include "loop/uv_impl.h"
 #include "tests/core/event_wait.h"
+#include "tests/core/object_event_seen.h"
 #include "tests/drivers/testdrv-helpers.h"
 
 #define POOL_XML "<pool type='dir'><name>ev</name>" \
@@ -21,32 +22,6 @@
                     "wwnn='2001001b32a9da4e' wwpn='2101001b32a9da4e'/>" \
                     "</source><target><path>/dev/disk/by-path</path>" \
                     "</target></pool>"
-#define VHBA_XML "<device><parent>scsi_host1</parent>" \
-                 "<capability type='scsi_host'>" \
-                 "<capability type='fc_host'>" \
-                 "<wwnn>2001001b32a9da4e</wwnn>" \
-                 "<wwpn>2101001b32a9da4e</wwpn>" \
-                 "</capability></capability></device>"
-
-/* What one callback saw: "<name>:<event> " per lifecycle event, "<name> "
- * per refresh or update. */
-struct seen {
-    int  n;
-    char events[256];
-};
-
-static void
-add(struct seen *s, const char *name, int event)
-{
-    size_t used = strlen(s->events);
-
-    s->n++;
-    if (event < 0)
-        snprintf(s->events + used, sizeof(s->events) - used, "%s ", name);
-    else
-        snprintf(s->events + used, sizeof(s->events) - used, "%s:%d ", name,
-                 event);
-}
 
 static void
 on_pool_lifecycle(struct vireo_conn *conn, struct vireo_storage_pool *pool,
@@ -54,7 +29,7 @@ on_pool_lifecycle(struct vireo_conn *conn, struct vireo_storage_pool *pool,
 {
     (void)conn;
     (void)detail;
-    add(opaque, pool->name, event);
+    seen_add(opaque, pool->name, event);
 }
 
 static void
@@ -62,7 +37,7 @@ on_pool_refresh(struct vireo_conn *conn, struct vireo_storage_pool *pool,
                 void *opaque)
 {
     (void)conn;
-    add(opaque, pool->name, -1);
+    seen_add(opaque, pool->name, -1);
 }
 
 static void
@@ -71,7 +46,7 @@ on_dev_lifecycle(struct vireo_conn *conn, struct vireo_node_device *dev,
 {
     (void)conn;
     (void)detail;
-    add(opaque, dev->name, event);
+    seen_add(opaque, dev->name, event);
 }
 
 static const struct driver *
@@ -114,7 +89,7 @@ change_devices(struct vireo_conn *conn)
 {
     struct vireo_error err = { 0 };
     struct vireo_node_device *dev =
-        drv()->node_device_create_xml(conn, VHBA_XML, 0, &err);
+        drv()->node_device_create_xml(conn, SEEN_VHBA_XML, 0, &err);
     struct vireo_node_device *computer =
         drv()->node_device_lookup_by_name(conn, "computer", &err);
 

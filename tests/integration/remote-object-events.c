@@ -12,35 +12,10 @@
 #include <string.h>
 
 #include "api/vireo.h"
+#include "tests/core/object_event_seen.h"
 #include "tests/integration/loop_wait.h"
 #include "tests/tap.h"
 
-#define VHBA_XML "<device><parent>scsi_host1</parent>" \
-                 "<capability type='scsi_host'>" \
-                 "<capability type='fc_host'>" \
-                 "<wwnn>2001001b32a9da4e</wwnn>" \
-                 "<wwpn>2101001b32a9da4e</wwpn>" \
-                 "</capability></capability></device>"
-
-/* What one callback saw: "<name>:<event> " per lifecycle event, "<name> "
- * per refresh or update. Main thread only (the loop's). */
-struct seen {
-    int  n;
-    char events[256];
-};
-
-static void
-add(struct seen *s, const char *name, int event)
-{
-    size_t used = strlen(s->events);
-
-    s->n++;
-    if (event < 0)
-        snprintf(s->events + used, sizeof(s->events) - used, "%s ", name);
-    else
-        snprintf(s->events + used, sizeof(s->events) - used, "%s:%d ", name,
-                 event);
-}
 
 static void
 on_pool_lifecycle(struct vireo_conn *conn, struct vireo_storage_pool *pool,
@@ -48,7 +23,7 @@ on_pool_lifecycle(struct vireo_conn *conn, struct vireo_storage_pool *pool,
 {
     (void)conn;
     (void)detail;
-    add(opaque, vireo_storage_pool_get_name(pool), event);
+    seen_add(opaque, vireo_storage_pool_get_name(pool), event);
 }
 
 static void
@@ -56,7 +31,7 @@ on_pool_refresh(struct vireo_conn *conn, struct vireo_storage_pool *pool,
                 void *opaque)
 {
     (void)conn;
-    add(opaque, vireo_storage_pool_get_name(pool), -1);
+    seen_add(opaque, vireo_storage_pool_get_name(pool), -1);
 }
 
 static void
@@ -65,7 +40,7 @@ on_dev_lifecycle(struct vireo_conn *conn, struct vireo_node_device *dev,
 {
     (void)conn;
     (void)detail;
-    add(opaque, vireo_node_device_get_name(dev), event);
+    seen_add(opaque, vireo_node_device_get_name(dev), event);
 }
 
 static void
@@ -73,7 +48,7 @@ on_dev_update(struct vireo_conn *conn, struct vireo_node_device *dev,
               void *opaque)
 {
     (void)conn;
-    add(opaque, vireo_node_device_get_name(dev), -1);
+    seen_add(opaque, vireo_node_device_get_name(dev), -1);
 }
 
 /* Run the loop until s has want events, or 5 s have gone by. */
@@ -142,7 +117,7 @@ change(struct vireo_conn *conn)
            vireo_storage_pool_create(pool, 0, &err) == 0 &&
            vireo_storage_pool_refresh(pool, 0, &err) == 0,
            "default-pool stops, starts and is refreshed");
-    dev = vireo_node_device_create_xml(conn, VHBA_XML, 0, &err);
+    dev = vireo_node_device_create_xml(conn, SEEN_VHBA_XML, 0, &err);
     tap_ok(dev != NULL && vireo_node_device_destroy(dev, &err) == 0,
            "a vHBA is created and destroyed");
     vireo_node_device_free(dev);
