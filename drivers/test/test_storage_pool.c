@@ -448,25 +448,27 @@ op_start(struct test_state *st, void *io, struct vireo_error *err)
 /* Build and delete act on the storage behind an inactive pool, of which
  * the test driver has none: they only say they did, as libvirt's do. */
 static int
-op_build(struct test_state *st, void *io, struct vireo_error *err)
+said_of_inactive(struct test_state *st, void *io, int event,
+                 struct vireo_error *err)
 {
     struct test_pool *pool = find_in_state(st, io, false, err);
 
     if (pool == NULL)
         return -1;
-    emit(st, pool, VIR_STORAGE_POOL_EVENT_CREATED);
+    emit(st, pool, event);
     return 0;
+}
+
+static int
+op_build(struct test_state *st, void *io, struct vireo_error *err)
+{
+    return said_of_inactive(st, io, VIR_STORAGE_POOL_EVENT_CREATED, err);
 }
 
 static int
 op_delete(struct test_state *st, void *io, struct vireo_error *err)
 {
-    struct test_pool *pool = find_in_state(st, io, false, err);
-
-    if (pool == NULL)
-        return -1;
-    emit(st, pool, VIR_STORAGE_POOL_EVENT_DELETED);
-    return 0;
+    return said_of_inactive(st, io, VIR_STORAGE_POOL_EVENT_DELETED, err);
 }
 
 static int
