@@ -107,7 +107,7 @@ plain() {
     echo "exit $?"
 }
 
-plan 27
+plan 29
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 hold_connection
@@ -149,6 +149,16 @@ is "$(timeout 30 "$REMOTE_OBJECT_EVENTS" "$URI" 2>&1)" "$want" \
     "and the same from vireod"
 is "$(timeout 30 "$REMOTE_OBJECT_EVENTS" test:///default 2>&1)" "$want" \
     "and the same from the test driver in the client's own process"
+
+# What libvirtd refuses on the wire itself, spoken by hand.
+RAW=$(dirname "${BASH_SOURCE[0]}")/raw_client.py
+want=$(timeout 20 /usr/bin/python3 "$RAW" "$LIBVIRTD_SOCK" \
+       object-event-errors 2>&1)
+like "$want" "375: code=1 domain=7 msg=internal error: node device event callback 7 not registered" \
+    "libvirtd refuses an unknown node device callback id"
+is "$(timeout 20 /usr/bin/python3 "$RAW" "$DIR/run/vireo-sock" \
+      object-event-errors 2>&1)" "$want" \
+    "vireod refuses bad event ids and callback ids as libvirtd does"
 
 # Options and their errors, against virsh's own answers.
 for args in "pool-event --list" "nodedev-event --list" \
