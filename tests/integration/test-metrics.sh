@@ -1,0 +1,198 @@
+#!/bin/bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-metrics.sh: with metrics_listen set, vireod serves Prometheus text
+# at /metrics, scraped with curl and read with python3-prometheus-client's
+# own parser: calls counted by procedure as virsh makes them, a domain's
+# state following virsh destroy and start, events sent, a client counted
+# while connected and not after, a scrape answered at once while the test
+# driver's thread is held busy, bad requests answered without harm, a
+# UNIX socket as well as a loopback port, and a non-loopback address
+# refused at start.
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/lib.sh"
+
+command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
+command -v curl > /dev/null || fail_all "curl is installed"
+/usr/bin/python3 -c 'import prometheus_client.parser, libvirt' 2> /dev/null ||
+    fail_all "python3-prometheus-client and python3-libvirt are installed"
+
+plan 28
+SCRAPE=$DIR/scrape
+METRICS_PORT=$(free_tcp_port)
+METRICS_URL="http://127.0.0.1:$METRICS_PORT/metrics"
+
+# scrape [CURL ARGS...]: the figures into $SCRAPE, within 5 s.
+scrape() {
+    curl -sS --max-time 5 "${@:-$METRICS_URL}" > "$SCRAPE" 2> "$ERR"
+}
+
+# value SERIES: its value in the last scrape, or "absent".
+value() {
+    /usr/bin/python3 "$HERE/metrics_query.py" "$SCRAPE" "$1"
+}
+
+# wait_value SERIES WANT: scrape until SERIES reads WANT (up to 10 s); the
+# per-domain figures are collected in the background, every second.
+wait_value() {
+    for _ in $(seq 50); do
+        scrape && [ "$(value "$1")" = "$2" ] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+# wait_busy THREAD: scrape until the driver thread has a job (up to 10 s).
+wait_busy() {
+    local depth
+    for _ in $(seq 50); do
+        scrape &&
+            depth=$(value "vireo_driver_thread_queue_depth{thread=\"$1\"}") &&
+            [ "$depth" != absent ] && [ "$depth" -ge 1 ] && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
+GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
+LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
+STATE='vireo_domain_state{driver="test",domain="test"}'
+
+EXTRA_CONF="metrics_listen = \"127.0.0.1:$METRICS_PORT\"" daemon_start
+wait_for_line "$DIR/vireod.log" "serving metrics on 127.0.0.1:$METRICS_PORT"
+ok $? "vireod serves metrics on the loopback port it was given"
+
+scrape
+ok $? "curl scrapes /metrics"
+FAMILIES=$(/usr/bin/python3 "$HERE/metrics_query.py" "$SCRAPE")
+ok $? "python3-prometheus-client's parser reads the whole scrape"
+like "$(curl -sS -o /dev/null -w '%{content_type}' "$METRICS_URL")" \
+    "text/plain; version=0.0.4" "it is served as Prometheus text 0.0.4"
+[ -n "$FAMILIES" ] && ! grep -q undocumented <<< "$FAMILIES"
+ok $? "every family has its HELP and TYPE lines"
+want_families="vireo_clients_connected gauge
+vireo_calls counter
+vireo_call_errors counter
+vireo_call_duration_seconds histogram
+vireo_driver_thread_queue_depth gauge
+vireo_driver_thread_busy_seconds counter
+vireo_events_sent counter
+vireo_domain_state gauge
+vireo_domain_memory_bytes gauge
+vireo_domain_cpu_time_seconds counter"
+is "$(grep -Fxf <(echo "$want_families") <<< "$FAMILIES" | sort)" \
+    "$(sort <<< "$want_families")" "the expected families are there, with their types"
+
+# Calls, by procedure.
+before=$(value "$GET_STATE")
+vsh domstate test
+vsh domstate test
+scrape
+is "$(value "$GET_STATE")" "$(( ${before/absent/0} + 2 ))" \
+    "two virsh domstate make two more DOMAIN_GET_STATE calls"
+before=$(value "$LOOKUP_ERRORS")
+vsh domstate no-such-domain
+scrape
+is "$(value "$LOOKUP_ERRORS")" "$(( ${before/absent/0} + 1 ))" \
+    "a lookup of a missing domain counts as an error of its procedure"
+count=$(value 'vireo_call_duration_seconds_count{proc="REMOTE_PROC_DOMAIN_GET_STATE"}')
+is "$count" "$(value "$GET_STATE")" "each call's latency is in its histogram"
+
+# A domain's state, as the drivers' all-domain-stats report it.
+wait_value "$STATE" 1
+ok $? "the running domain reads state 1"
+vsh destroy test
+wait_value "$STATE" 5
+ok $? "after virsh destroy it reads 5 (shut off)"
+vsh start test
+wait_value "$STATE" 1
+ok $? "after virsh start it reads 1 again"
+vsh dominfo test
+used_kib=$(awk '/^Used memory:/ { print $3 }' "$OUT")
+is "$(value 'vireo_domain_memory_bytes{driver="test",domain="test"}')" \
+    "$(( used_kib * 1024 ))" "its memory is virsh dominfo's, in bytes"
+
+# Events, through python3-libvirt.
+sent=$(value vireo_events_sent_total)
+is "$(timeout 30 /usr/bin/python3 "$HERE/metrics_events.py" "$URI")" "2" \
+    "python3-libvirt gets the lifecycle events of a destroy and a start"
+scrape
+[ "$(value vireo_events_sent_total)" -ge "$(( sent + 2 ))" ] 2> /dev/null
+ok $? "they are counted as events sent"
+
+# A client counted while connected, and not after.
+RW="vireo_clients_connected{socket=\"$DIR/run/vireo-sock\"}"
+hold_connection
+wait_value "$RW" 1
+ok $? "a connected virsh counts on the read-write socket"
+release_connection
+wait_value "$RW" 0
+ok $? "and no longer once it is gone"
+
+# The test driver's thread held busy: virsh dump writes to a FIFO nobody
+# reads yet, so the thread waits in open(2). A scrape must not wait.
+mkfifo "$DIR/dump.fifo"
+timeout 60 virsh -c "$URI" dump test "$DIR/dump.fifo" > /dev/null 2>&1 &
+DUMP_PID=$!
+wait_busy vireo-test
+ok $? "the test driver's thread is held busy by the dump"
+sleep 2
+start=$(date +%s%N)
+scrape
+scrape_rc=$?
+took_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$scrape_rc" -eq 0 ] && [ "$took_ms" -lt 1000 ]
+ok $? "a scrape is answered at once meanwhile (${took_ms} ms)"
+age=$(value 'vireo_domain_stats_age_seconds{driver="test"}')
+/usr/bin/python3 -c "import sys; sys.exit(0 if float('$age') >= 1.5 else 1)" 2> /dev/null
+ok $? "and says its domain figures are older than the hold ($age s)"
+cat "$DIR/dump.fifo" > /dev/null
+wait "$DUMP_PID"
+wait_value 'vireo_driver_thread_queue_depth{thread="vireo-test"}' 0
+ok $? "the thread is free again once the dump is read"
+
+# Bad requests.
+is "$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$METRICS_PORT/nope")" \
+    "404" "an unknown path gets 404"
+is "$(curl -sS -o /dev/null -w '%{http_code}' -X POST -d x "$METRICS_URL")" \
+    "405" "a POST gets 405"
+/usr/bin/python3 - "$METRICS_PORT" <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+idle = socket.create_connection(("127.0.0.1", port))   # says nothing
+for junk in (b"\x00\xff garbage \r\n\r\n", b"GET " + b"A" * 100000 + b"\r\n\r\n",
+             b"GET /metrics HTTP/1.1\r\nContent-Length: -5\r\n\r\n"):
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(junk)
+    s.settimeout(5)
+    try:
+        s.recv(4096)
+    except OSError:
+        pass
+    s.close()
+PY
+scrape && vsh domstate test && [ "$(cat "$OUT")" = "running" ]
+ok $? "garbage and an idle connection leave the endpoint and the daemon serving"
+
+daemon_stop
+is "$DRC" "0" "SIGTERM stops a daemon serving metrics cleanly"
+
+# On a UNIX socket.
+SOCK=$DIR/run/metrics-sock
+EXTRA_CONF="metrics_listen = \"$SOCK\"" daemon_start
+wait_for "$SOCK"
+vsh domstate test
+scrape --unix-socket "$SOCK" http://localhost/metrics
+[ "$(value "$GET_STATE")" = "1" ] &&
+    [ "$(value "vireo_clients_connected{socket=\"$DIR/run/vireo-sock-ro\"}")" = "0" ]
+ok $? "a UNIX socket path serves the same figures, afresh"
+daemon_stop
+[ "$DRC" = 0 ] && [ ! -e "$SOCK" ]
+ok $? "and its socket file is removed at the stop"
+
+# Anything but loopback is refused at start, with the reason in the log.
+write_config
+echo "metrics_listen = \"0.0.0.0:$METRICS_PORT\"" >> "$DIR/vireod.conf"
+timeout 30 "$VIREOD" -f "$DIR/vireod.conf" 2> /dev/null
+[ $? -ne 0 ] && grep -q "metrics_listen '0.0.0.0:$METRICS_PORT': not a loopback address" "$DIR/vireod.log"
+ok $? "a non-loopback metrics_listen stops vireod at start, saying why"
+done_testing
