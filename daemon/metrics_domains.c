@@ -106,8 +106,9 @@ open_once(struct collector *col)
     return 0;
 }
 
-/* What the record lacks, from the domain's info: the test driver's
- * records hold the state group only. */
+/* What the record lacks (or all, without a record: d->state 0), from
+ * the domain's info: the test driver's records hold the state group only,
+ * and the QEMU driver has no all-domain-stats. */
 static int
 add_info(struct collector *col, struct vireo_domain *dom,
          struct metrics_domain *d)
@@ -118,6 +119,8 @@ add_info(struct collector *col, struct vireo_domain *dom,
         return 0;
     if (col->drv->domain_get_info(dom, &info, &col->err) < 0)
         return -1;
+    if (d->state == 0)
+        d->state = info.state;
     if (!d->has_cpu) {
         d->has_cpu = true;
         d->cpu_time_ns = info.cpu_time_ns;
@@ -132,15 +135,18 @@ add_info(struct collector *col, struct vireo_domain *dom,
     return 0;
 }
 
+/* dom's figures into d: its record's parameters (NULL: none), then its
+ * info. */
 static int
-read_record(struct collector *col, struct vireo_domain_stats_record *rec,
-            struct metrics_domain *d)
+read_domain(struct collector *col, struct vireo_domain *dom,
+            const struct vireo_typed_params *params, struct metrics_domain *d)
 {
     d->n_vcpus = -1;
-    d->name = strdup(rec->dom->name);
-    if (d->name == NULL || metrics_domain_read(d, &rec->params) < 0)
+    d->name = strdup(dom->name);
+    if (d->name == NULL ||
+        (params != NULL && metrics_domain_read(d, params) < 0))
         return error_no_memory(&col->err);
-    return add_info(col, rec->dom, d);
+    return add_info(col, dom, d);
 }
 
 static struct snapshot *
@@ -158,29 +164,71 @@ snapshot_new(int n)
     return s;
 }
 
+/* The figures of the n domains of recs into a new pending snapshot;
+ * recs without parameters (has_params false) are read from their info
+ * alone. Frees recs. */
+static int
+read_records(struct collector *col, struct vireo_domain_stats_record *recs,
+             int n, bool has_params)
+{
+    int rc = 0;
+
+    col->pending = snapshot_new(n);
+    if (col->pending == NULL)
+        rc = error_no_memory(&col->err);
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = read_domain(col, recs[i].dom,
+                         has_params ? &recs[i].params : NULL,
+                         &col->pending->doms[i]);
+    vireo_domain_stats_free(recs, n);
+    return rc;
+}
+
+/* Every domain's record, from the all-domain-stats slot. */
+static int
+collect_stats(struct collector *col)
+{
+    struct vireo_domain_stats_record *recs = NULL;
+    int n = col->drv->conn_get_all_domain_stats(col->conn, NULL, 0, 0, &recs,
+                                                0, &col->err);
+
+    return n < 0 ? -1 : read_records(col, recs, n, true);
+}
+
+/* A driver without that slot: every domain, as records without
+ * parameters (each takes over the list's reference on its domain). */
+static int
+collect_infos(struct collector *col)
+{
+    struct vireo_domain **doms = NULL;
+    struct vireo_domain_stats_record *recs;
+    int n = col->drv->conn_list_all_domains(col->conn, &doms, 0, &col->err);
+
+    if (n < 0)
+        return -1;
+    recs = calloc((size_t)n + 1, sizeof(*recs));
+    if (recs == NULL) {
+        handle_domain_array_free(doms, n);
+        return error_no_memory(&col->err);
+    }
+    for (int i = 0; i < n; i++)
+        recs[i].dom = doms[i];
+    free(doms);
+    return read_records(col, recs, n, false);
+}
+
 /* Runs (and may run again, if a slot waited) on the driver's thread. */
 static int
 collect_run(struct call *c, void *opaque)
 {
     struct collector *col = opaque;
-    struct vireo_domain_stats_record *recs = NULL;
-    int n, rc = 0;
 
     snapshot_unref(col->pending);
     col->pending = NULL;
     if (open_once(col) < 0)
         return -1;
-    n = col->drv->conn_get_all_domain_stats(col->conn, NULL, 0, 0, &recs, 0,
-                                            &col->err);
-    if (n < 0)
-        return -1;
-    col->pending = snapshot_new(n);
-    if (col->pending == NULL)
-        rc = error_no_memory(&col->err);
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = read_record(col, &recs[i], &col->pending->doms[i]);
-    vireo_domain_stats_free(recs, n);
-    return rc;
+    return col->drv->conn_get_all_domain_stats != NULL ? collect_stats(col)
+                                                       : collect_infos(col);
 }
 
 /* Publish a collection's answer, or keep the last one and count the
@@ -198,6 +246,7 @@ collect_done(struct call *c, int rc, void *opaque)
                      "statistics: %s", col->drv->name, col->err.message);
         col->has_logged_failure = true;
     } else {
+        col->has_logged_failure = false;
         col->pending->taken_ns = metrics_now_ns();
         pthread_mutex_lock(&col->lock);
         old = col->latest;
@@ -274,7 +323,11 @@ collector_new(const struct driver *drv, struct vireo_error *err)
 static bool
 is_collectable(const struct driver *drv)
 {
-    return drv->conn_get_all_domain_stats != NULL && drv->open != NULL &&
+    bool has_figures = drv->conn_get_all_domain_stats != NULL ||
+                       (drv->conn_list_all_domains != NULL &&
+                        drv->domain_get_info != NULL);
+
+    return has_figures && drv->open != NULL &&
            drv->worker != NULL && drv->worker() != NULL &&
            drv->schemes != NULL && drv->schemes[0] != NULL;
 }

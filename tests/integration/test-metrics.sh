@@ -11,47 +11,12 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
+. "$HERE/metrics_lib.sh"
 command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-command -v curl > /dev/null || fail_all "curl is installed"
-/usr/bin/python3 -c 'import prometheus_client.parser, libvirt' 2> /dev/null ||
-    fail_all "python3-prometheus-client and python3-libvirt are installed"
+/usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
+    fail_all "python3-libvirt is installed for /usr/bin/python3"
 
 plan 28
-SCRAPE=$DIR/scrape
-METRICS_PORT=$(free_tcp_port)
-METRICS_URL="http://127.0.0.1:$METRICS_PORT/metrics"
-
-# scrape [CURL ARGS...]: the figures into $SCRAPE, within 5 s.
-scrape() {
-    curl -sS --max-time 5 "${@:-$METRICS_URL}" > "$SCRAPE" 2> "$ERR"
-}
-
-# value SERIES: its value in the last scrape, or "absent".
-value() {
-    /usr/bin/python3 "$HERE/metrics_query.py" "$SCRAPE" "$1"
-}
-
-# wait_value SERIES WANT: scrape until SERIES reads WANT (up to 10 s); the
-# per-domain figures are collected in the background, every second.
-wait_value() {
-    for _ in $(seq 50); do
-        scrape && [ "$(value "$1")" = "$2" ] && return 0
-        sleep 0.2
-    done
-    return 1
-}
-
-# wait_busy THREAD: scrape until the driver thread has a job (up to 10 s).
-wait_busy() {
-    local depth
-    for _ in $(seq 50); do
-        scrape &&
-            depth=$(value "vireo_driver_thread_queue_depth{thread=\"$1\"}") &&
-            [ "$depth" != absent ] && [ "$depth" -ge 1 ] && return 0
-        sleep 0.2
-    done
-    return 1
-}
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -63,7 +28,7 @@ ok $? "vireod serves metrics on the loopback port it was given"
 
 scrape
 ok $? "curl scrapes /metrics"
-FAMILIES=$(/usr/bin/python3 "$HERE/metrics_query.py" "$SCRAPE")
+FAMILIES=$($METRICS_QUERY "$SCRAPE")
 ok $? "python3-prometheus-client's parser reads the whole scrape"
 like "$(curl -sS -o /dev/null -w '%{content_type}' "$METRICS_URL")" \
     "text/plain; version=0.0.4" "it is served as Prometheus text 0.0.4"
