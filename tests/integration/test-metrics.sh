@@ -6,7 +6,8 @@
 # state following virsh destroy and start, events sent, a client counted
 # while connected and not after, a scrape answered at once while the test
 # driver's thread is held busy, bad requests answered without harm, a
-# UNIX socket as well as a loopback port, and a non-loopback address
+# UNIX socket as well as a loopback port, a client that never reads
+# counted as a slow consumer when dropped, and a non-loopback address
 # refused at start.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
@@ -16,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 28
+plan 30
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -141,15 +142,22 @@ ok $? "garbage and an idle connection leave the endpoint and the daemon serving"
 daemon_stop
 is "$DRC" "0" "SIGTERM stops a daemon serving metrics cleanly"
 
-# On a UNIX socket.
+# On a UNIX socket; with small messages, so that a client that does not
+# read its replies is soon dropped.
 SOCK=$DIR/run/metrics-sock
-EXTRA_CONF="metrics_listen = \"$SOCK\"" daemon_start
+EXTRA_CONF="metrics_listen = \"$SOCK\"
+max_message_size = 65536" daemon_start
 wait_for "$SOCK"
 vsh domstate test
 scrape --unix-socket "$SOCK" http://localhost/metrics
 [ "$(value "$GET_STATE")" = "1" ] &&
     [ "$(value "vireo_clients_connected{socket=\"$DIR/run/vireo-sock-ro\"}")" = "0" ]
 ok $? "a UNIX socket path serves the same figures, afresh"
+is "$(timeout 60 /usr/bin/python3 "$HERE/metrics_slow_client.py" "$DIR/run/vireo-sock")" \
+    "dropped" "a client that never reads its replies is disconnected"
+scrape --unix-socket "$SOCK" http://localhost/metrics
+is "$(value vireo_slow_consumer_disconnects_total)" "1" \
+    "and counted as a slow consumer"
 daemon_stop
 [ "$DRC" = 0 ] && [ ! -e "$SOCK" ]
 ok $? "and its socket file is removed at the stop"
