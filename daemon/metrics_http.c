@@ -41,6 +41,16 @@ refuse(struct vireo_error *err, const char *listen, const char *why)
                      "metrics_listen '%s': %s", listen, why);
 }
 
+/* A well-formed address vireod will not serve on. */
+static int
+refuse_remote(struct vireo_error *err, const char *listen)
+{
+    return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_CONF,
+                     "metrics_listen '%s': not a loopback address: metrics "
+                     "are served on 127.0.0.0/8, [::1] or a UNIX socket "
+                     "only", listen);
+}
+
 static int
 parse_unix(const char *listen, struct metrics_address *a,
            struct vireo_error *err)
@@ -69,9 +79,7 @@ parse_host(const char *listen, const char *host, int port,
         host = "127.0.0.1";
     if (inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
         if ((ntohl(in4->sin_addr.s_addr) >> 24) != 127)
-            return refuse(err, listen, "not a loopback address: metrics "
-                          "are served on 127.0.0.0/8, [::1] or a UNIX "
-                          "socket only");
+            return refuse_remote(err, listen);
         in4->sin_family = AF_INET;
         in4->sin_port = htons((uint16_t)port);
         a->sa_len = sizeof(*in4);
@@ -79,9 +87,7 @@ parse_host(const char *listen, const char *host, int port,
     }
     if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
         if (!IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr))
-            return refuse(err, listen, "not a loopback address: metrics "
-                          "are served on 127.0.0.0/8, [::1] or a UNIX "
-                          "socket only");
+            return refuse_remote(err, listen);
         in6->sin6_family = AF_INET6;
         in6->sin6_port = htons((uint16_t)port);
         a->sa_len = sizeof(*in6);

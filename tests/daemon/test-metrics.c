@@ -88,8 +88,9 @@ parses(const char *listen, bool want_unix)
            a.is_unix == want_unix;
 }
 
+/* listen is refused with code, in words containing why and listen. */
 static bool
-refused(const char *listen, const char *why)
+refused_with(const char *listen, int code, const char *why)
 {
     struct metrics_address a;
     struct vireo_error err = { 0 };
@@ -100,7 +101,20 @@ refused(const char *listen, const char *why)
         tap_diag("  '%s': %s", listen, err.message);
     return strstr(err.message, why) != NULL &&
            strstr(err.message, listen) != NULL &&
-           err.code == VIR_ERR_CONF_SYNTAX;
+           err.code == code;
+}
+
+static bool
+refused(const char *listen, const char *why)
+{
+    return refused_with(listen, VIR_ERR_CONF_SYNTAX, why);
+}
+
+static bool
+refused_remote(const char *listen)
+{
+    return refused_with(listen, VIR_ERR_CONFIG_UNSUPPORTED,
+                        "not a loopback address");
 }
 
 static void
@@ -112,9 +126,8 @@ test_address(void)
            "[::1] and localhost are taken");
     tap_ok(parses("/run/vireo/metrics-sock", true),
            "an absolute path is a UNIX socket");
-    tap_ok(refused("0.0.0.0:9177", "not a loopback address") &&
-           refused("192.168.1.10:9177", "not a loopback address") &&
-           refused("[::]:9177", "not a loopback address"),
+    tap_ok(refused_remote("0.0.0.0:9177") &&
+           refused_remote("192.168.1.10:9177") && refused_remote("[::]:9177"),
            "any address but loopback is refused, naming the setting");
     tap_ok(refused("127.0.0.1", "expected HOST:PORT") &&
            refused("127.0.0.1:0", "port must be") &&
