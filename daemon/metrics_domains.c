@@ -146,7 +146,9 @@ read_domain(struct collector *col, struct vireo_domain *dom,
     if (d->name == NULL ||
         (params != NULL && metrics_domain_read(d, params) < 0))
         return error_no_memory(&col->err);
-    return add_info(col, dom, d);
+    if (add_info(col, dom, d) < 0)
+        return -1;
+    return metrics_domain_add_devices(col->drv, dom, d, &col->err);
 }
 
 static struct snapshot *

@@ -56,6 +56,15 @@ int  metrics_domain_read(struct metrics_domain *d,
                          const struct vireo_typed_params *p);
 void metrics_domain_clear(struct metrics_domain *d);
 
+/* A driver thread, in a collection: when d (of dom, running) has no disk
+ * or interface figures, read its devices from dom's XML and their
+ * counters from drv's block and interface stats slots. 0, or -1 with err
+ * set. */
+int  metrics_domain_add_devices(const struct driver *drv,
+                                struct vireo_domain *dom,
+                                struct metrics_domain *d,
+                                struct vireo_error *err);
+
 /* Loop thread: collect from each of drivers (NULL-terminated) that is
  * running and has the slot, now and every interval_ms. 0, or -1 with err
  * set. */

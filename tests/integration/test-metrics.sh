@@ -17,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 30
+plan 32
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -76,6 +76,22 @@ vsh dominfo test
 used_kib=$(awk '/^Used memory:/ { print $3 }' "$OUT")
 is "$(value 'vireo_domain_memory_bytes{driver="test",domain="test"}')" \
     "$(( used_kib * 1024 ))" "its memory is virsh dominfo's, in bytes"
+
+# Disk and interface I/O: the test driver's counters grow with the clock,
+# so the scrape's (a collection up to a second old) are at most what
+# virsh domblkstat and domifstat say just after, and not zero.
+scrape
+read_bytes=$(value 'vireo_domain_block_read_bytes_total{driver="test",domain="test",device="vda"}')
+vsh domblkstat test vda
+virsh_bytes=$(awk '$2 == "rd_bytes" { print $3 }' "$OUT")
+[ "$read_bytes" != absent ] && [ "$read_bytes" -gt 0 ] &&
+    [ "$read_bytes" -le "$virsh_bytes" ]
+ok $? "disk vda's bytes read are virsh domblkstat's of a moment before ($read_bytes)"
+rx_bytes=$(value 'vireo_domain_net_received_bytes_total{driver="test",domain="test",interface="testnet0"}')
+vsh domifstat test testnet0
+virsh_rx=$(awk '$2 == "rx_bytes" { print $3 }' "$OUT")
+[ "$rx_bytes" != absent ] && [ "$rx_bytes" -gt 0 ] && [ "$rx_bytes" -le "$virsh_rx" ]
+ok $? "interface testnet0's bytes received are virsh domifstat's of a moment before"
 
 # Events, through python3-libvirt.
 sent=$(value vireo_events_sent_total)
