@@ -42,6 +42,8 @@ struct snapshot {
     int                    n;
 };
 
+/* One per driver collected from; its parts' owners are in the comment at
+ * the top of this file. */
 struct collector {
     atomic_int           refs;
     const struct driver *drv;
@@ -368,7 +370,8 @@ metrics_domains_stop(void)
 
 /* ---- On the scraping thread ------------------------------------------ */
 
-/* The latest snapshot of each collector (a reference each, or NULL). */
+/* The latest snapshot of each collector (a reference each, or NULL), on
+ * the stack of one scrape. */
 struct view {
     const char      *driver[MAX_COLLECTORS];
     struct snapshot *snap[MAX_COLLECTORS];

@@ -28,6 +28,7 @@
 /* Owner and group may scrape the UNIX socket. */
 #define UNIX_SOCKET_PERMS 0660
 
+/* Made and freed on the loop thread; the HTTP thread only calls render. */
 struct metrics_http {
     struct MHD_Daemon *mhd;
     metrics_render_fn  render;
