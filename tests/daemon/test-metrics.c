@@ -2,13 +2,14 @@
 /*
  * test-metrics.c: the metrics endpoint's pure parts: the exposition text
  * (escaping, histograms, seconds), metrics_listen's addresses (loopback
- * only), a domain's record read into figures, and calls counted by
- * procedure from the replies the loop queues.
+ * only), a domain's record read into figures, calls counted by
+ * procedure from the replies the loop queues, and clients and events.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "daemon/metrics_calls.h"
+#include "daemon/metrics_clients.h"
 #include "daemon/metrics_domains.h"
 #include "daemon/metrics_http.h"
 #include "daemon/metrics_text.h"
@@ -231,14 +232,54 @@ test_calls(void)
     free(s);
 }
 
+static void
+test_clients(void)
+{
+    int rw, ro, other;
+    struct metrics_text t = { 0 };
+    struct metrics_socket *a, *b;
+    char *s;
+
+    metrics_socket_add(&rw, "/run/x/vireo-sock");
+    metrics_socket_add(&ro, "/run/x/vireo-sock-ro");
+    a = metrics_socket_joined(&rw);
+    b = metrics_socket_joined(&rw);
+    metrics_socket_joined(&ro);
+    metrics_socket_left(b);
+    tap_ok(metrics_socket_joined(&other) == NULL,
+           "a client of a socket never added is not counted");
+    metrics_event_sent();
+    metrics_event_dropped();
+    metrics_event_sent();
+    metrics_clients_render(&t);
+    s = take(&t);
+    tap_ok(strstr(s, "vireo_clients_connected{socket=\"/run/x/vireo-sock\"} 1\n")
+           != NULL &&
+           strstr(s, "vireo_clients_connected{socket=\"/run/x/vireo-sock-ro\"} "
+                     "1\n") != NULL,
+           "clients are counted per socket, joined and left");
+    tap_ok(strstr(s, "vireo_events_sent_total 2\n") != NULL &&
+           strstr(s, "vireo_events_dropped_total 1\n") != NULL &&
+           strstr(s, "vireo_slow_consumer_disconnects_total 0\n") != NULL,
+           "events sent and dropped are counted apart");
+    free(s);
+    metrics_socket_left(a);
+    metrics_clients_fini();
+    metrics_clients_render(&t);
+    s = take(&t);
+    tap_ok(strstr(s, "socket=") == NULL, "fini forgets the sockets");
+    free(s);
+}
+
 int
 main(void)
 {
-    tap_plan(19);
+    tap_plan(23);
     test_text();
     test_histogram();
     test_address();
     test_domain_read();
     test_calls();
+    test_clients();
     return tap_done();
 }
