@@ -133,6 +133,18 @@ metrics_address_parse(const char *listen, struct metrics_address *a,
     return parse_host(listen, host, (int)port, a, err);
 }
 
+/* A socket file left at path by an earlier run goes (the caller holds
+ * the pid file, so no live vireod owns it); anything else there is not
+ * ours to remove, and binding then fails with EADDRINUSE. */
+static void
+remove_stale_socket(const char *path)
+{
+    struct stat st;
+
+    if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode) && unlink(path) == 0)
+        log_info("removed the stale socket %s", path);
+}
+
 /* Bind fd to a and listen: 0, or -1 with errno set. */
 static int
 bind_and_listen(int fd, const char *listen_text,
@@ -140,8 +152,8 @@ bind_and_listen(int fd, const char *listen_text,
 {
     int one = 1;
 
-    if (a->is_unix && unlink(listen_text) == 0)
-        log_info("removed the stale socket %s", listen_text);
+    if (a->is_unix)
+        remove_stale_socket(listen_text);
     if (!a->is_unix)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
     if (bind(fd, (const struct sockaddr *)&a->sa, a->sa_len) < 0 ||

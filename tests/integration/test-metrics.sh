@@ -17,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 32
+plan 33
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -177,6 +177,16 @@ is "$(value vireo_slow_consumer_disconnects_total)" "1" \
 daemon_stop
 [ "$DRC" = 0 ] && [ ! -e "$SOCK" ]
 ok $? "and its socket file is removed at the stop"
+
+# A metrics_listen path that holds something else than a socket is left
+# alone, and the start refused.
+write_config
+echo data > "$DIR/not-a-socket"
+echo "metrics_listen = \"$DIR/not-a-socket\"" >> "$DIR/vireod.conf"
+timeout 30 "$VIREOD" -f "$DIR/vireod.conf" 2> /dev/null
+[ $? -ne 0 ] && [ "$(cat "$DIR/not-a-socket")" = data ] &&
+    grep -q "cannot listen for metrics on $DIR/not-a-socket: Address already in use" "$DIR/vireod.log"
+ok $? "a metrics_listen path that is a regular file is kept, and the start refused"
 
 # Anything but loopback is refused at start, with the reason in the log.
 write_config
