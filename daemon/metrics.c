@@ -6,6 +6,7 @@
  * the loop thread's.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "daemon/log.h"
 #include "daemon/metrics.h"
@@ -14,6 +15,7 @@
 #include "daemon/metrics_domains.h"
 #include "daemon/metrics_http.h"
 #include "daemon/metrics_text.h"
+#include "drivers/error.h"
 #include "drivers/worker_stats.h"
 
 /* How often the drivers are asked for their domains' figures. */
@@ -66,12 +68,32 @@ metrics_render(struct metrics_text *t)
         metrics_domains_render(t);
 }
 
+/* Whether path is one of the sockets vireod listens on for clients, which
+ * would replace the endpoint's as stale. */
+static bool
+is_client_socket(const struct daemon_config *cfg, const char *path)
+{
+    static const char *const names[] = { "vireo-sock", "vireo-sock-ro" };
+    size_t n = strlen(cfg->unix_sock_dir);
+
+    if (strncmp(path, cfg->unix_sock_dir, n) != 0 || path[n] != '/')
+        return false;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(path + n + 1, names[i]) == 0)
+            return true;
+    return false;
+}
+
 int
 metrics_start(const struct daemon_config *cfg,
               const struct driver *const *drivers, struct vireo_error *err)
 {
     if (cfg->metrics_listen == NULL || cfg->metrics_listen[0] == '\0')
         return 0;
+    if (is_client_socket(cfg, cfg->metrics_listen))
+        return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_CONF,
+                         "metrics_listen '%s' is a socket of vireod's "
+                         "clients", cfg->metrics_listen);
     if (metrics_domains_start(drivers, DOMAIN_INTERVAL_MS, err) < 0) {
         metrics_domains_stop();
         return -1;

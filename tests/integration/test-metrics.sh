@@ -17,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 33
+plan 34
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -187,6 +187,11 @@ timeout 30 "$VIREOD" -f "$DIR/vireod.conf" 2> /dev/null
 [ $? -ne 0 ] && [ "$(cat "$DIR/not-a-socket")" = data ] &&
     grep -q "cannot listen for metrics on $DIR/not-a-socket: Address already in use" "$DIR/vireod.log"
 ok $? "a metrics_listen path that is a regular file is kept, and the start refused"
+write_config
+echo "metrics_listen = \"$DIR/run/vireo-sock\"" >> "$DIR/vireod.conf"
+timeout 30 "$VIREOD" -f "$DIR/vireod.conf" 2> /dev/null
+[ $? -ne 0 ] && grep -q "metrics_listen '$DIR/run/vireo-sock' is a socket of vireod's clients" "$DIR/vireod.log"
+ok $? "and so is the path of vireod's own client socket"
 
 # Anything but loopback is refused at start, with the reason in the log.
 write_config
