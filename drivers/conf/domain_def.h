@@ -226,6 +226,8 @@ struct domain_def {
     char              *title;            /* may be NULL */
     char              *description;      /* may be NULL */
     unsigned long long memory_kib;       /* <memory>, required */
+    int                memory_dump_core; /* its dumpCore='on|off', a
+                                          * DOMAIN_TRISTATE_* */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
     unsigned long long max_memory_kib;   /* <maxMemory>: the hotplug
                                           * ceiling, 0 when absent */
