@@ -117,6 +117,11 @@ domain_chardev_clear(struct domain_chardev *c)
     free(c->type);
     free(c->source_path);
     free(c->source_mode);
+    free(c->net.host);
+    free(c->net.service);
+    free(c->net.bind_host);
+    free(c->net.bind_service);
+    free(c->net.protocol);
     free(c->target_type);
     free(c->target_model);
     free(c->target_name);
@@ -398,6 +403,11 @@ chardev_copy(struct domain_chardev *dst, const struct domain_chardev *src,
     dst->type = dup_opt(src->type, failed);
     dst->source_path = dup_opt(src->source_path, failed);
     dst->source_mode = dup_opt(src->source_mode, failed);
+    dst->net.host = dup_opt(src->net.host, failed);
+    dst->net.service = dup_opt(src->net.service, failed);
+    dst->net.bind_host = dup_opt(src->net.bind_host, failed);
+    dst->net.bind_service = dup_opt(src->net.bind_service, failed);
+    dst->net.protocol = dup_opt(src->net.protocol, failed);
     dst->target_type = dup_opt(src->target_type, failed);
     dst->target_model = dup_opt(src->target_model, failed);
     dst->target_name = dup_opt(src->target_name, failed);

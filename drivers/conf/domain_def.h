@@ -108,13 +108,27 @@ enum domain_chardev_kind {
     DOMAIN_CHARDEV_PARALLEL,
 };
 
+/* A tcp or udp character device's ends; NULL where not given. */
+struct domain_chardev_net {
+    char *host;          /* tcp: its one end; udp: where it sends (the
+                          * source of mode 'connect') */
+    char *service;
+    char *bind_host;     /* udp: its own end (the source of mode 'bind') */
+    char *bind_service;
+    char *protocol;      /* tcp: "raw" (the default), "telnet",
+                          * "telnets", "tls" */
+    int   tls;           /* tcp: <source tls=...>, a DOMAIN_TRISTATE_* */
+};
+
 struct domain_chardev {
     int   kind;          /* enum domain_chardev_kind */
     char *type;          /* "pty" (default), "null", "stdio", "file",
-                          * "unix" */
+                          * "unix", "tcp", "udp" */
     char *source_path;   /* type file or unix: the path; type pty: the
                           * pty, set live by the driver */
-    char *source_mode;   /* type unix: "bind" or "connect"; may be NULL */
+    char *source_mode;   /* type unix: "bind" or "connect"; may be NULL;
+                          * type tcp: either, "connect" by default */
+    struct domain_chardev_net net; /* type tcp or udp */
     char *target_type;   /* <target type=...>: "serial", "isa-serial",
                           * "virtio" (channel) ... */
     char *target_model;  /* <target><model name=...>: "isa-serial" ...;

@@ -397,6 +397,10 @@ check_chardev(const struct domain_def *def, const struct domain_chardev *c,
                            ? c->target_type : "serial");
     if (role->role == QEMU_CHR_SERIAL_CONSOLE)
         return 0;
+    if (is(c->type, "tcp") || is(c->type, "udp"))
+        return unsupported(err, "character device type '%s' is not "
+                           "supported by the qemu driver (<%s>)", c->type,
+                           element);
     if (is(c->type, "stdio"))
         return unsupported(err, "character device type 'stdio' is not "
                            "supported: QEMU's output is its log (<%s>)",
