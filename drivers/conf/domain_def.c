@@ -108,6 +108,7 @@ domain_interface_clear(struct domain_interface *iface)
     free(iface->source_dev);
     free(iface->source_mode);
     free(iface->target_dev);
+    free(iface->link_state);
     domain_info_clear(&iface->info);
 }
 
@@ -392,6 +393,7 @@ interface_copy(struct domain_interface *dst,
     dst->source_dev = dup_opt(src->source_dev, failed);
     dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
+    dst->link_state = dup_opt(src->link_state, failed);
     info_copy(&dst->info, &src->info, failed);
 }
 

@@ -97,6 +97,8 @@ struct domain_interface {
     char *source_mode;   /* type direct: "vepa", "bridge" ...; may be NULL */
     char *target_dev;    /* the host tap: as given, or set live */
     unsigned int driver_queues; /* <driver queues=...>, 0 when absent */
+    char *link_state;    /* <link state=...>: "up", "down"; may be NULL */
+    unsigned int mtu;    /* <mtu size=...>, 0 when absent */
     struct domain_device_info info;
     struct domain_bandwidth bandwidth;  /* <bandwidth> (domain_iotune.h) */
 };

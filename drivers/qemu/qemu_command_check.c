@@ -371,6 +371,10 @@ check_interface(const struct domain_interface *iface,
         return unsupported(err, "multiqueue interfaces are not supported "
                            "by the qemu driver (<interface><driver "
                            "queues=...>)");
+    if (iface->link_state != NULL || iface->mtu > 0)
+        return unsupported(err, "an interface's link state and MTU are not "
+                           "supported by the qemu driver (<interface><%s>)",
+                           iface->mtu > 0 ? "mtu" : "link");
     if (iface->model != NULL && !is_one_of(iface->model, models))
         return unsupported(err, "interface model '%s' is not supported "
                            "(<interface><model>)", iface->model);
