@@ -654,6 +654,14 @@ domain_disk_bus(const struct domain_disk *d)
     return NULL;
 }
 
+const char *
+domain_disk_source_attr(const struct domain_disk *d)
+{
+    if (strcmp(d->type, "block") == 0)
+        return "dev";
+    return strcmp(d->type, "dir") == 0 ? "dir" : "file";
+}
+
 bool
 domain_def_has_device_boot_order(const struct domain_def *def)
 {

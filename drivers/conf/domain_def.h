@@ -68,10 +68,11 @@ struct domain_device_info {
 };
 
 struct domain_disk {
-    char *type;          /* "file" (default) or "block" */
-    char *device;        /* "disk" (default) or "cdrom" */
-    char *source_path;   /* <source file=...> or <source dev=...> by type;
-                          * NULL for an empty cdrom */
+    char *type;          /* "file" (default), "block" or "dir" */
+    char *device;        /* "disk" (default), "cdrom" or "floppy" */
+    char *source_path;   /* <source file=...>, <source dev=...> or
+                          * <source dir=...> by type; NULL for an empty
+                          * cdrom or floppy drive */
     char *driver_name;   /* <driver name=...>, e.g. "qemu"; may be NULL */
     char *driver_type;   /* "raw" or "qcow2"; may be NULL */
     char *driver_cache;  /* "none", "writeback", ...; may be NULL */
@@ -395,6 +396,10 @@ int domain_disk_index(const char *target_dev);
 /* A disk's bus: the one given, else the one its name implies as libvirt
  * settles it (vd: virtio, hd: ide, sd: scsi, fd: fdc), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
+
+/* The attribute of <source> that names a disk's source by its type:
+ * "dev" (block), "dir" (dir) or "file". */
+const char *domain_disk_source_attr(const struct domain_disk *d);
 
 /* How many names domain_def_name_interfaces tries, as libvirt. */
 #define DOMAIN_MAX_INTERFACE_NAMES 1024

@@ -321,6 +321,14 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (is(d->device, "floppy"))
         return unsupported(err, "floppy disks are not supported by the qemu "
                            "driver (<disk device='floppy'>)");
+    if (is(d->type, "dir"))
+        return unsupported(err, "directory disks are not supported by the "
+                           "qemu driver (<disk type='dir'>)");
+    if (d->driver_type != NULL && !is(d->driver_type, "raw") &&
+        !is(d->driver_type, "qcow2"))
+        return unsupported(err, "disk format '%s' is not supported by the "
+                           "qemu driver (<disk><driver type=...>)",
+                           d->driver_type);
     if (d->driver_name != NULL && !is(d->driver_name, "qemu"))
         return unsupported(err, "unsupported driver name '%s' for disk '%s' "
                            "(<disk><driver>)", d->driver_name, d->target_dev);
