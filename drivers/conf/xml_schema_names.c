@@ -49,7 +49,7 @@ struct walk {
     xmlHashTablePtr seen;        /* (ref name, parent, element) walked */
     xmlDocPtr      *docs;        /* freed at the end: defines point in */
     int             n_docs;
-    xmlNodePtr      start;       /* the first file's <start> */
+    xmlNodePtr      start;       /* the <start> of the file named */
     bool            is_broken;   /* a file missing, or out of memory */
 };
 
@@ -118,7 +118,8 @@ collect(struct walk *w, xmlNodePtr grammar, const char *dir)
         if (is_rng(c, "define")) {
             add_define(w, c);
         } else if (is_rng(c, "start")) {
-            if (w->start == NULL)
+            /* An included grammar's start is not the schema's. */
+            if (w->start == NULL && c->doc == w->docs[0])
                 w->start = c;
         } else if (is_rng(c, "div")) {
             collect(w, c, dir);
