@@ -40,10 +40,13 @@ worker_is_refusing_calls(const struct worker *w)
 static void
 run_job(struct worker *w, struct worker_job *job)
 {
+    uint64_t since = worker_now_us();
+
     if (job->cancel != NULL && worker_is_refusing_calls(w))
         job->cancel(job);
     else
         job->run(job);
+    worker_stats_job_done(w, since);
 }
 
 /* A job may push further jobs or free itself: read next before running. */
@@ -116,6 +119,7 @@ worker_main(void *opaque)
     current = w;
     serve(w);
     release_all(w);
+    worker_stats_unregister(w);
     current = NULL;
     if (!w->is_detached)
         return NULL;   /* worker_stop() joins and frees */
@@ -138,11 +142,17 @@ worker_new(const char *name)
     atomic_init(&w->is_cancelling, false);
     atomic_init(&w->is_stopping, false);
     atomic_init(&w->refs, 1);
+    atomic_init(&w->jobs_pushed, 0);
+    atomic_init(&w->jobs_done, 0);
+    atomic_init(&w->busy_us, 0);
     w->inbox = queue_new();
     if (w->inbox == NULL)
         goto fail;
-    if (pthread_create(&w->thread, NULL, worker_main, w) != 0)
+    worker_stats_register(w);
+    if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+        worker_stats_unregister(w);
         goto fail;
+    }
     if (w->name[0] != '\0')
         pthread_setname_np(w->thread, w->name);
     return w;
@@ -155,7 +165,13 @@ fail:
 bool
 worker_push(struct worker *w, struct worker_job *job)
 {
-    return queue_push(w->inbox, &job->link);
+    /* Counted before the push: once pushed, the job may be done (and
+     * counted) before this thread runs again. */
+    atomic_fetch_add_explicit(&w->jobs_pushed, 1, memory_order_relaxed);
+    if (queue_push(w->inbox, &job->link))
+        return true;
+    atomic_fetch_sub_explicit(&w->jobs_pushed, 1, memory_order_relaxed);
+    return false;
 }
 
 /* ---- closures ---------------------------------------------------------- */

@@ -32,6 +32,13 @@ struct worker {
      * a watch back when the thread is gone, and pushes to a closed inbox
      * then. */
     atomic_int             refs;
+    /* Counted by any thread (pushes) and the worker (runs), read by
+     * worker_stats_collect(); relaxed, they order nothing. */
+    atomic_uint_fast64_t   jobs_pushed;
+    atomic_uint_fast64_t   jobs_done;
+    atomic_uint_fast64_t   busy_us;
+    uint64_t               started_us;      /* set before the thread runs */
+    struct worker_node     registry_node;   /* under worker_stats' lock */
 
     /* Owned by the worker thread. */
     bool                   is_detached;     /* worker_stop_self() */
@@ -75,6 +82,13 @@ worker_list_remove(struct worker_node **head, struct worker_node *n)
 /* Any thread: a reference to the record, for a watch the loop holds. */
 void worker_ref(struct worker *w);
 void worker_unref(struct worker *w);
+
+/* worker_stats.c: join the registry (before the thread starts), leave it
+ * (before the record can be freed), and count one job finished that
+ * started at since_us. */
+void worker_stats_register(struct worker *w);
+void worker_stats_unregister(struct worker *w);
+void worker_stats_job_done(struct worker *w, uint64_t since_us);
 
 /* Monotonic time in microseconds. */
 uint64_t worker_now_us(void);
