@@ -121,6 +121,9 @@ struct domain_chardev_net {
     char *protocol;      /* tcp: "raw" (the default), "telnet",
                           * "telnets", "tls" */
     int   tls;           /* tcp: <source tls=...>, a DOMAIN_TRISTATE_* */
+    int   reconnect;     /* tcp: <reconnect enabled=...>, likewise */
+    unsigned int reconnect_timeout; /* its timeout=, in seconds, when
+                                     * enabled */
 };
 
 struct domain_chardev {

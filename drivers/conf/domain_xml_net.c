@@ -7,8 +7,6 @@
  *
  * Stateless; any thread.
  */
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,25 +206,6 @@ interface_link(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
-/* A size as libvirt reads it (strtoul's syntax in base 10, the whole
- * text, within an unsigned int); "" is as none. */
-static bool
-parse_size(const char *text, unsigned int *size)
-{
-    unsigned long value;
-    char *end;
-
-    *size = 0;
-    if (text[0] == '\0')
-        return true;
-    errno = 0;
-    value = strtoul(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || value > UINT_MAX)
-        return false;
-    *size = (unsigned int)value;
-    return true;
-}
-
 /* <mtu size='N'>; a size of 0 is as none. */
 static int
 interface_mtu(struct parse *p, xmlNodePtr node)
@@ -242,7 +221,9 @@ interface_mtu(struct parse *p, xmlNodePtr node)
         return -1;
     if (text == NULL)
         return 0;
-    is_ok = parse_size(text, &current_interface(p)->mtu);
+    /* An empty size is none. */
+    is_ok = text[0] == '\0' ||
+            xml_read_strict_uint(text, &current_interface(p)->mtu);
     free(text);
     if (!is_ok)
         return xml_read_fail(p, "malformed mtu size");

@@ -4,6 +4,8 @@
  * xml_read.h): errors in libvirt's words, attribute and text readers, the
  * handler-table walk, and preserving what we do not interpret.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,6 +196,25 @@ xml_read_uint(const char *text, unsigned long max, unsigned long *out)
     s += strspn(s, " \t\r\n");
     *out = v;
     return *s == '\0';
+}
+
+/* A whole decimal within an unsigned int as libvirt reads one (strtoul's
+ * syntax: leading blanks and a '+' allowed, nothing after the digits),
+ * never negative. */
+bool
+xml_read_strict_uint(const char *text, unsigned int *out)
+{
+    unsigned long value;
+    char *end;
+
+    if (strchr(text, '-') != NULL)
+        return false;
+    errno = 0;
+    value = strtoul(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value > UINT_MAX)
+        return false;
+    *out = (unsigned int)value;
+    return true;
 }
 
 /* ---- Preserved elements ----------------------------------------------- */

@@ -81,6 +81,9 @@ bool xml_read_is_one_of(const char *value, const char *const *set);
 void *xml_read_grow(void *array, int n, size_t size);
 /* A non-negative decimal int up to max, surrounding whitespace allowed. */
 bool xml_read_uint(const char *text, unsigned long max, unsigned long *out);
+/* A whole non-negative decimal within an unsigned int, as libvirt reads
+ * one (strtoul's syntax, nothing after the digits). */
+bool xml_read_strict_uint(const char *text, unsigned int *out);
 
 /* Append node to *extras: its name (NULL when it is in a namespace) and
  * its serialisation as libvirt writes it (xml_write.h; <metadata> as
