@@ -108,6 +108,7 @@ domain_interface_clear(struct domain_interface *iface)
     free(iface->source_dev);
     free(iface->source_mode);
     free(iface->target_dev);
+    free(iface->link_state);
     domain_info_clear(&iface->info);
 }
 
@@ -117,6 +118,11 @@ domain_chardev_clear(struct domain_chardev *c)
     free(c->type);
     free(c->source_path);
     free(c->source_mode);
+    free(c->net.host);
+    free(c->net.service);
+    free(c->net.bind_host);
+    free(c->net.bind_service);
+    free(c->net.protocol);
     free(c->target_type);
     free(c->target_model);
     free(c->target_name);
@@ -387,6 +393,7 @@ interface_copy(struct domain_interface *dst,
     dst->source_dev = dup_opt(src->source_dev, failed);
     dst->source_mode = dup_opt(src->source_mode, failed);
     dst->target_dev = dup_opt(src->target_dev, failed);
+    dst->link_state = dup_opt(src->link_state, failed);
     info_copy(&dst->info, &src->info, failed);
 }
 
@@ -398,6 +405,11 @@ chardev_copy(struct domain_chardev *dst, const struct domain_chardev *src,
     dst->type = dup_opt(src->type, failed);
     dst->source_path = dup_opt(src->source_path, failed);
     dst->source_mode = dup_opt(src->source_mode, failed);
+    dst->net.host = dup_opt(src->net.host, failed);
+    dst->net.service = dup_opt(src->net.service, failed);
+    dst->net.bind_host = dup_opt(src->net.bind_host, failed);
+    dst->net.bind_service = dup_opt(src->net.bind_service, failed);
+    dst->net.protocol = dup_opt(src->net.protocol, failed);
     dst->target_type = dup_opt(src->target_type, failed);
     dst->target_model = dup_opt(src->target_model, failed);
     dst->target_name = dup_opt(src->target_name, failed);
@@ -640,6 +652,14 @@ domain_disk_bus(const struct domain_disk *d)
     if (strncmp(d->target_dev, "fd", 2) == 0)
         return "fdc";
     return NULL;
+}
+
+const char *
+domain_disk_source_attr(const struct domain_disk *d)
+{
+    if (strcmp(d->type, "block") == 0)
+        return "dev";
+    return strcmp(d->type, "dir") == 0 ? "dir" : "file";
 }
 
 bool

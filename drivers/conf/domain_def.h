@@ -68,10 +68,11 @@ struct domain_device_info {
 };
 
 struct domain_disk {
-    char *type;          /* "file" (default) or "block" */
-    char *device;        /* "disk" (default) or "cdrom" */
-    char *source_path;   /* <source file=...> or <source dev=...> by type;
-                          * NULL for an empty cdrom */
+    char *type;          /* "file" (default), "block" or "dir" */
+    char *device;        /* "disk" (default), "cdrom" or "floppy" */
+    char *source_path;   /* <source file=...>, <source dev=...> or
+                          * <source dir=...> by type; NULL for an empty
+                          * cdrom or floppy drive */
     char *driver_name;   /* <driver name=...>, e.g. "qemu"; may be NULL */
     char *driver_type;   /* "raw" or "qcow2"; may be NULL */
     char *driver_cache;  /* "none", "writeback", ...; may be NULL */
@@ -97,6 +98,8 @@ struct domain_interface {
     char *source_mode;   /* type direct: "vepa", "bridge" ...; may be NULL */
     char *target_dev;    /* the host tap: as given, or set live */
     unsigned int driver_queues; /* <driver queues=...>, 0 when absent */
+    char *link_state;    /* <link state=...>: "up", "down"; may be NULL */
+    unsigned int mtu;    /* <mtu size=...>, 0 when absent */
     struct domain_device_info info;
     struct domain_bandwidth bandwidth;  /* <bandwidth> (domain_iotune.h) */
 };
@@ -108,13 +111,30 @@ enum domain_chardev_kind {
     DOMAIN_CHARDEV_PARALLEL,
 };
 
+/* A tcp or udp character device's ends; NULL where not given. */
+struct domain_chardev_net {
+    char *host;          /* tcp: its one end; udp: where it sends (the
+                          * source of mode 'connect') */
+    char *service;
+    char *bind_host;     /* udp: its own end (the source of mode 'bind') */
+    char *bind_service;
+    char *protocol;      /* tcp: "raw" (the default), "telnet",
+                          * "telnets", "tls" */
+    int   tls;           /* tcp: <source tls=...>, a DOMAIN_TRISTATE_* */
+    int   reconnect;     /* tcp: <reconnect enabled=...>, likewise */
+    unsigned int reconnect_timeout; /* its timeout=, in seconds, when
+                                     * enabled */
+};
+
 struct domain_chardev {
     int   kind;          /* enum domain_chardev_kind */
     char *type;          /* "pty" (default), "null", "stdio", "file",
-                          * "unix" */
+                          * "unix", "tcp", "udp" */
     char *source_path;   /* type file or unix: the path; type pty: the
                           * pty, set live by the driver */
-    char *source_mode;   /* type unix: "bind" or "connect"; may be NULL */
+    char *source_mode;   /* type unix: "bind" or "connect"; may be NULL;
+                          * type tcp: either, "connect" by default */
+    struct domain_chardev_net net; /* type tcp or udp */
     char *target_type;   /* <target type=...>: "serial", "isa-serial",
                           * "virtio" (channel) ... */
     char *target_model;  /* <target><model name=...>: "isa-serial" ...;
@@ -226,6 +246,8 @@ struct domain_def {
     char              *title;            /* may be NULL */
     char              *description;      /* may be NULL */
     unsigned long long memory_kib;       /* <memory>, required */
+    int                memory_dump_core; /* its dumpCore='on|off', a
+                                          * DOMAIN_TRISTATE_* */
     unsigned long long current_memory_kib; /* defaults to memory_kib */
     unsigned long long max_memory_kib;   /* <maxMemory>: the hotplug
                                           * ceiling, 0 when absent */
@@ -377,6 +399,10 @@ int domain_disk_index(const char *target_dev);
 /* A disk's bus: the one given, else the one its name implies as libvirt
  * settles it (vd: virtio, hd: ide, sd: scsi, fd: fdc), else NULL. */
 const char *domain_disk_bus(const struct domain_disk *d);
+
+/* The attribute of <source> that names a disk's source by its type:
+ * "dev" (block), "dir" (dir) or "file". */
+const char *domain_disk_source_attr(const struct domain_disk *d);
 
 /* How many names domain_def_name_interfaces tries, as libvirt. */
 #define DOMAIN_MAX_INTERFACE_NAMES 1024

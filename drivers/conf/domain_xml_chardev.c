@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_chardev.c: <serial>, <console>, <channel> and <parallel>
- * of type pty,
- * file, unix, null, stdio or spicevmc. Other types (tcp, udp ...) and character
- * devices holding more than vireo types (<log>, <protocol> ...) are
- * preserved whole. A pty's path and a console's tty are live facts: as in
+ * of type pty, file, unix, null, stdio, spicevmc, tcp or udp (their ends
+ * in domain_xml_chardev_net.c). Other types (dev, pipe ...) and character
+ * devices holding more than vireo types (<log>, a tcp <reconnect> ...)
+ * are preserved whole. A pty's path and a console's tty are live facts: as in
  * libvirt, a definition never brings them back.
  *
  * Stateless; any thread.
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/domain_xml_chardev_net.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
 
@@ -33,6 +34,8 @@ chardev_source(struct parse *p, xmlNodePtr node)
     struct domain_chardev *c = current_chardev(p);
     bool is_unix = strcmp(c->type, "unix") == 0;
 
+    if (domain_chardev_is_net(c))
+        return domain_xml_chardev_net_source(p, node, c);
     if (strcmp(c->type, "null") == 0 || strcmp(c->type, "stdio") == 0 ||
         strcmp(c->type, "spicevmc") == 0)
         return xml_read_unsupported_child(p, node->parent, node);
@@ -116,8 +119,16 @@ chardev_target(struct parse *p, xmlNodePtr node)
                              xml_read_refuse_child);
 }
 
+static int
+chardev_protocol(struct parse *p, xmlNodePtr node)
+{
+    return domain_xml_chardev_net_protocol(p, node, current_chardev(p));
+}
+
+/* <source> and <protocol> are counted before (count_children). */
 static const struct handler chardev_handlers[] = {
-    { "source", chardev_source, true },
+    { "source", chardev_source, false },
+    { "protocol", chardev_protocol, false },
     { "target", chardev_target, true },
     XML_READ_INFO_HANDLERS,
 };
@@ -134,10 +145,42 @@ chardev_kind(xmlNodePtr node)
     return DOMAIN_CHARDEV_SERIAL;
 }
 
+static int
+n_children_named(xmlNodePtr node, const char *name)
+{
+    int n = 0;
+
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, name))
+            n++;
+    return n;
+}
+
+/* A udp device has up to two ends, any other one; and one protocol. */
+static int
+count_children(struct parse *p, xmlNodePtr node, struct domain_chardev *c)
+{
+    int n_sources = n_children_named(node, "source");
+    bool is_udp = strcmp(c->type, "udp") == 0;
+
+    if (n_sources > (is_udp ? 2 : 1))
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "only %s source element%s allowed for character "
+                         "device", is_udp ? "two" : "one",
+                         is_udp ? "s are" : " is");
+    if (n_children_named(node, "protocol") > 1)
+        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
+                         "only one protocol element is allowed for "
+                         "character device");
+    return 0;
+}
+
 /* What libvirt requires once the element is read. */
 static int
 check_chardev(struct parse *p, xmlNodePtr node, struct domain_chardev *c)
 {
+    if (domain_chardev_is_net(c) && domain_xml_chardev_net_settle(p, c) < 0)
+        return -1;
     if (strcmp(c->type, "file") == 0 && c->source_path == NULL)
         return error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
                          "Missing source path attribute for char device");
@@ -153,7 +196,8 @@ parse_chardev(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "type", "tty", NULL };
     static const char *const types[] = { "pty", "null", "stdio", "file",
-                                         "unix", "spicevmc", NULL };
+                                         "unix", "spicevmc", "tcp", "udp",
+                                         NULL };
     struct domain_chardev *c;
 
     c = xml_read_grow(p->def->chardevs, p->def->n_chardevs, sizeof(*c));
@@ -171,7 +215,8 @@ parse_chardev(struct parse *p, xmlNodePtr node)
         return xml_read_no_memory(p);
     if (!xml_read_is_one_of(c->type, types))
         return xml_read_unsupported_value(p, node, "type", c->type);
-    if (xml_read_children(p, node, chardev_handlers, N_OF(chardev_handlers),
+    if (count_children(p, node, c) < 0 ||
+        xml_read_children(p, node, chardev_handlers, N_OF(chardev_handlers),
                           xml_read_refuse_child) < 0)
         return -1;
     return check_chardev(p, node, c);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/conf/domain_xml_chardev_net.h"
 #include "drivers/conf/domain_xml_format.h"
 #include "drivers/conf/xml_write.h"
 
@@ -60,6 +61,8 @@ is_same_source(const struct domain_chardev *a, const struct domain_chardev *b)
 {
     if (strcmp(chr_type(a), chr_type(b)) != 0)
         return false;
+    if (domain_chardev_is_net(a))
+        return domain_chardev_net_is_same(a, b);
     return a->source_path == NULL || b->source_path == NULL
            ? a->source_path == b->source_path
            : strcmp(a->source_path, b->source_path) == 0;
@@ -123,12 +126,17 @@ add_console_compat(const struct domain_def *def, struct chr_view *v)
     }
 }
 
-/* <source>: a pty's path only while it runs (it is a live fact). */
+/* <source>: a pty's path only while it runs (it is a live fact); a tcp or
+ * udp device's ends. */
 static void
 put_source(struct format *f, const struct domain_chardev *c)
 {
     bool is_pty = strcmp(chr_type(c), "pty") == 0;
 
+    if (domain_chardev_is_net(c)) {
+        domain_xml_chardev_net_format(f->out, "      ", c);
+        return;
+    }
     if (c->source_path == NULL || (is_pty && !f->is_live))
         return;
     fputs("      <source", f->out);

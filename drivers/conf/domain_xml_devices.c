@@ -50,7 +50,7 @@ disk_driver(struct parse *p, xmlNodePtr node)
 {
     static const char *const attrs[] = { "name", "type", "cache", "io",
                                          "discard", NULL };
-    static const char *const types[] = { "raw", "qcow2", NULL };
+    static const char *const types[] = { "raw", "qcow2", "fat", NULL };
     static const char *const caches[] = { "default", "none", "writethrough",
                                           "writeback", "directsync",
                                           "unsafe", NULL };
@@ -74,18 +74,24 @@ disk_driver(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
-/* <source file=...> for a file disk, <source dev=...> for a block one. */
+/* <source file=...> for a file disk, <source dev=...> for a block one,
+ * <source dir=...> for a directory; an empty one is none. */
 static int
 disk_source(struct parse *p, xmlNodePtr node)
 {
-    static const char *const file_attrs[] = { "file", NULL };
-    static const char *const dev_attrs[] = { "dev", NULL };
+    /* libvirt reads only the attribute of the disk's type. */
+    static const char *const attrs[] = { "file", "dev", "dir", NULL };
     struct domain_disk *d = current_disk(p);
-    bool is_block = strcmp(d->type, "block") == 0;
+    const char *name = domain_disk_source_attr(d);
 
-    if (xml_read_leaf(p, node, is_block ? dev_attrs : file_attrs) < 0)
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, name, &d->source_path) < 0)
         return -1;
-    return xml_read_attr(p, node, is_block ? "dev" : "file", &d->source_path);
+    if (d->source_path != NULL && d->source_path[0] == '\0') {
+        free(d->source_path);
+        d->source_path = NULL;
+    }
+    return 0;
 }
 
 static int
@@ -150,7 +156,7 @@ static int
 disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
     static const char *const attrs[] = { "type", "device", NULL };
-    static const char *const types[] = { "file", "block", NULL };
+    static const char *const types[] = { "file", "block", "dir", NULL };
     static const char *const devices[] = { "disk", "cdrom", "floppy", NULL };
 
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
@@ -165,6 +171,29 @@ disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
         check_value(p, node, "device", d->device, devices) < 0)
         return -1;
     return 0;
+}
+
+/* libvirt's rule: only a cdrom or floppy drive may be empty, and an
+ * empty drive without a <source> is a file disk, whatever its type. */
+static int
+check_disk_source(struct parse *p, xmlNodePtr node, struct domain_disk *d)
+{
+    bool has_source_element = false;
+
+    if (d->source_path != NULL)
+        return 0;
+    if (strcmp(d->device, "cdrom") != 0 && strcmp(d->device, "floppy") != 0)
+        return error_set(p->err, VIR_ERR_NO_SOURCE, VIR_FROM_DOMAIN,
+                         "missing source information for device %s",
+                         d->target_dev);
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
+            has_source_element = true;
+    if (has_source_element || strcmp(d->type, "file") == 0)
+        return 0;
+    free(d->type);
+    d->type = strdup("file");
+    return d->type == NULL ? xml_read_no_memory(p) : 0;
 }
 
 static int
@@ -186,13 +215,7 @@ parse_disk(struct parse *p, xmlNodePtr node)
         return error_set(p->err, VIR_ERR_NO_TARGET, VIR_FROM_DOMAIN,
                          "missing target information for device %s",
                          d->source_path != NULL ? d->source_path : "(null)");
-    /* libvirt's rule: a block disk names its device. */
-    if (strcmp(d->type, "block") == 0 && d->source_path == NULL &&
-        strcmp(d->device, "cdrom") != 0)
-        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                         "missing source information for device %s",
-                         d->target_dev);
-    return 0;
+    return check_disk_source(p, node, d);
 }
 
 static void

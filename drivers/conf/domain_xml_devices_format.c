@@ -82,15 +82,14 @@ static void
 put_disk(struct format *f, const struct domain_disk *d)
 {
     FILE *out = f->out;
-    bool is_block = strcmp(d->type, "block") == 0;
 
     fputs("    <disk", out);
     xml_write_attr(out, "type", d->type);
     xml_write_attr(out, "device", d->device);
     fputs(">\n", out);
     put_disk_driver(out, d);
-    xml_write_empty_element(out, "      ", "source", is_block ? "dev" : "file",
-                            d->source_path);
+    xml_write_empty_element(out, "      ", "source",
+                            domain_disk_source_attr(d), d->source_path);
     fputs("      <target", out);
     xml_write_attr(out, "dev", d->target_dev);
     xml_write_attr(out, "bus", domain_disk_bus(d));

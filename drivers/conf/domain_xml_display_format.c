@@ -39,6 +39,9 @@ put_interface(struct format *f, const struct domain_interface *iface)
     xml_write_empty_element(out, "      ", "model", "type", iface->model);
     if (iface->driver_queues > 0)
         fprintf(out, "      <driver queues='%u'/>\n", iface->driver_queues);
+    xml_write_empty_element(out, "      ", "link", "state", iface->link_state);
+    if (iface->mtu > 0)
+        fprintf(out, "      <mtu size='%u'/>\n", iface->mtu);
     format_device_info(f, &iface->info);
     fputs("    </interface>\n", out);
 }

@@ -229,7 +229,14 @@ put_description(struct format *f)
 static void
 put_memory(struct format *f)
 {
-    fprintf(f->out, "  <memory unit='KiB'>%llu</memory>\n",
+    static const char *const dump_core[] = {
+        [DOMAIN_TRISTATE_YES] = " dumpCore='on'",
+        [DOMAIN_TRISTATE_NO] = " dumpCore='off'",
+    };
+    int tristate = f->def->memory_dump_core;
+
+    fprintf(f->out, "  <memory%s unit='KiB'>%llu</memory>\n",
+            tristate != DOMAIN_TRISTATE_ABSENT ? dump_core[tristate] : "",
             f->def->memory_kib);
 }
 

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * domain_xml_kept_defaults.c: what libvirt fills in or rewrites in the
- * devices (and <domain> children) vireo keeps verbatim, applied to the kept copy before it is
- * serialised, so that dumpxml writes what libvirt writes:
+ * devices (and <domain> children) vireo keeps verbatim, applied to the
+ * kept copy before it is serialised, so that dumpxml writes what libvirt
+ * writes:
  *
  *  - <filesystem>: type 'mount' and accessmode 'passthrough' when not
  *    given, and its children in libvirt's order (<driver> first); a ram
  *    filesystem's size in KiB;
  *  - <vsock>: its <cid> auto='no' when not given;
  *  - <memoryBacking>: its children in libvirt's order;
+ *  - an evdev <input>: its <source> attributes in libvirt's order;
  *  - an egd <rng> backend: <source mode='connect'> when no mode is given,
  *    and for tcp the <protocol type='raw'/> libvirt writes; a random
  *    backend reads /dev/random unless it names another source;
@@ -186,6 +188,20 @@ memory_backing_defaults(xmlNodePtr node)
     order_children(node, children, N_OF(children));
 }
 
+/* ---- <input> ---------------------------------------------------------- */
+
+/* An evdev input's <source> attributes in libvirt's order. */
+static void
+input_defaults(xmlNodePtr node)
+{
+    static const char *const attrs[] = { "dev", "grab", "grabToggle",
+                                         "repeat", NULL };
+
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
+            order_attrs(c, attrs);
+}
+
 /* ---- An egd <rng> backend --------------------------------------------- */
 
 static void
@@ -315,6 +331,8 @@ domain_xml_kept_defaults(struct parse *p, xmlNodePtr node, int level)
         vsock_defaults(node);
     else if (xml_read_is_named(node, "rng"))
         rng_defaults(node);
+    else if (xml_read_is_named(node, "input"))
+        input_defaults(node);
     else if (xml_read_is_named(node, "memory"))
         return memory_sizes(p, node, false);
     return 0;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * domain_xml_net.c: <interface> of type user, bridge, ethernet or
- * network. Other types, and interfaces holding more than vireo types
- * (<driver>, <bandwidth>, <link> ...), are preserved whole.
+ * domain_xml_net.c: <interface> of type user, bridge, ethernet, network
+ * or direct. Other types, and interfaces holding more than vireo types
+ * (<driver> other than its queues, <filterref> ...), are preserved
+ * whole.
  *
  * Stateless; any thread.
  */
@@ -176,8 +177,63 @@ interface_driver(struct parse *p, xmlNodePtr node)
     return 0;
 }
 
+/* libvirt reads only the first <link> and the first <mtu>. */
+static bool
+is_first_of_its_name(xmlNodePtr node)
+{
+    for (xmlNodePtr c = node->prev; c != NULL; c = c->prev)
+        if (c->type == XML_ELEMENT_NODE && c->ns == NULL &&
+            xmlStrEqual(c->name, node->name))
+            return false;
+    return true;
+}
+
+static int
+interface_link(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "state", NULL };
+    static const char *const states[] = { "up", "down", NULL };
+    char **state = &current_interface(p)->link_state;
+
+    if (!is_first_of_its_name(node))
+        return 0;
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "state", state) < 0)
+        return -1;
+    if (*state != NULL && !xml_read_is_one_of(*state, states))
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "unknown interface link state '%s'", *state);
+    return 0;
+}
+
+/* <mtu size='N'>; a size of 0 is as none. */
+static int
+interface_mtu(struct parse *p, xmlNodePtr node)
+{
+    static const char *const attrs[] = { "size", NULL };
+    char *text;
+    bool is_ok;
+
+    if (!is_first_of_its_name(node))
+        return 0;
+    if (xml_read_leaf(p, node, attrs) < 0 ||
+        xml_read_attr(p, node, "size", &text) < 0)
+        return -1;
+    if (text == NULL)
+        return 0;
+    /* An empty size is none. */
+    is_ok = text[0] == '\0' ||
+            xml_read_strict_uint(text, &current_interface(p)->mtu);
+    free(text);
+    if (!is_ok)
+        return xml_read_fail(p, "malformed mtu size");
+    return 0;
+}
+
 static const struct handler interface_handlers[] = {
     { "driver", interface_driver, true },
+    { "link",   interface_link,   false },
+    { "mtu",    interface_mtu,    false },
     { "mac",    interface_mac,    true },
     { "source", interface_source, true },
     { "target", interface_target, true },

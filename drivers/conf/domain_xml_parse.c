@@ -4,16 +4,21 @@
  *
  * THE RULE for what we do not understand:
  *
- *  - An unknown child of <domain>, <devices>, <os>, <features> or <cpu> is
- *    PRESERVED verbatim (serialised into a struct domain_extra, in document
- *    order) and written back by the formatter. Another tool's <sound>,
- *    <memoryBacking> or <hyperv> survives define -> dumpxml; it is never
- *    dropped.
+ *  - What libvirt's own parser never reads, an attribute or element its
+ *    schema does not allow in that place (xml_schema_names.h), is IGNORED
+ *    as libvirt ignores it: dropped from what we keep. But for <features>,
+ *    where libvirt refuses a feature it does not know.
+ *  - A child of <domain>, <devices>, <os>, <features> or <cpu> that the
+ *    schema allows but we do not type is PRESERVED verbatim (serialised
+ *    into a struct domain_extra, in document order) and written back by
+ *    the formatter. <sound>, <memoryBacking> or <hyperv> survives define
+ *    -> dumpxml; it is never dropped. So does another tool's namespaced
+ *    element.
  *  - An element of a kind we type (a disk, an interface, <cpu>, <clock>
  *    ...) that holds something the typed fields cannot (<disk
- *    type='volume'>, an <iotune>, spice graphics, an attribute we do not
- *    know) is PRESERVED WHOLE the same way, the reason in its `why`
- *    (xml_read_or_preserve). Half-understanding it and dropping the rest
+ *    type='volume'>, an <iotune>, spice graphics, an attribute the schema
+ *    allows that we do not model) is PRESERVED WHOLE the same way, the
+ *    reason in its `why` (xml_read_or_preserve). Half-understanding it and dropping the rest
  *    would silently change the guest; refusing it would refuse what
  *    libvirt accepts. A driver that cannot run it refuses it at start.
  *  - What libvirt itself refuses (a bad MAC, a boot order used twice, an
@@ -254,10 +259,11 @@ parse_description(struct parse *p, xmlNodePtr node)
     return xml_read_text(p, node, &p->def->description);
 }
 
-int
-xml_read_memory(struct parse *p, xmlNodePtr node, unsigned long long *kib)
+/* A memory element with these attributes: its size in KiB. */
+static int
+memory_element(struct parse *p, xmlNodePtr node, const char *const *attrs,
+               unsigned long long *kib)
 {
-    static const char *const attrs[] = { "unit", NULL };
     xmlChar *text, *unit;
     int rc;
 
@@ -272,10 +278,24 @@ xml_read_memory(struct parse *p, xmlNodePtr node, unsigned long long *kib)
     return rc;
 }
 
+int
+xml_read_memory(struct parse *p, xmlNodePtr node, unsigned long long *kib)
+{
+    static const char *const attrs[] = { "unit", NULL };
+
+    return memory_element(p, node, attrs, kib);
+}
+
+/* <memory>, and whether the guest's memory goes into its core dumps. */
 static int
 parse_memory(struct parse *p, xmlNodePtr node)
 {
-    return xml_read_memory(p, node, &p->def->memory_kib);
+    static const char *const attrs[] = { "unit", "dumpCore", NULL };
+
+    if (memory_element(p, node, attrs, &p->def->memory_kib) < 0)
+        return -1;
+    return xml_read_tristate(p, node, "dumpCore", xml_read_on_off,
+                             &p->def->memory_dump_core);
 }
 
 /* <maxMemory slots='N'>: the ceiling memory devices may raise the guest

@@ -132,10 +132,15 @@ static const struct {
     { "hyperv", feature_hyperv, undo_hyperv },
 };
 
-/* A typed feature that holds more than its field is kept verbatim. */
+/* A typed feature that holds more than its field is kept verbatim. One
+ * libvirt does not know (its schema has no such child of <features>) it
+ * refuses. */
 static int
 parse_feature(struct parse *p, xmlNodePtr node)
 {
+    if (xml_read_is_ignored_child(node->parent, node))
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_DOMAIN,
+                         "unexpected feature '%s'", xml_read_node_name(node));
     for (size_t i = 0; i < N_OF(typed_features); i++)
         if (xml_read_is_named(node, typed_features[i].name))
             return xml_read_or_preserve(p, node, typed_features[i].fn,

@@ -4,12 +4,15 @@
  * xml_read.h): errors in libvirt's words, attribute and text readers, the
  * handler-table walk, and preserving what we do not interpret.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 
 #include "drivers/conf/xml_read.h"
+#include "drivers/conf/xml_schema_names.h"
 #include "drivers/conf/xml_write.h"
 #include "drivers/error.h"
 
@@ -65,7 +68,38 @@ xml_read_text(struct parse *p, xmlNodePtr node, char **out)
     return *out == NULL ? xml_read_no_memory(p) : 0;
 }
 
-/* Refuse attributes outside `allowed` (NULL-terminated). */
+/* The name of the element that holds node ("" for the root). */
+static const char *
+holder_name(xmlNodePtr node)
+{
+    xmlNodePtr parent = node->parent;
+
+    return parent != NULL && parent->type == XML_ELEMENT_NODE
+           ? xml_read_node_name(parent) : "";
+}
+
+/* libvirt's parser reads only what its schema describes: an attribute the
+ * schema does not allow on this element is one libvirt ignores. */
+static bool
+is_ignored_attr(xmlNodePtr node, xmlAttrPtr a)
+{
+    return a->ns == NULL &&
+           !xml_schema_names_has_attr(holder_name(node),
+                                      xml_read_node_name(node),
+                                      (const char *)a->name);
+}
+
+bool
+xml_read_is_ignored_child(xmlNodePtr parent, xmlNodePtr child)
+{
+    return child->ns == NULL &&
+           !xml_schema_names_has_child(holder_name(parent),
+                                       xml_read_node_name(parent),
+                                       xml_read_node_name(child));
+}
+
+/* Refuse attributes outside `allowed` (NULL-terminated), but for those
+ * libvirt ignores. */
 int
 xml_read_check_attrs(struct parse *p, xmlNodePtr node,
                      const char *const *allowed)
@@ -75,7 +109,7 @@ xml_read_check_attrs(struct parse *p, xmlNodePtr node,
         for (size_t i = 0; allowed[i] != NULL && a->ns == NULL; i++)
             if (strcmp((const char *)a->name, allowed[i]) == 0)
                 known = true;
-        if (!known) {
+        if (!known && !is_ignored_attr(node, a)) {
             p->is_unsupported = true;
             return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
                              VIR_FROM_DOMAIN,
@@ -114,12 +148,12 @@ xml_read_duplicate(struct parse *p, xmlNodePtr parent, xmlNodePtr node)
                      xml_read_node_name(node), xml_read_node_name(parent));
 }
 
-/* A leaf: text or nothing, never elements. */
+/* A leaf: text or nothing, never elements (but those libvirt ignores). */
 int
 xml_read_leaf(struct parse *p, xmlNodePtr node, const char *const *attrs)
 {
     for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
+        if (c->type == XML_ELEMENT_NODE && !xml_read_is_ignored_child(node, c))
             return xml_read_unsupported_child(p, node, c);
     return xml_read_check_attrs(p, node, attrs);
 }
@@ -164,6 +198,25 @@ xml_read_uint(const char *text, unsigned long max, unsigned long *out)
     return *s == '\0';
 }
 
+/* A whole decimal within an unsigned int as libvirt reads one (strtoul's
+ * syntax: leading blanks and a '+' allowed, nothing after the digits),
+ * never negative. */
+bool
+xml_read_strict_uint(const char *text, unsigned int *out)
+{
+    unsigned long value;
+    char *end;
+
+    if (strchr(text, '-') != NULL)
+        return false;
+    errno = 0;
+    value = strtoul(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value > UINT_MAX)
+        return false;
+    *out = (unsigned int)value;
+    return true;
+}
+
 /* ---- Preserved elements ----------------------------------------------- */
 
 /* Whitespace-only text between elements is layout, not content: dropping it
@@ -187,6 +240,35 @@ strip_layout(xmlNodePtr node)
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         }
+    }
+}
+
+/* Drop from a kept element what libvirt's parser never reads, the
+ * attributes and children its schema does not allow there, so that they
+ * are not written back. `holder` names the element that holds node.
+ * Namespaced names are another tool's, and stay. */
+static void
+strip_ignored(xmlNodePtr node, const char *holder)
+{
+    const char *name = xml_read_node_name(node);
+
+    for (xmlAttrPtr a = node->properties, next; a != NULL; a = next) {
+        next = a->next;
+        if (a->ns == NULL &&
+            !xml_schema_names_has_attr(holder, name, (const char *)a->name))
+            xmlRemoveProp(a);
+    }
+    for (xmlNodePtr c = node->children, next; c != NULL; c = next) {
+        next = c->next;
+        if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
+            continue;
+        if (xml_schema_names_has_child(holder, name,
+                                       xml_read_node_name(c))) {
+            strip_ignored(c, name);
+            continue;
+        }
+        xmlUnlinkNode(c);
+        xmlFreeNode(c);
     }
 }
 
@@ -216,8 +298,11 @@ xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
                   struct domain_extra **extras, int *n_extras)
 {
     struct domain_extra *grown, *extra;
+    bool is_metadata = level == 1 && xml_read_is_named(node, "metadata");
     xmlNodePtr copy = NULL;
 
+    if (xml_read_is_ignored_child(node->parent, node))
+        return 0;
     if (p->scratch == NULL)
         p->scratch = xmlNewDoc((const xmlChar *)"1.0");
     if (p->scratch != NULL)
@@ -230,11 +315,13 @@ xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
     *extras = grown;
     extra = &grown[*n_extras];
     strip_layout(copy);
+    if (node->ns == NULL && !is_metadata)
+        strip_ignored(copy, holder_name(node));
     if (domain_xml_kept_defaults(p, copy, level) < 0) {
         xmlFreeNode(copy);
         return -1;
     }
-    if (level == 1 && xml_read_is_named(node, "metadata"))
+    if (is_metadata)
         extra->xml = xml_read_dump(p->scratch, copy, level);
     else
         extra->xml = xml_write_node(copy, level);
@@ -287,6 +374,8 @@ const char *const xml_read_no_attrs[] = { NULL };
 int
 xml_read_refuse_child(struct parse *p, xmlNodePtr node)
 {
+    if (xml_read_is_ignored_child(node->parent, node))
+        return 0;
     return xml_read_unsupported_child(p, node->parent, node);
 }
 

@@ -66,10 +66,13 @@ int  xml_read_attr(struct parse *p, xmlNodePtr node, const char *name,
                    char **out);
 /* The element's text content as a malloc'd string ("" when empty). */
 int  xml_read_text(struct parse *p, xmlNodePtr node, char **out);
-/* Refuse attributes outside `allowed` (NULL-terminated), as unsupported. */
+/* Refuse attributes outside `allowed` (NULL-terminated), as unsupported;
+ * those libvirt's schema does not allow on the element, libvirt ignores,
+ * and so do we. */
 int  xml_read_check_attrs(struct parse *p, xmlNodePtr node,
                           const char *const *allowed);
-/* A leaf: only the given attributes, text or nothing, never elements. */
+/* A leaf: only the given attributes, text or nothing, never elements
+ * (but for the ignored ones, as below). */
 int  xml_read_leaf(struct parse *p, xmlNodePtr node, const char *const *attrs);
 
 bool xml_read_is_one_of(const char *value, const char *const *set);
@@ -78,11 +81,17 @@ bool xml_read_is_one_of(const char *value, const char *const *set);
 void *xml_read_grow(void *array, int n, size_t size);
 /* A non-negative decimal int up to max, surrounding whitespace allowed. */
 bool xml_read_uint(const char *text, unsigned long max, unsigned long *out);
+/* A whole non-negative decimal within an unsigned int, as libvirt reads
+ * one (strtoul's syntax, nothing after the digits). */
+bool xml_read_strict_uint(const char *text, unsigned int *out);
 
 /* Append node to *extras: its name (NULL when it is in a namespace) and
  * its serialisation as libvirt writes it (xml_write.h; <metadata> as
  * libxml2 writes it, as libvirt does), for output at nesting `level` (1
- * under <domain>, 2 under <devices> or <os>). */
+ * under <domain>, 2 under <devices> or <os>). What libvirt ignores is
+ * left out: the node itself when it is an ignored child, else the
+ * attributes and children inside it that libvirt's schema does not allow
+ * there. */
 int  xml_read_preserve(struct parse *p, xmlNodePtr node, int level,
                        struct domain_extra **extras, int *n_extras);
 
@@ -146,7 +155,12 @@ char *xml_read_dump(xmlDocPtr doc, xmlNodePtr node, int level);
 int  xml_read_memory(struct parse *p, xmlNodePtr node,
                      unsigned long long *kib);
 
-/* A handler for children a typed element cannot hold: unsupported. */
+/* child is an element libvirt's parser never reads: one its schema does
+ * not allow inside parent (a namespaced element is never one). */
+bool xml_read_is_ignored_child(xmlNodePtr parent, xmlNodePtr child);
+
+/* A handler for children a typed element cannot hold: unsupported, but
+ * for the ignored ones, which it skips. */
 int  xml_read_refuse_child(struct parse *p, xmlNodePtr node);
 
 /* Call the handler for each element child of parent that has one, refusing

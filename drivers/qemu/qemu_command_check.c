@@ -321,6 +321,14 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (is(d->device, "floppy"))
         return unsupported(err, "floppy disks are not supported by the qemu "
                            "driver (<disk device='floppy'>)");
+    if (is(d->type, "dir"))
+        return unsupported(err, "directory disks are not supported by the "
+                           "qemu driver (<disk type='dir'>)");
+    if (d->driver_type != NULL && !is(d->driver_type, "raw") &&
+        !is(d->driver_type, "qcow2"))
+        return unsupported(err, "disk format '%s' is not supported by the "
+                           "qemu driver (<disk><driver type=...>)",
+                           d->driver_type);
     if (d->driver_name != NULL && !is(d->driver_name, "qemu"))
         return unsupported(err, "unsupported driver name '%s' for disk '%s' "
                            "(<disk><driver>)", d->driver_name, d->target_dev);
@@ -371,6 +379,10 @@ check_interface(const struct domain_interface *iface,
         return unsupported(err, "multiqueue interfaces are not supported "
                            "by the qemu driver (<interface><driver "
                            "queues=...>)");
+    if (iface->link_state != NULL || iface->mtu > 0)
+        return unsupported(err, "an interface's link state and MTU are not "
+                           "supported by the qemu driver (<interface><%s>)",
+                           iface->mtu > 0 ? "mtu" : "link");
     if (iface->model != NULL && !is_one_of(iface->model, models))
         return unsupported(err, "interface model '%s' is not supported "
                            "(<interface><model>)", iface->model);
@@ -397,6 +409,10 @@ check_chardev(const struct domain_def *def, const struct domain_chardev *c,
                            ? c->target_type : "serial");
     if (role->role == QEMU_CHR_SERIAL_CONSOLE)
         return 0;
+    if (is(c->type, "tcp") || is(c->type, "udp"))
+        return unsupported(err, "character device type '%s' is not "
+                           "supported by the qemu driver (<%s>)", c->type,
+                           element);
     if (is(c->type, "stdio"))
         return unsupported(err, "character device type 'stdio' is not "
                            "supported: QEMU's output is its log (<%s>)",

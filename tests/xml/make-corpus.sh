@@ -128,9 +128,9 @@ gen channel-spicevmc "${NONE[@]}" --graphics spice --channel spicevmc
 gen cpu-host-model-features "${NONE[@]}" --cpu host-model,+vmx,-hle,disable=svm,require=aes
 gen cpu-custom-features "${NONE[@]}" \
     --cpu Skylake-Client,+vmx,forbid=hle,match=minimum,vendor=Intel
-gen_pending serial-tcp "${NONE[@]}" \
+gen serial-tcp "${NONE[@]}" \
     --serial tcp,host=127.0.0.1:4555,mode=bind,protocol.type=telnet
-gen_pending serial-udp "${NONE[@]}" --serial udp,host=127.0.0.1:4556
+gen serial-udp "${NONE[@]}" --serial udp,host=127.0.0.1:4556
 gen disk-ro --network none \
     --disk path=/tmp/r.img,size=1,readonly=on,shareable=on,serial=ABC123,boot.order=1
 gen membacking-memfd "${NONE[@]}" --memorybacking source.type=memfd,access.mode=shared
@@ -144,7 +144,7 @@ gen smartcard-host "${NONE[@]}" --smartcard host
 gen redirdev-spice "${NONE[@]}" --redirdev usb,type=spicevmc --redirdev usb,type=spicevmc
 gen sysinfo-smbios "${NONE[@]}" --sysinfo host
 gen clock-timers "${NONE[@]}" --clock offset=utc,kvmclock_present=no,tsc_present=yes
-gen_pending net-network-opts --disk none \
+gen net-network-opts --disk none \
     --network network=default,model=virtio,mac=52:54:00:aa:bb:cc,link_state=down,mtu.size=1400,boot.order=2
 gen features-misc "${NONE[@]}" \
     --features kvm.hint-dedicated.state=on,gic.version=host,vmcoreinfo.state=on,pvspinlock.state=off

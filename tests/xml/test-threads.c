@@ -15,7 +15,8 @@
 
 static const char *const good_cases[] = { "full", "unknown", "escaping",
                                           "chardevs", "qemu-disks",
-                                          "qemu-preserved" };
+                                          "qemu-preserved",
+                                          "ignored-names" };
 #define N_GOOD ((int)(sizeof(good_cases) / sizeof(good_cases[0])))
 
 static const char *const bad_cases[] = { "not-well-formed", "billion-laughs",
