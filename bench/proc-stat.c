@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * proc-stat.c: /proc/PID/stat fields 14 and 15 (utime, stime), and
+ * /proc/PID/status's VmRSS line.
+ */
+#include "proc-stat.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+double
+proc_cpu_us(pid_t pid)
+{
+    char path[64], line[1024];
+    unsigned long utime, stime;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    if ((f = fopen(path, "r")) == NULL)
+        return -1;
+    char *got = fgets(line, sizeof(line), f);
+    fclose(f);
+    /* The command name (field 2) may hold spaces: skip past its ')'. */
+    char *p = got ? strrchr(line, ')') : NULL;
+    if (p == NULL ||
+        sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+               &utime, &stime) != 2)
+        return -1;
+    return (double)(utime + stime) * 1e6 / (double)sysconf(_SC_CLK_TCK);
+}
+
+long
+proc_rss_kb(pid_t pid)
+{
+    char path[64], line[256];
+    long kb = -1;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+    if ((f = fopen(path, "r")) == NULL)
+        return -1;
+    while (fgets(line, sizeof(line), f))
+        if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+            break;
+    fclose(f);
+    return kb;
+}
