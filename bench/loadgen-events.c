@@ -244,7 +244,9 @@ tally(const struct subscriber *subs, int n_subs, const uint64_t *sent_ns,
 int
 run_events(const struct event_load *load, struct event_result *r)
 {
-    int n = (int)(load->duration_s * 1e3 / load->interval_ms);
+    /* An even number, so that the domain ends as it began: running. */
+    int n = (int)(load->duration_s * 1e3 / load->interval_ms) & ~1;
+    n = n < 2 ? 2 : n;
     int n_slots = n + EXTRA_EVENTS, n_started = 0, rc = -1;
     struct subscriber *subs = calloc((size_t)load->n_subscribers, sizeof(*subs));
     struct ev_worker *workers = calloc((size_t)load->n_threads, sizeof(*workers));
