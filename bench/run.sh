@@ -66,6 +66,7 @@ epid=$!
 
 # shellcheck disable=SC2034 # read by libvirtd_start
 LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
+# shellcheck disable=SC2034 # read by libvirtd_start
 LIBVIRTD=$here/libvirtd-many-clients.sh
 if ! libvirtd_start; then
     echo "run.sh: $LIBVIRTD_START_ERROR" >&2
