@@ -233,6 +233,7 @@ measure(const struct call_load *load, _Atomic int *phase,
 {
     sleep_s(load->warmup_s);
     double daemon0 = load->daemon_pid ? proc_cpu_us(load->daemon_pid) : -1;
+    long ctxsw0 = load->daemon_pid ? proc_ctxsw(load->daemon_pid) : -1;
     double self0 = self_cpu_us();
     uint64_t t0 = now_ns();
     atomic_store(phase, PHASE_MEASURE);
@@ -242,6 +243,8 @@ measure(const struct call_load *load, _Atomic int *phase,
     r->client_cpu_us = self_cpu_us() - self0;
     double daemon1 = load->daemon_pid ? proc_cpu_us(load->daemon_pid) : -1;
     r->daemon_cpu_us = daemon0 >= 0 && daemon1 >= 0 ? daemon1 - daemon0 : -1;
+    long ctxsw1 = load->daemon_pid ? proc_ctxsw(load->daemon_pid) : -1;
+    r->daemon_ctxsw = ctxsw0 >= 0 && ctxsw1 >= 0 ? ctxsw1 - ctxsw0 : -1;
 }
 
 int

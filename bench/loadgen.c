@@ -212,7 +212,8 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
                " depth=%d rate=%.0f idle=%d calls=%llu failed=%llu"
                " seconds=%.3f calls_per_s=%.0f p50_us=%.1f p90_us=%.1f"
                " p99_us=%.1f p999_us=%.1f max_us=%.1f"
-               " daemon_cpu_us_per_call=%.2f client_cpu_us_per_call=%.2f\n",
+               " daemon_cpu_us_per_call=%.2f daemon_ctxsw_per_call=%.2f"
+               " client_cpu_us_per_call=%.2f\n",
                o->label, o->call, o->n_conns, o->n_threads, o->depth, o->rate,
                o->n_idle, (unsigned long long)r->n_done,
                (unsigned long long)r->n_failed, r->seconds,
@@ -222,6 +223,7 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
                hist_quantile_us(&r->hist, 0.999),
                (double)r->hist.max_ns / 1e3,
                r->daemon_cpu_us >= 0 ? r->daemon_cpu_us / n : -1,
+               r->daemon_ctxsw >= 0 ? (double)r->daemon_ctxsw / n : -1,
                r->client_cpu_us / n);
         rc = r->n_failed == 0 && r->n_done > 0 ? 0 : -1;
     }

@@ -38,6 +38,7 @@ struct call_result {
     struct latency_hist hist;  /* of the n_done */
     double   seconds;          /* of the measurement */
     double   daemon_cpu_us;    /* the daemon's CPU time meanwhile; -1 */
+    long     daemon_ctxsw;     /* its threads' context switches; -1 */
     double   client_cpu_us;    /* this process's */
     int      n_conns_opened;
 };

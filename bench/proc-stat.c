@@ -5,6 +5,7 @@
  */
 #include "proc-stat.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,4 +46,41 @@ proc_rss_kb(pid_t pid)
             break;
     fclose(f);
     return kb;
+}
+
+/* The two context-switch counts of one thread's status file. */
+static long
+task_ctxsw(pid_t pid, const char *tid)
+{
+    char path[320], line[256];
+    long n, total = 0;
+    FILE *f;
+
+    snprintf(path, sizeof(path), "/proc/%d/task/%s/status", (int)pid, tid);
+    if ((f = fopen(path, "r")) == NULL)
+        return 0;   /* the thread has just ended */
+    while (fgets(line, sizeof(line), f))
+        if (sscanf(line, "voluntary_ctxt_switches: %ld", &n) == 1 ||
+            sscanf(line, "nonvoluntary_ctxt_switches: %ld", &n) == 1)
+            total += n;
+    fclose(f);
+    return total;
+}
+
+long
+proc_ctxsw(pid_t pid)
+{
+    char path[64];
+    struct dirent *e;
+    long total = 0;
+    DIR *d;
+
+    snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+    if ((d = opendir(path)) == NULL)
+        return -1;
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            total += task_ctxsw(pid, e->d_name);
+    closedir(d);
+    return total;
 }

@@ -13,6 +13,11 @@
  * -1 if it cannot be read. */
 double proc_cpu_us(pid_t pid);
 
+/* Context switches, voluntary and not, of every thread of pid: each
+ * voluntary one is a thread going to sleep, so per call they count the
+ * daemon's wake-ups and hand-offs between threads. -1 if unreadable. */
+long proc_ctxsw(pid_t pid);
+
 /* Its resident set (VmRSS) in kB; -1 if it cannot be read. */
 long proc_rss_kb(pid_t pid);
 

@@ -26,8 +26,8 @@ TARGETS = ['vireod', 'libvirtd', 'echo']
 POINT = {'call': 'conns', 'call-idle': 'conns', 'storm': 'conns',
          'listall': 'domains', 'events': 'subscribers'}
 METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
-           'daemon_cpu_us_per_call', 'client_cpu_us_per_call',
-           'open_seconds', 'close_seconds', 'rss_per_conn_bytes', 'opened',
+           'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
+           'client_cpu_us_per_call', 'open_seconds', 'close_seconds', 'rss_per_conn_bytes', 'opened',
            'refused', 'timed_out', 'produced', 'delivered', 'lost',
            'duplicated', 'out_of_order']
 
@@ -407,8 +407,8 @@ class Report:
         out.append('\n## GetState against concurrency\n')
         out.append('| connections | target | calls/s | p50 µs | p90 µs |'
                    ' p99 µs | p99.9 µs | daemon CPU µs/call |'
-                   ' client CPU µs/call |')
-        out.append('|---|---|---|---|---|---|---|---|---|')
+                   ' daemon context switches/call | client CPU µs/call |')
+        out.append('|---|---|---|---|---|---|---|---|---|---|')
         for n in self.points('call'):
             for t in TARGETS:
                 ms = self.s.get(('call', t, 0, n))
@@ -416,8 +416,10 @@ class Report:
                     continue
                 out.append('| %d | %s | %s |' % (n, t, ' | '.join(
                     ms[m].fmt(digits=0 if m == 'calls_per_s' else 1)
+                    if m in ms else '—'
                     for m in ('calls_per_s', 'p50_us', 'p90_us', 'p99_us',
                               'p999_us', 'daemon_cpu_us_per_call',
+                              'daemon_ctxsw_per_call',
                               'client_cpu_us_per_call'))))
 
     def write(self, goals, plots):

@@ -53,7 +53,8 @@ EVENT_INTERVAL_MS = 20
 FIELDS = ['workload', 'target', 'round', 'conns', 'idle', 'domains',
           'subscribers', 'status', 'error', 'calls', 'failed',
           'calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us', 'max_us',
-          'daemon_cpu_us_per_call', 'client_cpu_us_per_call', 'opened',
+          'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
+          'client_cpu_us_per_call', 'opened',
           'refused', 'timed_out', 'open_seconds', 'close_seconds',
           'rss_per_conn_bytes', 'produced', 'delivered', 'lost',
           'duplicated', 'out_of_order']
