@@ -13,7 +13,8 @@
  *            percentiles, and the daemon's CPU per call (--pid).
  *   storm    --storm N connections opened at once (CONNECT_OPEN on each,
  *            --window at a time), held, then closed: the time of each
- *            half, the refusals, and the daemon's RSS per connection.
+ *            half, the refusals (and those left unanswered after
+ *            --timeout), and the daemon's RSS per connection.
  *   events   --subscribers N connections registered for lifecycle events
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
@@ -43,7 +44,7 @@ struct options {
     pid_t       pid;
     int         n_conns, n_threads, depth, n_idle, n_storm, window;
     int         n_subscribers, n_define;
-    double      rate, warmup_s, duration_s, interval_ms;
+    double      rate, warmup_s, duration_s, interval_ms, timeout_s;
     bool        is_echo;
 };
 
@@ -57,6 +58,7 @@ usage(void)
             "          [--conns N] [--threads T] [--depth D] [--rate R]\n"
             "          [--idle M] [--warmup S] [--duration S]\n"
             "  storm:  --storm N [--window W]\n"
+            "  (idle and storm connections: all opened in --timeout S)\n"
             "  events: --subscribers N [--interval-ms MS] [--duration S]\n"
             "  define: --define N\n");
     exit(2);
@@ -73,7 +75,7 @@ parse(int argc, char **argv, struct options *o)
         { "duration", 1, 0, 'T' }, { "storm", 1, 0, 'S' },
         { "window", 1, 0, 'W' }, { "subscribers", 1, 0, 'E' },
         { "interval-ms", 1, 0, 'I' }, { "define", 1, 0, 'F' },
-        { "echo", 0, 0, 'e' }, { 0, 0, 0, 0 },
+        { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' }, { 0, 0, 0, 0 },
     };
     int opt;
 
@@ -81,7 +83,7 @@ parse(int argc, char **argv, struct options *o)
         .uri = "test:///default", .label = "-", .call = "getstate",
         .domain = "test", .mode = "calls", .n_conns = 1, .n_threads = 1,
         .depth = 1, .window = 256, .warmup_s = 0.3, .duration_s = 1,
-        .interval_ms = 20,
+        .interval_ms = 20, .timeout_s = 60,
     };
     while ((opt = getopt_long(argc, argv, "", longs, NULL)) != -1) {
         switch (opt) {
@@ -104,6 +106,7 @@ parse(int argc, char **argv, struct options *o)
         case 'I': o->interval_ms = atof(optarg); break;
         case 'F': o->n_define = atoi(optarg); o->mode = "define"; break;
         case 'e': o->is_echo = true; break;
+        case 'X': o->timeout_s = atof(optarg); break;
         default: usage();
         }
     }
@@ -194,7 +197,7 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
     if (r == NULL || idle == NULL || build_call(o, dom, &t) < 0)
         goto out;
     if (o->n_idle > 0 &&
-        (open_many(o->socket, o->uri, o->n_idle, o->window, 60, idle,
+        (open_many(o->socket, o->uri, o->n_idle, o->window, o->timeout_s, idle,
                    &held) < 0 || held.n_opened < o->n_idle)) {
         fprintf(stderr, "loadgen: %d of %d idle connections opened\n",
                 held.n_opened, o->n_idle);
@@ -245,7 +248,8 @@ do_storm(const struct options *o)
     long rss0 = o->pid ? proc_rss_kb(o->pid) : -1;
 
     if (fds == NULL ||
-        open_many(o->socket, o->uri, o->n_storm, o->window, 60, fds, &r) < 0)
+        open_many(o->socket, o->uri, o->n_storm, o->window, o->timeout_s, fds,
+                  &r) < 0)
         return -1;
     /* Give the daemon a moment to settle what it allocated per client. */
     usleep(200000);

@@ -24,6 +24,7 @@ from collections import defaultdict
 TARGETS = ['vireod', 'libvirtd', 'echo']
 # The parameter that tells a workload's points apart.
 POINT = {'call': 'conns', 'call-idle': 'conns', 'storm': 'conns',
+         'pipelined': 'depth',
          'listall': 'domains', 'events': 'subscribers'}
 METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
            'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
@@ -138,6 +139,14 @@ class Report:
         text = tput.fmt(scale=1e-3, unit='k/s')
         return text + (', %.1f µs CPU/call' % cpu.median if cpu else '')
 
+    def pipelined_cell(self, target, depth):
+        tput = self.get('pipelined', target, depth, 'calls_per_s')
+        p99 = self.get('pipelined', target, depth, 'p99_us')
+        if not tput:
+            return '—'
+        return '%s, p99 %s' % (tput.fmt(scale=1e-3, unit='k/s'),
+                               p99.fmt(scale=1e-3, digits=2, unit=' ms'))
+
     def idle_cell(self, target, idle, n):
         plain = self.get('call', target, n, 'calls_per_s')
         held = self.get('call-idle', target, n, 'calls_per_s', idle)
@@ -180,6 +189,9 @@ class Report:
             if n in self.points('call'):
                 rows.append(['GetState, %d connections' % n] +
                             [self.call_cell(t, n) for t in TARGETS])
+        for d in self.points('pipelined'):
+            rows.append(['GetState, %d calls pipelined on 1 connection' % d]
+                        + [self.pipelined_cell(t, d) for t in TARGETS])
         rows.append(['GetState, 1 connection, p50'] +
                     [self.cell('call', t, 1, 'p50_us', unit=' µs')
                      for t in TARGETS])

@@ -47,10 +47,16 @@ DAEMONS = ['vireod', 'libvirtd']
 # The client's threads: one, so that on two cores the target has the
 # other (the echo server and vireod's event loop are one thread each).
 CLIENT_THREADS = 1
+# A daemon that stops accepting leaves connects waiting: how long a storm
+# or the idle connections may take to open before the run is given up.
+OPEN_TIMEOUT_S = 20
+# Calls in flight on the one connection of the pipelined workload.
+PIPELINE_DEPTH = 16
 # One event every 20 ms.
 EVENT_INTERVAL_MS = 20
 
-FIELDS = ['workload', 'target', 'round', 'conns', 'idle', 'domains',
+FIELDS = ['workload', 'target', 'round', 'conns', 'depth', 'idle',
+          'domains',
           'subscribers', 'status', 'error', 'calls', 'failed',
           'calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us', 'max_us',
           'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
@@ -98,17 +104,19 @@ class Suite:
         return row
 
     def calls(self, target, rnd, conns, idle=0, call='getstate',
-              domains=0, workload='call'):
+              domains=0, workload='call', depth=1):
         p = self.plan
         args = ['--call', call, '--conns', str(conns),
                 '--threads', str(CLIENT_THREADS),
                 '--duration', str(p['duration']),
                 '--warmup', str(p['warmup'])]
         if idle:
-            args += ['--idle', str(idle)]
+            args += ['--idle', str(idle), '--timeout', str(OPEN_TIMEOUT_S)]
+        if depth > 1:
+            args += ['--depth', str(depth)]
         return self.run(target, args, {'workload': workload, 'round': rnd,
                                        'conns': conns, 'idle': idle,
-                                       'domains': domains})
+                                       'domains': domains, 'depth': depth})
 
     def in_turns(self, targets, rnd, fn):
         """fn(target) for each target, in an order rotated by the round."""
@@ -134,12 +142,17 @@ class Suite:
                   % (rnd + 1, p['rounds']))
             for n in p['conns']:
                 self.in_turns(TARGETS, rnd, lambda t: self.calls(t, rnd, n))
+            # Calls pipelined on one connection, as threads sharing one
+            # connection make them.
+            self.in_turns(TARGETS, rnd, lambda t: self.calls(
+                t, rnd, 1, depth=PIPELINE_DEPTH, workload='pipelined'))
             for idle in p['idle']:
                 for n in p['idle_conns']:
                     self.in_turns(DAEMONS, rnd, lambda t: self.calls(
                         t, rnd, n, idle=idle, workload='call-idle'))
             self.in_turns(DAEMONS, rnd, lambda t: self.run(
-                t, ['--storm', str(p['storm']), '--window', '256'],
+                t, ['--storm', str(p['storm']), '--window', '256',
+                    '--timeout', str(OPEN_TIMEOUT_S)],
                 {'workload': 'storm', 'round': rnd, 'conns': p['storm']}))
 
     def list_all(self):
