@@ -70,6 +70,8 @@ watch_writable(struct worker *w, struct lg_conn *c, bool on)
 static void
 drop(struct worker *w, struct lg_conn *c)
 {
+    if (w->n_failed == 0)
+        fprintf(stderr, "loadgen: the daemon closed a connection\n");
     epoll_ctl(w->ep, EPOLL_CTL_DEL, c->fd, NULL);
     w->n_failed += (uint64_t)c->n_in_flight + 1;
     conn_release(c);
@@ -86,6 +88,24 @@ flush(struct worker *w, struct lg_conn *c)
         watch_writable(w, c, rc == 0);
 }
 
+/* The daemon's message in an error reply: the first of each worker goes
+ * to stderr, to say why a run failed. */
+static void
+print_first_error(const struct worker *w, const uint8_t *frame, size_t len)
+{
+    struct wire_message m;
+
+    if (w->n_failed > 0)
+        return;
+    if (wire_decode(frame, len, &m) == WIRE_RESULT_OK &&
+        m.header.status == WIRE_STATUS_ERROR) {
+        const remote_error *e = m.body;
+        fprintf(stderr, "loadgen: call %d failed: %s\n", m.header.proc,
+                e->message ? *e->message : "(no message)");
+    }
+    wire_message_free(&m);
+}
+
 /* A frame on c: the reply of one of its calls (anything else, an event
  * or a keepalive, is not ours to count). In a closed loop the reply's
  * slot goes straight to the next call. */
@@ -97,12 +117,15 @@ on_frame(struct lg_conn *c, const remote_message_header *hdr,
     uint64_t sent_ns;
     int phase = atomic_load_explicit(w->phase, memory_order_relaxed);
 
-    (void)frame;
-    (void)len;
     if (hdr->type != WIRE_TYPE_REPLY)
         return;
-    if (!conn_take_pending(c, hdr->serial, &sent_ns) ||
-        hdr->status != WIRE_STATUS_OK) {
+    if (!conn_take_pending(c, hdr->serial, &sent_ns)) {
+        if (w->n_failed == 0)
+            fprintf(stderr, "loadgen: a reply to no call (serial %u)\n",
+                    hdr->serial);
+        w->n_failed++;
+    } else if (hdr->status != WIRE_STATUS_OK) {
+        print_first_error(w, frame, len);
         w->n_failed++;
     } else if (phase == PHASE_MEASURE) {
         w->n_done++;
