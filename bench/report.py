@@ -272,17 +272,16 @@ class Report:
         if idles:
             idle = idles[-1]
             n = self.points('call-idle', idle)[0]
-            r = self.ratio('call-idle', 'calls_per_s', n, b='vireod',
-                           idle=idle)
             plain = self.get('call', 'vireod', n, 'calls_per_s')
             held = self.get('call-idle', 'vireod', n, 'calls_per_s', idle)
-            cost = 1 - held.median / plain.median if plain and held else None
+            change = held.median / plain.median - 1 if plain and held \
+                else None
             note = '' if idle >= 10000 else ' (%s held in this run)' % \
                 format(idle, ',')
             add('10,000 idle connections cost ≤ 5%% of throughput%s' % note,
-                cost * 100 if cost is not None else None, '%.1f%%',
-                cost is not None and cost <= 0.05)
-            del r
+                change * 100 if change is not None else None,
+                'throughput %+.1f%% with them held',
+                change is not None and change >= -0.05)
         storms = self.points('storm')
         if storms:
             n = storms[-1]
