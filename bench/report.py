@@ -56,7 +56,10 @@ def load_runs(path):
         for row in csv.DictReader(f):
             if row['status'] != 'ok':
                 failures.append(row)
-                continue
+                # A storm that did not open them all still says how far
+                # it got and how long it tried.
+                if row['workload'] != 'storm' or not row.get('opened'):
+                    continue
             w = row['workload']
             key = (w, row['target'], int(row['idle'] or 0),
                    int(row[POINT[w]] or 0))
@@ -97,6 +100,15 @@ class Report:
         self.plan = plan
         self.s, self.failures = load_runs(os.path.join(d, 'runs.csv'))
         self.qemu = parse_qemu(os.path.join(d, 'bench-qemu.txt'))
+
+    def failure(self, workload, target, point, idle=0):
+        """The error of a failed run at that point, or None."""
+        for f in self.failures:
+            if (f['workload'], f['target']) == (workload, target) and \
+                    int(f[POINT[workload]] or 0) == point and \
+                    int(f['idle'] or 0) == idle:
+                return f['error'] or 'failed'
+        return None
 
     def get(self, workload, target, point, metric, idle=0):
         return self.s.get((workload, target, idle, point), {}).get(metric)
@@ -150,6 +162,9 @@ class Report:
     def idle_cell(self, target, idle, n):
         plain = self.get('call', target, n, 'calls_per_s')
         held = self.get('call-idle', target, n, 'calls_per_s', idle)
+        error = self.failure('call-idle', target, n, idle)
+        if error and not held:
+            return 'failed: ' + error.replace('loadgen: ', '')
         if not plain or not held:
             return '—'
         return '%+.0f%% throughput (%s)' % (
@@ -160,11 +175,17 @@ class Report:
         t = self.get('storm', target, n, 'open_seconds')
         rss = self.get('storm', target, n, 'rss_per_conn_bytes')
         refused = self.get('storm', target, n, 'refused')
+        opened = self.get('storm', target, n, 'opened')
         if not t:
             return '—'
-        return '%s to open; %s RSS each; %d refused' % (
+        text = '%s to open; %s RSS each; %d refused' % (
             t.fmt(digits=2, unit=' s'), rss.fmt(scale=1 / 1024, unit=' KiB'),
-            refused.max + self.get('storm', target, n, 'timed_out').max)
+            refused.max)
+        unanswered = self.get('storm', target, n, 'timed_out')
+        if unanswered.max > 0:
+            text += '; only %d–%d opened before the deadline' % (
+                opened.min, opened.max)
+        return text
 
     def events_cell(self, target, n):
         p50 = self.get('events', target, n, 'p50_us')
@@ -459,9 +480,11 @@ class Report:
                 out.append('```')
         if self.failures:
             out.append('\n## Runs that failed\n')
-            out += ['- %s %s %s: %s' % (f['workload'], f['target'],
-                                        f.get(POINT[f['workload']], ''),
-                                        f['error'])
+            out += ['- %s %s %s%s: %s' % (
+                f['workload'], f['target'], f.get(POINT[f['workload']], ''),
+                ', %s idle' % f['idle'] if f['idle'] not in ('', '0') else '',
+                f['error'] or 'opened %s, refused %s, unanswered %s' % (
+                    f['opened'], f['refused'], f['timed_out']))
                     for f in self.failures if f['workload'] in POINT]
         with open(os.path.join(self.dir, 'report.md'), 'w') as f:
             f.write('\n'.join(out) + '\n')
