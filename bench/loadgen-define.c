@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * loadgen-define.c: define_domains() of loadgen.h, the set-up of the
- * ListAllDomains workload: inactive test domains bench-00000 ... with
- * UUIDs made from their index, so that defining them again only
- * redefines them (a new UUID under the same name would be refused).
- * Runs on the calling thread, one call at a time.
+ * loadgen-define.c: the set-up of the ListAllDomains workload: inactive
+ * test domains bench-00000 ... with UUIDs made from their index, so that
+ * defining them again only redefines them (a new UUID under the same
+ * name would be refused). The test driver's default state lives only
+ * while a connection to it is open, in libvirtd as in vireod, so the
+ * caller keeps the defining connection open through the run. Runs on the
+ * calling thread, one call at a time.
  */
 #include <stdio.h>
 #include <unistd.h>
@@ -12,12 +14,9 @@
 #include "loadgen.h"
 
 int
-define_domains(const char *path, const char *uri, int n)
+define_domains(int fd, int n)
 {
-    int fd = connect_unix(path);
-    int rc = fd < 0 || open_sync(fd, uri) < 0 ? -1 : 0;
-
-    for (int i = 0; i < n && rc == 0; i++) {
+    for (int i = 0; i < n; i++) {
         char xml[512];
         snprintf(xml, sizeof(xml),
                  "<domain type='test'><name>bench-%05d</name>"
@@ -26,15 +25,27 @@ define_domains(const char *path, const char *uri, int n)
                  "<os><type>hvm</type></os></domain>", i, i);
         remote_domain_define_xml_args args = { .xml = xml };
         struct wire_message reply;
-        rc = call_sync(fd, REMOTE_PROC_DOMAIN_DEFINE_XML,
-                       (xdrproc_t)xdr_remote_domain_define_xml_args, &args,
-                       &reply);
-        if (rc == 0)
-            wire_message_free(&reply);
+        if (call_sync(fd, REMOTE_PROC_DOMAIN_DEFINE_XML,
+                      (xdrproc_t)xdr_remote_domain_define_xml_args, &args,
+                      &reply) < 0)
+            return -1;
+        wire_message_free(&reply);
     }
-    if (fd >= 0)
-        close(fd);
-    if (rc == 0)
-        printf("loadgen mode=define defined=%d\n", n);
-    return rc;
+    return 0;
+}
+
+int
+count_domains(int fd)
+{
+    remote_connect_list_all_domains_args args = { .need_results = 1 };
+    struct wire_message reply;
+
+    if (call_sync(fd, REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS,
+                  (xdrproc_t)xdr_remote_connect_list_all_domains_args, &args,
+                  &reply) < 0)
+        return -1;
+    int n = (int)((remote_connect_list_all_domains_ret *)reply.body)
+                ->domains.domains_len;
+    wire_message_free(&reply);
+    return n;
 }

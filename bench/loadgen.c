@@ -19,8 +19,9 @@
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
  *            out-of-order events.
- *   define   --define N inactive domains named bench-N (set-up for
- *            listall); existing ones are left as they are.
+ *            --define N: first define N inactive domains bench-N on a
+ *            connection held through the run (for --call listall), and
+ *            report how many domains a ListAllDomains then returns.
  *
  * --echo: the peer is the echo server, which answers every call with an
  * empty reply: no domain is looked up and no payload is read.
@@ -60,7 +61,7 @@ usage(void)
             "  storm:  --storm N [--window W]\n"
             "  (idle and storm connections: all opened in --timeout S)\n"
             "  events: --subscribers N [--interval-ms MS] [--duration S]\n"
-            "  define: --define N\n");
+            "  calls:  [--define N] domains defined first\n");
     exit(2);
 }
 
@@ -104,7 +105,7 @@ parse(int argc, char **argv, struct options *o)
         case 'W': o->window = atoi(optarg); break;
         case 'E': o->n_subscribers = atoi(optarg); o->mode = "events"; break;
         case 'I': o->interval_ms = atof(optarg); break;
-        case 'F': o->n_define = atoi(optarg); o->mode = "define"; break;
+        case 'F': o->n_define = atoi(optarg); break;
         case 'e': o->is_echo = true; break;
         case 'X': o->timeout_s = atof(optarg); break;
         default: usage();
@@ -185,6 +186,29 @@ build_call(const struct options *o, const remote_nonnull_domain *dom,
     return -1;
 }
 
+/* With --define: a connection that defines the domains and stays open
+ * through the run (the domains live as long as it); the number of
+ * domains listed in *n_listed. -1 when there is nothing to hold. */
+static int
+hold_definitions(const struct options *o, int *n_listed, bool *is_failed)
+{
+    int fd;
+
+    *n_listed = -1;
+    *is_failed = false;
+    if (o->n_define == 0)
+        return -1;
+    if ((fd = connect_unix(o->socket)) < 0 || open_sync(fd, o->uri) < 0 ||
+        define_domains(fd, o->n_define) < 0 ||
+        (*n_listed = count_domains(fd)) < 0) {
+        *is_failed = true;
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 static int
 do_calls(const struct options *o, const remote_nonnull_domain *dom)
 {
@@ -192,9 +216,11 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
     struct call_result *r = calloc(1, sizeof(*r));
     int *idle = calloc((size_t)o->n_idle + 1, sizeof(*idle));
     struct open_many_result held = { 0 };
-    int rc = -1;
+    int rc = -1, n_listed;
+    bool is_failed;
+    int definitions = hold_definitions(o, &n_listed, &is_failed);
 
-    if (r == NULL || idle == NULL || build_call(o, dom, &t) < 0)
+    if (is_failed || r == NULL || idle == NULL || build_call(o, dom, &t) < 0)
         goto out;
     if (o->n_idle > 0 &&
         (open_many(o->socket, o->uri, o->n_idle, o->window, o->timeout_s, idle,
@@ -212,13 +238,13 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
     if (run_calls(&load, r) == 0) {
         double n = r->n_done ? (double)r->n_done : 1;
         printf("loadgen label=%s mode=calls call=%s conns=%d threads=%d"
-               " depth=%d rate=%.0f idle=%d calls=%llu failed=%llu"
+               " depth=%d rate=%.0f idle=%d listed=%d calls=%llu failed=%llu"
                " seconds=%.3f calls_per_s=%.0f p50_us=%.1f p90_us=%.1f"
                " p99_us=%.1f p999_us=%.1f max_us=%.1f"
                " daemon_cpu_us_per_call=%.2f daemon_ctxsw_per_call=%.2f"
                " client_cpu_us_per_call=%.2f\n",
                o->label, o->call, o->n_conns, o->n_threads, o->depth, o->rate,
-               o->n_idle, (unsigned long long)r->n_done,
+               o->n_idle, n_listed, (unsigned long long)r->n_done,
                (unsigned long long)r->n_failed, r->seconds,
                (double)r->n_done / r->seconds,
                hist_quantile_us(&r->hist, 0.5), hist_quantile_us(&r->hist, 0.9),
@@ -235,6 +261,8 @@ close_idle:
     for (int i = 0; i < held.n_opened; i++)
         close(idle[i]);
 out:
+    if (definitions >= 0)
+        close(definitions);
     free(idle);
     free(r);
     return rc;
@@ -314,8 +342,6 @@ main(int argc, char **argv)
     raise_fd_limit();
     if (strcmp(o.mode, "storm") == 0)
         return do_storm(&o) == 0 ? 0 : 1;
-    if (strcmp(o.mode, "define") == 0)
-        return define_domains(o.socket, o.uri, o.n_define) == 0 ? 0 : 1;
     if (look_up(&o, &dom) < 0)
         return 1;
     if (strcmp(o.mode, "events") == 0)

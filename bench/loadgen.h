@@ -65,8 +65,11 @@ struct event_result {
 
 int run_events(const struct event_load *load, struct event_result *r);
 
-/* Define n inactive domains bench-00000 ... on one connection of its own
- * (set-up, not measured). 0, or -1 with the daemon's message on stderr. */
-int define_domains(const char *path, const char *uri, int n);
+/* Define n inactive domains bench-00000 ... on the open connection fd,
+ * which must stay open for them to stay defined (set-up, not measured).
+ * 0, or -1 with the daemon's message on stderr. */
+int define_domains(int fd, int n);
+/* How many domains ListAllDomains returns on fd; -1 on failure. */
+int count_domains(int fd);
 
 #endif /* VIREO_BENCH_LOADGEN_H */

@@ -30,7 +30,7 @@ METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
            'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
            'client_cpu_us_per_call', 'open_seconds', 'close_seconds', 'rss_per_conn_bytes', 'opened',
            'refused', 'timed_out', 'produced', 'delivered', 'lost',
-           'duplicated', 'out_of_order']
+           'duplicated', 'out_of_order', 'listed']
 
 
 class Stat:
@@ -233,8 +233,10 @@ class Report:
                         [self.storm_cell(t, n) for t in TARGETS[:2]] +
                         ['—'])
         for n in self.points('listall'):
-            rows.append(['ListAllDomains, %s domains, p50'
-                         % format(n, ',')] +
+            listed = self.get('listall', 'vireod', n, 'listed')
+            rows.append(['ListAllDomains, %s domains defined (%s listed),'
+                         ' p50' % (format(n, ','), format(
+                             int(listed.median), ',') if listed else '?')] +
                         [self.cell('listall', t, n, 'p50_us', unit=' µs')
                          for t in TARGETS[:2]] + ['—'])
         for n in self.points('events'):

@@ -24,7 +24,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 16
+plan 15
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -66,10 +66,12 @@ awk -v c="$(field "$LINE" daemon_cpu_us_per_call)" 'BEGIN { exit !(c >= 0) }'
 ok $? "the echo server's CPU per call is read from /proc"
 
 loadgen --socket "$DIR/echo-sock" --echo --conns 8 --threads 2 --rate 2000 \
-    --duration 1 --label echo-paced
+    --warmup 0.3 --duration 1 --label echo-paced
 sane_calls "paced against the echo server: calls counted, none failed"
-# 2,000 calls/s for a second: never more than were due.
-[ "$(field "$LINE" calls)" -le 2100 ]
+# 2,000 calls/s: never more than were due by the end (calls held up in
+# the warm-up may complete in the measured second, hence the warm-up's
+# share too).
+[ "$(field "$LINE" calls)" -le 2700 ]
 ok $? "paced: no more calls than the rate allows"
 
 loadgen --socket "$SOCK" --pid "$DPID" --conns 4 --threads 2 --depth 2 \
@@ -82,12 +84,9 @@ loadgen --socket "$SOCK" --call libversion --conns 2 --idle 20 \
     --duration 0.5 --label vireod
 sane_calls "GetLibVersion against vireod with 20 idle connections held"
 
-loadgen --socket "$SOCK" --define 5
-is "$RC $LINE" "0 loadgen mode=define defined=5" "five domains defined"
-loadgen --socket "$SOCK" --define 5
-is "$RC" 0 "defining them again redefines them"
-loadgen --socket "$SOCK" --call listall --conns 2 --duration 0.5
-sane_calls "ListAllDomains against vireod"
+loadgen --socket "$SOCK" --call listall --define 5 --conns 2 --duration 0.5
+sane_calls "ListAllDomains against vireod, five domains defined first"
+is "$(field "$LINE" listed)" 6 "they are listed, with the domain test"
 
 loadgen --socket "$SOCK" --pid "$DPID" --storm 100 --window 32
 is "$RC $(field "$LINE" opened) $(field "$LINE" refused)" "0 100 0" \
