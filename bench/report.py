@@ -509,7 +509,10 @@ def main():
     for text, value, met in goals:
         print('  %s %s: %s' % (mark(met), text, value))
     print('\nReport: %s' % os.path.join(a.dir, 'report.md'))
-    return 1 if r.failures else 0
+    # What libvirtd cannot do (hold 10,000 connections here) is a
+    # measurement; a run of ours, or of the echo server, that fails is a
+    # broken benchmark.
+    return 1 if any(f['target'] != 'libvirtd' for f in r.failures) else 0
 
 
 if __name__ == '__main__':

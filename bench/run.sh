@@ -17,8 +17,9 @@
 # raised (libvirtd-many-clients.sh), as are vireod's, and both inherit an
 # open-file limit raised to the hard limit.
 # The exit status is 1 when a benchmark could not run (a vireod without
-# its qemu driver, a workload that failed), 0 otherwise: goals missed are
-# reported, not failures.
+# its qemu driver, a workload that failed against vireod or the echo
+# server), 0 otherwise: goals missed, and what libvirtd could not do
+# (hold 10,000 connections here), are reported, not failures.
 set -euo pipefail
 
 build=$(cd "$1" && pwd)
