@@ -15,6 +15,7 @@
 #include <uv.h>
 
 #include "daemon/client.h"
+#include "daemon/client_registry.h"
 #include "daemon/client_tls.h"
 #include "daemon/dispatch.h"
 #include "daemon/event_sink.h"
@@ -56,6 +57,8 @@ struct client {
     size_t             in_len;
     size_t             in_cap;
     struct client     *prev, *next; /* the open clients */
+    bool               is_admin;    /* came through the admin socket */
+    struct client_record *record;   /* the admin program's view of it */
 };
 
 struct write_req {
@@ -80,6 +83,7 @@ static unsigned int last_id;
 static bool is_draining;
 
 static void start_reading(struct client *c);
+static enum client_transport transport_of(const struct client *c);
 static void client_close(struct client *c);
 
 void
@@ -122,6 +126,8 @@ client_close(struct client *c)
     if (c->next != NULL)
         c->next->prev = c->prev;
     n_open--;
+    client_registry_remove(c->record);
+    c->record = NULL;
     client_release_conn(c);
     stream_set_close(c->streams);
     keepalive_stop(c->keepalive);
@@ -501,10 +507,11 @@ start_tls(struct client *c, const struct tls_context *tls)
 }
 
 int
-client_accept(uv_stream_t *server, bool is_read_only,
+client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
               const struct tls_context *tls)
 {
     struct client *c = calloc(1, sizeof(*c));
+    char why[64];
 
     if (c == NULL || (c->sink = event_sink_new(c)) == NULL ||
         (c->streams = stream_set_new(c)) == NULL ||
@@ -521,6 +528,7 @@ client_accept(uv_stream_t *server, bool is_read_only,
     c->refs = 1;
     c->id = ++last_id;
     c->is_read_only = is_read_only;
+    c->is_admin = is_admin;
     link_client(c);
     if (uv_accept(server, &c->sock.stream) < 0) {
         log_warn("client %u: accept failed", c->id);
@@ -533,9 +541,10 @@ client_accept(uv_stream_t *server, bool is_read_only,
     log_peer(c);
     /* As libvirtd: accept, then close at once, so that the client sees a
      * clean end rather than waiting in the listen backlog. */
-    if (n_open > limits.max_clients) {
-        log_warn("client %u: refused, max_clients (%d) reached", c->id,
-                 limits.max_clients);
+    c->record = client_registry_add(c, c->id, is_admin ? CLIENT_SERVER_ADMIN
+                                    : CLIENT_SERVER_MAIN, transport_of(c));
+    if (client_registry_refuses(c->record, why, sizeof(why))) {
+        log_warn("client %u: refused, %s", c->id, why);
         client_close(c);
         return -1;
     }
@@ -703,4 +712,26 @@ size_t
 client_n_live(void)
 {
     return n_live;
+}
+
+/* For the admin program (client_registry.h). */
+static enum client_transport
+transport_of(const struct client *c)
+{
+    if (c->tls != NULL)
+        return CLIENT_TRANSPORT_TLS;
+    return c->sock.handle.type == UV_TCP ? CLIENT_TRANSPORT_TCP
+                                         : CLIENT_TRANSPORT_UNIX;
+}
+
+bool
+client_is_admin(const struct client *c)
+{
+    return c->is_admin;
+}
+
+bool
+client_is_in_handshake(const struct client *c)
+{
+    return c->tls != NULL && !client_tls_is_ready(c->tls);
 }
