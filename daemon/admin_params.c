@@ -123,6 +123,19 @@ admin_params_clear(struct admin_params *p)
     p->len = 0;
 }
 
+int
+admin_params_finish(struct admin_params *p, int rc, admin_typed_param **val,
+                    u_int *len)
+{
+    if (rc < 0) {
+        admin_params_clear(p);
+        return -1;
+    }
+    *val = p->val;
+    *len = p->len;
+    return 0;
+}
+
 static bool
 is_known(const char *field, const char *const *fields)
 {

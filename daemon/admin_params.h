@@ -38,6 +38,11 @@ int admin_params_add_string(struct admin_params *p, const char *field,
  * reply). */
 void admin_params_clear(struct admin_params *p);
 
+/* The end of building a reply's list: with rc 0, hand it to *val and
+ * *len (the reply's); with rc -1, free it. Returns rc. */
+int admin_params_finish(struct admin_params *p, int rc,
+                        admin_typed_param **val, u_int *len);
+
 /* Check a received list against the fields a call takes, each an unsigned
  * int, as libvirt's validation does: an unknown field is
  * VIR_ERR_ARGUMENT_UNSUPPORTED "parameter '%s' not supported", a field of another

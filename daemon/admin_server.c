@@ -196,13 +196,8 @@ admin_server_get_threadpool_parameters(struct client *c, const void *args,
     if (s < 0)
         return -1;
     rc = s == CLIENT_SERVER_MAIN ? main_pool(&p, err) : admin_pool(&p, err);
-    if (rc < 0) {
-        admin_params_clear(&p);
-        return -1;
-    }
-    r->params.params_val = p.val;
-    r->params.params_len = p.len;
-    return 0;
+    return admin_params_finish(&p, rc, &r->params.params_val,
+                               &r->params.params_len);
 }
 
 /* The pool's size follows the drivers: a setting that keeps it as it is
@@ -315,8 +310,11 @@ local_name(const char *path, unsigned int id, char *buf, size_t len)
         char *id_at = name_end != NULL ? strchr(name_end + 1, ':') : NULL;
 
         if (id_at != NULL && strncmp(id_at, want, strlen(want)) == 0) {
-            *name_end = '\0';
-            snprintf(buf, len, "%s", line);
+            size_t n = (size_t)(name_end - line);
+
+            n = n < len ? n : len - 1;
+            memcpy(buf, line, n);
+            buf[n] = '\0';
             break;
         }
     }
@@ -353,20 +351,17 @@ admin_client_get_info(struct client *c, const void *args, void *ret,
     int s = find_server(a->clnt.srv.name, err);
     const struct client_record *cr;
     struct conn_identity who;
+    int rc;
 
     if (s < 0 || (cr = find_client(s, a->clnt.id, err)) == NULL)
         return -1;
     client_identity(cr->client, &who);
-    if (admin_params_add_bool(&p, "readonly",
-                              client_calls_are_read_only(cr->client),
-                              err) < 0 ||
-        (who.has_credentials && add_unix_identity(&p, &who, err) < 0)) {
-        admin_params_clear(&p);
-        return -1;
-    }
-    r->params.params_val = p.val;
-    r->params.params_len = p.len;
-    return 0;
+    rc = admin_params_add_bool(&p, "readonly",
+                               client_calls_are_read_only(cr->client), err);
+    if (rc == 0 && who.has_credentials)
+        rc = add_unix_identity(&p, &who, err);
+    return admin_params_finish(&p, rc, &r->params.params_val,
+                               &r->params.params_len);
 }
 
 int
@@ -394,6 +389,7 @@ admin_server_get_client_limits(struct client *c, const void *args,
     struct admin_params p = { .max = ADMIN_SERVER_CLIENT_LIMITS_MAX };
     int s = find_server(a->srv.name, err);
     struct client_server_limits l;
+    int rc = 0;
 
     if (s < 0)
         return -1;
@@ -406,13 +402,10 @@ admin_server_get_client_limits(struct client *c, const void *args,
                               l.max_unauth_clients, err) < 0 ||
         admin_params_add_uint(&p, "nclients_unauth",
                               (unsigned int)client_registry_count_unauth(s),
-                              err) < 0) {
-        admin_params_clear(&p);
-        return -1;
-    }
-    r->params.params_val = p.val;
-    r->params.params_len = p.len;
-    return 0;
+                              err) < 0)
+        rc = -1;
+    return admin_params_finish(&p, rc, &r->params.params_val,
+                               &r->params.params_len);
 }
 
 /* As libvirtd: both limits may change at once; the result must keep the
