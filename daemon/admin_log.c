@@ -36,6 +36,8 @@ admin_connect_get_logging_filters(struct client *c, const void *args,
     char buf[LOG_SPEC_MAX];
 
     log_get_filters(buf, sizeof(buf), &r->nfilters);
+    if (r->nfilters == 0)
+        return 0;   /* as libvirtd: no string at all */
     r->filters = malloc(sizeof(*r->filters));
     if (r->filters == NULL || (*r->filters = strdup(buf)) == NULL)
         return error_no_memory(err);
