@@ -341,6 +341,23 @@ add_unix_identity(struct admin_params *p, const struct conn_identity *who,
     return 0;
 }
 
+/* Where a TCP or TLS client connects from, and who its certificate says
+ * it is, under libvirt's field names. */
+static int
+add_network_identity(struct admin_params *p, const struct client *c,
+                     struct vireo_error *err)
+{
+    char text[1024];
+
+    if (client_peer_address(c, text, sizeof(text)) &&
+        admin_params_add_string(p, "sock_addr", text, err) < 0)
+        return -1;
+    if (client_x509_dname(c, text, sizeof(text)) &&
+        admin_params_add_string(p, "x509_dname", text, err) < 0)
+        return -1;
+    return 0;
+}
+
 int
 admin_client_get_info(struct client *c, const void *args, void *ret,
                       struct vireo_error *err)
@@ -358,6 +375,8 @@ admin_client_get_info(struct client *c, const void *args, void *ret,
     client_identity(cr->client, &who);
     rc = admin_params_add_bool(&p, "readonly",
                                client_calls_are_read_only(cr->client), err);
+    if (rc == 0)
+        rc = add_network_identity(&p, cr->client, err);
     if (rc == 0 && who.has_credentials)
         rc = add_unix_identity(&p, &who, err);
     return admin_params_finish(&p, rc, &r->params.params_val,

@@ -9,6 +9,8 @@
  * client's fields need no lock.
  */
 #include <errno.h>
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -734,4 +736,31 @@ bool
 client_is_in_handshake(const struct client *c)
 {
     return c->tls != NULL && !client_tls_is_ready(c->tls);
+}
+
+bool
+client_peer_address(const struct client *c, char *buf, size_t len)
+{
+    struct sockaddr_storage addr;
+    int addr_len = sizeof(addr);
+    char host[64];
+    int port;
+
+    if (c->sock.handle.type != UV_TCP ||
+        uv_tcp_getpeername(&c->sock.tcp, (struct sockaddr *)&addr,
+                           &addr_len) < 0 ||
+        uv_ip_name((struct sockaddr *)&addr, host, sizeof(host)) < 0)
+        return false;
+    port = addr.ss_family == AF_INET6
+               ? ntohs(((struct sockaddr_in6 *)&addr)->sin6_port)
+               : ntohs(((struct sockaddr_in *)&addr)->sin_port);
+    snprintf(buf, len, addr.ss_family == AF_INET6 ? "[%s]:%d" : "%s:%d",
+             host, port);
+    return true;
+}
+
+bool
+client_x509_dname(const struct client *c, char *buf, size_t len)
+{
+    return c->tls != NULL && client_tls_peer_dn(c->tls, buf, len);
 }

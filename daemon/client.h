@@ -122,5 +122,10 @@ size_t client_n_live(void);
  * the admin socket, and whether its TLS handshake is still under way. */
 bool client_is_admin(const struct client *c);
 bool client_is_in_handshake(const struct client *c);
+/* A TCP or TLS client's address as libvirt shows it ("127.0.0.1:40312", "[::1]:40312"),
+ * and a TLS client's certificate's Distinguished Name, into buf: true, or
+ * false when c has none. */
+bool client_peer_address(const struct client *c, char *buf, size_t len);
+bool client_x509_dname(const struct client *c, char *buf, size_t len);
 
 #endif /* VIREO_DAEMON_CLIENT_H */

@@ -12,9 +12,10 @@ LIBVIRTD_ADMIN=1
 . "$(dirname "$0")/libvirtd.sh"
 CLIENT="/usr/bin/python3 $(dirname "$0")/admin_client.py"
 
-plan 40
+plan 43
 
-daemon_start
+TCP_PORT=$(free_tcp_port)
+LISTEN_TCP=1 daemon_start
 ASOCK=$DIR/run/vireo-admin-sock
 AURI="vireod:///system?socket=$ASOCK"
 
@@ -61,9 +62,21 @@ ask() {
     tail -n 1 "$DIR/$1.out"
 }
 
-# first_client_id: the id in the first row of a client-list in $OUT.
+# first_client_id, last_client_id: the id in the first or last row of a
+# client-list in $OUT.
 first_client_id() {
     awk 'NR == 3 { print $1 }' "$OUT"
+}
+last_client_id() {
+    awk 'NF == 4 { id = $1 } END { print id }' "$OUT"
+}
+
+# same_client_info LIBVIRTD_ID VIREOD_ID: client-info of each; $WANT, $GOT.
+same_client_info() {
+    libvirtd_admin client-info libvirtd "$1"
+    WANT=$(printf '%s\n' "$RC"; mask < "$OUT"; mask < "$ERR")
+    vadm client-info libvirtd "$2"
+    GOT=$(printf '%s\n' "$RC"; mask < "$OUT"; mask < "$ERR")
 }
 
 # --- the admin socket ---------------------------------------------------
@@ -75,11 +88,14 @@ timeout 10 setpriv --reuid=nobody --regid=nogroup --clear-groups \
 [ $? -ne 0 ] && grep -q "Permission denied" "$ERR"
 ok $? "another user cannot connect to it"
 
+LIBVIRTD_TCP_PORT=$(free_tcp_port)
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
 # --- shapes against libvirtd --------------------------------------------
+# libvirtd lists its servers in no fixed order.
 both srv-list
-same_output "$WANT" "$GOT" "srv-list names libvirtd's two servers"
+same_output "$(echo "$WANT" | sort)" "$(echo "$GOT" | sort)" \
+    "srv-list names libvirtd's two servers"
 both version
 same_output "$WANT" "$GOT" "version prints the daemon's version as libvirtd's does"
 vadm uri
@@ -103,13 +119,21 @@ libvirtd_admin srv-clients-list libvirtd
 PEER_ID=$(first_client_id)
 vadm srv-clients-list libvirtd
 MINE_ID=$(first_client_id)
-libvirtd_admin client-info libvirtd "$PEER_ID"
-WANT=$(printf '%s\n' "$RC"; mask < "$OUT"; mask < "$ERR")
-vadm client-info libvirtd "$MINE_ID"
-GOT=$(printf '%s\n' "$RC"; mask < "$OUT"; mask < "$ERR")
+same_client_info "$PEER_ID" "$MINE_ID"
 same_output "$WANT" "$GOT" "client-info shows libvirtd's fields for a UNIX client"
 like "$(cat "$OUT")" "unix_process_id: $(pgrep -f "admin_client.py $URI" | head -n 1)" \
     "with the client's own pid"
+
+hold "$LIBVIRTD_TCP_URI" peertcp
+hold "test+tcp://127.0.0.1:$TCP_PORT/default" minetcp
+libvirtd_admin srv-clients-list libvirtd
+PEER_TCP_ID=$(last_client_id)
+vadm srv-clients-list libvirtd
+like "$(cat "$OUT")" "tcp" "a TCP client is listed with its transport"
+same_client_info "$PEER_TCP_ID" "$(last_client_id)"
+same_output "$WANT" "$GOT" "client-info shows libvirtd's fields for a TCP client"
+like "$(cat "$OUT")" "sock_addr      : 127.0.0.1:" "with the address it connects from"
+eval "exec {HOLD_peertcp}>&- {HOLD_minetcp}>&-"
 both client-info libvirtd 99999
 same_output "$WANT" "$GOT" "an unknown client is refused in libvirtd's words"
 both client-disconnect libvirtd 99999
