@@ -18,6 +18,7 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
+#include "daemon/dispatch_route.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
@@ -147,7 +148,7 @@ job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
     }
     job->ret = ret_size > 0 ? (char *)job + sizeof(*job) : NULL;
     job->fd = -1;
-    job->conn = handle_conn_ref(client_conn(c));
+    job->conn = handle_conn_ref(dispatch_route(client_conn(c), msg->proc));
     job->reply.client = c;
     job->reply.call = msg->header;
     job->reply.release = job_release;

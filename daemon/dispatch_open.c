@@ -15,6 +15,7 @@
 #include "daemon/dispatch_table.h"
 #include "daemon/log.h"
 #include "drivers/call.h"
+#include "drivers/companion.h"
 #include "drivers/driver.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
@@ -55,6 +56,12 @@ open_run(struct call *c, void *opaque)
 
     conn->driver = job->drv;
     if (job->drv->open(conn, job->uri, job->flags, &job->err) < 0) {
+        conn->driver = NULL;
+        return -1;
+    }
+    if (companion_open_all(conn, job->uri, job->flags, &job->err) < 0) {
+        if (job->drv->close != NULL)
+            job->drv->close(conn);
         conn->driver = NULL;
         return -1;
     }

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/handle.h"
 
 struct driver_config;
 struct uri;
@@ -63,6 +64,17 @@ struct driver {
      * when idle, as libvirt's drivers inhibit libvirtd's shutdown. Any
      * thread. NULL: the driver never holds the daemon. */
     bool (*has_guests)(void);
+
+    /* Companion drivers serve one kind of object (companion_kind) for
+     * the connections of the drivers named in companion_of, as libvirt's
+     * network and storage drivers serve qemu:///system: vireod opens a
+     * companion connection beside each such connection and sends that
+     * kind's calls to it (conn->companions). A companion is daemon-only,
+     * names no scheme, and its open runs on the opening driver's thread,
+     * so it may only set conn->priv and conn->worker there. NULL for
+     * every other driver. */
+    const char *const       *companion_of;    /* driver names, NULL-ended */
+    enum conn_companion_kind companion_kind;
 
     /* Per connection. open sets conn->priv (and conn->worker, for a
      * driver with a thread) on success; close frees them. close runs once,

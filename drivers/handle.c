@@ -56,6 +56,8 @@ conn_close(struct vireo_conn *conn)
 {
     if (conn->driver != NULL && conn->driver->close != NULL)
         conn->driver->close(conn);
+    for (int k = 0; k < CONN_COMPANION_KINDS; k++)
+        handle_conn_unref_elsewhere(conn->companions[k]);
     free(conn->identity);
     free(conn->uri);
     free(conn);

@@ -39,6 +39,15 @@ struct conn_identity {
     int   n_groups;
 };
 
+/* The object kinds a hypervisor driver may leave to a companion driver,
+ * as libvirt's QEMU driver leaves networks and storage to libvirt's
+ * network and storage drivers (see driver.h, companion_of). */
+enum conn_companion_kind {
+    CONN_COMPANION_NETWORK,
+    CONN_COMPANION_STORAGE,
+    CONN_COMPANION_KINDS
+};
+
 struct vireo_conn {
     atomic_int           refs;
     const struct driver *driver;
@@ -48,6 +57,11 @@ struct vireo_conn {
     bool                 is_read_only;
     /* Set before open by vireod, NULL in-process; owned by the conn. */
     struct conn_identity *identity;
+    /* vireod only: the connections to the companion drivers that serve
+     * this connection's networks and storage, opened with it (NULL where
+     * there is none: the driver serves them itself or nobody does);
+     * referenced, released when this connection closes. */
+    struct vireo_conn   *companions[CONN_COMPANION_KINDS];
 };
 
 struct vireo_domain {

@@ -77,6 +77,32 @@ registry_find(const struct uri *uri, const char *text, struct vireo_error *err)
     return drv;
 }
 
+static bool
+names_driver(const char *const *names, const char *name)
+{
+    for (; names != NULL && *names != NULL; names++)
+        if (strcmp(*names, name) == 0)
+            return true;
+    return false;
+}
+
+const struct driver *
+registry_companion(const struct driver *primary,
+                   enum conn_companion_kind kind)
+{
+    const struct registry *r =
+        atomic_load_explicit(&installed, memory_order_acquire);
+
+    for (int i = 0; r != NULL && r->in_daemon && r->drivers[i]; i++) {
+        const struct driver *d = r->drivers[i];
+
+        if (d->companion_kind == kind &&
+            names_driver(d->companion_of, primary->name))
+            return d;
+    }
+    return NULL;
+}
+
 static int
 start_one(const struct driver *drv, registry_context_fn context_for,
           void *opaque, struct vireo_error *err)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/handle.h"
 
 struct driver;
 struct driver_context;
@@ -45,6 +46,11 @@ void registry_autostart_all(void);
 /* Daemon only: whether any driver has guests running (its has_guests
  * hook), which keeps an idle daemon alive. Any thread. */
 bool registry_any_has_guests(void);
+/* Daemon only: the installed companion driver that serves kind for the
+ * connections of primary (driver.h, companion_of), or NULL. Any thread. */
+const struct driver *registry_companion(const struct driver *primary,
+                                        enum conn_companion_kind kind);
+
 /* Daemon only: run every shutdown hook, in reverse order. */
 void registry_shutdown_all(void);
 
