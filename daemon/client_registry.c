@@ -156,10 +156,3 @@ client_registry_set_limits(enum client_server server,
 {
     servers[server].limits = *limits;
 }
-
-void
-client_registry_set_max_clients(enum client_server server,
-                                unsigned int max_clients)
-{
-    servers[server].limits.max_clients = max_clients;
-}

@@ -87,8 +87,5 @@ struct client_record *client_registry_find(enum client_server server,
 struct client_server_limits client_registry_limits(enum client_server server);
 void client_registry_set_limits(enum client_server server,
                                 const struct client_server_limits *limits);
-/* max_clients alone, from the configuration (start-up). */
-void client_registry_set_max_clients(enum client_server server,
-                                     unsigned int max_clients);
 
 #endif /* VIREO_DAEMON_CLIENT_REGISTRY_H */

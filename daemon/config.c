@@ -71,6 +71,11 @@ static const struct key keys[] = {
     { "tls_allowed_dn_list", KEY_STRING_LIST, FIELD(tls_allowed_dn_list),
       0, 0 },
     { "tls_priority",        KEY_STRING, FIELD(tls_priority),        0, 0 },
+    /* The admin program's. */
+    { "log_filters",         KEY_STRING, FIELD(log_filters),         0, 0 },
+    { "max_anonymous_clients", KEY_INT, FIELD(max_anonymous_clients),
+      0, 1000000 },
+    { "admin_max_clients",   KEY_INT,    FIELD(admin_max_clients),   1, 1000000 },
 };
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
@@ -363,6 +368,8 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->unix_sock_ro_perms = 0777;
     cfg->tcp_port = 16509;
     cfg->max_clients = 5000;
+    cfg->max_anonymous_clients = 20;
+    cfg->admin_max_clients = 5000;
     cfg->max_client_requests = 5;
     cfg->keepalive_interval = 5;
     cfg->keepalive_count = 5;
@@ -405,5 +412,6 @@ config_clear(struct daemon_config *cfg)
     free(cfg->crl_file);
     free_list(cfg->tls_allowed_dn_list);
     free(cfg->tls_priority);
+    free(cfg->log_filters);
     memset(cfg, 0, sizeof(*cfg));
 }

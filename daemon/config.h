@@ -57,6 +57,11 @@ struct daemon_config {
     char       **tls_allowed_dn_list; /* NULL-terminated globs; NULL: any
                                          DN; empty: nobody */
     char        *tls_priority;        /* GnuTLS priority string */
+    /* The admin program's (virt-admin) settings, also changed live. */
+    char        *log_filters;         /* libvirt's "LEVEL:MATCH ..."; NULL:
+                                         none */
+    int          max_anonymous_clients; /* TLS clients in their handshake */
+    int          admin_max_clients;   /* clients of the admin socket */
     /* Where the drivers' own files (NAME.conf) are: the directory of the
      * file given with -f, else /etc/vireo for root and
      * $XDG_CONFIG_HOME/vireo (~/.config/vireo) for others. Not a key. */

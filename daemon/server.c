@@ -276,6 +276,22 @@ watch_signals(void)
     uv_signal_start(&sigint, on_signal, SIGINT);
 }
 
+/* Per server, for the admin program to show and change. */
+static void
+set_server_limits(const struct daemon_config *cfg)
+{
+    struct client_server_limits main_limits = {
+        .max_clients = (unsigned int)cfg->max_clients,
+        .max_unauth_clients = (unsigned int)cfg->max_anonymous_clients,
+    };
+    struct client_server_limits admin_limits = {
+        .max_clients = (unsigned int)cfg->admin_max_clients,
+    };
+
+    client_registry_set_limits(CLIENT_SERVER_MAIN, &main_limits);
+    client_registry_set_limits(CLIENT_SERVER_ADMIN, &admin_limits);
+}
+
 static void
 set_client_limits(const struct daemon_config *cfg)
 {
@@ -290,8 +306,7 @@ set_client_limits(const struct daemon_config *cfg)
     };
 
     client_set_limits(&limits);
-    client_registry_set_max_clients(CLIENT_SERVER_MAIN,
-                                    (unsigned int)cfg->max_clients);
+    set_server_limits(cfg);
 }
 
 /* The loop has stopped, the clients are closed and the drivers down: the

@@ -12,8 +12,12 @@ LIBVIRTD_ADMIN=1
 . "$(dirname "$0")/libvirtd.sh"
 CLIENT="/usr/bin/python3 $(dirname "$0")/admin_client.py"
 
-plan 43
+plan 46
 
+# libvirtd.conf's keys for what virt-admin shows and changes.
+EXTRA_CONF='max_anonymous_clients = 7
+admin_max_clients = 9
+log_filters = "3:drivers/qemu"'
 TCP_PORT=$(free_tcp_port)
 LISTEN_TCP=1 daemon_start
 ASOCK=$DIR/run/vireo-admin-sock
@@ -90,6 +94,13 @@ ok $? "another user cannot connect to it"
 
 LIBVIRTD_TCP_PORT=$(free_tcp_port)
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
+
+vadm srv-clients-info libvirtd
+like "$(cat "$OUT")" "nclients_unauth_max : 7" "max_anonymous_clients is read from vireod.conf"
+vadm srv-clients-info admin
+like "$(cat "$OUT")" "nclients_max        : 9" "so is admin_max_clients"
+vadm daemon-log-filters
+like "$(cat "$OUT")" " Logging filters: 3:*drivers/qemu* " "and log_filters"
 
 # --- shapes against libvirtd --------------------------------------------
 # libvirtd lists its servers in no fixed order.
