@@ -12,7 +12,7 @@ LIBVIRTD_ADMIN=1
 . "$(dirname "$0")/libvirtd.sh"
 CLIENT="/usr/bin/python3 $(dirname "$0")/admin_client.py"
 
-plan 46
+plan 48
 
 # libvirtd.conf's keys for what virt-admin shows and changes.
 EXTRA_CONF='max_anonymous_clients = 7
@@ -117,6 +117,16 @@ both srv-threadpool-info libvirtd
 same_output "$(echo "$WANT" | grep -v '\.')" "$(echo "$GOT" | grep -v '\.')" \
     "srv-threadpool-info libvirtd has libvirtd's six fields"
 like "$GOT" "vireo-test.jobQueueDepth: N" "then each driver thread's queue depth"
+# jobs_done N: the test driver thread's jobsDone, as virt-admin shows it.
+jobs_done() {
+    vadm srv-threadpool-info libvirtd
+    awk '$1 == "vireo-test.jobsDone:" { print $2 }' "$OUT"
+}
+BEFORE=$(jobs_done)
+vsh list
+AFTER=$(jobs_done)
+[ -n "$BEFORE" ] && [ "$AFTER" -gt "$BEFORE" ]
+ok $? "its jobs done grow with the calls it runs ($BEFORE, then $AFTER)"
 both srv-clients-info libvirtd
 same_output "$WANT" "$GOT" "srv-clients-info has libvirtd's fields"
 both srv-threadpool-info nosuch
@@ -145,6 +155,12 @@ same_client_info "$PEER_TCP_ID" "$(last_client_id)"
 same_output "$WANT" "$GOT" "client-info shows libvirtd's fields for a TCP client"
 like "$(cat "$OUT")" "sock_addr      : 127.0.0.1:" "with the address it connects from"
 eval "exec {HOLD_peertcp}>&- {HOLD_minetcp}>&-"
+
+hold "$URI_RO" ro
+vadm srv-clients-list libvirtd
+vadm client-info libvirtd "$(last_client_id)"
+like "$(cat "$OUT")" "readonly       : yes" "a client of the read-only socket is shown read-only"
+eval "exec {HOLD_ro}>&-"
 both client-info libvirtd 99999
 same_output "$WANT" "$GOT" "an unknown client is refused in libvirtd's words"
 both client-disconnect libvirtd 99999
