@@ -16,6 +16,7 @@
  * then, per driver thread (as many as fit in libvirt's 32 parameters),
  * NAME.jobQueueDepth (jobs queued or running), NAME.jobsDone and
  * NAME.busyMs (time spent in jobs since it started), and for the loop
+ * loop.jobQueueDepth (replies the drivers queued for it to write) and
  * loop.callsInFlight (calls handed to drivers and not yet answered).
  * For "admin": the loop alone, which answers every admin call on the
  * spot, so no admin call ever waits in a queue.
@@ -28,6 +29,7 @@
 #include "daemon/client.h"
 #include "daemon/client_registry.h"
 #include "daemon/dispatch_admin.h"
+#include "daemon/dispatch_reply.h"
 #include "daemon/log.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
@@ -147,7 +149,10 @@ add_threads(struct admin_params *p, const struct worker_stats *w, size_t n,
     size_t n_calls, n_bytes;
 
     client_count_pending(&n_calls, &n_bytes);
-    if (admin_params_add_uint(p, "loop.callsInFlight",
+    if (admin_params_add_uint(p, "loop.jobQueueDepth",
+                              (unsigned int)dispatch_reply_n_queued(),
+                              err) < 0 ||
+        admin_params_add_uint(p, "loop.callsInFlight",
                               (unsigned int)n_calls, err) < 0)
         return -1;
     for (size_t i = 0; i < n && p->len + 3 <= p->max; i++)

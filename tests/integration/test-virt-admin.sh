@@ -12,7 +12,7 @@ LIBVIRTD_ADMIN=1
 . "$(dirname "$0")/libvirtd.sh"
 CLIENT="/usr/bin/python3 $(dirname "$0")/admin_client.py"
 
-plan 48
+plan 49
 
 # libvirtd.conf's keys for what virt-admin shows and changes.
 EXTRA_CONF='max_anonymous_clients = 7
@@ -116,7 +116,8 @@ same_output "$WANT" "$GOT" "srv-threadpool-info admin has libvirtd's fields"
 both srv-threadpool-info libvirtd
 same_output "$(echo "$WANT" | grep -v '\.')" "$(echo "$GOT" | grep -v '\.')" \
     "srv-threadpool-info libvirtd has libvirtd's six fields"
-like "$GOT" "vireo-test.jobQueueDepth: N" "then each driver thread's queue depth"
+like "$GOT" "loop.jobQueueDepth: N" "then the main loop's queue depth"
+like "$GOT" "vireo-test.jobQueueDepth: N" "and each driver thread's"
 # jobs_done N: the test driver thread's jobsDone, as virt-admin shows it.
 jobs_done() {
     vadm srv-threadpool-info libvirtd
