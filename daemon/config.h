@@ -57,6 +57,9 @@ struct daemon_config {
     char       **tls_allowed_dn_list; /* NULL-terminated globs; NULL: any
                                          DN; empty: nobody */
     char        *tls_priority;        /* GnuTLS priority string */
+    /* The metrics endpoint: a loopback HOST:PORT or a UNIX socket path;
+     * NULL: off. */
+    char        *metrics_listen;
     /* The admin program's (virt-admin) settings, also changed live. */
     char        *log_filters;         /* libvirt's "LEVEL:MATCH ..."; NULL:
                                          none */
