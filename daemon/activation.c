@@ -24,6 +24,8 @@ static const struct {
     { "libvirtd-tcp.socket", ACTIVATION_TCP },
     { "vireod-tls.socket",   ACTIVATION_TLS },
     { "libvirtd-tls.socket", ACTIVATION_TLS },
+    { "vireod-admin.socket",   ACTIVATION_ADMIN },
+    { "libvirtd-admin.socket", ACTIVATION_ADMIN },
 };
 
 static int
@@ -54,8 +56,8 @@ place(struct activation *act, int fd, const char *name,
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NONE,
                          "socket activation: no use for a socket named "
                          "'%s' (vireod serves vireod.socket, "
-                         "vireod-ro.socket, vireod-tcp.socket and "
-                         "vireod-tls.socket)", name);
+                         "vireod-ro.socket, vireod-tcp.socket, "
+                         "vireod-tls.socket and vireod-admin.socket)", name);
     if (act->fds[role] >= 0)
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NONE,
                          "socket activation: two sockets named '%s'", name);

@@ -7,9 +7,11 @@
  * A socket's role comes from its name, which is its socket unit's name
  * unless the unit sets FileDescriptorName=: "vireod.socket" is the
  * read-write UNIX socket, "vireod-ro.socket" the read-only one,
- * "vireod-tcp.socket" the TCP one, "vireod-tls.socket" the TLS one.
+ * "vireod-tcp.socket" the TCP one, "vireod-tls.socket" the TLS one,
+ * "vireod-admin.socket" the admin one.
  * libvirtd's unit names ("libvirtd.socket", "libvirtd-ro.socket",
- * "libvirtd-tcp.socket", "libvirtd-tls.socket") mean
+ * "libvirtd-tcp.socket", "libvirtd-tls.socket", "libvirtd-admin.socket")
+ * mean
  * the same, so a host's libvirt socket units can start vireod. Main
  * thread, at start-up.
  */
@@ -25,6 +27,7 @@ enum activation_role {
     ACTIVATION_RO,      /* UNIX, read-only */
     ACTIVATION_TCP,     /* TCP, as listen_tcp */
     ACTIVATION_TLS,     /* TCP with TLS, as listen_tls */
+    ACTIVATION_ADMIN,   /* UNIX, libvirt's admin program (virt-admin) */
     ACTIVATION_N_ROLES,
 };
 

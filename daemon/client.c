@@ -9,12 +9,15 @@
  * client's fields need no lock.
  */
 #include <errno.h>
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <uv.h>
 
 #include "daemon/client.h"
+#include "daemon/client_registry.h"
 #include "daemon/client_tls.h"
 #include "daemon/dispatch.h"
 #include "daemon/event_sink.h"
@@ -58,6 +61,8 @@ struct client {
     size_t             in_len;
     size_t             in_cap;
     struct client     *prev, *next; /* the open clients */
+    bool               is_admin;    /* came through the admin socket */
+    struct client_record *record;   /* the admin program's view of it */
 };
 
 struct write_req {
@@ -82,6 +87,7 @@ static unsigned int last_id;
 static bool is_draining;
 
 static void start_reading(struct client *c);
+static enum client_transport transport_of(const struct client *c);
 static void client_close(struct client *c);
 
 void
@@ -125,6 +131,8 @@ client_close(struct client *c)
         c->next->prev = c->prev;
     n_open--;
     metrics_socket_left(c->metrics_socket);
+    client_registry_remove(c->record);
+    c->record = NULL;
     client_release_conn(c);
     stream_set_close(c->streams);
     keepalive_stop(c->keepalive);
@@ -505,10 +513,11 @@ start_tls(struct client *c, const struct tls_context *tls)
 }
 
 int
-client_accept(uv_stream_t *server, bool is_read_only,
+client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
               const struct tls_context *tls)
 {
     struct client *c = calloc(1, sizeof(*c));
+    char why[64];
 
     if (c == NULL || (c->sink = event_sink_new(c)) == NULL ||
         (c->streams = stream_set_new(c)) == NULL ||
@@ -525,6 +534,7 @@ client_accept(uv_stream_t *server, bool is_read_only,
     c->refs = 1;
     c->id = ++last_id;
     c->is_read_only = is_read_only;
+    c->is_admin = is_admin;
     link_client(c);
     c->metrics_socket = metrics_socket_joined(server);
     if (uv_accept(server, &c->sock.stream) < 0) {
@@ -538,9 +548,10 @@ client_accept(uv_stream_t *server, bool is_read_only,
     log_peer(c);
     /* As libvirtd: accept, then close at once, so that the client sees a
      * clean end rather than waiting in the listen backlog. */
-    if (n_open > limits.max_clients) {
-        log_warn("client %u: refused, max_clients (%d) reached", c->id,
-                 limits.max_clients);
+    c->record = client_registry_add(c, c->id, is_admin ? CLIENT_SERVER_ADMIN
+                                    : CLIENT_SERVER_MAIN, transport_of(c));
+    if (client_registry_refuses(c->record, why, sizeof(why))) {
+        log_warn("client %u: refused, %s", c->id, why);
         client_close(c);
         return -1;
     }
@@ -708,4 +719,53 @@ size_t
 client_n_live(void)
 {
     return n_live;
+}
+
+/* For the admin program (client_registry.h). */
+static enum client_transport
+transport_of(const struct client *c)
+{
+    if (c->tls != NULL)
+        return CLIENT_TRANSPORT_TLS;
+    return c->sock.handle.type == UV_TCP ? CLIENT_TRANSPORT_TCP
+                                         : CLIENT_TRANSPORT_UNIX;
+}
+
+bool
+client_is_admin(const struct client *c)
+{
+    return c->is_admin;
+}
+
+bool
+client_is_in_handshake(const struct client *c)
+{
+    return c->tls != NULL && !client_tls_is_ready(c->tls);
+}
+
+bool
+client_peer_address(const struct client *c, char *buf, size_t len)
+{
+    struct sockaddr_storage addr;
+    int addr_len = sizeof(addr);
+    char host[64];
+    int port;
+
+    if (c->sock.handle.type != UV_TCP ||
+        uv_tcp_getpeername(&c->sock.tcp, (struct sockaddr *)&addr,
+                           &addr_len) < 0 ||
+        uv_ip_name((struct sockaddr *)&addr, host, sizeof(host)) < 0)
+        return false;
+    port = addr.ss_family == AF_INET6
+               ? ntohs(((struct sockaddr_in6 *)&addr)->sin6_port)
+               : ntohs(((struct sockaddr_in *)&addr)->sin_port);
+    snprintf(buf, len, addr.ss_family == AF_INET6 ? "[%s]:%d" : "%s:%d",
+             host, port);
+    return true;
+}
+
+bool
+client_x509_dname(const struct client *c, char *buf, size_t len)
+{
+    return c->tls != NULL && client_tls_peer_dn(c->tls, buf, len);
 }

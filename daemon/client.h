@@ -40,13 +40,15 @@ void client_set_limits(const struct client_limits *limits);
 
 struct client;
 
-/* Accept a pending connection on server. Logs the peer's credentials.
+/* Accept a pending connection on server (the admin socket's with
+ * is_admin: such a client speaks the admin program only). Logs the peer's
+ * credentials.
  * With tls (which must outlive the client), everything the client sends
  * and receives goes through a TLS session (client_tls.h) and no call is
  * read before its certificate passed. Returns 0, or -1 (logged) when it
  * could not be accepted. */
 int  client_accept(struct uv_stream_s *server, bool is_read_only,
-                   const struct tls_context *tls);
+                   bool is_admin, const struct tls_context *tls);
 
 /* Queue a whole encoded message for writing; takes buf's storage (buf is
  * left empty). A client that lets too much pile up is disconnected. */
@@ -115,5 +117,15 @@ void client_count_pending(size_t *n_calls, size_t *n_bytes);
 void client_close_all(void);
 /* Clients not yet freed (shutdown waits for 0). */
 size_t client_n_live(void);
+
+/* The admin program's view (client_registry.h): whether c came through
+ * the admin socket, and whether its TLS handshake is still under way. */
+bool client_is_admin(const struct client *c);
+bool client_is_in_handshake(const struct client *c);
+/* A TCP or TLS client's address as libvirt shows it ("127.0.0.1:40312", "[::1]:40312"),
+ * and a TLS client's certificate's Distinguished Name, into buf: true, or
+ * false when c has none. */
+bool client_peer_address(const struct client *c, char *buf, size_t len);
+bool client_x509_dname(const struct client *c, char *buf, size_t len);
 
 #endif /* VIREO_DAEMON_CLIENT_H */

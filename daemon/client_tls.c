@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,4 +206,23 @@ const char *
 client_tls_error(const struct client_tls *t)
 {
     return t->why;
+}
+
+bool
+client_tls_peer_dn(const struct client_tls *t, char *dn, size_t len)
+{
+    const gnutls_datum_t *certs;
+    unsigned int n = 0;
+    gnutls_x509_crt_t crt;
+    bool is_read = false;
+
+    if (!t->is_ready ||
+        (certs = gnutls_certificate_get_peers(t->session, &n)) == NULL ||
+        n == 0 || gnutls_x509_crt_init(&crt) < 0)
+        return false;
+    if (gnutls_x509_crt_import(crt, &certs[0], GNUTLS_X509_FMT_DER) == 0 &&
+        gnutls_x509_crt_get_dn(crt, dn, &len) == 0)
+        is_read = true;
+    gnutls_x509_crt_deinit(crt);
+    return is_read;
 }

@@ -57,4 +57,9 @@ int client_tls_send(struct client_tls *t, const uint8_t *data, size_t len);
 /* Why the last call failed. */
 const char *client_tls_error(const struct client_tls *t);
 
+/* The Distinguished Name of the certificate the client was let in with,
+ * into dn (len bytes): true, or false before the handshake is done or
+ * without a readable one (for virt-admin client-info). */
+bool client_tls_peer_dn(const struct client_tls *t, char *dn, size_t len);
+
 #endif /* VIREO_DAEMON_CLIENT_TLS_H */

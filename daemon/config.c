@@ -73,6 +73,11 @@ static const struct key keys[] = {
     { "tls_priority",        KEY_STRING, FIELD(tls_priority),        0, 0 },
     /* The metrics endpoint (metrics.h). */
     { "metrics_listen",      KEY_STRING, FIELD(metrics_listen),      0, 0 },
+    /* The admin program's. */
+    { "log_filters",         KEY_STRING, FIELD(log_filters),         0, 0 },
+    { "max_anonymous_clients", KEY_INT, FIELD(max_anonymous_clients),
+      0, 1000000 },
+    { "admin_max_clients",   KEY_INT,    FIELD(admin_max_clients),   1, 1000000 },
 };
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
@@ -365,6 +370,8 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->unix_sock_ro_perms = 0777;
     cfg->tcp_port = 16509;
     cfg->max_clients = 5000;
+    cfg->max_anonymous_clients = 20;
+    cfg->admin_max_clients = 5000;
     cfg->max_client_requests = 5;
     cfg->keepalive_interval = 5;
     cfg->keepalive_count = 5;
@@ -408,5 +415,6 @@ config_clear(struct daemon_config *cfg)
     free_list(cfg->tls_allowed_dn_list);
     free(cfg->tls_priority);
     free(cfg->metrics_listen);
+    free(cfg->log_filters);
     memset(cfg, 0, sizeof(*cfg));
 }

@@ -60,6 +60,11 @@ struct daemon_config {
     /* The metrics endpoint: a loopback HOST:PORT or a UNIX socket path;
      * NULL: off. */
     char        *metrics_listen;
+    /* The admin program's (virt-admin) settings, also changed live. */
+    char        *log_filters;         /* libvirt's "LEVEL:MATCH ..."; NULL:
+                                         none */
+    int          max_anonymous_clients; /* TLS clients in their handshake */
+    int          admin_max_clients;   /* clients of the admin socket */
     /* Where the drivers' own files (NAME.conf) are: the directory of the
      * file given with -f, else /etc/vireo for root and
      * $XDG_CONFIG_HOME/vireo (~/.config/vireo) for others. Not a key. */

@@ -10,6 +10,7 @@
 
 #include "daemon/client.h"
 #include "daemon/dispatch.h"
+#include "daemon/dispatch_admin.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/dispatch_unsupported.h"
@@ -206,6 +207,9 @@ dispatch_message(struct client *c, struct wire_message *msg, int result)
             send_error(c, &msg->header, &err);
     } else if (msg->header.prog == WIRE_KEEPALIVE_PROGRAM) {
         keepalive(c, &msg->header);
+    } else if (msg->header.type == WIRE_TYPE_CALL &&
+               dispatch_admin_takes(c, msg)) {
+        dispatch_admin_message(c, msg);
     } else if (msg->header.type == WIRE_TYPE_STREAM) {
         stream_set_receive(client_streams(c), msg);
     } else if (msg->header.type == WIRE_TYPE_CALL && msg->proc != NULL &&

@@ -3,6 +3,7 @@
  * dispatch_reply.c: replies, from encoding on a driver thread to writing
  * on the loop. The loop queue is the only thing both sides touch.
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "daemon/client.h"
@@ -14,6 +15,8 @@
 #include "wire/error.h"
 
 static struct queue *replies;
+/* Replies pushed, not yet taken off the queue by the loop. */
+static atomic_size_t n_queued;
 
 int
 dispatch_reply_error(struct wire_buffer *out,
@@ -56,7 +59,9 @@ dispatch_reply_encode(struct wire_buffer *out,
 void
 dispatch_reply_push(struct dispatch_reply *reply)
 {
+    atomic_fetch_add_explicit(&n_queued, 1, memory_order_relaxed);
     if (replies == NULL || !queue_push(replies, &reply->link)) {
+        atomic_fetch_sub_explicit(&n_queued, 1, memory_order_relaxed);
         wire_buffer_release(&reply->out);
         if (reply->opened != NULL)
             handle_conn_unref(reply->opened);
@@ -128,6 +133,7 @@ on_replies(struct queue_link *batch, void *opaque)
             QUEUE_ITEM(batch, struct dispatch_reply, link);
 
         batch = batch->next;
+        atomic_fetch_sub_explicit(&n_queued, 1, memory_order_relaxed);
         deliver(r);
     }
 }
@@ -152,4 +158,11 @@ dispatch_reply_fini(bool are_drivers_down)
         return;
     queue_free(replies);
     replies = NULL;
+}
+
+/* The loop's own queue, for virt-admin's thread-pool view. */
+size_t
+dispatch_reply_n_queued(void)
+{
+    return atomic_load_explicit(&n_queued, memory_order_relaxed);
 }

@@ -62,6 +62,10 @@ int  dispatch_reply_error(struct wire_buffer *out,
  * driver runs) the reply is released at once instead. */
 void dispatch_reply_push(struct dispatch_reply *reply);
 
+/* Any thread: replies pushed and not yet taken by the loop (the loop's
+ * queue depth, for the admin program). */
+size_t dispatch_reply_n_queued(void);
+
 /* Loop thread, used by dispatch.c. */
 int  dispatch_reply_init(void);
 void dispatch_reply_fini(bool are_drivers_down);

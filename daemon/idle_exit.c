@@ -19,7 +19,7 @@
 #include "loop/uv_impl.h"
 
 static struct {
-    bool       is_watching;
+    bool       has_handles;  /* prepare and timer initialised, not closed */
     bool       is_armed;
     int        timeout_s;
     void     (*on_idle)(int timeout_s);
@@ -36,11 +36,13 @@ is_idle(void)
 static void
 on_timer(uv_timer_t *timer)
 {
+    void (*on_idle)(int timeout_s) = idle.on_idle;
+
     idle.is_armed = false;
     if (!is_idle())
         return;   /* a guest started without the loop seeing a client */
     idle_exit_stop();
-    idle.on_idle(idle.timeout_s);
+    on_idle(idle.timeout_s);
 }
 
 static void
@@ -56,23 +58,51 @@ on_prepare(uv_prepare_t *prepare)
     idle.is_armed = now_idle;
 }
 
+/* Watch from now on, with a full timeout to go. */
+static void
+watch(void)
+{
+    if (!idle.has_handles) {
+        uv_prepare_init(uv_impl_loop(), &idle.prepare);
+        uv_timer_init(uv_impl_loop(), &idle.timer);
+        idle.has_handles = true;
+    }
+    uv_timer_stop(&idle.timer);
+    idle.is_armed = false;
+    uv_prepare_start(&idle.prepare, on_prepare);
+}
+
 void
 idle_exit_start(int timeout_s, void (*on_idle)(int timeout_s))
 {
     idle.timeout_s = timeout_s;
     idle.on_idle = on_idle;
-    idle.is_watching = true;
-    uv_prepare_init(uv_impl_loop(), &idle.prepare);
-    uv_timer_init(uv_impl_loop(), &idle.timer);
-    uv_prepare_start(&idle.prepare, on_prepare);
+    if (timeout_s > 0)
+        watch();
+}
+
+void
+idle_exit_set_timeout(int timeout_s)
+{
+    if (idle.on_idle == NULL)
+        return;
+    idle.timeout_s = timeout_s;
+    if (timeout_s > 0) {
+        watch();
+    } else if (idle.has_handles) {
+        uv_prepare_stop(&idle.prepare);
+        uv_timer_stop(&idle.timer);
+        idle.is_armed = false;
+    }
 }
 
 void
 idle_exit_stop(void)
 {
-    if (!idle.is_watching)
+    idle.on_idle = NULL;
+    if (!idle.has_handles)
         return;
-    idle.is_watching = false;
+    idle.has_handles = false;
     uv_close((uv_handle_t *)&idle.prepare, NULL);
     uv_close((uv_handle_t *)&idle.timer, NULL);
 }

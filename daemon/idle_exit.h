@@ -9,8 +9,14 @@
 #define VIREO_DAEMON_IDLE_EXIT_H
 
 /* Watch for idleness; after timeout_s seconds of it call on_idle once.
- * Only one watch exists. */
+ * Only one watch exists. With timeout_s 0, only remember on_idle for
+ * idle_exit_set_timeout(). */
 void idle_exit_start(int timeout_s, void (*on_idle)(int timeout_s));
+
+/* Change the timeout while the daemon runs (virt-admin daemon-timeout):
+ * 0 stops watching, anything else (re)starts the watch with a full
+ * timeout_s to go. Without idle_exit_start() first it does nothing. */
+void idle_exit_set_timeout(int timeout_s);
 
 /* Stop watching (the daemon is stopping anyway). No-op without a watch. */
 void idle_exit_stop(void);

@@ -34,6 +34,7 @@ struct listener {
     bool  is_read_only;
     bool  is_adopted;        /* systemd's: its file is not ours to remove */
     const struct tls_context *tls;  /* the server's; NULL: plain */
+    bool  is_admin;          /* the admin socket (listener_set_admin) */
 };
 
 static void
@@ -45,7 +46,7 @@ on_connection(uv_stream_t *server, int status)
         log_warn("%s: %s", l->path, uv_strerror(status));
         return;
     }
-    client_accept(server, l->is_read_only, l->tls);
+    client_accept(server, l->is_read_only, l->is_admin, l->tls);
 }
 
 static void
@@ -202,4 +203,10 @@ listener_close(struct listener *l)
     if (l->sock.handle.type == UV_NAMED_PIPE && !l->is_adopted)
         unlink(l->path);
     uv_close(&l->sock.handle, on_closed);
+}
+
+void
+listener_set_admin(struct listener *l)
+{
+    l->is_admin = true;
 }

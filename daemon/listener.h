@@ -44,4 +44,8 @@ struct listener *listener_adopt(int fd, const char *name, bool is_unix,
  * listener is freed once the loop has closed it. NULL is a no-op. */
 void listener_close(struct listener *l);
 
+/* Make l the admin socket: its clients speak libvirt's admin program
+ * (virt-admin) and nothing else. Call before the loop runs again. */
+void listener_set_admin(struct listener *l);
+
 #endif /* VIREO_DAEMON_LISTENER_H */

@@ -2,9 +2,11 @@
 /*
  * log.c: formatting log lines and writing them to the configured outputs.
  *
- * The output table is replaced only by log_setup() at start-up (before
- * worker threads exist), so log_write() reads it without a lock; each line
- * is formatted into one buffer and written with a single write(2).
+ * The output and filter tables can be replaced while threads log (the
+ * admin program changes them live), so log_write() reads them under a
+ * read lock, which writers of log lines never contend for among
+ * themselves; each line is formatted into one buffer and written with a
+ * single write(2).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +23,7 @@
 #include <unistd.h>
 
 #include "daemon/log.h"
+#include "daemon/log_filter.h"
 #include "drivers/error.h"
 
 #define MAX_OUTPUTS 8
@@ -38,9 +41,19 @@ struct output {
     bool             is_journald;   /* asked for journald, got stderr */
 };
 
+/* Guards the tables below: log lines read them, changes write them. */
+static pthread_rwlock_t table_lock = PTHREAD_RWLOCK_INITIALIZER;
 static struct output outputs[MAX_OUTPUTS];
 static int n_outputs;
 static int filter_level = LOG_PRIO_WARN;
+static char outputs_spec[4096];   /* the outputs, as given, one space apart */
+static struct log_filter filters[LOG_FILTER_MAX];
+static int n_filters;
+
+static void close_outputs(void);
+static void remember_spec(const char *spec);
+static void write_outputs(int priority, const char *line, size_t len,
+                          size_t used);
 
 static const char *const prio_names[] = {
     [LOG_PRIO_DEBUG] = "debug", [LOG_PRIO_INFO] = "info",
@@ -122,10 +135,13 @@ log_setup(int level, const char *spec, struct vireo_error *err)
         n++;
     }
     free(copy);
-    log_close();
+    pthread_rwlock_wrlock(&table_lock);
+    close_outputs();
     memcpy(outputs, parsed, sizeof(parsed[0]) * (size_t)n);
     n_outputs = n;
     filter_level = level;
+    remember_spec(spec);
+    pthread_rwlock_unlock(&table_lock);
     for (int i = 0; i < n; i++) {
         if (outputs[i].kind == OUTPUT_SYSLOG)
             openlog(outputs[i].ident, LOG_PID, LOG_DAEMON);
@@ -177,21 +193,62 @@ format_prefix(char *buf, size_t cap, int priority)
                     prio_names[priority]);
 }
 
+/* Whether a message of priority from file passes the filters, or else
+ * log_level. Under the table lock. */
+static bool
+is_wanted(const char *file, int priority)
+{
+    int level = n_filters > 0 ? log_filter_level(filters, n_filters, file)
+                              : 0;
+
+    if (priority < LOG_PRIO_DEBUG || priority > LOG_PRIO_ERROR)
+        return false;
+    return priority >= (level > 0 ? level : filter_level);
+}
+
+static void
+log_vwrite(const char *file, int priority, const char *fmt, va_list ap)
+{
+    char line[2048];
+
+    pthread_rwlock_rdlock(&table_lock);
+    if (!is_wanted(file, priority)) {
+        pthread_rwlock_unlock(&table_lock);
+        return;
+    }
+    int used = format_prefix(line, sizeof(line) - 1, priority);
+    vsnprintf(line + used, sizeof(line) - 1 - (size_t)used, fmt, ap);
+    size_t len = strlen(line);
+    line[len++] = '\n';
+    write_outputs(priority, line, len, (size_t)used);
+    pthread_rwlock_unlock(&table_lock);
+}
+
 void
 log_write(int priority, const char *fmt, ...)
 {
-    char line[2048];
     va_list ap;
 
-    if (priority < filter_level || priority < LOG_PRIO_DEBUG ||
-        priority > LOG_PRIO_ERROR)
-        return;
-    int used = format_prefix(line, sizeof(line) - 1, priority);
     va_start(ap, fmt);
-    vsnprintf(line + used, sizeof(line) - 1 - (size_t)used, fmt, ap);
+    log_vwrite("", priority, fmt, ap);
     va_end(ap);
-    size_t len = strlen(line);
-    line[len++] = '\n';
+}
+
+void
+log_write_at(const char *file, int priority, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    log_vwrite(file, priority, fmt, ap);
+    va_end(ap);
+}
+
+/* The line (its prefix `used` bytes long) to every output that takes
+ * priority. Under the table lock. */
+static void
+write_outputs(int priority, const char *line, size_t len, size_t used)
+{
     for (int i = 0; i < n_outputs; i++) {
         const struct output *o = &outputs[i];
         if (priority < o->min_priority)
@@ -206,10 +263,102 @@ log_write(int priority, const char *fmt, ...)
     }
 }
 
-void
-log_close(void)
+/* Under the table lock (for writing). */
+static void
+close_outputs(void)
 {
     for (int i = 0; i < n_outputs; i++)
         output_close(&outputs[i]);
     n_outputs = 0;
+}
+
+void
+log_close(void)
+{
+    pthread_rwlock_wrlock(&table_lock);
+    close_outputs();
+    pthread_rwlock_unlock(&table_lock);
+}
+
+/* ---- Live changes (the admin program) ---------------------------------- */
+
+/* The outputs as given, one space apart. Under the table lock. */
+static void
+remember_spec(const char *spec)
+{
+    char *copy = strdup(spec != NULL ? spec : ""), *save = NULL;
+    size_t used = 0;
+
+    outputs_spec[0] = '\0';
+    if (copy == NULL)
+        return;
+    for (char *w = strtok_r(copy, " \t", &save); w != NULL;
+         w = strtok_r(NULL, " \t", &save))
+        used += (size_t)snprintf(outputs_spec + used,
+                                 used < sizeof(outputs_spec)
+                                     ? sizeof(outputs_spec) - used : 0,
+                                 "%s%s", used > 0 ? " " : "", w);
+    free(copy);
+}
+
+int
+log_set_outputs(const char *spec, struct vireo_error *err)
+{
+    char fallback[32];
+    int level;
+
+    pthread_rwlock_rdlock(&table_lock);
+    level = filter_level;
+    pthread_rwlock_unlock(&table_lock);
+    if (spec == NULL || spec[0] == '\0') {
+        snprintf(fallback, sizeof(fallback), "%d:stderr", level);
+        spec = fallback;
+    }
+    if (log_setup(level, spec, err) == 0)
+        return 0;
+    if (err->code != VIR_ERR_CONF_SYNTAX)
+        return -1;   /* a file that cannot be opened says so */
+    /* libvirt's code and words for a malformed output given live; the
+     * message already names it between quotes. */
+    const char *word = strchr(err->message, '\'');
+    char bad[256];
+
+    snprintf(bad, sizeof(bad), "%s", word != NULL ? word + 1 : spec);
+    if (strchr(bad, '\'') != NULL)
+        *strchr(bad, '\'') = '\0';
+    return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_NONE,
+                     "Malformed format for log output '%s'", bad);
+}
+
+int
+log_set_filters(const char *spec, struct vireo_error *err)
+{
+    struct log_filter parsed[LOG_FILTER_MAX];
+    int n = log_filter_parse(spec, parsed, err);
+
+    if (n < 0)
+        return -1;
+    pthread_rwlock_wrlock(&table_lock);
+    memcpy(filters, parsed, sizeof(parsed[0]) * (size_t)n);
+    n_filters = n;
+    pthread_rwlock_unlock(&table_lock);
+    return 0;
+}
+
+void
+log_get_outputs(char *buf, size_t len, unsigned int *n)
+{
+    pthread_rwlock_rdlock(&table_lock);
+    snprintf(buf, len, "%s", outputs_spec);
+    *n = (unsigned int)n_outputs;
+    pthread_rwlock_unlock(&table_lock);
+}
+
+void
+log_get_filters(char *buf, size_t len, unsigned int *n)
+{
+    pthread_rwlock_rdlock(&table_lock);
+    log_filter_format(filters, n_filters, buf, len);
+    *n = (unsigned int)n_filters;
+    pthread_rwlock_unlock(&table_lock);
 }

@@ -34,13 +34,27 @@ int  log_setup(int level, const char *outputs, struct vireo_error *err);
 /* Any thread. */
 void log_write(int priority, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same from source file `file` (__FILE__), which log filters match. */
+void log_write_at(const char *file, int priority, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Close every output (files, syslog). */
 void log_close(void);
 
-#define log_debug(...) log_write(LOG_PRIO_DEBUG, __VA_ARGS__)
-#define log_info(...)  log_write(LOG_PRIO_INFO, __VA_ARGS__)
-#define log_warn(...)  log_write(LOG_PRIO_WARN, __VA_ARGS__)
-#define log_error(...) log_write(LOG_PRIO_ERROR, __VA_ARGS__)
+#define log_debug(...) log_write_at(__FILE__, LOG_PRIO_DEBUG, __VA_ARGS__)
+#define log_info(...)  log_write_at(__FILE__, LOG_PRIO_INFO, __VA_ARGS__)
+#define log_warn(...)  log_write_at(__FILE__, LOG_PRIO_WARN, __VA_ARGS__)
+#define log_error(...) log_write_at(__FILE__, LOG_PRIO_ERROR, __VA_ARGS__)
+
+/* Changed while the daemon runs (virt-admin daemon-log-outputs and
+ * daemon-log-filters), from any thread: the outputs (NULL or empty: the
+ * default, "LEVEL:stderr" at log_level), and the filters (log_filter.h;
+ * NULL or empty: none). 0, or -1 with err set and nothing changed. */
+int  log_set_outputs(const char *outputs, struct vireo_error *err);
+int  log_set_filters(const char *filters, struct vireo_error *err);
+
+/* What is in force, in libvirt's words, into buf; the count in *n. */
+void log_get_outputs(char *buf, size_t len, unsigned int *n);
+void log_get_filters(char *buf, size_t len, unsigned int *n);
 
 #endif /* VIREO_DAEMON_LOG_H */

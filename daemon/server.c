@@ -18,6 +18,7 @@
 
 #include "daemon/activation.h"
 #include "daemon/client.h"
+#include "daemon/client_registry.h"
 #include "daemon/dispatch.h"
 #include "daemon/driver_hooks.h"
 #include "daemon/idle_exit.h"
@@ -35,6 +36,7 @@
 
 static struct listener *rw_listener, *ro_listener, *tcp_listener,
                        *tls_listener;
+static struct listener *admin_listener;   /* virt-admin's */
 /* The TLS listener's credentials; freed once its last client is. */
 static struct tls_context *tls_ctx;
 static uv_signal_t sigterm, sigint;
@@ -121,6 +123,8 @@ begin_drain(void)
     listener_close(tcp_listener);
     listener_close(tls_listener);
     rw_listener = ro_listener = tcp_listener = tls_listener = NULL;
+    listener_close(admin_listener);
+    admin_listener = NULL;
     client_stop_calls();
     uv_check_init(uv_impl_loop(), &drain.check);
     uv_timer_init(uv_impl_loop(), &drain.deadline);
@@ -216,6 +220,28 @@ open_tls(const struct daemon_config *cfg, struct activation *act,
     return tls_listener != NULL ? 0 : -1;
 }
 
+/* The admin socket, for virt-admin: systemd's if it passed one, else
+ * vireo-admin-sock beside the others, root's only (0700) as libvirtd's
+ * libvirt-admin-sock is. 0, or -1 with err set. */
+static int
+open_admin(const struct daemon_config *cfg, struct activation *act,
+           struct vireo_error *err)
+{
+    int fd = act->fds[ACTIVATION_ADMIN];
+
+    act->fds[ACTIVATION_ADMIN] = -1;
+    if (fd >= 0)
+        admin_listener = listener_adopt(fd, "vireod-admin.socket", true,
+                                        false, NULL, err);
+    else
+        admin_listener = listener_open(cfg->unix_sock_dir, "vireo-admin-sock",
+                                       0700, false, err);
+    if (admin_listener == NULL)
+        return -1;
+    listener_set_admin(admin_listener);
+    return 0;
+}
+
 static int
 open_listeners(const struct daemon_config *cfg)
 {
@@ -227,7 +253,8 @@ open_listeners(const struct daemon_config *cfg)
         if (rw_listener != NULL)
             ro_listener = open_unix(cfg, &act, ACTIVATION_RO, &err);
         if (ro_listener != NULL && open_tcp(cfg, &act, &err) == 0 &&
-            open_tls(cfg, &act, &err) == 0) {
+            open_tls(cfg, &act, &err) == 0 &&
+            open_admin(cfg, &act, &err) == 0) {
             activation_clear(&act);
             return 0;
         }
@@ -237,7 +264,8 @@ open_listeners(const struct daemon_config *cfg)
     listener_close(rw_listener);
     listener_close(ro_listener);
     listener_close(tcp_listener);
-    rw_listener = ro_listener = tcp_listener = NULL;
+    listener_close(tls_listener);
+    rw_listener = ro_listener = tcp_listener = tls_listener = NULL;
     return -1;
 }
 
@@ -248,6 +276,22 @@ watch_signals(void)
     uv_signal_init(uv_impl_loop(), &sigint);
     uv_signal_start(&sigterm, on_signal, SIGTERM);
     uv_signal_start(&sigint, on_signal, SIGINT);
+}
+
+/* Per server, for the admin program to show and change. */
+static void
+set_server_limits(const struct daemon_config *cfg)
+{
+    struct client_server_limits main_limits = {
+        .max_clients = (unsigned int)cfg->max_clients,
+        .max_unauth_clients = (unsigned int)cfg->max_anonymous_clients,
+    };
+    struct client_server_limits admin_limits = {
+        .max_clients = (unsigned int)cfg->admin_max_clients,
+    };
+
+    client_registry_set_limits(CLIENT_SERVER_MAIN, &main_limits);
+    client_registry_set_limits(CLIENT_SERVER_ADMIN, &admin_limits);
 }
 
 static void
@@ -264,6 +308,7 @@ set_client_limits(const struct daemon_config *cfg)
     };
 
     client_set_limits(&limits);
+    set_server_limits(cfg);
 }
 
 /* The loop has stopped, the clients are closed and the drivers down: the
@@ -340,8 +385,7 @@ server_run(const struct daemon_config *cfg,
     drain.drivers_timeout_s = cfg->driver_shutdown_timeout;
     watch_signals();
     driver_hooks_autostart();
-    if (idle_timeout_s > 0)
-        idle_exit_start(idle_timeout_s, on_idle);
+    idle_exit_start(idle_timeout_s, on_idle);   /* 0: until virt-admin sets one */
     log_info("vireod %s ready", VIREO_VERSION_STRING);
     /* Type=notify: systemd starts what waits for vireod now. */
     sd_notify(0, "READY=1");

@@ -187,7 +187,7 @@ load_config(const struct options *opts, struct daemon_config *cfg)
     level = opts->is_verbose && cfg->log_level > LOG_PRIO_INFO
             ? LOG_PRIO_INFO : cfg->log_level;
     if (log_setup(level, opts->is_verbose ? "2:stderr" : cfg->log_outputs,
-                  &err) < 0) {
+                  &err) < 0 || log_set_filters(cfg->log_filters, &err) < 0) {
         fprintf(stderr, "vireod: %s\n", err.message);
         return -1;
     }

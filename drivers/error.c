@@ -62,6 +62,9 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_NO_DOMAIN_CHECKPOINT,  "Domain checkpoint not found" },
     { VIR_ERR_CHECKPOINT_INCONSISTENT, "checkpoint inconsistent" },
     { VIR_ERR_MULTIPLE_DOMAINS,      "multiple matching domains found" },
+    /* The admin program's. */
+    { VIR_ERR_NO_SERVER,             "Server not found" },
+    { VIR_ERR_NO_CLIENT,             "Client not found" },
 };
 
 const char *

@@ -5,6 +5,7 @@
  * the spec's tables (§5.1 ... §5.7) so that the two can be read side by
  * side; the QEMU program's own table follows.
  */
+#include "wire/admin_procs.h"
 #include "wire/procs.h"
 
 #define NONE      { WIRE_XDR_VOID, 0 }
@@ -595,6 +596,8 @@ wire_proc_find(uint32_t prog, int number)
 {
     if (prog == WIRE_REMOTE_PROGRAM)
         return wire_proc_lookup(number);
+    if (prog == WIRE_ADMIN_PROGRAM)
+        return wire_admin_proc_find(number);
     if (prog != WIRE_QEMU_PROGRAM || number < 1 || number >= N_QEMU_PROCS)
         return NULL;
     return qemu_procs[number].name != NULL ? &qemu_procs[number] : NULL;
@@ -604,7 +607,7 @@ bool
 wire_program_is_known(uint32_t prog)
 {
     return prog == WIRE_REMOTE_PROGRAM || prog == WIRE_KEEPALIVE_PROGRAM ||
-           prog == WIRE_QEMU_PROGRAM;
+           prog == WIRE_QEMU_PROGRAM || prog == WIRE_ADMIN_PROGRAM;
 }
 
 bool
@@ -617,6 +620,8 @@ wire_program_has_version(uint32_t prog, uint32_t vers)
         return vers == WIRE_KEEPALIVE_VERSION;
     case WIRE_QEMU_PROGRAM:
         return vers == WIRE_QEMU_VERSION;
+    case WIRE_ADMIN_PROGRAM:
+        return vers == WIRE_ADMIN_VERSION;
     default:
         return false;
     }

@@ -25,6 +25,7 @@ static const char *const honoured[] = {
     "log_level", "log_outputs", "listen_tls", "tls_port", "key_file",
     "cert_file", "ca_file", "crl_file", "tls_no_verify_certificate",
     "tls_allowed_dn_list", "tls_priority",
+    "log_filters", "max_anonymous_clients", "admin_max_clients",
 };
 #define N_HONOURED (sizeof(honoured) / sizeof(honoured[0]))
 

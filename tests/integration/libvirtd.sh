@@ -13,6 +13,13 @@
 # "none", which is what vireod's listen_tcp offers), reached by
 # $LIBVIRTD_TCP_URI (test+tcp://127.0.0.1:PORT/default).
 #
+# With LIBVIRTD_ADMIN=1 set when it starts, it also serves libvirt's admin
+# program on $LIBVIRTD_ADMIN_SOCK, and libvirtd_admin ARGS runs the real
+# virt-admin against it ($OUT, $ERR, $RC as lib.sh's vsh). An unprivileged
+# libvirtd makes that socket only in its default place (under
+# $XDG_RUNTIME_DIR/libvirt, never in unix_sock_dir), and lets only its own
+# user in: so then its sockets are there, and virt-admin runs as that user.
+#
 # $LIBVIRTD_QEMU_URI (qemu+unix:///session?socket=$LIBVIRTD_SOCK) reaches
 # its QEMU driver, which runs guests as the daemon's user; with
 # LIBVIRTD_QEMU_CONF set when it starts, that driver reads those lines as
@@ -39,6 +46,7 @@ LIBVIRTD_RC=
 LIBVIRTD_START_ERROR=
 LIBVIRTD_USER=nobody
 LIBVIRTD_TCP_PORT=${LIBVIRTD_TCP_PORT:-}
+LIBVIRTD_ADMIN=${LIBVIRTD_ADMIN:-}
 # Settings of its QEMU driver (qemu.conf lines), if any.
 LIBVIRTD_QEMU_CONF=${LIBVIRTD_QEMU_CONF:-}
 # libvirtd's socket appears in about 0.1 s here; allow far more on a busy
@@ -69,8 +77,9 @@ trap 'libvirtd_cleanup; eval "$libvirtd_prev_trap"' EXIT
 # anyone may use, no network listener (unless LIBVIRTD_TCP_PORT asks for
 # one on loopback), its own log.
 libvirtd_write_config() {
-    cat > "$LIBVIRTD_DIR/libvirtd.conf" <<END
-unix_sock_dir = "$LIBVIRTD_DIR/run"
+    [ -n "$LIBVIRTD_ADMIN" ] ||
+        echo "unix_sock_dir = \"$LIBVIRTD_DIR/run\"" > "$LIBVIRTD_DIR/libvirtd.conf"
+    cat >> "$LIBVIRTD_DIR/libvirtd.conf" <<END
 unix_sock_rw_perms = "0777"
 unix_sock_ro_perms = "0777"
 auth_unix_rw = "none"
@@ -121,6 +130,7 @@ libvirtd_command() {
 # listener if one was asked for (a connection to it succeeds).
 libvirtd_listening() {
     [ -S "$LIBVIRTD_SOCK" ] || return 1
+    [ -z "$LIBVIRTD_ADMIN" ] || [ -S "$LIBVIRTD_ADMIN_SOCK" ] || return 1
     [ -z "$LIBVIRTD_TCP_PORT" ] ||
         (exec 3<> "/dev/tcp/127.0.0.1/$LIBVIRTD_TCP_PORT") 2> /dev/null
 }
@@ -156,6 +166,11 @@ libvirtd_start() {
     chmod 0755 "$LIBVIRTD_DIR"
     [ "$(id -u)" -eq 0 ] && chown -R "$LIBVIRTD_USER" "$LIBVIRTD_DIR"
     LIBVIRTD_SOCK=$LIBVIRTD_DIR/run/libvirt-sock
+    if [ -n "$LIBVIRTD_ADMIN" ]; then
+        LIBVIRTD_SOCK=$LIBVIRTD_DIR/home/run/libvirt/libvirt-sock
+        LIBVIRTD_ADMIN_SOCK=$LIBVIRTD_DIR/home/run/libvirt/libvirt-admin-sock
+        export LIBVIRTD_ADMIN_SOCK
+    fi
     LIBVIRTD_URI="test+unix:///default?socket=$LIBVIRTD_SOCK"
     LIBVIRTD_QEMU_URI="qemu+unix:///session?socket=$LIBVIRTD_SOCK"
     LIBVIRTD_TCP_URI=${LIBVIRTD_TCP_PORT:+test+tcp://127.0.0.1:$LIBVIRTD_TCP_PORT/default}
@@ -208,4 +223,17 @@ libvirtd_stop() {
     LIBVIRTD_RC=$?
     LIBVIRTD_PID=
     [ "$LIBVIRTD_RC" -eq 0 ]
+}
+
+# libvirtd_admin ARGS...: the real virt-admin against the private
+# libvirtd's admin socket (LIBVIRTD_ADMIN=1), as the daemon's own user.
+libvirtd_admin() {
+    local as=()
+    [ "$(id -u)" -eq 0 ] &&
+        as=(setpriv --reuid="$LIBVIRTD_USER"
+            --regid="$(id -g "$LIBVIRTD_USER")" --clear-groups)
+    timeout 20 env HOME=/ "${as[@]}" virt-admin \
+        -c "libvirtd:///session?socket=$LIBVIRTD_ADMIN_SOCK" "$@" \
+        > "$OUT" 2> "$ERR"
+    RC=$?
 }

@@ -14,7 +14,7 @@
 for tool in systemd-analyze man; do
     command -v "$tool" > /dev/null || fail_all "$tool (systemd, man-db) is installed"
 done
-plan 15
+plan 16
 D=$DIR/dest
 meson install -C "$BUILD_ROOT" --destdir "$D" --no-rebuild --quiet \
     > "$DIR/install.out" 2>&1
@@ -77,12 +77,15 @@ mkdir -p "$D/usr/lib/systemd"
 cp -a /lib/systemd/system "$D/usr/lib/systemd/"
 systemd-analyze verify --man=no --root="$D" "$UNITS"/vireod.service \
     "$UNITS"/vireod.socket "$UNITS"/vireod-ro.socket \
-    "$UNITS"/vireod-tcp.socket "$UNITS"/vireod-tls.socket > "$DIR/verify" 2>&1
-is "$?:$(cat "$DIR/verify")" "0:" "systemd-analyze verifies the five units"
+    "$UNITS"/vireod-tcp.socket "$UNITS"/vireod-tls.socket \
+    "$UNITS"/vireod-admin.socket > "$DIR/verify" 2>&1
+is "$?:$(cat "$DIR/verify")" "0:" "systemd-analyze verifies the six units"
 like "$(cat "$UNITS/vireod.service")" "ExecStart=$PREFIX/sbin/vireod \$VIREOD_ARGS" \
      "the service runs the installed vireod"
 like "$(cat "$UNITS/vireod-ro.socket")" "ListenStream=/run/vireo/vireo-sock-ro" \
      "the sockets are where vireod puts its own"
+like "$(cat "$UNITS/vireod-admin.socket")" "ListenStream=/run/vireo/vireo-admin-sock
+SocketMode=0600" "the admin socket is root's only"
 
 # Completion, as bash-completion runs it: COMP_WORDS and COMP_CWORD set,
 # the function called, COMPREPLY read.

@@ -17,7 +17,8 @@
 HONOURED=" unix_sock_dir unix_sock_rw_perms unix_sock_ro_perms listen_tcp \
 listen_addr tcp_port max_clients max_client_requests keepalive_interval \
 keepalive_count log_level log_outputs listen_tls tls_port key_file cert_file \
-ca_file crl_file tls_no_verify_certificate tls_allowed_dn_list tls_priority "
+ca_file crl_file tls_no_verify_certificate tls_allowed_dn_list tls_priority \
+log_filters max_anonymous_clients admin_max_clients "
 
 plan 20
 

@@ -15,7 +15,7 @@ for tool in systemd-socket-activate unshare journalctl; do
         fail_all "$tool (systemd, util-linux) is installed"
 done
 [ -x /lib/systemd/systemd-journald ] || fail_all "systemd-journald is installed"
-plan 15
+plan 17
 write_config
 
 # wait_exit PID: up to 10 s for PID to end; its status in DRC.
@@ -62,13 +62,23 @@ is "$DRC" "0" "SIGTERM stops an activated vireod cleanly"
 ok $? "and leaves systemd's socket files in place"
 rm -f "$DIR/rw.sock" "$DIR/ro.sock"
 
+# The admin socket (vireod-admin.socket) serves virt-admin.
 activate vireod.socket:vireod-admin.socket
+timeout 20 virt-admin -c "vireod:///system?socket=$DIR/ro.sock" srv-list \
+    > "$OUT" 2> "$ERR"
+like "$(cat "$OUT")" "libvirtd" \
+     "virt-admin reaches vireod through the admin socket systemd passed"
+daemon_stop
+is "$DRC" "0" "and vireod stops cleanly"
+rm -f "$DIR/rw.sock" "$DIR/ro.sock"
+
+activate vireod.socket:vireod-bogus.socket
 URI="test+unix:///default?socket=$DIR/rw.sock"
 vsh list
 wait_exit "$DPID"
 DPID=
 is "$DRC" "1" "a socket vireod has no use for stops it at start"
-like "$(cat "$DIR/vireod.log")" "socket activation: no use for a socket named 'vireod-admin.socket'" \
+like "$(cat "$DIR/vireod.log")" "socket activation: no use for a socket named 'vireod-bogus.socket'" \
      "with an error naming the socket"
 rm -f "$DIR/rw.sock" "$DIR/ro.sock"
 

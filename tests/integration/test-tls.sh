@@ -9,7 +9,7 @@
 # as libvirtd-tls.socket serves TLS too.
 . "$(dirname "$0")/lib.sh"
 
-plan 23
+plan 25
 PKI=$DIR/pki
 mkdir -p "$PKI" "$DIR/other"
 
@@ -147,6 +147,21 @@ ok $? "and the log says the handshake failed"
 
 tls_vsh domstate test
 is "$(cat "$OUT")" "running" "after all that, virsh is still served over TLS"
+
+# virt-admin shows a TLS client with its certificate's DN.
+mkfifo "$DIR/held.in"
+/usr/bin/python3 "$(dirname "$0")/admin_client.py" "$TLS_URI" \
+    < "$DIR/held.in" > "$DIR/held.out" 2>&1 &
+exec 8> "$DIR/held.in"
+wait_for_line "$DIR/held.out" open
+ADMIN_URI="vireod:///system?socket=$DIR/run/vireo-admin-sock"
+ID=$(timeout 20 virt-admin -c "$ADMIN_URI" client-list libvirtd |
+     awk '$2 == "tls" { print $1 }')
+timeout 20 virt-admin -c "$ADMIN_URI" client-info libvirtd "$ID" > "$OUT" 2>&1
+like "$(cat "$OUT")" "transport      : tls" "virt-admin lists a TLS client as such"
+like "$(cat "$OUT")" "x509_dname     : C=GB,O=vireo,CN=allowed-client" \
+    "and shows its certificate's DN"
+exec 8>&-
 daemon_stop
 is "$DRC" "0" "SIGTERM stops the TLS daemon cleanly"
 

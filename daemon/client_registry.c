@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * client_registry.c: the open clients of each server, in a list per server
+ * (oldest first, so that client-list reads in connection order), and each
+ * server's limits. Loop thread only, so nothing here takes a lock.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "daemon/client.h"
+#include "daemon/client_registry.h"
+
+/* Owned by the loop thread. */
+static struct {
+    struct client_record       *first, *last;
+    size_t                      n;
+    struct client_server_limits limits;
+} servers[CLIENT_N_SERVERS] = {
+    /* libvirtd's defaults: max_clients, max_anonymous_clients; and
+     * admin_max_clients, with no admin client ever unauthenticated. */
+    [CLIENT_SERVER_MAIN] = { .limits = { 5000, 20 } },
+    [CLIENT_SERVER_ADMIN] = { .limits = { 5000, 0 } },
+};
+
+static const char *const server_names[CLIENT_N_SERVERS] = {
+    [CLIENT_SERVER_MAIN] = "libvirtd",
+    [CLIENT_SERVER_ADMIN] = "admin",
+};
+
+struct client_record *
+client_registry_add(struct client *c, unsigned int id,
+                    enum client_server server,
+                    enum client_transport transport)
+{
+    struct client_record *r = calloc(1, sizeof(*r));
+
+    if (r == NULL)
+        return NULL;
+    r->client = c;
+    r->id = id;
+    r->connected_s = (int64_t)time(NULL);
+    r->transport = transport;
+    r->server = server;
+    r->prev = servers[server].last;
+    if (r->prev != NULL)
+        r->prev->next = r;
+    else
+        servers[server].first = r;
+    servers[server].last = r;
+    servers[server].n++;
+    return r;
+}
+
+void
+client_registry_remove(struct client_record *r)
+{
+    if (r == NULL)
+        return;
+    if (r->prev != NULL)
+        r->prev->next = r->next;
+    else
+        servers[r->server].first = r->next;
+    if (r->next != NULL)
+        r->next->prev = r->prev;
+    else
+        servers[r->server].last = r->prev;
+    servers[r->server].n--;
+    free(r);
+}
+
+bool
+client_registry_refuses(const struct client_record *r, char *why,
+                        size_t why_len)
+{
+    const struct client_server_limits *l;
+
+    if (r == NULL) {
+        snprintf(why, why_len, "out of memory");
+        return true;
+    }
+    l = &servers[r->server].limits;
+    if (servers[r->server].n > l->max_clients) {
+        snprintf(why, why_len, "max_clients (%u) reached", l->max_clients);
+        return true;
+    }
+    /* The new client itself is in its handshake if it speaks TLS. */
+    if (r->transport == CLIENT_TRANSPORT_TLS &&
+        client_registry_count_unauth(r->server) > l->max_unauth_clients) {
+        snprintf(why, why_len, "max_anonymous_clients (%u) reached",
+                 l->max_unauth_clients);
+        return true;
+    }
+    return false;
+}
+
+int
+client_server_by_name(const char *name)
+{
+    for (int s = 0; s < CLIENT_N_SERVERS; s++)
+        if (strcmp(server_names[s], name) == 0)
+            return s;
+    return -1;
+}
+
+const char *
+client_server_name(enum client_server server)
+{
+    return server_names[server];
+}
+
+struct client_record *
+client_registry_first(enum client_server server)
+{
+    return servers[server].first;
+}
+
+size_t
+client_registry_count(enum client_server server)
+{
+    return servers[server].n;
+}
+
+size_t
+client_registry_count_unauth(enum client_server server)
+{
+    size_t n = 0;
+
+    for (const struct client_record *r = servers[server].first; r != NULL;
+         r = r->next)
+        if (client_is_in_handshake(r->client))
+            n++;
+    return n;
+}
+
+struct client_record *
+client_registry_find(enum client_server server, uint64_t id)
+{
+    for (struct client_record *r = servers[server].first; r != NULL;
+         r = r->next)
+        if (r->id == id)
+            return r;
+    return NULL;
+}
+
+struct client_server_limits
+client_registry_limits(enum client_server server)
+{
+    return servers[server].limits;
+}
+
+void
+client_registry_set_limits(enum client_server server,
+                           const struct client_server_limits *limits)
+{
+    servers[server].limits = *limits;
+}
