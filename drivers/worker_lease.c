@@ -97,3 +97,37 @@ worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg)
     worker_lease_release(l);
     worker_lease_wait_gone(l);
 }
+
+int
+worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
+                     const int *rc, bool *is_started)
+{
+    struct worker *w = worker_lease_hold(l);
+
+    *is_started = w != NULL;
+    if (w == NULL)
+        return -1;
+    if (!worker_call(w, fn, arg) || *rc < 0) {
+        worker_lease_release(l);
+        return -1;
+    }
+    return 0;
+}
+
+bool
+worker_lease_call(struct worker_lease *l, worker_fn fn, void *arg)
+{
+    struct worker *w = worker_lease_worker(l);
+
+    return w != NULL && worker_call(w, fn, arg);
+}
+
+void
+worker_lease_close_conn(struct worker_lease *l, struct vireo_conn *conn,
+                        worker_fn fn)
+{
+    worker_call(conn->worker, fn, conn);
+    conn->priv = NULL;
+    conn->worker = NULL;
+    worker_lease_release(l);
+}

@@ -20,7 +20,9 @@
 #define VIREO_DRIVERS_WORKER_LEASE_H
 
 #include <pthread.h>
+#include <stdbool.h>
 
+#include "drivers/handle.h"
 #include "drivers/worker.h"
 
 struct worker_lease {
@@ -59,5 +61,24 @@ void worker_lease_wait_gone(struct worker_lease *l);
  * (the connections' holds go with the connections). Not from the worker
  * itself. */
 void worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg);
+
+/* A daemon driver's startup hook: take the hold startup keeps until
+ * shutdown and run fn(arg) on the worker, which sets *rc (0 on success,
+ * -1 with its error set). On failure the hold is released: -1, and when
+ * the worker itself cannot start, *rc is left alone and false is
+ * returned through *is_started. Not from the worker itself. */
+int worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
+                         const int *rc, bool *is_started);
+
+/* Run fn(arg) on the running worker and wait for it (a daemon driver's
+ * autostart hook); false, fn not run, when no worker runs. */
+bool worker_lease_call(struct worker_lease *l, worker_fn fn, void *arg);
+
+/* A driver's close of a connection it opened with a hold: fn(conn) runs
+ * on the connection's worker (conn->priv still set), then conn lets go
+ * of priv, worker and its hold. Any thread but that worker's, or the
+ * worker itself (fn then runs at once). */
+void worker_lease_close_conn(struct worker_lease *l, struct vireo_conn *conn,
+                             worker_fn fn);
 
 #endif /* VIREO_DRIVERS_WORKER_LEASE_H */

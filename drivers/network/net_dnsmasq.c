@@ -110,7 +110,7 @@ static char *
 conf_text(struct net_state *st, const struct net_obj *obj,
           const struct net_ipv4 *ip)
 {
-    const char *name = obj->def->name;
+    const char *name = obj->base.def->name;
     char addr[16], *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -124,7 +124,7 @@ conf_text(struct net_state *st, const struct net_obj *obj,
             "##    virsh net-edit %s\n\n", name);
     fprintf(out, "strict-order\nuser=root\nexcept-interface=lo\n"
             "bind-dynamic\ninterface=%s\nlisten-address=%s\n",
-            obj->def->bridge, addr);
+            obj->base.def->bridge, addr);
     put_ranges(out, ip);
     fprintf(out, "pid-file=%s/%s.dnsmasq-pid\n", st->run_dir, name);
     fprintf(out, "dhcp-hostsfile=%s/%s.hosts\n", st->run_dir, name);
@@ -155,8 +155,8 @@ static int
 write_files(struct net_state *st, const struct net_obj *obj,
             const struct net_ipv4 *ip, struct vireo_error *err)
 {
-    return write_run_file(st, obj->def->name, "hosts", hosts_text(ip), err) ||
-           write_run_file(st, obj->def->name, "conf",
+    return write_run_file(st, obj->base.def->name, "hosts", hosts_text(ip), err) ||
+           write_run_file(st, obj->base.def->name, "conf",
                           conf_text(st, obj, ip), err)
            ? -1 : 0;
 }
@@ -174,7 +174,7 @@ spawn(struct net_state *st, struct net_obj *obj, struct vireo_error *err)
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK, "%s",
                   "Cannot find 'dnsmasq' in path");
     } else if (asprintf(&conf_arg, "--conf-file=%s/%s.conf",
-                                     st->run_dir, obj->def->name) < 0) {
+                                     st->run_dir, obj->base.def->name) < 0) {
         error_no_memory(err);
     } else {
         const char *argv[] = { prog, conf_arg, "--keep-in-foreground", NULL };
@@ -204,7 +204,7 @@ on_exit_cb(struct worker_child *c, int status, void *opaque)
     struct net_state *st = obj->st;
     struct vireo_error err = { 0 };
     pid_t pid = worker_child_pid(c);
-    const char *name = obj->def->name;
+    const char *name = obj->base.def->name;
     struct net_ipv4 ip;
     bool is_quick = time(NULL) - obj->dnsmasq_started < RESTART_MIN_INTERVAL_S;
 
@@ -213,12 +213,12 @@ on_exit_cb(struct worker_child *c, int status, void *opaque)
     obj->dnsmasq = NULL;
     net_state_warn(st, "dnsmasq (pid %d) of network '%s' exited: "
                    "DHCP and DNS are down on bridge '%s'%s", (int)pid,
-                   name, obj->def->bridge,
+                   name, obj->base.def->bridge,
                    is_quick ? "; not restarted, it exited at once"
                             : "; restarting it");
     if (is_quick)
         return;
-    if (net_ipv4_read(obj->def, &ip, &err) < 0 || spawn(st, obj, &err) < 0 ||
+    if (net_ipv4_read(obj->base.def, &ip, &err) < 0 || spawn(st, obj, &err) < 0 ||
         net_store_save_status(st, obj, &err) < 0)
         net_state_warn(st, "cannot restart dnsmasq of network '%s': %s",
                        name, err.message);
@@ -266,7 +266,7 @@ net_dnsmasq_reattach(struct net_state *st, struct net_obj *obj,
                      const struct net_ipv4 *ip, pid_t pid,
                      struct vireo_error *err)
 {
-    if (!is_ours(st, obj->def->name, pid))
+    if (!is_ours(st, obj->base.def->name, pid))
         return net_dnsmasq_start(st, obj, ip, err);
     obj->dnsmasq = worker_child_adopt(worker_current(), pid, on_exit_cb, obj,
                                       err);
@@ -280,7 +280,7 @@ int
 net_dnsmasq_reload_hosts(struct net_state *st, struct net_obj *obj,
                          const struct net_ipv4 *ip, struct vireo_error *err)
 {
-    if (write_run_file(st, obj->def->name, "hosts", hosts_text(ip), err) < 0)
+    if (write_run_file(st, obj->base.def->name, "hosts", hosts_text(ip), err) < 0)
         return -1;
     if (obj->dnsmasq != NULL)
         worker_child_signal(obj->dnsmasq, SIGHUP);
@@ -313,7 +313,7 @@ net_dnsmasq_stop(struct net_state *st, struct net_obj *obj)
         worker_child_signal(c, SIGTERM);
         worker_child_free(c);
     }
-    remove_files(st, obj->def->name);
+    remove_files(st, obj->base.def->name);
 }
 
 void

@@ -27,7 +27,7 @@ static const char *const nft_paths[] = {
 bool
 net_nft_is_wanted(const struct net_obj *obj, const struct net_ipv4 *ip)
 {
-    int f = obj->def->forward;
+    int f = obj->base.def->forward;
 
     return ip->has_address && (f == NETWORK_FORWARD_NAT ||
                                f == NETWORK_FORWARD_ROUTE ||
@@ -104,9 +104,9 @@ ruleset(const char *name, const struct net_obj *obj,
         inet_ntop(AF_INET, &n, addr, sizeof(addr));
         snprintf(net, sizeof(net), "%s/%d", addr, ip->prefix);
         fprintf(out, "table ip %s {\n", table);
-        if (obj->def->forward == NETWORK_FORWARD_NAT)
+        if (obj->base.def->forward == NETWORK_FORWARD_NAT)
             put_postrouting(out, net);
-        put_forward(out, obj->def->forward, obj->def->bridge, net);
+        put_forward(out, obj->base.def->forward, obj->base.def->bridge, net);
         fputs("}\n", out);
     }
     if (fclose(out) != 0) {
@@ -227,7 +227,7 @@ net_nft_apply(struct net_state *st, const struct net_obj *obj,
               const struct net_ipv4 *ip, net_nft_done done, void *opaque,
               struct vireo_error *err)
 {
-    return run(st, obj->def->name, ruleset(obj->def->name, obj, ip), done,
+    return run(st, obj->base.def->name, ruleset(obj->base.def->name, obj, ip), done,
                opaque, err);
 }
 

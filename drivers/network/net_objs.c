@@ -14,7 +14,6 @@
 
 #include "drivers/conf/network_xml.h"
 #include "drivers/conf/network_xml_shape.h"
-#include "drivers/conf/uuid.h"
 #include "drivers/error.h"
 #include "drivers/network/net_link.h"
 #include "drivers/network/net_state.h"
@@ -36,63 +35,63 @@ net_state_warn(struct net_state *st, const char *fmt, ...)
     st->log_warning(line);
 }
 
+static struct net_obj *
+of(struct network_obj *base)
+{
+    return (struct net_obj *)base;    /* base is its first member */
+}
+
+struct net_obj *
+net_objs_first(struct net_state *st)
+{
+    return of(st->list);
+}
+
+struct net_obj *
+net_objs_next(struct net_obj *obj)
+{
+    return of(obj->base.next);
+}
+
 struct net_obj *
 net_objs_find_name(struct net_state *st, const char *name)
 {
-    for (struct net_obj *o = st->list; o != NULL; o = o->next)
-        if (strcmp(o->def->name, name) == 0)
-            return o;
-    return NULL;
+    return of(network_list_find_name(st->list, name));
 }
 
 struct net_obj *
 net_objs_find_uuid(struct net_state *st, const unsigned char *uuid)
 {
-    for (struct net_obj *o = st->list; o != NULL; o = o->next)
-        if (memcmp(o->def->uuid, uuid, VIREO_UUID_BUFLEN) == 0)
-            return o;
-    return NULL;
+    return of(network_list_find_uuid(st->list, uuid));
 }
 
 struct net_obj *
 net_objs_by_uuid(struct net_state *st, const unsigned char *uuid,
                  struct vireo_error *err)
 {
-    struct net_obj *obj = net_objs_find_uuid(st, uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
-
-    if (obj == NULL) {
-        uuid_format(uuid, text);
-        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
-                  "no network with matching uuid '%s'", text);
-    }
-    return obj;
+    return of(network_list_by_uuid(st->list, uuid, err));
 }
 
 struct network_def *
 net_objs_persistent_def(struct net_obj *obj)
 {
-    return obj->new_def != NULL ? obj->new_def : obj->def;
+    return network_obj_persistent_def(&obj->base);
 }
 
 void
 net_objs_emit(struct net_state *st, const struct net_obj *obj, int event)
 {
-    object_event_queue_lifecycle(st->events, obj->def->name, obj->def->uuid,
+    object_event_queue_lifecycle(st->events, obj->base.def->name, obj->base.def->uuid,
                                  event, 0);
 }
 
 void
 net_objs_remove(struct net_state *st, struct net_obj *obj)
 {
-    for (struct net_obj **pp = &st->list; *pp != NULL; pp = &(*pp)->next)
-        if (*pp == obj) {
-            *pp = obj->next;
-            network_def_free(obj->def);
-            network_def_free(obj->new_def);
-            free(obj);
-            return;
-        }
+    network_list_unlink(&st->list, &obj->base);
+    network_def_free(obj->base.def);
+    network_def_free(obj->base.new_def);
+    free(obj);
 }
 
 /* ---- Bridge names and MAC addresses ----------------------------------- */
@@ -109,12 +108,12 @@ has_own_bridge(int forward)
 static bool
 bridge_in_use(struct net_state *st, const char *bridge, const char *skip)
 {
-    for (struct net_obj *o = st->list; o != NULL; o = o->next) {
-        if (strcmp(o->def->name, skip) == 0)
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o)) {
+        if (strcmp(o->base.def->name, skip) == 0)
             continue;
-        if ((o->def->bridge != NULL && strcmp(o->def->bridge, bridge) == 0) ||
-            (o->new_def != NULL && o->new_def->bridge != NULL &&
-             strcmp(o->new_def->bridge, bridge) == 0))
+        if ((o->base.def->bridge != NULL && strcmp(o->base.def->bridge, bridge) == 0) ||
+            (o->base.new_def != NULL && o->base.new_def->bridge != NULL &&
+             strcmp(o->base.new_def->bridge, bridge) == 0))
             return true;
     }
     return false;
@@ -203,75 +202,21 @@ net_objs_fill_in(struct net_state *st, struct network_def *def,
 
 /* ---- Assigning a definition ------------------------------------------- */
 
-/* The network def would take: the one with its uuid (whose name must be
- * def's), else none (then no other may have its name). */
-static int
-check_clash(struct net_state *st, const struct network_def *def,
-            bool is_live, struct net_obj **found, struct vireo_error *err)
-{
-    struct net_obj *obj = net_objs_find_uuid(st, def->uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
-
-    *found = obj;
-    if (obj != NULL) {
-        uuid_format(obj->def->uuid, text);
-        if (strcmp(obj->def->name, def->name) != 0)
-            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_NETWORK,
-                             "network '%s' is already defined with uuid %s",
-                             obj->def->name, text);
-        if (is_live && obj->is_active)
-            return error_set(err, VIR_ERR_OPERATION_INVALID,
-                             VIR_FROM_NETWORK,
-                             "network is already active as '%s'",
-                             obj->def->name);
-        return 0;
-    }
-    obj = net_objs_find_name(st, def->name);
-    if (obj != NULL) {
-        uuid_format(obj->def->uuid, text);
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_NETWORK,
-                         "network '%s' already exists with uuid %s",
-                         def->name, text);
-    }
-    return 0;
-}
-
-static void
-assign(struct net_obj *obj, struct network_def *def, bool is_live)
-{
-    if (is_live) {
-        if (obj->is_persistent && obj->new_def == NULL) {
-            obj->new_def = obj->def;
-            obj->def = NULL;
-        }
-        network_def_free(obj->def);
-        obj->def = def;
-        return;
-    }
-    obj->is_persistent = true;
-    if (obj->is_active) {
-        network_def_free(obj->new_def);
-        obj->new_def = def;
-        return;
-    }
-    network_def_free(obj->def);
-    obj->def = def;
-}
-
 struct net_obj *
 net_objs_assign(struct net_state *st, struct network_def *def, bool is_live,
                 struct vireo_error *err)
 {
-    struct net_obj *obj, **pp;
+    struct network_obj *found;
+    struct net_obj *obj;
 
-    if (check_clash(st, def, is_live, &obj, err) < 0 ||
+    if (network_list_check_clash(st->list, def, is_live, &found, err) < 0 ||
         net_objs_fill_in(st, def, err) < 0) {
         network_def_free(def);
         return NULL;
     }
-    if (obj != NULL) {
-        assign(obj, def, is_live);
-        return obj;
+    if (found != NULL) {
+        network_obj_assign(found, def, is_live);
+        return of(found);
     }
     obj = calloc(1, sizeof(*obj));
     if (obj == NULL) {
@@ -280,10 +225,8 @@ net_objs_assign(struct net_state *st, struct network_def *def, bool is_live,
         return NULL;
     }
     obj->st = st;
-    obj->def = def;
-    obj->is_persistent = !is_live;
-    for (pp = &st->list; *pp != NULL; pp = &(*pp)->next)
-        ;
-    *pp = obj;
+    obj->base.def = def;
+    obj->base.is_persistent = !is_live;
+    network_list_append(&st->list, &obj->base);
     return obj;
 }

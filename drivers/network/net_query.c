@@ -27,8 +27,8 @@ count(struct vireo_conn *conn, bool is_active)
     struct net_state *st = conn->priv;
     int n = 0;
 
-    for (struct net_obj *o = st->list; o != NULL; o = o->next)
-        n += o->is_active == is_active;
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o))
+        n += o->base.is_active == is_active;
     return n;
 }
 
@@ -39,11 +39,11 @@ names(struct vireo_conn *conn, bool is_active, char **out, int maxnames,
     struct net_state *st = conn->priv;
     int n = 0;
 
-    for (struct net_obj *o = st->list; o != NULL && n < maxnames;
-         o = o->next) {
-        if (o->is_active != is_active)
+    for (struct net_obj *o = net_objs_first(st); o != NULL && n < maxnames;
+         o = net_objs_next(o)) {
+        if (o->base.is_active != is_active)
             continue;
-        if ((out[n] = strdup(o->def->name)) == NULL) {
+        if ((out[n] = strdup(o->base.def->name)) == NULL) {
             while (n > 0)
                 free(out[--n]);
             return error_no_memory(err);
@@ -83,32 +83,6 @@ netdrv_connect_list_defined_networks(struct vireo_conn *conn, char **out,
     return names(conn, false, out, maxnames, err);
 }
 
-/* libvirt's list filters: each pair filters only when one of its two
- * flags is given. */
-static bool
-is_listed(const struct net_obj *o, unsigned flags)
-{
-    const struct {
-        unsigned yes, no;
-        bool     value;
-    } pairs[] = {
-        { VIREO_CONNECT_LIST_NETWORKS_ACTIVE,
-          VIREO_CONNECT_LIST_NETWORKS_INACTIVE, o->is_active },
-        { VIREO_CONNECT_LIST_NETWORKS_PERSISTENT,
-          VIREO_CONNECT_LIST_NETWORKS_TRANSIENT, o->is_persistent },
-        { VIREO_CONNECT_LIST_NETWORKS_AUTOSTART,
-          VIREO_CONNECT_LIST_NETWORKS_NO_AUTOSTART, o->is_autostart },
-    };
-
-    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-        bool yes = flags & pairs[i].yes, no = flags & pairs[i].no;
-
-        if (yes != no && pairs[i].value != yes)
-            return false;
-    }
-    return true;
-}
-
 int
 netdrv_connect_list_all_networks(struct vireo_conn *conn,
                                  struct vireo_network ***nets,
@@ -120,16 +94,16 @@ netdrv_connect_list_all_networks(struct vireo_conn *conn,
     if (error_check_flags(err, VIR_FROM_NETWORK, flags, LIST_FILTERS_ALL,
                           "networkConnectListAllNetworks") < 0)
         return -1;
-    for (struct net_obj *o = st->list; o != NULL; o = o->next)
-        cap += is_listed(o, flags);
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o))
+        cap += network_obj_is_listed(&o->base, flags);
     if (nets == NULL)
         return cap;
     if ((*nets = calloc((size_t)cap + 1, sizeof(**nets))) == NULL)
         return error_no_memory(err);
-    for (struct net_obj *o = st->list; o != NULL; o = o->next) {
-        if (!is_listed(o, flags))
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o)) {
+        if (!network_obj_is_listed(&o->base, flags))
             continue;
-        (*nets)[n] = handle_network_new(conn, o->def->name, o->def->uuid, err);
+        (*nets)[n] = handle_network_new(conn, o->base.def->name, o->base.def->uuid, err);
         if ((*nets)[n++] == NULL) {
             handle_network_array_free(*nets, n - 1);
             *nets = NULL;
@@ -150,7 +124,7 @@ netdrv_network_lookup_by_name(struct vireo_conn *conn, const char *name,
                   "no network with matching name '%s'", name);
         return NULL;
     }
-    return handle_network_new(conn, o->def->name, o->def->uuid, err);
+    return handle_network_new(conn, o->base.def->name, o->base.def->uuid, err);
 }
 
 struct vireo_network *
@@ -160,7 +134,7 @@ netdrv_network_lookup_by_uuid(struct vireo_conn *conn,
 {
     struct net_obj *o = net_objs_by_uuid(conn->priv, uuid, err);
 
-    return o != NULL ? handle_network_new(conn, o->def->name, o->def->uuid,
+    return o != NULL ? handle_network_new(conn, o->base.def->name, o->base.def->uuid,
                                           err)
                      : NULL;
 }
@@ -178,7 +152,7 @@ netdrv_network_get_xml_desc(struct vireo_network *net, unsigned flags,
         (o = net_slots_obj(net, err)) == NULL)
         return NULL;
     text = network_def_format((flags & VIREO_NETWORK_XML_INACTIVE)
-                              ? net_objs_persistent_def(o) : o->def);
+                              ? net_objs_persistent_def(o) : o->base.def);
     if (text == NULL)
         error_no_memory(err);
     return text;
@@ -193,12 +167,12 @@ netdrv_network_get_bridge_name(struct vireo_network *net,
 
     if (o == NULL)
         return NULL;
-    if (o->def->bridge == NULL) {
+    if (o->base.def->bridge == NULL) {
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK,
-                  "network '%s' does not have a bridge name.", o->def->name);
+                  "network '%s' does not have a bridge name.", o->base.def->name);
         return NULL;
     }
-    if ((text = strdup(o->def->bridge)) == NULL)
+    if ((text = strdup(o->base.def->bridge)) == NULL)
         error_no_memory(err);
     return text;
 }
@@ -211,7 +185,7 @@ netdrv_network_get_autostart(struct vireo_network *net, int *autostart,
 
     if (o == NULL)
         return -1;
-    *autostart = o->is_autostart;
+    *autostart = o->base.is_autostart;
     return 0;
 }
 
@@ -220,7 +194,7 @@ netdrv_network_is_active(struct vireo_network *net, struct vireo_error *err)
 {
     struct net_obj *o = net_slots_obj(net, err);
 
-    return o == NULL ? -1 : o->is_active;
+    return o == NULL ? -1 : o->base.is_active;
 }
 
 int
@@ -229,5 +203,5 @@ netdrv_network_is_persistent(struct vireo_network *net,
 {
     struct net_obj *o = net_slots_obj(net, err);
 
-    return o == NULL ? -1 : o->is_persistent;
+    return o == NULL ? -1 : o->base.is_persistent;
 }

@@ -23,7 +23,7 @@
 static bool
 has_own_bridge(const struct net_obj *obj)
 {
-    int f = obj->def->forward;
+    int f = obj->base.def->forward;
 
     return f == NETWORK_FORWARD_NONE || f == NETWORK_FORWARD_NAT ||
            f == NETWORK_FORWARD_ROUTE || f == NETWORK_FORWARD_OPEN;
@@ -92,10 +92,10 @@ teardown(struct net_state *st, struct net_obj *obj, struct nft_wait *wait)
             answer(wait, 0, NULL);
         return;
     }
-    if (net_link_bridge_del(obj->def->bridge, &err) < 0)
-        net_state_warn(st, "network '%s': %s", obj->def->name, err.message);
-    if (net_nft_remove(st, obj->def->name, removed_cb, wait, &err) < 0) {
-        net_state_warn(st, "network '%s': %s", obj->def->name, err.message);
+    if (net_link_bridge_del(obj->base.def->bridge, &err) < 0)
+        net_state_warn(st, "network '%s': %s", obj->base.def->name, err.message);
+    if (net_nft_remove(st, obj->base.def->name, removed_cb, wait, &err) < 0) {
+        net_state_warn(st, "network '%s': %s", obj->base.def->name, err.message);
         if (wait != NULL)
             answer(wait, 0, NULL);
     }
@@ -106,17 +106,17 @@ teardown(struct net_state *st, struct net_obj *obj, struct nft_wait *wait)
 static void
 mark_stopped(struct net_state *st, struct net_obj *obj)
 {
-    obj->is_active = false;
+    obj->base.is_active = false;
     obj->is_starting = false;
-    net_store_delete_status(st, obj->def->name);
-    if (!obj->is_persistent) {
+    net_store_delete_status(st, obj->base.def->name);
+    if (!obj->base.is_persistent) {
         net_objs_remove(st, obj);
         return;
     }
-    if (obj->new_def != NULL) {
-        network_def_free(obj->def);
-        obj->def = obj->new_def;
-        obj->new_def = NULL;
+    if (obj->base.new_def != NULL) {
+        network_def_free(obj->base.def);
+        obj->base.def = obj->base.new_def;
+        obj->base.new_def = NULL;
     }
 }
 
@@ -126,9 +126,9 @@ net_run_stop(struct net_state *st, struct net_obj *obj, struct call *c,
 {
     struct nft_wait *wait;
 
-    if (!obj->is_active)
+    if (!obj->base.is_active)
         return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "network '%s' is not active", obj->def->name);
+                         "network '%s' is not active", obj->base.def->name);
     net_objs_emit(st, obj, VIR_NETWORK_EVENT_STOPPED);
     wait = c != NULL ? wait_new(c, "nft's removal of the network's table")
                      : NULL;
@@ -146,12 +146,12 @@ make_live(struct net_obj *obj, struct vireo_error *err)
 {
     struct network_def *live;
 
-    if (!obj->is_persistent || obj->new_def != NULL)
+    if (!obj->base.is_persistent || obj->base.new_def != NULL)
         return 0;
-    if ((live = network_def_copy(obj->def, err)) == NULL)
+    if ((live = network_def_copy(obj->base.def, err)) == NULL)
         return -1;
-    obj->new_def = obj->def;
-    obj->def = live;
+    obj->base.new_def = obj->base.def;
+    obj->base.def = live;
     return 0;
 }
 
@@ -171,7 +171,7 @@ static int
 setup_virtual(struct net_state *st, struct net_obj *obj,
               const struct net_ipv4 *ip, struct vireo_error *err)
 {
-    const struct network_def *def = obj->def;
+    const struct network_def *def = obj->base.def;
     xmlNodePtr mac = NULL;
     char *mac_text = NULL;
     int rc;
@@ -207,7 +207,7 @@ mark_started(struct net_state *st, struct net_obj *obj,
              struct vireo_error *err)
 {
     obj->is_starting = false;
-    obj->is_active = true;
+    obj->base.is_active = true;
     if (net_store_save_status(st, obj, err) < 0)
         return -1;
     net_objs_emit(st, obj, VIR_NETWORK_EVENT_STARTED);
@@ -219,7 +219,7 @@ static void
 fail_start(struct net_state *st, struct net_obj *obj)
 {
     teardown(st, obj, NULL);
-    obj->is_active = true;     /* for mark_stopped's bookkeeping */
+    obj->base.is_active = true;     /* for mark_stopped's bookkeeping */
     mark_stopped(st, obj);
 }
 
@@ -285,21 +285,21 @@ net_run_start(struct net_state *st, struct net_obj *obj, struct call *c,
               struct vireo_error *err)
 {
     struct net_ipv4 ip;
-    int f = obj->def->forward;
+    int f = obj->base.def->forward;
 
-    if (obj->is_active || obj->is_starting)
+    if (obj->base.is_active || obj->is_starting)
         return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
                          "%s", "network is already active");
     if (f != NETWORK_FORWARD_BRIDGE && !has_own_bridge(obj))
         return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NETWORK,
                          "forward mode '%s' is not supported here",
                          network_forward_to_string(f));
-    if (make_live(obj, err) < 0 || net_ipv4_read(obj->def, &ip, err) < 0)
+    if (make_live(obj, err) < 0 || net_ipv4_read(obj->base.def, &ip, err) < 0)
         return -1;
     if (f == NETWORK_FORWARD_BRIDGE) {
         if (mark_started(st, obj, err) == 0)
             return 0;
-        obj->is_active = true;
+        obj->base.is_active = true;
         mark_stopped(st, obj);
         return -1;
     }
@@ -329,9 +329,9 @@ adopt_def(struct net_state *st, const char *name, char *xml,
     if (def == NULL)
         return NULL;
     obj = net_objs_find_uuid(st, def->uuid);
-    if (obj != NULL && obj->is_persistent && obj->new_def == NULL) {
-        obj->new_def = obj->def;
-        obj->def = def;
+    if (obj != NULL && obj->base.is_persistent && obj->base.new_def == NULL) {
+        obj->base.new_def = obj->base.def;
+        obj->base.def = def;
         return obj;
     }
     (void)name;
@@ -356,10 +356,10 @@ static int
 resume_virtual(struct net_state *st, struct net_obj *obj,
                struct vireo_error *err)
 {
-    pid_t pid = net_store_status_pid(st, obj->def->name);
+    pid_t pid = net_store_status_pid(st, obj->base.def->name);
     struct net_ipv4 ip;
 
-    if (net_ipv4_read(obj->def, &ip, err) < 0 ||
+    if (net_ipv4_read(obj->base.def, &ip, err) < 0 ||
         (net_dnsmasq_is_wanted(&ip) &&
          net_dnsmasq_reattach(st, obj, &ip, pid, err) < 0))
         return -1;
@@ -381,10 +381,10 @@ reattach_one(struct net_state *st, const char *name, char *xml)
         clean_stale(st, name, NULL);
         return;
     }
-    obj->is_active = true;
-    if (has_own_bridge(obj) && !net_link_exists(obj->def->bridge)) {
+    obj->base.is_active = true;
+    if (has_own_bridge(obj) && !net_link_exists(obj->base.def->bridge)) {
         net_state_warn(st, "network '%s' ran, but its bridge '%s' is gone; "
-                       "cleaning up", name, obj->def->bridge);
+                       "cleaning up", name, obj->base.def->bridge);
         clean_stale(st, name, NULL);
         mark_stopped(st, obj);
         return;
@@ -407,22 +407,22 @@ net_run_autostart_all(struct net_state *st)
 {
     struct net_obj *next;
 
-    for (struct net_obj *o = st->list; o != NULL; o = next) {
+    for (struct net_obj *o = net_objs_first(st); o != NULL; o = next) {
         struct vireo_error err = { 0 };
 
-        next = o->next;
-        if (o->is_autostart && o->is_persistent && !o->is_active &&
+        next = net_objs_next(o);
+        if (o->base.is_autostart && o->base.is_persistent && !o->base.is_active &&
             !o->is_starting && net_run_start(st, o, NULL, &err) < 0 &&
             err.code != 0)
             net_state_warn(st, "cannot autostart network '%s': %s",
-                           o->def->name, err.message);
+                           o->base.def->name, err.message);
     }
 }
 
 void
 net_run_detach_all(struct net_state *st)
 {
-    for (struct net_obj *o = st->list; o != NULL; o = o->next) {
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o)) {
         worker_child_free(o->dnsmasq);    /* detached: it runs on */
         o->dnsmasq = NULL;
     }

@@ -52,7 +52,7 @@ netdrv_network_define_xml(struct vireo_conn *conn, const char *xml,
         return NULL;
     }
     net_objs_emit(st, obj, VIR_NETWORK_EVENT_DEFINED);
-    return handle_network_new(conn, obj->def->name, obj->def->uuid, err);
+    return handle_network_new(conn, obj->base.def->name, obj->base.def->uuid, err);
 }
 
 /* After a start that failed at once, a transient network is forgotten
@@ -62,7 +62,7 @@ drop_failed(struct net_state *st, const char *name)
 {
     struct net_obj *obj = net_objs_find_name(st, name);
 
-    if (obj != NULL && !obj->is_persistent && !obj->is_active &&
+    if (obj != NULL && !obj->base.is_persistent && !obj->base.is_active &&
         !obj->is_starting)
         net_objs_remove(st, obj);
 }
@@ -73,12 +73,12 @@ handle_of(struct vireo_conn *conn, const char *name, struct vireo_error *err)
 {
     struct net_obj *obj = net_objs_find_name(conn->priv, name);
 
-    if (obj == NULL || !obj->is_active) {
+    if (obj == NULL || !obj->base.is_active) {
         error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
                   "no network with matching name '%s'", name);
         return NULL;
     }
-    return handle_network_new(conn, obj->def->name, obj->def->uuid, err);
+    return handle_network_new(conn, obj->base.def->name, obj->base.def->uuid, err);
 }
 
 /* libvirt's VIR_NETWORK_CREATE_VALIDATE has DEFINE_VALIDATE's value. */
@@ -116,8 +116,13 @@ netdrv_network_create_xml(struct vireo_conn *conn, const char *xml,
     return result;
 }
 
-int
-netdrv_network_create(struct vireo_network *net, struct vireo_error *err)
+/* A start or a stop of the network net names, answered now or, once
+ * nft has answered, on the call's second run. */
+static int
+start_or_stop(struct vireo_network *net,
+              int (*fn)(struct net_state *st, struct net_obj *obj,
+                        struct call *c, struct vireo_error *err),
+              struct vireo_error *err)
 {
     struct net_obj *obj;
     int rc;
@@ -126,45 +131,58 @@ netdrv_network_create(struct vireo_network *net, struct vireo_error *err)
         return rc;
     if ((obj = net_slots_obj(net, err)) == NULL)
         return -1;
-    return net_run_start(net->conn->priv, obj, call_current(), err);
+    return fn(net->conn->priv, obj, call_current(), err);
+}
+
+int
+netdrv_network_create(struct vireo_network *net, struct vireo_error *err)
+{
+    return start_or_stop(net, net_run_start, err);
 }
 
 int
 netdrv_network_destroy(struct vireo_network *net, struct vireo_error *err)
 {
-    struct net_obj *obj;
-    int rc;
-
-    if (replayed(&rc, err, NULL))
-        return rc;
-    if ((obj = net_slots_obj(net, err)) == NULL)
-        return -1;
-    return net_run_stop(net->conn->priv, obj, call_current(), err);
+    return start_or_stop(net, net_run_stop, err);
 }
 
 /* libvirt's networkUndefine: a running network becomes transient and
  * goes when it stops. */
+/* The persistent network net names, or NULL with err set: absent, or
+ * transient (VIR_ERR_OPERATION_INVALID with refusal, libvirt's words). */
+static struct net_obj *
+persistent(struct vireo_network *net, const char *refusal,
+           struct vireo_error *err)
+{
+    struct net_obj *obj = net_slots_obj(net, err);
+
+    if (obj != NULL && !obj->base.is_persistent) {
+        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK, "%s",
+                  refusal);
+        obj = NULL;
+    }
+    return obj;
+}
+
 int
 netdrv_network_undefine(struct vireo_network *net, struct vireo_error *err)
 {
     struct net_state *st = net->conn->priv;
-    struct net_obj *obj = net_slots_obj(net, err);
+    struct net_obj *obj = persistent(net, "can't undefine transient network",
+                                     err);
 
     if (obj == NULL)
         return -1;
-    if (!obj->is_persistent)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "can't undefine transient network");
-    net_store_delete_config(st, obj->def->name);
-    obj->is_autostart = false;
+    net_store_delete_config(st, obj->base.def->name);
+    obj->base.is_autostart = false;
     net_objs_emit(st, obj, VIR_NETWORK_EVENT_UNDEFINED);
-    if (!obj->is_active) {
+    if (!obj->base.is_active) {
         net_objs_remove(st, obj);
         return 0;
     }
-    obj->is_persistent = false;
-    network_def_free(obj->new_def);
-    obj->new_def = NULL;
+    obj->base.is_persistent = false;
+    network_def_free(obj->base.new_def);
+    obj->base.new_def = NULL;
     return 0;
 }
 
@@ -173,52 +191,21 @@ netdrv_network_set_autostart(struct vireo_network *net, int autostart,
                              struct vireo_error *err)
 {
     struct net_state *st = net->conn->priv;
-    struct net_obj *obj = net_slots_obj(net, err);
+    struct net_obj *obj = persistent(net, "cannot set autostart for "
+                                     "transient network", err);
 
     if (obj == NULL)
         return -1;
-    if (!obj->is_persistent)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "cannot set autostart for transient network");
-    if (obj->is_autostart == (autostart != 0))
+    if (obj->base.is_autostart == (autostart != 0))
         return 0;
-    if (net_store_set_autostart(st, obj->def->name, autostart != 0, err) < 0)
+    if (net_store_set_autostart(st, obj->base.def->name, autostart != 0,
+                                err) < 0)
         return -1;
-    obj->is_autostart = autostart != 0;
+    obj->base.is_autostart = autostart != 0;
     return 0;
 }
 
 /* ---- virNetworkUpdate ------------------------------------------------- */
-
-/* def updated as asked, into a copy: the copy, or NULL with err set. */
-static struct network_def *
-updated(const struct network_def *def, unsigned command, unsigned section,
-        int parent_index, const char *xml, struct vireo_error *err)
-{
-    struct network_def *copy = network_def_copy(def, err);
-
-    if (copy != NULL &&
-        network_def_update(copy, command, section, parent_index, xml,
-                           err) < 0) {
-        network_def_free(copy);
-        copy = NULL;
-    }
-    return copy;
-}
-
-static int
-check_update(const struct net_obj *obj, unsigned flags,
-             struct vireo_error *err)
-{
-    if (!obj->is_active && (flags & VIREO_NETWORK_UPDATE_AFFECT_LIVE))
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "network is not running");
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_CONFIG) && !obj->is_persistent)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "cannot change persistent config of a "
-                         "transient network");
-    return 0;
-}
 
 /* The running network takes live: what dnsmasq must know is told to it
  * (the fixed DHCP hosts, through its hosts file and SIGHUP). */
@@ -228,10 +215,10 @@ apply_live(struct net_state *st, struct net_obj *obj,
 {
     struct net_ipv4 ip;
 
-    network_def_free(obj->def);
-    obj->def = live;
+    network_def_free(obj->base.def);
+    obj->base.def = live;
     if (net_store_save_status(st, obj, err) < 0 ||
-        net_ipv4_read(obj->def, &ip, err) < 0)
+        net_ipv4_read(obj->base.def, &ip, err) < 0)
         return -1;
     return obj->dnsmasq != NULL ? net_dnsmasq_reload_hosts(st, obj, &ip, err)
                                 : 0;
@@ -242,39 +229,20 @@ netdrv_network_update(struct vireo_network *net, unsigned command,
                       unsigned section, int parent_index, const char *xml,
                       unsigned flags, struct vireo_error *err)
 {
-    const unsigned both = VIREO_NETWORK_UPDATE_AFFECT_LIVE |
-                          VIREO_NETWORK_UPDATE_AFFECT_CONFIG;
     struct net_state *st = net->conn->priv;
-    struct network_def *live = NULL, *config = NULL;
+    struct network_def *live, *config;
     struct net_obj *obj;
 
-    if (error_check_flags(err, VIR_FROM_NETWORK, flags, both,
+    if (error_check_flags(err, VIR_FROM_NETWORK, flags,
+                          VIREO_NETWORK_UPDATE_AFFECT_LIVE |
+                          VIREO_NETWORK_UPDATE_AFFECT_CONFIG,
                           "networkUpdate") < 0 ||
-        (obj = net_slots_obj(net, err)) == NULL)
+        (obj = net_slots_obj(net, err)) == NULL ||
+        network_obj_updated_defs(&obj->base, command, section, parent_index,
+                                 xml, flags, &live, &config, err) < 0)
         return -1;
-    if ((flags & both) == 0)
-        flags |= obj->is_active ? VIREO_NETWORK_UPDATE_AFFECT_LIVE
-                                : VIREO_NETWORK_UPDATE_AFFECT_CONFIG;
-    if (check_update(obj, flags, err) < 0)
-        return -1;
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_LIVE) &&
-        (live = updated(obj->def, command, section, parent_index, xml,
-                        err)) == NULL)
-        return -1;
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_CONFIG) &&
-        (config = updated(net_objs_persistent_def(obj), command, section,
-                          parent_index, xml, err)) == NULL) {
-        network_def_free(live);
-        return -1;
-    }
     if (config != NULL) {
-        if (obj->is_active) {
-            network_def_free(obj->new_def);
-            obj->new_def = config;
-        } else {
-            network_def_free(obj->def);
-            obj->def = config;
-        }
+        network_obj_assign(&obj->base, config, false);
         if (net_store_save_config(st, obj, err) < 0) {
             network_def_free(live);
             return -1;

@@ -15,32 +15,28 @@
 #include <time.h>
 
 #include "api/vireo.h"
+#include "drivers/network_list.h"
 
 struct network_def;
 struct object_event_state;
 struct worker_child;
 
-/* One network. Owned by the network thread, like the list it is in. */
+/* One network: libvirt's object (network_list.h) and what it has on the
+ * host. Owned by the network thread, like the list it is in. */
 struct net_obj {
+    struct network_obj   base;       /* first: the list links these */
     struct net_state    *st;         /* the state it belongs to */
-    struct network_def  *def;        /* the running one, or the only one */
-    struct network_def  *new_def;    /* a running network's persistent
-                                        definition when it differs */
-    bool                 is_active;
-    bool                 is_persistent;
-    bool                 is_autostart;
     bool                 is_starting;   /* its firewall is being applied */
     /* dnsmasq serving its DHCP and DNS while it runs, or NULL. A detached
      * process, so that it outlives a daemon restart, as the bridge does. */
     struct worker_child *dnsmasq;
     time_t               dnsmasq_started;
-    struct net_obj      *next;
 };
 
 /* Owned by the network thread. */
 struct net_state {
     int                        refs;        /* startup, and each conn */
-    struct net_obj            *list;        /* definition order */
+    struct network_obj        *list;        /* net_obj, definition order */
     struct object_event_state *events;
     char                      *config_dir;  /* NAME.xml: persistent ones */
     char                      *autostart_dir;
@@ -50,6 +46,11 @@ struct net_state {
 };
 
 /* ---- net_objs.c: the list -------------------------------------------- */
+
+/* Walking the list: the first network, the one after obj; NULL at the
+ * end. */
+struct net_obj *net_objs_first(struct net_state *st);
+struct net_obj *net_objs_next(struct net_obj *obj);
 
 /* NULL when absent. */
 struct net_obj *net_objs_find_name(struct net_state *st, const char *name);

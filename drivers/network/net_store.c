@@ -101,7 +101,7 @@ int
 net_store_save_config(struct net_state *st, struct net_obj *obj,
                       struct vireo_error *err)
 {
-    return write_def(st->config_dir, obj->def->name, "xml",
+    return write_def(st->config_dir, obj->base.def->name, "xml",
                      net_objs_persistent_def(obj), err);
 }
 
@@ -142,7 +142,7 @@ int
 net_store_save_status(struct net_state *st, struct net_obj *obj,
                       struct vireo_error *err)
 {
-    char *path = net_store_path(st->run_dir, obj->def->name, "pid");
+    char *path = net_store_path(st->run_dir, obj->base.def->name, "pid");
     char pid[32];
     int rc;
 
@@ -152,8 +152,8 @@ net_store_save_status(struct net_state *st, struct net_obj *obj,
              ? (int)worker_child_pid(obj->dnsmasq) : 0);
     rc = net_store_write(path, pid, err);
     free(path);
-    return rc < 0 ? -1 : write_def(st->run_dir, obj->def->name, "xml",
-                                   obj->def, err);
+    return rc < 0 ? -1 : write_def(st->run_dir, obj->base.def->name, "xml",
+                                   obj->base.def, err);
 }
 
 void
@@ -223,7 +223,7 @@ load_config(struct net_state *st, const char *name, char *xml)
         net_state_warn(st, "network config '%s/%s.xml' skipped: %s",
                        st->config_dir, name, err.message);
     else if (link != NULL && access(link, F_OK) == 0)
-        obj->is_autostart = true;
+        obj->base.is_autostart = true;
     free(link);
 }
 

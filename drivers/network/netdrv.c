@@ -67,7 +67,7 @@ state_free(struct net_state *st)
 {
     net_run_detach_all(st);
     while (st->list != NULL)
-        net_objs_remove(st, st->list);
+        net_objs_remove(st, net_objs_first(st));
     object_event_state_free(st->events);
     free(st->config_dir);
     free(st->autostart_dir);
@@ -107,12 +107,12 @@ define_default(struct net_state *st, struct driver_config *cfg)
         (obj = net_objs_assign(st, def, false, &err)) == NULL ||
         net_store_save_config(st, obj, &err) < 0 ||
         (autostart &&
-         net_store_set_autostart(st, obj->def->name, true, &err) < 0) ||
+         net_store_set_autostart(st, obj->base.def->name, true, &err) < 0) ||
         net_store_write(mark, "", &err) < 0)
         net_state_warn(st, "cannot define the default network: %s",
                        err.message);
     else
-        obj->is_autostart = autostart != 0;
+        obj->base.is_autostart = autostart != 0;
     free(mark);
 }
 
@@ -166,16 +166,15 @@ static int
 netdrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 {
     struct startup_io io = { .ctx = ctx, .err = err, .rc = -1 };
-    struct worker *w = worker_lease_hold(&lease);
+    bool is_started;
 
-    if (w == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK, "%s",
-                         "cannot start the network driver's thread");
-    if (!worker_call(w, startup_on_thread, &io) || io.rc < 0) {
-        worker_lease_release(&lease);
-        return -1;
-    }
-    return 0;
+    if (worker_lease_startup(&lease, startup_on_thread, &io, &io.rc,
+                             &is_started) == 0)
+        return 0;
+    if (!is_started)
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK, "%s",
+                  "cannot start the network driver's thread");
+    return -1;
 }
 
 /* Only a root daemon puts networks on the host. */
@@ -190,10 +189,7 @@ autostart_on_thread(void *arg)
 static void
 netdrv_autostart(void)
 {
-    struct worker *w = worker_lease_worker(&lease);
-
-    if (w != NULL)
-        worker_call(w, autostart_on_thread, NULL);
+    worker_lease_call(&lease, autostart_on_thread, NULL);
 }
 
 static void
@@ -278,10 +274,7 @@ close_on_thread(void *arg)
 static void
 netdrv_close(struct vireo_conn *conn)
 {
-    worker_call(conn->worker, close_on_thread, conn);
-    conn->priv = NULL;
-    conn->worker = NULL;
-    worker_lease_release(&lease);
+    worker_lease_close_conn(&lease, conn, close_on_thread);
 }
 
 static int

@@ -54,13 +54,13 @@ find_bridge(struct port_msg *m)
     if (obj == NULL)
         error_set(&m->err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
                   "no network with matching name '%s'", m->name);
-    else if (!obj->is_active)
+    else if (!obj->base.is_active)
         error_set(&m->err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
                   "network '%s' is not active", m->name);
-    else if (obj->def->bridge == NULL)
+    else if (obj->base.def->bridge == NULL)
         error_set(&m->err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_NETWORK,
                   "network '%s' has no bridge for a guest's tap", m->name);
-    else if ((m->bridge = strdup(obj->def->bridge)) == NULL)
+    else if ((m->bridge = strdup(obj->base.def->bridge)) == NULL)
         error_no_memory(&m->err);
 }
 
