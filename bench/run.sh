@@ -38,6 +38,8 @@ wait_socket() {
 }
 
 mkdir -p "$dir/vireo"
+# Never libvirt's default network on the host from a benchmark's daemon.
+echo "default_network_autostart = 0" > "$dir/network.conf"
 cat > "$dir/vireod.conf" <<CONF
 unix_sock_dir = "$dir/vireo"
 run_dir = "$dir/vireo"
