@@ -279,6 +279,9 @@ DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 /* Object events: networks, storage pools, node devices. */
 DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 
+/* Network DHCP leases (dispatch_network_lease.c). */
+DISPATCH_SLOT(dispatch_network_get_dhcp_leases);
+
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 

@@ -289,6 +289,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Object events: networks, storage pools, node devices. */
     SLOT(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, dispatch_connect_network_event_deregister_any),
 
+    /* Network DHCP leases. */
+    SLOT(NETWORK_GET_DHCP_LEASES, dispatch_network_get_dhcp_leases),
 };
 
 static const dispatch_fn qemu_handlers[] = {

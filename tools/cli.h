@@ -333,4 +333,9 @@ void cli_format_time(const char *seconds, char *buf, size_t size);
 /* Object events: networks, storage pools, node devices. */
 int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
 
+/* Network DHCP leases (cmd_network_lease.c). virsh's lookup of a NETWORK
+ * argument (cmd_network.c): NULL after printing virsh's error. */
+struct vireo_network *cli_network_lookup(struct session *s, const char *arg);
+int cmd_net_dhcp_leases(struct session *s, const struct cmd *cmd);
+
 #endif /* VIREO_TOOLS_CLI_H */

@@ -860,6 +860,13 @@ static const struct opt_def net_event_opts[] = {
     END_OPTS,
 };
 
+/* Network DHCP leases. */
+static const struct opt_def net_dhcp_leases_opts[] = {
+    NETWORK_ARG,
+    { "mac", OPT_STRING, false, false, "MAC address" },
+    END_OPTS,
+};
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -1282,6 +1289,11 @@ static const struct cmd_def table[] = {
     { "net-event", cmd_net_event, net_event_opts, true,
       "Network Events", "List event types, or wait for network events to "
       "occur" },
+
+    /* Network DHCP leases. */
+    { "net-dhcp-leases", cmd_net_dhcp_leases, net_dhcp_leases_opts, true,
+      "print lease info for a given network",
+      "Print lease info for a given network" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

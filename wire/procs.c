@@ -549,6 +549,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, ARGS(connect_network_event_deregister_any), NONE, HIGH),
     EVENT(NETWORK_EVENT_LIFECYCLE, MSG(network_event_lifecycle)),
 
+    /* Network DHCP leases. */
+    CALL(NETWORK_GET_DHCP_LEASES, ARGS(network_get_dhcp_leases), RET(network_get_dhcp_leases), LOW),
+
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

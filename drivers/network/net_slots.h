@@ -68,4 +68,9 @@ int netdrv_network_update(struct vireo_network *net, unsigned command,
                           const char *xml, unsigned flags,
                           struct vireo_error *err);
 
+/* net_lease.c */
+int netdrv_network_get_dhcp_leases(struct vireo_network *net, const char *mac,
+                                   struct vireo_network_dhcp_lease ***leases,
+                                   unsigned flags, struct vireo_error *err);
+
 #endif /* VIREO_NETWORK_NET_SLOTS_H */

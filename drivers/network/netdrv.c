@@ -331,4 +331,5 @@ const struct driver netdrv = {
     .network_update                   = netdrv_network_update,
     .network_event_register_any       = netdrv_event_register_any,
     .network_event_deregister_any     = netdrv_event_deregister_any,
+    .network_get_dhcp_leases          = netdrv_network_get_dhcp_leases,
 };

@@ -537,4 +537,7 @@ const struct driver remotedrv = {
     .network_event_register_any = remotedrv_network_event_register_any,
     .network_event_deregister_any = remotedrv_network_event_deregister_any,
 
+    /* Network DHCP leases. */
+    .network_get_dhcp_leases     = remotedrv_network_get_dhcp_leases,
+
 };

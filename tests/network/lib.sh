@@ -22,10 +22,14 @@ if [ -z "${VIREO_NET_NAMESPACED:-}" ]; then
         echo "not ok 1 - the network tests run as root (bridges, nftables)"
         exit 1
     }
-    exec env VIREO_NET_NAMESPACED=1 unshare --net --mount bash "$0" "$@"
+    exec env VIREO_NET_NAMESPACED=1 unshare --net --mount --pid --fork \
+        --kill-child bash "$0" "$@"
 fi
+# A pid namespace too: the test is its init, so whatever outlives it
+# (dnsmasq, detached from vireod) dies with it, even when the test is
+# killed; and its /proc shows only the test's processes.
 mount --make-rprivate / && mount -t sysfs sysfs /sys &&
-    mount -t tmpfs tmpfs /run || {
+    mount -t proc proc /proc && mount -t tmpfs tmpfs /run || {
     echo "1..1"
     echo "not ok 1 - a network and mount namespace of our own"
     exit 1
@@ -34,6 +38,7 @@ ip link set lo up
 
 # shellcheck source-path=SCRIPTDIR source=../integration/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../integration/lib.sh"
+: "${VIREO:?VIREO must name the vireo executable}"
 
 for tool in dnsmasq nft ip virsh; do
     command -v "$tool" > /dev/null || PATH=$PATH:/usr/sbin:/sbin
@@ -76,9 +81,9 @@ net_row() {
 dnsmasq_pids() {
     local f args
     for f in /proc/[0-9]*/cmdline; do
-        args=$(tr '\0' ' ' < "$f" 2> /dev/null) || continue
-        case $args in
-        *"--conf-file=$NET_RUN/$1"*) f=${f#/proc/}; echo "${f%/cmdline}" ;;
+        mapfile -d '' -t args 2> /dev/null < "$f" || continue
+        case ${args[1]:-} in
+        "--conf-file=$NET_RUN/$1"*) f=${f#/proc/}; echo "${f%/cmdline}" ;;
         esac
     done
 }
@@ -97,10 +102,14 @@ nft_table() {
     nft list table ip "vireo_$1" 2> /dev/null
 }
 
-# wait_gone_pid PID: up to 10 s for it to end.
+# wait_gone_pid PID: up to 10 s for it to end (a zombie has ended: the
+# test, init here, reaps it when it next waits).
 wait_gone_pid() {
+    local stat
     for _ in $(seq 100); do
-        [ -d "/proc/$1" ] || return 0
+        read -r stat 2> /dev/null < "/proc/$1/stat" || return 0
+        stat=${stat##*) }
+        [ "${stat%% *}" = Z ] && return 0
         sleep 0.1
     done
     return 1

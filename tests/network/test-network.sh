@@ -8,7 +8,7 @@
 # daemon restarts with networks running (nothing lost, nothing doubled).
 . "$(dirname "$0")/lib.sh"
 
-plan 63
+plan 70
 
 # net_xml NAME FORWARD ADDRESS [BRIDGE]: a network with DHCP on .2-.99.
 net_xml() {
@@ -156,6 +156,35 @@ is "$(dnsmasq_pids nat1)" "$pid" "and the same dnsmasq reads it again"
 nvsh net-dumpxml nat1 --inactive
 like "$(cat "$OUT")" "<host mac='52:54:00:aa:bb:cc' name='fixed' ip='10.10.1.50'/>" \
     "the persistent definition has it too"
+
+# -- A DHCP client on the default network, and net-dhcp-leases --------------
+# The client is a busybox udhcpc in a network namespace of its own, its
+# veth plugged into virbr0 as a guest's tap would be.
+ip netns add vclient &&
+    ip link add vcl0 type veth peer name vcl1 netns vclient &&
+    ip link set vcl0 master virbr0 up &&
+    ip netns exec vclient ip link set vcl1 address 52:54:00:12:34:56 up
+ok $? "a client's link is plugged into the default network's bridge"
+timeout 30 ip netns exec vclient busybox udhcpc -i vcl1 -n -q -t 10 -T 1 \
+    -s /bin/true -x hostname:leasetest > "$DIR/udhcpc.out" 2>&1
+ok $? "the client gets a DHCP lease from the network's dnsmasq"
+nvsh net-dhcp-leases default
+lease=$(awk '$3 == "52:54:00:12:34:56" { print $4, $5, $6, $7 }' "$OUT")
+like "$lease" "ipv4 192.168.122." "net-dhcp-leases shows the client's address"
+like "$lease" "/24 leasetest 01:52:54:00:12:34:56" \
+    "with the network's prefix, the client's host name and client id"
+head -2 "$OUT" | tr -s ' ' > "$DIR/leases.head"
+is "$(head -1 "$DIR/leases.head")" \
+    " Expiry Time MAC address Protocol IP address Hostname Client ID or DUID" \
+    "under virsh's headings"
+cp "$OUT" "$DIR/leases.virsh"
+timeout "$VSH_TIMEOUT" "$VIREO" -c "$QURI" net-dhcp-leases default \
+    > "$DIR/leases.vireo" 2>&1
+is "$(cat "$DIR/leases.vireo")" "$(cat "$DIR/leases.virsh")" \
+    "the vireo CLI prints the leases as virsh does"
+nvsh net-dhcp-leases default --mac 52:54:00:00:00:01
+is "$(sed -n '3p' "$OUT")" "" "a MAC address nobody has gives no lease"
+ip netns del vclient
 
 # -- dnsmasq killed from outside ---------------------------------------------
 pid=$(dnsmasq_pids default)
