@@ -95,3 +95,36 @@ network_port_ask_bridge(const char *name, struct worker *reply_to,
     }
     return true;
 }
+
+struct now_io {
+    const char        *name;
+    char              *bridge;
+    struct vireo_error err;
+};
+
+static void
+now_on_thread(void *arg)
+{
+    struct now_io *io = arg;
+    struct port_msg m = { .name = (char *)io->name };
+
+    find_bridge(&m);
+    io->bridge = m.bridge;
+    io->err = m.err;
+}
+
+char *
+network_port_bridge_now(const char *name, struct vireo_error *err)
+{
+    struct worker *w = network_port_worker();
+    struct now_io io = { .name = name };
+
+    if (w == NULL || !worker_call(w, now_on_thread, &io)) {
+        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
+                  "no network with matching name '%s'", name);
+        return NULL;
+    }
+    if (io.bridge == NULL)
+        *err = io.err;
+    return io.bridge;
+}

@@ -27,4 +27,9 @@ typedef void (*network_port_answer_fn)(const char *bridge,
 bool network_port_ask_bridge(const char *name, struct worker *reply_to,
                              network_port_answer_fn answer, void *opaque);
 
+/* Not from the network thread: the same question, waiting for the
+ * answer (for a caller with no call to suspend: a guest's autostart).
+ * The bridge, malloc'ed, or NULL with err set. */
+char *network_port_bridge_now(const char *name, struct vireo_error *err);
+
 #endif /* VIREO_NETWORK_NETWORK_PORT_H */

@@ -359,11 +359,6 @@ check_interface(const struct domain_interface *iface,
                                           "rtl8139", "ne2k_pci", "pcnet",
                                           "vmxnet3", NULL };
 
-    if (is(iface->type, "network"))
-        return error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
-                         "no network with matching name '%s' (<interface "
-                         "type='network'>: this daemon has no virtual "
-                         "networks)", iface->source_network);
     if (is(iface->type, "direct"))
         return unsupported(err, "interface type 'direct' is not supported "
                            "by the qemu driver (<interface type='direct'>)");

@@ -36,8 +36,15 @@ mount --make-rprivate / && mount -t sysfs sysfs /sys &&
 }
 ip link set lo up
 
-# shellcheck source-path=SCRIPTDIR source=../integration/lib.sh
-. "$(dirname "${BASH_SOURCE[0]}")/../integration/lib.sh"
+# A test that boots the QEMU tests' guest sets NET_WITH_QEMU=1 first and
+# gets their harness (tests/qemu/lib.sh) too.
+if [ "${NET_WITH_QEMU:-0}" = 1 ]; then
+    # shellcheck source-path=SCRIPTDIR source=../qemu/lib.sh
+    . "$(dirname "${BASH_SOURCE[0]}")/../qemu/lib.sh"
+else
+    # shellcheck source-path=SCRIPTDIR source=../integration/lib.sh
+    . "$(dirname "${BASH_SOURCE[0]}")/../integration/lib.sh"
+fi
 : "${VIREO:?VIREO must name the vireo executable}"
 
 for tool in dnsmasq nft ip virsh; do
@@ -52,13 +59,14 @@ NET_RUN=$DIR/run/network
 QURI="qemu+unix:///system?socket=$DIR/run/vireo-sock"
 
 # The dnsmasq processes, detached from vireod, outlive it: at exit they
-# go too, then the namespace with everything else.
+# go too (the pid namespace would end them anyway), then the namespace
+# with everything else. The QEMU harness has its own exit.
 net_cleanup() {
     local pid
     for pid in $(dnsmasq_pids ''); do kill -KILL "$pid" 2> /dev/null; done
     cleanup
 }
-trap net_cleanup EXIT
+[ "${NET_WITH_QEMU:-0}" = 1 ] || trap net_cleanup EXIT
 
 net_daemon_start() {
     daemon_start
