@@ -7,6 +7,7 @@
  * never while a worker is joined or runs a job.
  */
 #include "drivers/worker.h"
+#include "drivers/error.h"
 #include "drivers/worker_lease.h"
 
 struct worker *
@@ -98,16 +99,36 @@ worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg)
     worker_lease_wait_gone(l);
 }
 
-int
-worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
-                     const int *rc, bool *is_started)
+/* What a startup hook hands its worker. */
+struct startup_io {
+    int (*start)(const struct driver_context *ctx, struct vireo_error *err);
+    const struct driver_context *ctx;
+    struct vireo_error          *err;
+    int                          rc;
+};
+
+static void
+startup_on_thread(void *arg)
 {
+    struct startup_io *io = arg;
+
+    io->rc = io->start(io->ctx, io->err);
+}
+
+int
+worker_lease_startup(struct worker_lease *l,
+                     int (*start)(const struct driver_context *ctx,
+                                  struct vireo_error *err),
+                     const struct driver_context *ctx,
+                     struct vireo_error *err)
+{
+    struct startup_io io = { start, ctx, err, -1 };
     struct worker *w = worker_lease_hold(l);
 
-    *is_started = w != NULL;
     if (w == NULL)
-        return -1;
-    if (!worker_call(w, fn, arg) || *rc < 0) {
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NONE,
+                         "cannot start the thread %s", l->thread_name);
+    if (!worker_call(w, startup_on_thread, &io) || io.rc < 0) {
         worker_lease_release(l);
         return -1;
     }

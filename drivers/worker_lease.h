@@ -22,8 +22,11 @@
 #include <pthread.h>
 #include <stdbool.h>
 
+#include "api/vireo.h"
 #include "drivers/handle.h"
 #include "drivers/worker.h"
+
+struct driver_context;
 
 struct worker_lease {
     pthread_mutex_t lock;
@@ -63,12 +66,15 @@ void worker_lease_wait_gone(struct worker_lease *l);
 void worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg);
 
 /* A daemon driver's startup hook: take the hold startup keeps until
- * shutdown and run fn(arg) on the worker, which sets *rc (0 on success,
- * -1 with its error set). On failure the hold is released: -1, and when
- * the worker itself cannot start, *rc is left alone and false is
- * returned through *is_started. Not from the worker itself. */
-int worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
-                         const int *rc, bool *is_started);
+ * shutdown and run start(ctx, err) on the worker, which returns 0, or -1
+ * with err set. On failure the hold is released; a worker that cannot
+ * start at all is VIR_ERR_INTERNAL_ERROR naming the lease's thread. 0 or
+ * -1. Not from the worker itself. */
+int worker_lease_startup(struct worker_lease *l,
+                         int (*start)(const struct driver_context *ctx,
+                                      struct vireo_error *err),
+                         const struct driver_context *ctx,
+                         struct vireo_error *err);
 
 /* Run fn(arg) on the running worker and wait for it (a daemon driver's
  * autostart hook); false, fn not run, when no worker runs. */

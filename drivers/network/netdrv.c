@@ -144,37 +144,22 @@ state_new(const struct driver_context *ctx, struct vireo_error *err)
 
 /* ---- startup, autostart, shutdown (daemon main thread) ----------------- */
 
-struct startup_io {
-    const struct driver_context *ctx;
-    struct vireo_error          *err;
-    int                          rc;
-};
-
-static void
-startup_on_thread(void *arg)
+/* On the network thread: the definitions, then the networks that ran
+ * before. */
+static int
+start_on_thread(const struct driver_context *ctx, struct vireo_error *err)
 {
-    struct startup_io *io = arg;
-
-    the_state = state_new(io->ctx, io->err);
+    the_state = state_new(ctx, err);
     if (the_state == NULL)
-        return;
+        return -1;
     net_run_reattach_all(the_state);
-    io->rc = 0;
+    return 0;
 }
 
 static int
 netdrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 {
-    struct startup_io io = { .ctx = ctx, .err = err, .rc = -1 };
-    bool is_started;
-
-    if (worker_lease_startup(&lease, startup_on_thread, &io, &io.rc,
-                             &is_started) == 0)
-        return 0;
-    if (!is_started)
-        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK, "%s",
-                  "cannot start the network driver's thread");
-    return -1;
+    return worker_lease_startup(&lease, start_on_thread, ctx, err);
 }
 
 /* Only a root daemon puts networks on the host. */
