@@ -279,6 +279,10 @@ DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 /* Object events: networks, storage pools, node devices. */
 DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 
+/* Storage pool and node device events (dispatch_object_event_kinds.c). */
+DISPATCH_SLOT(dispatch_connect_storage_pool_event_deregister_any);
+DISPATCH_SLOT(dispatch_connect_node_device_event_deregister_any);
+
 /* Network DHCP leases (dispatch_network_lease.c). */
 DISPATCH_SLOT(dispatch_network_get_dhcp_leases);
 
