@@ -881,6 +881,7 @@ static const struct opt_def pool_event_opts[] = {
 static const struct opt_def nodedev_event_opts[] = {
     { "device", OPT_STRING, true, false, "filter by node device name" },
     OBJECT_EVENT_OPTS,
+};
 
 /* Network DHCP leases. */
 static const struct opt_def net_dhcp_leases_opts[] = {
