@@ -89,11 +89,10 @@ state_unref(struct net_state *st)
  * marked autostart unless network.conf says default_network_autostart = 0
  * (a test daemon that must not touch the host's network). */
 static void
-define_default(struct net_state *st, struct driver_config *cfg)
+define_default(struct net_state *st, bool is_autostart)
 {
     char *mark = net_store_path(st->config_dir, FIRST_START_MARK, "mark");
     struct vireo_error err = { 0 };
-    long long autostart = 1;
     struct network_def *def;
     struct net_obj *obj;
 
@@ -101,18 +100,16 @@ define_default(struct net_state *st, struct driver_config *cfg)
         free(mark);
         return;
     }
-    if (driver_config_get_int(cfg, "default_network_autostart", 0, 1,
-                              &autostart, &err) < 0 ||
-        (def = network_def_parse(default_network_xml, &err)) == NULL ||
+    if ((def = network_def_parse(default_network_xml, &err)) == NULL ||
         (obj = net_objs_assign(st, def, false, &err)) == NULL ||
         net_store_save_config(st, obj, &err) < 0 ||
-        (autostart &&
+        (is_autostart &&
          net_store_set_autostart(st, obj->base.def->name, true, &err) < 0) ||
         net_store_write(mark, "", &err) < 0)
         net_state_warn(st, "cannot define the default network: %s",
                        err.message);
     else
-        obj->base.is_autostart = autostart != 0;
+        obj->base.is_autostart = is_autostart;
     free(mark);
 }
 
@@ -120,6 +117,7 @@ static struct net_state *
 state_new(const struct driver_context *ctx, struct vireo_error *err)
 {
     struct net_state *st = calloc(1, sizeof(*st));
+    long long autostart = 1;
 
     if (st == NULL) {
         error_no_memory(err);
@@ -137,8 +135,14 @@ state_new(const struct driver_context *ctx, struct vireo_error *err)
         error_no_memory(err);
         return NULL;
     }
+    /* A bad value stops the daemon, as a bad qemu.conf does. */
+    if (driver_config_get_int(ctx->config, "default_network_autostart", 0, 1,
+                              &autostart, err) < 0) {
+        state_free(st);
+        return NULL;
+    }
     net_store_load_configs(st);
-    define_default(st, ctx->config);
+    define_default(st, autostart != 0);
     return st;
 }
 
