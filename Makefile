@@ -9,11 +9,12 @@ TSAN_BUILD ?= build-tsan
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto libsystemd-dev \
              libgnutls28-dev libmicrohttpd-dev
-RUN_DEPS   = libvirt-clients
+RUN_DEPS   = libvirt-clients dnsmasq-base nftables
 TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
              qemu-system-x86 qemu-utils virtinst busybox-static \
              libvirt-dev libvirt-daemon-driver-qemu systemd man-db \
-             gnutls-bin curl python3-prometheus-client
+             gnutls-bin curl python3-prometheus-client \
+             dnsmasq-base nftables iproute2
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

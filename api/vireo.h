@@ -2371,6 +2371,34 @@ VIREO_API int vireo_conn_node_device_event_deregister_any(
 /* virsh's words for a node device lifecycle event ("Created"). */
 VIREO_API const char *vireo_node_device_event_type_string(int event);
 
+/* Network DHCP leases. */
+
+/* One lease a network's DHCP server gave (libvirt's
+ * virNetworkDHCPLease). */
+struct vireo_network_dhcp_lease {
+    char              *iface;        /* the network's bridge */
+    long long          expirytime;   /* seconds since the epoch */
+    int                type;         /* VIR_IP_ADDR_TYPE_IPV4 0, IPV6 1 */
+    char              *mac;          /* may be NULL */
+    char              *iaid;         /* IPv6 only; may be NULL */
+    char              *ipaddr;
+    unsigned int       prefix;
+    char              *hostname;     /* may be NULL */
+    char              *clientid;     /* may be NULL */
+};
+
+/* libvirt's virNetworkGetDHCPLeases: the leases of net, only those of
+ * mac when it is not NULL. Returns their count (with leases NULL, only
+ * the count), or -1 with err set; *leases is a malloc'ed array of that
+ * many leases, each freed with vireo_network_dhcp_lease_free(), then the
+ * array with free(). */
+VIREO_API int vireo_network_get_dhcp_leases(
+    struct vireo_network *net, const char *mac,
+    struct vireo_network_dhcp_lease ***leases, unsigned flags,
+    struct vireo_error *err);
+VIREO_API void vireo_network_dhcp_lease_free(
+    struct vireo_network_dhcp_lease *lease);
+
 
 #ifdef __cplusplus
 }

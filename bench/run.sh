@@ -52,6 +52,8 @@ wait_socket() {
 ulimit -n "$(ulimit -Hn)"
 out=$here/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out" "$dir/vireo"
+# Never libvirt's default network on the host from a benchmark's daemon.
+echo "default_network_autostart = 0" > "$dir/network.conf"
 
 cat > "$dir/vireod.conf" <<CONF
 unix_sock_dir = "$dir/vireo"

@@ -1,20 +1,29 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # Fetch the Linux kernel the QEMU tests boot: Debian's cloud kernel, with
-# the serial console built in and the two modules the test guest loads
-# (the ACPI power button and evdev, through which busybox acpid sees it).
+# the serial console built in and the modules the test guest loads: the
+# ACPI power button and evdev, through which busybox acpid sees it, and
+# virtio's PCI transport and network driver, with which it asks a
+# network's DHCP server for an address.
 # Installing linux-image-cloud-amd64 runs a post-install step that fails
 # in containers, so its .deb is downloaded (apt-download.sh) and only
 # those files are taken out of it. The metapackage names the real package
 # (linux-image-RELEASE-cloud-amd64) and its exact version in its Depends.
 # Once fetched it stays; delete CACHE_DIR/guest-kernel to fetch anew.
 #   build-aux/fetch-guest-kernel.sh CACHE_DIR
-# leaves in CACHE_DIR/guest-kernel: vmlinuz, modules/button.ko,
-# modules/evdev.ko (decompressed), and VERSION (package, version, release).
+# leaves in CACHE_DIR/guest-kernel: vmlinuz, modules/*.ko (button, evdev,
+# virtio, virtio_ring, virtio_pci and its two halves, failover,
+# net_failover, virtio_net; decompressed), and VERSION (package, version,
+# release). A cache made before the network modules joined is fetched
+# again.
 set -eu
 
 meta=linux-image-cloud-amd64
-modules="kernel/drivers/acpi/button kernel/drivers/input/evdev"
+modules="kernel/drivers/acpi/button kernel/drivers/input/evdev
+kernel/drivers/virtio/virtio kernel/drivers/virtio/virtio_ring
+kernel/drivers/virtio/virtio_pci kernel/drivers/virtio/virtio_pci_modern_dev
+kernel/drivers/virtio/virtio_pci_legacy_dev kernel/net/core/failover
+kernel/drivers/net/net_failover kernel/drivers/net/virtio_net"
 dest=$1/guest-kernel
 
 cached() {

@@ -283,6 +283,9 @@ DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 DISPATCH_SLOT(dispatch_connect_storage_pool_event_deregister_any);
 DISPATCH_SLOT(dispatch_connect_node_device_event_deregister_any);
 
+/* Network DHCP leases (dispatch_network_lease.c). */
+DISPATCH_SLOT(dispatch_network_get_dhcp_leases);
+
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 

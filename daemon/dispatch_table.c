@@ -293,6 +293,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY, dispatch_connect_storage_pool_event_deregister_any),
     SLOT(CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY, dispatch_connect_node_device_event_deregister_any),
 
+    /* Network DHCP leases. */
+    SLOT(NETWORK_GET_DHCP_LEASES, dispatch_network_get_dhcp_leases),
 };
 
 static const dispatch_fn qemu_handlers[] = {

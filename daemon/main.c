@@ -3,12 +3,15 @@
  * main.c: vireod, with its drivers in startup order.
  */
 #include "daemon/vireod.h"
+#include "drivers/network/netdrv.h"
 #include "drivers/qemu/qemudrv.h"
 #include "drivers/test/testdrv.h"
 
-/* The qemu driver is daemon-only: clients reach it through vireod. */
+/* The qemu driver is daemon-only: clients reach it through vireod. The
+ * network driver, its companion, comes before it: up before the guests'
+ * autostart, down after them. */
 static const struct driver *const vireod_drivers[] = {
-    &testdrv, &qemudrv, NULL,
+    &testdrv, &netdrv, &qemudrv, NULL,
 };
 
 int

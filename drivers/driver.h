@@ -956,6 +956,17 @@ struct driver {
                                             int callback_id,
                                             struct vireo_error *err);
 
+    /* Network DHCP leases: libvirt's virNetworkGetDHCPLeases. The leases
+     * of net's DHCP server (only mac's when mac is not NULL), as a
+     * malloc'ed array in *leases of the returned count (leases NULL: the
+     * count only), each lease freed with vireo_network_dhcp_lease_free
+     * (drivers/network_lease.c), the array with free();
+     * -1 with err set. */
+    int (*network_get_dhcp_leases)(struct vireo_network *net,
+                                   const char *mac,
+                                   struct vireo_network_dhcp_lease ***leases,
+                                   unsigned flags, struct vireo_error *err);
+
 };
 
 #endif /* VIREO_DRIVERS_DRIVER_H */

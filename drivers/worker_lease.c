@@ -7,6 +7,7 @@
  * never while a worker is joined or runs a job.
  */
 #include "drivers/worker.h"
+#include "drivers/error.h"
 #include "drivers/worker_lease.h"
 
 struct worker *
@@ -96,4 +97,58 @@ worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg)
     }
     worker_lease_release(l);
     worker_lease_wait_gone(l);
+}
+
+/* What a startup hook hands its worker. */
+struct startup_io {
+    int (*start)(const struct driver_context *ctx, struct vireo_error *err);
+    const struct driver_context *ctx;
+    struct vireo_error          *err;
+    int                          rc;
+};
+
+static void
+startup_on_thread(void *arg)
+{
+    struct startup_io *io = arg;
+
+    io->rc = io->start(io->ctx, io->err);
+}
+
+int
+worker_lease_startup(struct worker_lease *l,
+                     int (*start)(const struct driver_context *ctx,
+                                  struct vireo_error *err),
+                     const struct driver_context *ctx,
+                     struct vireo_error *err)
+{
+    struct startup_io io = { start, ctx, err, -1 };
+    struct worker *w = worker_lease_hold(l);
+
+    if (w == NULL)
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NONE,
+                         "cannot start the thread %s", l->thread_name);
+    if (!worker_call(w, startup_on_thread, &io) || io.rc < 0) {
+        worker_lease_release(l);
+        return -1;
+    }
+    return 0;
+}
+
+bool
+worker_lease_call(struct worker_lease *l, worker_fn fn, void *arg)
+{
+    struct worker *w = worker_lease_worker(l);
+
+    return w != NULL && worker_call(w, fn, arg);
+}
+
+void
+worker_lease_close_conn(struct worker_lease *l, struct vireo_conn *conn,
+                        worker_fn fn)
+{
+    worker_call(conn->worker, fn, conn);
+    conn->priv = NULL;
+    conn->worker = NULL;
+    worker_lease_release(l);
 }

@@ -20,8 +20,13 @@
 #define VIREO_DRIVERS_WORKER_LEASE_H
 
 #include <pthread.h>
+#include <stdbool.h>
 
+#include "api/vireo.h"
+#include "drivers/handle.h"
 #include "drivers/worker.h"
+
+struct driver_context;
 
 struct worker_lease {
     pthread_mutex_t lock;
@@ -59,5 +64,27 @@ void worker_lease_wait_gone(struct worker_lease *l);
  * (the connections' holds go with the connections). Not from the worker
  * itself. */
 void worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg);
+
+/* A daemon driver's startup hook: take the hold startup keeps until
+ * shutdown and run start(ctx, err) on the worker, which returns 0, or -1
+ * with err set. On failure the hold is released; a worker that cannot
+ * start at all is VIR_ERR_INTERNAL_ERROR naming the lease's thread. 0 or
+ * -1. Not from the worker itself. */
+int worker_lease_startup(struct worker_lease *l,
+                         int (*start)(const struct driver_context *ctx,
+                                      struct vireo_error *err),
+                         const struct driver_context *ctx,
+                         struct vireo_error *err);
+
+/* Run fn(arg) on the running worker and wait for it (a daemon driver's
+ * autostart hook); false, fn not run, when no worker runs. */
+bool worker_lease_call(struct worker_lease *l, worker_fn fn, void *arg);
+
+/* A driver's close of a connection it opened with a hold: fn(conn) runs
+ * on the connection's worker (conn->priv still set), then conn lets go
+ * of priv, worker and its hold. Any thread but that worker's, or the
+ * worker itself (fn then runs at once). */
+void worker_lease_close_conn(struct worker_lease *l, struct vireo_conn *conn,
+                             worker_fn fn);
 
 #endif /* VIREO_DRIVERS_WORKER_LEASE_H */

@@ -341,4 +341,9 @@ int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_ev
 int cmd_pool_event(struct session *s, const struct cmd *cmd);
 int cmd_nodedev_event(struct session *s, const struct cmd *cmd);
 
+/* Network DHCP leases (cmd_network_lease.c). virsh's lookup of a NETWORK
+ * argument (cmd_network.c): NULL after printing virsh's error. */
+struct vireo_network *cli_network_lookup(struct session *s, const char *arg);
+int cmd_net_dhcp_leases(struct session *s, const struct cmd *cmd);
+
 #endif /* VIREO_TOOLS_CLI_H */

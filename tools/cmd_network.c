@@ -497,3 +497,9 @@ cmd_net_update(struct session *s, const struct cmd *cmd)
     vireo_network_free(net);
     return rc;
 }
+
+struct vireo_network *
+cli_network_lookup(struct session *s, const char *arg)
+{
+    return lookup(s, arg);
+}

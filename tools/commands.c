@@ -883,6 +883,13 @@ static const struct opt_def nodedev_event_opts[] = {
     OBJECT_EVENT_OPTS,
 };
 
+/* Network DHCP leases. */
+static const struct opt_def net_dhcp_leases_opts[] = {
+    NETWORK_ARG,
+    { "mac", OPT_STRING, false, false, "MAC address" },
+    END_OPTS,
+};
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -1313,6 +1320,11 @@ static const struct cmd_def table[] = {
     { "nodedev-event", cmd_nodedev_event, nodedev_event_opts, true,
       "Node Device Events", "List event types, or wait for node device "
       "events to occur" },
+
+    /* Network DHCP leases. */
+    { "net-dhcp-leases", cmd_net_dhcp_leases, net_dhcp_leases_opts, true,
+      "print lease info for a given network",
+      "Print lease info for a given network" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

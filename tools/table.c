@@ -135,3 +135,18 @@ table_free(struct table *t)
     free(t->cells);
     free(t);
 }
+
+int
+table_print_items(FILE *out, int n_cols, const char *const *headers,
+                  void *const *items, int n, table_row_fn row)
+{
+    struct table *t = table_new(n_cols, headers);
+    int rc = t != NULL ? 0 : -1;
+
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = row(t, items[i]);
+    if (rc == 0)
+        rc = table_print(t, out);
+    table_free(t);
+    return rc;
+}

@@ -21,4 +21,11 @@ int  table_add_row(struct table *t, const char *const *cells);
 int  table_print(const struct table *t, FILE *out);
 void table_free(struct table *t);
 
+/* The whole job for a list: a table of n items, row(t, items[i]) adding
+ * each one's row, printed to out. 0, or -1 (printing nothing) when out
+ * of memory. */
+typedef int (*table_row_fn)(struct table *t, void *item);
+int  table_print_items(FILE *out, int n_cols, const char *const *headers,
+                       void *const *items, int n, table_row_fn row);
+
 #endif /* VIREO_TOOLS_TABLE_H */

@@ -560,6 +560,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     EVENT(NODE_DEVICE_EVENT_LIFECYCLE, MSG(node_device_event_lifecycle)),
     EVENT(NODE_DEVICE_EVENT_UPDATE, MSG(node_device_event_update)),
 
+    /* Network DHCP leases. */
+    CALL(NETWORK_GET_DHCP_LEASES, ARGS(network_get_dhcp_leases), RET(network_get_dhcp_leases), LOW),
+
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

@@ -151,7 +151,8 @@ static bool
 needs_tap(const struct domain_interface *iface)
 {
     return strcmp(iface->type, "bridge") == 0 ||
-           strcmp(iface->type, "ethernet") == 0;
+           strcmp(iface->type, "ethernet") == 0 ||
+           strcmp(iface->type, "network") == 0;    /* qemu_network.h */
 }
 
 /* A tap for each bridge and ethernet interface, its name in out. */
@@ -164,7 +165,7 @@ open_taps(struct launch *l, struct qemu_process *out, struct vireo_error *err)
         const struct domain_interface *iface = &def->interfaces[i];
         struct tap_request req = {
             .name = iface->target_dev, .guest_mac = iface->mac,
-            .bridge = strcmp(iface->type, "bridge") == 0
+            .bridge = strcmp(iface->type, "ethernet") != 0
                       ? iface->source_bridge : NULL };
         int fd;
 
@@ -467,7 +468,8 @@ check_interfaces(const struct domain_def *def, struct vireo_error *err)
     for (int i = 0; i < def->n_interfaces; i++) {
         const struct domain_interface *iface = &def->interfaces[i];
 
-        if (strcmp(iface->type, "bridge") == 0 &&
+        if ((strcmp(iface->type, "bridge") == 0 ||
+             strcmp(iface->type, "network") == 0) &&
             !tap_bridge_exists(iface->source_bridge))
             return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_QEMU,
                              "interface %d: bridge '%s' does not exist", i,

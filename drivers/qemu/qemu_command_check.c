@@ -367,11 +367,14 @@ check_interface(const struct domain_interface *iface,
                                           "rtl8139", "ne2k_pci", "pcnet",
                                           "vmxnet3", NULL };
 
-    if (is(iface->type, "network"))
+    /* A network interface reaches the command line with its network's
+     * bridge, asked of the network driver when the guest starts
+     * (qemu_network.h); without one there is no network to plug into. */
+    if (is(iface->type, "network") && iface->source_bridge == NULL)
         return error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
                          "no network with matching name '%s' (<interface "
-                         "type='network'>: this daemon has no virtual "
-                         "networks)", iface->source_network);
+                         "type='network'>: no bridge was found for it)",
+                         iface->source_network);
     if (is(iface->type, "direct"))
         return unsupported(err, "interface type 'direct' is not supported "
                            "by the qemu driver (<interface type='direct'>)");

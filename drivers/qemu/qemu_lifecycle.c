@@ -18,6 +18,7 @@
 #include "drivers/handle.h"
 #include "drivers/qemu/monitor.h"
 #include "drivers/qemu/qemu_lifecycle.h"
+#include "drivers/qemu/qemu_network.h"
 #include "drivers/qemu/qemu_slots.h"
 #include "drivers/qemu/qemu_state.h"
 
@@ -89,21 +90,28 @@ qemudrv_domain_create(struct vireo_domain *dom, unsigned flags,
                       struct vireo_error *err)
 {
     struct qemu_state *st = dom->conn->priv;
+    struct domain_def *bridged = NULL;
     struct domain_obj *obj;
     struct qemu_guest *g;
     int rc, how;
 
     if (error_check_flags(err, VIR_FROM_QEMU, flags, START_FLAGS,
-                          "qemuDomainCreateWithFlags") < 0)
+                          "qemuDomainCreateWithFlags") < 0 ||
+        qemu_network_bridges_of(st, dom, &bridged, err) < 0)
         return -1;
     how = enter(dom, &obj, &rc, err);
-    if (how != 0)
+    if (how == 0 && domain_obj_is_active(obj))
+        how = not_valid(err, "domain is already running");
+    if (how != 0) {
+        domain_def_free(bridged);
         return how > 0 ? rc : -1;
-    if (domain_obj_is_active(obj))
-        return not_valid(err, "domain is already running");
-    g = qemu_start(st, obj, obj->def, flags & VIR_DOMAIN_START_PAUSED, err);
+    }
+    g = qemu_start(st, obj, bridged != NULL ? bridged : obj->def,
+                   flags & VIR_DOMAIN_START_PAUSED, err);
+    domain_def_free(bridged);
     if (g == NULL)
         return -1;
+    qemu_network_started(g, obj);
     return qemu_guest_wait_start(g, start_timeout_ms(st), err);
 }
 
@@ -155,6 +163,7 @@ create(struct qemu_state *st, struct domain_def *def, unsigned flags,
             domain_list_remove(st->domains, obj);
         return -1;
     }
+    qemu_network_started(g, obj);
     return qemu_guest_wait_start(g, start_timeout_ms(st), err);
 }
 
@@ -166,7 +175,7 @@ qemudrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
 {
     struct qemu_state *st = conn->priv;
     struct call *c = call_current();
-    struct domain_def *def;
+    struct domain_def *def, *bridged;
     struct domain_obj *obj = NULL;
     int rc;
 
@@ -176,6 +185,14 @@ qemudrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
                                       ? DOMAIN_DEF_PARSE_VALIDATE : 0,
                                       err)) == NULL)
         return NULL;
+    if (qemu_network_bridges(def, &bridged, err) < 0) {
+        domain_def_free(def);
+        return NULL;
+    }
+    if (bridged != NULL) {
+        domain_def_free(def);
+        def = bridged;
+    }
     if (c == NULL)
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",
                   "the QEMU driver answers only calls vireod makes");
@@ -393,7 +410,7 @@ qemu_lifecycle_autostart_all(struct qemu_state *st)
 
         if (!obj->has_autostart || domain_obj_is_active(obj))
             continue;
-        if (qemu_start(st, obj, obj->def, false, &err) == NULL)
+        if (qemu_network_autostart(st, obj, &err) < 0)
             qemu_state_warn(st, "qemu: domain '%s' did not start with the "
                             "daemon: %s", obj->def->name, err.message);
     }

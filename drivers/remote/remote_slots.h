@@ -667,4 +667,10 @@ int remotedrv_node_device_event_deregister_any(struct vireo_conn *conn,
                                                int callback_id,
                                                struct vireo_error *err);
 
+/* Network DHCP leases (remote_network_lease.c). */
+int remotedrv_network_get_dhcp_leases(struct vireo_network *net,
+                                      const char *mac,
+                                      struct vireo_network_dhcp_lease ***leases,
+                                      unsigned flags, struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

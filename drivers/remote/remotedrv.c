@@ -546,4 +546,7 @@ const struct driver remotedrv = {
     .node_device_event_deregister_any =
         remotedrv_node_device_event_deregister_any,
 
+    /* Network DHCP leases. */
+    .network_get_dhcp_leases     = remotedrv_network_get_dhcp_leases,
+
 };

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "drivers/conf/network_xml.h"
-#include "drivers/conf/uuid.h"
 #include "drivers/error.h"
 #include "drivers/network_event.h"
 #include "drivers/network_handle.h"
@@ -81,48 +80,27 @@ test_networks_close_conn(struct test_networks *nets, struct vireo_conn *conn)
 struct network_obj *
 test_networks_find_name(struct test_networks *nets, const char *name)
 {
-    for (struct network_obj *o = nets->list; o != NULL; o = o->next)
-        if (strcmp(o->def->name, name) == 0)
-            return o;
-    return NULL;
+    return network_list_find_name(nets->list, name);
 }
 
 struct network_obj *
 test_networks_find_uuid(struct test_networks *nets, const unsigned char *uuid)
 {
-    for (struct network_obj *o = nets->list; o != NULL; o = o->next)
-        if (memcmp(o->def->uuid, uuid, VIREO_UUID_BUFLEN) == 0)
-            return o;
-    return NULL;
+    return network_list_find_uuid(nets->list, uuid);
 }
 
-/* The network handle net names, by name as libvirt's test driver looks
- * most of them up. */
 struct network_obj *
 test_networks_by_name(struct test_networks *nets, const char *name,
                       struct vireo_error *err)
 {
-    struct network_obj *obj = test_networks_find_name(nets, name);
-
-    if (obj == NULL)
-        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
-                  "no network with matching name '%s'", name);
-    return obj;
+    return network_list_by_name(nets->list, name, err);
 }
 
 struct network_obj *
 test_networks_by_uuid(struct test_networks *nets, const unsigned char *uuid,
                       struct vireo_error *err)
 {
-    struct network_obj *obj = test_networks_find_uuid(nets, uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
-
-    if (obj == NULL) {
-        uuid_format(uuid, text);
-        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
-                  "no network with matching uuid '%s'", text);
-    }
-    return obj;
+    return network_list_by_uuid(nets->list, uuid, err);
 }
 
 void
@@ -134,86 +112,13 @@ test_networks_emit(struct test_networks *nets, const struct network_obj *obj,
 }
 
 static void
-append(struct test_networks *nets, struct network_obj *obj)
-{
-    struct network_obj **pp = &nets->list;
-
-    while (*pp != NULL)
-        pp = &(*pp)->next;
-    *pp = obj;
-}
-
-static void
 unlink_obj(struct test_networks *nets, struct network_obj *obj)
 {
-    for (struct network_obj **pp = &nets->list; *pp; pp = &(*pp)->next)
-        if (*pp == obj) {
-            *pp = obj->next;
-            obj_free(obj);
-            return;
-        }
+    network_list_unlink(&nets->list, obj);
+    obj_free(obj);
 }
 
 /* ---- Assigning a definition (libvirt's virNetworkObjAssignDef) -------- */
-
-/* The network def would take: the one with its uuid (whose name must be
- * def's), else none (then no other may have its name). *found NULL: a new
- * network. 0, or -1 with err set. */
-static int
-check_clash(struct test_networks *nets, const struct network_def *def,
-            bool is_live, struct network_obj **found,
-            struct vireo_error *err)
-{
-    struct network_obj *obj = test_networks_find_uuid(nets, def->uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
-
-    *found = obj;
-    if (obj != NULL) {
-        uuid_format(obj->def->uuid, text);
-        if (strcmp(obj->def->name, def->name) != 0)
-            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_NETWORK,
-                             "network '%s' is already defined with uuid %s",
-                             obj->def->name, text);
-        if (is_live && obj->is_active)
-            return error_set(err, VIR_ERR_OPERATION_INVALID,
-                             VIR_FROM_NETWORK,
-                             "network is already active as '%s'",
-                             obj->def->name);
-        return 0;
-    }
-    obj = test_networks_find_name(nets, def->name);
-    if (obj != NULL) {
-        uuid_format(obj->def->uuid, text);
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_NETWORK,
-                         "network '%s' already exists with uuid %s",
-                         def->name, text);
-    }
-    return 0;
-}
-
-/* Give obj def (taken over): as its running definition (is_live), else
- * as its persistent one. */
-static void
-assign(struct network_obj *obj, struct network_def *def, bool is_live)
-{
-    if (is_live) {
-        if (obj->is_persistent && obj->new_def == NULL) {
-            obj->new_def = obj->def;
-            obj->def = NULL;
-        }
-        network_def_free(obj->def);
-        obj->def = def;
-        return;
-    }
-    obj->is_persistent = true;
-    if (obj->is_active) {
-        network_def_free(obj->new_def);
-        obj->new_def = def;
-        return;
-    }
-    network_def_free(obj->def);
-    obj->def = def;
-}
 
 /* Take def over (freed on failure) into nets; the network it now
  * defines, or NULL with err set. */
@@ -223,12 +128,12 @@ assign_def(struct test_networks *nets, struct network_def *def, bool is_live,
 {
     struct network_obj *obj;
 
-    if (check_clash(nets, def, is_live, &obj, err) < 0) {
+    if (network_list_check_clash(nets->list, def, is_live, &obj, err) < 0) {
         network_def_free(def);
         return NULL;
     }
     if (obj != NULL) {
-        assign(obj, def, is_live);
+        network_obj_assign(obj, def, is_live);
         return obj;
     }
     obj = calloc(1, sizeof(*obj));
@@ -239,7 +144,7 @@ assign_def(struct test_networks *nets, struct network_def *def, bool is_live,
     }
     obj->def = def;
     obj->is_persistent = !is_live;
-    append(nets, obj);
+    network_list_append(&nets->list, obj);
     return obj;
 }
 
@@ -423,68 +328,25 @@ testdrv_network_destroy(struct vireo_network *net, struct vireo_error *err)
 
 /* ---- virNetworkUpdate (libvirt's virNetworkObjUpdate) ----------------- */
 
-/* def updated as io says, into a copy: the copy, or NULL with err set. */
-static struct network_def *
-updated(const struct network_def *def, const struct net_io *io,
-        struct vireo_error *err)
-{
-    struct network_def *copy = network_def_copy(def, err);
-
-    if (copy != NULL &&
-        network_def_update(copy, io->command, io->section, io->parent_index,
-                           io->xml, err) < 0) {
-        network_def_free(copy);
-        copy = NULL;
-    }
-    return copy;
-}
-
-static int
-check_update(const struct network_obj *obj, unsigned flags,
-             struct vireo_error *err)
-{
-    if (!obj->is_active && (flags & VIREO_NETWORK_UPDATE_AFFECT_LIVE))
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "network is not running");
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_CONFIG) && !obj->is_persistent)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_NETWORK,
-                         "%s", "cannot change persistent config of a "
-                         "transient network");
-    return 0;
-}
-
 static int
 op_update(struct test_state *st, void *p, struct vireo_error *err)
 {
     struct net_io *io = p;
-    unsigned flags = io->flags;
-    struct network_def *live = NULL, *config = NULL;
+    struct network_def *live, *config;
     struct network_obj *obj;
 
-    if (error_check_flags(err, VIR_FROM_NETWORK, flags,
+    if (error_check_flags(err, VIR_FROM_NETWORK, io->flags,
                           VIREO_NETWORK_UPDATE_AFFECT_LIVE |
                           VIREO_NETWORK_UPDATE_AFFECT_CONFIG,
                           "testNetworkUpdate") < 0 ||
         (obj = test_networks_by_uuid(st->networks, io->net->uuid,
-                                     err)) == NULL)
+                                     err)) == NULL ||
+        network_obj_updated_defs(obj, io->command, io->section,
+                                 io->parent_index, io->xml, io->flags, &live,
+                                 &config, err) < 0)
         return -1;
-    if ((flags & (VIREO_NETWORK_UPDATE_AFFECT_LIVE |
-                  VIREO_NETWORK_UPDATE_AFFECT_CONFIG)) == 0)
-        flags |= obj->is_active ? VIREO_NETWORK_UPDATE_AFFECT_LIVE
-                                : VIREO_NETWORK_UPDATE_AFFECT_CONFIG;
-    if (check_update(obj, flags, err) < 0)
-        return -1;
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_LIVE) &&
-        (live = updated(obj->def, io, err)) == NULL)
-        return -1;
-    if ((flags & VIREO_NETWORK_UPDATE_AFFECT_CONFIG) &&
-        (config = updated(obj->new_def != NULL ? obj->new_def : obj->def, io,
-                          err)) == NULL) {
-        network_def_free(live);
-        return -1;
-    }
     if (config != NULL)
-        assign(obj, config, false);
+        network_obj_assign(obj, config, false);
     if (live != NULL) {
         network_def_free(obj->def);
         obj->def = live;

@@ -8,22 +8,11 @@
 
 #include <stdbool.h>
 
+#include "drivers/network_list.h"
 #include "drivers/test/test_network.h"
 
-struct network_def;
 struct object_event_state;
 struct test_state;
-
-/* One network. Owned by the test thread, like its set. */
-struct network_obj {
-    struct network_def *def;       /* running, or the only one */
-    struct network_def *new_def;   /* the persistent one of a running
-                                      network when it differs, or NULL */
-    bool                is_active;
-    bool                is_persistent;
-    bool                is_autostart;
-    struct network_obj *next;
-};
 
 /* Owned by the test thread. */
 struct test_networks {

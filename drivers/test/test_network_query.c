@@ -119,32 +119,6 @@ testdrv_connect_list_defined_networks(struct vireo_conn *conn, char **out,
     return names(conn, false, out, maxnames, err);
 }
 
-/* Does obj pass libvirt's list filters? Each pair of flags filters only
- * when exactly one of the two is given. */
-static bool
-passes(const struct network_obj *o, unsigned flags)
-{
-    const struct {
-        unsigned yes, no;
-        bool     value;
-    } pairs[] = {
-        { VIREO_CONNECT_LIST_NETWORKS_ACTIVE,
-          VIREO_CONNECT_LIST_NETWORKS_INACTIVE, o->is_active },
-        { VIREO_CONNECT_LIST_NETWORKS_PERSISTENT,
-          VIREO_CONNECT_LIST_NETWORKS_TRANSIENT, o->is_persistent },
-        { VIREO_CONNECT_LIST_NETWORKS_AUTOSTART,
-          VIREO_CONNECT_LIST_NETWORKS_NO_AUTOSTART, o->is_autostart },
-    };
-
-    for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
-        bool yes = flags & pairs[i].yes, no = flags & pairs[i].no;
-
-        if (yes != no && pairs[i].value != yes)
-            return false;
-    }
-    return true;
-}
-
 static int
 op_list_all(struct test_state *st, void *p, struct vireo_error *err)
 {
@@ -155,14 +129,14 @@ op_list_all(struct test_state *st, void *p, struct vireo_error *err)
                           "testConnectListAllNetworks") < 0)
         return -1;
     for (struct network_obj *o = test_networks_of(st)->list; o; o = o->next)
-        cap += passes(o, io->flags);
+        cap += network_obj_is_listed(o, io->flags);
     if (!io->wants_handles)
         return cap;
     io->nets = calloc((size_t)cap + 1, sizeof(*io->nets));
     if (io->nets == NULL)
         return error_no_memory(err);
     for (struct network_obj *o = test_networks_of(st)->list; o; o = o->next) {
-        if (!passes(o, io->flags))
+        if (!network_obj_is_listed(o, io->flags))
             continue;
         io->nets[n] = handle_network_new(io->conn, o->def->name,
                                          o->def->uuid, err);

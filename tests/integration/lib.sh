@@ -17,6 +17,10 @@ set -u
 : "${VIREOD:?VIREOD must name the vireod executable}"
 
 DIR=$(mktemp -d)
+# The network driver's settings (network.conf beside vireod.conf): a test
+# daemon never starts libvirt's default network on the host. The tests
+# of tests/network/, in network namespaces of their own, say otherwise.
+echo "default_network_autostart = 0" > "$DIR/network.conf"
 OUT=$DIR/out
 ERR=$DIR/err
 RC=0
