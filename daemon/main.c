@@ -4,11 +4,14 @@
  */
 #include "daemon/vireod.h"
 #include "drivers/qemu/qemudrv.h"
+#include "drivers/storage/storagedrv.h"
 #include "drivers/test/testdrv.h"
 
 /* The qemu driver is daemon-only: clients reach it through vireod. */
 static const struct driver *const vireod_drivers[] = {
-    &testdrv, &qemudrv, NULL,
+    &testdrv,
+    &storagedrv,
+    &qemudrv, NULL,
 };
 
 int
