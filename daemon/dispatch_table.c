@@ -289,6 +289,11 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Object events: networks, storage pools, node devices. */
     SLOT(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, dispatch_connect_network_event_deregister_any),
 
+    /* Storage volume contents. */
+    SLOT(STORAGE_VOL_WIPE, dispatch_storage_vol_wipe),
+    SLOT(STORAGE_VOL_WIPE_PATTERN, dispatch_storage_vol_wipe_pattern),
+    SLOT(STORAGE_VOL_RESIZE, dispatch_storage_vol_resize),
+
 };
 
 static const dispatch_fn qemu_handlers[] = {
@@ -319,5 +324,9 @@ dispatch_stream_handler(const struct wire_proc *proc)
         return dispatch_domain_open_console;
     if (proc->number == REMOTE_PROC_DOMAIN_SCREENSHOT)
         return dispatch_domain_screenshot;
+    if (proc->number == REMOTE_PROC_STORAGE_VOL_UPLOAD)
+        return dispatch_storage_vol_upload;
+    if (proc->number == REMOTE_PROC_STORAGE_VOL_DOWNLOAD)
+        return dispatch_storage_vol_download;
     return NULL;
 }

@@ -549,6 +549,13 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, ARGS(connect_network_event_deregister_any), NONE, HIGH),
     EVENT(NETWORK_EVENT_LIFECYCLE, MSG(network_event_lifecycle)),
 
+    /* Storage volume contents: upload and download open a stream. */
+    CALL(STORAGE_VOL_WIPE,        ARGS(storage_vol_wipe), NONE,              LOW | WRITE),
+    CALL(STORAGE_VOL_WIPE_PATTERN, ARGS(storage_vol_wipe_pattern), NONE,     LOW | WRITE),
+    CALL(STORAGE_VOL_RESIZE,      ARGS(storage_vol_resize), NONE,            LOW | WRITE),
+    CALL(STORAGE_VOL_UPLOAD,      ARGS(storage_vol_upload), NONE,            LOW | WRITE | STREAM),
+    CALL(STORAGE_VOL_DOWNLOAD,    ARGS(storage_vol_download), NONE,          LOW | WRITE | STREAM),
+
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

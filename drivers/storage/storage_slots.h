@@ -119,6 +119,16 @@ int stordrv_storage_vol_resize(struct vireo_storage_vol *vol,
                                unsigned long long capacity, unsigned flags,
                                struct vireo_error *err);
 
+/* storage_vol_stream.c */
+int stordrv_storage_vol_upload(struct vireo_storage_vol *vol,
+                               unsigned long long offset,
+                               unsigned long long length, unsigned flags,
+                               int *fd, struct vireo_error *err);
+int stordrv_storage_vol_download(struct vireo_storage_vol *vol,
+                                 unsigned long long offset,
+                                 unsigned long long length, unsigned flags,
+                                 int *fd, struct vireo_error *err);
+
 /* Shared by storage_vol*.c. */
 struct stor_pool;
 struct stor_vol;

@@ -160,4 +160,6 @@ const struct driver storagedrv = {
     .storage_vol_get_path              = stordrv_storage_vol_get_path,
     .storage_vol_wipe_pattern          = stordrv_storage_vol_wipe_pattern,
     .storage_vol_resize                = stordrv_storage_vol_resize,
+    .storage_vol_upload                = stordrv_storage_vol_upload,
+    .storage_vol_download              = stordrv_storage_vol_download,
 };
