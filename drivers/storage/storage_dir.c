@@ -104,7 +104,8 @@ stor_dir_fs_numbers(struct storage_pool_def *def, struct vireo_error *err)
         return stor_system_error(err, errno, "cannot statvfs path",
                             def->target_path);
     def->capacity = (unsigned long long)sb.f_frsize * sb.f_blocks;
-    def->available = (unsigned long long)sb.f_bavail * sb.f_frsize;
+    /* libvirt counts the blocks only root may use as available too. */
+    def->available = (unsigned long long)sb.f_bfree * sb.f_frsize;
     def->allocation = def->capacity -
                       (unsigned long long)sb.f_bfree * sb.f_frsize;
     return 0;
