@@ -100,15 +100,6 @@ stor_pool_clear_vols(struct stor_pool *pool)
     pool->n_vols = 0;
 }
 
-bool
-stor_is_held(const struct stor_state *st, const char *path)
-{
-    for (int i = 0; i < st->n_held; i++)
-        if (strcmp(st->held_paths[i], path) == 0)
-            return true;
-    return false;
-}
-
 /* ---- The pool table --------------------------------------------------- */
 
 static void
@@ -418,9 +409,7 @@ stor_state_free(struct stor_state *st)
     for (int i = 0; i < st->n_pools; i++)
         pool_free(st->pools[i]);
     free(st->pools);
-    for (int i = 0; i < st->n_held; i++)
-        free(st->held_paths[i]);
-    free(st->held_paths);
+    stor_hold_clear(st);
     free(st->config_dir);
     free(st->autostart_dir);
     free(st->run_dir);

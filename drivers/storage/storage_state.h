@@ -18,6 +18,7 @@
 
 struct storage_pool_def;
 struct storage_vol_def;
+struct storage_use_msg;
 
 /* Owned by the storage thread. One volume of an active pool. */
 struct stor_vol {
@@ -46,9 +47,10 @@ struct stor_state {
     char              *autostart_dir;
     char              *run_dir;          /* the pools running now */
     void             (*log_warning)(const char *message);
-    /* Volume paths running guests hold (the qemu driver says which). */
-    char             **held_paths;
-    int                n_held;
+    /* What running guests hold, as the qemu driver says (storage_use.h);
+     * one message per guest, the latest. */
+    struct storage_use_msg **holds;
+    int                      n_holds;
 };
 
 /* A new state on the given directories, its definitions loaded and the
@@ -111,7 +113,10 @@ int stor_vol_insert(struct stor_pool *pool, struct stor_vol *vol,
                     struct vireo_error *err);
 void stor_vol_remove(struct stor_pool *pool, struct stor_vol *vol);
 void stor_vol_free(struct stor_vol *vol);
-/* Whether a running guest holds path. */
+/* storage_hold.c: whether a running guest holds path, and the qemu
+ * driver's messages applied (a storage_use_fn, opaque the state). */
 bool stor_is_held(const struct stor_state *st, const char *path);
+void stor_hold_apply(struct storage_use_msg *msg, void *opaque);
+void stor_hold_clear(struct stor_state *st);
 
 #endif /* VIREO_DRIVERS_STORAGE_STATE_H */

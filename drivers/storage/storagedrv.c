@@ -14,6 +14,7 @@
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage/storagedrv.h"
+#include "drivers/storage_use.h"
 #include "drivers/worker.h"
 #include "drivers/worker_lease.h"
 
@@ -40,6 +41,8 @@ startup_on_thread(void *arg)
     the_state = stor_state_new(io->ctx->state_dir, io->ctx->run_dir,
                                io->ctx->log_warning, io->err);
     io->rc = the_state != NULL ? 0 : -1;
+    if (the_state != NULL)
+        storage_use_listen(worker_current(), stor_hold_apply, the_state);
 }
 
 static int
@@ -77,6 +80,7 @@ stordrv_autostart(void)
 static void
 shutdown_on_thread(void *arg)
 {
+    storage_use_listen(NULL, NULL, NULL);
     stor_state_free(the_state);
     the_state = NULL;
 }

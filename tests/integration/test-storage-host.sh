@@ -22,7 +22,7 @@ command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
 [ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 16
+plan 19
 
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
 chmod 0755 "$DIR"
@@ -155,6 +155,31 @@ ok $? "the volume holds the uploaded bytes"
 qvsh vol-download up.img "$DIR/down.bin" --pool p4
 cmp -s "$DIR/up.bin" "$DIR/down.bin"
 ok $? "vol-download gives them back unchanged"
+
+# A volume a running guest holds is not deleted, as long as it runs.
+cat > "$DIR/holder.xml" <<END
+<domain type='qemu'>
+  <name>holder</name>
+  <memory unit='MiB'>48</memory>
+  <os><type arch='x86_64' machine='pc'>hvm</type></os>
+  <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/>
+      <source file='$V/p4/raw.img'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+  </devices>
+</domain>
+END
+VSH_TIMEOUT=90 qvsh create "$DIR/holder.xml"
+is "$RC" 0 "a guest starts on a volume of the pool"
+qvsh vol-delete raw.img --pool p4
+is "$(cat "$ERR")" "error: Failed to delete vol raw.img
+error: Requested operation is not valid: volume 'raw.img' is still in use." \
+   "the volume it holds cannot be deleted while it runs"
+VSH_TIMEOUT=90 qvsh destroy holder
+qvsh vol-delete raw.img --pool p4
+is "$RC" 0 "once the guest is gone, the volume can be deleted"
 
 qemu-img create -q -f qcow2 "$V/p4/byhand.qcow2" 32M
 head -c 65536 /dev/zero > "$V/p4/byhand.raw"
