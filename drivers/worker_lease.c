@@ -97,3 +97,27 @@ worker_lease_shutdown(struct worker_lease *l, worker_fn fn, void *arg)
     worker_lease_release(l);
     worker_lease_wait_gone(l);
 }
+
+int
+worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
+                     const int *rc)
+{
+    struct worker *w = worker_lease_hold(l);
+
+    if (w == NULL)
+        return -1;
+    if (!worker_call(w, fn, arg) || *rc < 0) {
+        worker_lease_release(l);
+        return -1;
+    }
+    return 0;
+}
+
+void
+worker_lease_run(struct worker_lease *l, worker_fn fn, void *arg)
+{
+    struct worker *w = worker_lease_worker(l);
+
+    if (w != NULL)
+        worker_call(w, fn, arg);
+}

@@ -52,6 +52,18 @@ struct worker *worker_lease_worker(struct worker_lease *l);
  * is released, including by a worker that stops itself. */
 void worker_lease_wait_gone(struct worker_lease *l);
 
+/* A daemon driver's startup hook: take the hold that lasts until
+ * worker_lease_shutdown and run fn(arg) on the worker, which reports in
+ * *rc (0, or -1 with its error set). If the worker cannot start, or *rc
+ * is -1, the hold goes again and -1 is returned (*rc left -1 when fn did
+ * not run: the caller words that error). */
+int worker_lease_startup(struct worker_lease *l, worker_fn fn, void *arg,
+                         const int *rc);
+
+/* A daemon driver's autostart hook: fn(arg) on the running worker, and
+ * wait for it; nothing when none runs. */
+void worker_lease_run(struct worker_lease *l, worker_fn fn, void *arg);
+
 /* A daemon driver's shutdown hook, whose startup hook took a hold: the
  * calls still queued or waiting are answered with an error, fn(arg) (if
  * fn is given) runs on the worker as the daemon's last job there,

@@ -42,6 +42,15 @@ stor_vol_free(struct stor_vol *vol)
     free(vol);
 }
 
+int
+stor_vol_check_idle(const struct stor_vol *vol, struct vireo_error *err)
+{
+    if (!vol->is_building)
+        return 0;
+    return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
+                     "volume '%s' is still being allocated.", vol->def->name);
+}
+
 struct stor_vol *
 stor_vol_find(struct stor_pool *pool, const char *name,
               struct vireo_error *err)

@@ -113,6 +113,8 @@ int stor_vol_insert(struct stor_pool *pool, struct stor_vol *vol,
                     struct vireo_error *err);
 void stor_vol_remove(struct stor_pool *pool, struct stor_vol *vol);
 void stor_vol_free(struct stor_vol *vol);
+/* 0 when nothing is building vol, else -1 with libvirt's words. */
+int stor_vol_check_idle(const struct stor_vol *vol, struct vireo_error *err);
 /* storage_hold.c: whether a running guest holds path, and the qemu
  * driver's messages applied (a storage_use_fn, opaque the state). */
 bool stor_is_held(const struct stor_state *st, const char *path);

@@ -160,10 +160,8 @@ stordrv_storage_vol_delete(struct vireo_storage_vol *handle, unsigned flags,
                           STOR_VOL_DELETE_ZEROED, "storageVolDelete") < 0 ||
         (vol = stor_vol_of(handle, &pool, err)) == NULL)
         return -1;
-    if (vol->is_building)
-        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
-                         "volume '%s' is still being allocated.",
-                         vol->def->name);
+    if (stor_vol_check_idle(vol, err) < 0)
+        return -1;
     if (stor_is_held(st, vol->def->target.path))
         return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
                          "volume '%s' is still in use.", vol->def->name);

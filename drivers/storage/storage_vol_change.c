@@ -323,10 +323,8 @@ stordrv_storage_vol_create_xml_from(struct vireo_storage_pool *handle,
         storage_vol_def_free(def);
         return NULL;
     }
-    if (from->is_building) {
+    if (stor_vol_check_idle(from, err) < 0) {
         storage_vol_def_free(def);
-        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
-                  "volume '%s' is still being allocated.", from->def->name);
         return NULL;
     }
     if ((vol = new_vol(pool, def, err)) != NULL &&
@@ -408,13 +406,8 @@ find_idle(struct vireo_storage_vol *handle, struct stor_pool **pool,
 {
     struct stor_vol *vol = stor_vol_of(handle, pool, err);
 
-    if (vol == NULL)
+    if (vol == NULL || stor_vol_check_idle(vol, err) < 0)
         return NULL;
-    if (vol->is_building) {
-        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
-                  "volume '%s' is still being allocated.", vol->def->name);
-        return NULL;
-    }
     if (stor_dir_vol_stat(vol->def, err) < 0 ||
         stor_dir_fs_numbers((*pool)->def, err) < 0)
         return NULL;

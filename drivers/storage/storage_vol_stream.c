@@ -68,13 +68,8 @@ find_ready(struct vireo_storage_vol *handle, bool is_upload,
     struct stor_vol *vol = stor_vol_of(handle, &pool, err);
     int fd;
 
-    if (vol == NULL)
+    if (vol == NULL || stor_vol_check_idle(vol, err) < 0)
         return NULL;
-    if (vol->is_building) {
-        error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
-                  "volume '%s' is still being allocated.", vol->def->name);
-        return NULL;
-    }
     /* libvirt opens the file first and says so when it cannot. */
     fd = open(vol->def->target.path, (is_upload ? O_WRONLY : O_RDONLY) |
                                      O_CLOEXEC | O_NONBLOCK);

@@ -49,16 +49,13 @@ static int
 stordrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 {
     struct startup_io io = { .ctx = ctx, .err = err, .rc = -1 };
-    struct worker *w = worker_lease_hold(&lease);
 
-    if (w == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE, "%s",
-                         "cannot start the storage driver's thread");
-    if (!worker_call(w, startup_on_thread, &io) || io.rc < 0) {
-        worker_lease_release(&lease);
-        return -1;
-    }
-    return 0;
+    if (worker_lease_startup(&lease, startup_on_thread, &io, &io.rc) == 0)
+        return 0;
+    if (err->code == 0)
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE, "%s",
+                  "cannot start the storage driver's thread");
+    return -1;
 }
 
 static void
@@ -71,10 +68,7 @@ autostart_on_thread(void *arg)
 static void
 stordrv_autostart(void)
 {
-    struct worker *w = worker_lease_worker(&lease);
-
-    if (w != NULL)
-        worker_call(w, autostart_on_thread, NULL);
+    worker_lease_run(&lease, autostart_on_thread, NULL);
 }
 
 static void
