@@ -37,6 +37,7 @@ struct stor_cmd {
     bool                 has_eof;
     bool                 has_exited;
     stor_cmd_abandon_fn  on_abandon;
+    stor_cmd_free_fn     free_opaque;
     void                *opaque;
 };
 
@@ -66,6 +67,8 @@ answer(struct stor_cmd *cmd)
                                               : WTERMSIG(cmd->status),
                        cmd->text);
     call_answer(cmd->call, rc, rc < 0 ? &err : NULL, NULL, NULL);
+    if (cmd->free_opaque != NULL)
+        cmd->free_opaque(cmd->opaque);
     cmd_free(cmd);
 }
 
@@ -206,8 +209,8 @@ spawn(struct stor_cmd *cmd, struct worker *w, const char *const *argv,
 
 int
 stor_cmd_run(struct worker *w, struct call *c, const char *const *argv,
-             stor_cmd_abandon_fn abandon, void *opaque,
-             struct vireo_error *err)
+             stor_cmd_abandon_fn abandon, stor_cmd_free_fn free_opaque,
+             void *opaque, struct vireo_error *err)
 {
     struct stor_cmd *cmd;
 
@@ -222,6 +225,7 @@ stor_cmd_run(struct worker *w, struct call *c, const char *const *argv,
     }
     cmd->call = c;
     cmd->on_abandon = abandon;
+    cmd->free_opaque = free_opaque;
     cmd->opaque = opaque;
     if (spawn(cmd, w, argv, err) < 0) {
         cmd_free(cmd);

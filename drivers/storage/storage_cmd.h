@@ -17,16 +17,20 @@ struct call;
 struct worker;
 
 /* What to undo if the call ends before the tool does (its deadline, or
- * the daemon stopping): the tool is killed first. */
+ * the daemon stopping): the tool is killed first. Or, when the tool
+ * answered the call, what to free. */
 typedef void (*stor_cmd_abandon_fn)(void *opaque);
+typedef void (*stor_cmd_free_fn)(void *opaque);
 
 /* Run argv (argv[0] a program name found on PATH, or a path) for call c,
  * which waits for it; the call is answered 0 when it exits with status 0,
  * else -1 with libvirt's words for a failed child ("Child process (...)
- * unexpected exit status N: <its stderr>"). 0 once started, or -1 with
- * err set (the call does not wait then). */
+ * unexpected exit status N: <its stderr>"). Exactly one of on_abandon
+ * and free_opaque (either may be NULL) then runs with opaque. 0 once
+ * started, or -1 with err set (the call does not wait then, and
+ * neither runs). */
 int stor_cmd_run(struct worker *w, struct call *c, const char *const *argv,
-                 stor_cmd_abandon_fn on_abandon, void *opaque,
-                 struct vireo_error *err);
+                 stor_cmd_abandon_fn on_abandon, stor_cmd_free_fn free_opaque,
+                 void *opaque, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_STORAGE_CMD_H */

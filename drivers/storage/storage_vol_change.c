@@ -48,6 +48,7 @@ struct build {
     struct stor_state *st;
     char              *pool;
     char              *vol;
+    bool               is_new;   /* a volume made: it goes if unfinished */
 };
 
 /* The build of pool/vol is over: the pool takes jobs again, and a failed
@@ -73,8 +74,10 @@ end_build(struct stor_state *st, const char *pool_name, const char *vol_name,
 }
 
 static void
-build_free(struct build *b)
+build_free(void *opaque)
 {
+    struct build *b = opaque;
+
     free(b->pool);
     free(b->vol);
     free(b);
@@ -85,15 +88,16 @@ abandon_build(void *opaque)
 {
     struct build *b = opaque;
 
-    end_build(b->st, b->pool, b->vol, false);
+    end_build(b->st, b->pool, b->vol, !b->is_new);
     build_free(b);
 }
 
-/* Run argv for the current call, vol (already in pool, building) being
- * what it makes. 0 when the call waits, -1 with err set (vol gone). */
+/* Run argv for the current call on vol (in pool), which is building
+ * until it exits. 0 when the call waits, -1 with err set (a new volume
+ * is then gone). */
 static int
-run_build(struct stor_state *st, struct stor_pool *pool, struct stor_vol *vol,
-          const char *const *argv, struct vireo_error *err)
+run_on(struct stor_state *st, struct stor_pool *pool, struct stor_vol *vol,
+       const char *const *argv, bool is_new, struct vireo_error *err)
 {
     struct build *b = calloc(1, sizeof(*b));
 
@@ -101,19 +105,29 @@ run_build(struct stor_state *st, struct stor_pool *pool, struct stor_vol *vol,
         (b->vol = strdup(vol->def->name)) == NULL) {
         if (b != NULL)
             build_free(b);
-        stor_vol_remove(pool, vol);
+        if (is_new)
+            stor_vol_remove(pool, vol);
         return error_no_memory(err);
     }
     b->st = st;
+    b->is_new = is_new;
     vol->is_building = true;
     pool->n_jobs++;
-    if (stor_cmd_run(worker_current(), call_current(), argv, abandon_build, b,
-                     err) < 0) {
-        end_build(st, b->pool, b->vol, false);
+    if (stor_cmd_run(worker_current(), call_current(), argv, abandon_build,
+                     build_free, b, err) < 0) {
+        end_build(st, b->pool, b->vol, !is_new);
         build_free(b);
         return -1;
     }
     return 0;
+}
+
+/* The same for a new volume, made by argv. */
+static int
+run_build(struct stor_state *st, struct stor_pool *pool, struct stor_vol *vol,
+          const char *const *argv, struct vireo_error *err)
+{
+    return run_on(st, pool, vol, argv, true, err);
 }
 
 /* After qemu-img: the mode and owner libvirt gives a new volume. */
@@ -371,9 +385,9 @@ new_capacity(const struct stor_pool *pool, const struct storage_vol_def *def,
 
 /* qemu-img resize of a qcow2 volume, the call waiting for it. */
 static int
-start_resize(struct stor_pool *pool, struct stor_vol *vol,
-             unsigned long long capacity, bool is_shrink,
-             struct vireo_error *err)
+start_resize(struct stor_state *st, struct stor_pool *pool,
+             struct stor_vol *vol, unsigned long long capacity,
+             bool is_shrink, struct vireo_error *err)
 {
     char *size;
     int rc;
@@ -386,16 +400,9 @@ start_resize(struct stor_pool *pool, struct stor_vol *vol,
                                is_shrink ? vol->def->target.path : size,
                                is_shrink ? size : NULL, NULL };
 
-        vol->is_building = true;
-        pool->n_jobs++;
-        rc = stor_cmd_run(worker_current(), call_current(), argv, NULL, NULL,
-                          err);
+        rc = run_on(st, pool, vol, argv, false, err);
     }
     free(size);
-    if (rc < 0) {
-        vol->is_building = false;
-        pool->n_jobs--;
-    }
     return rc;
 }
 
@@ -437,7 +444,7 @@ stordrv_storage_vol_resize(struct vireo_storage_vol *handle,
         (wanted = new_capacity(pool, vol->def, capacity, flags, err)) == 0)
         return -1;
     if (vol->def->target.format == STORAGE_FILE_FORMAT_QCOW2)
-        return start_resize(pool, vol, wanted,
+        return start_resize(stor_state_of(handle->conn), pool, vol, wanted,
                             wanted < vol->def->capacity, err);
     return stor_dir_resize_raw(vol->def->target.path, wanted,
                                (flags & STOR_VOL_RESIZE_ALLOCATE) != 0, err);
