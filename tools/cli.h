@@ -333,4 +333,8 @@ void cli_format_time(const char *seconds, char *buf, size_t size);
 /* Object events: networks, storage pools, node devices. */
 int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
 
+/* Storage volume contents (cmd_vol.c). */
+int cmd_vol_wipe(struct session *s, const struct cmd *cmd);
+int cmd_vol_resize(struct session *s, const struct cmd *cmd);
+
 #endif /* VIREO_TOOLS_CLI_H */

@@ -651,4 +651,12 @@ int remotedrv_network_event_register_any(struct vireo_conn *conn, struct
 int remotedrv_network_event_deregister_any(struct vireo_conn *conn, int
     callback_id, struct vireo_error *err);
 
+/* remote_storage_vol.c: volume contents. */
+int   remotedrv_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
+                                         unsigned algorithm, unsigned flags,
+                                         struct vireo_error *err);
+int   remotedrv_storage_vol_resize(struct vireo_storage_vol *vol,
+                                   unsigned long long capacity,
+                                   unsigned flags, struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

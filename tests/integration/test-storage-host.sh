@@ -22,7 +22,7 @@ command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
 [ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 19
+plan 20
 
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
 chmod 0755 "$DIR"
@@ -122,6 +122,32 @@ WANT=$(session "$LIBVIRTD_QEMU_URI" "$DIR/l-pools" |
        mask "$DIR/l-pools")
 GOT=$(session "$QURI" "$DIR/v-pools" | mask "$DIR/v-pools")
 same_output "$WANT" "$GOT" "the storage session answers as libvirtd's storage driver"
+
+# The vireo CLI's vol-resize and vol-wipe say what virsh says to
+# libvirtd for the same volumes.
+: "${VIREO:?VIREO must name the vireo executable}"
+contents_session() {
+    local client=$1 uri=$2 root=$3
+    pool_xml p9 8c3c4a1c-7b5d-4a55-9c38-0d2b1b0f1e09 "$root" > "$root.p9.xml"
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" pool-define "$root.p9.xml" > /dev/null
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" pool-build p9 > /dev/null
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" pool-start p9 > /dev/null
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" vol-create-as p9 w.img 4M > /dev/null
+    for cmd in "vol-resize w.img 8M --pool p9" "vol-resize w.img 1M --pool p9" \
+               "vol-resize w.img 2M --delta --pool p9" "vol-wipe w.img --pool p9" \
+               "vol-resize nothere.img 1M --pool p9"; do
+        echo "\$ $cmd"
+        # shellcheck disable=SC2086
+        timeout "$VSH_TIMEOUT" $client -c "$uri" $cmd 2>&1
+        echo "rc=$?"
+    done
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" vol-info w.img --pool p9
+}
+WANT=$(contents_session virsh "$LIBVIRTD_QEMU_URI" "$DIR/l-pools" |
+       mask "$DIR/l-pools")
+GOT=$(contents_session "$VIREO" "qemu+unix:///system?socket=$DIR/run/vireo-sock" \
+      "$DIR/v-pools" | mask "$DIR/v-pools")
+same_output "$WANT" "$GOT" "vireo's vol-resize and vol-wipe answer as virsh with libvirtd"
 
 V=$DIR/v-pools
 qvsh() {
