@@ -22,7 +22,7 @@ command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
 [ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 20
+plan 23
 
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
 chmod 0755 "$DIR"
@@ -216,7 +216,24 @@ like "$(grep byhand.qcow2 "$OUT")" "32.00 MiB" \
 qvsh vol-dumpxml byhand.qcow2 --pool p4
 like "$(cat "$OUT")" "<format type='qcow2'/>" "and its format detected"
 
+# python3-libvirt reaches the same pools and volumes.
+/usr/bin/python3 - "$QURI" "$V/p4/up.img" > "$OUT" 2>&1 <<'END'
+import sys
+import libvirt
+conn = libvirt.open(sys.argv[1])
+pool = conn.storagePoolLookupByName('p4')
+print(sorted(v.name() for v in pool.listAllVolumes()))
+vol = conn.storageVolLookupByPath(sys.argv[2])
+print(vol.name(), vol.storagePoolLookupByVolume().name(), vol.info()[1])
+END
+is "$(cat "$OUT")" "['byhand.qcow2', 'byhand.raw', 'disk.qcow2', 'up.img']
+up.img p4 1048576" "python3-libvirt lists the volumes and finds one by path"
+
 qvsh pool-autostart p4
+pool_xml p5 8c3c4a1c-7b5d-4a55-9c38-0d2b1b0f1e05 "$V" > "$DIR/p5.xml"
+mkdir -p "$V/p5"
+qvsh pool-define "$DIR/p5.xml"
+qvsh pool-autostart p5
 daemon_stop
 is "$DRC" 0 "vireod stops with pools running"
 rm -f "$DIR/run/vireo-sock" "$DIR/run/vireo-sock-ro"
@@ -228,3 +245,8 @@ qvsh vol-list p4
 like "$(cat "$OUT")" "up.img" "its volumes are found again"
 qvsh pool-info p2
 like "$(cat "$OUT")" "inactive" "the pool whose directory went stays defined"
+qvsh pool-list --all --autostart
+like "$(cat "$OUT")" " p5     active   yes" \
+     "a pool marked autostart starts with vireod"
+grep -c "storage pool" "$DIR/vireod.log" > "$OUT"
+is "$(cat "$OUT")" "0" "and nothing was lost or warned about on the way"
