@@ -8,12 +8,12 @@ TSAN_BUILD ?= build-tsan
 
 BUILD_DEPS = gcc meson ninja-build pkg-config libuv1-dev libxml2-dev \
              libjson-c-dev libtirpc-dev rpcsvc-proto libsystemd-dev \
-             libgnutls28-dev
+             libgnutls28-dev libmicrohttpd-dev
 RUN_DEPS   = libvirt-clients
 TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
              qemu-system-x86 qemu-utils virtinst busybox-static \
              libvirt-dev libvirt-daemon-driver-qemu systemd man-db \
-             gnutls-bin
+             gnutls-bin curl python3-prometheus-client
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86
 
 .PHONY: all build run check bench deps test-deps clean

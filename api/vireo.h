@@ -2370,6 +2370,28 @@ VIREO_API int vireo_conn_network_event_deregister_any(struct vireo_conn *conn,
 /* libvirt's words for a network lifecycle event ("Started"). */
 VIREO_API const char *vireo_network_event_type_string(int event);
 
+/* Storage pool events: the same for event_id VIR_STORAGE_POOL_EVENT_ID_*
+ * about pool, or every pool when pool is NULL. */
+VIREO_API int vireo_conn_storage_pool_event_register_any(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event_id,
+    vireo_storage_pool_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+VIREO_API int vireo_conn_storage_pool_event_deregister_any(
+    struct vireo_conn *conn, int callback_id, struct vireo_error *err);
+/* virsh's words for a storage pool lifecycle event ("Started"). */
+VIREO_API const char *vireo_storage_pool_event_type_string(int event);
+
+/* Node device events: event_id VIR_NODE_DEVICE_EVENT_ID_* about dev, or
+ * every device when dev is NULL. */
+VIREO_API int vireo_conn_node_device_event_register_any(
+    struct vireo_conn *conn, struct vireo_node_device *dev, int event_id,
+    vireo_node_device_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+VIREO_API int vireo_conn_node_device_event_deregister_any(
+    struct vireo_conn *conn, int callback_id, struct vireo_error *err);
+/* virsh's words for a node device lifecycle event ("Created"). */
+VIREO_API const char *vireo_node_device_event_type_string(int event);
+
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,7 @@
 #include "daemon/event_sink.h"
 #include "daemon/keepalive.h"
 #include "daemon/log.h"
+#include "daemon/metrics_clients.h"
 #include "daemon/stream.h"
 #include "drivers/driver.h"
 #include "drivers/handle.h"
@@ -39,6 +40,7 @@ union client_socket {
 struct client {
     union client_socket sock;
     unsigned int       id;          /* for logs */
+    struct metrics_socket *metrics_socket; /* its listener's count */
     struct conn_identity who;       /* credentials, read at accept */
     int                refs;        /* the socket's + one per call */
     int                n_in_flight;
@@ -122,6 +124,7 @@ client_close(struct client *c)
     if (c->next != NULL)
         c->next->prev = c->prev;
     n_open--;
+    metrics_socket_left(c->metrics_socket);
     client_release_conn(c);
     stream_set_close(c->streams);
     keepalive_stop(c->keepalive);
@@ -201,6 +204,7 @@ client_send(struct client *c, struct wire_buffer *buf)
      * backlog forever, nor slow anybody else down. */
     if (!c->is_closed && uv_stream_get_write_queue_size(&c->sock.stream) >
         limits.max_pending_out) {
+        metrics_slow_consumer_dropped();
         client_drop(c, "too many bytes left unread");
     }
 }
@@ -522,6 +526,7 @@ client_accept(uv_stream_t *server, bool is_read_only,
     c->id = ++last_id;
     c->is_read_only = is_read_only;
     link_client(c);
+    c->metrics_socket = metrics_socket_joined(server);
     if (uv_accept(server, &c->sock.stream) < 0) {
         log_warn("client %u: accept failed", c->id);
         client_close(c);

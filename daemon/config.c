@@ -71,6 +71,8 @@ static const struct key keys[] = {
     { "tls_allowed_dn_list", KEY_STRING_LIST, FIELD(tls_allowed_dn_list),
       0, 0 },
     { "tls_priority",        KEY_STRING, FIELD(tls_priority),        0, 0 },
+    /* The metrics endpoint (metrics.h). */
+    { "metrics_listen",      KEY_STRING, FIELD(metrics_listen),      0, 0 },
 };
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
@@ -405,5 +407,6 @@ config_clear(struct daemon_config *cfg)
     free(cfg->crl_file);
     free_list(cfg->tls_allowed_dn_list);
     free(cfg->tls_priority);
+    free(cfg->metrics_listen);
     memset(cfg, 0, sizeof(*cfg));
 }

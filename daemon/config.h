@@ -57,6 +57,9 @@ struct daemon_config {
     char       **tls_allowed_dn_list; /* NULL-terminated globs; NULL: any
                                          DN; empty: nobody */
     char        *tls_priority;        /* GnuTLS priority string */
+    /* The metrics endpoint: a loopback HOST:PORT or a UNIX socket path;
+     * NULL: off. */
+    char        *metrics_listen;
     /* Where the drivers' own files (NAME.conf) are: the directory of the
      * file given with -f, else /etc/vireo for root and
      * $XDG_CONFIG_HOME/vireo (~/.config/vireo) for others. Not a key. */

@@ -14,6 +14,7 @@
 #include "daemon/dispatch_table.h"
 #include "daemon/dispatch_unsupported.h"
 #include "daemon/log.h"
+#include "daemon/metrics_calls.h"
 #include "daemon/stream.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
@@ -38,10 +39,12 @@ send_error(struct client *c, const remote_message_header *call,
 {
     struct wire_buffer out = { 0 };
 
-    if (dispatch_reply_error(&out, call, err) == 0)
+    if (dispatch_reply_error(&out, call, err) == 0) {
+        metrics_call_replied(&out, metrics_call_arrival_ns());
         client_send(c, &out);
-    else
+    } else {
         wire_buffer_release(&out);
+    }
 }
 
 /* Answer a PING with a PONG; every other keepalive message needs nothing
@@ -135,10 +138,12 @@ run_local(struct client *c, struct wire_message *msg, dispatch_local_fn fn)
         rc = error_no_memory(&err);
     else
         rc = fn(c, msg->body, ret, &err);
-    if (dispatch_reply_encode(&out, &msg->header, proc, rc, ret, &err) == 0)
+    if (dispatch_reply_encode(&out, &msg->header, proc, rc, ret, &err) == 0) {
+        metrics_call_replied(&out, metrics_call_arrival_ns());
         client_send(c, &out);
-    else
+    } else {
         wire_buffer_release(&out);
+    }
     if (ret != NULL && rc == 0)
         xdr_free(proc->ret.proc, ret);
     free(ret);
@@ -192,6 +197,7 @@ dispatch_message(struct client *c, struct wire_message *msg, int result)
 {
     struct vireo_error err = { 0 };
 
+    metrics_call_arrived();
     if (result != WIRE_RESULT_OK) {
         log_debug("bad message (serial %u): %s", msg->header.serial,
                   wire_result_string(result));

@@ -16,6 +16,7 @@
 #include "daemon/client.h"
 #include "daemon/dispatch_event_relay.h"
 #include "daemon/event_sink.h"
+#include "daemon/metrics_clients.h"
 #include "daemon/log.h"
 #include "drivers/handle.h"
 #include "drivers/typed_param_wire.h"
@@ -34,14 +35,19 @@ send_event(struct event_reg *reg, int proc, const void *msg)
     struct wire_buffer out = { 0 };
     int result;
 
-    if (c == NULL || client_is_closed(c))
+    if (c == NULL || client_is_closed(c)) {
+        metrics_event_dropped();
         return;
+    }
     result = wire_encode(&out, &hdr, wire_proc_lookup(proc)->msg.proc, msg);
-    if (result == WIRE_RESULT_OK)
+    if (result == WIRE_RESULT_OK) {
+        metrics_event_sent();
         client_send(c, &out);
-    else
+    } else {
+        metrics_event_dropped();
         log_warn("event %d: cannot encode: %s", proc,
                  wire_result_string(result));
+    }
     wire_buffer_release(&out);
 }
 

@@ -22,6 +22,7 @@
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
+#include "daemon/metrics_calls.h"
 #include "daemon/stream.h"
 #include "drivers/call.h"
 #include "drivers/driver.h"
@@ -152,6 +153,7 @@ job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
     job->reply.client = c;
     job->reply.call = msg->header;
     job->reply.release = job_release;
+    job->reply.arrived_ns = metrics_call_arrival_ns();
     call_init(&job->call, job_run, job_done, job, &job->err);
     return job;
 }

@@ -19,13 +19,30 @@
 #include "daemon/log.h"
 #include "drivers/network_handle.h"
 
-static void
-reg_free(void *opaque)
+void
+dispatch_object_event_reg_free(void *opaque)
 {
     struct event_reg *reg = opaque;
 
     event_sink_unref(reg->sink);
     free(reg);
+}
+
+struct event_reg *
+dispatch_object_event_reg_new(struct event_sink *sink, int event_id,
+                              struct vireo_error *err)
+{
+    struct event_reg *reg = malloc(sizeof(*reg));
+
+    if (reg == NULL) {
+        error_no_memory(err);
+        return NULL;
+    }
+    reg->sink = event_sink_ref(sink);
+    reg->event_id = event_id;
+    reg->is_legacy = false;
+    atomic_init(&reg->callback_id, -1);
+    return reg;
 }
 
 /* Loop thread: the relay of network lifecycle events. */
@@ -61,22 +78,19 @@ connect_network_event_register_any(struct vireo_conn *conn,
                          "virConnectNetworkEventRegisterAny", err) < 0 ||
         (a->net != NULL && (net = dispatch_net_get(conn, a->net, err)) == NULL))
         return -1;
-    reg = malloc(sizeof(*reg));
+    reg = dispatch_object_event_reg_new(sink, a->eventID, err);
     if (reg == NULL) {
         handle_network_unref(net);
-        return error_no_memory(err);
+        return -1;
     }
-    reg->sink = event_sink_ref(sink);
-    reg->event_id = a->eventID;
-    reg->is_legacy = false;
-    atomic_init(&reg->callback_id, -1);
     id = conn->driver->network_event_register_any(
         conn, net, a->eventID,
-        VIREO_NETWORK_EVENT_CALLBACK(on_network_lifecycle), reg, reg_free,
-        err);
+        VIREO_NETWORK_EVENT_CALLBACK(on_network_lifecycle), reg,
+        dispatch_object_event_reg_free, err);
     handle_network_unref(net);
     if (id < 0) {
-        reg_free(reg);   /* a failed registration kept nothing */
+        /* a failed registration kept nothing */
+        dispatch_object_event_reg_free(reg);
         return -1;
     }
     atomic_store(&reg->callback_id, id);
@@ -114,5 +128,5 @@ dispatch_object_event_sink_handler(int proc)
 {
     if (proc == REMOTE_PROC_CONNECT_NETWORK_EVENT_REGISTER_ANY)
         return connect_network_event_register_any;
-    return NULL;
+    return dispatch_object_event_kinds_sink_handler(proc);
 }

@@ -14,6 +14,7 @@
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/log.h"
+#include "daemon/metrics_calls.h"
 #include "drivers/call.h"
 #include "drivers/companion.h"
 #include "drivers/driver.h"
@@ -154,6 +155,7 @@ dispatch_open_submit(struct client *c, struct wire_message *msg,
     job->reply.call = msg->header;
     job->reply.is_open = true;
     job->reply.release = open_job_release;
+    job->reply.arrived_ns = metrics_call_arrival_ns();
     call_init(&job->call, open_run, open_done, job, &job->err);
     /* libvirtd looks at the read-only bit only (spec §4.1); a read-only
      * socket makes every connection on it read-only. */

@@ -8,6 +8,7 @@
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_unsupported.h"
+#include "daemon/metrics_calls.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "wire/error.h"
@@ -111,6 +112,7 @@ deliver(struct dispatch_reply *r)
         deliver_open(r);
     if (r->needs_error)
         answer_out_of_memory(r);
+    metrics_call_replied(&r->out, r->arrived_ns);
     client_send(r->client, &r->out);
     if (is_answered && r->delivered != NULL)
         r->delivered(r);

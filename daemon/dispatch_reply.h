@@ -33,6 +33,8 @@ struct dispatch_reply {
      * on the wire, such as a stream's data. NULL: nothing. */
     void                (*delivered)(struct dispatch_reply *reply);
     void                (*release)(struct dispatch_reply *reply);
+    /* When the call reached the loop (metrics_calls.h). */
+    uint64_t              arrived_ns;
 };
 
 /* Driver thread: encode the answer to reply->call into reply->out (see

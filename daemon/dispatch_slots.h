@@ -279,6 +279,10 @@ DISPATCH_SLOT(dispatch_domain_checkpoint_delete);
 /* Object events: networks, storage pools, node devices. */
 DISPATCH_SLOT(dispatch_connect_network_event_deregister_any);
 
+/* Storage pool and node device events (dispatch_object_event_kinds.c). */
+DISPATCH_SLOT(dispatch_connect_storage_pool_event_deregister_any);
+DISPATCH_SLOT(dispatch_connect_node_device_event_deregister_any);
+
 /* libvirt's QEMU program (dispatch_qemu.c). */
 DISPATCH_SLOT(dispatch_qemu_domain_monitor_command);
 

@@ -289,6 +289,10 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Object events: networks, storage pools, node devices. */
     SLOT(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, dispatch_connect_network_event_deregister_any),
 
+    /* Storage pool and node device events. */
+    SLOT(CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY, dispatch_connect_storage_pool_event_deregister_any),
+    SLOT(CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY, dispatch_connect_node_device_event_deregister_any),
+
     /* Storage volume contents. */
     SLOT(STORAGE_VOL_WIPE, dispatch_storage_vol_wipe),
     SLOT(STORAGE_VOL_WIPE_PATTERN, dispatch_storage_vol_wipe_pattern),

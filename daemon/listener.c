@@ -15,6 +15,7 @@
 #include "daemon/client.h"
 #include "daemon/listener.h"
 #include "daemon/log.h"
+#include "daemon/metrics_clients.h"
 #include "drivers/error.h"
 #include "loop/uv_impl.h"
 
@@ -95,6 +96,7 @@ listener_open(const char *dir, const char *name, unsigned int perms,
         return NULL;
     }
     log_info("listening on %s%s", l->path, is_read_only ? " (read-only)" : "");
+    metrics_socket_add(&l->sock.stream, l->path);
     return l;
 }
 
@@ -138,6 +140,7 @@ listener_open_tcp(const char *addr, int port, const struct tls_context *tls,
     }
     log_info("listening on %s (%s)", l->path,
              tls != NULL ? "TLS" : "TCP, no authentication");
+    metrics_socket_add(&l->sock.stream, l->path);
     return l;
 }
 
@@ -187,6 +190,7 @@ listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
     }
     log_info("listening on %s, from systemd%s", name,
              is_read_only ? " (read-only)" : tls != NULL ? " (TLS)" : "");
+    metrics_socket_add(&l->sock.stream, l->path);
     return l;
 }
 

@@ -23,6 +23,7 @@
 #include "daemon/idle_exit.h"
 #include "daemon/listener.h"
 #include "daemon/log.h"
+#include "daemon/metrics.h"
 #include "daemon/server.h"
 #include "daemon/tls_context.h"
 #include "drivers/registry.h"
@@ -81,6 +82,7 @@ end_drain(bool is_timed_out)
         log_info("every call in flight was answered");
     uv_close((uv_handle_t *)&drain.check, NULL);
     uv_close((uv_handle_t *)&drain.deadline, NULL);
+    metrics_stop();
     client_close_all();
     driver_hooks_stop(drain.drivers_timeout_s, on_drivers_stopped);
 }
@@ -274,6 +276,7 @@ finish(void)
     while (client_n_live() > 0)
         uv_impl_run_once();
     uv_run(uv_impl_loop(), UV_RUN_NOWAIT);
+    metrics_fini();
     tls_context_free(tls_ctx);
     tls_ctx = NULL;
 }
@@ -291,6 +294,7 @@ static int
 start(const struct daemon_config *cfg, const struct driver *const *drivers)
 {
     struct vireo_error err = { 0 };
+    bool is_metrics_ok;
 
     registry_install(drivers, true);
     if (uv_impl_register() < 0 || dispatch_init() < 0) {
@@ -303,7 +307,13 @@ start(const struct daemon_config *cfg, const struct driver *const *drivers)
         return -1;
     }
     set_client_limits(cfg);
-    if (open_listeners(cfg) < 0) {
+    /* The metrics endpoint first: its address is refused before any
+     * client can connect. */
+    is_metrics_ok = metrics_start(cfg, drivers, &err) == 0;
+    if (!is_metrics_ok)
+        log_error("%s", err.message);
+    if (!is_metrics_ok || open_listeners(cfg) < 0) {
+        metrics_stop();
         driver_hooks_stop(cfg->driver_shutdown_timeout, on_start_undone);
         uv_impl_run();
         finish();

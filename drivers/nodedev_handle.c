@@ -33,14 +33,31 @@ handle_nodedev_ref(struct vireo_node_device *dev)
     return dev;
 }
 
+/* The last reference is gone: free dev, and hand back its connection. */
+static struct vireo_conn *
+release(struct vireo_node_device *dev)
+{
+    struct vireo_conn *conn = dev->conn;
+
+    free(dev->name);
+    free(dev);
+    return conn;
+}
+
 void
 handle_nodedev_unref(struct vireo_node_device *dev)
 {
     if (dev == NULL || atomic_fetch_sub(&dev->refs, 1) != 1)
         return;
-    handle_conn_unref(dev->conn);
-    free(dev->name);
-    free(dev);
+    handle_conn_unref(release(dev));
+}
+
+void
+handle_nodedev_unref_elsewhere(struct vireo_node_device *dev)
+{
+    if (dev == NULL || atomic_fetch_sub(&dev->refs, 1) != 1)
+        return;
+    handle_conn_unref_elsewhere(release(dev));
 }
 
 void

@@ -27,6 +27,9 @@ struct vireo_node_device *handle_nodedev_ref(struct vireo_node_device *dev);
 /* The last unref frees it and drops its connection reference. NULL is a
  * no-op. */
 void handle_nodedev_unref(struct vireo_node_device *dev);
+/* The same for a thread that must never wait for a driver (the loop's):
+ * the connection goes with handle_conn_unref_elsewhere(). */
+void handle_nodedev_unref_elsewhere(struct vireo_node_device *dev);
 /* Unref n handles, then free the array. */
 void handle_nodedev_array_free(struct vireo_node_device **devs, int n);
 

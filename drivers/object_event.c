@@ -246,6 +246,16 @@ object_event_deregister(struct object_event_state *st,
     return event_callbacks_remove(&st->callbacks, conn, callback_id, err);
 }
 
+int
+object_event_callback_event_id(const struct object_event_state *st,
+                               const struct vireo_conn *conn, int callback_id)
+{
+    for (const struct event_callback *b = st->callbacks; b; b = b->next)
+        if (b->conn == conn && b->id == callback_id)
+            return ((const struct callback *)b)->event_id;
+    return -1;
+}
+
 void
 object_event_deregister_conn(struct object_event_state *st,
                              struct vireo_conn *conn)

@@ -104,6 +104,12 @@ int object_event_deregister(struct object_event_state *st,
                             struct vireo_conn *conn, int callback_id,
                             struct vireo_error *err);
 
+/* The event id conn registered callback_id for in st, or -1 when conn
+ * holds no such callback there. */
+int object_event_callback_event_id(const struct object_event_state *st,
+                                   const struct vireo_conn *conn,
+                                   int callback_id);
+
 /* Remove every registration of conn (it is closing). */
 void object_event_deregister_conn(struct object_event_state *st,
                                   struct vireo_conn *conn);

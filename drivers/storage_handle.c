@@ -35,14 +35,31 @@ handle_pool_ref(struct vireo_storage_pool *pool)
     return pool;
 }
 
+/* The last reference is gone: free pool, and hand back its connection. */
+static struct vireo_conn *
+pool_release(struct vireo_storage_pool *pool)
+{
+    struct vireo_conn *conn = pool->conn;
+
+    free(pool->name);
+    free(pool);
+    return conn;
+}
+
 void
 handle_pool_unref(struct vireo_storage_pool *pool)
 {
     if (pool == NULL || atomic_fetch_sub(&pool->refs, 1) != 1)
         return;
-    handle_conn_unref(pool->conn);
-    free(pool->name);
-    free(pool);
+    handle_conn_unref(pool_release(pool));
+}
+
+void
+handle_pool_unref_elsewhere(struct vireo_storage_pool *pool)
+{
+    if (pool == NULL || atomic_fetch_sub(&pool->refs, 1) != 1)
+        return;
+    handle_conn_unref_elsewhere(pool_release(pool));
 }
 
 void

@@ -40,6 +40,9 @@ struct vireo_storage_pool *handle_pool_ref(struct vireo_storage_pool *pool);
 /* The last unref frees it and drops its connection reference. NULL is a
  * no-op. */
 void handle_pool_unref(struct vireo_storage_pool *pool);
+/* The same for a thread that must never wait for a driver (the loop's):
+ * the connection goes with handle_conn_unref_elsewhere(). */
+void handle_pool_unref_elsewhere(struct vireo_storage_pool *pool);
 /* Unref n handles, then free the array. */
 void handle_pool_array_free(struct vireo_storage_pool **pools, int n);
 

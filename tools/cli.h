@@ -263,6 +263,10 @@ int cmd_net_update(struct session *s, const struct cmd *cmd);
  * is_by_name) by name; NULL after printing virsh's lines. */
 struct vireo_storage_pool *cli_lookup_pool(struct session *s,
                                            const char *arg, bool is_by_name);
+/* The same lookup, printing nothing: NULL with err set. */
+struct vireo_storage_pool *cli_find_pool(struct session *s, const char *arg,
+                                         bool is_by_name,
+                                         struct vireo_error *err);
 /* virsh's "1.50 GiB" (vshPrettyCapacity). */
 void cli_pretty_capacity(unsigned long long bytes, char *out, size_t size);
 /* "<label padded to 15> <size>": bytes and unit with is_bytes, else
@@ -332,6 +336,10 @@ void cli_format_time(const char *seconds, char *buf, size_t size);
 
 /* Object events: networks, storage pools, node devices. */
 int cmd_net_event(struct session *s, const struct cmd *cmd);   /* cmd_network_event.c */
+
+/* Storage pool and node device events (cmd_object_event.c). */
+int cmd_pool_event(struct session *s, const struct cmd *cmd);
+int cmd_nodedev_event(struct session *s, const struct cmd *cmd);
 
 /* Storage volume contents (cmd_vol.c). */
 int cmd_vol_wipe(struct session *s, const struct cmd *cmd);

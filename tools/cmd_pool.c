@@ -65,18 +65,27 @@ cli_pretty_capacity(unsigned long long bytes, char *out, size_t size)
 }
 
 struct vireo_storage_pool *
-cli_lookup_pool(struct session *s, const char *arg, bool is_by_name)
+cli_find_pool(struct session *s, const char *arg, bool is_by_name,
+              struct vireo_error *err)
 {
     struct vireo_storage_pool *pool = NULL;
-    struct vireo_error err = { 0 };
     unsigned char uuid[VIREO_UUID_BUFLEN];
 
     if (parse_uuid(arg, uuid))
-        pool = vireo_storage_pool_lookup_by_uuid(s->conn, uuid, &err);
+        pool = vireo_storage_pool_lookup_by_uuid(s->conn, uuid, err);
     if (pool == NULL && is_by_name) {
-        memset(&err, 0, sizeof(err));
-        pool = vireo_storage_pool_lookup_by_name(s->conn, arg, &err);
+        memset(err, 0, sizeof(*err));
+        pool = vireo_storage_pool_lookup_by_name(s->conn, arg, err);
     }
+    return pool;
+}
+
+struct vireo_storage_pool *
+cli_lookup_pool(struct session *s, const char *arg, bool is_by_name)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_storage_pool *pool = cli_find_pool(s, arg, is_by_name, &err);
+
     if (pool == NULL) {
         cli_error("failed to get pool '%s'", arg);
         if (err.code != 0)

@@ -880,6 +880,29 @@ static const struct opt_def net_event_opts[] = {
     END_OPTS,
 };
 
+/* Storage pool and node device events: net-event's options with virsh's
+ * filter of each kind. */
+#define OBJECT_EVENT_OPTS                                                    \
+    { "event", OPT_STRING, true, false, "which event type to wait for" },   \
+    { "loop", OPT_BOOL, false, false,                                        \
+      "loop until timeout or interrupt, rather than one-shot" },             \
+    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },              \
+    { "list", OPT_BOOL, false, false, "list valid event types" },            \
+    { "timestamp", OPT_BOOL, false, false,                                   \
+      "show timestamp for each printed event" },                             \
+    END_OPTS
+
+static const struct opt_def pool_event_opts[] = {
+    { "pool", OPT_STRING, true, false,
+      "filter by storage pool name or uuid" },
+    OBJECT_EVENT_OPTS,
+};
+
+static const struct opt_def nodedev_event_opts[] = {
+    { "device", OPT_STRING, true, false, "filter by node device name" },
+    OBJECT_EVENT_OPTS,
+};
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -1302,6 +1325,14 @@ static const struct cmd_def table[] = {
     { "net-event", cmd_net_event, net_event_opts, true,
       "Network Events", "List event types, or wait for network events to "
       "occur" },
+
+    /* Storage pool and node device events. */
+    { "pool-event", cmd_pool_event, pool_event_opts, true,
+      "Storage Pool Events", "List event types, or wait for storage pool "
+      "events to occur" },
+    { "nodedev-event", cmd_nodedev_event, nodedev_event_opts, true,
+      "Node Device Events", "List event types, or wait for node device "
+      "events to occur" },
 
     /* Storage volume contents. */
     { "vol-wipe", cmd_vol_wipe, vol_wipe_opts, true, "wipe a vol",

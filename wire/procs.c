@@ -549,6 +549,16 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(CONNECT_NETWORK_EVENT_DEREGISTER_ANY, ARGS(connect_network_event_deregister_any), NONE, HIGH),
     EVENT(NETWORK_EVENT_LIFECYCLE, MSG(network_event_lifecycle)),
 
+    /* Storage pool and node device events. */
+    CALL(CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY, ARGS(connect_storage_pool_event_register_any), RET(connect_storage_pool_event_register_any), HIGH),
+    CALL(CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY, ARGS(connect_storage_pool_event_deregister_any), NONE, HIGH),
+    EVENT(STORAGE_POOL_EVENT_LIFECYCLE, MSG(storage_pool_event_lifecycle)),
+    EVENT(STORAGE_POOL_EVENT_REFRESH, MSG(storage_pool_event_refresh)),
+    CALL(CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY, ARGS(connect_node_device_event_register_any), RET(connect_node_device_event_register_any), HIGH),
+    CALL(CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY, ARGS(connect_node_device_event_deregister_any), NONE, HIGH),
+    EVENT(NODE_DEVICE_EVENT_LIFECYCLE, MSG(node_device_event_lifecycle)),
+    EVENT(NODE_DEVICE_EVENT_UPDATE, MSG(node_device_event_update)),
+
     /* Storage volume contents: upload and download open a stream. */
     CALL(STORAGE_VOL_WIPE,        ARGS(storage_vol_wipe), NONE,              LOW | WRITE),
     CALL(STORAGE_VOL_WIPE_PATTERN, ARGS(storage_vol_wipe_pattern), NONE,     LOW | WRITE),

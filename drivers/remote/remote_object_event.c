@@ -35,6 +35,7 @@ struct remote_object_events {
 void
 remote_object_events_free(struct remote_priv *priv)
 {
+    remote_object_event_kinds_free(priv);
     if (priv->objects == NULL)
         return;
     object_event_state_free(priv->objects->networks);
@@ -75,7 +76,7 @@ remote_object_event_on_message(const struct wire_message *msg,
 
     if (msg->header.prog != WIRE_REMOTE_PROGRAM ||
         msg->header.proc != REMOTE_PROC_NETWORK_EVENT_LIFECYCLE)
-        return false;
+        return remote_object_event_kinds_on_message(msg, priv);
     pthread_mutex_lock(&priv->events_lock);
     if (m != NULL && priv->objects != NULL &&
         atomic_load(&priv->objects->network_id) == m->callbackID)
@@ -181,4 +182,5 @@ remote_object_events_close(struct vireo_conn *conn)
     if (priv->objects != NULL)
         object_event_deregister_conn(priv->objects->networks, conn);
     pthread_mutex_unlock(&priv->events_lock);
+    remote_object_event_kinds_close(conn);
 }

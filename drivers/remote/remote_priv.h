@@ -60,6 +60,9 @@ struct remote_priv {
     /* Network events (remote_object_event.c), made by the first
      * registration; NULL before. */
     struct remote_object_events *objects;
+    /* Storage pool and node device events (remote_object_event_kinds.c),
+     * made by the first registration of either; NULL before. */
+    struct remote_object_event_kinds *object_kinds;
 };
 
 /* Call proc on the daemon behind conn (rpc_client_call()). */
@@ -93,6 +96,13 @@ bool remote_object_event_on_message(const struct wire_message *msg,
                                     struct remote_priv *priv);
 void remote_object_events_close(struct vireo_conn *conn);
 void remote_object_events_free(struct remote_priv *priv);
+
+/* remote_object_event_kinds.c: the same three for storage pool and node
+ * device events (the network ones call them). */
+bool remote_object_event_kinds_on_message(const struct wire_message *msg,
+                                          struct remote_priv *priv);
+void remote_object_event_kinds_close(struct vireo_conn *conn);
+void remote_object_event_kinds_free(struct remote_priv *priv);
 
 /* remote_event.c */
 void remote_event_init(struct remote_priv *priv);

@@ -651,6 +651,22 @@ int remotedrv_network_event_register_any(struct vireo_conn *conn, struct
 int remotedrv_network_event_deregister_any(struct vireo_conn *conn, int
     callback_id, struct vireo_error *err);
 
+/* Storage pool and node device events (remote_object_event_kinds.c). */
+int remotedrv_storage_pool_event_register_any(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event_id,
+    vireo_storage_pool_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+int remotedrv_storage_pool_event_deregister_any(struct vireo_conn *conn,
+                                                int callback_id,
+                                                struct vireo_error *err);
+int remotedrv_node_device_event_register_any(
+    struct vireo_conn *conn, struct vireo_node_device *dev, int event_id,
+    vireo_node_device_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+int remotedrv_node_device_event_deregister_any(struct vireo_conn *conn,
+                                               int callback_id,
+                                               struct vireo_error *err);
+
 /* remote_storage_vol.c: volume contents. */
 int   remotedrv_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
                                          unsigned algorithm, unsigned flags,

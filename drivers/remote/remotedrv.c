@@ -539,4 +539,13 @@ const struct driver remotedrv = {
     .network_event_register_any = remotedrv_network_event_register_any,
     .network_event_deregister_any = remotedrv_network_event_deregister_any,
 
+    /* Storage pool and node device events. */
+    .storage_pool_event_register_any =
+        remotedrv_storage_pool_event_register_any,
+    .storage_pool_event_deregister_any =
+        remotedrv_storage_pool_event_deregister_any,
+    .node_device_event_register_any = remotedrv_node_device_event_register_any,
+    .node_device_event_deregister_any =
+        remotedrv_node_device_event_deregister_any,
+
 };

@@ -54,4 +54,15 @@ int test_hostobj_copy_names(char **names, int maxnames,
 /* Free n interfaces' definitions and the array. */
 void test_hostobj_ifaces_free(struct test_iface *ifaces, int n);
 
+/* test_nodedev.c: the vHBA libvirt's test driver mocks (scsi_host12, a
+ * copy of scsi_host11 with the WWNs given), made for nodedev-create and
+ * for a pool on a fc_host adapter, and removed; each queues its node
+ * device event. 0, or -1 with err set (VIR_ERR_NO_NODE_DEVICE when there
+ * is no vHBA to remove). */
+struct test_state;
+int test_nodedev_create_vport(struct test_state *st, const char *wwnn,
+                              const char *wwpn, struct vireo_error *err);
+int test_nodedev_destroy_vport(struct test_state *st,
+                               struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_TEST_HOSTOBJ_H */

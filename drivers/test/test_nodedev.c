@@ -13,6 +13,7 @@
 #include "drivers/conf/nodedev_xml.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "drivers/node_device_event.h"
 #include "drivers/nodedev_handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_hostobj.h"
@@ -363,10 +364,10 @@ assign(struct test_hostobj *ho, struct nodedev_def *def,
 }
 
 /* libvirt's mock of the vHBA the kernel would make: the template device
- * renamed, with the requested WWNs. */
-static int
-mock_vport(struct test_state *st, const struct nodedev_scsi_host *wanted,
-           struct vireo_error *err)
+ * renamed, with the requested WWNs; its creation is an event. */
+int
+test_nodedev_create_vport(struct test_state *st, const char *wanted_wwnn,
+                          const char *wanted_wwpn, struct vireo_error *err)
 {
     int i = find_index(objs(st), VHBA_TEMPLATE);
     struct nodedev_def *copy;
@@ -377,8 +378,8 @@ mock_vport(struct test_state *st, const struct nodedev_scsi_host *wanted,
         return unknown_cause(err);
     copy = nodedev_def_copy(objs(st)->devs[i]);
     name = strdup(VHBA_NAME);
-    wwnn = strdup(wanted->wwnn);
-    wwpn = strdup(wanted->wwpn);
+    wwnn = strdup(wanted_wwnn);
+    wwpn = strdup(wanted_wwpn);
     fc = copy != NULL ? nodedev_def_fc_host(copy) : NULL;
     if (fc == NULL || name == NULL || wwnn == NULL || wwpn == NULL) {
         nodedev_def_free(copy);
@@ -393,7 +394,39 @@ mock_vport(struct test_state *st, const struct nodedev_scsi_host *wanted,
     fc->wwnn = wwnn;
     free(fc->wwpn);
     fc->wwpn = wwpn;
-    return assign(objs(st), copy, err);
+    if (assign(objs(st), copy, err) < 0)
+        return -1;
+    node_device_event_emit_lifecycle(st->nodedev_events, VHBA_NAME,
+                                     VIR_NODE_DEVICE_EVENT_CREATED, 0);
+    return 0;
+}
+
+/* Drop the device at index i, telling who listens. */
+static void
+remove_at(struct test_state *st, int i)
+{
+    struct test_hostobj *ho = objs(st);
+
+    node_device_event_emit_lifecycle(st->nodedev_events, ho->devs[i]->name,
+                                     VIR_NODE_DEVICE_EVENT_DELETED, 0);
+    nodedev_def_free(ho->devs[i]);
+    memmove(&ho->devs[i], &ho->devs[i + 1],
+            (size_t)(ho->n_devs - i - 1) * sizeof(*ho->devs));
+    ho->n_devs--;
+}
+
+/* libvirt's test driver knows the one vHBA it makes by name. */
+int
+test_nodedev_destroy_vport(struct test_state *st, struct vireo_error *err)
+{
+    int i = find_index(objs(st), VHBA_NAME);
+
+    if (i < 0)
+        return error_set(err, VIR_ERR_NO_NODE_DEVICE, VIR_FROM_TEST,
+                         "no node device with matching name '%s'",
+                         VHBA_NAME);
+    remove_at(st, i);
+    return 0;
 }
 
 static int
@@ -414,7 +447,8 @@ op_create(struct test_state *st, void *v, struct vireo_error *err)
     if (fc == NULL)
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NODEDEV, "%s",
                   "Device is not a fibre channel HBA");
-    else if (check_parent(st, def, err) == 0 && mock_vport(st, fc, err) == 0)
+    else if (check_parent(st, def, err) == 0 &&
+             test_nodedev_create_vport(st, fc->wwnn, fc->wwpn, err) == 0)
         rc = 0;
     nodedev_def_free(def);
     if (rc == 0)
@@ -431,18 +465,13 @@ op_destroy(struct test_state *st, void *v, struct vireo_error *err)
     struct dev_io *io = v;
     struct test_hostobj *ho = objs(st);
     struct nodedev_def *def = find(st, io->name, err);
-    int i;
 
     if (def == NULL)
         return -1;
     if (nodedev_def_fc_host(def) == NULL || def->parent == NULL ||
         find_index(ho, def->parent) < 0)
         return 0;
-    i = find_index(ho, io->name);
-    nodedev_def_free(ho->devs[i]);
-    memmove(&ho->devs[i], &ho->devs[i + 1],
-            (size_t)(ho->n_devs - i - 1) * sizeof(*ho->devs));
-    ho->n_devs--;
+    remove_at(st, find_index(ho, io->name));
     return 0;
 }
 

@@ -634,4 +634,20 @@ int testdrv_network_event_deregister_any(struct vireo_conn *conn,
                                          int callback_id,
                                          struct vireo_error *err);
 
+/* Storage pool and node device events (test_object_event.c). */
+int testdrv_storage_pool_event_register_any(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event_id,
+    vireo_storage_pool_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+int testdrv_storage_pool_event_deregister_any(struct vireo_conn *conn,
+                                              int callback_id,
+                                              struct vireo_error *err);
+int testdrv_node_device_event_register_any(
+    struct vireo_conn *conn, struct vireo_node_device *dev, int event_id,
+    vireo_node_device_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+int testdrv_node_device_event_deregister_any(struct vireo_conn *conn,
+                                             int callback_id,
+                                             struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_TEST_SLOTS_H */

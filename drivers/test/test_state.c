@@ -74,6 +74,7 @@ state_free(struct test_state *st)
     test_hostobj_free(st->hostobj);
     test_storage_free(st->storage);
     test_networks_free(st->networks);
+    test_object_events_free(st);
     free(st);
 }
 
@@ -99,7 +100,7 @@ state_new(const struct test_host *host, struct vireo_error *err)
     }
     st->storage = test_storage_new();
     if (st->domains == NULL || st->events == NULL || st->storage == NULL ||
-        st->networks == NULL) {
+        st->networks == NULL || test_object_events_new(st) < 0) {
         state_free(st);
         error_no_memory(err);
         return NULL;

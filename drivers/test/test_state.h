@@ -17,6 +17,7 @@ struct domain_list;
 struct domain_obj;
 struct test_hostobj;
 struct test_storage;
+struct object_event_state;
 
 /* Owned by the test driver's thread: created, changed and freed there
  * only, with no lock; every slot reaches it through test_call.h. Shared by
@@ -32,6 +33,10 @@ struct test_state {
     struct test_hostobj       *hostobj;   /* node devices, interfaces */
     struct test_storage       *storage;   /* pools and volumes */
     struct test_networks      *networks;   /* test_network.h */
+    /* Storage pool and node device event registrations
+     * (test_object_event.c). */
+    struct object_event_state *pool_events;
+    struct object_event_state *nodedev_events;
 };
 
 /* Test thread: a reference on the process's default state, created (with
@@ -74,6 +79,14 @@ int test_state_check_virt_type(const struct domain_def *def,
  * test host's capabilities (i686) when def names none, whatever the
  * domain type. 0, or -1 with err set (memory). */
 int test_state_fill_arch(struct domain_def *def, struct vireo_error *err);
+
+/* test_object_event.c: make (0, or -1 when memory is short), drop and
+ * close a connection's registrations in st's storage pool and node
+ * device event states. */
+int test_object_events_new(struct test_state *st);
+void test_object_events_free(struct test_state *st);
+void test_object_events_close_conn(struct test_state *st,
+                                   struct vireo_conn *conn);
 
 /* Queue a lifecycle event about obj as it is now. */
 void test_state_emit(struct test_state *st, const struct domain_obj *obj,

@@ -14,8 +14,10 @@
 #include "drivers/conf/uuid.h"
 #include "drivers/error.h"
 #include "drivers/storage_handle.h"
+#include "drivers/storage_pool_event.h"
 #include "drivers/storage_pool_rules.h"
 #include "drivers/test/test_call.h"
+#include "drivers/test/test_hostobj.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_storage.h"
@@ -247,6 +249,25 @@ install(struct test_storage *sto, struct storage_pool_def *def,
     return pool;
 }
 
+/* Does pool sit on a Fibre Channel vHBA? libvirt's test driver then
+ * mocks the vHBA when the pool is created, and removes it when the pool
+ * is destroyed. */
+static bool
+is_on_vhba(const struct test_pool *pool)
+{
+    const char *type = pool->def->source.adapter.type;
+
+    return type != NULL && strcmp(type, "fc_host") == 0;
+}
+
+/* Queue a lifecycle event (VIR_STORAGE_POOL_EVENT_*) about pool. */
+static void
+emit(struct test_state *st, const struct test_pool *pool, int event)
+{
+    storage_pool_event_emit_lifecycle(st->pool_events, pool->def->name,
+                                      pool->def->uuid, event, 0);
+}
+
 static int
 op_define(struct test_state *st, void *io, struct vireo_error *err)
 {
@@ -264,6 +285,7 @@ op_define(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_persistent = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_DEFINED);
     return give(p, pool, err);
 }
 
@@ -295,7 +317,14 @@ op_create_xml(struct test_state *st, void *io, struct vireo_error *err)
     pool = install(st->storage, def, same, err);
     if (pool == NULL)
         return -1;
+    if (is_on_vhba(pool) &&
+        test_nodedev_create_vport(st, pool->def->source.adapter.wwnn,
+                                  pool->def->source.adapter.wwpn, err) < 0) {
+        test_storage_forget(st->storage, pool);
+        return -1;
+    }
     pool->is_active = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return give(p, pool, err);
 }
 
@@ -337,21 +366,46 @@ op_start(struct test_state *st, void *io, struct vireo_error *err)
     if (pool == NULL)
         return -1;
     pool->is_active = true;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return 0;
 }
 
 /* Build and delete act on the storage behind an inactive pool, of which
- * the test driver has none. */
+ * the test driver has none: they only say they did, as libvirt's do. */
 static int
-op_check_inactive(struct test_state *st, void *io, struct vireo_error *err)
+said_of_inactive(struct test_state *st, void *io, int event,
+                 struct vireo_error *err)
 {
-    return find_in_state(st, io, false, err) != NULL ? 0 : -1;
+    struct test_pool *pool = find_in_state(st, io, false, err);
+
+    if (pool == NULL)
+        return -1;
+    emit(st, pool, event);
+    return 0;
+}
+
+static int
+op_build(struct test_state *st, void *io, struct vireo_error *err)
+{
+    return said_of_inactive(st, io, VIR_STORAGE_POOL_EVENT_CREATED, err);
+}
+
+static int
+op_delete(struct test_state *st, void *io, struct vireo_error *err)
+{
+    return said_of_inactive(st, io, VIR_STORAGE_POOL_EVENT_DELETED, err);
 }
 
 static int
 op_refresh(struct test_state *st, void *io, struct vireo_error *err)
 {
-    return find_in_state(st, io, true, err) != NULL ? 0 : -1;
+    struct test_pool *pool = find_in_state(st, io, true, err);
+
+    if (pool == NULL)
+        return -1;
+    storage_pool_event_emit_refresh(st->pool_events, pool->def->name,
+                                    pool->def->uuid);
+    return 0;
 }
 
 static int
@@ -361,7 +415,11 @@ op_destroy(struct test_state *st, void *io, struct vireo_error *err)
 
     if (pool == NULL)
         return -1;
+    /* libvirt's pool is stopped even when its vHBA is found missing. */
     pool->is_active = false;
+    if (is_on_vhba(pool) && test_nodedev_destroy_vport(st, err) < 0)
+        return -1;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!pool->is_persistent)
         test_storage_forget(st->storage, pool);
     return 0;
@@ -374,6 +432,7 @@ op_undefine(struct test_state *st, void *io, struct vireo_error *err)
 
     if (pool == NULL)
         return -1;
+    emit(st, pool, VIR_STORAGE_POOL_EVENT_UNDEFINED);
     test_storage_forget(st->storage, pool);
     return 0;
 }
@@ -401,8 +460,7 @@ int
 testdrv_storage_pool_build(struct vireo_storage_pool *pool, unsigned flags,
                            struct vireo_error *err)
 {
-    return lifecycle(pool, op_check_inactive, flags, "testStoragePoolBuild",
-                     err);
+    return lifecycle(pool, op_build, flags, "testStoragePoolBuild", err);
 }
 
 int
@@ -416,8 +474,7 @@ int
 testdrv_storage_pool_delete(struct vireo_storage_pool *pool, unsigned flags,
                             struct vireo_error *err)
 {
-    return lifecycle(pool, op_check_inactive, flags, "testStoragePoolDelete",
-                     err);
+    return lifecycle(pool, op_delete, flags, "testStoragePoolDelete", err);
 }
 
 int

@@ -125,6 +125,7 @@ op_close(struct test_state *st, void *io, struct vireo_error *err)
 {
     domain_event_deregister_conn(st->events, io);
     test_networks_close_conn(st->networks, io);
+    test_object_events_close_conn(st, io);
     test_state_release(st);
     return 0;
 }
@@ -436,5 +437,13 @@ const struct driver testdrv = {
     /* Object events: networks, storage pools, node devices. */
     .network_event_register_any  = testdrv_network_event_register_any,
     .network_event_deregister_any = testdrv_network_event_deregister_any,
+
+    /* Storage pool and node device events (test_object_event.c). */
+    .storage_pool_event_register_any = testdrv_storage_pool_event_register_any,
+    .storage_pool_event_deregister_any =
+        testdrv_storage_pool_event_deregister_any,
+    .node_device_event_register_any = testdrv_node_device_event_register_any,
+    .node_device_event_deregister_any =
+        testdrv_node_device_event_deregister_any,
 
 };

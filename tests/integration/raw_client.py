@@ -170,6 +170,31 @@ def fd_call_tcp(s):
     print("closed" if read_reply(s) is None else "answered")
 
 
+def object_event_errors(s):
+    """Storage pool (368, 369) and node device (374, 375) event
+    registrations: event ids libvirtd refuses, deregistrations of
+    callbacks the client does not hold, then good registrations (no
+    filter) and their deregistrations."""
+    print("open", answer(s, 1, struct.pack(">I", 1) +
+                         xdr_string("test:///default") +
+                         struct.pack(">I", 0), serial=1))
+    serial = 2
+    for register, deregister in ((368, 369), (374, 375)):
+        for event_id in (2, -1):
+            print(answer(s, register, struct.pack(">iI", event_id, 0),
+                         serial))
+            serial += 1
+        print(answer(s, deregister, struct.pack(">i", 7), serial))
+        s.sendall(packet(PROG, register, 0, serial + 1,
+                         struct.pack(">iI", 1, 0)))
+        hdr, body = read_reply(s)
+        print(register, "status=%d" % hdr[5])
+        (callback_id,) = struct.unpack(">i", body[:4])
+        print(answer(s, deregister, struct.pack(">i", callback_id),
+                     serial + 2))
+        serial += 3
+
+
 def main():
     if sys.argv[1].startswith("tcp:"):
         _, host, port = sys.argv[1].split(":")
@@ -219,6 +244,8 @@ def main():
         fd_closed(s)
     elif scenario == "fd-call-tcp":
         fd_call_tcp(s)
+    elif scenario == "object-event-errors":
+        object_event_errors(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")
