@@ -173,6 +173,7 @@ stordrv_storage_pool_define_xml(struct vireo_conn *conn, const char *xml,
             stor_forget(st, pool);
         return NULL;
     }
+    stor_emit(st, pool, VIR_STORAGE_POOL_EVENT_DEFINED);
     return give(conn, pool, err);
 }
 
@@ -197,6 +198,7 @@ stordrv_storage_pool_create_xml(struct vireo_conn *conn, const char *xml,
             stor_forget(st, pool);
         return NULL;
     }
+    stor_emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
     return give(conn, pool, err);
 }
 
@@ -233,10 +235,13 @@ stordrv_storage_pool_create(struct vireo_storage_pool *handle, unsigned flags,
                           "storagePoolCreate") < 0 ||
         (pool = find_in_state(handle, false, ALREADY_ACTIVE, err)) == NULL)
         return -1;
-    if ((flags & STOR_POOL_CREATE_WITH_BUILD) &&
-        stor_dir_build(pool->def, err) < 0)
+    if (((flags & STOR_POOL_CREATE_WITH_BUILD) &&
+         stor_dir_build(pool->def, err) < 0) ||
+        stor_pool_start(stor_state_of(handle->conn), pool, err) < 0)
         return -1;
-    return stor_pool_start(stor_state_of(handle->conn), pool, err);
+    stor_emit(stor_state_of(handle->conn), pool,
+              VIR_STORAGE_POOL_EVENT_STARTED);
+    return 0;
 }
 
 int
@@ -247,9 +252,12 @@ stordrv_storage_pool_build(struct vireo_storage_pool *handle, unsigned flags,
 
     if (error_check_flags(err, VIR_FROM_STORAGE, flags, 0,
                           "storagePoolBuild") < 0 ||
-        (pool = find_in_state(handle, false, ALREADY_ACTIVE, err)) == NULL)
+        (pool = find_in_state(handle, false, ALREADY_ACTIVE, err)) == NULL ||
+        stor_dir_build(pool->def, err) < 0)
         return -1;
-    return stor_dir_build(pool->def, err);
+    stor_emit(stor_state_of(handle->conn), pool,
+              VIR_STORAGE_POOL_EVENT_CREATED);
+    return 0;
 }
 
 int
@@ -276,9 +284,12 @@ stordrv_storage_pool_delete(struct vireo_storage_pool *handle, unsigned flags,
 
     if (error_check_flags(err, VIR_FROM_STORAGE, flags, 0,
                           "storagePoolDelete") < 0 ||
-        (pool = find_in_state(handle, false, STILL_ACTIVE, err)) == NULL)
+        (pool = find_in_state(handle, false, STILL_ACTIVE, err)) == NULL ||
+        stor_dir_delete(pool->def, err) < 0)
         return -1;
-    return stor_dir_delete(pool->def, err);
+    stor_emit(stor_state_of(handle->conn), pool,
+              VIR_STORAGE_POOL_EVENT_DELETED);
+    return 0;
 }
 
 int
@@ -290,6 +301,7 @@ stordrv_storage_pool_undefine(struct vireo_storage_pool *handle,
 
     if (pool == NULL || stor_remove_config(st, pool, err) < 0)
         return -1;
+    stor_emit(st, pool, VIR_STORAGE_POOL_EVENT_UNDEFINED);
     stor_forget(st, pool);
     return 0;
 }

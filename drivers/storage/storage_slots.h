@@ -129,6 +129,15 @@ int stordrv_storage_vol_download(struct vireo_storage_vol *vol,
                                  unsigned long long length, unsigned flags,
                                  int *fd, struct vireo_error *err);
 
+/* storage_events.c */
+int stordrv_storage_pool_event_register_any(
+    struct vireo_conn *conn, struct vireo_storage_pool *pool, int event_id,
+    vireo_storage_pool_event_generic_cb cb, void *opaque,
+    vireo_free_cb free_cb, struct vireo_error *err);
+int stordrv_storage_pool_event_deregister_any(struct vireo_conn *conn,
+                                              int callback_id,
+                                              struct vireo_error *err);
+
 /* Shared by storage_vol*.c. */
 struct stor_pool;
 struct stor_vol;

@@ -18,6 +18,7 @@
 #include "drivers/storage/storage_dir.h"
 #include "drivers/storage/storage_files.h"
 #include "drivers/storage/storage_state.h"
+#include "drivers/storage_pool_event.h"
 
 void
 stor_warn(struct stor_state *st, const char *fmt, ...)
@@ -284,6 +285,7 @@ stor_pool_stop(struct stor_state *st, struct stor_pool *pool)
     stor_pool_clear_vols(pool);
     pool->is_active = false;
     stor_remove_run(st, pool);
+    stor_emit(st, pool, VIR_STORAGE_POOL_EVENT_STOPPED);
     if (!pool->is_persistent)
         stor_forget(st, pool);
 }
@@ -293,8 +295,10 @@ int
 stor_pool_refresh(struct stor_state *st, struct stor_pool *pool,
                   struct vireo_error *err)
 {
-    if (stor_dir_refresh(pool, err) == 0)
+    if (stor_dir_refresh(pool, err) == 0) {
+        stor_emit_refresh(st, pool);
         return 0;
+    }
     stor_pool_stop(st, pool);
     return -1;
 }
@@ -396,7 +400,10 @@ stor_state_new(const char *state_dir, const char *run_dir,
         return NULL;
     }
     st->log_warning = log_warning;
-    if ((st->config_dir = strdup(state_dir)) == NULL ||
+    st->events = object_event_state_new(&storage_pool_event_kind);
+    if (st->events == NULL) {
+        error_no_memory(err);
+    } else if ((st->config_dir = strdup(state_dir)) == NULL ||
         (st->run_dir = strdup(run_dir)) == NULL ||
         asprintf(&st->autostart_dir, "%s/autostart", state_dir) < 0) {
         st->autostart_dir = NULL;
@@ -419,6 +426,7 @@ stor_state_free(struct stor_state *st)
         pool_free(st->pools[i]);
     free(st->pools);
     stor_hold_clear(st);
+    object_event_state_free(st->events);
     free(st->config_dir);
     free(st->autostart_dir);
     free(st->run_dir);

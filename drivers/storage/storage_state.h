@@ -19,6 +19,7 @@
 struct storage_pool_def;
 struct storage_vol_def;
 struct storage_use_msg;
+struct object_event_state;
 
 /* Owned by the storage thread. One volume of an active pool. */
 struct stor_vol {
@@ -51,6 +52,7 @@ struct stor_state {
      * one message per guest, the latest. */
     struct storage_use_msg **holds;
     int                      n_holds;
+    struct object_event_state *events;   /* pool events */
 };
 
 /* A new state on the given directories, its definitions loaded and the
@@ -120,5 +122,11 @@ int stor_vol_check_idle(const struct stor_vol *vol, struct vireo_error *err);
 bool stor_is_held(const struct stor_state *st, const char *path);
 void stor_hold_apply(struct storage_use_msg *msg, void *opaque);
 void stor_hold_clear(struct stor_state *st);
+
+/* storage_events.c: a lifecycle event (VIR_STORAGE_POOL_EVENT_*) or a
+ * refresh event about pool, for whoever listens. */
+void stor_emit(struct stor_state *st, const struct stor_pool *pool,
+               int event);
+void stor_emit_refresh(struct stor_state *st, const struct stor_pool *pool);
 
 #endif /* VIREO_DRIVERS_STORAGE_STATE_H */

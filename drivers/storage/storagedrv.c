@@ -14,6 +14,7 @@
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage/storagedrv.h"
+#include "drivers/object_event.h"
 #include "drivers/storage_use.h"
 #include "drivers/worker.h"
 #include "drivers/worker_lease.h"
@@ -110,8 +111,21 @@ stordrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
 }
 
 static void
+close_on_thread(void *arg)
+{
+    struct vireo_conn *conn = arg;
+    struct stor_state *st = conn->priv;
+
+    if (st != NULL)
+        object_event_deregister_conn(st->events, conn);
+}
+
+/* Any thread: the connection's event registrations go on the storage
+ * thread. */
+static void
 stordrv_close(struct vireo_conn *conn)
 {
+    worker_call(conn->worker, close_on_thread, conn);
     conn->priv = NULL;
     conn->worker = NULL;
     worker_lease_release(&lease);
@@ -160,4 +174,8 @@ const struct driver storagedrv = {
     .storage_vol_resize                = stordrv_storage_vol_resize,
     .storage_vol_upload                = stordrv_storage_vol_upload,
     .storage_vol_download              = stordrv_storage_vol_download,
+    .storage_pool_event_register_any   =
+        stordrv_storage_pool_event_register_any,
+    .storage_pool_event_deregister_any =
+        stordrv_storage_pool_event_deregister_any,
 };
