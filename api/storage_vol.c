@@ -181,3 +181,44 @@ vireo_storage_vol_get_path(struct vireo_storage_vol *vol,
         return NULL;
     return vol->conn->driver->storage_vol_get_path(vol, err);
 }
+
+/* ---- Contents: wipe and resize ---------------------------------------- */
+
+int
+vireo_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
+                               unsigned algorithm, unsigned flags,
+                               struct vireo_error *err)
+{
+    const char *func = "virStorageVolWipePattern";
+
+    if (ON_VOL(vol, func, storage_vol_wipe_pattern, err) ||
+        check_writable(vol->conn, func, err) < 0)
+        return -1;
+    return vol->conn->driver->storage_vol_wipe_pattern(vol, algorithm, flags,
+                                                       err);
+}
+
+int
+vireo_storage_vol_wipe(struct vireo_storage_vol *vol, unsigned flags,
+                       struct vireo_error *err)
+{
+    const char *func = "virStorageVolWipe";
+
+    if (ON_VOL(vol, func, storage_vol_wipe_pattern, err) ||
+        check_writable(vol->conn, func, err) < 0)
+        return -1;
+    return vol->conn->driver->storage_vol_wipe_pattern(vol, 0, flags, err);
+}
+
+int
+vireo_storage_vol_resize(struct vireo_storage_vol *vol,
+                         unsigned long long capacity, unsigned flags,
+                         struct vireo_error *err)
+{
+    const char *func = "virStorageVolResize";
+
+    if (ON_VOL(vol, func, storage_vol_resize, err) ||
+        check_writable(vol->conn, func, err) < 0)
+        return -1;
+    return vol->conn->driver->storage_vol_resize(vol, capacity, flags, err);
+}

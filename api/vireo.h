@@ -2038,6 +2038,27 @@ VIREO_API int vireo_storage_vol_get_info(struct vireo_storage_vol *vol,
 VIREO_API char *vireo_storage_vol_get_path(struct vireo_storage_vol *vol,
                                            struct vireo_error *err);
 
+/* Storage volume contents. virStorageVolWipe writes zeros over the
+ * volume (algorithm 0 of virStorageVolWipePattern, libvirt's
+ * virStorageVolWipeAlgorithm); virStorageVolResize sets its capacity in
+ * bytes, with flags VIREO_STORAGE_VOL_RESIZE_*. */
+enum vireo_storage_vol_resize_flags {
+    VIREO_STORAGE_VOL_RESIZE_ALLOCATE = 1 << 0,
+    VIREO_STORAGE_VOL_RESIZE_DELTA    = 1 << 1,
+    VIREO_STORAGE_VOL_RESIZE_SHRINK   = 1 << 2,
+};
+VIREO_API int vireo_storage_vol_wipe(struct vireo_storage_vol *vol,
+                                     unsigned flags,
+                                     struct vireo_error *err);
+VIREO_API int vireo_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
+                                             unsigned algorithm,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+VIREO_API int vireo_storage_vol_resize(struct vireo_storage_vol *vol,
+                                       unsigned long long capacity,
+                                       unsigned flags,
+                                       struct vireo_error *err);
+
 /* Node devices and host interfaces. */
 /* libvirt's virNodeDevicePtr and virInterfacePtr: a host device, and a
  * host network interface, by name. A returned handle is the caller's

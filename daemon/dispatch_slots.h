@@ -296,4 +296,15 @@ int dispatch_domain_open_console(struct vireo_conn *conn, const void *args,
 int dispatch_domain_screenshot(struct vireo_conn *conn, const void *args,
                                void *ret, int *fd, struct vireo_error *err);
 
+/* Storage volume contents (dispatch_storage_data.c); upload and download
+ * are stream calls. */
+DISPATCH_SLOT(dispatch_storage_vol_wipe);
+DISPATCH_SLOT(dispatch_storage_vol_wipe_pattern);
+DISPATCH_SLOT(dispatch_storage_vol_resize);
+int dispatch_storage_vol_upload(struct vireo_conn *conn, const void *args,
+                                void *ret, int *fd, struct vireo_error *err);
+int dispatch_storage_vol_download(struct vireo_conn *conn, const void *args,
+                                  void *ret, int *fd,
+                                  struct vireo_error *err);
+
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

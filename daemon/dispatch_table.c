@@ -295,6 +295,11 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
 
     /* Network DHCP leases. */
     SLOT(NETWORK_GET_DHCP_LEASES, dispatch_network_get_dhcp_leases),
+    /* Storage volume contents. */
+    SLOT(STORAGE_VOL_WIPE, dispatch_storage_vol_wipe),
+    SLOT(STORAGE_VOL_WIPE_PATTERN, dispatch_storage_vol_wipe_pattern),
+    SLOT(STORAGE_VOL_RESIZE, dispatch_storage_vol_resize),
+
 };
 
 static const dispatch_fn qemu_handlers[] = {
@@ -325,5 +330,9 @@ dispatch_stream_handler(const struct wire_proc *proc)
         return dispatch_domain_open_console;
     if (proc->number == REMOTE_PROC_DOMAIN_SCREENSHOT)
         return dispatch_domain_screenshot;
+    if (proc->number == REMOTE_PROC_STORAGE_VOL_UPLOAD)
+        return dispatch_storage_vol_upload;
+    if (proc->number == REMOTE_PROC_STORAGE_VOL_DOWNLOAD)
+        return dispatch_storage_vol_download;
     return NULL;
 }

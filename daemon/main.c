@@ -5,13 +5,17 @@
 #include "daemon/vireod.h"
 #include "drivers/network/netdrv.h"
 #include "drivers/qemu/qemudrv.h"
+#include "drivers/storage/storagedrv.h"
 #include "drivers/test/testdrv.h"
 
 /* The qemu driver is daemon-only: clients reach it through vireod. The
- * network driver, its companion, comes before it: up before the guests'
- * autostart, down after them. */
+ * network and storage drivers, its companions, come before it: up before
+ * the guests' autostart, down after them. */
 static const struct driver *const vireod_drivers[] = {
-    &testdrv, &netdrv, &qemudrv, NULL,
+    &testdrv,
+    &netdrv,
+    &storagedrv,
+    &qemudrv, NULL,
 };
 
 int

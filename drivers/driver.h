@@ -821,6 +821,19 @@ struct driver {
     char *(*conn_get_storage_pool_capabilities)(struct vireo_conn *conn,
                                                 unsigned flags,
                                                 struct vireo_error *err);
+    /* virStorageVolUpload and virStorageVolDownload: an fd (*fd, the
+     * caller's to close) the caller writes the new contents to, or reads
+     * the contents from to its end, from offset on and at most length
+     * bytes (0: to the end). Volume contents only move through vireod's
+     * streams, so these are daemon-side slots. */
+    int (*storage_vol_upload)(struct vireo_storage_vol *vol,
+                              unsigned long long offset,
+                              unsigned long long length, unsigned flags,
+                              int *fd, struct vireo_error *err);
+    int (*storage_vol_download)(struct vireo_storage_vol *vol,
+                                unsigned long long offset,
+                                unsigned long long length, unsigned flags,
+                                int *fd, struct vireo_error *err);
 
     /* Node devices and host interfaces. */
     /* Each is its libvirt call (see vireo.h); handles and names returned

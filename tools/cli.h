@@ -345,5 +345,8 @@ int cmd_nodedev_event(struct session *s, const struct cmd *cmd);
  * argument (cmd_network.c): NULL after printing virsh's error. */
 struct vireo_network *cli_network_lookup(struct session *s, const char *arg);
 int cmd_net_dhcp_leases(struct session *s, const struct cmd *cmd);
+/* Storage volume contents (cmd_vol.c). */
+int cmd_vol_wipe(struct session *s, const struct cmd *cmd);
+int cmd_vol_resize(struct session *s, const struct cmd *cmd);
 
 #endif /* VIREO_TOOLS_CLI_H */

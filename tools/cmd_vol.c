@@ -368,3 +368,83 @@ cmd_vol_delete(struct session *s, const struct cmd *cmd)
 {
     return with_vol(s, cmd, delete_vol);
 }
+
+/* ---- vol-wipe, vol-resize ------------------------------------------------ */
+
+/* virsh's names for virStorageVolWipeAlgorithm, in its order. */
+static const char *const wipe_algorithms[] = {
+    "zero", "nnsa", "dod", "bsi", "gutmann", "schneier", "pfitzner7",
+    "pfitzner33", "random", "trim", NULL,
+};
+
+static int
+wipe_vol(struct vireo_storage_vol *vol, const struct cmd *cmd)
+{
+    const char *word = cmd_string(cmd, "algorithm");
+    const char *name = vireo_storage_vol_get_name(vol);
+    struct vireo_error err = { 0 };
+    int algorithm = 0, rc;
+
+    if (word != NULL) {
+        while (wipe_algorithms[algorithm] != NULL &&
+               strcmp(wipe_algorithms[algorithm], word) != 0)
+            algorithm++;
+        if (wipe_algorithms[algorithm] == NULL) {
+            cli_error("Unsupported algorithm '%s'", word);
+            return -1;
+        }
+    }
+    rc = word != NULL
+         ? vireo_storage_vol_wipe_pattern(vol, (unsigned)algorithm, 0, &err)
+         : vireo_storage_vol_wipe(vol, 0, &err);
+    if (rc < 0) {
+        cli_error("Failed to wipe vol %s", name);
+        cli_report(&err);
+        return -1;
+    }
+    printf("Vol %s wiped\n", name);
+    return 0;
+}
+
+int
+cmd_vol_wipe(struct session *s, const struct cmd *cmd)
+{
+    return with_vol(s, cmd, wipe_vol);
+}
+
+static int
+resize_vol(struct vireo_storage_vol *vol, const struct cmd *cmd)
+{
+    const char *capacity = cmd_string(cmd, "capacity");
+    const char *name = vireo_storage_vol_get_name(vol);
+    struct vireo_error err = { 0 };
+    unsigned long long bytes;
+    unsigned flags = 0;
+
+    if (!parse_size(capacity, &bytes)) {
+        cli_error("Malformed size %s", capacity);
+        return -1;
+    }
+    if (cmd_has(cmd, "allocate"))
+        flags |= VIREO_STORAGE_VOL_RESIZE_ALLOCATE;
+    if (cmd_has(cmd, "delta"))
+        flags |= VIREO_STORAGE_VOL_RESIZE_DELTA;
+    if (cmd_has(cmd, "shrink"))
+        flags |= VIREO_STORAGE_VOL_RESIZE_SHRINK;
+    /* virsh says "by" for a delta. */
+    if (vireo_storage_vol_resize(vol, bytes, flags, &err) < 0) {
+        cli_error("Failed to change size of volume '%s' %s %s", name,
+                  cmd_has(cmd, "delta") ? "by" : "to", capacity);
+        cli_report(&err);
+        return -1;
+    }
+    printf("Size of volume '%s' successfully changed %s %s\n", name,
+           cmd_has(cmd, "delta") ? "by" : "to", capacity);
+    return 0;
+}
+
+int
+cmd_vol_resize(struct session *s, const struct cmd *cmd)
+{
+    return with_vol(s, cmd, resize_vol);
+}

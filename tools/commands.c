@@ -711,6 +711,26 @@ static const struct opt_def vol_pool_opts[] = {
       "return the pool uuid rather than pool name" },
     { NULL },
 };
+static const struct opt_def vol_wipe_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "algorithm", OPT_STRING, false, false,
+      "perform selected wiping algorithm" },
+    { NULL },
+};
+static const struct opt_def vol_resize_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "capacity", OPT_STRING, true, true,
+      "new capacity for the vol, as scaled integer (default bytes)" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "allocate", OPT_BOOL, false, false,
+      "allocate the new capacity, rather than leaving it sparse" },
+    { "delta", OPT_BOOL, false, false,
+      "use capacity as a delta to current size, rather than the new size" },
+    { "shrink", OPT_BOOL, false, false,
+      "allow the resize to shrink the volume" },
+    { NULL },
+};
 static const struct opt_def vol_create_as_opts[] = {
     { "pool", OPT_STRING, true, true, "pool name" },
     { "name", OPT_STRING, true, true, "name of the volume" },
@@ -1325,6 +1345,14 @@ static const struct cmd_def table[] = {
     { "net-dhcp-leases", cmd_net_dhcp_leases, net_dhcp_leases_opts, true,
       "print lease info for a given network",
       "Print lease info for a given network" },
+    /* Storage volume contents. */
+    { "vol-wipe", cmd_vol_wipe, vol_wipe_opts, true, "wipe a vol",
+      "Ensure data previously on a volume is not accessible to future "
+      "reads" },
+    { "vol-resize", cmd_vol_resize, vol_resize_opts, true, "resize a vol",
+      "Resizes a storage volume. This is safe only for storage volumes "
+      "not in use by an active guest.\nSee blockresize for live "
+      "resizing." },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

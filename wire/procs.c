@@ -562,6 +562,12 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
 
     /* Network DHCP leases. */
     CALL(NETWORK_GET_DHCP_LEASES, ARGS(network_get_dhcp_leases), RET(network_get_dhcp_leases), LOW),
+    /* Storage volume contents: upload and download open a stream. */
+    CALL(STORAGE_VOL_WIPE,        ARGS(storage_vol_wipe), NONE,              LOW | WRITE),
+    CALL(STORAGE_VOL_WIPE_PATTERN, ARGS(storage_vol_wipe_pattern), NONE,     LOW | WRITE),
+    CALL(STORAGE_VOL_RESIZE,      ARGS(storage_vol_resize), NONE,            LOW | WRITE),
+    CALL(STORAGE_VOL_UPLOAD,      ARGS(storage_vol_upload), NONE,            LOW | WRITE | STREAM),
+    CALL(STORAGE_VOL_DOWNLOAD,    ARGS(storage_vol_download), NONE,          LOW | WRITE | STREAM),
 
 };
 

@@ -252,6 +252,28 @@ storage_vol_def_parse(const char *xml, int pool_type, struct vireo_error *err)
 
 /* ---- Writing ---------------------------------------------------------- */
 
+/* libvirt writes a time as seconds, with .nanoseconds when there are
+ * any; the birth time is not known here, as with libvirt on Linux. */
+static void
+write_time(FILE *out, const char *name, long long s, long ns)
+{
+    if (ns != 0)
+        fprintf(out, "      <%s>%lld.%09ld</%s>\n", name, s, ns, name);
+    else
+        fprintf(out, "      <%s>%lld</%s>\n", name, s, name);
+}
+
+static void
+write_timestamps(FILE *out, const struct storage_vol_target *t)
+{
+    fprintf(out, "    <timestamps>\n");
+    write_time(out, "atime", t->atime_s, t->atime_ns);
+    write_time(out, "mtime", t->mtime_s, t->mtime_ns);
+    write_time(out, "ctime", t->ctime_s, t->ctime_ns);
+    write_time(out, "btime", 0, 0);
+    fprintf(out, "    </timestamps>\n");
+}
+
 static void
 write_target(FILE *out, const char *element,
              const struct storage_vol_target *t, int pool_type)
@@ -264,6 +286,8 @@ write_target(FILE *out, const char *element,
     if (formats != NULL)
         fprintf(out, "    <format type='%s'/>\n", formats[t->format]);
     storage_xml_write_perms(out, "    ", &t->perms);
+    if (t->has_timestamps)
+        write_timestamps(out, t);
     xml_write_text_element(out, "    ", "compat", t->compat);
     if (t->is_nocow)
         fprintf(out, "    <nocow/>\n");
@@ -293,6 +317,9 @@ storage_vol_def_format(const struct storage_vol_def *def, int pool_type)
     fprintf(out, "  <capacity unit='bytes'>%llu</capacity>\n", def->capacity);
     fprintf(out, "  <allocation unit='bytes'>%llu</allocation>\n",
             def->allocation);
+    if (def->has_physical)
+        fprintf(out, "  <physical unit='bytes'>%llu</physical>\n",
+                def->physical);
     write_target(out, "target", &def->target, pool_type);
     if (def->has_backing)
         write_target(out, "backingStore", &def->backing, pool_type);

@@ -81,6 +81,11 @@ struct storage_pool_def {
     struct storage_perms       target_perms;
 };
 
+/* Two of the formats a file volume's <format> names (libvirt's
+ * virStorageFileFormat: the index in the file formats). */
+#define STORAGE_FILE_FORMAT_RAW   1
+#define STORAGE_FILE_FORMAT_QCOW2 14
+
 /* A volume's <target> or <backingStore>. */
 struct storage_vol_target {
     char                *path;
@@ -90,6 +95,12 @@ struct storage_vol_target {
     bool                 is_nocow;
     bool                 has_lazy_refcounts;
     bool                 has_extended_l2;
+    /* What the file says of itself, from a driver that keeps real
+     * volumes (written only when has_timestamps): seconds and
+     * nanoseconds, as libvirt's <timestamps>. */
+    bool                 has_timestamps;
+    long long            atime_s, mtime_s, ctime_s;
+    long                 atime_ns, mtime_ns, ctime_ns;
 };
 
 struct storage_vol_def {
@@ -98,6 +109,8 @@ struct storage_vol_def {
     int                       type;   /* enum vireo_storage_vol_type */
     unsigned long long        capacity;
     unsigned long long        allocation;
+    unsigned long long        physical;  /* the file's size; 0: not said */
+    bool                      has_physical;
     struct storage_vol_target target;
     struct storage_vol_target backing;  /* path NULL: none */
     bool                      has_backing;

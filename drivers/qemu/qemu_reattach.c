@@ -22,6 +22,7 @@
 #include "drivers/qemu/process.h"
 #include "drivers/qemu/qemu_command.h"
 #include "drivers/qemu/qemu_lifecycle.h"
+#include "drivers/qemu/qemu_storage_use.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_status.h"
 #include "drivers/qemu/qemu_store.h"
@@ -157,6 +158,7 @@ restore(struct qemu_state *st, struct qemu_status *s, struct vireo_error *err)
     g->pid = s->pid;
     g->is_fake_reboot = s->is_fake_reboot;
     obj->priv = g;
+    qemu_storage_use_hold(obj->def);
     return g;
 }
 

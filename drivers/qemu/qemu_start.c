@@ -25,6 +25,7 @@
 #include "drivers/qemu/process.h"
 #include "drivers/qemu/qemu_command.h"
 #include "drivers/qemu/qemu_lifecycle.h"
+#include "drivers/qemu/qemu_storage_use.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
 #include "drivers/worker.h"
@@ -152,6 +153,7 @@ qemu_start(struct qemu_state *st, struct domain_obj *obj,
     st->next_id++;
     switch_to_live(st, obj, live, id);
     obj->priv = g;
+    qemu_storage_use_hold(live);
     qemu_guest_save_status(g);
     if (g->qmp == NULL) {
         why = g->start->err;

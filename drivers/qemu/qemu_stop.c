@@ -20,6 +20,7 @@
 #include "drivers/qemu/monitor.h"
 #include "drivers/qemu/process.h"
 #include "drivers/qemu/qemu_lifecycle.h"
+#include "drivers/qemu/qemu_storage_use.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
 #include "drivers/worker.h"
@@ -111,6 +112,7 @@ qemu_stop_release(struct qemu_guest *g)
     struct domain_obj *obj = g->obj;
 
     remove_status(g);
+    qemu_storage_use_release(obj->def);
     qemu_process_cleanup(g->dir);
     if (obj->new_def != NULL) {
         domain_def_free(obj->def);

@@ -672,5 +672,12 @@ int remotedrv_network_get_dhcp_leases(struct vireo_network *net,
                                       const char *mac,
                                       struct vireo_network_dhcp_lease ***leases,
                                       unsigned flags, struct vireo_error *err);
+/* remote_storage_vol.c: volume contents. */
+int   remotedrv_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
+                                         unsigned algorithm, unsigned flags,
+                                         struct vireo_error *err);
+int   remotedrv_storage_vol_resize(struct vireo_storage_vol *vol,
+                                   unsigned long long capacity,
+                                   unsigned flags, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -170,3 +170,31 @@ remotedrv_storage_vol_get_path(struct vireo_storage_vol *vol,
         return NULL;
     return ret.name;
 }
+
+/* ---- Contents: wipe and resize ---------------------------------------- */
+
+int
+remotedrv_storage_vol_wipe_pattern(struct vireo_storage_vol *vol,
+                                   unsigned algorithm, unsigned flags,
+                                   struct vireo_error *err)
+{
+    remote_storage_vol_wipe_pattern_args args = { .algorithm = algorithm,
+                                                  .flags = flags };
+
+    remote_vol_to_wire(vol, &args.vol);
+    return remote_call(vol->conn, REMOTE_PROC_STORAGE_VOL_WIPE_PATTERN,
+                       &args, NULL, err);
+}
+
+int
+remotedrv_storage_vol_resize(struct vireo_storage_vol *vol,
+                             unsigned long long capacity, unsigned flags,
+                             struct vireo_error *err)
+{
+    remote_storage_vol_resize_args args = { .capacity = capacity,
+                                            .flags = flags };
+
+    remote_vol_to_wire(vol, &args.vol);
+    return remote_call(vol->conn, REMOTE_PROC_STORAGE_VOL_RESIZE, &args,
+                       NULL, err);
+}

@@ -494,6 +494,8 @@ const struct driver remotedrv = {
     .storage_vol_get_xml_desc      = remotedrv_storage_vol_get_xml_desc,
     .storage_vol_get_info          = remotedrv_storage_vol_get_info,
     .storage_vol_get_path          = remotedrv_storage_vol_get_path,
+    .storage_vol_wipe_pattern      = remotedrv_storage_vol_wipe_pattern,
+    .storage_vol_resize            = remotedrv_storage_vol_resize,
 
     /* Node devices and host interfaces. */
     .node_num_of_devices               = remotedrv_node_num_of_devices,

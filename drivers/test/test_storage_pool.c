@@ -15,31 +15,12 @@
 #include "drivers/error.h"
 #include "drivers/storage_handle.h"
 #include "drivers/storage_pool_event.h"
+#include "drivers/storage_pool_rules.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_hostobj.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_storage.h"
-
-/* The pool-type bits of virConnectListAllStoragePoolsFlags, by type. */
-static const unsigned type_bits[STORAGE_POOL_TYPE_LAST] = {
-    [STORAGE_POOL_DIR]          = VIR_CONNECT_LIST_STORAGE_POOLS_DIR,
-    [STORAGE_POOL_FS]           = VIR_CONNECT_LIST_STORAGE_POOLS_FS,
-    [STORAGE_POOL_NETFS]        = VIR_CONNECT_LIST_STORAGE_POOLS_NETFS,
-    [STORAGE_POOL_LOGICAL]      = VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL,
-    [STORAGE_POOL_DISK]         = VIR_CONNECT_LIST_STORAGE_POOLS_DISK,
-    [STORAGE_POOL_ISCSI]        = VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI,
-    [STORAGE_POOL_ISCSI_DIRECT] = VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT,
-    [STORAGE_POOL_SCSI]         = VIR_CONNECT_LIST_STORAGE_POOLS_SCSI,
-    [STORAGE_POOL_MPATH]        = VIR_CONNECT_LIST_STORAGE_POOLS_MPATH,
-    [STORAGE_POOL_RBD]          = VIR_CONNECT_LIST_STORAGE_POOLS_RBD,
-    [STORAGE_POOL_SHEEPDOG]     = VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG,
-    [STORAGE_POOL_GLUSTER]      = VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER,
-    [STORAGE_POOL_ZFS]          = VIR_CONNECT_LIST_STORAGE_POOLS_ZFS,
-    [STORAGE_POOL_VSTORAGE]     = VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE,
-};
-#define TYPE_BITS   (0x3fffu << 6)
-#define LIST_FLAGS  (0x3fu | TYPE_BITS)
 
 /* One call's arguments and results, whichever the call. */
 struct pool_io {
@@ -104,28 +85,21 @@ find_uuid_or_fail(struct test_storage *sto, const unsigned char *uuid,
     return NULL;
 }
 
-static bool
-is_in_group(unsigned flags, unsigned yes, unsigned no, bool value)
+/* The rules' view of a test pool. */
+static struct storage_pool_view
+view_of(const struct test_pool *pool)
 {
-    if ((flags & (yes | no)) == 0)
-        return true;
-    return value ? (flags & yes) != 0 : (flags & no) != 0;
+    return (struct storage_pool_view){ pool->def, pool->is_active,
+                                       pool->is_persistent,
+                                       pool->is_autostart };
 }
 
 static bool
 matches(const struct test_pool *pool, unsigned flags)
 {
-    return is_in_group(flags, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE,
-                       VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE,
-                       pool->is_active) &&
-           is_in_group(flags, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT,
-                       VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT,
-                       pool->is_persistent) &&
-           is_in_group(flags, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART,
-                       VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART,
-                       pool->is_autostart) &&
-           ((flags & TYPE_BITS) == 0 ||
-            (flags & type_bits[pool->def->type]) != 0);
+    struct storage_pool_view v = view_of(pool);
+
+    return storage_pool_matches(&v, flags);
 }
 
 /* ---- Listing and lookups ---------------------------------------------- */
@@ -165,7 +139,7 @@ testdrv_conn_list_all_storage_pools(struct vireo_conn *conn,
     struct pool_io p = { .flags = flags };
     int n;
 
-    if (error_check_flags(err, VIR_FROM_TEST, flags, LIST_FLAGS,
+    if (error_check_flags(err, VIR_FROM_TEST, flags, STORAGE_POOL_LIST_FLAGS,
                           "testConnectListAllStoragePools") < 0)
         return -1;
     n = run(conn, op_list, &p, err);
@@ -223,77 +197,28 @@ testdrv_storage_pool_lookup_by_volume(struct vireo_storage_vol *vol,
 
 /* ---- Defining --------------------------------------------------------- */
 
-static bool
-same_first(char **a, int n_a, char **b, int n_b)
-{
-    return n_a > 0 && n_b > 0 && strcmp(a[0], b[0]) == 0;
-}
-
-/* libvirt's virStoragePoolSourceFindDuplicate, for the sources a test
- * pool can share: a directory, an exported directory, a device. */
-static bool
-is_same_source(const struct storage_pool_def *a,
-               const struct storage_pool_def *b)
-{
-    const struct storage_pool_source *x = &a->source, *y = &b->source;
-
-    if (a->type != b->type)
-        return false;
-    switch (a->type) {
-    case STORAGE_POOL_DIR:
-        return strcmp(a->target_path, b->target_path) == 0;
-    case STORAGE_POOL_NETFS:
-        return x->n_hosts > 0 && y->n_hosts > 0 &&
-               strcmp(x->hosts[0].name, y->hosts[0].name) == 0 &&
-               strcmp(x->dir, y->dir) == 0;
-    case STORAGE_POOL_FS:
-    case STORAGE_POOL_LOGICAL:
-    case STORAGE_POOL_DISK:
-    case STORAGE_POOL_ZFS:
-        return same_first(x->devices, x->n_devices, y->devices,
-                          y->n_devices);
-    default:
-        return false;
-    }
-}
-
-/* libvirt's virStoragePoolObjIsDuplicate and source check, which report
- * from its storage objects (VIR_FROM_STORAGE) where the driver's own
- * refusals come from the test driver. *same is the pool with def's uuid
- * and name, if any. */
+/* libvirt's duplicate and source checks (storage_pool_rules.h), which
+ * report from its storage objects (VIR_FROM_STORAGE) where the driver's
+ * own refusals come from the test driver. *same is the pool with def's
+ * uuid and name, if any. */
 static int
 check_duplicate(struct test_storage *sto, const struct storage_pool_def *def,
                 bool is_start, struct test_pool **same,
                 struct vireo_error *err)
 {
-    struct test_pool *pool = find_uuid(sto, def->uuid);
-    char text[VIREO_UUID_STRING_BUFLEN];
+    struct storage_pool_view *views = calloc((size_t)sto->n_pools + 1,
+                                             sizeof(*views));
+    int i = -1, rc;
 
-    *same = NULL;
-    if (pool != NULL) {
-        uuid_format(pool->def->uuid, text);
-        if (strcmp(pool->def->name, def->name) != 0)
-            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_STORAGE,
-                             "pool '%s' is already defined with uuid %s",
-                             pool->def->name, text);
-        if (is_start && pool->is_active)
-            return error_set(err, VIR_ERR_OPERATION_INVALID,
-                             VIR_FROM_STORAGE,
-                             "pool is already active as '%s'",
-                             pool->def->name);
-        *same = pool;
-    } else if ((pool = test_storage_find_name(sto, def->name, NULL)) != NULL) {
-        uuid_format(pool->def->uuid, text);
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_STORAGE,
-                         "pool '%s' already exists with uuid %s",
-                         pool->def->name, text);
-    }
-    for (int i = 0; i < sto->n_pools; i++)
-        if (sto->pools[i] != *same && is_same_source(sto->pools[i]->def, def))
-            return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_STORAGE,
-                             "Storage source conflict with pool: '%s'",
-                             sto->pools[i]->def->name);
-    return 0;
+    if (views == NULL)
+        return error_no_memory(err);
+    for (int k = 0; k < sto->n_pools; k++)
+        views[k] = view_of(sto->pools[k]);
+    rc = storage_pool_check_duplicate(views, sto->n_pools, def, is_start, &i,
+                                      err);
+    free(views);
+    *same = i >= 0 ? sto->pools[i] : NULL;
+    return rc;
 }
 
 /* def (taken over) as a new pool of sto, or as the new definition of
