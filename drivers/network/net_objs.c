@@ -14,6 +14,7 @@
 
 #include "drivers/conf/network_xml.h"
 #include "drivers/conf/network_xml_shape.h"
+#include "drivers/driver_warn.h"
 #include "drivers/error.h"
 #include "drivers/network/net_link.h"
 #include "drivers/network/net_state.h"
@@ -26,13 +27,11 @@
 void
 net_state_warn(struct net_state *st, const char *fmt, ...)
 {
-    char line[512];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    driver_vwarn(st->log_warning, fmt, ap);
     va_end(ap);
-    st->log_warning(line);
 }
 
 static struct net_obj *

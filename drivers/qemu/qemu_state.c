@@ -12,6 +12,7 @@
 #include "drivers/conf/uuid.h"
 #include "drivers/domain_event.h"
 #include "drivers/domain_list.h"
+#include "drivers/driver_warn.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/qemu/qemu_state.h"
@@ -60,13 +61,11 @@ qemu_state_set(struct domain_obj *obj, int state, int reason)
 void
 qemu_state_warn(struct qemu_state *st, const char *fmt, ...)
 {
-    char line[1024];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    driver_vwarn(st->log_warning, fmt, ap);
     va_end(ap);
-    st->log_warning(line);
 }
 
 int

@@ -14,6 +14,7 @@
 
 #include "drivers/conf/storage_xml.h"
 #include "drivers/conf/uuid.h"
+#include "drivers/driver_warn.h"
 #include "drivers/error.h"
 #include "drivers/storage/storage_dir.h"
 #include "drivers/storage/storage_files.h"
@@ -23,13 +24,11 @@
 void
 stor_warn(struct stor_state *st, const char *fmt, ...)
 {
-    char line[512];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    driver_vwarn(st->log_warning, fmt, ap);
     va_end(ap);
-    st->log_warning(line);
 }
 
 /* ---- Volumes ---------------------------------------------------------- */
