@@ -159,6 +159,10 @@ for _ in 1 2 3; do
     daemon_stop
     qemu_daemon_start
 done
+# A started daemon runs QEMU's --version and -machine probes in the
+# background; `version` waits for their answers, so that only guests are
+# left among the QEMU processes counted below.
+qvsh version
 qvsh list --state-running --name
 is "$(grep -c . "$OUT")" 2 "after three more restarts the running guests run"
 is "$(qemu_pids | sort)" "$pids_before" "... in the same processes"
