@@ -122,40 +122,22 @@ state_new(const struct driver_context *ctx, struct vireo_error *err)
 
 /* ---- startup, autostart, shutdown (daemon main thread) ----------------- */
 
-struct startup_io {
-    const struct driver_context *ctx;
-    struct vireo_error          *err;
-    int                          rc;
-};
-
 /* Load the definitions, then find the guests that ran before; their
  * monitors answer later, on this thread. */
-static void
-startup_on_thread(void *arg)
+static int
+start_on_thread(const struct driver_context *ctx, struct vireo_error *err)
 {
-    struct startup_io *io = arg;
-
-    the_state = state_new(io->ctx, io->err);
+    the_state = state_new(ctx, err);
     if (the_state == NULL)
-        return;
+        return -1;
     qemu_lifecycle_reattach_all(the_state);
-    io->rc = 0;
+    return 0;
 }
 
 static int
 qemudrv_startup(const struct driver_context *ctx, struct vireo_error *err)
 {
-    struct startup_io io = { .ctx = ctx, .err = err, .rc = -1 };
-    struct worker *w = worker_lease_hold(&lease);
-
-    if (w == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",
-                         "cannot start the QEMU driver's thread");
-    if (!worker_call(w, startup_on_thread, &io) || io.rc < 0) {
-        worker_lease_release(&lease);
-        return -1;
-    }
-    return 0;
+    return worker_lease_startup(&lease, start_on_thread, ctx, err);
 }
 
 static void
@@ -168,10 +150,7 @@ autostart_on_thread(void *arg)
 static void
 qemudrv_autostart(void)
 {
-    struct worker *w = worker_lease_worker(&lease);
-
-    if (w != NULL)
-        worker_call(w, autostart_on_thread, NULL);
+    worker_lease_call(&lease, autostart_on_thread, NULL);
 }
 
 static void
@@ -260,10 +239,7 @@ close_on_thread(void *arg)
 static void
 qemudrv_close(struct vireo_conn *conn)
 {
-    worker_call(conn->worker, close_on_thread, conn);
-    conn->priv = NULL;
-    conn->worker = NULL;
-    worker_lease_release(&lease);
+    worker_lease_close_conn(&lease, conn, close_on_thread);
 }
 
 static int

@@ -112,10 +112,7 @@ close_on_thread(void *arg)
 static void
 stordrv_close(struct vireo_conn *conn)
 {
-    worker_call(conn->worker, close_on_thread, conn);
-    conn->priv = NULL;
-    conn->worker = NULL;
-    worker_lease_release(&lease);
+    worker_lease_close_conn(&lease, conn, close_on_thread);
 }
 
 const struct driver storagedrv = {
