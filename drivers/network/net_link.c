@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "drivers/error.h"
+#include "drivers/link_ioctl.h"
 #include "drivers/network/net_link.h"
 
 static int system_error(struct vireo_error *err, int errnum,
@@ -34,21 +35,6 @@ system_error(struct vireo_error *err, int errnum, const char *fmt, ...)
     va_end(ap);
     return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK, "%s: %s",
                      what, strerror(errnum));
-}
-
-/* ioctl on a socket made for it, keeping errno. */
-static int
-sock_ioctl(unsigned long request, void *arg)
-{
-    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc, e;
-
-    if (sock < 0)
-        return -1;
-    rc = ioctl(sock, request, arg);
-    e = errno;
-    close(sock);
-    errno = e;
-    return rc;
 }
 
 bool
@@ -82,7 +68,7 @@ set_mac(const char *name, const char *mac, struct vireo_error *err)
     ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
     for (int i = 0; i < 6; i++)
         ifr.ifr_hwaddr.sa_data[i] = (char)b[i];
-    if (sock_ioctl(SIOCSIFHWADDR, &ifr) < 0)
+    if (link_ioctl(SIOCSIFHWADDR, &ifr) < 0)
         return system_error(err, errno, "Cannot set interface MAC on '%s'",
                             name);
     return 0;
@@ -95,11 +81,11 @@ net_link_bridge_add(const char *name, const char *mac,
     char buf[IFNAMSIZ];
 
     snprintf(buf, sizeof(buf), "%s", name);
-    if (sock_ioctl(SIOCBRADDBR, buf) < 0)
+    if (link_ioctl(SIOCBRADDBR, buf) < 0)
         return system_error(err, errno, "error creating bridge interface %s",
                             name);
     if (mac != NULL && set_mac(name, mac, err) < 0) {
-        sock_ioctl(SIOCBRDELBR, buf);
+        link_ioctl(SIOCBRDELBR, buf);
         return -1;
     }
     return 0;
@@ -111,11 +97,11 @@ set_flags(const char *name, short on, short off, struct vireo_error *err)
     struct ifreq ifr = { 0 };
 
     snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
-    if (sock_ioctl(SIOCGIFFLAGS, &ifr) < 0)
+    if (link_ioctl(SIOCGIFFLAGS, &ifr) < 0)
         return system_error(err, errno, "Cannot get interface flags on '%s'",
                             name);
     ifr.ifr_flags = (short)((ifr.ifr_flags | on) & ~off);
-    if (sock_ioctl(SIOCSIFFLAGS, &ifr) < 0)
+    if (link_ioctl(SIOCSIFFLAGS, &ifr) < 0)
         return system_error(err, errno, "Cannot set interface flags on '%s'",
                             name);
     return 0;
@@ -137,7 +123,7 @@ net_link_bridge_del(const char *name, struct vireo_error *err)
     if (set_flags(name, 0, IFF_UP, err) < 0)
         return -1;
     snprintf(buf, sizeof(buf), "%s", name);
-    if (sock_ioctl(SIOCBRDELBR, buf) < 0 && errno != ENXIO)
+    if (link_ioctl(SIOCBRDELBR, buf) < 0 && errno != ENXIO)
         return system_error(err, errno, "error destroying bridge interface %s",
                             name);
     return 0;
@@ -151,7 +137,7 @@ set_addr(const char *name, unsigned long request, struct in_addr a)
 
     snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
     memcpy(&ifr.ifr_addr, &sin, sizeof(sin));
-    return sock_ioctl(request, &ifr);
+    return link_ioctl(request, &ifr);
 }
 
 int

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "drivers/error.h"
+#include "drivers/link_ioctl.h"
 #include "drivers/qemu/tap.h"
 
 static int
@@ -67,22 +68,6 @@ parse_mac(const char *text, unsigned char mac[6])
     for (int i = 0; i < 6; i++)
         mac[i] = (unsigned char)b[i];
     return 0;
-}
-
-/* ioctl on an AF_INET socket made for it (the bridge and link requests
- * need one), keeping errno. */
-static int
-link_ioctl(unsigned long request, struct ifreq *ifr)
-{
-    int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc, e;
-
-    if (sock < 0)
-        return -1;
-    rc = ioctl(sock, request, ifr);
-    e = errno;
-    close(sock);
-    errno = e;
-    return rc;
 }
 
 static int
