@@ -267,10 +267,13 @@ print_calls(const struct options *o, const struct call_result *r,
 static void
 print_churn(const struct options *o, const struct churn_result *c)
 {
-    printf(" churn=%d frozen=%d cycles=%d churn_failed=%d start_p50_ms=%.1f"
+    printf(" churn=%d frozen=%d", o->n_churn, o->is_freezing);
+    if (o->n_churn == 0 && !o->is_freezing)
+        return;             /* the quiet figure: no QEMU side to report */
+    printf(" cycles=%d churn_failed=%d start_p50_ms=%.1f"
            " start_max_ms=%.1f destroy_p50_ms=%.1f destroy_max_ms=%.1f"
            " hung_call_ms=%.1f hung_call=%s",
-           o->n_churn, o->is_freezing, c->n_cycles, c->n_failed,
+           c->n_cycles, c->n_failed,
            c->start_p50_ms, c->start_max_ms, c->destroy_p50_ms,
            c->destroy_max_ms, c->hung_call_ms,
            c->hung_call_ms < 0 ? "none" : c->is_hung_call_ok ? "ok" : "error");
