@@ -255,11 +255,15 @@ class Report:
                         [self.events_cell(t, n) for t in TARGETS[:2]] +
                         ['—'])
         rows += self.mixed_rows()
-        for op in ('start', 'destroy'):
+        for op in ('start', 'suspend', 'resume', 'destroy'):
             if 'bare QEMU' in self.qemu:
                 rows.append(['QEMU guest %s (TCG)' % op] +
                             [self.qemu_cell(t, op) for t in
                              ('vireod', 'libvirtd', 'bare QEMU')])
+        if 'bare' in self.qemu:
+            rows.append(['bare QEMU: exec to QMP greeting, exec to running',
+                         '—', '—', '%s; %s' % (self.qemu_cell('bare', 'greeting'),
+                                             self.qemu_cell('bare', 'running'))])
         return rows
 
     def mixed_rows(self):
