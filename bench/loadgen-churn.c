@@ -249,10 +249,11 @@ static void *
 wait_on_frozen(void *opaque)
 {
     struct churn *ch = opaque;
+    double t0 = now_us();
 
-    ch->hung_call_ms = guest_call(ch->frozen_fd, &ch->frozen,
-                                  REMOTE_PROC_DOMAIN_SUSPEND);
-    ch->hung_rc = ch->hung_call_ms < 0 ? -1 : 0;
+    ch->hung_rc = guest_call(ch->frozen_fd, &ch->frozen,
+                             REMOTE_PROC_DOMAIN_SUSPEND) < 0 ? -1 : 0;
+    ch->hung_call_ms = (now_us() - t0) / 1e3;
     return NULL;
 }
 

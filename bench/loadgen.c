@@ -19,17 +19,19 @@
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
  *            out-of-order events.
- *   shared   --shared: the calls of --threads T threads that share one
- *            connection, one call in flight each, as the threads of one
- *            libvirt client share a virConnect (--conns, --depth unused).
- *   mixed    --churn K more clients starting and destroying QEMU guests
- *            through --qemu-uri meanwhile, and with --freeze one more
- *            guest frozen (SIGSTOP) while a client waits on a call to it:
- *            the calls' figures, and the guests' start and destroy times.
- *            Guests are named --guest-prefix-0 ... (vireo-mixed-PID-).
  *            --define N: first define N inactive domains bench-N on a
  *            connection held through the run (for --call listall), and
  *            report how many domains a ListAllDomains then returns.
+ *   shared   --shared: the calls of --threads T threads that share one
+ *            connection, one call in flight each, as the threads of one
+ *            libvirt client share a virConnect (--conns, --depth unused).
+ *   mixed    --qemu-uri URI: the calls, with --churn K more clients
+ *            starting and destroying QEMU guests through that URI
+ *            meanwhile, and with --freeze one more guest frozen (SIGSTOP)
+ *            while a client waits on a call to it: the calls' figures,
+ *            and the guests' start and destroy times (with neither, the
+ *            quiet figure to compare with). Guests are named
+ *            --guest-prefix-0 ... (vireo-mixed-PID-0 ...).
  *
  * --echo: the peer is the echo server, which answers every call with an
  * empty reply: no domain is looked up and no payload is read.
