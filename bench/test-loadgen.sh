@@ -133,9 +133,11 @@ sane_calls "GetState from 4 threads sharing one connection to vireod"
 
 # The mixed workload: calls on the test driver while a client starts and
 # destroys a guest of vireod's qemu driver and another guest is frozen.
+# Three seconds: a sanitizer's vireod may take two to start a guest, and
+# the calls must have time to be answered beside it.
 mode=session
 [ "$(id -u)" -eq 0 ] && mode=system
-loadgen --socket "$SOCK" --conns 4 --duration 1 --qemu-uri "qemu:///$mode" \
+loadgen --socket "$SOCK" --conns 4 --duration 3 --qemu-uri "qemu:///$mode" \
     --churn 1 --freeze --guest-prefix "$GUESTS"
 sane_calls "mixed: GetState against vireod while QEMU guests start and stop"
 echo "$LINE" | diag
