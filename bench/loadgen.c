@@ -18,7 +18,9 @@
  *   events   --subscribers N connections registered for lifecycle events
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
- *            out-of-order events.
+ *            out-of-order events. --closed-loop: no interval, the next
+ *            event as soon as every subscriber had the last one (the
+ *            rate the fan-out sustains, events_per_s).
  *            --define N: first define N inactive domains bench-N on a
  *            connection held through the run (for --call listall), and
  *            report how many domains a ListAllDomains then returns.
@@ -46,7 +48,7 @@ struct options {
     int         n_conns, n_threads, depth, n_idle, n_storm, window;
     int         n_subscribers, n_define;
     double      rate, warmup_s, duration_s, interval_ms, timeout_s;
-    bool        is_echo;
+    bool        is_echo, is_closed_loop;
 };
 
 static void
@@ -60,7 +62,8 @@ usage(void)
             "          [--idle M] [--warmup S] [--duration S]\n"
             "  storm:  --storm N [--window W]\n"
             "  (idle and storm connections: all opened in --timeout S)\n"
-            "  events: --subscribers N [--interval-ms MS] [--duration S]\n"
+            "  events: --subscribers N [--interval-ms MS | --closed-loop]\n"
+            "          [--duration S]\n"
             "  calls:  [--define N] domains defined first\n");
     exit(2);
 }
@@ -76,7 +79,8 @@ parse(int argc, char **argv, struct options *o)
         { "duration", 1, 0, 'T' }, { "storm", 1, 0, 'S' },
         { "window", 1, 0, 'W' }, { "subscribers", 1, 0, 'E' },
         { "interval-ms", 1, 0, 'I' }, { "define", 1, 0, 'F' },
-        { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' }, { 0, 0, 0, 0 },
+        { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' },
+        { "closed-loop", 0, 0, 'L' }, { 0, 0, 0, 0 },
     };
     int opt;
 
@@ -108,6 +112,7 @@ parse(int argc, char **argv, struct options *o)
         case 'F': o->n_define = atoi(optarg); break;
         case 'e': o->is_echo = true; break;
         case 'X': o->timeout_s = atof(optarg); break;
+        case 'L': o->is_closed_loop = true; break;
         default: usage();
         }
     }
@@ -308,15 +313,20 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
         .n_threads = o->n_threads < o->n_subscribers ? o->n_threads
                                                       : o->n_subscribers,
         .interval_ms = o->interval_ms, .duration_s = o->duration_s,
+        .is_closed_loop = o->is_closed_loop,
     };
     int rc = -1;
 
     if (r != NULL && o->n_subscribers > 0 && run_events(&load, r) == 0) {
         printf("loadgen label=%s mode=events subscribers=%d interval_ms=%.0f"
+               " closed_loop=%d events_per_s=%.0f"
                " produced=%d delivered=%llu lost=%llu duplicated=%llu"
                " out_of_order=%llu p50_us=%.1f p90_us=%.1f p99_us=%.1f"
                " max_us=%.1f\n",
-               o->label, o->n_subscribers, o->interval_ms, r->n_produced,
+               o->label, o->n_subscribers,
+               o->is_closed_loop ? 0 : o->interval_ms, o->is_closed_loop,
+               r->seconds > 0 ? r->n_produced / r->seconds : 0,
+               r->n_produced,
                (unsigned long long)r->n_delivered,
                (unsigned long long)r->n_lost,
                (unsigned long long)r->n_duplicated,
