@@ -31,6 +31,10 @@ METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
            'client_cpu_us_per_call', 'open_seconds', 'close_seconds', 'rss_per_conn_bytes', 'opened',
            'refused', 'timed_out', 'produced', 'delivered', 'lost',
            'duplicated', 'out_of_order', 'listed']
+# Event fan-out, closed loop (the next event once every subscriber had the
+# last): the rate it sustains.
+POINT['events-closed'] = 'subscribers'
+METRICS.append('events_per_s')
 
 
 class Stat:
@@ -187,16 +191,33 @@ class Report:
                 opened.min, opened.max)
         return text
 
-    def events_cell(self, target, n):
-        p50 = self.get('events', target, n, 'p50_us')
-        p99 = self.get('events', target, n, 'p99_us')
+    def events_cell(self, target, n, wl='events'):
+        p50 = self.get(wl, target, n, 'p50_us')
+        p99 = self.get(wl, target, n, 'p99_us')
         if not p99:
             return '—'
-        bad = sum(self.get('events', target, n, m).max
+        bad = sum(self.get(wl, target, n, m).max
                   for m in ('lost', 'duplicated', 'out_of_order'))
         return 'p50 %s, p99 %s; %d lost/dup/reordered' % (
             p50.fmt(scale=1e-3, digits=2, unit=' ms'),
             p99.fmt(scale=1e-3, digits=2, unit=' ms'), bad)
+
+    def closed_loop_rows(self):
+        rows = []
+        for n in self.points('events-closed'):
+            cells = []
+            for t in TARGETS[:2]:
+                rate = self.get('events-closed', t, n, 'events_per_s')
+                bad = sum(self.get('events-closed', t, n, m).max
+                          for m in ('lost', 'duplicated', 'out_of_order')) \
+                    if rate else 0
+                cells.append('%s; %s' % (
+                    rate.fmt(digits=0, unit=' events/s'),
+                    self.events_cell(t, n, 'events-closed')) if rate
+                    else '—')
+            rows.append(['lifecycle events, closed loop, %s subscribers'
+                         % format(n, ',')] + cells + ['—'])
+        return rows
 
     def qemu_cell(self, target, op):
         if target not in self.qemu:
@@ -244,6 +265,7 @@ class Report:
                          % format(n, ',')] +
                         [self.events_cell(t, n) for t in TARGETS[:2]] +
                         ['—'])
+        rows += self.closed_loop_rows()
         for op in ('start', 'destroy'):
             if 'bare QEMU' in self.qemu:
                 rows.append(['QEMU guest %s (TCG)' % op] +

@@ -64,6 +64,8 @@ FIELDS = ['workload', 'target', 'round', 'conns', 'depth', 'idle',
           'refused', 'timed_out', 'open_seconds', 'close_seconds',
           'rss_per_conn_bytes', 'produced', 'delivered', 'lost',
           'duplicated', 'out_of_order']
+# Event fan-out, closed loop: the rate the daemon sustains.
+FIELDS.append('events_per_s')
 
 
 class Suite:
@@ -171,6 +173,15 @@ class Suite:
                         '--interval-ms', str(EVENT_INTERVAL_MS),
                         '--duration', str(p['event_duration'])],
                     {'workload': 'events', 'round': rnd,
+                     'subscribers': n}))
+            # Closed loop: the next event once every subscriber had the
+            # last one.
+            for n in p['subscribers']:
+                self.in_turns(DAEMONS, rnd, lambda t: self.run(
+                    t, ['--subscribers', str(n), '--threads', '2',
+                        '--closed-loop',
+                        '--duration', str(p['event_duration'])],
+                    {'workload': 'events-closed', 'round': rnd,
                      'subscribers': n}))
 
 

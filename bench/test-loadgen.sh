@@ -24,7 +24,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 15
+plan 17
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -99,6 +99,18 @@ is "$RC $produced $(field "$LINE" delivered)" "0 24 72" \
     "events: 24 produced (an even count), each delivered to the 3 subscribers"
 is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
     "0 0 0" "events: none lost, duplicated or out of order"
+
+loadgen --socket "$SOCK" --subscribers 3 --threads 2 --closed-loop \
+    --duration 0.3
+produced=$(field "$LINE" produced)
+[ "$RC" -eq 0 ] && [ "${produced:-0}" -ge 2 ] &&
+    [ $((produced % 2)) -eq 0 ] &&
+    [ "$(field "$LINE" delivered)" -eq $((produced * 3)) ] &&
+    [ "$(field "$LINE" closed_loop)" = 1 ] &&
+    [ "$(field "$LINE" events_per_s)" -gt 0 ]
+ok $? "events, closed loop: an even count produced, each delivered to the 3 subscribers, a rate reported"
+is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
+    "0 0 0" "events, closed loop: none lost, duplicated or out of order"
 
 # A domain that does not exist: every call fails, and so does the run.
 loadgen --socket "$SOCK" --echo --domain nosuch --duration 0.3
