@@ -18,7 +18,9 @@
  *   events   --subscribers N connections registered for lifecycle events
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
- *            out-of-order events.
+ *            out-of-order events. --closed-loop: no interval, the next
+ *            event as soon as every subscriber had the last one (the
+ *            rate the fan-out sustains, events_per_s).
  *            --define N: first define N inactive domains bench-N on a
  *            connection held through the run (for --call listall), and
  *            report how many domains a ListAllDomains then returns.
@@ -57,7 +59,7 @@ struct options {
     int         n_conns, n_threads, depth, n_idle, n_storm, window;
     int         n_subscribers, n_define, n_churn;
     double      rate, warmup_s, duration_s, interval_ms, timeout_s;
-    bool        is_echo, is_shared, is_freezing;
+    bool        is_echo, is_shared, is_freezing, is_closed_loop;
 };
 
 static void
@@ -71,7 +73,8 @@ usage(void)
             "          [--idle M] [--warmup S] [--duration S]\n"
             "  storm:  --storm N [--window W]\n"
             "  (idle and storm connections: all opened in --timeout S)\n"
-            "  events: --subscribers N [--interval-ms MS] [--duration S]\n"
+            "  events: --subscribers N [--interval-ms MS | --closed-loop]\n"
+            "          [--duration S]\n"
             "  calls:  [--define N] domains defined first\n"
             "  shared: --shared --threads T (one connection)\n"
             "  mixed:  calls and --qemu-uri URI [--churn K] [--freeze]\n"
@@ -93,7 +96,8 @@ parse(int argc, char **argv, struct options *o)
         { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' },
         { "shared", 0, 0, 'H' }, { "churn", 1, 0, 'K' },
         { "freeze", 0, 0, 'Z' }, { "qemu-uri", 1, 0, 'Q' },
-        { "guest-prefix", 1, 0, 'G' }, { 0, 0, 0, 0 },
+        { "guest-prefix", 1, 0, 'G' },
+        { "closed-loop", 0, 0, 'L' }, { 0, 0, 0, 0 },
     };
     int opt;
 
@@ -130,6 +134,7 @@ parse(int argc, char **argv, struct options *o)
         case 'Z': o->is_freezing = true; break;
         case 'Q': o->qemu_uri = optarg; break;
         case 'G': o->guest_prefix = optarg; break;
+        case 'L': o->is_closed_loop = true; break;
         default: usage();
         }
     }
@@ -394,15 +399,20 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
         .n_threads = o->n_threads < o->n_subscribers ? o->n_threads
                                                       : o->n_subscribers,
         .interval_ms = o->interval_ms, .duration_s = o->duration_s,
+        .is_closed_loop = o->is_closed_loop,
     };
     int rc = -1;
 
     if (r != NULL && o->n_subscribers > 0 && run_events(&load, r) == 0) {
         printf("loadgen label=%s mode=events subscribers=%d interval_ms=%.0f"
+               " closed_loop=%d events_per_s=%.0f"
                " produced=%d delivered=%llu lost=%llu duplicated=%llu"
                " out_of_order=%llu p50_us=%.1f p90_us=%.1f p99_us=%.1f"
                " max_us=%.1f\n",
-               o->label, o->n_subscribers, o->interval_ms, r->n_produced,
+               o->label, o->n_subscribers,
+               o->is_closed_loop ? 0 : o->interval_ms, o->is_closed_loop,
+               r->seconds > 0 ? r->n_produced / r->seconds : 0,
+               r->n_produced,
                (unsigned long long)r->n_delivered,
                (unsigned long long)r->n_lost,
                (unsigned long long)r->n_duplicated,

@@ -66,6 +66,7 @@ struct event_load {
     const remote_nonnull_domain *dom;
     int         n_subscribers, n_threads;
     double      interval_ms, duration_s;
+    bool        is_closed_loop;  /* next event once all had the last */
 };
 
 struct event_result {
@@ -73,6 +74,7 @@ struct event_result {
     uint64_t n_delivered, n_lost, n_duplicated, n_out_of_order;
     struct latency_hist hist;  /* from the producer's call to receipt */
     int      n_subscribed;
+    double   seconds;          /* producing and draining */
 };
 
 int run_events(const struct event_load *load, struct event_result *r);

@@ -35,6 +35,10 @@ METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
            'duplicated', 'out_of_order', 'listed',
            'cycles', 'start_p50_ms', 'start_max_ms', 'destroy_p50_ms',
            'destroy_max_ms', 'hung_call_ms', 'conns']
+# Event fan-out, closed loop (the next event once every subscriber had the
+# last): the rate it sustains.
+POINT['events-closed'] = 'subscribers'
+METRICS.append('events_per_s')
 
 
 class Stat:
@@ -191,16 +195,33 @@ class Report:
                 opened.min, opened.max)
         return text
 
-    def events_cell(self, target, n):
-        p50 = self.get('events', target, n, 'p50_us')
-        p99 = self.get('events', target, n, 'p99_us')
+    def events_cell(self, target, n, wl='events'):
+        p50 = self.get(wl, target, n, 'p50_us')
+        p99 = self.get(wl, target, n, 'p99_us')
         if not p99:
             return '—'
-        bad = sum(self.get('events', target, n, m).max
+        bad = sum(self.get(wl, target, n, m).max
                   for m in ('lost', 'duplicated', 'out_of_order'))
         return 'p50 %s, p99 %s; %d lost/dup/reordered' % (
             p50.fmt(scale=1e-3, digits=2, unit=' ms'),
             p99.fmt(scale=1e-3, digits=2, unit=' ms'), bad)
+
+    def closed_loop_rows(self):
+        rows = []
+        for n in self.points('events-closed'):
+            cells = []
+            for t in TARGETS[:2]:
+                rate = self.get('events-closed', t, n, 'events_per_s')
+                bad = sum(self.get('events-closed', t, n, m).max
+                          for m in ('lost', 'duplicated', 'out_of_order')) \
+                    if rate else 0
+                cells.append('%s; %s' % (
+                    rate.fmt(digits=0, unit=' events/s'),
+                    self.events_cell(t, n, 'events-closed')) if rate
+                    else '—')
+            rows.append(['lifecycle events, closed loop, %s subscribers'
+                         % format(n, ',')] + cells + ['—'])
+        return rows
 
     def qemu_cell(self, target, op):
         if target not in self.qemu:
@@ -255,6 +276,7 @@ class Report:
                         [self.events_cell(t, n) for t in TARGETS[:2]] +
                         ['—'])
         rows += self.mixed_rows()
+        rows += self.closed_loop_rows()
         for op in ('start', 'suspend', 'resume', 'destroy'):
             if 'bare QEMU' in self.qemu:
                 rows.append(['QEMU guest %s (TCG)' % op] +

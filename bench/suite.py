@@ -78,6 +78,8 @@ FIELDS = ['workload', 'target', 'round', 'conns', 'threads', 'depth',
           'duplicated', 'out_of_order', 'churn', 'cycles', 'churn_failed',
           'start_p50_ms', 'start_max_ms', 'destroy_p50_ms',
           'destroy_max_ms', 'hung_call_ms', 'hung_call']
+# Event fan-out, closed loop: the rate the daemon sustains.
+FIELDS.append('events_per_s')
 
 
 class Suite:
@@ -249,6 +251,15 @@ class Suite:
                         '--interval-ms', str(EVENT_INTERVAL_MS),
                         '--duration', str(p['event_duration'])],
                     {'workload': 'events', 'round': rnd,
+                     'subscribers': n}))
+            # Closed loop: the next event once every subscriber had the
+            # last one.
+            for n in p['subscribers']:
+                self.in_turns(DAEMONS, rnd, lambda t: self.run(
+                    t, ['--subscribers', str(n), '--threads', '2',
+                        '--closed-loop',
+                        '--duration', str(p['event_duration'])],
+                    {'workload': 'events-closed', 'round': rnd,
                      'subscribers': n}))
 
 

@@ -47,7 +47,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 23
+plan 25
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -154,6 +154,18 @@ timeout "$VSH_TIMEOUT" virsh -c "qemu+unix:///$mode?socket=$SOCK" \
     list --all --name > "$OUT" 2> "$ERR"
 is "$(grep -c "^$GUESTS-" "$OUT") $(guest_qemu_pids | wc -l)" "0 0" \
     "mixed: no guest is left defined, no QEMU of it running"
+
+loadgen --socket "$SOCK" --subscribers 3 --threads 2 --closed-loop \
+    --duration 0.3
+produced=$(field "$LINE" produced)
+[ "$RC" -eq 0 ] && [ "${produced:-0}" -ge 2 ] &&
+    [ $((produced % 2)) -eq 0 ] &&
+    [ "$(field "$LINE" delivered)" -eq $((produced * 3)) ] &&
+    [ "$(field "$LINE" closed_loop)" = 1 ] &&
+    [ "$(field "$LINE" events_per_s)" -gt 0 ]
+ok $? "events, closed loop: an even count produced, each delivered to the 3 subscribers, a rate reported"
+is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
+    "0 0 0" "events, closed loop: none lost, duplicated or out of order"
 
 # A domain that does not exist: every call fails, and so does the run.
 loadgen --socket "$SOCK" --echo --domain nosuch --duration 0.3
