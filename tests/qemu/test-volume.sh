@@ -16,7 +16,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
 peer_start
 
-plan 16
+plan 18
 
 qemu_daemon_start
 ok $? "vireod starts with its qemu and storage drivers"
@@ -76,6 +76,7 @@ is "$RC/$(grep error: "$ERR" | tail -1)" \
 # A restarted vireod finds the guest running and asks its volume's path
 # again.
 daemon_stop
+is "$DRC" 0 "vireod stops cleanly, the guest left running"
 qemu_daemon_start
 qvsh vol-delete guest.qcow2 --pool vpool
 is "$RC/$(grep error: "$ERR" | tail -1)" \
@@ -130,5 +131,7 @@ same_output "$(cat "$DIR/faults.libvirtd")" "$(cat "$DIR/faults.vireod")" \
 like "$(cat "$DIR/faults.libvirtd")" "storage pool 'vq' containing volume 'v.qcow2' is not active" \
     "libvirtd was asked about each fault"
 is "$(qemu_count)" 0 "no QEMU runs after the failed starts"
+daemon_stop
+is "$DRC" 0 "vireod stops cleanly"
 
 done_testing
