@@ -6,10 +6,10 @@
 # whose disk names it by pool and volume starts and boots; QEMU opened
 # the volume's own file through its qcow2 format driver; the running
 # definition still names the pool and the volume; the volume cannot be
-# deleted while the guest runs, even once vireod restarted, and can once
-# it is destroyed. A volume
-# disk naming a pool that does not exist, a volume that does not, or a
-# pool that is not running fails to start with the words of a private
+# deleted while the guest runs, even once vireod restarted (which asks
+# for the path again), and can once it is destroyed. A volume disk
+# naming a pool that does not exist, a volume that does not, or a pool
+# that is not running fails to start with the words of a private
 # libvirtd's QEMU driver asked the same.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/driver.sh"
