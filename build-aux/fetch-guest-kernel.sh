@@ -4,7 +4,8 @@
 # the serial console built in and the modules the test guest loads: the
 # ACPI power button and evdev, through which busybox acpid sees it, and
 # virtio's PCI transport and network driver, with which it asks a
-# network's DHCP server for an address.
+# network's DHCP server for an address, and its block driver, with which
+# it reads the disk it is given.
 # Installing linux-image-cloud-amd64 runs a post-install step that fails
 # in containers, so its .deb is downloaded (apt-download.sh) and only
 # those files are taken out of it. The metapackage names the real package
@@ -13,9 +14,9 @@
 #   build-aux/fetch-guest-kernel.sh CACHE_DIR
 # leaves in CACHE_DIR/guest-kernel: vmlinuz, modules/*.ko (button, evdev,
 # virtio, virtio_ring, virtio_pci and its two halves, failover,
-# net_failover, virtio_net; decompressed), and VERSION (package, version,
-# release). A cache made before the network modules joined is fetched
-# again.
+# net_failover, virtio_net, virtio_blk; decompressed), and VERSION
+# (package, version, release). A cache made before a module joined the
+# list is fetched again.
 set -eu
 
 meta=linux-image-cloud-amd64
@@ -23,7 +24,8 @@ modules="kernel/drivers/acpi/button kernel/drivers/input/evdev
 kernel/drivers/virtio/virtio kernel/drivers/virtio/virtio_ring
 kernel/drivers/virtio/virtio_pci kernel/drivers/virtio/virtio_pci_modern_dev
 kernel/drivers/virtio/virtio_pci_legacy_dev kernel/net/core/failover
-kernel/drivers/net/net_failover kernel/drivers/net/virtio_net"
+kernel/drivers/net/net_failover kernel/drivers/net/virtio_net
+kernel/drivers/block/virtio_blk"
 dest=$1/guest-kernel
 
 cached() {

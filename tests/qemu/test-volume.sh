@@ -3,7 +3,8 @@
 # test-volume.sh: a real guest on a disk of type 'volume'. A dir pool of
 # vireod's storage driver holds a qcow2 volume made from the test guest's
 # initramfs (qemu-img convert into the pool, then pool-refresh); a guest
-# whose disk names it by pool and volume starts and boots; QEMU opened
+# whose disk names it by pool and volume starts, boots and reads the
+# image through the volume (the MD5 sum its init prints); QEMU opened
 # the volume's own file through its qcow2 format driver; the running
 # definition still names the pool and the volume; the volume cannot be
 # deleted while the guest runs, even once vireod restarted (which asks
@@ -16,7 +17,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
 peer_start
 
-plan 18
+plan 19
 
 qemu_daemon_start
 ok $? "vireod starts with its qemu and storage drivers"
@@ -53,6 +54,10 @@ qvsh start g1
 is "$RC" 0 "a guest whose disk is that volume starts"
 wait_for_line "$(guest_serial g1)" "$GUEST_READY" "$GUEST_BOOT_TIMEOUT"
 ok $? "and boots"
+# The guest reads its disk: what it sees first is the image's first 4 KiB.
+sum=$(head -c 4096 "$GUEST_INITRAMFS" | md5sum)
+grep -qF "vireo-guest: vda begins ${sum%% *}" "$(guest_serial g1)"
+ok $? "the guest reads the volume's contents through QEMU's qcow2 driver"
 
 # What QEMU was told: the volume's file, through the qcow2 driver.
 pid=$(qemu_pids | head -1)
