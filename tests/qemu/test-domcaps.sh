@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# test-domcaps.sh: virsh domcapabilities on vireod's qemu driver against
+# a private libvirtd's QEMU driver, both asking the same QEMU: the same
+# emulator, machine (aliases resolved), vCPU limit and custom CPU models
+# with their usability; no disk bus or video model QEMU lacks; and
+# libvirt's errors for arguments the host cannot serve.
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/driver.sh"
+
+plan 15
+
+qemu_daemon_start
+peer_start
+
+# caps URI ARGS...: the document, or its error lines, on stdout.
+caps() {
+    local uri=$1
+    shift
+    timeout "$VSH_TIMEOUT" virsh -c "$uri" domcapabilities "$@" 2>&1
+}
+
+# header: the lines that name what the document is for.
+header() {
+    grep -E '^  <(path|domain|machine|arch|vcpu)[ >]'
+}
+
+# custom_models: the custom mode's models, one a line.
+custom_models() {
+    sed -n "/<mode name='custom'/,/<\/mode>/p" | grep '<model '
+}
+
+# values NAME: the values of enum NAME under the element on stdin.
+values() {
+    sed -n "/<enum name='$1'>/,/<\/enum>/p" | sed -n 's|.*<value>\(.*\)</value>|\1|p'
+}
+
+# is_subset A B: every line of A is a line of B.
+is_subset() {
+    [ -n "$1" ] && [ -z "$(comm -23 <(sort <<< "$1") <(sort <<< "$2"))" ]
+}
+
+for args in "" "--machine pc" "--machine q35" "--virttype qemu --arch x86_64"; do
+    # shellcheck disable=SC2086 # the options are split on purpose
+    is "$(caps "$QURI" $args | header)" \
+       "$(caps "$LIBVIRTD_QEMU_URI" $args | header)" \
+       "domcapabilities ${args:-with no option} names the same emulator, machine and vCPU limit"
+done
+
+for machine in pc q35; do
+    ours=$(caps "$QURI" --machine "$machine")
+    theirs=$(caps "$LIBVIRTD_QEMU_URI" --machine "$machine")
+    is "$(custom_models <<< "$ours")" "$(custom_models <<< "$theirs")" \
+       "on $machine the custom CPU models and their usability are libvirt's"
+    is_subset "$(sed -n '/<disk /,/<\/disk>/p' <<< "$ours" | values bus)" \
+              "$(sed -n '/<disk /,/<\/disk>/p' <<< "$theirs" | values bus)"
+    ok $? "on $machine every disk bus offered is one QEMU has"
+    is_subset "$(values modelType <<< "$ours")" \
+              "$(values modelType <<< "$theirs")"
+    ok $? "on $machine every video model offered is one QEMU has"
+done
+
+for args in "--machine nosuch" "--arch aarch64" "--arch nosuch" \
+            "--virttype nosuch" "--emulatorbin /nonexistent/qemu"; do
+    # shellcheck disable=SC2086 # the options are split on purpose
+    is "$(caps "$QURI" $args)" "$(caps "$LIBVIRTD_QEMU_URI" $args)" \
+       "domcapabilities $args fails as libvirt's does"
+done
