@@ -4,11 +4,13 @@
 # a private libvirtd's QEMU driver, both asking the same QEMU: the same
 # emulator, machine (aliases resolved), vCPU limit and custom CPU models
 # with their usability; no disk bus or video model QEMU lacks; and
-# libvirt's errors for arguments the host cannot serve.
+# libvirt's errors for arguments the host cannot serve. Then what
+# virt-install, which reads the document to pick devices, writes for a
+# guest: the same for vireod as for libvirtd, and it defines and starts.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/driver.sh"
 
-plan 15
+plan 21
 
 qemu_daemon_start
 peer_start
@@ -66,3 +68,32 @@ for args in "--machine nosuch" "--arch aarch64" "--arch nosuch" \
     is "$(caps "$QURI" $args)" "$(caps "$LIBVIRTD_QEMU_URI" $args)" \
        "domcapabilities $args fails as libvirt's does"
 done
+
+# print_xml URI ARGS...: what virt-install writes for a guest on URI.
+print_xml() {
+    local uri=$1
+    shift
+    timeout 120 virt-install --connect "$uri" --print-xml --import \
+        --memory 128 \
+        --vcpus 1 --disk none --network none --noautoconsole "$@" 2>&1
+}
+
+n=0
+for osinfo in linux2020 generic; do
+    n=$((n + 1))
+    uuid=c0ffee00-0000-4000-8000-00000000000$n
+    ours=$(print_xml "$QURI" --name "p-$osinfo" --uuid "$uuid" \
+                     --osinfo "$osinfo" --graphics vnc)
+    theirs=$(print_xml "$LIBVIRTD_QEMU_URI" --name "p-$osinfo" \
+                       --uuid "$uuid" --osinfo "$osinfo" --graphics vnc)
+    is "$ours" "$theirs" \
+       "virt-install --osinfo $osinfo --graphics vnc writes for vireod what it writes for libvirtd"
+    echo "$ours" > "$DIR/p-$osinfo.xml"
+    qvsh define "$DIR/p-$osinfo.xml"
+    is "$RC" 0 "and vireod defines what it wrote"
+done
+
+qvsh start p-linux2020
+is "$RC" 0 "the guest virt-install wrote for linux2020 starts"
+qvsh destroy p-linux2020
+is "$RC" 0 "and is destroyed"
