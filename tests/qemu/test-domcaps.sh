@@ -10,7 +10,7 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/driver.sh"
 
-plan 21
+plan 23
 
 qemu_daemon_start
 peer_start
@@ -68,6 +68,15 @@ for args in "--machine nosuch" "--arch aarch64" "--arch nosuch" \
     is "$(caps "$QURI" $args)" "$(caps "$LIBVIRTD_QEMU_URI" $args)" \
        "domcapabilities $args fails as libvirt's does"
 done
+
+# The vireo CLI's domcapabilities prints what virsh's does.
+qvireo domcapabilities --machine q35
+ours=$(cat "$OUT")
+is "$ours" "$(caps "$QURI" --machine q35)" \
+   "vireo domcapabilities --machine q35 prints what virsh prints"
+qvireo domcapabilities --arch aarch64
+is "$(cat "$ERR")" "$(caps "$QURI" --arch aarch64)" \
+   "and fails with virsh's words"
 
 # print_xml URI ARGS...: what virt-install writes for a guest on URI.
 print_xml() {
