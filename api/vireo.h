@@ -2420,6 +2420,19 @@ VIREO_API int vireo_network_get_dhcp_leases(
 VIREO_API void vireo_network_dhcp_lease_free(
     struct vireo_network_dhcp_lease *lease);
 
+/* Domain capabilities. */
+/* libvirt's virConnectGetDomainCapabilities: the <domainCapabilities>
+ * document (malloc'ed, the caller frees it) for a guest of emulatorbin,
+ * arch, machine and virttype, each NULL for the driver's default; NULL
+ * with err set. */
+VIREO_API char *vireo_conn_get_domain_capabilities(struct vireo_conn *conn,
+                                                   const char *emulatorbin,
+                                                   const char *arch,
+                                                   const char *machine,
+                                                   const char *virttype,
+                                                   unsigned flags,
+                                                   struct vireo_error *err);
+
 
 #ifdef __cplusplus
 }

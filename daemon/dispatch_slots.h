@@ -307,4 +307,7 @@ int dispatch_storage_vol_download(struct vireo_conn *conn, const void *args,
                                   void *ret, int *fd,
                                   struct vireo_error *err);
 
+/* Domain capabilities (dispatch_domcaps.c). */
+DISPATCH_SLOT(dispatch_connect_get_domain_capabilities);
+
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

@@ -299,6 +299,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(STORAGE_VOL_WIPE, dispatch_storage_vol_wipe),
     SLOT(STORAGE_VOL_WIPE_PATTERN, dispatch_storage_vol_wipe_pattern),
     SLOT(STORAGE_VOL_RESIZE, dispatch_storage_vol_resize),
+    /* Domain capabilities. */
+    SLOT(CONNECT_GET_DOMAIN_CAPABILITIES, dispatch_connect_get_domain_capabilities),
 
 };
 

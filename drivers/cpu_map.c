@@ -40,8 +40,8 @@ static const struct {
     { "aarch64", NULL },   { "s390", NULL },      { "s390x", NULL },
 };
 
-static bool
-is_arch(const char *name)
+bool
+cpu_map_is_arch(const char *name)
 {
     for (int i = 0; arch_names[i] != NULL; i++)
         if (strcmp(arch_names[i], name) == 0)
@@ -54,7 +54,7 @@ static int
 find_driver(const char *arch, const char **family, int from,
             struct vireo_error *err)
 {
-    if (!is_arch(arch))
+    if (!cpu_map_is_arch(arch))
         return error_set(err, VIR_ERR_INVALID_ARG, from,
                          "cannot find architecture %s", arch);
     for (size_t i = 0; i < sizeof(cpu_drivers) / sizeof(*cpu_drivers); i++) {

@@ -8,6 +8,8 @@
 #ifndef VIREO_DRIVERS_CPU_MAP_H
 #define VIREO_DRIVERS_CPU_MAP_H
 
+#include <stdbool.h>
+
 #include "api/vireo.h"
 
 #define CPU_MAP_DIR "/usr/share/libvirt/cpu_map"
@@ -21,5 +23,8 @@
  * malloc'ed names (the caller frees both; NULL when there are none). */
 int cpu_map_model_names(const char *dir, const char *arch, char ***models,
                         int from, struct vireo_error *err);
+
+/* Whether name is one of libvirt's architecture names. */
+bool cpu_map_is_arch(const char *name);
 
 #endif /* VIREO_DRIVERS_CPU_MAP_H */

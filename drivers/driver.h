@@ -984,6 +984,19 @@ struct driver {
                                    struct vireo_network_dhcp_lease ***leases,
                                    unsigned flags, struct vireo_error *err);
 
+    /* Domain capabilities: libvirt's virConnectGetDomainCapabilities. The
+     * <domainCapabilities> document (malloc'ed, the caller's) for a guest
+     * of that emulator binary, architecture, machine type and virt type;
+     * any of them NULL picks the driver's default. NULL with err set:
+     * VIR_ERR_INVALID_ARG for a combination the host cannot run. */
+    char *(*conn_get_domain_capabilities)(struct vireo_conn *conn,
+                                          const char *emulatorbin,
+                                          const char *arch,
+                                          const char *machine,
+                                          const char *virttype,
+                                          unsigned flags,
+                                          struct vireo_error *err);
+
 };
 
 #endif /* VIREO_DRIVERS_DRIVER_H */

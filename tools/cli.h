@@ -348,5 +348,7 @@ int cmd_net_dhcp_leases(struct session *s, const struct cmd *cmd);
 /* Storage volume contents (cmd_vol.c). */
 int cmd_vol_wipe(struct session *s, const struct cmd *cmd);
 int cmd_vol_resize(struct session *s, const struct cmd *cmd);
+/* Domain capabilities (cmd_domcaps.c). */
+int cmd_domcapabilities(struct session *s, const struct cmd *cmd);
 
 #endif /* VIREO_TOOLS_CLI_H */

@@ -910,6 +910,19 @@ static const struct opt_def net_dhcp_leases_opts[] = {
     END_OPTS,
 };
 
+/* Domain capabilities. */
+static const struct opt_def domcapabilities_opts[] = {
+    { "virttype", OPT_STRING, false, false,
+      "virtualization type (/domain/@type)" },
+    { "emulatorbin", OPT_STRING, false, false,
+      "path to emulator binary (/domain/devices/emulator)" },
+    { "arch", OPT_STRING, false, false,
+      "domain architecture (/domain/os/type/@arch)" },
+    { "machine", OPT_STRING, false, false,
+      "machine type (/domain/os/type/@machine)" },
+    END_OPTS,
+};
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -1353,6 +1366,10 @@ static const struct cmd_def table[] = {
       "Resizes a storage volume. This is safe only for storage volumes "
       "not in use by an active guest.\nSee blockresize for live "
       "resizing." },
+    /* Domain capabilities. */
+    { "domcapabilities", cmd_domcapabilities, domcapabilities_opts, true,
+      "domain capabilities", "Returns capabilities of emulator with "
+      "respect to host and libvirt." },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

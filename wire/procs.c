@@ -568,6 +568,8 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(STORAGE_VOL_RESIZE,      ARGS(storage_vol_resize), NONE,            LOW | WRITE),
     CALL(STORAGE_VOL_UPLOAD,      ARGS(storage_vol_upload), NONE,            LOW | WRITE | STREAM),
     CALL(STORAGE_VOL_DOWNLOAD,    ARGS(storage_vol_download), NONE,          LOW | WRITE | STREAM),
+    /* Domain capabilities. */
+    CALL(CONNECT_GET_DOMAIN_CAPABILITIES, ARGS(connect_get_domain_capabilities), RET(connect_get_domain_capabilities), LOW),
 
 };
 

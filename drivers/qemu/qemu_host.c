@@ -20,6 +20,7 @@
 #include "drivers/dir_open.h"
 #include "drivers/error.h"
 #include "drivers/host.h"
+#include "drivers/qemu/qemu_facts.h"
 #include "drivers/qemu/qemu_host.h"
 #include "drivers/qemu/qemu_probe.h"
 #include "drivers/qemu/qemu_state.h"
@@ -48,6 +49,8 @@ struct qemu_host {
     char               *emulator;   /* absolute path, or NULL: none found */
     struct qemu_probe  *version_probe;
     struct qemu_probe  *machine_probe;
+    struct qemu_probe  *facts_probe;
+    struct qemu_facts  *facts;      /* NULL until known, or unusable */
     unsigned long long  version;    /* 0 until known */
     struct machine      machines[MAX_MACHINES];
     int                 n_machines;
@@ -151,6 +154,9 @@ on_probe_done(struct qemu_probe *p, const char *output, void *opaque)
     if (p == host->version_probe) {
         parse_version(host, output);
         host->version_probe = NULL;
+    } else if (p == host->facts_probe) {
+        host->facts = qemu_facts_parse(output);
+        host->facts_probe = NULL;
     } else {
         parse_machines(host, output);
         host->machine_probe = NULL;
@@ -174,6 +180,9 @@ qemu_host_new(struct worker *w)
                                            NULL, on_probe_done, host);
     host->machine_probe = qemu_probe_start(w, host->emulator, "-machine",
                                            "help", on_probe_done, host);
+    host->facts_probe = qemu_probe_start_qmp(w, host->emulator, "tcg",
+                                             qemu_facts_commands,
+                                             on_probe_done, host);
     return host;
 }
 
@@ -184,6 +193,8 @@ qemu_host_free(struct qemu_host *host)
         return;
     qemu_probe_free(host->version_probe);
     qemu_probe_free(host->machine_probe);
+    qemu_probe_free(host->facts_probe);
+    qemu_facts_free(host->facts);
     for (int i = 0; i < host->n_machines; i++) {
         free(host->machines[i].name);
         free(host->machines[i].canonical);
@@ -203,7 +214,8 @@ qemu_host_emulator(const struct qemu_host *host)
 int
 qemu_host_is_probing(const struct qemu_host *host)
 {
-    return host->version_probe != NULL || host->machine_probe != NULL;
+    return host->version_probe != NULL || host->machine_probe != NULL ||
+           host->facts_probe != NULL;
 }
 
 static void
@@ -235,6 +247,19 @@ qemu_host_wait(struct qemu_host *host, struct vireo_error *err)
     return 0;
 }
 
+int
+qemu_host_ready(struct qemu_host *host, struct vireo_error *err)
+{
+    struct call *c = call_current();
+    int rc;
+
+    if (c != NULL && call_replay(c, &rc, err, NULL) && rc < 0)
+        return -1;
+    if (!qemu_host_is_probing(host))
+        return 1;
+    return qemu_host_wait(host, err) < 0 ? -1 : 0;
+}
+
 static int
 no_emulator(struct vireo_error *err)
 {
@@ -250,6 +275,24 @@ qemu_host_version(const struct qemu_host *host, unsigned long long *version,
         return no_emulator(err);
     *version = host->version;
     return 0;
+}
+
+const struct qemu_facts *
+qemu_host_facts(const struct qemu_host *host)
+{
+    return host->facts;
+}
+
+const char *
+qemu_host_machine(const struct qemu_host *host, const char *name)
+{
+    for (int i = 0; i < host->n_machines; i++) {
+        const struct machine *m = &host->machines[i];
+
+        if (name == NULL ? m->is_default : strcmp(m->name, name) == 0)
+            return m->canonical != NULL ? m->canonical : m->name;
+    }
+    return NULL;
 }
 
 /* ---- the host's CPUs --------------------------------------------------- */

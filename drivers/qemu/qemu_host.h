@@ -12,6 +12,7 @@
 
 #include "api/vireo.h"
 
+struct qemu_facts;
 struct qemu_host;
 struct worker;
 
@@ -31,11 +32,25 @@ const char *qemu_host_emulator(const struct qemu_host *host);
  * when it runs again), or fails (-1, err set). */
 int qemu_host_is_probing(const struct qemu_host *host);
 int qemu_host_wait(struct qemu_host *host, struct vireo_error *err);
+/* Both in one, for a slot that returns a document: 1 when QEMU's answers
+ * are here; 0 when the current call now waits for them (the slot returns
+ * and runs again once they come); -1 with err set when the wait failed
+ * or timed out. */
+int qemu_host_ready(struct qemu_host *host, struct vireo_error *err);
 
 /* QEMU's version as libvirt gives it (major * 1000000 + minor * 1000 +
  * micro); -1 with VIR_ERR_INTERNAL_ERROR when there is no usable QEMU. */
 int qemu_host_version(const struct qemu_host *host,
                       unsigned long long *version, struct vireo_error *err);
+
+/* What QEMU answered over QMP (qemu_facts.h), or NULL when it could not
+ * answer. */
+const struct qemu_facts *qemu_host_facts(const struct qemu_host *host);
+
+/* The full name of machine type name (an alias is resolved), or of
+ * QEMU's default machine when name is NULL; NULL when QEMU has no such
+ * machine. Borrowed from host. */
+const char *qemu_host_machine(const struct qemu_host *host, const char *name);
 
 /* The capabilities document, malloc'ed; NULL with err set. */
 char *qemu_host_capabilities(const struct qemu_host *host,

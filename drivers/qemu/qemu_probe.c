@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * qemu_probe.c: one run of the emulator with one option, its stdout
- * collected through a pipe the main loop watches for the driver, its exit
- * reported by worker_child, and a deadline on both.
+ * qemu_probe.c: one run of the emulator with one option, or with QMP
+ * commands on its stdin, its stdout collected through a pipe the main
+ * loop watches for the driver, its exit reported by worker_child, and a
+ * deadline on both.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -109,21 +111,48 @@ on_deadline(struct worker_timer *t, void *opaque)
     finish_if_done(p);
 }
 
+/* A pipe whose read end gives input, then end of file: the commands of
+ * a QMP probe, small enough to sit whole in the pipe's buffer. -1 when
+ * it cannot be made. */
 static int
-spawn(struct qemu_probe *p, struct worker *w, const char *emulator,
-      const char *option, const char *value)
+input_pipe(const char *input)
 {
-    const char *argv[] = { emulator, option, value, NULL };
+    size_t len = strlen(input);
+    int in[2];
+
+    if (pipe2(in, O_CLOEXEC) < 0)
+        return -1;
+    if (write(in[1], input, len) != (ssize_t)len) {
+        close(in[0]);
+        close(in[1]);
+        return -1;
+    }
+    close(in[1]);
+    return in[0];
+}
+
+/* Run argv, its stdin input (NULL: /dev/null), its stdout collected. */
+static int
+spawn(struct qemu_probe *p, struct worker *w, const char *const *argv,
+      const char *input)
+{
     struct worker_child_spec spec = { .argv = argv, .stdin_fd = -1,
                                       .stderr_fd = -1 };
     struct vireo_error err = { 0 };
     int out[2];
 
-    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0)
+    if (input != NULL && (spec.stdin_fd = input_pipe(input)) < 0)
         return -1;
+    if (pipe2(out, O_CLOEXEC | O_NONBLOCK) < 0) {
+        if (spec.stdin_fd >= 0)
+            close(spec.stdin_fd);
+        return -1;
+    }
     spec.stdout_fd = out[1];
     p->child = worker_child_spawn(w, &spec, on_child_exit, p, &err);
     close(out[1]);
+    if (spec.stdin_fd >= 0)
+        close(spec.stdin_fd);
     if (p->child != NULL)
         p->output = worker_watch_new(w, out[0], EVENT_READABLE, on_output, p,
                                      &err);
@@ -134,9 +163,9 @@ spawn(struct qemu_probe *p, struct worker *w, const char *emulator,
     return 0;
 }
 
-struct qemu_probe *
-qemu_probe_start(struct worker *w, const char *emulator, const char *option,
-                 const char *value, qemu_probe_cb cb, void *opaque)
+static struct qemu_probe *
+start(struct worker *w, const char *const *argv, const char *input,
+      qemu_probe_cb cb, void *opaque)
 {
     struct qemu_probe *p = calloc(1, sizeof(*p));
 
@@ -145,12 +174,37 @@ qemu_probe_start(struct worker *w, const char *emulator, const char *option,
     p->cb = cb;
     p->opaque = opaque;
     p->deadline = worker_timer_new(w, on_deadline, p);
-    if (p->deadline == NULL || spawn(p, w, emulator, option, value) < 0) {
+    if (p->deadline == NULL || spawn(p, w, argv, input) < 0) {
         qemu_probe_free(p);
         return NULL;
     }
     worker_timer_arm(p->deadline, PROBE_TIMEOUT_MS);
     return p;
+}
+
+struct qemu_probe *
+qemu_probe_start(struct worker *w, const char *emulator, const char *option,
+                 const char *value, qemu_probe_cb cb, void *opaque)
+{
+    const char *argv[] = { emulator, option, value, NULL };
+
+    return start(w, argv, NULL, cb, opaque);
+}
+
+/* No machine, no devices, no display, never running a CPU: QEMU only
+ * answers the commands it reads on stdin, and quits at the last. */
+struct qemu_probe *
+qemu_probe_start_qmp(struct worker *w, const char *emulator,
+                     const char *accel, const char *commands,
+                     qemu_probe_cb cb, void *opaque)
+{
+    char machine[64];
+    const char *argv[] = { emulator, "-machine", machine, "-nodefaults",
+                           "-no-user-config", "-display", "none", "-S",
+                           "-qmp", "stdio", NULL };
+
+    snprintf(machine, sizeof(machine), "none,accel=%s", accel);
+    return start(w, argv, commands, cb, opaque);
 }
 
 void

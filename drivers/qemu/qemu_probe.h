@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * qemu_probe.h: asking the emulator a question on its command line
- * (--version, -machine help) and collecting what it prints, without the
+ * (--version, -machine help) or over QMP on its stdio, and collecting what it prints, without the
  * driver's thread ever waiting for it: the output arrives through a
  * watched pipe and the process's exit as a job.
  *
@@ -24,6 +24,15 @@ typedef void (*qemu_probe_cb)(struct qemu_probe *p, const char *output,
 struct qemu_probe *qemu_probe_start(struct worker *w, const char *emulator,
                                     const char *option, const char *value,
                                     qemu_probe_cb cb, void *opaque);
+
+/* Run emulator with QMP on its stdio and accelerator accel ("tcg",
+ * "kvm"), giving it commands (one JSON object a line, ending with
+ * "quit"): the output is its greeting and one reply a line. */
+struct qemu_probe *qemu_probe_start_qmp(struct worker *w,
+                                        const char *emulator,
+                                        const char *accel,
+                                        const char *commands,
+                                        qemu_probe_cb cb, void *opaque);
 
 /* Stop caring: a program still running is killed and reaped, and the
  * callback is not called. NULL is a no-op. */

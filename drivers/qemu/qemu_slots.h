@@ -8,6 +8,7 @@
  *                     suspend, resume
  *   qemu_console.c    the console and the monitor passthrough
  *   qemu_node.c       the host's figures and CPU models
+ *   qemu_domcaps.c    the domain capabilities
  * Every slot runs on the driver's thread (vireod runs each client's calls
  * there), with conn->priv the driver's state.
  */
@@ -124,5 +125,14 @@ int qemudrv_conn_get_cpu_model_names(struct vireo_conn *conn,
                                      const char *arch, char ***models,
                                      unsigned flags,
                                      struct vireo_error *err);
+
+/* qemu_domcaps.c */
+char *qemudrv_conn_get_domain_capabilities(struct vireo_conn *conn,
+                                           const char *emulatorbin,
+                                           const char *arch,
+                                           const char *machine,
+                                           const char *virttype,
+                                           unsigned flags,
+                                           struct vireo_error *err);
 
 #endif /* VIREO_QEMU_SLOTS_H */

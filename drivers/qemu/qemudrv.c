@@ -312,15 +312,9 @@ qemudrv_conn_get_capabilities(struct vireo_conn *conn,
                               struct vireo_error *err)
 {
     struct qemu_state *st = conn->priv;
-    struct call *c = call_current();
-    int rc;
 
-    if (c != NULL && call_replay(c, &rc, err, NULL) && rc < 0)
+    if (qemu_host_ready(st->host, err) <= 0)
         return NULL;
-    if (qemu_host_is_probing(st->host)) {
-        qemu_host_wait(st->host, err);
-        return NULL;
-    }
     return qemu_host_capabilities(st->host, err);
 }
 
@@ -376,6 +370,7 @@ const struct driver qemudrv = {
     .conn_get_lib_version        = qemudrv_conn_get_lib_version,
     .conn_get_hostname           = qemudrv_conn_get_hostname,
     .conn_get_capabilities       = qemudrv_conn_get_capabilities,
+    .conn_get_domain_capabilities = qemudrv_conn_get_domain_capabilities,
     .node_get_info               = qemudrv_node_get_info,
     .node_get_security_model     = qemudrv_node_get_security_model,
     .conn_list_all_domains       = qemudrv_conn_list_all_domains,

@@ -680,4 +680,13 @@ int   remotedrv_storage_vol_resize(struct vireo_storage_vol *vol,
                                    unsigned long long capacity,
                                    unsigned flags, struct vireo_error *err);
 
+/* Domain capabilities (remote_domcaps.c). */
+char *remotedrv_conn_get_domain_capabilities(struct vireo_conn *conn,
+                                             const char *emulatorbin,
+                                             const char *arch,
+                                             const char *machine,
+                                             const char *virttype,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -551,4 +551,7 @@ const struct driver remotedrv = {
     /* Network DHCP leases. */
     .network_get_dhcp_leases     = remotedrv_network_get_dhcp_leases,
 
+    /* Domain capabilities. */
+    .conn_get_domain_capabilities = remotedrv_conn_get_domain_capabilities,
+
 };
