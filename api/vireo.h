@@ -2421,6 +2421,15 @@ VIREO_API void vireo_network_dhcp_lease_free(
     struct vireo_network_dhcp_lease *lease);
 
 
+/* ---- Statistics groups of the QEMU driver's domstats ------------------ */
+
+/* More groups of vireo_conn_get_all_domain_stats(), libvirt's numbers:
+ * net.N.* (each interface's tap counters) and block.N.* (each disk's). */
+enum vireo_domain_stats_device_types {
+    VIR_DOMAIN_STATS_INTERFACE = 1 << 4,
+    VIR_DOMAIN_STATS_BLOCK     = 1 << 5,
+};
+
 #ifdef __cplusplus
 }
 #endif
