@@ -307,4 +307,7 @@ int dispatch_storage_vol_download(struct vireo_conn *conn, const void *args,
                                   void *ret, int *fd,
                                   struct vireo_error *err);
 
+/* Block statistics as typed parameters. */
+DISPATCH_SLOT(dispatch_domain_block_stats_flags);
+
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

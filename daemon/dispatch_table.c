@@ -300,6 +300,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     SLOT(STORAGE_VOL_WIPE_PATTERN, dispatch_storage_vol_wipe_pattern),
     SLOT(STORAGE_VOL_RESIZE, dispatch_storage_vol_resize),
 
+    /* Block statistics as typed parameters. */
+    SLOT(DOMAIN_BLOCK_STATS_FLAGS, dispatch_domain_block_stats_flags),
 };
 
 static const dispatch_fn qemu_handlers[] = {

@@ -569,6 +569,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     CALL(STORAGE_VOL_UPLOAD,      ARGS(storage_vol_upload), NONE,            LOW | WRITE | STREAM),
     CALL(STORAGE_VOL_DOWNLOAD,    ARGS(storage_vol_download), NONE,          LOW | WRITE | STREAM),
 
+    /* Block statistics as typed parameters. */
+    CALL(DOMAIN_BLOCK_STATS_FLAGS, ARGS(domain_block_stats_flags),
+                                  RET(domain_block_stats_flags),             LOW),
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

@@ -135,6 +135,10 @@ int qemudrv_domain_interface_stats(struct vireo_domain *dom,
                                    const char *device,
                                    struct vireo_interface_stats *stats,
                                    struct vireo_error *err);
+int qemudrv_domain_block_stats_flags(struct vireo_domain *dom,
+                                     const char *disk,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
 
 /* qemu_domstats.c: domstats' state, interface and block groups */
 int qemudrv_conn_get_all_domain_stats(struct vireo_conn *conn,

@@ -6,6 +6,7 @@
  * recorded step, call.h, and never blocks the driver's thread), an
  * interface's from its tap on the host. The driver's thread.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,10 @@
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_stats.h"
 #include "drivers/qemu/tap_stats.h"
+
+/* The flag libvirt's API adds for drivers that take string parameters
+ * (VIR_TYPED_PARAM_STRING_OKAY). */
+#define STRING_OKAY (1u << 2)
 
 struct domain_obj *
 qemu_stats_running(struct vireo_domain *dom, struct vireo_error *err)
@@ -121,34 +126,121 @@ find_disk(const struct domain_obj *obj, const char *disk, int *index,
     return 0;
 }
 
+/* The current call's query-blockstats answer for dom's disk (its index
+ * in *index, -1 for all), or NULL: with err set, or with *is_waiting when
+ * the call now waits for QEMU. */
+static const struct monitor_blockstats *
+blockstats_for(struct vireo_domain *dom, const char *disk,
+               const struct domain_def **def, int *index, bool *is_waiting,
+               struct vireo_error *err)
+{
+    struct call *c = call_current();
+    struct domain_obj *obj;
+    void *data = NULL;
+    int rc;
+
+    *is_waiting = false;
+    if (c == NULL) {
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",
+                  "the QEMU driver answers only calls vireod makes");
+        return NULL;
+    }
+    /* libvirt's order: the domain must run, then the path must name one
+     * of its disks. */
+    if ((obj = qemu_stats_running(dom, err)) == NULL ||
+        find_disk(obj, disk, index, err) < 0)
+        return NULL;
+    if (!call_replay(c, &rc, err, &data)) {
+        *is_waiting = qemu_stats_ask_blockstats(obj->priv, err) == 0;
+        return NULL;
+    }
+    if (rc < 0)
+        return NULL;
+    if (memcmp(((struct monitor_blockstats *)data)->uuid, obj->def->uuid,
+               sizeof(obj->def->uuid)) != 0) {
+        error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU, "%s",
+                  "the domain changed while its statistics were read");
+        return NULL;
+    }
+    *def = obj->def;
+    return data;
+}
+
 int
 qemudrv_domain_block_stats(struct vireo_domain *dom, const char *disk,
                            struct vireo_block_stats *stats,
                            struct vireo_error *err)
 {
-    struct call *c = call_current();
-    struct domain_obj *obj;
-    void *data = NULL;
-    int rc, i;
+    const struct domain_def *def = NULL;
+    bool is_waiting;
+    int i;
+    const struct monitor_blockstats *all =
+        blockstats_for(dom, disk, &def, &i, &is_waiting, err);
 
-    if (c == NULL)
-        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_QEMU, "%s",
-                         "the QEMU driver answers only calls vireod makes");
-    /* libvirt's order: the domain must run, then the path must name one
-     * of its disks. */
-    if ((obj = qemu_stats_running(dom, err)) == NULL ||
-        find_disk(obj, disk, &i, err) < 0)
+    if (all == NULL)
+        return is_waiting ? 0 : -1;
+    return fill_block_stats(all, def, i, stats, err);
+}
+
+/* libvirt's order for a QEMU disk's typed counters. */
+static int
+add_typed(const struct vireo_block_stats *s, const struct monitor_blockstat *b,
+          struct vireo_typed_params *p, struct vireo_error *err)
+{
+    const struct { const char *name; long long value; } fields[] = {
+        { "wr_bytes", s->wr_bytes }, { "wr_operations", s->wr_req },
+        { "rd_bytes", s->rd_bytes }, { "rd_operations", s->rd_req },
+        { "flush_operations", (long long)b->flush_req },
+        { "wr_total_times", (long long)b->wr_total_ns },
+        { "rd_total_times", (long long)b->rd_total_ns },
+        { "flush_total_times", (long long)b->flush_total_ns },
+    };
+    size_t n = sizeof(fields) / sizeof(fields[0]);
+
+    for (size_t i = 0; p != NULL && i < n; i++)
+        if (vireo_typed_params_add_llong(p, fields[i].name, fields[i].value,
+                                         err) < 0)
+            return -1;
+    return (int)n;
+}
+
+/* The sum of every disk's counters, for the path "". */
+static void
+sum_all(const struct monitor_blockstats *all, struct monitor_blockstat *sum)
+{
+    memset(sum, 0, sizeof(*sum));
+    for (int j = 0; j < all->n_items; j++) {
+        sum->flush_req += all->items[j].flush_req;
+        sum->rd_total_ns += all->items[j].rd_total_ns;
+        sum->wr_total_ns += all->items[j].wr_total_ns;
+        sum->flush_total_ns += all->items[j].flush_total_ns;
+    }
+}
+
+int
+qemudrv_domain_block_stats_flags(struct vireo_domain *dom, const char *disk,
+                                 struct vireo_typed_params *params,
+                                 unsigned flags, struct vireo_error *err)
+{
+    const struct domain_def *def = NULL;
+    const struct monitor_blockstats *all;
+    struct monitor_blockstat sum;
+    struct vireo_block_stats s;
+    bool is_waiting;
+    int i;
+
+    if (error_check_flags(err, VIR_FROM_QEMU, flags, STRING_OKAY,
+                          "qemuDomainBlockStatsFlags") < 0)
         return -1;
-    if (!call_replay(c, &rc, err, &data))
-        return qemu_stats_ask_blockstats(obj->priv, err);
-    if (rc < 0)
+    all = blockstats_for(dom, disk, &def, &i, &is_waiting, err);
+    if (all == NULL)
+        return is_waiting ? 0 : -1;
+    if (fill_block_stats(all, def, i, &s, err) < 0)
         return -1;
-    if (memcmp(((struct monitor_blockstats *)data)->uuid, obj->def->uuid,
-               sizeof(obj->def->uuid)) != 0)
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_QEMU, "%s",
-                         "the domain changed while its statistics were "
-                         "read");
-    return fill_block_stats(data, obj->def, i, stats, err);
+    if (i < 0)
+        sum_all(all, &sum);
+    return add_typed(&s, i < 0 ? &sum : qemu_stats_disk(all, def, i), params,
+                     err);
 }
 
 /* ---- interfaces -------------------------------------------------------- */

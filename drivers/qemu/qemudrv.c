@@ -415,4 +415,5 @@ const struct driver qemudrv = {
     .domain_block_stats          = qemudrv_domain_block_stats,
     .domain_interface_stats      = qemudrv_domain_interface_stats,
     .conn_get_all_domain_stats   = qemudrv_conn_get_all_domain_stats,
+    .domain_block_stats_flags    = qemudrv_domain_block_stats_flags,
 };
