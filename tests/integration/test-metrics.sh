@@ -5,11 +5,10 @@
 # own parser: calls counted by procedure as virsh and virt-admin make
 # them, a domain's state following virsh destroy and start, events sent, a
 # client counted while connected and not after, a scrape answered at once
-# while the test
-# driver's thread is held busy, bad requests answered without harm, a
-# UNIX socket as well as a loopback port, a client that never reads
-# counted as a slow consumer when dropped, and a non-loopback address
-# refused at start.
+# while the test driver's thread is held busy, bad requests answered
+# without harm, a UNIX socket as well as a loopback port, a client that
+# never reads counted as a slow consumer when dropped, and a non-loopback
+# address refused at start.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
