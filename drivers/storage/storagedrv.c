@@ -53,10 +53,12 @@ autostart_on_thread(void *arg)
         stor_state_autostart(the_state);
 }
 
+/* A pool starts within the call. */
 static void
-stordrv_autostart(void)
+stordrv_autostart(void (*done)(void *), void *opaque)
 {
     worker_lease_call(&lease, autostart_on_thread, NULL);
+    done(opaque);
 }
 
 static void
