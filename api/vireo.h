@@ -2434,6 +2434,15 @@ VIREO_API char *vireo_conn_get_domain_capabilities(struct vireo_conn *conn,
                                                    struct vireo_error *err);
 
 
+/* ---- Statistics groups of the QEMU driver's domstats ------------------ */
+
+/* More groups of vireo_conn_get_all_domain_stats(), libvirt's numbers:
+ * net.N.* (each interface's tap counters) and block.N.* (each disk's). */
+enum vireo_domain_stats_device_types {
+    VIR_DOMAIN_STATS_INTERFACE = 1 << 4,
+    VIR_DOMAIN_STATS_BLOCK     = 1 << 5,
+};
+
 #ifdef __cplusplus
 }
 #endif

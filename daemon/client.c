@@ -660,8 +660,9 @@ client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
         return -1;
     read_credentials(c);
     log_peer(c);
-    /* As libvirtd: accept, then close at once, so that the client sees a
-     * clean end rather than waiting in the listen backlog. */
+    /* The sockets stop accepting at the limits (listener.c); a client
+     * that gets past them anyway, or cannot be recorded, is closed at
+     * once. */
     c->record = client_registry_add(c, c->id, is_admin ? CLIENT_SERVER_ADMIN
                                     : CLIENT_SERVER_MAIN, transport_of(c));
     if (client_registry_refuses(c->record, why, sizeof(why))) {

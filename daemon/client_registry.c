@@ -11,6 +11,7 @@
 
 #include "daemon/client.h"
 #include "daemon/client_registry.h"
+#include "daemon/listener.h"
 
 /* Owned by the loop thread. */
 static struct {
@@ -68,6 +69,30 @@ client_registry_remove(struct client_record *r)
         servers[r->server].last = r->prev;
     servers[r->server].n--;
     free(r);
+    listener_resume_held();
+}
+
+bool
+client_registry_has_room(enum client_server server)
+{
+    const struct client_server_limits *l = &servers[server].limits;
+
+    return servers[server].n < l->max_clients &&
+           (l->max_unauth_clients == 0 ||
+            client_registry_count_unauth(server) < l->max_unauth_clients);
+}
+
+void
+client_registry_full_reason(enum client_server server, char *why,
+                            size_t why_len)
+{
+    const struct client_server_limits *l = &servers[server].limits;
+
+    if (servers[server].n >= l->max_clients)
+        snprintf(why, why_len, "max_clients (%u) reached", l->max_clients);
+    else
+        snprintf(why, why_len, "max_anonymous_clients (%u) reached",
+                 l->max_unauth_clients);
 }
 
 bool
@@ -155,4 +180,5 @@ client_registry_set_limits(enum client_server server,
                            const struct client_server_limits *limits)
 {
     servers[server].limits = *limits;
+    listener_resume_held();
 }

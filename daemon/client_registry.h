@@ -60,7 +60,8 @@ struct client_record *client_registry_add(struct client *c, unsigned int id,
                                           enum client_server server,
                                           enum client_transport transport);
 
-/* c was closed: forget it. NULL is a no-op. */
+/* c was closed: forget it (a socket holding a connection for a free
+ * slot then accepts it). NULL is a no-op. */
 void client_registry_remove(struct client_record *r);
 
 /* Whether the client just recorded as r (NULL: it could not be) must be
@@ -69,6 +70,15 @@ void client_registry_remove(struct client_record *r);
  * max_unauth_clients. If so, why says which ("max_clients (5) reached"). */
 bool client_registry_refuses(const struct client_record *r, char *why,
                              size_t why_len);
+
+/* Whether server may take one more client: fewer than max_clients, and
+ * (where the server has that limit) fewer TLS clients in their handshake
+ * than max_unauth_clients. The sockets stop accepting while it may not. */
+bool client_registry_has_room(enum client_server server);
+
+/* Which limit server is at, in why: "max_clients (5) reached". */
+void client_registry_full_reason(enum client_server server, char *why,
+                                 size_t why_len);
 
 /* The server with that name, or -1. */
 int client_server_by_name(const char *name);

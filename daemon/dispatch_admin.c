@@ -9,6 +9,7 @@
 #include "daemon/client.h"
 #include "daemon/dispatch_admin.h"
 #include "daemon/dispatch_reply.h"
+#include "daemon/metrics_calls.h"
 #include "drivers/error.h"
 #include "wire/admin_procs.h"
 #include "wire/error.h"
@@ -79,9 +80,12 @@ send_reply(struct client *c, const remote_message_header *call,
 {
     struct wire_buffer out = { 0 };
 
-    if (dispatch_reply_encode(&out, call, proc, rc, ret, err) == 0)
+    if (dispatch_reply_encode(&out, call, proc, rc, ret, err) == 0) {
+        /* Admin calls are answered here, on the loop, and counted with
+         * their program as every other call is. */
+        metrics_call_replied(&out, metrics_call_arrival_ns());
         client_send(c, &out);
-    else
+    } else
         wire_buffer_release(&out);
 }
 

@@ -9,33 +9,12 @@
  * getter answers when given no list (drivers/driver.h); otherwise the
  * first nparams of the driver's parameters go back.
  */
+#include "daemon/dispatch_counted.h"
 #include "daemon/dispatch_handle.h"
 #include "daemon/dispatch_slots.h"
 #include "drivers/typed_param_wire.h"
 
-/* VIR_TYPED_PARAM_STRING_OKAY, which libvirt's getters add for a driver
- * that takes string parameters (libvirt's test driver does). */
-#define STRING_OKAY (1u << 2)
-
-/* A getter of a counted list: the device it names (NULL for none), the
- * slot, and where the answer goes. */
-typedef int (*get_fn)(struct vireo_domain *dom, const char *device,
-                      struct vireo_typed_params *params, unsigned flags,
-                      struct vireo_error *err);
-
-struct counted_get {
-    const remote_nonnull_domain *dom;
-    const char                  *device;
-    int                          nparams;   /* what the caller asked for */
-    int                          limit;     /* the wire's maximum */
-    unsigned                     flags;
-    get_fn                       fn;
-    remote_typed_param         **val;       /* the reply's list */
-    u_int                       *len;
-    int                         *n_out;     /* the reply's nparams */
-};
-
-static int
+int
 counted_get(struct vireo_conn *conn, const struct counted_get *g,
             struct vireo_error *err)
 {

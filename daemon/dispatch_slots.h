@@ -309,5 +309,7 @@ int dispatch_storage_vol_download(struct vireo_conn *conn, const void *args,
 
 /* Domain capabilities (dispatch_domcaps.c). */
 DISPATCH_SLOT(dispatch_connect_get_domain_capabilities);
+/* Block statistics as typed parameters. */
+DISPATCH_SLOT(dispatch_domain_block_stats_flags);
 
 #endif /* VIREO_DAEMON_DISPATCH_SLOTS_H */

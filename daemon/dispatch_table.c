@@ -302,6 +302,8 @@ static const dispatch_fn handlers[WIRE_PROC_MAX + 1] = {
     /* Domain capabilities. */
     SLOT(CONNECT_GET_DOMAIN_CAPABILITIES, dispatch_connect_get_domain_capabilities),
 
+    /* Block statistics as typed parameters. */
+    SLOT(DOMAIN_BLOCK_STATS_FLAGS, dispatch_domain_block_stats_flags),
 };
 
 static const dispatch_fn qemu_handlers[] = {

@@ -3,6 +3,12 @@
  * listener.c: binding, accepting on and removing vireod's sockets: the two
  * UNIX ones, and a TCP one when listen_tcp is on; or serving the ones
  * systemd bound for us.
+ *
+ * A server at its client limits stops accepting, as libvirtd does: a
+ * socket's new connection is left unaccepted (libuv then stops watching
+ * the socket, and later clients wait in the kernel's backlog) until a
+ * client leaves or the limits are raised, and is accepted then. Loop
+ * thread only.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +19,7 @@
 #include <uv.h>
 
 #include "daemon/client.h"
+#include "daemon/client_registry.h"
 #include "daemon/listener.h"
 #include "daemon/log.h"
 #include "daemon/metrics_clients.h"
@@ -35,9 +42,68 @@ struct listener {
     bool  is_adopted;        /* systemd's: its file is not ours to remove */
     const struct tls_context *tls;  /* the server's; NULL: plain */
     bool  is_admin;          /* the admin socket (listener_set_admin) */
+    bool  is_held;           /* a connection waits for a free slot */
+    struct listener *next_held;  /* in first_held's list */
     bool  is_accepting;      /* listener_accept was called */
     bool  has_waiting;       /* a connection libuv holds for us meanwhile */
 };
+
+/* The sockets whose next connection waits for a free slot. Loop thread. */
+static struct listener *first_held;
+static bool is_resuming;
+
+static enum client_server
+server_of(const struct listener *l)
+{
+    return l->is_admin ? CLIENT_SERVER_ADMIN : CLIENT_SERVER_MAIN;
+}
+
+static void
+hold(struct listener *l)
+{
+    char why[64];
+
+    if (l->is_held)
+        return;
+    client_registry_full_reason(server_of(l), why, sizeof(why));
+    log_warn("%s: %s, not accepting until a client leaves", l->path, why);
+    l->is_held = true;
+    l->next_held = first_held;
+    first_held = l;
+}
+
+static void
+unhold(struct listener *l)
+{
+    struct listener **p = &first_held;
+
+    while (*p != NULL && *p != l)
+        p = &(*p)->next_held;
+    if (*p == l)
+        *p = l->next_held;
+    l->is_held = false;
+    l->next_held = NULL;
+}
+
+void
+listener_resume_held(void)
+{
+    struct listener *l = first_held, *next;
+
+    /* A refused client's close comes back here from inside an accept. */
+    if (is_resuming)
+        return;
+    is_resuming = true;
+    for (; l != NULL; l = next) {
+        next = l->next_held;
+        if (!client_registry_has_room(server_of(l)))
+            continue;
+        unhold(l);
+        log_info("%s: accepting again", l->path);
+        client_accept(&l->sock.stream, l->is_read_only, l->is_admin, l->tls);
+    }
+    is_resuming = false;
+}
 
 /* Before listener_accept, a connection is left with libuv, which then
  * stops taking more (the kernel queues them) until it is accepted. */
@@ -52,6 +118,10 @@ on_connection(uv_stream_t *server, int status)
     }
     if (!l->is_accepting) {
         l->has_waiting = true;
+        return;
+    }
+    if (!client_registry_has_room(server_of(l))) {
+        hold(l);
         return;
     }
     client_accept(server, l->is_read_only, l->is_admin, l->tls);
@@ -209,7 +279,9 @@ listener_accept(struct listener *l)
     if (l == NULL || l->is_accepting)
         return;
     l->is_accepting = true;
-    if (l->has_waiting)
+    if (l->has_waiting && !client_registry_has_room(server_of(l)))
+        hold(l);
+    else if (l->has_waiting)
         client_accept(&l->sock.stream, l->is_read_only, l->is_admin, l->tls);
     l->has_waiting = false;
 }
@@ -219,6 +291,7 @@ listener_close(struct listener *l)
 {
     if (l == NULL)
         return;
+    unhold(l);
     if (l->sock.handle.type == UV_NAMED_PIPE && !l->is_adopted)
         unlink(l->path);
     uv_close(&l->sock.handle, on_closed);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * metrics_calls.c: the per-procedure counters. One row per procedure of
- * the remote and QEMU programs, and one for calls of any procedure vireo
+ * the remote, QEMU and admin programs, and one for calls of any procedure vireo
  * does not know, so that a reply is counted by indexing, never by search.
  * Only the loop thread writes; a scrape reads with relaxed loads, so a
  * histogram read during an update may be off by that one call (its count
@@ -13,6 +13,7 @@
 
 #include "daemon/metrics_calls.h"
 #include "daemon/metrics_text.h"
+#include "wire/admin_procs.h"
 #include "wire/frame.h"
 #include "wire/procs.h"
 
@@ -43,6 +44,7 @@ struct proc_row {
 
 static struct proc_row remote_rows[WIRE_PROC_MAX + 1];
 static struct proc_row qemu_rows[QEMU_ROWS];
+static struct proc_row admin_rows[WIRE_ADMIN_PROC_MAX + 1];
 static struct proc_row unknown_row;
 static uint64_t arrival_ns;                   /* loop thread only */
 
@@ -74,6 +76,8 @@ row_of(uint32_t prog, uint32_t proc)
         return &remote_rows[proc];
     if (prog == WIRE_QEMU_PROGRAM && proc < QEMU_ROWS)
         return &qemu_rows[proc];
+    if (prog == WIRE_ADMIN_PROGRAM && proc <= WIRE_ADMIN_PROC_MAX)
+        return &admin_rows[proc];
     return &unknown_row;
 }
 
@@ -154,6 +158,8 @@ each_row(struct metrics_text *t, row_fn fn)
     each_program_row(t, fn, WIRE_REMOTE_PROGRAM, "REMOTE", remote_rows,
                      WIRE_PROC_MAX + 1);
     each_program_row(t, fn, WIRE_QEMU_PROGRAM, "QEMU", qemu_rows, QEMU_ROWS);
+    each_program_row(t, fn, WIRE_ADMIN_PROGRAM, "ADMIN", admin_rows,
+                     WIRE_ADMIN_PROC_MAX + 1);
     if (load(&unknown_row.n_calls) > 0)
         fn(t, &unknown_row, &unknown);
 }

@@ -110,7 +110,7 @@ open_once(struct collector *col)
 
 /* What the record lacks (or all, without a record: d->state 0), from
  * the domain's info: the test driver's records hold the state group only,
- * and the QEMU driver has no all-domain-stats. */
+ * the QEMU driver's the state, interface and block groups. */
 static int
 add_info(struct collector *col, struct vireo_domain *dom,
          struct metrics_domain *d)

@@ -997,6 +997,16 @@ struct driver {
                                           unsigned flags,
                                           struct vireo_error *err);
 
+    /* Block statistics as typed parameters: libvirt's
+     * virDomainBlockStatsFlags. The counters of the disk named by its
+     * target or source path ("" for the sum over every disk), appended to
+     * an empty *params under libvirt's names (VIR_DOMAIN_BLOCK_STATS_*:
+     * "rd_operations", "rd_bytes", ...); with params NULL only their
+     * number. Returns that number, or -1 with err set. */
+    int (*domain_block_stats_flags)(struct vireo_domain *dom,
+                                    const char *disk,
+                                    struct vireo_typed_params *params,
+                                    unsigned flags, struct vireo_error *err);
 };
 
 #endif /* VIREO_DRIVERS_DRIVER_H */

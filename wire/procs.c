@@ -571,6 +571,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
     /* Domain capabilities. */
     CALL(CONNECT_GET_DOMAIN_CAPABILITIES, ARGS(connect_get_domain_capabilities), RET(connect_get_domain_capabilities), LOW),
 
+    /* Block statistics as typed parameters. */
+    CALL(DOMAIN_BLOCK_STATS_FLAGS, ARGS(domain_block_stats_flags),
+                                  RET(domain_block_stats_flags),             LOW),
 };
 
 /* libvirt's QEMU program: what virsh qemu-monitor-command calls. libvirt

@@ -9,6 +9,8 @@
  *   qemu_console.c    the console and the monitor passthrough
  *   qemu_node.c       the host's figures and CPU models
  *   qemu_domcaps.c    the domain capabilities
+ *   qemu_stats.c      disk and interface counters
+ *   qemu_domstats.c   domstats
  * Every slot runs on the driver's thread (vireod runs each client's calls
  * there), with conn->priv the driver's state.
  */
@@ -134,5 +136,25 @@ char *qemudrv_conn_get_domain_capabilities(struct vireo_conn *conn,
                                            const char *virttype,
                                            unsigned flags,
                                            struct vireo_error *err);
+
+/* qemu_stats.c: a running guest's disk and interface counters */
+int qemudrv_domain_block_stats(struct vireo_domain *dom, const char *disk,
+                               struct vireo_block_stats *stats,
+                               struct vireo_error *err);
+int qemudrv_domain_interface_stats(struct vireo_domain *dom,
+                                   const char *device,
+                                   struct vireo_interface_stats *stats,
+                                   struct vireo_error *err);
+int qemudrv_domain_block_stats_flags(struct vireo_domain *dom,
+                                     const char *disk,
+                                     struct vireo_typed_params *params,
+                                     unsigned flags, struct vireo_error *err);
+
+/* qemu_domstats.c: domstats' state, interface and block groups */
+int qemudrv_conn_get_all_domain_stats(struct vireo_conn *conn,
+                                      struct vireo_domain **doms, int n_doms,
+                                      unsigned int stats,
+                                      struct vireo_domain_stats_record **records,
+                                      unsigned flags, struct vireo_error *err);
 
 #endif /* VIREO_QEMU_SLOTS_H */

@@ -409,4 +409,9 @@ const struct driver qemudrv = {
     .node_get_free_memory        = qemudrv_node_get_free_memory,
     .node_get_cpu_map            = qemudrv_node_get_cpu_map,
     .conn_get_cpu_model_names    = qemudrv_conn_get_cpu_model_names,
+    /* Statistics: disks and interfaces, and domstats. */
+    .domain_block_stats          = qemudrv_domain_block_stats,
+    .domain_interface_stats      = qemudrv_domain_interface_stats,
+    .conn_get_all_domain_stats   = qemudrv_conn_get_all_domain_stats,
+    .domain_block_stats_flags    = qemudrv_domain_block_stats_flags,
 };

@@ -9,19 +9,13 @@
 #include <stdlib.h>
 
 #include "drivers/domain_list.h"
+#include "drivers/domain_stats_groups.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 
-/* The list filters, and the modifiers the test driver accepts and
- * ignores (it never waits, and has no backing chains). */
-#define STATS_FILTERS  0xffu
-#define STATS_FLAGS    (STATS_FILTERS |                                    \
-                        VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT |         \
-                        VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING |        \
-                        VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS)
 #define STATS_GROUPS   VIR_DOMAIN_STATS_STATE
 
 struct stats_io {
@@ -34,33 +28,18 @@ struct stats_io {
     int                                n_recs;
 };
 
-static int
-add_state_group(const struct domain_obj *obj, struct vireo_typed_params *p,
-                struct vireo_error *err)
-{
-    if (vireo_typed_params_add_int(p, "state.state", obj->state, err) < 0 ||
-        vireo_typed_params_add_int(p, "state.reason", obj->reason, err) < 0)
-        return -1;
-    return 0;
-}
-
 /* Append obj's record, if the filters select it. */
 static int
 add_record(struct stats_io *s, const struct domain_obj *obj,
            struct vireo_error *err)
 {
-    struct vireo_domain_stats_record *rec = &s->recs[s->n_recs];
+    int rc = domain_stats_append(s->recs, &s->n_recs, s->conn, obj,
+                                 s->flags, err);
 
-    if ((s->flags & STATS_FILTERS) &&
-        !domain_obj_matches_filter(obj, s->flags & STATS_FILTERS))
-        return 0;
-    *rec = (struct vireo_domain_stats_record){ 0 };
-    rec->dom = test_state_handle(s->conn, obj, err);
-    if (rec->dom == NULL)
-        return -1;
-    s->n_recs++;
+    if (rc <= 0)
+        return rc;
     if ((s->groups & VIR_DOMAIN_STATS_STATE) &&
-        add_state_group(obj, &rec->params, err) < 0)
+        domain_stats_add_state(obj, &s->recs[s->n_recs - 1].params, err) < 0)
         return -1;
     return 0;
 }
@@ -123,16 +102,9 @@ testdrv_conn_get_all_domain_stats(struct vireo_conn *conn,
                           .groups = stats, .flags = flags };
     int n;
 
-    if (error_check_flags(err, VIR_FROM_TEST, flags, STATS_FLAGS,
-                          "testConnectGetAllDomainStats") < 0)
+    if (domain_stats_check(&s.groups, STATS_GROUPS, flags, VIR_FROM_TEST,
+                           "testConnectGetAllDomainStats", err) < 0)
         return -1;
-    if (stats == 0)
-        s.groups = STATS_GROUPS;
-    else if ((stats & ~STATS_GROUPS) &&
-             (flags & VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS))
-        return error_set(err, VIR_ERR_ARGUMENT_UNSUPPORTED, VIR_FROM_TEST,
-                         "Stats types bits 0x%x are not supported by this "
-                         "daemon", stats & ~STATS_GROUPS);
     n = test_call(conn, op_get_all_domain_stats, &s, err);
     if (n >= 0)
         *records = s.recs;

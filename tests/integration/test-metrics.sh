@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # test-metrics.sh: with metrics_listen set, vireod serves Prometheus text
 # at /metrics, scraped with curl and read with python3-prometheus-client's
-# own parser: calls counted by procedure as virsh makes them, a domain's
-# state following virsh destroy and start, events sent, a client counted
-# while connected and not after, a scrape answered at once while the test
-# driver's thread is held busy, bad requests answered without harm, a
-# UNIX socket as well as a loopback port, a client that never reads
-# counted as a slow consumer when dropped, and a non-loopback address
-# refused at start.
+# own parser: calls counted by procedure as virsh and virt-admin make
+# them, a domain's state following virsh destroy and start, events sent, a
+# client counted while connected and not after, a scrape answered at once
+# while the test driver's thread is held busy, bad requests answered
+# without harm, a UNIX socket as well as a loopback port, a client that
+# never reads counted as a slow consumer when dropped, and a non-loopback
+# address refused at start.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 
@@ -17,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 34
+plan 35
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -62,6 +62,16 @@ is "$(value "$LOOKUP_ERRORS")" "$(( ${before/absent/0} + 1 ))" \
     "a lookup of a missing domain counts as an error of its procedure"
 count=$(value 'vireo_call_duration_seconds_count{proc="REMOTE_PROC_DOMAIN_GET_STATE"}')
 is "$count" "$(value "$GET_STATE")" "each call's latency is in its histogram"
+
+# Admin calls, counted with their program's procedure names.
+LIST_SERVERS='vireo_calls_total{proc="ADMIN_PROC_CONNECT_LIST_SERVERS"}'
+command -v virt-admin > /dev/null || fail_all "virt-admin (libvirt-clients) is installed"
+before=$(value "$LIST_SERVERS")
+timeout "$VSH_TIMEOUT" virt-admin -c "vireod:///system?socket=$DIR/run/vireo-admin-sock" \
+    srv-list > "$OUT" 2> "$ERR"
+scrape
+is "$(value "$LIST_SERVERS")" "$(( ${before/absent/0} + 1 ))" \
+    "virt-admin srv-list counts one ADMIN_PROC_CONNECT_LIST_SERVERS call"
 
 # A domain's state, as the drivers' all-domain-stats report it.
 wait_value "$STATE" 1
