@@ -910,6 +910,25 @@ static const struct opt_def net_dhcp_leases_opts[] = {
     END_OPTS,
 };
 
+/* Volume upload and download. */
+static const struct opt_def vol_upload_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false, "volume offset to upload to" },
+    { "length", OPT_NUMBER, false, false, "amount of data to upload" },
+    { NULL },
+};
+static const struct opt_def vol_download_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false,
+      "volume offset to download from" },
+    { "length", OPT_NUMBER, false, false, "amount of data to download" },
+    { NULL },
+};
+
 /* ---- The table ---------------------------------------------------------- */
 
 static const struct cmd_def table[] = {
@@ -1353,6 +1372,13 @@ static const struct cmd_def table[] = {
       "Resizes a storage volume. This is safe only for storage volumes "
       "not in use by an active guest.\nSee blockresize for live "
       "resizing." },
+    /* Volume upload and download, through streams. */
+    { "vol-upload", cmd_vol_upload, vol_upload_opts, true,
+      "upload file contents to a volume",
+      "Upload file contents to a volume" },
+    { "vol-download", cmd_vol_download, vol_download_opts, true,
+      "download volume contents to a file",
+      "Download volume contents to a file" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

@@ -551,4 +551,12 @@ const struct driver remotedrv = {
     /* Network DHCP leases. */
     .network_get_dhcp_leases     = remotedrv_network_get_dhcp_leases,
 
+    /* Volume upload and download, and their streams. */
+    .storage_vol_upload_stream   = remotedrv_storage_vol_upload_stream,
+    .storage_vol_download_stream = remotedrv_storage_vol_download_stream,
+    .stream_send                 = remotedrv_stream_send,
+    .stream_recv                 = remotedrv_stream_recv,
+    .stream_finish               = remotedrv_stream_finish,
+    .stream_abort                = remotedrv_stream_abort,
+    .stream_free                 = remotedrv_stream_free,
 };
