@@ -332,6 +332,12 @@ open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
     s->is_transfer = fd < 0;
     if (queue_call(c, call, args, call->err) == 0)
         wait_for_reply(c, call);
+    /* A transfer outlives the connection's death (rpc_transfer_detach):
+     * what came before it is still the caller's to receive. */
+    if (s->is_transfer && call->rc < 0)
+        rpc_stream_free(c, s);
+    if (s->is_transfer)
+        return call->rc < 0 ? NULL : s;
     /* A connection that died took the stream with it. */
     s = rpc_stream_find(c, call->serial);
     if (s != NULL && call->rc == 0 && !s->is_transfer &&

@@ -152,8 +152,8 @@ void
 rpc_stream_close_all(struct rpc_client *c)
 {
     while (c->streams != NULL) {
-        /* A transfer the application holds is its to free. */
-        if (c->streams->client != NULL)
+        /* A transfer is its opener's to free. */
+        if (c->streams->is_transfer)
             rpc_transfer_detach(c, c->streams);
         else
             rpc_stream_free(c, c->streams);

@@ -185,6 +185,10 @@ rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
     int rc = 0;
 
     pthread_mutex_lock(&c->lock);
+    /* What the daemon said meanwhile (its error, say), if nobody else is
+     * reading: as libvirt's client, look before sending more. */
+    if (!c->has_owner && !c->is_closed)
+        rpc_io_read(c);
     while (rc == 0 && off < len) {
         size_t n = len - off < WIRE_STREAM_CHUNK_MAX ? len - off
                                                      : WIRE_STREAM_CHUNK_MAX;
