@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "drivers/remote/rpc_client.h"
+#include "tests/drivers/wire_peer.h"
 #include "tests/tap.h"
 #include "wire/stream.h"
 
@@ -60,59 +61,13 @@ pattern(size_t i)
 
 /* ---- the daemon thread ------------------------------------------------- */
 
-static int
-read_all(int fd, uint8_t *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = read(fd, buf, len);
-
-        if (n <= 0)
-            return -1;
-        buf += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
-static long
-read_message(uint8_t **buf)
-{
-    uint8_t word[4];
-    long len;
-
-    if (read_all(d.fd, word, 4) < 0 || (len = wire_read_length(word)) < 0)
-        return -1;
-    *buf = malloc((size_t)len);
-    memcpy(*buf, word, 4);
-    if (read_all(d.fd, *buf + 4, (size_t)len - 4) < 0) {
-        free(*buf);
-        return -1;
-    }
-    return len;
-}
-
-static void
-send_buffer(struct wire_buffer *out)
-{
-    size_t off = 0;
-
-    while (off < out->len) {
-        ssize_t n = send(d.fd, out->data + off, out->len - off, MSG_NOSIGNAL);
-
-        if (n <= 0)
-            break;
-        off += (size_t)n;
-    }
-    wire_buffer_release(out);
-}
-
 static void
 send_stream(int status, const void *data, size_t len)
 {
     struct wire_buffer out = { 0 };
 
     wire_encode_stream(&out, &d.call, status, data, len);
-    send_buffer(&out);
+    wire_peer_send_buffer(d.fd, &out);
 }
 
 static void
@@ -125,7 +80,7 @@ send_ping(void)
     };
 
     wire_encode(&out, &hdr, WIRE_XDR_VOID, NULL);
-    send_buffer(&out);
+    wire_peer_send_buffer(d.fd, &out);
 }
 
 static void
@@ -165,7 +120,7 @@ on_call(const struct wire_message *m)
 
         wire_encode(&out, &reply,
                     (xdrproc_t)xdr_remote_connect_get_type_ret, &ret);
-        send_buffer(&out);
+        wire_peer_send_buffer(d.fd, &out);
         return;
     }
     pthread_mutex_lock(&d.lock);
@@ -177,7 +132,7 @@ on_call(const struct wire_message *m)
                         ->vol.name);
     pthread_mutex_unlock(&d.lock);
     wire_encode(&out, &reply, WIRE_XDR_VOID, NULL);
-    send_buffer(&out);
+    wire_peer_send_buffer(d.fd, &out);
     if (m->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD)
         download();
 }
@@ -196,7 +151,7 @@ on_data(const struct wire_message *m)
 
         d.got_len = 1;
         wire_encode_stream_error(&out, &d.call, &err);
-        send_buffer(&out);
+        wire_peer_send_buffer(d.fd, &out);
     } else if (strcmp(d.mode, "ok") == 0) {
         memcpy(d.got + d.got_len, m->data, m->data_len);
         d.got_len += m->data_len;
@@ -230,7 +185,7 @@ daemon_main(void *arg)
     uint8_t *buf;
     long len;
 
-    while ((len = read_message(&buf)) > 0) {
+    while ((len = wire_peer_read_message(d.fd, &buf)) > 0) {
         struct wire_message m;
 
         if (wire_decode(buf, (size_t)len, &m) == WIRE_RESULT_OK) {
