@@ -324,23 +324,26 @@ open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
         .serial = call->serial,
     };
     struct rpc_stream *s = rpc_stream_new(c, &hdr, fd);
+    bool is_transfer = fd < 0;
 
     if (s == NULL) {
         error_no_memory(call->err);
         return NULL;
     }
-    s->is_transfer = fd < 0;
+    s->is_transfer = is_transfer;
     if (queue_call(c, call, args, call->err) == 0)
         wait_for_reply(c, call);
     /* A transfer outlives the connection's death (rpc_transfer_detach):
      * what came before it is still the caller's to receive. */
-    if (s->is_transfer && call->rc < 0)
+    if (is_transfer && call->rc < 0) {
         rpc_stream_free(c, s);
-    if (s->is_transfer)
-        return call->rc < 0 ? NULL : s;
+        return NULL;
+    }
+    if (is_transfer)
+        return s;
     /* A connection that died took the stream with it. */
     s = rpc_stream_find(c, call->serial);
-    if (s != NULL && call->rc == 0 && !s->is_transfer &&
+    if (s != NULL && call->rc == 0 &&
         rpc_stream_start(c, s, call->err) < 0)
         call->rc = -1;
     if (s != NULL && call->rc < 0) {

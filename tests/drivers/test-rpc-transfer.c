@@ -11,6 +11,7 @@
  *                      keepalive PING among them, then end of file
  *   download "abort"   send data, then wait for the client's abort
  *   download "vanish"  send a little, then hang up
+ *   upload "missing"   refuse the call, as for a volume that is not there
  *
  * Checked: the framing (type, serial, size of each message), the
  * data unchanged both ways, finish and abort and their confirmations,
@@ -25,6 +26,7 @@
 #include <unistd.h>
 
 #include "drivers/remote/rpc_client.h"
+#include "wire/error.h"
 #include "tests/drivers/wire_peer.h"
 #include "tests/tap.h"
 #include "wire/stream.h"
@@ -120,6 +122,19 @@ on_call(const struct wire_message *m)
 
         wire_encode(&out, &reply,
                     (xdrproc_t)xdr_remote_connect_get_type_ret, &ret);
+        wire_peer_send_buffer(d.fd, &out);
+        return;
+    }
+    if (strcmp(((const remote_storage_vol_upload_args *)m->body)->vol.name,
+               "missing") == 0) {
+        struct vireo_error err = { VIR_ERR_NO_STORAGE_VOL, VIR_FROM_STORAGE,
+                                   "Storage volume not found: no storage "
+                                   "vol with matching name 'missing'" };
+        struct wire_error_reply e;
+
+        wire_error_reply_fill(&e, &err);
+        reply.status = WIRE_STATUS_ERROR;
+        wire_encode(&out, &reply, (xdrproc_t)xdr_remote_error, &e.xdr);
         wire_peer_send_buffer(d.fd, &out);
         return;
     }
@@ -349,6 +364,23 @@ test_abort(struct rpc_client *c)
 }
 
 static void
+test_refused(struct rpc_client *c)
+{
+    remote_storage_vol_upload_args args = {
+        .vol = { .pool = (char *)"p", .name = (char *)"missing",
+                 .key = (char *)"k" },
+    };
+    struct vireo_error err = { 0 };
+    struct rpc_stream *s = NULL;
+
+    tap_ok(rpc_client_open_transfer(c, REMOTE_PROC_STORAGE_VOL_UPLOAD, &args,
+                                    &s, &err) == -1 &&
+           s == NULL && err.code == VIR_ERR_NO_STORAGE_VOL,
+           "a refused call opens no stream and carries the daemon's error "
+           "(%s)", err.message);
+}
+
+static void
 test_vanish(struct rpc_client *c)
 {
     struct rpc_stream *s = open_transfer(c, REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
@@ -372,7 +404,7 @@ main(void)
     struct rpc_client *c;
     int sv[2];
 
-    tap_plan(16);
+    tap_plan(17);
     d.got = malloc(UPLOAD_BYTES);
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
     d.fd = sv[1];
@@ -384,6 +416,7 @@ main(void)
     test_upload_fails(c);
     test_download(c);
     test_abort(c);
+    test_refused(c);
     test_vanish(c);
     rpc_client_close(c);
     pthread_join(d.thread, NULL);
