@@ -8,18 +8,21 @@
  *   upload "ok"        keep the data; confirm the finish
  *   upload "fail"      give up with an error after the first data
  *   download "ok"      send DOWNLOAD_BYTES in odd-sized messages, with a
- *                      keepalive PING among them, then end of file
+ *                      keepalive PING and a domain event among them,
+ *                      then end of file
  *   download "abort"   send data, then wait for the client's abort
  *   download "vanish"  send a little, then hang up
  *   upload "missing"   refuse the call, as for a volume that is not there
  *
  * Checked: the framing (type, serial, size of each message), the
  * data unchanged both ways, finish and abort and their confirmations,
- * the daemon's error reaching the application, keepalive answered and
- * other calls served while a transfer runs, a daemon that goes away.
+ * the daemon's error reaching the application, keepalive answered,
+ * events delivered and other calls served while a transfer runs, a
+ * daemon that goes away.
  */
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -86,6 +89,26 @@ send_ping(void)
 }
 
 static void
+send_event(void)
+{
+    struct wire_buffer out = { 0 };
+    remote_message_header hdr = {
+        .prog = WIRE_REMOTE_PROGRAM, .vers = WIRE_REMOTE_VERSION,
+        .proc = REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE,
+        .type = WIRE_TYPE_MESSAGE,
+    };
+    remote_domain_event_callback_lifecycle_msg msg = {
+        .callbackID = 1, .dom = { .name = (char *)"g", .id = 1 },
+        .event = 4, .detail = 0,
+    };
+
+    wire_encode(&out, &hdr,
+                (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
+                &msg);
+    wire_peer_send_buffer(d.fd, &out);
+}
+
+static void
 download(void)
 {
     uint8_t *piece = malloc(DOWNLOAD_PIECE);
@@ -99,8 +122,10 @@ download(void)
         for (size_t i = 0; i < n; i++)
             piece[i] = pattern(off + i);
         send_stream(WIRE_STATUS_CONTINUE, piece, n);
-        if (off == 0)
+        if (off == 0) {
             send_ping();
+            send_event();
+        }
     }
     free(piece);
     if (strcmp(d.mode, "ok") == 0)
@@ -221,6 +246,17 @@ daemon_main(void *arg)
 
 /* ---- the application ---------------------------------------------------- */
 
+/* Events the connection delivered; on whichever thread read them, with
+ * the client's lock held. */
+static atomic_int n_events;
+
+static void
+on_message(const struct wire_message *msg, void *opaque)
+{
+    if (msg->header.proc == REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE)
+        atomic_fetch_add(&n_events, 1);
+}
+
 static struct rpc_stream *
 open_transfer(struct rpc_client *c, int proc, const char *mode)
 {
@@ -338,6 +374,8 @@ test_download(struct rpc_client *c)
            "a download receives every byte, then end of file (%zu)", len);
     tap_is_int(rpc_transfer_finish(s, &err), 0,
                "and is finished, the daemon confirming");
+    tap_is_int(atomic_load(&n_events), 1,
+               "a domain event among the data was delivered");
     pthread_mutex_lock(&d.lock);
     tap_is_int(d.n_pong, 1,
                "the daemon's keepalive PING was answered during it");
@@ -404,13 +442,13 @@ main(void)
     struct rpc_client *c;
     int sv[2];
 
-    tap_plan(17);
+    tap_plan(18);
     d.got = malloc(UPLOAD_BYTES);
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
     d.fd = sv[1];
     pthread_create(&d.thread, NULL, daemon_main, NULL);
     fcntl(sv[0], F_SETFL, O_NONBLOCK);
-    c = rpc_client_new(sv[0], NULL, NULL, &err);
+    c = rpc_client_new(sv[0], on_message, NULL, &err);
     tap_ok(c != NULL, "a client without an event loop");
     test_upload(c);
     test_upload_fails(c);
