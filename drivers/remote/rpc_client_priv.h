@@ -29,8 +29,9 @@ struct rpc_call {
     struct rpc_call        *next;
 };
 
-/* A stream of the connection (a console): its STREAM messages one way,
- * the socket whose other end the application holds the other. */
+/* A stream of the connection: for a console, its STREAM messages one
+ * way, the socket whose other end the application holds the other; for a
+ * transfer (is_transfer), the application's own calls the other. */
 struct rpc_stream {
     remote_message_header call;      /* the call that opened it */
     int                   fd;        /* our end of the application's pair */
@@ -118,8 +119,8 @@ void rpc_io_fail(struct rpc_client *c, int reason,
 void rpc_io_update_watch(struct rpc_client *c);
 
 /* rpc_stream.c; lock held for all. */
-/* A stream for the call whose header is call, pumping fd (taken over);
- * NULL when out of memory (fd is then closed). */
+/* A stream for the call whose header is call, pumping fd (taken over;
+ * -1 for a transfer); NULL when out of memory (fd is then closed). */
 struct rpc_stream *rpc_stream_new(struct rpc_client *c,
                                   const remote_message_header *call, int fd);
 struct rpc_stream *rpc_stream_find(struct rpc_client *c, uint32_t serial);

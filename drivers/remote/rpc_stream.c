@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * rpc_stream.c: a connection's streams (consoles), pumped on the same I/O
+ * rpc_stream.c: a connection's streams (consoles; the transfers of volume
+ * upload and download are streams too, but their data is the
+ * application's to move: rpc_transfer.c), pumped on the same I/O
  * path as its calls: the application holds one end of a socket pair, and
  * whoever moves the connection's bytes (the loop watch between calls, the
  * caller that owns the socket during one) also moves each stream's: the
