@@ -2435,8 +2435,9 @@ VIREO_API struct vireo_stream *vireo_stream_new(struct vireo_conn *conn,
                                                 unsigned flags,
                                                 struct vireo_error *err);
 VIREO_API void vireo_stream_free(struct vireo_stream *st);
-/* Send nbytes of data: returns nbytes, or -1 with err set (the other
- * end's error when it gave up). */
+/* Send nbytes of data: returns how many were sent (nbytes, or INT_MAX
+ * when nbytes is larger), or -1 with err set (the other end's error when
+ * it gave up). */
 VIREO_API int vireo_stream_send(struct vireo_stream *st, const char *data,
                                 size_t nbytes, struct vireo_error *err);
 /* Receive at most nbytes: returns how many, 0 at the end of the data, or

@@ -73,9 +73,10 @@ int rpc_client_open_transfer(struct rpc_client *c, int proc,
                              const void *args, struct rpc_stream **transfer,
                              struct vireo_error *err);
 
-/* Send len bytes, in messages of at most WIRE_STREAM_CHUNK_MAX, waiting
- * while more than a few of them are still queued for the daemon. Returns
- * len, or -1 with err set (the daemon's error, if it gave up). */
+/* Send len bytes (INT_MAX at most), in messages of at most
+ * WIRE_STREAM_CHUNK_MAX, waiting while more than a few of them are still
+ * queued for the daemon. Returns how many, or -1 with err set (the
+ * daemon's error, if it gave up). */
 int rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
                       struct vireo_error *err);
 

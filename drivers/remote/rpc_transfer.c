@@ -22,6 +22,7 @@
  *
  * Every function here takes or has the client's lock.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,6 +185,10 @@ rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
     size_t off = 0;
     int rc = 0;
 
+    /* The count returned is an int: send at most that much, as libvirt's
+     * virStreamSend may send less than it was given. */
+    if (len > INT_MAX)
+        len = INT_MAX;
     pthread_mutex_lock(&c->lock);
     /* What the daemon said meanwhile (its error, say), if nobody else is
      * reading: as libvirt's client, look before sending more. */
