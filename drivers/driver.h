@@ -984,7 +984,7 @@ struct driver {
      * for a client's volume upload and download: st (drivers/
      * stream_handle.h) comes in empty, and on success the open slot sets
      * st->priv to the driver's state. Then send takes len bytes (returns
-     * len), recv gives at most len (returns how many, 0 at the end of the
+     * how many: len, or INT_MAX when len is larger), recv gives at most len (returns how many, 0 at the end of the
      * data), finish completes the transfer and abort discards it (each
      * waits for the other end's answer: its error lands in err), and
      * stream_free releases st->priv, aborting what is still open. All on
