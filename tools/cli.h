@@ -351,4 +351,12 @@ int cmd_vol_resize(struct session *s, const struct cmd *cmd);
 /* Domain capabilities (cmd_domcaps.c). */
 int cmd_domcapabilities(struct session *s, const struct cmd *cmd);
 
+/* Volume upload and download (cmd_vol_stream.c), and virsh's lookup of a
+ * volume by the command's "vol" and "pool" (cmd_vol.c): NULL after
+ * printing virsh's lines. */
+struct vireo_storage_vol *cli_lookup_vol(struct session *s,
+                                         const struct cmd *cmd);
+int cmd_vol_upload(struct session *s, const struct cmd *cmd);
+int cmd_vol_download(struct session *s, const struct cmd *cmd);
+
 #endif /* VIREO_TOOLS_CLI_H */

@@ -448,3 +448,9 @@ cmd_vol_resize(struct session *s, const struct cmd *cmd)
 {
     return with_vol(s, cmd, resize_vol);
 }
+
+struct vireo_storage_vol *
+cli_lookup_vol(struct session *s, const struct cmd *cmd)
+{
+    return lookup_vol(s, cmd);
+}

@@ -922,6 +922,24 @@ static const struct opt_def domcapabilities_opts[] = {
       "machine type (/domain/os/type/@machine)" },
     END_OPTS,
 };
+/* Volume upload and download. */
+static const struct opt_def vol_upload_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false, "volume offset to upload to" },
+    { "length", OPT_NUMBER, false, false, "amount of data to upload" },
+    { NULL },
+};
+static const struct opt_def vol_download_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false,
+      "volume offset to download from" },
+    { "length", OPT_NUMBER, false, false, "amount of data to download" },
+    { NULL },
+};
 
 /* ---- The table ---------------------------------------------------------- */
 
@@ -1370,6 +1388,13 @@ static const struct cmd_def table[] = {
     { "domcapabilities", cmd_domcapabilities, domcapabilities_opts, true,
       "domain capabilities", "Returns capabilities of emulator with "
       "respect to host and libvirt." },
+    /* Volume upload and download, through streams. */
+    { "vol-upload", cmd_vol_upload, vol_upload_opts, true,
+      "upload file contents to a volume",
+      "Upload file contents to a volume" },
+    { "vol-download", cmd_vol_download, vol_download_opts, true,
+      "download volume contents to a file",
+      "Download volume contents to a file" },
 
     { "help", cmd_help, help_opts, false, "print help",
       "Prints global help, command specific help, or help for a\n"

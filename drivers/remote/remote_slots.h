@@ -689,4 +689,26 @@ char *remotedrv_conn_get_domain_capabilities(struct vireo_conn *conn,
                                              unsigned flags,
                                              struct vireo_error *err);
 
+/* remote_stream.c: volume upload and download, and their streams. */
+int  remotedrv_storage_vol_upload_stream(struct vireo_storage_vol *vol,
+                                         struct vireo_stream *st,
+                                         unsigned long long offset,
+                                         unsigned long long length,
+                                         unsigned flags,
+                                         struct vireo_error *err);
+int  remotedrv_storage_vol_download_stream(struct vireo_storage_vol *vol,
+                                           struct vireo_stream *st,
+                                           unsigned long long offset,
+                                           unsigned long long length,
+                                           unsigned flags,
+                                           struct vireo_error *err);
+int  remotedrv_stream_send(struct vireo_stream *st, const char *data,
+                           size_t len, struct vireo_error *err);
+int  remotedrv_stream_recv(struct vireo_stream *st, char *data, size_t len,
+                           struct vireo_error *err);
+int  remotedrv_stream_finish(struct vireo_stream *st,
+                             struct vireo_error *err);
+int  remotedrv_stream_abort(struct vireo_stream *st, struct vireo_error *err);
+void remotedrv_stream_free(struct vireo_stream *st);
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

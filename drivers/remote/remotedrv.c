@@ -554,4 +554,12 @@ const struct driver remotedrv = {
     /* Domain capabilities. */
     .conn_get_domain_capabilities = remotedrv_conn_get_domain_capabilities,
 
+    /* Volume upload and download, and their streams. */
+    .storage_vol_upload_stream   = remotedrv_storage_vol_upload_stream,
+    .storage_vol_download_stream = remotedrv_storage_vol_download_stream,
+    .stream_send                 = remotedrv_stream_send,
+    .stream_recv                 = remotedrv_stream_recv,
+    .stream_finish               = remotedrv_stream_finish,
+    .stream_abort                = remotedrv_stream_abort,
+    .stream_free                 = remotedrv_stream_free,
 };

@@ -315,7 +315,7 @@ rpc_client_call_proc(struct rpc_client *c, const struct wire_proc *proc,
 /* Lock held: register the stream, make the call, and start pumping once
  * it succeeded. The stream exists before the call goes out, so that data
  * following the reply closely finds it. */
-static void
+static struct rpc_stream *
 open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
             int fd)
 {
@@ -324,50 +324,94 @@ open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
         .serial = call->serial,
     };
     struct rpc_stream *s = rpc_stream_new(c, &hdr, fd);
+    bool is_transfer = fd < 0;
 
     if (s == NULL) {
         error_no_memory(call->err);
-        return;
+        return NULL;
     }
+    s->is_transfer = is_transfer;
     if (queue_call(c, call, args, call->err) == 0)
         wait_for_reply(c, call);
+    /* A transfer outlives the connection's death (rpc_transfer_detach):
+     * what came before it is still the caller's to receive. */
+    if (is_transfer && call->rc < 0) {
+        rpc_stream_free(c, s);
+        return NULL;
+    }
+    if (is_transfer)
+        return s;
     /* A connection that died took the stream with it. */
     s = rpc_stream_find(c, call->serial);
-    if (s != NULL && call->rc == 0 && rpc_stream_start(c, s, call->err) < 0)
+    if (s != NULL && call->rc == 0 &&
+        rpc_stream_start(c, s, call->err) < 0)
         call->rc = -1;
-    if (s != NULL && call->rc < 0)
+    if (s != NULL && call->rc < 0) {
         rpc_stream_free(c, s);
+        s = NULL;
+    }
+    return s;
 }
 
-int
-rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
-                       int fd, struct vireo_error *err)
+/* The call of proc, which opens a stream pumping fd (taken over), or,
+ * with fd -1, a transfer, set in *transfer for the caller. */
+static int
+stream_call(struct rpc_client *c, int proc, const void *args, int fd,
+            struct rpc_stream **transfer, struct vireo_error *err)
 {
     struct rpc_call call = {
         .proc = wire_proc_lookup(proc), .err = err, .rc = -1,
     };
+    struct rpc_stream *s;
 
     if (call.proc == NULL || !call.proc->is_stream) {
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC,
                          "procedure %d opens no stream", proc);
     }
     pthread_cond_init(&call.cond, NULL);
     pthread_mutex_lock(&c->lock);
     if (c->is_closed) {
-        close(fd);
+        if (fd >= 0)
+            close(fd);
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC, "%s",
                   "client socket is closed");
-    } else if (c->watch < 0) {
+    } else if (fd >= 0 && c->watch < 0) {
         close(fd);
         error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_RPC, "%s",
                   "a stream needs an event loop, registered before the "
                   "connection was opened");
     } else {
         call.serial = c->next_serial++;
-        open_stream(c, &call, args, fd);
+        s = open_stream(c, &call, args, fd);
+        if (s != NULL && transfer != NULL) {
+            s->client = client_ref(c);
+            *transfer = s;
+        }
     }
     pthread_mutex_unlock(&c->lock);
     pthread_cond_destroy(&call.cond);
     return call.rc;
+}
+
+int
+rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
+                       int fd, struct vireo_error *err)
+{
+    return stream_call(c, proc, args, fd, NULL, err);
+}
+
+void
+rpc_client_wait(struct rpc_client *c, struct rpc_call *call)
+{
+    wait_for_reply(c, call);
+}
+
+int
+rpc_client_open_transfer(struct rpc_client *c, int proc, const void *args,
+                         struct rpc_stream **transfer,
+                         struct vireo_error *err)
+{
+    return stream_call(c, proc, args, -1, transfer, err);
 }

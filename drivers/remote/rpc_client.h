@@ -59,6 +59,42 @@ int rpc_client_call_proc(struct rpc_client *c, const struct wire_proc *proc,
 int rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
                            int fd, struct vireo_error *err);
 
+/* A transfer: a stream whose data the application moves itself, packet
+ * by packet, as with libvirt's virStreamSend and virStreamRecv (volume
+ * upload and download). Used by one application thread at a time; the
+ * connection's other calls, events and keepalive go on meanwhile.
+ * rpc_transfer.c says how it maps onto the wire. */
+struct rpc_stream;
+
+/* Call remote procedure proc, one that opens a stream, and on success set
+ * *transfer to the stream it opened, the caller's to free with
+ * rpc_transfer_free(). Needs no event loop. Any thread. */
+int rpc_client_open_transfer(struct rpc_client *c, int proc,
+                             const void *args, struct rpc_stream **transfer,
+                             struct vireo_error *err);
+
+/* Send len bytes (INT_MAX at most), in messages of at most
+ * WIRE_STREAM_CHUNK_MAX, waiting while more than a few of them are still
+ * queued for the daemon. Returns how many, or -1 with err set (the
+ * daemon's error, if it gave up). */
+int rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
+                      struct vireo_error *err);
+
+/* Receive at most len bytes, waiting for some. Returns how many, 0 at the
+ * daemon's end of file, or -1 with err set. */
+int rpc_transfer_recv(struct rpc_stream *s, char *data, size_t len,
+                      struct vireo_error *err);
+
+/* End the transfer: finish (all data sent: the daemon completes it and
+ * answers whether it succeeded) or abort (the daemon discards it). Each
+ * waits for the daemon's confirmation; err gets the daemon's error. */
+int rpc_transfer_finish(struct rpc_stream *s, struct vireo_error *err);
+int rpc_transfer_abort(struct rpc_stream *s, struct vireo_error *err);
+
+/* Forget the transfer, aborting it first (without waiting) if it is not
+ * over. NULL is a no-op. */
+void rpc_transfer_free(struct rpc_stream *s);
+
 /* Watch the socket through the registered event loop from now on. Safe to
  * call again. Fails when no loop is registered. */
 int rpc_client_watch(struct rpc_client *c, struct vireo_error *err);

@@ -29,8 +29,9 @@ struct rpc_call {
     struct rpc_call        *next;
 };
 
-/* A stream of the connection (a console): its STREAM messages one way,
- * the socket whose other end the application holds the other. */
+/* A stream of the connection: for a console, its STREAM messages one
+ * way, the socket whose other end the application holds the other; for a
+ * transfer (is_transfer), the application's own calls the other. */
 struct rpc_stream {
     remote_message_header call;      /* the call that opened it */
     int                   fd;        /* our end of the application's pair */
@@ -44,6 +45,18 @@ struct rpc_stream {
     bool                  is_finishing;   /* finish sent, its confirmation
                                              not yet in */
     struct rpc_stream    *next;
+    /* Transfers (rpc_transfer.c): the application sends and receives the
+     * data itself, with fd -1; out then holds what the daemon sent and
+     * the application has not received. */
+    bool                  is_transfer;
+    bool                  is_over;   /* confirmed, failed, or the
+                                        connection ended */
+    struct vireo_error    error;     /* why it failed (code 0: it did
+                                        not) */
+    struct rpc_call      *waiter;    /* the application's thread, waiting
+                                        in rpc_transfer_*; NULL: none */
+    struct rpc_client    *client;    /* referenced once the application
+                                        holds the transfer */
 };
 
 /* Bytes received and not yet dispatched. */
@@ -106,8 +119,8 @@ void rpc_io_fail(struct rpc_client *c, int reason,
 void rpc_io_update_watch(struct rpc_client *c);
 
 /* rpc_stream.c; lock held for all. */
-/* A stream for the call whose header is call, pumping fd (taken over);
- * NULL when out of memory (fd is then closed). */
+/* A stream for the call whose header is call, pumping fd (taken over;
+ * -1 for a transfer); NULL when out of memory (fd is then closed). */
 struct rpc_stream *rpc_stream_new(struct rpc_client *c,
                                   const remote_message_header *call, int fd);
 struct rpc_stream *rpc_stream_find(struct rpc_client *c, uint32_t serial);
@@ -132,6 +145,24 @@ int  rpc_stream_poll_fill(const struct rpc_client *c, struct pollfd *fds,
 /* After poll(): act on what each stream's fd reported. */
 void rpc_stream_poll_done(struct rpc_client *c, const struct pollfd *fds,
                           int n);
+
+/* rpc_transfer.c; lock held for all. */
+/* A STREAM message for a transfer. */
+void rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
+                           const struct wire_message *msg);
+/* The connection ended: the transfer is over, and leaves the
+ * connection's list; the application still holds it. */
+void rpc_transfer_detach(struct rpc_client *c, struct rpc_stream *s);
+/* Queued bytes went out: a transfer waiting for room may go on. */
+void rpc_transfer_flushed(struct rpc_client *c);
+
+/* rpc_client.c; lock held. Wait for call->done, doing the I/O while
+ * nobody else does. call is on c->calls. */
+void rpc_client_wait(struct rpc_client *c, struct rpc_call *call);
+
+/* rpc_stream.c; lock held. Take s off the connection's list; false when
+ * it was not on it. */
+bool rpc_stream_unlink(struct rpc_client *c, struct rpc_stream *s);
 
 /* rpc_keepalive.c; lock held for all. */
 /* A message came in: the server is alive. */

@@ -111,6 +111,7 @@ rpc_io_flush(struct rpc_client *c)
         c->out.len = 0;
         c->out_sent = 0;
     }
+    rpc_transfer_flushed(c);
 }
 
 void

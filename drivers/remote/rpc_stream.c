@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * rpc_stream.c: a connection's streams (consoles), pumped on the same I/O
+ * rpc_stream.c: a connection's streams (consoles; the transfers of volume
+ * upload and download are streams too, but their data is the
+ * application's to move: rpc_transfer.c), pumped on the same I/O
  * path as its calls: the application holds one end of a socket pair, and
  * whoever moves the connection's bytes (the loop watch between calls, the
  * caller that owns the socket during one) also moves each stream's: the
@@ -124,17 +126,25 @@ rpc_stream_start(struct rpc_client *c, struct rpc_stream *s,
     return 0;
 }
 
+bool
+rpc_stream_unlink(struct rpc_client *c, struct rpc_stream *s)
+{
+    for (struct rpc_stream **pp = &c->streams; *pp != NULL;
+         pp = &(*pp)->next)
+        if (*pp == s) {
+            *pp = s->next;
+            return true;
+        }
+    return false;
+}
+
 void
 rpc_stream_free(struct rpc_client *c, struct rpc_stream *s)
 {
-    struct rpc_stream **pp = &c->streams;
-
-    while (*pp != s)
-        pp = &(*pp)->next;
-    *pp = s->next;
+    rpc_stream_unlink(c, s);
     if (s->watch >= 0)
         event_remove_handle(s->watch);     /* its free closes the fd */
-    else
+    else if (s->fd >= 0)
         close(s->fd);
     wire_buffer_release(&s->out);
     free(s);
@@ -143,8 +153,13 @@ rpc_stream_free(struct rpc_client *c, struct rpc_stream *s)
 void
 rpc_stream_close_all(struct rpc_client *c)
 {
-    while (c->streams != NULL)
-        rpc_stream_free(c, c->streams);
+    while (c->streams != NULL) {
+        /* A transfer is its opener's to free. */
+        if (c->streams->is_transfer)
+            rpc_transfer_detach(c, c->streams);
+        else
+            rpc_stream_free(c, c->streams);
+    }
 }
 
 /* A stream's data was written out: the socket may be read again. */
@@ -249,6 +264,10 @@ rpc_stream_dispatch(struct rpc_client *c, const struct wire_message *msg)
     if (s == NULL || s->call.prog != msg->header.prog ||
         s->call.proc != msg->header.proc)
         return;
+    if (s->is_transfer) {
+        rpc_transfer_dispatch(c, s, msg);
+        return;
+    }
     switch (msg->header.status) {
     case WIRE_STATUS_CONTINUE:
         if (msg->data_len > 0) {

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * rpc_transfer.c: streams whose data the application moves itself, as
+ * libvirt's virNetClientStream does for virStreamSend and virStreamRecv
+ * (volume upload and download), on the wire described in wire/stream.h:
+ *
+ *   application            here                       daemon
+ *   send(data)             STREAM CONTINUE, <= 256 KiB each
+ *                          (waits while over QUEUE_MAX is unsent)
+ *   recv()                 takes what came            STREAM CONTINUE data
+ *                          0 once it is all taken     STREAM CONTINUE empty
+ *   finish()               STREAM OK, then waits      OK, or ERROR
+ *   abort()                STREAM ERROR, then waits   OK
+ *                          the transfer is over       ERROR (it gave up)
+ *
+ * A transfer is one of the connection's streams (rpc_stream.c, fd -1), so
+ * that the connection's I/O dispatches its messages and bounds what it
+ * holds unreceived (OUT_MAX there: the socket is not read meanwhile). The
+ * application's thread waits as any caller does (rpc_client.c): on a call
+ * record of its own in the connection's list, doing the I/O for everyone
+ * while nobody else does, so events, other calls and keepalive go on.
+ *
+ * Every function here takes or has the client's lock.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drivers/error.h"
+#include "drivers/remote/rpc_client_priv.h"
+#include "wire/stream.h"
+
+/* Sent bytes the socket has not taken yet, past which send() waits: a few
+ * messages, so that the socket never runs dry while the application reads
+ * its file, and memory stays bounded. */
+enum { QUEUE_MAX = 4 * WIRE_STREAM_CHUNK_MAX };
+
+static size_t
+unsent(const struct rpc_client *c)
+{
+    return c->out.len - c->out_sent;
+}
+
+static size_t
+unreceived(const struct rpc_stream *s)
+{
+    return s->out.len - s->out_sent;
+}
+
+/* Wake the application's thread, if it waits on s. */
+static void
+wake(struct rpc_client *c, struct rpc_stream *s)
+{
+    struct rpc_call *w = s->waiter;
+
+    if (w == NULL)
+        return;
+    for (struct rpc_call **pp = &c->calls; *pp != NULL; pp = &(*pp)->next)
+        if (*pp == w) {
+            *pp = w->next;
+            break;
+        }
+    w->done = true;
+    pthread_cond_signal(&w->cond);
+}
+
+static void
+end(struct rpc_client *c, struct rpc_stream *s, const struct vireo_error *err)
+{
+    if (!s->is_over) {
+        s->is_over = true;
+        if (err != NULL)
+            s->error = *err;
+    }
+    wake(c, s);
+}
+
+void
+rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
+                      const struct wire_message *msg)
+{
+    struct vireo_error err = { 0 };
+
+    if (s->is_over)
+        return;
+    switch (msg->header.status) {
+    case WIRE_STATUS_CONTINUE:
+        /* After finish or abort, nobody receives what is still coming. */
+        if (s->is_finishing)
+            return;
+        if (msg->data_len == 0)
+            s->is_remote_eof = true;
+        else if (wire_buffer_append(&s->out, msg->data, msg->data_len) < 0)
+            error_no_memory(&err);
+        if (err.code != 0)
+            end(c, s, &err);
+        wake(c, s);
+        break;
+    case WIRE_STATUS_OK:
+        end(c, s, NULL);      /* the confirmation of finish or abort */
+        break;
+    default:
+        wire_stream_error(msg, &err);
+        end(c, s, &err);
+        break;
+    }
+}
+
+void
+rpc_transfer_detach(struct rpc_client *c, struct rpc_stream *s)
+{
+    struct vireo_error err = { 0 };
+
+    rpc_stream_unlink(c, s);
+    /* A waiter was told why the connection failed: that is the cause. */
+    if (s->waiter != NULL && s->waiter->rc < 0)
+        err = *s->waiter->err;
+    else
+        error_set(&err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_RPC, "%s",
+                  "client socket is closed");
+    end(c, s, &err);
+}
+
+void
+rpc_transfer_flushed(struct rpc_client *c)
+{
+    if (unsent(c) > QUEUE_MAX)
+        return;
+    for (struct rpc_stream *s = c->streams; s != NULL; s = s->next)
+        if (s->is_transfer)
+            wake(c, s);
+}
+
+/* Wait until something happens to s: data, its end, room to send, or the
+ * connection's failure (which also ends s). */
+static void
+wait_on(struct rpc_client *c, struct rpc_stream *s)
+{
+    struct vireo_error err = { 0 };
+    struct rpc_call w = {
+        .serial = s->call.serial, .err = &err, .rc = 0,
+        .proc = wire_proc_find(s->call.prog, (int)s->call.proc),
+    };
+
+    pthread_cond_init(&w.cond, NULL);
+    w.next = c->calls;
+    c->calls = &w;
+    s->waiter = &w;
+    rpc_client_wait(c, &w);
+    s->waiter = NULL;
+    if (w.rc < 0)
+        end(c, s, &err);
+    pthread_cond_destroy(&w.cond);
+}
+
+/* The transfer failed: its error, or (confirmed) that it is finished. */
+static int
+over_error(const struct rpc_stream *s, struct vireo_error *err)
+{
+    if (s->error.code != 0) {
+        *err = s->error;
+        return -1;
+    }
+    return error_set(err, VIR_ERR_RPC, VIR_FROM_STREAMS, "%s",
+                     "stream is not open");
+}
+
+/* Queue one message of s; false when it cannot be encoded. */
+static bool
+queue(struct rpc_client *c, struct rpc_stream *s, int status,
+      const char *data, size_t len)
+{
+    if (wire_encode_stream(&c->out, &s->call, status, data, len) !=
+        WIRE_RESULT_OK)
+        return false;
+    rpc_io_kick(c);
+    return true;
+}
+
+int
+rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
+                  struct vireo_error *err)
+{
+    struct rpc_client *c = s->client;
+    size_t off = 0;
+    int rc = 0;
+
+    /* The count returned is an int: send at most that much, as libvirt's
+     * virStreamSend may send less than it was given. */
+    if (len > INT_MAX)
+        len = INT_MAX;
+    pthread_mutex_lock(&c->lock);
+    /* What the daemon said meanwhile (its error, say), if nobody else is
+     * reading: as libvirt's client, look before sending more. */
+    if (!c->has_owner && !c->is_closed)
+        rpc_io_read(c);
+    while (rc == 0 && off < len) {
+        size_t n = len - off < WIRE_STREAM_CHUNK_MAX ? len - off
+                                                     : WIRE_STREAM_CHUNK_MAX;
+
+        while (!s->is_over && unsent(c) > QUEUE_MAX)
+            wait_on(c, s);
+        if (s->is_over)
+            rc = over_error(s, err);
+        else if (!queue(c, s, WIRE_STATUS_CONTINUE, data + off, n))
+            rc = error_no_memory(err);
+        off += n;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return rc < 0 ? -1 : (int)len;
+}
+
+/* Take up to len bytes of what the daemon sent. */
+static size_t
+take(struct rpc_client *c, struct rpc_stream *s, char *data, size_t len)
+{
+    size_t n = unreceived(s) < len ? unreceived(s) : len;
+
+    memcpy(data, s->out.data + s->out_sent, n);
+    s->out_sent += n;
+    if (unreceived(s) == 0)
+        s->out.len = s->out_sent = 0;
+    /* The socket may have stopped being read for want of room. */
+    rpc_io_update_watch(c);
+    rpc_io_wake_owner(c);
+    return n;
+}
+
+int
+rpc_transfer_recv(struct rpc_stream *s, char *data, size_t len,
+                  struct vireo_error *err)
+{
+    struct rpc_client *c = s->client;
+    int rc;
+
+    pthread_mutex_lock(&c->lock);
+    while (unreceived(s) == 0 && !s->is_remote_eof && !s->is_over)
+        wait_on(c, s);
+    if (unreceived(s) > 0)
+        rc = (int)take(c, s, data, len);
+    else if (s->is_remote_eof && s->error.code == 0)
+        rc = 0;
+    else
+        rc = over_error(s, err);
+    pthread_mutex_unlock(&c->lock);
+    return rc;
+}
+
+/* Send finish (OK) or abort (ERROR), once, and wait for the answer. */
+static int
+close_with(struct rpc_stream *s, int status, struct vireo_error *err)
+{
+    struct rpc_client *c = s->client;
+    int rc = 0;
+
+    pthread_mutex_lock(&c->lock);
+    if (s->is_over) {
+        rc = over_error(s, err);
+    } else if (s->is_finishing) {
+        rc = error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STREAMS,
+                       "%s", "stream is already being closed");
+    } else if (!queue(c, s, status, NULL, 0)) {
+        rc = error_no_memory(err);
+    } else {
+        s->is_finishing = true;
+        while (!s->is_over)
+            wait_on(c, s);
+        if (s->error.code != 0)
+            rc = over_error(s, err);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return rc;
+}
+
+int
+rpc_transfer_finish(struct rpc_stream *s, struct vireo_error *err)
+{
+    return close_with(s, WIRE_STATUS_OK, err);
+}
+
+int
+rpc_transfer_abort(struct rpc_stream *s, struct vireo_error *err)
+{
+    return close_with(s, WIRE_STATUS_ERROR, err);
+}
+
+void
+rpc_transfer_free(struct rpc_stream *s)
+{
+    struct rpc_client *c;
+
+    if (s == NULL)
+        return;
+    c = s->client;
+    pthread_mutex_lock(&c->lock);
+    /* Still open: tell the daemon to drop it; its answer finds no stream
+     * here and is ignored. */
+    if (!s->is_over && !s->is_finishing && !c->is_closed)
+        queue(c, s, WIRE_STATUS_ERROR, NULL, 0);
+    rpc_stream_unlink(c, s);
+    pthread_mutex_unlock(&c->lock);
+    wire_buffer_release(&s->out);
+    free(s);
+    rpc_client_unref(c);
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * test-stream.c: the public stream calls' checks, on the in-process test
+ * driver, whose volumes have no streams (libvirt's test driver has none
+ * either). The expected words are libvirt 9.0's, as python3-libvirt gets
+ * them from test:///default; as there, connections of one process share
+ * the default state, so a read-only one sees the volume made here.
+ */
+#include <stdlib.h>
+
+#include "api-test.h"
+
+#define NO_SUPPORT "this function is not supported by the connection " \
+                   "driver: "
+
+static struct vireo_storage_vol *
+make_vol(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_storage_pool *pool =
+        vireo_storage_pool_lookup_by_name(conn, "default-pool", &err);
+    struct vireo_storage_vol *vol = vireo_storage_vol_create_xml(
+        pool, "<volume><name>u.img</name><capacity>1048576</capacity>"
+              "</volume>", 0, &err);
+
+    vireo_storage_pool_free(pool);
+    return vol;
+}
+
+static void
+test_unopened(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_stream *st = vireo_stream_new(conn, 0, &err);
+    char buf[8];
+
+    tap_ok(st != NULL, "a stream is made on a connection");
+    vireo_stream_send(st, "abc", 3, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamSend",
+             "send on a stream no call opened is not supported");
+    vireo_stream_recv(st, buf, sizeof(buf), &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamRecv",
+             "nor recv");
+    vireo_stream_finish(st, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamFinish",
+             "nor finish");
+    tap_is_int(vireo_stream_abort(st, &err), 0,
+               "but abort succeeds, as libvirt's");
+    vireo_stream_free(st);
+    vireo_stream_free(NULL);
+}
+
+static void
+test_volume_calls(struct vireo_conn *conn, struct vireo_storage_vol *vol)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_stream *st = vireo_stream_new(conn, 0, &err);
+    struct vireo_conn *other = vireo_conn_open("test:///default", 0, &err);
+    struct vireo_stream *elsewhere = vireo_stream_new(other, 0, &err);
+
+    vireo_storage_vol_upload(vol, st, 0, 0, 0, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStorageVolUpload",
+             "the test driver has no volume upload");
+    vireo_storage_vol_download(vol, st, 0, 0, 0, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStorageVolDownload",
+             "nor download");
+    vireo_storage_vol_download(vol, elsewhere, 0, 0, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_ARG,
+             "stream in virStorageVolDownload must match connection of "
+             "volume 'u.img'",
+             "a stream of another connection is refused");
+    vireo_storage_vol_upload(vol, NULL, 0, 0, 0, &err);
+    is_error(&err, VIR_ERR_INVALID_STREAM,
+             "invalid stream pointer in virStorageVolUpload",
+             "so is no stream");
+    vireo_stream_free(elsewhere);
+    vireo_stream_free(st);
+    vireo_conn_close(other);
+}
+
+static void
+test_read_only(void)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_conn *ro = vireo_conn_open("test:///default",
+                                             VIREO_CONNECT_RO, &err);
+    struct vireo_storage_pool *pool =
+        vireo_storage_pool_lookup_by_name(ro, "default-pool", &err);
+    struct vireo_storage_vol *vol = vireo_storage_vol_lookup_by_name(
+        pool, "u.img", &err);
+    struct vireo_stream *st = vireo_stream_new(ro, 0, &err);
+
+    vireo_storage_vol_upload(vol, st, 0, 0, 0, &err);
+    is_error(&err, VIR_ERR_OPERATION_DENIED,
+             "operation forbidden: read only access prevents "
+             "virStorageVolUpload",
+             "a read-only connection cannot upload");
+    vireo_stream_free(st);
+    vireo_storage_vol_free(vol);
+    vireo_storage_pool_free(pool);
+    vireo_conn_close(ro);
+}
+
+int
+main(void)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_conn *conn;
+    struct vireo_storage_vol *vol;
+
+    tap_plan(11);
+    conn = vireo_conn_open("test:///default", 0, &err);
+    vol = make_vol(conn);
+    test_unopened(conn);
+    test_volume_calls(conn, vol);
+    test_read_only();
+    tap_ok(vireo_stream_new(NULL, 0, &err) == NULL,
+           "no stream without a connection");
+    vireo_storage_vol_free(vol);
+    vireo_conn_close(conn);
+    return tap_done();
+}
