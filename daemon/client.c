@@ -732,7 +732,7 @@ client_stop_calls(void)
 {
     is_draining = true;
     for (struct client *c = open_clients; c != NULL; c = c->next) {
-        c->in_len = 0;
+        consume(c, c->in_len);
         stream_set_quiesce(c->streams);
         start_reading(c);
     }
