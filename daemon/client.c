@@ -299,13 +299,14 @@ dispatch_bytes(struct client *c, const uint8_t *in, size_t len)
 static void
 consume(struct client *c, size_t used)
 {
-    memmove(c->in, c->in + used, c->in_len - used);
-    c->in_len -= used;
-    if (c->in_len > 0)
+    if (c->in_len > used) {
+        memmove(c->in, c->in + used, c->in_len - used);
+        c->in_len -= used;
         return;
+    }
     free(c->in);
     c->in = NULL;
-    c->in_cap = 0;
+    c->in_len = c->in_cap = 0;
 }
 
 /* Dispatch what the client's own buffer holds. Returns false if the
