@@ -23,10 +23,6 @@ static atomic_size_t n_queued;
  * loop per batch rather than one per reply. Owned by that thread. */
 static _Thread_local struct queue_link *held;
 static _Thread_local struct queue_link **held_tail;
-static _Thread_local int n_held;
-/* A long batch hands its replies on by this many, so that holding them
- * costs the first one at most the time of this many calls. */
-#define HELD_MAX 32
 /* Whether the workers hand held replies on (set once the queue exists). */
 static atomic_bool is_holding;
 
@@ -87,7 +83,6 @@ hand_held(void)
 
     held = NULL;
     held_tail = &held;
-    n_held = 0;
     if (chain == NULL || (replies != NULL && queue_push_chain(replies, chain)))
         return;
     while (chain != NULL) {
@@ -109,8 +104,6 @@ dispatch_reply_push(struct dispatch_reply *reply)
         reply->link.next = NULL;
         *held_tail = &reply->link;
         held_tail = &reply->link.next;
-        if (++n_held >= HELD_MAX)
-            hand_held();
         return;
     }
     if (replies == NULL || !queue_push(replies, &reply->link))
