@@ -12,19 +12,11 @@
 #include "daemon/metrics_calls.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
-#include "drivers/worker.h"
 #include "wire/error.h"
 
 static struct queue *replies;
 /* Replies pushed, not yet taken off the queue by the loop. */
 static atomic_size_t n_queued;
-/* Replies a driver's thread made in its current batch of jobs, handed to
- * the loop together when the batch ends (hand_held): one wake-up of the
- * loop per batch rather than one per reply. Owned by that thread. */
-static _Thread_local struct queue_link *held;
-static _Thread_local struct queue_link **held_tail;
-/* Whether the workers hand held replies on (set once the queue exists). */
-static atomic_bool is_holding;
 
 int
 dispatch_reply_error(struct wire_buffer *out,
@@ -64,50 +56,17 @@ dispatch_reply_encode(struct wire_buffer *out,
     return dispatch_reply_error(out, call, err);
 }
 
-/* A reply the loop will never take (its queue is gone or closed). */
-static void
-drop(struct dispatch_reply *reply)
-{
-    atomic_fetch_sub_explicit(&n_queued, 1, memory_order_relaxed);
-    wire_buffer_release(&reply->out);
-    if (reply->opened != NULL)
-        handle_conn_unref(reply->opened);
-    reply->release(reply);
-}
-
-/* A driver's thread, at the end of each batch (worker_set_batch_end). */
-static void
-hand_held(void)
-{
-    struct queue_link *chain = held;
-
-    held = NULL;
-    held_tail = &held;
-    if (chain == NULL || (replies != NULL && queue_push_chain(replies, chain)))
-        return;
-    while (chain != NULL) {
-        struct dispatch_reply *r =
-            QUEUE_ITEM(chain, struct dispatch_reply, link);
-
-        chain = chain->next;
-        drop(r);
-    }
-}
-
 void
 dispatch_reply_push(struct dispatch_reply *reply)
 {
     atomic_fetch_add_explicit(&n_queued, 1, memory_order_relaxed);
-    if (worker_current() != NULL && atomic_load(&is_holding)) {
-        if (held == NULL)
-            held_tail = &held;
-        reply->link.next = NULL;
-        *held_tail = &reply->link;
-        held_tail = &reply->link.next;
-        return;
+    if (replies == NULL || !queue_push(replies, &reply->link)) {
+        atomic_fetch_sub_explicit(&n_queued, 1, memory_order_relaxed);
+        wire_buffer_release(&reply->out);
+        if (reply->opened != NULL)
+            handle_conn_unref(reply->opened);
+        reply->release(reply);
     }
-    if (replies == NULL || !queue_push(replies, &reply->link))
-        drop(reply);
 }
 
 void
@@ -183,11 +142,7 @@ int
 dispatch_reply_init(void)
 {
     replies = queue_new_loop(on_replies, NULL);
-    if (replies == NULL)
-        return -1;
-    worker_set_batch_end(hand_held);
-    atomic_store(&is_holding, true);
-    return 0;
+    return replies != NULL ? 0 : -1;
 }
 
 /* A driver left running (it did not stop in time) may still push: the

@@ -58,10 +58,8 @@ int  dispatch_reply_error(struct wire_buffer *out,
                           const remote_message_header *call,
                           const struct vireo_error *err);
 
-/* Any thread: hand reply to the loop; on a driver's thread, together with
- * the other replies its current batch of jobs makes, once that batch ends.
- * Past dispatch_fini (never while a driver runs) the reply is released
- * instead. */
+/* Any thread: hand reply to the loop. Past dispatch_fini (never while a
+ * driver runs) the reply is released at once instead. */
 void dispatch_reply_push(struct dispatch_reply *reply);
 
 /* Any thread: replies pushed and not yet taken by the loop (the loop's

@@ -15,8 +15,6 @@
 #include "drivers/worker_priv.h"
 
 static _Thread_local struct worker *current;
-/* worker_set_batch_end()'s; read by every worker thread. */
-static _Atomic(void (*)(void)) batch_end;
 
 uint64_t
 worker_now_us(void)
@@ -31,21 +29,6 @@ struct worker *
 worker_current(void)
 {
     return current;
-}
-
-void
-worker_set_batch_end(void (*fn)(void))
-{
-    atomic_store(&batch_end, fn);
-}
-
-static void
-end_batch(void)
-{
-    void (*fn)(void) = atomic_load(&batch_end);
-
-    if (fn != NULL)
-        fn();
 }
 
 bool
@@ -107,7 +90,6 @@ serve(struct worker *w)
             return;
         run_batch(w, batch);
         worker_timers_fire(w);
-        end_batch();
     }
 }
 
@@ -137,7 +119,6 @@ worker_main(void *opaque)
     current = w;
     serve(w);
     release_all(w);
-    end_batch();
     worker_stats_unregister(w);
     current = NULL;
     if (!w->is_detached)

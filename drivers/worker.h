@@ -75,13 +75,6 @@ bool worker_call(struct worker *w, worker_fn fn, void *arg);
 /* The worker whose thread is calling, or NULL on any other thread. */
 struct worker *worker_current(void);
 
-/* Any thread: from now on every worker thread calls fn() each time it has
- * run the jobs it found queued and the timers that came due, just before
- * it waits again, and once more on its way out (after which it runs
- * nothing). For whoever holds back what a worker produces in one go so as
- * to hand it all on at once (the daemon's replies). NULL: nothing. */
-void worker_set_batch_end(void (*fn)(void));
-
 /* Any thread: from now on calls are cancelled instead of run: call jobs
  * still queued and those pushed later get their cancel, and calls waiting
  * on the outside world (call.h) are abandoned with an error. Jobs without

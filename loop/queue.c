@@ -139,26 +139,17 @@ queue_new_loop(queue_batch_cb cb, void *opaque)
 bool
 queue_push(struct queue *q, struct queue_link *link)
 {
-    link->next = NULL;
-    return queue_push_chain(q, link);
-}
-
-bool
-queue_push_chain(struct queue *q, struct queue_link *first)
-{
-    struct queue_link *last = first;
     bool was_empty;
 
-    while (last->next != NULL)
-        last = last->next;
     pthread_mutex_lock(&q->lock);
     if (q->is_closed) {
         pthread_mutex_unlock(&q->lock);
         return false;
     }
     was_empty = q->head == NULL;
-    *q->tail = first;
-    q->tail = &last->next;
+    link->next = NULL;
+    *q->tail = link;
+    q->tail = &link->next;
     if (was_empty && q->wake_fd >= 0) {
         uint64_t one = 1;
         /* Cannot fail short of overflowing the counter, which a consumer

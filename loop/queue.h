@@ -47,12 +47,6 @@ struct queue *queue_new_loop(queue_batch_cb cb, void *opaque);
  * (and leaves the link with the caller) once the queue is closed. */
 bool queue_push(struct queue *q, struct queue_link *link);
 
-/* Any thread: queue the links chained from first (through next, the last
- * one's NULL) after everything pushed before, in their order, waking the
- * consumer at most once. Returns false (the chain stays the caller's) once
- * the queue is closed. */
-bool queue_push_chain(struct queue *q, struct queue_link *first);
-
 /* Consumer: take everything pending without waiting (NULL when empty). */
 struct queue_link *queue_drain(struct queue *q);
 

@@ -2,8 +2,7 @@
 /*
  * test-queue.c: work queues keep each producer's order and lose nothing
  * under contention, both with a thread consumer and with a loop consumer
- * (on the libuv loop and on a poll(2) loop), take chains whole, and close as
- * documented.
+ * (on the libuv loop and on a poll(2) loop), and close as documented.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -173,27 +172,6 @@ test_close(void)
 }
 
 static void
-test_chain(void)
-{
-    struct queue *q = queue_new();
-    struct produced a = { 0 }, b = { 0 }, c = { 0 }, d = { 0 };
-    struct queue_link *got;
-
-    queue_push(q, &a.link);
-    b.link.next = &c.link;
-    c.link.next = NULL;
-    tap_ok(queue_push_chain(q, &b.link), "a chain can be pushed");
-    got = queue_wait(q, -1);
-    tap_ok(got == &a.link && a.link.next == &b.link &&
-           b.link.next == &c.link && c.link.next == NULL,
-           "a chain arrives whole and in order, after what came before");
-    queue_close(q);
-    d.link.next = NULL;
-    tap_ok(!queue_push_chain(q, &d.link), "a closed queue refuses a chain");
-    queue_free(q);
-}
-
-static void
 ignore_batch(struct queue_link *batch, void *opaque)
 {
     (void)batch;
@@ -213,12 +191,11 @@ main(void)
 {
     alarm(60);      /* a hung loop fails the test instead of stalling CI */
     /* Besides the scenarios: an fd check per loop, a libuv handle check. */
-    tap_plan(1 + 3 + 7 + 3 + 2 * (1 + 3 + SCENARIO_LOOP_QUEUE_CHECKS) + 2 + 1);
+    tap_plan(1 + 3 + 7 + 2 * (1 + 3 + SCENARIO_LOOP_QUEUE_CHECKS) + 2 + 1);
     tap_ok(queue_new_loop(ignore_batch, NULL) == NULL,
            "a loop queue cannot be made before a loop is registered");
     test_thread_consumer();
     test_close();
-    test_chain();
     scenario_on_each_loop(run_queue_scenarios);
     return tap_done();
 }

@@ -5,7 +5,7 @@
  * of run once the worker cancels calls or stops, any other job always
  * runs; worker_call runs inline on the worker and waits on other threads;
  * a worker stops from another thread, or from itself with its on_exit as
- * its last act; the batch-end hook runs after each batch and on exit.
+ * its last act.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -390,53 +390,6 @@ test_stop_self(void)
                "a worker stopped from its own job without on_exit ends too");
 }
 
-/* ---- the end of each batch -------------------------------------------- */
-
-/* Written on the worker thread only, read once it was joined. */
-static char batch_log[64];
-
-static void
-log_word(const char *word)
-{
-    size_t n = strlen(batch_log);
-
-    snprintf(batch_log + n, sizeof(batch_log) - n, "%s%s", n > 0 ? " " : "",
-             word);
-}
-
-static void
-log_batch_end(void)
-{
-    log_word("end");
-}
-
-static void
-log_job(void *arg)
-{
-    log_word(arg);
-}
-
-static void
-test_batch_end(void)
-{
-    static char words[3][2] = { "a", "b", "c" };
-    struct worker *w;
-    struct gate gate = GATE_INIT;
-
-    worker_set_batch_end(log_batch_end);
-    w = worker_new("test-batch-end");
-    worker_submit(w, gate_pass, &gate);
-    gate_wait_entered(&gate);
-    for (int i = 0; i < 3; i++)
-        worker_submit(w, log_job, words[i]);
-    gate_open(&gate);
-    worker_stop(w);
-    worker_set_batch_end(NULL);
-    tap_is_str(batch_log, "end a b c end end", "the batch-end hook runs "
-               "once the jobs found queued together have run, and once more "
-               "as the worker exits");
-}
-
 /* ---- stopping while others push ---------------------------------------- */
 
 #define N_PUSHERS 3
@@ -527,7 +480,7 @@ int
 main(void)
 {
     alarm(120);   /* a hung worker fails the test instead of stalling CI */
-    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2 + 1);
+    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2);
     test_order();
     test_run_or_cancel();
     test_stop_cancels_calls();
@@ -535,6 +488,5 @@ main(void)
     test_worker_call_stopping();
     test_stop_self();
     test_stop_while_pushing();
-    test_batch_end();
     return tap_done();
 }
