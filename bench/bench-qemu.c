@@ -33,9 +33,10 @@
 #include <unistd.h>
 
 #include "bare-qemu.h"
+#include "bench-guest.h"
 #include "measure.h"
 
-#define MEMORY_MIB     64
+#define MEMORY_MIB     BENCH_GUEST_MEMORY_MIB
 #define DEFAULT_ROUNDS 5
 #define QEMU_BINARY    "qemu-system-x86_64"
 
@@ -117,24 +118,6 @@ bare_round(struct target *t, const char *dir, const char *name, int round)
 
 /* ---- a daemon, through libvirt's client ---------------------------- */
 
-/* The guest's domain XML: the same diskless guest bare QEMU runs. */
-static void
-guest_xml(char *buf, size_t size, const char *name)
-{
-    snprintf(buf, size,
-             "<domain type='qemu'>\n"
-             "  <name>%s</name>\n"
-             "  <memory unit='MiB'>%d</memory>\n"
-             "  <vcpu>1</vcpu>\n"
-             "  <os>\n"
-             "    <type arch='x86_64' machine='pc'>hvm</type>\n"
-             "  </os>\n"
-             "  <devices>\n"
-             "    <memballoon model='none'/>\n"
-             "  </devices>\n"
-             "</domain>\n", name, MEMORY_MIB);
-}
-
 static int
 daemon_open(struct target *t, const char *name)
 {
@@ -144,7 +127,7 @@ daemon_open(struct target *t, const char *name)
     if (t->conn == NULL)
         return set_failure(t, "cannot connect to %s: %s", t->uri,
                            virGetLastErrorMessage());
-    guest_xml(xml, sizeof(xml), name);
+    bench_guest_xml(xml, sizeof(xml), name);
     t->dom = virDomainDefineXML(t->conn, xml);
     if (t->dom == NULL)
         return set_failure(t, "cannot define the guest: %s",

@@ -249,10 +249,9 @@ deal(const struct call_load *load, struct lg_conn *conns,
     return 0;
 }
 
-/* The clock of the run, on the main thread. */
-static void
-measure(const struct call_load *load, _Atomic int *phase,
-        struct call_result *r)
+void
+run_clock(const struct call_load *load, _Atomic int *phase,
+          struct call_result *r)
 {
     sleep_s(load->warmup_s);
     double daemon0 = load->daemon_pid ? proc_cpu_us(load->daemon_pid) : -1;
@@ -285,7 +284,7 @@ run_calls(const struct call_load *load, struct call_result *r)
     while (n_started < load->n_threads && start_worker(&workers[n_started]) == 0)
         n_started++;
     if (n_started == load->n_threads) {
-        measure(load, &phase, r);
+        run_clock(load, &phase, r);
         rc = 0;
     }
     atomic_store(&phase, PHASE_STOP);

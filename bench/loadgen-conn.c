@@ -136,8 +136,15 @@ uint32_t
 conn_queue_call(struct lg_conn *c, const struct call_template *t,
                 uint64_t sent_ns)
 {
-    uint32_t serial = c->next_serial++;
+    uint32_t serial;
 
+    /* A daemon may answer a call after many later ones (libvirtd's
+     * workers do): a serial whose slot still holds a call in flight is
+     * skipped, never reused, or that call's reply would find no call.
+     * With fewer calls in flight than slots, a free one always comes. */
+    do
+        serial = c->next_serial++;
+    while (serial == 0 || c->ring[serial & (c->n_ring - 1)].serial != 0);
     if (wire_buffer_append(&c->out, t->bytes, t->len) != WIRE_RESULT_OK)
         abort();    /* out of memory in a benchmark: nothing to salvage */
     put_be32(c->out.data + c->out.len - t->len + SERIAL_OFFSET, serial);

@@ -7,6 +7,12 @@
  * own every interval and noting when it sent each call. Delivery latency,
  * losses, duplicates and reorderings are worked out from both records
  * after the workers are joined.
+ *
+ * Closed loop (load->is_closed_loop): no interval; the producer makes the
+ * next call as soon as every subscriber has had the previous event, so
+ * the rate is what the daemon's fan-out sustains. The workers count every
+ * event in one shared counter and wake the producer when it reaches the
+ * mark it waits for.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -23,6 +29,20 @@
 enum { EVENT_SUSPENDED = 3, EVENT_RESUMED = 4 };
 /* Extra room in each record for events beyond those produced. */
 #define EXTRA_EVENTS 16
+/* Closed loop: at most this many events a second are recorded, and a
+ * round whose event has not reached everyone after this long ends the
+ * run (what is missing is then counted as lost). */
+#define CLOSED_LOOP_MAX_RATE 2000
+#define CLOSED_LOOP_WAIT_NS 1000000000u
+
+/* Closed loop: events received by all workers, and the producer waiting
+ * for it to reach a mark. */
+struct arrivals {
+    pthread_mutex_t  lock;
+    pthread_cond_t   is_reached;
+    _Atomic uint64_t n_received;
+    _Atomic uint64_t mark;       /* 0: nobody waits */
+};
 
 /* One subscriber connection; owned by its worker. */
 struct subscriber {
@@ -38,9 +58,54 @@ struct ev_worker {
     int                n_subs;
     int                n_slots;
     const _Atomic int *phase;
+    struct arrivals   *arrivals;
     int                ep;
     pthread_t          thread;
 };
+
+/* One more event arrived; wake the producer if it was the one awaited. */
+static void
+count_arrival(struct arrivals *a)
+{
+    uint64_t n = atomic_fetch_add(&a->n_received, 1) + 1;
+    uint64_t mark = atomic_load(&a->mark);
+
+    if (mark != 0 && n >= mark) {
+        pthread_mutex_lock(&a->lock);
+        pthread_cond_signal(&a->is_reached);
+        pthread_mutex_unlock(&a->lock);
+    }
+}
+
+/* Its waits are measured on now_ns()'s clock. */
+static void
+init_arrivals(struct arrivals *a)
+{
+    pthread_condattr_t attr;
+
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&a->is_reached, &attr);
+    pthread_condattr_destroy(&attr);
+}
+
+/* Wait until mark events have arrived in all, or the deadline passed:
+ * whether they did. */
+static bool
+wait_arrivals(struct arrivals *a, uint64_t mark, uint64_t deadline_ns)
+{
+    struct timespec ts = { (time_t)(deadline_ns / 1000000000u),
+                           (long)(deadline_ns % 1000000000u) };
+    int rc = 0;
+
+    pthread_mutex_lock(&a->lock);
+    atomic_store(&a->mark, mark);
+    while (atomic_load(&a->n_received) < mark && rc == 0)
+        rc = pthread_cond_timedwait(&a->is_reached, &a->lock, &ts);
+    atomic_store(&a->mark, 0);
+    pthread_mutex_unlock(&a->lock);
+    return atomic_load(&a->n_received) >= mark;
+}
 
 static void
 on_message(struct lg_conn *c, const remote_message_header *hdr,
@@ -61,9 +126,11 @@ on_message(struct lg_conn *c, const remote_message_header *hdr,
             s->types[s->n_received] = e->event;
         }
         /* Read by the producer's drain() while this thread runs. */
-        if (e->callbackID == s->callback_id)
+        if (e->callbackID == s->callback_id) {
             __atomic_store_n(&s->n_received, s->n_received + 1,
                              __ATOMIC_RELEASE);
+            count_arrival(w->arrivals);
+        }
     }
     wire_message_free(&m);
 }
@@ -155,9 +222,11 @@ set_up(const struct event_load *load, struct subscriber *subs,
 }
 
 static int
-start_listener(struct ev_worker *w, const _Atomic int *phase)
+start_listener(struct ev_worker *w, const _Atomic int *phase,
+               struct arrivals *arrivals)
 {
     w->phase = phase;
+    w->arrivals = arrivals;
     w->ep = epoll_create1(EPOLL_CLOEXEC);
     if (w->ep < 0)
         return -1;
@@ -206,6 +275,32 @@ produce(const struct event_load *load, int fd, uint64_t *sent_ns, int n)
     return n;
 }
 
+/* Closed loop: call k as soon as every subscriber had event k - 1, for
+ * the run's duration (and an even number of calls), at most n. */
+static int
+produce_closed_loop(const struct event_load *load, int fd,
+                    struct arrivals *a, uint64_t *sent_ns, int n)
+{
+    remote_domain_suspend_args args = { .dom = *load->dom };
+    uint64_t end = now_ns() + (uint64_t)(load->duration_s * 1e9);
+    int k;
+
+    for (k = 0; k < n && (k % 2 == 1 || now_ns() < end); k++) {
+        struct wire_message reply;
+        sent_ns[k] = now_ns();
+        if (call_sync(fd, k % 2 ? REMOTE_PROC_DOMAIN_RESUME
+                                : REMOTE_PROC_DOMAIN_SUSPEND,
+                      (xdrproc_t)xdr_remote_domain_suspend_args, &args,
+                      &reply) < 0)
+            return k;
+        wire_message_free(&reply);
+        if (!wait_arrivals(a, (uint64_t)(k + 1) * (uint64_t)load->n_subscribers,
+                           now_ns() + CLOSED_LOOP_WAIT_NS))
+            return k + 1;
+    }
+    return k;
+}
+
 /* Wait (up to a second) until every subscriber has had n events. */
 static void
 drain(struct subscriber *subs, int n_subs, int n)
@@ -241,31 +336,51 @@ tally(const struct subscriber *subs, int n_subs, const uint64_t *sent_ns,
     }
 }
 
+/* How many events the run may produce: an even number, so that the
+ * domain ends as it began (running). */
+static int
+n_events(const struct event_load *load)
+{
+    int n = load->is_closed_loop
+                ? (int)(load->duration_s * CLOSED_LOOP_MAX_RATE)
+                : (int)(load->duration_s * 1e3 / load->interval_ms);
+
+    n &= ~1;
+    return n < 2 ? 2 : n;
+}
+
 int
 run_events(const struct event_load *load, struct event_result *r)
 {
-    /* An even number, so that the domain ends as it began: running. */
-    int n = (int)(load->duration_s * 1e3 / load->interval_ms) & ~1;
-    n = n < 2 ? 2 : n;
+    int n = n_events(load);
     int n_slots = n + EXTRA_EVENTS, n_started = 0, rc = -1;
     struct subscriber *subs = calloc((size_t)load->n_subscribers, sizeof(*subs));
     struct ev_worker *workers = calloc((size_t)load->n_threads, sizeof(*workers));
     uint64_t *sent_ns = calloc((size_t)n, sizeof(*sent_ns));
     _Atomic int phase = PHASE_MEASURE;
     int producer = connect_unix(load->path);
+    struct arrivals arrivals = { .lock = PTHREAD_MUTEX_INITIALIZER };
+    uint64_t started_ns;
 
     memset(r, 0, sizeof(*r));
+    init_arrivals(&arrivals);
     if (subs == NULL || workers == NULL || sent_ns == NULL || producer < 0 ||
         open_sync(producer, load->uri) < 0 ||
         set_up(load, subs, workers, n_slots, r) < 0)
         goto out;
     while (n_started < load->n_threads &&
-           start_listener(&workers[n_started], &phase) == 0)
+           start_listener(&workers[n_started], &phase, &arrivals) == 0)
         n_started++;
     if (n_started == load->n_threads) {
-        r->n_produced = produce(load, producer, sent_ns, n);
+        started_ns = now_ns();
+        r->n_produced = load->is_closed_loop
+            ? produce_closed_loop(load, producer, &arrivals, sent_ns, n)
+            : produce(load, producer, sent_ns, n);
         drain(subs, load->n_subscribers, r->n_produced);
-        rc = r->n_produced == n ? 0 : -1;
+        r->seconds = (double)(now_ns() - started_ns) / 1e9;
+        /* A closed loop ends with the duration, not after n events. */
+        rc = r->n_produced == n ||
+             (load->is_closed_loop && r->n_produced % 2 == 0) ? 0 : -1;
     }
     atomic_store(&phase, PHASE_STOP);
     for (int t = 0; t < n_started; t++) {
@@ -273,7 +388,7 @@ run_events(const struct event_load *load, struct event_result *r)
         close(workers[t].ep);
     }
     if (rc == 0)
-        tally(subs, load->n_subscribers, sent_ns, n, r);
+        tally(subs, load->n_subscribers, sent_ns, r->n_produced, r);
 out:
     for (int i = 0; i < r->n_subscribed; i++) {
         conn_release(&subs[i].conn);
@@ -285,5 +400,6 @@ out:
     free(subs);
     free(workers);
     free(sent_ns);
+    pthread_cond_destroy(&arrivals.is_reached);
     return rc;
 }

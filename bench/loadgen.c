@@ -18,10 +18,22 @@
  *   events   --subscribers N connections registered for lifecycle events
  *            while another suspends and resumes the domain every
  *            --interval-ms: delivery latency, lost, duplicated and
- *            out-of-order events.
+ *            out-of-order events. --closed-loop: no interval, the next
+ *            event as soon as every subscriber had the last one (the
+ *            rate the fan-out sustains, events_per_s).
  *            --define N: first define N inactive domains bench-N on a
  *            connection held through the run (for --call listall), and
  *            report how many domains a ListAllDomains then returns.
+ *   shared   --shared: the calls of --threads T threads that share one
+ *            connection, one call in flight each, as the threads of one
+ *            libvirt client share a virConnect (--conns, --depth unused).
+ *   mixed    --qemu-uri URI: the calls, with --churn K more clients
+ *            starting and destroying QEMU guests through that URI
+ *            meanwhile, and with --freeze one more guest frozen (SIGSTOP)
+ *            while a client waits on a call to it: the calls' figures,
+ *            and the guests' start and destroy times (with neither, the
+ *            quiet figure to compare with). Guests are named
+ *            --guest-prefix-0 ... (vireo-mixed-PID-0 ...).
  *
  * --echo: the peer is the echo server, which answers every call with an
  * empty reply: no domain is looked up and no payload is read.
@@ -42,11 +54,12 @@
 
 struct options {
     const char *socket, *uri, *label, *call, *domain, *mode;
+    const char *qemu_uri, *guest_prefix;
     pid_t       pid;
     int         n_conns, n_threads, depth, n_idle, n_storm, window;
-    int         n_subscribers, n_define;
+    int         n_subscribers, n_define, n_churn;
     double      rate, warmup_s, duration_s, interval_ms, timeout_s;
-    bool        is_echo;
+    bool        is_echo, is_shared, is_freezing, is_closed_loop;
 };
 
 static void
@@ -60,8 +73,12 @@ usage(void)
             "          [--idle M] [--warmup S] [--duration S]\n"
             "  storm:  --storm N [--window W]\n"
             "  (idle and storm connections: all opened in --timeout S)\n"
-            "  events: --subscribers N [--interval-ms MS] [--duration S]\n"
-            "  calls:  [--define N] domains defined first\n");
+            "  events: --subscribers N [--interval-ms MS | --closed-loop]\n"
+            "          [--duration S]\n"
+            "  calls:  [--define N] domains defined first\n"
+            "  shared: --shared --threads T (one connection)\n"
+            "  mixed:  calls and --qemu-uri URI [--churn K] [--freeze]\n"
+            "          [--guest-prefix NAME]\n");
     exit(2);
 }
 
@@ -76,7 +93,11 @@ parse(int argc, char **argv, struct options *o)
         { "duration", 1, 0, 'T' }, { "storm", 1, 0, 'S' },
         { "window", 1, 0, 'W' }, { "subscribers", 1, 0, 'E' },
         { "interval-ms", 1, 0, 'I' }, { "define", 1, 0, 'F' },
-        { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' }, { 0, 0, 0, 0 },
+        { "echo", 0, 0, 'e' }, { "timeout", 1, 0, 'X' },
+        { "shared", 0, 0, 'H' }, { "churn", 1, 0, 'K' },
+        { "freeze", 0, 0, 'Z' }, { "qemu-uri", 1, 0, 'Q' },
+        { "guest-prefix", 1, 0, 'G' },
+        { "closed-loop", 0, 0, 'L' }, { 0, 0, 0, 0 },
     };
     int opt;
 
@@ -108,14 +129,23 @@ parse(int argc, char **argv, struct options *o)
         case 'F': o->n_define = atoi(optarg); break;
         case 'e': o->is_echo = true; break;
         case 'X': o->timeout_s = atof(optarg); break;
+        case 'H': o->is_shared = true; break;
+        case 'K': o->n_churn = atoi(optarg); break;
+        case 'Z': o->is_freezing = true; break;
+        case 'Q': o->qemu_uri = optarg; break;
+        case 'G': o->guest_prefix = optarg; break;
+        case 'L': o->is_closed_loop = true; break;
         default: usage();
         }
     }
     if (o->socket == NULL || optind != argc || o->n_conns < 1 ||
         o->n_threads < 1 || o->depth < 1 || o->window < 1 ||
-        o->duration_s <= 0 || o->interval_ms <= 0)
+        o->duration_s <= 0 || o->interval_ms <= 0 || o->n_churn < 0 ||
+        (o->is_shared && (o->rate > 0 || o->n_conns > 1 || o->depth > 1)) ||
+        ((o->n_churn > 0 || o->is_freezing) && o->qemu_uri == NULL))
         usage();
-    if (o->n_threads > o->n_conns && strcmp(o->mode, "calls") == 0)
+    if (o->n_threads > o->n_conns && strcmp(o->mode, "calls") == 0 &&
+        !o->is_shared)
         o->n_threads = o->n_conns;
 }
 
@@ -209,6 +239,87 @@ hold_definitions(const struct options *o, int *n_listed, bool *is_failed)
     return fd;
 }
 
+static const char *
+calls_mode(const struct options *o)
+{
+    if (o->qemu_uri != NULL)
+        return "mixed";
+    return o->is_shared ? "shared" : "calls";
+}
+
+static void
+print_calls(const struct options *o, const struct call_result *r,
+            int n_listed)
+{
+    double n = r->n_done ? (double)r->n_done : 1;
+
+    printf("loadgen label=%s mode=%s call=%s conns=%d threads=%d"
+           " depth=%d rate=%.0f idle=%d listed=%d calls=%llu failed=%llu"
+           " seconds=%.3f calls_per_s=%.0f p50_us=%.1f p90_us=%.1f"
+           " p99_us=%.1f p999_us=%.1f max_us=%.1f"
+           " daemon_cpu_us_per_call=%.2f daemon_ctxsw_per_call=%.2f"
+           " client_cpu_us_per_call=%.2f",
+           o->label, calls_mode(o), o->call, o->is_shared ? 1 : o->n_conns,
+           o->n_threads, o->depth, o->rate, o->n_idle, n_listed,
+           (unsigned long long)r->n_done, (unsigned long long)r->n_failed,
+           r->seconds, (double)r->n_done / r->seconds,
+           hist_quantile_us(&r->hist, 0.5), hist_quantile_us(&r->hist, 0.9),
+           hist_quantile_us(&r->hist, 0.99), hist_quantile_us(&r->hist, 0.999),
+           (double)r->hist.max_ns / 1e3,
+           r->daemon_cpu_us >= 0 ? r->daemon_cpu_us / n : -1,
+           r->daemon_ctxsw >= 0 ? (double)r->daemon_ctxsw / n : -1,
+           r->client_cpu_us / n);
+}
+
+static void
+print_churn(const struct options *o, const struct churn_result *c)
+{
+    printf(" churn=%d frozen=%d", o->n_churn, o->is_freezing);
+    if (o->n_churn == 0 && !o->is_freezing)
+        return;             /* the quiet figure: no QEMU side to report */
+    printf(" cycles=%d churn_failed=%d start_p50_ms=%.1f"
+           " start_max_ms=%.1f destroy_p50_ms=%.1f destroy_max_ms=%.1f"
+           " hung_call_ms=%.1f hung_call=%s",
+           c->n_cycles, c->n_failed,
+           c->start_p50_ms, c->start_max_ms, c->destroy_p50_ms,
+           c->destroy_max_ms, c->hung_call_ms,
+           c->hung_call_ms < 0 ? "none" : c->is_hung_call_ok ? "ok" : "error");
+}
+
+/* The calls, with the QEMU side of a mixed run around them. */
+static int
+measure_calls(const struct options *o, const struct call_load *load,
+              struct call_result *r, int n_listed)
+{
+    char prefix[64];
+    struct churn_load cl = {
+        .path = o->socket, .uri = o->qemu_uri, .prefix = o->guest_prefix,
+        .n_clients = o->n_churn, .is_freezing = o->is_freezing,
+    };
+    struct churn_result c = { .hung_call_ms = -1, .start_p50_ms = -1,
+                              .start_max_ms = -1, .destroy_p50_ms = -1,
+                              .destroy_max_ms = -1 };
+    struct churn *ch = NULL;
+
+    if (cl.prefix == NULL) {
+        snprintf(prefix, sizeof(prefix), "vireo-mixed-%d", (int)getpid());
+        cl.prefix = prefix;
+    }
+    if ((o->n_churn > 0 || o->is_freezing) &&
+        (ch = churn_start(&cl)) == NULL)
+        return -1;
+    int rc = o->is_shared ? run_shared(load, r) : run_calls(load, r);
+    if (ch != NULL)
+        churn_stop(ch, &c);
+    if (rc < 0)
+        return -1;
+    print_calls(o, r, n_listed);
+    if (o->qemu_uri != NULL)
+        print_churn(o, &c);
+    printf("\n");
+    return r->n_failed == 0 && r->n_done > 0 && c.n_failed == 0 ? 0 : -1;
+}
+
 static int
 do_calls(const struct options *o, const remote_nonnull_domain *dom)
 {
@@ -235,27 +346,7 @@ do_calls(const struct options *o, const remote_nonnull_domain *dom)
         .rate = o->rate, .warmup_s = o->warmup_s, .duration_s = o->duration_s,
         .daemon_pid = o->pid,
     };
-    if (run_calls(&load, r) == 0) {
-        double n = r->n_done ? (double)r->n_done : 1;
-        printf("loadgen label=%s mode=calls call=%s conns=%d threads=%d"
-               " depth=%d rate=%.0f idle=%d listed=%d calls=%llu failed=%llu"
-               " seconds=%.3f calls_per_s=%.0f p50_us=%.1f p90_us=%.1f"
-               " p99_us=%.1f p999_us=%.1f max_us=%.1f"
-               " daemon_cpu_us_per_call=%.2f daemon_ctxsw_per_call=%.2f"
-               " client_cpu_us_per_call=%.2f\n",
-               o->label, o->call, o->n_conns, o->n_threads, o->depth, o->rate,
-               o->n_idle, n_listed, (unsigned long long)r->n_done,
-               (unsigned long long)r->n_failed, r->seconds,
-               (double)r->n_done / r->seconds,
-               hist_quantile_us(&r->hist, 0.5), hist_quantile_us(&r->hist, 0.9),
-               hist_quantile_us(&r->hist, 0.99),
-               hist_quantile_us(&r->hist, 0.999),
-               (double)r->hist.max_ns / 1e3,
-               r->daemon_cpu_us >= 0 ? r->daemon_cpu_us / n : -1,
-               r->daemon_ctxsw >= 0 ? (double)r->daemon_ctxsw / n : -1,
-               r->client_cpu_us / n);
-        rc = r->n_failed == 0 && r->n_done > 0 ? 0 : -1;
-    }
+    rc = measure_calls(o, &load, r, n_listed);
     template_release(&t);
 close_idle:
     for (int i = 0; i < held.n_opened; i++)
@@ -308,15 +399,20 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
         .n_threads = o->n_threads < o->n_subscribers ? o->n_threads
                                                       : o->n_subscribers,
         .interval_ms = o->interval_ms, .duration_s = o->duration_s,
+        .is_closed_loop = o->is_closed_loop,
     };
     int rc = -1;
 
     if (r != NULL && o->n_subscribers > 0 && run_events(&load, r) == 0) {
         printf("loadgen label=%s mode=events subscribers=%d interval_ms=%.0f"
+               " closed_loop=%d events_per_s=%.0f"
                " produced=%d delivered=%llu lost=%llu duplicated=%llu"
                " out_of_order=%llu p50_us=%.1f p90_us=%.1f p99_us=%.1f"
                " max_us=%.1f\n",
-               o->label, o->n_subscribers, o->interval_ms, r->n_produced,
+               o->label, o->n_subscribers,
+               o->is_closed_loop ? 0 : o->interval_ms, o->is_closed_loop,
+               r->seconds > 0 ? r->n_produced / r->seconds : 0,
+               r->n_produced,
                (unsigned long long)r->n_delivered,
                (unsigned long long)r->n_lost,
                (unsigned long long)r->n_duplicated,

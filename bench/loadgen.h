@@ -45,6 +45,18 @@ struct call_result {
 
 int run_calls(const struct call_load *load, struct call_result *r);
 
+/* The same calls made by n_threads threads that share one connection,
+ * each with one call in flight (n_conns and depth are not used; the rate
+ * must be 0): what the threads of one libvirt client sharing a
+ * virConnect make of a daemon (loadgen-shared.c). */
+int run_shared(const struct call_load *load, struct call_result *r);
+
+/* The clock of a calls run, on the main thread, while the workers call:
+ * the warm-up, then the measurement, with the daemon's and this process's
+ * CPU read at both ends into r; *phase says where the run is. */
+void run_clock(const struct call_load *load, _Atomic int *phase,
+               struct call_result *r);
+
 /* Lifecycle events fanned out to subscribers: each subscriber connection
  * registers for every domain's lifecycle events, and a producer
  * connection suspends and resumes the domain every interval, so that
@@ -54,6 +66,7 @@ struct event_load {
     const remote_nonnull_domain *dom;
     int         n_subscribers, n_threads;
     double      interval_ms, duration_s;
+    bool        is_closed_loop;  /* next event once all had the last */
 };
 
 struct event_result {
@@ -61,9 +74,39 @@ struct event_result {
     uint64_t n_delivered, n_lost, n_duplicated, n_out_of_order;
     struct latency_hist hist;  /* from the producer's call to receipt */
     int      n_subscribed;
+    double   seconds;          /* producing and draining */
 };
 
 int run_events(const struct event_load *load, struct event_result *r);
+
+/* The QEMU side of the mixed workload (loadgen-churn.c): n_clients
+ * clients each starting and destroying a guest of their own through the
+ * qemu driver at uri, over and over, and with is_freezing one more guest
+ * frozen with SIGSTOP while a client waits on a call to it. The guests
+ * are named prefix-0, prefix-1 ... and prefix-frozen. */
+struct churn_load {
+    const char *path, *uri, *prefix;
+    int         n_clients;
+    bool        is_freezing;
+};
+
+struct churn_result {
+    int    n_cycles;          /* starts and destroys done, each timed */
+    int    n_failed;          /* clients whose start or destroy failed */
+    double start_p50_ms, start_max_ms, destroy_p50_ms, destroy_max_ms;
+    double hung_call_ms;      /* the call on the frozen guest; -1: none */
+    bool   is_hung_call_ok;   /* it succeeded (once the guest thawed) */
+};
+
+struct churn;
+
+/* Define the guests, freeze one, start the clients: NULL on failure,
+ * with the daemon's message on stderr and nothing left behind. */
+struct churn *churn_start(const struct churn_load *load);
+/* Stop the clients after their current cycle, thaw the frozen guest,
+ * destroy and undefine every guest; what was measured into *r (when
+ * not NULL). Frees ch. */
+void churn_stop(struct churn *ch, struct churn_result *r);
 
 /* Define n inactive domains bench-00000 ... on the open connection fd,
  * which must stay open for them to stay defined (set-up, not measured).

@@ -81,9 +81,14 @@ wait_socket "$dir/echo-sock"
 # Debian's python3, which python3-matplotlib is installed for (a python3
 # earlier on PATH may be another interpreter without it).
 python=/usr/bin/python3
+# The qemu driver of a root vireod is qemu:///system, of any other user's
+# qemu:///session, as with libvirtd (which runs unprivileged here).
+mode=session
+[ "$(id -u)" -eq 0 ] && mode=system
 status=0
 VIREOD_SOCK=$dir/vireo/vireo-sock VIREOD_PID=$vpid \
 ECHO_SOCK=$dir/echo-sock ECHO_PID=$epid LIBVIRTD_PID=$LIBVIRTD_PID \
+VIREOD_QEMU_OPEN_URI=qemu:///$mode LIBVIRTD_QEMU_OPEN_URI=qemu:///session \
     "$python" "$here/suite.py" --plan "$plan" --loadgen "$build/bench/loadgen" \
     --out "$out" || status=1
 
@@ -97,10 +102,6 @@ if [ "$plan" = full ] && [ -x "$build/bench/bench-rpc" ]; then
     "$build/bench/bench-client" "$vireod_uri" "$LIBVIRTD_URI" |
         tee "$out/bench-client.txt" || status=1
 fi
-# The qemu driver of a root vireod is qemu:///system, of any other user's
-# qemu:///session, as with libvirtd.
-mode=session
-[ "$(id -u)" -eq 0 ] && mode=system
 rounds=5
 [ "$plan" = quick ] && rounds=2
 if [ -x "$build/bench/bench-qemu" ]; then

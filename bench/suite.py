@@ -4,7 +4,10 @@
 
 bench/run.sh starts the targets (vireod, a private libvirtd, the echo
 server) and hands their sockets and pids over in the environment:
-VIREOD_SOCK, VIREOD_PID, LIBVIRTD_SOCK, LIBVIRTD_PID, ECHO_SOCK, ECHO_PID.
+VIREOD_SOCK, VIREOD_PID, LIBVIRTD_SOCK, LIBVIRTD_PID, ECHO_SOCK, ECHO_PID,
+and for the mixed workload the URIs that a CONNECT_OPEN on those sockets
+names to reach the daemons' qemu drivers: VIREOD_QEMU_OPEN_URI,
+LIBVIRTD_QEMU_OPEN_URI (qemu:///system or qemu:///session).
 This runs the workloads of the chosen plan (quick or full): one
 uncounted warm-up run per target, then rounds in which, at each point of
 each workload, the targets take turns in an order that rotates, so that a
@@ -31,6 +34,8 @@ PLANS = {
         'domains': [1000],
         'subscribers': [1, 100, 1000], 'event_rounds': 2,
         'event_duration': 1.0,
+        'shared_threads': [4, 16],
+        'mixed_rounds': 1, 'mixed_duration': 1.5,
     },
     'full': {
         'rounds': 5, 'duration': 2.0, 'warmup': 0.5,
@@ -40,6 +45,8 @@ PLANS = {
         'domains': [1000, 10000],
         'subscribers': [1, 10, 100, 1000], 'event_rounds': 3,
         'event_duration': 3.0,
+        'shared_threads': [1, 4, 16],
+        'mixed_rounds': 3, 'mixed_duration': 5.0,
     },
 }
 TARGETS = ['vireod', 'libvirtd', 'echo']
@@ -54,8 +61,13 @@ OPEN_TIMEOUT_S = 20
 PIPELINE_DEPTH = 16
 # One event every 20 ms.
 EVENT_INTERVAL_MS = 20
+# The mixed workload: cheap calls on this many connections, while this
+# many clients start and destroy QEMU guests and one guest is frozen.
+MIXED_CONNS = 64
+MIXED_CHURN = 2
 
-FIELDS = ['workload', 'target', 'round', 'conns', 'depth', 'idle',
+FIELDS = ['workload', 'target', 'round', 'conns', 'threads', 'depth',
+          'idle',
           'domains', 'listed',
           'subscribers', 'status', 'error', 'calls', 'failed',
           'calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us', 'max_us',
@@ -63,7 +75,11 @@ FIELDS = ['workload', 'target', 'round', 'conns', 'depth', 'idle',
           'client_cpu_us_per_call', 'opened',
           'refused', 'timed_out', 'open_seconds', 'close_seconds',
           'rss_per_conn_bytes', 'produced', 'delivered', 'lost',
-          'duplicated', 'out_of_order']
+          'duplicated', 'out_of_order', 'churn', 'cycles', 'churn_failed',
+          'start_p50_ms', 'start_max_ms', 'destroy_p50_ms',
+          'destroy_max_ms', 'hung_call_ms', 'hung_call']
+# Event fan-out, closed loop: the rate the daemon sustains.
+FIELDS.append('events_per_s')
 
 
 class Suite:
@@ -73,9 +89,21 @@ class Suite:
         self.out = out
         self.socks = {t: os.environ[t.upper() + '_SOCK'] for t in TARGETS}
         self.pids = {t: os.environ[t.upper() + '_PID'] for t in TARGETS}
+        self.qemu_uris = {t: os.environ.get(t.upper() + '_QEMU_OPEN_URI')
+                          for t in DAEMONS}
         self.file = open(os.path.join(out, 'runs.csv'), 'w', newline='')
         self.csv = csv.DictWriter(self.file, FIELDS, extrasaction='ignore')
         self.csv.writeheader()
+        self.t0 = time.monotonic()
+        # (workload, target, idle connections) that a target could not
+        # hold in an earlier round: not asked again, since each try waits
+        # OPEN_TIMEOUT_S, and the failure is in the report already.
+        self.beyond = set()
+
+    def say(self, text):
+        """A progress line, with the seconds since the suite began."""
+        print('[%4.0f s] %s' % (time.monotonic() - self.t0, text),
+              flush=True)
 
     def run(self, target, args, row, timeout=300):
         """One loadgen run; its result line parsed into row, written."""
@@ -122,6 +150,45 @@ class Suite:
                                        'conns': conns, 'idle': idle,
                                        'domains': domains, 'depth': depth})
 
+    def shared(self, target, rnd, n_threads):
+        p = self.plan
+        return self.run(target, ['--shared', '--threads', str(n_threads),
+                                 '--duration', str(p['duration']),
+                                 '--warmup', str(p['warmup'])],
+                        {'workload': 'threads', 'round': rnd, 'conns': 1,
+                         'threads': n_threads})
+
+    def mixed_run(self, target, rnd, churn):
+        """Cheap calls on the test driver; with churn, QEMU guests started
+        and destroyed meanwhile and one frozen; without, the quiet
+        figure, asked through the same options."""
+        p = self.plan
+        args = ['--conns', str(MIXED_CONNS), '--threads',
+                str(CLIENT_THREADS), '--duration', str(p['mixed_duration']),
+                '--warmup', str(p['warmup']),
+                '--qemu-uri', self.qemu_uris[target]]
+        if churn:
+            args += ['--churn', str(churn), '--freeze']
+        return self.run(target, args, {'workload': 'mixed', 'round': rnd,
+                                       'conns': MIXED_CONNS,
+                                       'churn': churn})
+
+    def mixed(self):
+        p = self.plan
+        missing = [t for t in DAEMONS if not self.qemu_uris[t]]
+        if missing:
+            print('mixed: no qemu driver URI for %s: not run'
+                  % ', '.join(missing), file=sys.stderr)
+            return
+        for rnd in range(p['mixed_rounds']):
+            self.say('round %d of %d: mixed, %d connections with QEMU guests'
+                  ' started, destroyed and frozen' % (
+                      rnd + 1, p['mixed_rounds'], MIXED_CONNS))
+            # Quiet and busy side by side, in an order that alternates.
+            order = [0, MIXED_CHURN] if rnd % 2 == 0 else [MIXED_CHURN, 0]
+            self.in_turns(DAEMONS, rnd, lambda t: [
+                self.mixed_run(t, rnd, churn) for churn in order])
+
     def in_turns(self, targets, rnd, fn):
         """fn(target) for each target, in an order rotated by the round."""
         k = rnd % len(targets)
@@ -130,33 +197,46 @@ class Suite:
 
     def cheap_calls(self):
         p = self.plan
-        print('warm-up')
+        self.say('warm-up')
         for t in TARGETS:
             self.calls(t, -1, 16)
         for rnd in range(p['rounds']):
-            print('round %d of %d: cheap call, idle connections, storm'
-                  % (rnd + 1, p['rounds']))
+            self.say('round %d of %d: cheap call, idle connections, storm'
+                     % (rnd + 1, p['rounds']))
             for n in p['conns']:
                 self.in_turns(TARGETS, rnd, lambda t: self.calls(t, rnd, n))
-            # Calls pipelined on one connection, as threads sharing one
-            # connection make them.
+            # Calls pipelined on one connection by one thread.
             self.in_turns(TARGETS, rnd, lambda t: self.calls(
                 t, rnd, 1, depth=PIPELINE_DEPTH, workload='pipelined'))
+            # Threads sharing one connection, one call in flight each.
+            for n in p['shared_threads']:
+                self.in_turns(TARGETS, rnd, lambda t: self.shared(t, rnd, n))
             for idle in p['idle']:
                 for n in p['idle_conns']:
-                    self.in_turns(DAEMONS, rnd, lambda t: self.calls(
-                        t, rnd, n, idle=idle, workload='call-idle'))
+                    self.in_turns(DAEMONS, rnd, lambda t: self.within(
+                        ('call-idle', t, idle), lambda: self.calls(
+                            t, rnd, n, idle=idle, workload='call-idle')))
+            # The storm runs every round even where it failed before: how
+            # far a daemon gets is what it measures.
             self.in_turns(DAEMONS, rnd, lambda t: self.run(
                 t, ['--storm', str(p['storm']), '--window', '256',
                     '--timeout', str(OPEN_TIMEOUT_S)],
                 {'workload': 'storm', 'round': rnd, 'conns': p['storm']}))
 
+    def within(self, key, fn):
+        """fn(), a run that opens many connections, unless its target
+        could not open that many before (key: workload, target, count)."""
+        if key in self.beyond:
+            return
+        if fn()['status'] != 'ok':
+            self.beyond.add(key)
+
     def list_all(self):
         p = self.plan
         for n in p['domains']:
             for rnd in range(p['rounds']):
-                print('round %d of %d: ListAllDomains, %d domains'
-                      % (rnd + 1, p['rounds'], n))
+                self.say('round %d of %d: ListAllDomains, %d domains'
+                         % (rnd + 1, p['rounds'], n))
                 self.in_turns(DAEMONS, rnd, lambda t: self.calls(
                     t, rnd, 1, call='listall', domains=n, workload='listall'))
 
@@ -172,6 +252,15 @@ class Suite:
                         '--duration', str(p['event_duration'])],
                     {'workload': 'events', 'round': rnd,
                      'subscribers': n}))
+            # Closed loop: the next event once every subscriber had the
+            # last one.
+            for n in p['subscribers']:
+                self.in_turns(DAEMONS, rnd, lambda t: self.run(
+                    t, ['--subscribers', str(n), '--threads', '2',
+                        '--closed-loop',
+                        '--duration', str(p['event_duration'])],
+                    {'workload': 'events-closed', 'round': rnd,
+                     'subscribers': n}))
 
 
 def main():
@@ -184,6 +273,7 @@ def main():
     s.cheap_calls()
     s.events()
     s.list_all()
+    s.mixed()
     s.file.close()
 
 

@@ -6,14 +6,37 @@
 # together, and it fails when a call fails. Timings are never compared
 # with thresholds: they are measurements, not results.
 #
+# The mixed workload starts, destroys and freezes real QEMU guests
+# through vireod's qemu driver (qemu-system-x86_64 must be installed);
+# whatever happens, none of them outlives the test.
+#
 # $LOADGEN and $ECHO_SERVER name the programs, $VIREOD the daemon.
 # shellcheck source-path=SCRIPTDIR source=../tests/integration/lib.sh
 . "$(dirname "$0")/../tests/integration/lib.sh"
 : "${LOADGEN:?}" "${ECHO_SERVER:?}"
 
 ECHO_PID=
+# The mark of this test's guests in their QEMU's command line.
+GUESTS=vireo-loadgen-test-$$
+
+# guest_qemu_pids: the pids of the QEMU processes of this test's guests.
+guest_qemu_pids() {
+    local f args
+    for f in /proc/[0-9]*/cmdline; do
+        mapfile -d '' -t args 2> /dev/null < "$f" || continue
+        case "${args[*]}" in
+        *"guest=$GUESTS-"*) f=${f#/proc/}; echo "${f%/cmdline}" ;;
+        esac
+    done
+}
+
 stop_echo() {
     [ -n "$ECHO_PID" ] && kill "$ECHO_PID" 2> /dev/null
+    local pid
+    for pid in $(guest_qemu_pids); do
+        kill -CONT "$pid" 2> /dev/null
+        kill -KILL "$pid" 2> /dev/null
+    done
     cleanup
 }
 trap stop_echo EXIT
@@ -24,7 +47,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 15
+plan 25
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -99,6 +122,50 @@ is "$RC $produced $(field "$LINE" delivered)" "0 24 72" \
     "events: 24 produced (an even count), each delivered to the 3 subscribers"
 is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
     "0 0 0" "events: none lost, duplicated or out of order"
+
+loadgen --socket "$DIR/echo-sock" --echo --shared --threads 4 --duration 0.5
+sane_calls "4 threads sharing one connection to the echo server"
+is "$(field "$LINE" mode) $(field "$LINE" conns) $(field "$LINE" threads)" \
+    "shared 1 4" "it reports one connection shared by 4 threads"
+
+loadgen --socket "$SOCK" --pid "$DPID" --shared --threads 4 --duration 0.5
+sane_calls "GetState from 4 threads sharing one connection to vireod"
+
+# The mixed workload: calls on the test driver while a client starts and
+# destroys a guest of vireod's qemu driver and another guest is frozen.
+# Three seconds: a sanitizer's vireod may take two to start a guest, and
+# the calls must have time to be answered beside it.
+mode=session
+[ "$(id -u)" -eq 0 ] && mode=system
+loadgen --socket "$SOCK" --conns 4 --duration 3 --qemu-uri "qemu:///$mode" \
+    --churn 1 --freeze --guest-prefix "$GUESTS"
+sane_calls "mixed: GetState against vireod while QEMU guests start and stop"
+echo "$LINE" | diag
+cycles=$(field "$LINE" cycles)
+is "$(field "$LINE" mode) $(field "$LINE" churn) $(field "$LINE" frozen)" \
+    "mixed 1 1" "mixed: it reports one churning client and a frozen guest"
+[ "${cycles:-0}" -ge 1 ] && [ "$(field "$LINE" churn_failed)" = 0 ] &&
+    awk -v s="$(field "$LINE" start_p50_ms)" \
+        -v d="$(field "$LINE" destroy_max_ms)" 'BEGIN { exit !(s > 0 && d > 0) }'
+ok $? "mixed: guests started and destroyed, each timed"
+case $(field "$LINE" hung_call) in ok | error) ok 0 "mixed: the call on the frozen guest returned" ;;
+*) ok 1 "mixed: the call on the frozen guest returned" ;; esac
+timeout "$VSH_TIMEOUT" virsh -c "qemu+unix:///$mode?socket=$SOCK" \
+    list --all --name > "$OUT" 2> "$ERR"
+is "$(grep -c "^$GUESTS-" "$OUT") $(guest_qemu_pids | wc -l)" "0 0" \
+    "mixed: no guest is left defined, no QEMU of it running"
+
+loadgen --socket "$SOCK" --subscribers 3 --threads 2 --closed-loop \
+    --duration 0.3
+produced=$(field "$LINE" produced)
+[ "$RC" -eq 0 ] && [ "${produced:-0}" -ge 2 ] &&
+    [ $((produced % 2)) -eq 0 ] &&
+    [ "$(field "$LINE" delivered)" -eq $((produced * 3)) ] &&
+    [ "$(field "$LINE" closed_loop)" = 1 ] &&
+    [ "$(field "$LINE" events_per_s)" -gt 0 ]
+ok $? "events, closed loop: an even count produced, each delivered to the 3 subscribers, a rate reported"
+is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
+    "0 0 0" "events, closed loop: none lost, duplicated or out of order"
 
 # A domain that does not exist: every call fails, and so does the run.
 loadgen --socket "$SOCK" --echo --domain nosuch --duration 0.3

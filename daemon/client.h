@@ -54,6 +54,15 @@ int  client_accept(struct uv_stream_s *server, bool is_read_only,
  * left empty). A client that lets too much pile up is disconnected. */
 void client_send(struct client *c, struct wire_buffer *buf);
 
+/* Queue a message many clients are sent alike (an event): c's own first
+ * head_len bytes (at most CLIENT_SHARED_HEAD_MAX; what differs per client,
+ * such as a callback id), then frame's bytes past head_len. c holds a
+ * reference on frame until they are written; the caller keeps its own. */
+struct shared_frame;
+enum { CLIENT_SHARED_HEAD_MAX = 32 };
+void client_send_shared(struct client *c, const uint8_t *head,
+                        size_t head_len, struct shared_frame *frame);
+
 /* Bytes queued for writing to c and not yet written. */
 size_t client_pending_out(const struct client *c);
 

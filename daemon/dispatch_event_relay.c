@@ -11,6 +11,7 @@
  * Messages borrow the event's strings and domain name: nothing here is
  * freed with xdr_free, except the typed parameters converted for the wire.
  */
+#include <arpa/inet.h>
 #include <string.h>
 
 #include "daemon/client.h"
@@ -18,43 +19,128 @@
 #include "daemon/event_sink.h"
 #include "daemon/metrics_clients.h"
 #include "daemon/log.h"
+#include "daemon/shared_frame.h"
+#include "drivers/domain_event.h"
 #include "drivers/handle.h"
 #include "drivers/typed_param_wire.h"
 #include "wire/procs.h"
 
 /* libvirtd puts serial 1 in event messages (§2.5). */
-static void
-send_event(struct event_reg *reg, int proc, const void *msg)
+static int
+encode_event(struct wire_buffer *out, int proc, const void *msg)
 {
-    struct client *c = event_sink_client(reg->sink);
     remote_message_header hdr = {
         .prog = WIRE_REMOTE_PROGRAM, .vers = WIRE_REMOTE_VERSION,
         .proc = proc, .type = WIRE_TYPE_MESSAGE, .serial = 1,
         .status = WIRE_STATUS_OK,
     };
-    struct wire_buffer out = { 0 };
-    int result;
+    int result = wire_encode(out, &hdr, wire_proc_lookup(proc)->msg.proc,
+                             msg);
+
+    if (result != WIRE_RESULT_OK)
+        log_warn("event %d: cannot encode: %s", proc,
+                 wire_result_string(result));
+    return result;
+}
+
+/* The client of reg, or NULL (counted as a dropped event) when it left. */
+static struct client *
+reg_client(struct event_reg *reg)
+{
+    struct client *c = event_sink_client(reg->sink);
 
     if (c == NULL || client_is_closed(c)) {
         metrics_event_dropped();
-        return;
+        return NULL;
     }
-    result = wire_encode(&out, &hdr, wire_proc_lookup(proc)->msg.proc, msg);
-    if (result == WIRE_RESULT_OK) {
+    return c;
+}
+
+/* One message, encoded for one client: object events, which few
+ * clients watch. */
+void
+dispatch_event_relay_send(struct event_reg *reg, int proc, const void *msg)
+{
+    struct client *c = reg_client(reg);
+    struct wire_buffer out = { 0 };
+
+    if (c == NULL)
+        return;
+    if (encode_event(&out, proc, msg) == WIRE_RESULT_OK) {
         metrics_event_sent();
         client_send(c, &out);
     } else {
         metrics_event_dropped();
-        log_warn("event %d: cannot encode: %s", proc,
-                 wire_result_string(result));
     }
     wire_buffer_release(&out);
 }
 
-void
-dispatch_event_relay_send(struct event_reg *reg, int proc, const void *msg)
+/*
+ * Domain events go to every subscriber alike but for the callback id, the
+ * first word of a callback message's body: the first subscriber's message
+ * is encoded into a frame the others share, each with its own head (the
+ * length word, the header and its callback id). Legacy messages name no
+ * callback and are shared whole. Owned by the loop thread; one frame each
+ * for legacy and callback registrations, which one event may both reach.
+ */
+struct encoded_event {
+    unsigned long        serial;     /* domain_event_serial() */
+    int                  proc;
+    struct shared_frame *frame;      /* referenced; NULL: none yet */
+};
+
+static struct encoded_event last_encoded[2];   /* [is_legacy] */
+
+/* Where the callback id sits in an encoded callback message. */
+enum { CALLBACK_ID_OFFSET = WIRE_LEN_MIN, CALLBACK_HEAD_LEN = WIRE_LEN_MIN + 4 };
+
+/* The frame of this event's proc message, encoded from msg on the first
+ * call for the event; NULL when it cannot be encoded. */
+static struct shared_frame *
+encoded_frame(bool is_legacy, int proc, const void *msg)
 {
-    send_event(reg, proc, msg);
+    struct encoded_event *e = &last_encoded[is_legacy];
+    unsigned long serial = domain_event_serial();
+    struct wire_buffer out = { 0 };
+
+    if (e->frame != NULL && e->serial == serial && e->proc == proc &&
+        serial != 0)
+        return e->frame;
+    shared_frame_unref(e->frame);
+    e->frame = NULL;
+    if (encode_event(&out, proc, msg) != WIRE_RESULT_OK) {
+        wire_buffer_release(&out);
+        return NULL;
+    }
+    e->frame = shared_frame_take(&out);
+    e->serial = serial;
+    e->proc = proc;
+    return e->frame;
+}
+
+static void
+send_event(struct event_reg *reg, int proc, const void *msg)
+{
+    struct client *c = reg_client(reg);
+    struct shared_frame *frame;
+    uint8_t head[CALLBACK_HEAD_LEN];
+    uint32_t id_be;
+
+    if (c == NULL)
+        return;
+    if ((frame = encoded_frame(reg->is_legacy, proc, msg)) == NULL) {
+        metrics_event_dropped();
+        return;
+    }
+    metrics_event_sent();
+    if (reg->is_legacy) {
+        client_send_shared(c, NULL, 0, frame);
+        return;
+    }
+    id_be = htonl((uint32_t)atomic_load(&reg->callback_id));
+    memcpy(head, frame->data, CALLBACK_ID_OFFSET);
+    memcpy(head + CALLBACK_ID_OFFSET, &id_be, sizeof(id_be));
+    client_send_shared(c, head, sizeof(head), frame);
 }
 
 /* The event's domain as the wire names it; name borrowed from dom. */

@@ -161,10 +161,38 @@ driver_hooks_start(const struct daemon_config *cfg, const char *config_dir,
     return rc;
 }
 
-void
-driver_hooks_autostart(void)
+/* ---- autostart --------------------------------------------------------- */
+
+/* The wait for every autostart hook's end, which any thread may report.
+ * The handle closes once it has fired, or once the drivers are down. */
+static struct {
+    uv_async_t is_done;
+    void     (*done)(void);
+    bool       is_open;
+} autostart;
+
+static void
+on_autostarted(uv_async_t *handle)
 {
-    registry_autostart_all();
+    uv_close((uv_handle_t *)handle, NULL);
+    autostart.is_open = false;
+    autostart.done();
+}
+
+static void
+report_autostarted(void *opaque)
+{
+    (void)opaque;
+    uv_async_send(&autostart.is_done);
+}
+
+void
+driver_hooks_autostart(void (*done)(void))
+{
+    autostart.done = done;
+    autostart.is_open = true;
+    uv_async_init(uv_impl_loop(), &autostart.is_done, on_autostarted);
+    registry_autostart_all(report_autostarted, NULL);
 }
 
 /* ---- stopping ---------------------------------------------------------- */
@@ -193,6 +221,9 @@ end(bool is_timed_out)
         uv_close((uv_handle_t *)&stopper.is_done, NULL);
         if (stopper.has_thread)
             pthread_join(stopper.thread, NULL);
+        if (autostart.is_open)    /* no driver is left to report it */
+            uv_close((uv_handle_t *)&autostart.is_done, NULL);
+        autostart.is_open = false;
     }
     stopper.done(is_timed_out);
 }

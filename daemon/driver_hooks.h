@@ -23,8 +23,9 @@
 int  driver_hooks_start(const struct daemon_config *cfg,
                         const char *config_dir, struct vireo_error *err);
 
-/* Run every autostart hook. */
-void driver_hooks_autostart(void);
+/* Run every autostart hook; done() on the loop thread once each has
+ * ended (driver.h), unless the drivers are stopped first. */
+void driver_hooks_autostart(void (*done)(void));
 
 /* Shut every driver down, in reverse order, on a thread of its own while
  * the loop keeps running; then, on the loop thread, call done(false), or

@@ -35,8 +35,12 @@ struct listener {
     bool  is_adopted;        /* systemd's: its file is not ours to remove */
     const struct tls_context *tls;  /* the server's; NULL: plain */
     bool  is_admin;          /* the admin socket (listener_set_admin) */
+    bool  is_accepting;      /* listener_accept was called */
+    bool  has_waiting;       /* a connection libuv holds for us meanwhile */
 };
 
+/* Before listener_accept, a connection is left with libuv, which then
+ * stops taking more (the kernel queues them) until it is accepted. */
 static void
 on_connection(uv_stream_t *server, int status)
 {
@@ -44,6 +48,10 @@ on_connection(uv_stream_t *server, int status)
 
     if (status < 0) {
         log_warn("%s: %s", l->path, uv_strerror(status));
+        return;
+    }
+    if (!l->is_accepting) {
+        l->has_waiting = true;
         return;
     }
     client_accept(server, l->is_read_only, l->is_admin, l->tls);
@@ -193,6 +201,17 @@ listener_adopt(int fd, const char *name, bool is_unix, bool is_read_only,
              is_read_only ? " (read-only)" : tls != NULL ? " (TLS)" : "");
     metrics_socket_add(&l->sock.stream, l->path);
     return l;
+}
+
+void
+listener_accept(struct listener *l)
+{
+    if (l == NULL || l->is_accepting)
+        return;
+    l->is_accepting = true;
+    if (l->has_waiting)
+        client_accept(&l->sock.stream, l->is_read_only, l->is_admin, l->tls);
+    l->has_waiting = false;
 }
 
 void

@@ -40,6 +40,12 @@ struct listener *listener_adopt(int fd, const char *name, bool is_unix,
                                 const struct tls_context *tls,
                                 struct vireo_error *err);
 
+/* Start taking the connections the kernel queues: until then a client's
+ * connect succeeds and its first call waits (the listeners open before
+ * the drivers' autostart, the accepting starts after it, as libvirtd
+ * enables its services once its drivers are up). NULL is a no-op. */
+void listener_accept(struct listener *l);
+
 /* Stop accepting and remove the socket file (not an adopted one's); the
  * listener is freed once the loop has closed it. NULL is a no-op. */
 void listener_close(struct listener *l);

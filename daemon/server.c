@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * server.c: vireod's lifecycle: the drivers' startup hooks, then the
- * listeners, then the drivers' autostart hooks. On SIGTERM/SIGINT stop
+ * listeners, then the drivers' autostart hooks, and once those have ended
+ * the accepting of clients. On SIGTERM/SIGINT stop
  * accepting and stop running new calls, keep the loop turning until the
  * calls in flight are answered and their replies written (at most
  * shutdown_timeout seconds), close the clients, and shut the drivers down
@@ -367,6 +368,22 @@ start(const struct daemon_config *cfg, const struct driver *const *drivers)
     return 0;
 }
 
+/* The drivers' autostart has ended: clients get in from now on. */
+static void
+on_autostarted(void)
+{
+    if (drain.has_begun)
+        return;
+    listener_accept(rw_listener);
+    listener_accept(ro_listener);
+    listener_accept(tcp_listener);
+    listener_accept(tls_listener);
+    listener_accept(admin_listener);
+    log_info("vireod %s ready", VIREO_VERSION_STRING);
+    /* Type=notify: systemd starts what waits for vireod now. */
+    sd_notify(0, "READY=1");
+}
+
 /* --timeout: as on SIGTERM, but said differently. */
 static void
 on_idle(int timeout_s)
@@ -384,11 +401,8 @@ server_run(const struct daemon_config *cfg,
     drain.timeout_s = cfg->shutdown_timeout;
     drain.drivers_timeout_s = cfg->driver_shutdown_timeout;
     watch_signals();
-    driver_hooks_autostart();
+    driver_hooks_autostart(on_autostarted);
     idle_exit_start(idle_timeout_s, on_idle);   /* 0: until virt-admin sets one */
-    log_info("vireod %s ready", VIREO_VERSION_STRING);
-    /* Type=notify: systemd starts what waits for vireod now. */
-    sd_notify(0, "READY=1");
     uv_impl_run();
     finish();
     log_info("vireod stopped");

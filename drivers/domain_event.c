@@ -8,6 +8,8 @@
  * runs the callbacks: the messages travel to it through one loop queue
  * (loop/queue.h) shared by the whole process, so each callback sees events
  * in the order they were produced, and never inside the producer's call.
+ * An event travels as one message carrying every callback it reaches, so
+ * it costs one push and one wake-up however many listen.
  *
  * What the two share is the callback record (drivers/event_callback.h):
  * immutable once registered except for its reference count and its
@@ -41,12 +43,21 @@ struct callback {
     vireo_domain_event_generic_cb cb;
 };
 
-/* One event for one callback, on its way to the loop. */
+/* One callback an event reaches, with the domain as its connection names
+ * it. */
+struct target {
+    struct callback     *cb;        /* referenced */
+    struct vireo_domain *dom;       /* referenced, with its connection */
+};
+
+/* One event on its way to the loop, with every callback it reaches: one
+ * allocation, one copy of the payload and one queue push per event,
+ * however many listen. */
 struct delivery {
     struct queue_link           link;
-    struct callback            *cb;        /* referenced */
-    struct vireo_domain        *dom;       /* referenced, with its connection */
-    struct domain_event_payload payload;   /* this delivery's own copy */
+    struct domain_event_payload payload;   /* the event's own copy */
+    int                         n_targets;
+    struct target               targets[];
 };
 
 /* Owned by the driver's thread. */
@@ -67,6 +78,40 @@ callback_destroy(struct event_callback *base)
 
 /* ---- Delivery (loop thread) ------------------------------------------- */
 
+/* The event being delivered (domain_event_serial()), and the last
+ * number given. */
+static unsigned long delivering_serial, last_serial;
+
+unsigned long
+domain_event_serial(void)
+{
+    return delivering_serial;
+}
+
+static void
+deliver(struct delivery *d)
+{
+    /* Never 0, which means "no event" outside a delivery. */
+    if (++last_serial == 0)
+        last_serial = 1;
+    delivering_serial = last_serial;
+    for (int i = 0; i < d->n_targets; i++) {
+        struct target *t = &d->targets[i];
+
+        if (!event_callback_is_cancelled(&t->cb->base))
+            domain_event_payload_invoke(t->cb->event_id, t->cb->cb, t->dom,
+                                        &d->payload, t->cb->base.opaque);
+    }
+    delivering_serial = 0;
+    for (int i = 0; i < d->n_targets; i++) {
+        /* The callback first: dropping the domain may close its
+         * connection, whose close then finds no delivery in flight and
+         * runs free_cb itself, on the driver's thread. */
+        event_callback_unref(&d->targets[i].cb->base);
+        handle_domain_unref_elsewhere(d->targets[i].dom);
+    }
+}
+
 static void
 on_deliveries(struct queue_link *batch, void *opaque)
 {
@@ -74,14 +119,7 @@ on_deliveries(struct queue_link *batch, void *opaque)
         struct delivery *d = QUEUE_ITEM(batch, struct delivery, link);
 
         batch = batch->next;
-        if (!event_callback_is_cancelled(&d->cb->base))
-            domain_event_payload_invoke(d->cb->event_id, d->cb->cb, d->dom,
-                                        &d->payload, d->cb->base.opaque);
-        /* The callback first: dropping the domain may close its
-         * connection, whose close then finds no delivery in flight and
-         * runs free_cb itself, on the driver's thread. */
-        event_callback_unref(&d->cb->base);
-        handle_domain_unref_elsewhere(d->dom);
+        deliver(d);
         domain_event_payload_clear(&d->payload);
         free(d);
     }
@@ -201,31 +239,35 @@ matches(const struct callback *c, int event_id, const unsigned char *uuid)
            (!c->has_uuid || memcmp(c->uuid, uuid, VIREO_UUID_BUFLEN) == 0);
 }
 
-/* A delivery to c, or NULL: its connection is closing, or memory is
+/* Add c to d's targets, unless its connection is closing or memory is
  * short (events are best effort then). */
-static struct delivery *
-delivery_new(struct callback *c, const char *name, const unsigned char *uuid,
-             int id, const struct domain_event_payload *p)
+static void
+add_target(struct delivery *d, struct callback *c, const char *name,
+           const unsigned char *uuid, int id)
 {
     struct vireo_conn *conn = handle_conn_try_ref(c->base.conn);
-    struct delivery *d;
+    struct target *t = &d->targets[d->n_targets];
 
     if (conn == NULL)
-        return NULL;
-    d = calloc(1, sizeof(*d));
-    if (d != NULL && domain_event_payload_copy(&d->payload, p) == 0)
-        d->dom = handle_domain_new(conn, name, uuid, id);
+        return;
+    t->dom = handle_domain_new(conn, name, uuid, id);
     handle_conn_unref(conn);   /* the domain holds its own; never the last */
-    if (d != NULL && d->dom == NULL) {
-        domain_event_payload_clear(&d->payload);
-        free(d);
-        d = NULL;
-    }
-    if (d != NULL) {
-        event_callback_ref(&c->base);
-        d->cb = c;
-    }
-    return d;
+    if (t->dom == NULL)
+        return;
+    event_callback_ref(&c->base);
+    t->cb = c;
+    d->n_targets++;
+}
+
+static int
+count_matching(const struct domain_event_state *st, int event_id,
+               const unsigned char *uuid)
+{
+    int n = 0;
+
+    for (const struct event_callback *b = st->callbacks; b; b = b->next)
+        n += matches((const struct callback *)b, event_id, uuid);
+    return n;
 }
 
 void
@@ -233,15 +275,28 @@ domain_event_queue(struct domain_event_state *st, int event_id,
                    const char *name, const unsigned char *uuid, int id,
                    const struct domain_event_payload *p)
 {
-    struct queue *q = atomic_load(&to_loop);
+    int n = count_matching(st, event_id, uuid);
+    struct delivery *d;
 
+    if (n == 0)
+        return;
+    d = calloc(1, sizeof(*d) + (size_t)n * sizeof(d->targets[0]));
+    if (d == NULL)
+        return;
+    if (domain_event_payload_copy(&d->payload, p) < 0) {
+        free(d);
+        return;
+    }
     for (struct event_callback *b = st->callbacks; b != NULL; b = b->next) {
         struct callback *c = (struct callback *)b;
-        struct delivery *d;
 
-        if (!matches(c, event_id, uuid) ||
-            (d = delivery_new(c, name, uuid, id, p)) == NULL)
-            continue;
-        queue_push(q, &d->link);   /* the queue is never closed */
+        if (matches(c, event_id, uuid))
+            add_target(d, c, name, uuid, id);
     }
+    if (d->n_targets == 0) {
+        domain_event_payload_clear(&d->payload);
+        free(d);
+        return;
+    }
+    queue_push(atomic_load(&to_loop), &d->link);   /* never closed */
 }

@@ -60,6 +60,12 @@ int domain_event_deregister(struct domain_event_state *st,
 void domain_event_deregister_conn(struct domain_event_state *st,
                                   struct vireo_conn *conn);
 
+/* Loop thread, inside a callback: a number that is the same for every
+ * callback one event reaches and differs between events, so that a
+ * callback relaying events to many peers can encode each event once.
+ * 0 outside a delivery. */
+unsigned long domain_event_serial(void);
+
 /* ---- Producing --------------------------------------------------------
  * Every queue function below names a domain as it is at emission time (id
  * -1 when it is not running), copies what it is given (the caller keeps

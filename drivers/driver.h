@@ -47,12 +47,16 @@ struct driver {
     /* Daemon-only state hooks, called on the daemon's main thread while
      * its loop runs, in the registry's order (shutdown in reverse):
      * startup before the daemon listens, autostart once it listens (the
-     * domains marked so start then), shutdown after every client is gone.
+     * objects marked so start then), shutdown after every client is gone.
+     * autostart calls done(opaque) once, from any thread, when every
+     * start it began has ended (running or failed): vireod accepts its
+     * first client only then, as libvirtd enables its services once its
+     * drivers have initialised, so no client sees an autostart half done.
      * shutdown cancels the calls still queued and returns once the
      * driver's threads are gone; the daemon bounds how long it waits. */
     int  (*startup)(const struct driver_context *ctx,
                     struct vireo_error *err);
-    void (*autostart)(void);
+    void (*autostart)(void (*done)(void *opaque), void *opaque);
     void (*shutdown)(void);
     /* The thread every call on this driver runs on (see worker.h), or NULL
      * for a driver that runs on its callers' threads (remote). In vireod

@@ -8,6 +8,7 @@
  */
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "drivers/driver.h"
@@ -138,15 +139,57 @@ out:
     return -1;
 }
 
+/* The autostart hooks still running, and whom to tell when none is. */
+struct autostart_countdown {
+    atomic_int left;
+    void     (*done)(void *opaque);
+    void      *opaque;
+};
+
+/* One hook's done, or the walk's own: the last one tells. Any thread. */
+static void
+autostart_count_down(void *arg)
+{
+    struct autostart_countdown *c = arg;
+
+    if (atomic_fetch_sub_explicit(&c->left, 1, memory_order_acq_rel) == 1) {
+        c->done(c->opaque);
+        free(c);
+    }
+}
+
+static void
+ignore_done(void *opaque)
+{
+    (void)opaque;
+}
+
 void
-registry_autostart_all(void)
+registry_autostart_all(void (*done)(void *opaque), void *opaque)
 {
     const struct registry *r =
         atomic_load_explicit(&installed, memory_order_acquire);
+    struct autostart_countdown *c = malloc(sizeof(*c));
 
-    for (int i = 0; r != NULL && r->drivers[i]; i++)
-        if (r->drivers[i]->autostart != NULL)
-            r->drivers[i]->autostart();
+    for (int i = 0; c == NULL && r != NULL && r->drivers[i]; i++)
+        if (r->drivers[i]->autostart != NULL)   /* no memory to count with */
+            r->drivers[i]->autostart(ignore_done, NULL);
+    if (c == NULL) {
+        done(opaque);
+        return;
+    }
+    c->done = done;
+    c->opaque = opaque;
+    /* The walk holds one count, so no hook can end the countdown before
+     * every hook has been called. */
+    atomic_init(&c->left, 1);
+    for (int i = 0; r != NULL && r->drivers[i]; i++) {
+        if (r->drivers[i]->autostart == NULL)
+            continue;
+        atomic_fetch_add_explicit(&c->left, 1, memory_order_relaxed);
+        r->drivers[i]->autostart(autostart_count_down, c);
+    }
+    autostart_count_down(c);
 }
 
 bool

@@ -41,8 +41,10 @@ typedef const struct driver_context *(*registry_context_fn)(
  * and return -1. */
 int  registry_startup_all(registry_context_fn context_for, void *opaque,
                           struct vireo_error *err);
-/* Daemon only, once it listens: run every autostart hook, in order. */
-void registry_autostart_all(void);
+/* Daemon only, once it listens: run every autostart hook, in order, then
+ * call done(opaque), from any thread, once each has called its own done
+ * (driver.h). */
+void registry_autostart_all(void (*done)(void *opaque), void *opaque);
 /* Daemon only: whether any driver has guests running (its has_guests
  * hook), which keeps an idle daemon alive. Any thread. */
 bool registry_any_has_guests(void);

@@ -16,6 +16,7 @@
 
 #include "drivers/conf/domain_def.h"
 #include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/domain_xml_disk_volume.h"
 #include "drivers/error.h"
 
 /* ---- Lifecycle actions ------------------------------------------------ */
@@ -87,6 +88,7 @@ domain_disk_clear(struct domain_disk *d)
     free(d->serial);
     domain_info_clear(&d->info);
     domain_iotune_disk_clear(&d->iotune);
+    domain_disk_volume_clear(d);
 }
 
 void
@@ -368,6 +370,7 @@ disk_copy(struct domain_disk *dst, const struct domain_disk *src,
     dst->serial = dup_opt(src->serial, failed);
     info_copy(&dst->info, &src->info, failed);
     dst->iotune.group_name = dup_opt(src->iotune.group_name, failed);
+    domain_disk_volume_copy(dst, src, failed);
 }
 
 static void

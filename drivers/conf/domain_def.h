@@ -68,7 +68,7 @@ struct domain_device_info {
 };
 
 struct domain_disk {
-    char *type;          /* "file" (default), "block" or "dir" */
+    char *type;          /* "file" (default), "block", "dir" or "volume" */
     char *device;        /* "disk" (default), "cdrom" or "floppy" */
     char *source_path;   /* <source file=...>, <source dev=...> or
                           * <source dir=...> by type; NULL for an empty
@@ -85,6 +85,13 @@ struct domain_disk {
     bool  is_shareable;
     struct domain_device_info info;
     struct domain_disk_iotune iotune;   /* <iotune> (domain_iotune.h) */
+    /* Type 'volume': <source pool=... volume=... mode=...>, NULL when
+     * absent (domain_xml_disk_volume.c). Its source_path is then NULL in
+     * a definition, and the volume's path in a running guest's, as the
+     * storage driver names it at start; XML never shows it. */
+    char *source_pool;
+    char *source_volume;
+    char *source_mode;   /* "host" or "direct"; may be NULL */
 };
 
 struct domain_interface {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_def_parts.h"
+#include "drivers/conf/domain_xml_disk_volume.h"
 #include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/xml_read.h"
 #include "drivers/error.h"
@@ -75,7 +76,8 @@ disk_driver(struct parse *p, xmlNodePtr node)
 }
 
 /* <source file=...> for a file disk, <source dev=...> for a block one,
- * <source dir=...> for a directory; an empty one is none. */
+ * <source dir=...> for a directory; an empty one is none. A volume's has
+ * its own (domain_xml_disk_volume.c). */
 static int
 disk_source(struct parse *p, xmlNodePtr node)
 {
@@ -84,6 +86,8 @@ disk_source(struct parse *p, xmlNodePtr node)
     struct domain_disk *d = current_disk(p);
     const char *name = domain_disk_source_attr(d);
 
+    if (domain_disk_is_volume(d))
+        return domain_xml_disk_volume_parse(p, node, d);
     if (xml_read_leaf(p, node, attrs) < 0 ||
         xml_read_attr(p, node, name, &d->source_path) < 0)
         return -1;
@@ -156,7 +160,8 @@ static int
 disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
     static const char *const attrs[] = { "type", "device", NULL };
-    static const char *const types[] = { "file", "block", "dir", NULL };
+    static const char *const types[] = { "file", "block", "dir", "volume",
+                                         NULL };
     static const char *const devices[] = { "disk", "cdrom", "floppy", NULL };
 
     if (xml_read_check_attrs(p, node, attrs) < 0 ||
@@ -173,23 +178,30 @@ disk_attrs(struct parse *p, xmlNodePtr node, struct domain_disk *d)
     return 0;
 }
 
+static bool
+has_source_element(xmlNodePtr node)
+{
+    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
+            return true;
+    return false;
+}
+
 /* libvirt's rule: only a cdrom or floppy drive may be empty, and an
- * empty drive without a <source> is a file disk, whatever its type. */
+ * empty drive without a <source> is a file disk, whatever its type. A
+ * volume disk's empty <source/> passes for a source: libvirt takes it
+ * as a volume not named yet. */
 static int
 check_disk_source(struct parse *p, xmlNodePtr node, struct domain_disk *d)
 {
-    bool has_source_element = false;
-
-    if (d->source_path != NULL)
+    if (d->source_path != NULL || d->source_pool != NULL ||
+        (domain_disk_is_volume(d) && has_source_element(node)))
         return 0;
     if (strcmp(d->device, "cdrom") != 0 && strcmp(d->device, "floppy") != 0)
         return error_set(p->err, VIR_ERR_NO_SOURCE, VIR_FROM_DOMAIN,
                          "missing source information for device %s",
                          d->target_dev);
-    for (xmlNodePtr c = node->children; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && xml_read_is_named(c, "source"))
-            has_source_element = true;
-    if (has_source_element || strcmp(d->type, "file") == 0)
+    if (has_source_element(node) || strcmp(d->type, "file") == 0)
         return 0;
     free(d->type);
     d->type = strdup("file");

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "drivers/conf/domain_xml_format.h"
+#include "drivers/conf/domain_xml_disk_volume.h"
 #include "drivers/conf/domain_xml_tune_io.h"
 #include "drivers/conf/xml_write.h"
 
@@ -88,8 +89,11 @@ put_disk(struct format *f, const struct domain_disk *d)
     xml_write_attr(out, "device", d->device);
     fputs(">\n", out);
     put_disk_driver(out, d);
-    xml_write_empty_element(out, "      ", "source",
-                            domain_disk_source_attr(d), d->source_path);
+    if (domain_disk_is_volume(d))
+        domain_xml_disk_volume_format(out, d);
+    else
+        xml_write_empty_element(out, "      ", "source",
+                                domain_disk_source_attr(d), d->source_path);
     fputs("      <target", out);
     xml_write_attr(out, "dev", d->target_dev);
     xml_write_attr(out, "bus", domain_disk_bus(d));

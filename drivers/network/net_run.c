@@ -63,6 +63,21 @@ answer(struct nft_wait *w, int rc, const struct vireo_error *err)
     free(w);
 }
 
+/* Tell the autostart hook, if it waits and no network is starting. */
+static void
+check_autostarted(struct net_state *st)
+{
+    void (*done)(void *) = st->autostarted;
+
+    if (done == NULL)
+        return;
+    for (struct net_obj *o = net_objs_first(st); o; o = net_objs_next(o))
+        if (o->is_starting)
+            return;
+    st->autostarted = NULL;
+    done(st->autostarted_opaque);
+}
+
 /* ---- Taking a network off the host ------------------------------------- */
 
 static void
@@ -235,18 +250,18 @@ applied_cb(struct net_state *st, const char *name, int rc,
         error_set(&e, VIR_ERR_OPERATION_FAILED, VIR_FROM_NETWORK,
                   "network '%s' went away while starting", name);
         answer(w, -1, &e);
-        return;
-    }
-    if (rc == 0 && mark_started(st, obj, &e) == 0) {
+    } else if (rc == 0 && mark_started(st, obj, &e) == 0) {
         answer(w, 0, NULL);
-        return;
+    } else {
+        if (rc < 0)
+            e = *err;
+        if (w->call == NULL)
+            net_state_warn(st, "network '%s' did not start: %s", name,
+                           e.message);
+        fail_start(st, obj);
+        answer(w, -1, &e);
     }
-    if (rc < 0)
-        e = *err;
-    if (w->call == NULL)
-        net_state_warn(st, "network '%s' did not start: %s", name, e.message);
-    fail_start(st, obj);
-    answer(w, -1, &e);
+    check_autostarted(st);
 }
 
 static int
@@ -403,7 +418,8 @@ net_run_reattach_all(struct net_state *st)
 }
 
 void
-net_run_autostart_all(struct net_state *st)
+net_run_autostart_all(struct net_state *st, void (*done)(void *),
+                      void *opaque)
 {
     struct net_obj *next;
 
@@ -417,6 +433,9 @@ net_run_autostart_all(struct net_state *st)
             net_state_warn(st, "cannot autostart network '%s': %s",
                            o->base.def->name, err.message);
     }
+    st->autostarted = done;
+    st->autostarted_opaque = opaque;
+    check_autostarted(st);
 }
 
 void

@@ -36,8 +36,11 @@ int net_run_stop(struct net_state *st, struct net_obj *obj, struct call *c,
  * again or cleaned up, each logged. */
 void net_run_reattach_all(struct net_state *st);
 
-/* Start every persistent network marked autostart that is not running. */
-void net_run_autostart_all(struct net_state *st);
+/* Start every persistent network marked autostart that is not running;
+ * done(opaque) once none is starting any more (at once when every start
+ * ended within the call, later when one waits for nft). */
+void net_run_autostart_all(struct net_state *st, void (*done)(void *),
+                           void *opaque);
 
 /* Shutdown: let go of every network, leaving them running. */
 void net_run_detach_all(struct net_state *st);

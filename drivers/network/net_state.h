@@ -43,6 +43,10 @@ struct net_state {
     char                      *run_dir;     /* status and dnsmasq files */
     bool                       is_privileged;
     void                     (*log_warning)(const char *message);
+    /* The daemon's autostart hook, told once no network is starting any
+     * more (net_run_autostart_all); NULL before and after. */
+    void                     (*autostarted)(void *opaque);
+    void                      *autostarted_opaque;
 };
 
 /* ---- net_objs.c: the list -------------------------------------------- */

@@ -65,6 +65,8 @@ static struct net_state *the_state;
 static void
 state_free(struct net_state *st)
 {
+    if (st->autostarted != NULL)    /* no start ends now: stop waiting */
+        st->autostarted(st->autostarted_opaque);
     net_run_detach_all(st);
     while (st->list != NULL)
         net_objs_remove(st, net_objs_first(st));
@@ -166,19 +168,31 @@ netdrv_startup(const struct driver_context *ctx, struct vireo_error *err)
     return worker_lease_startup(&lease, start_on_thread, ctx, err);
 }
 
+/* The autostart hook's done, for the network thread to call. */
+struct autostart_done {
+    void (*fn)(void *opaque);
+    void  *opaque;
+};
+
 /* Only a root daemon puts networks on the host. */
 static void
 autostart_on_thread(void *arg)
 {
-    (void)arg;
+    struct autostart_done *done = arg;
+
     if (the_state != NULL && the_state->is_privileged)
-        net_run_autostart_all(the_state);
+        net_run_autostart_all(the_state, done->fn, done->opaque);
+    else
+        done->fn(done->opaque);
 }
 
 static void
-netdrv_autostart(void)
+netdrv_autostart(void (*done)(void *), void *opaque)
 {
-    worker_lease_call(&lease, autostart_on_thread, NULL);
+    struct autostart_done d = { done, opaque };
+
+    if (!worker_lease_call(&lease, autostart_on_thread, &d))
+        done(opaque);
 }
 
 static void

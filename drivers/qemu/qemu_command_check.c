@@ -5,7 +5,8 @@
  * whatever libvirt accepts; this is where a definition meets what this
  * driver and QEMU under TCG can run. Codes are libvirt's for the case:
  * VIR_ERR_CONFIG_UNSUPPORTED, VIR_ERR_NO_NETWORK for a network interface
- * (no virtual networks exist), VIR_ERR_NO_STORAGE_POOL for a volume disk.
+ * (no virtual networks exist), VIR_ERR_NO_STORAGE_POOL for a volume disk
+ * no storage driver named the path of.
  *
  * Stateless; any thread.
  */
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/conf/domain_xml_disk_volume.h"
 #include "drivers/error.h"
 #include "drivers/qemu/qemu_command_priv.h"
 
@@ -182,40 +184,9 @@ check_extras(const struct domain_def *def, struct vireo_error *err)
 
 /* ---- Devices kept whole ----------------------------------------------- */
 
-/* The value of the first attr in a preserved element (written libvirt's
- * way, attr='value'), into buf. */
-static const char *
-extra_attr(const struct domain_extra *e, const char *attr, char *buf,
-           size_t size)
-{
-    char key[32];
-    const char *at, *end;
-
-    snprintf(key, sizeof(key), " %s='", attr);
-    at = strstr(e->xml, key);
-    if (at == NULL)
-        return NULL;
-    at += strlen(key);
-    end = strchr(at, '\'');
-    if (end == NULL)
-        return NULL;
-    snprintf(buf, size, "%.*s", (int)(end - at), at);
-    return buf;
-}
-
 static int
 check_device_extra(const struct domain_extra *e, struct vireo_error *err)
 {
-    char type[64], pool[128];
-
-    if (is(e->name, "disk") &&
-        is(extra_attr(e, "type", type, sizeof(type)), "volume"))
-        return error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_STORAGE,
-                         "no storage pool with matching name '%s' "
-                         "(<disk type='volume'>: this daemon has no storage "
-                         "pools)",
-                         extra_attr(e, "pool", pool, sizeof(pool)) != NULL
-                         ? pool : "");
     if (is(e->name, "hostdev"))
         return unsupported(err, "host devices are not supported by the qemu "
                            "driver (<hostdev>)");
@@ -332,6 +303,14 @@ check_disk(const struct domain_def *def, const struct domain_disk *d,
     if (d->driver_name != NULL && !is(d->driver_name, "qemu"))
         return unsupported(err, "unsupported driver name '%s' for disk '%s' "
                            "(<disk><driver>)", d->driver_name, d->target_dev);
+    /* The start asks the storage driver for a volume's path first
+     * (qemu_volume.h): without one, no driver knew the pool. */
+    if (domain_disk_is_volume(d) && d->source_pool != NULL &&
+        d->source_path == NULL)
+        return error_set(err, VIR_ERR_NO_STORAGE_POOL, VIR_FROM_STORAGE,
+                         "no storage pool with matching name '%s' "
+                         "(<disk type='volume'>: no storage driver named its "
+                         "volume)", d->source_pool);
     if (d->source_path == NULL && !is_cdrom)
         return unsupported(err, "disk '%s' has no source (<disk><source>)",
                            d->target_dev);

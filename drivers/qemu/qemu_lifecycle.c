@@ -21,6 +21,7 @@
 #include "drivers/qemu/qemu_network.h"
 #include "drivers/qemu/qemu_slots.h"
 #include "drivers/qemu/qemu_state.h"
+#include "drivers/qemu/qemu_volume.h"
 
 /* Flags libvirt's QEMU driver accepts on these slots. */
 #define START_FLAGS    (VIR_DOMAIN_START_PAUSED | VIR_DOMAIN_START_VALIDATE)
@@ -96,9 +97,13 @@ qemudrv_domain_create(struct vireo_domain *dom, unsigned flags,
     int rc, how;
 
     if (error_check_flags(err, VIR_FROM_QEMU, flags, START_FLAGS,
-                          "qemuDomainCreateWithFlags") < 0 ||
-        qemu_network_bridges_of(st, dom, &bridged, err) < 0)
+                          "qemuDomainCreateWithFlags") < 0)
         return -1;
+    if (qemu_network_bridges_of(st, dom, &bridged, err) < 0 ||
+        qemu_volume_paths_of(st, dom, &bridged, err) < 0) {
+        domain_def_free(bridged);
+        return -1;
+    }
     how = enter(dom, &obj, &rc, err);
     if (how == 0 && domain_obj_is_active(obj))
         how = not_valid(err, "domain is already running");
@@ -185,7 +190,9 @@ qemudrv_domain_create_xml(struct vireo_conn *conn, const char *xml,
                                       ? DOMAIN_DEF_PARSE_VALIDATE : 0,
                                       err)) == NULL)
         return NULL;
-    if (qemu_network_bridges(def, &bridged, err) < 0) {
+    if (qemu_network_bridges(def, &bridged, err) < 0 ||
+        qemu_volume_paths(def, &bridged, err) < 0) {
+        domain_def_free(bridged);
         domain_def_free(def);
         return NULL;
     }

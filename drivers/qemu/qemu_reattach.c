@@ -26,6 +26,7 @@
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_status.h"
 #include "drivers/qemu/qemu_store.h"
+#include "drivers/qemu/qemu_volume.h"
 #include "drivers/worker.h"
 #include "drivers/worker_child.h"
 
@@ -158,6 +159,7 @@ restore(struct qemu_state *st, struct qemu_status *s, struct vireo_error *err)
     g->pid = s->pid;
     g->is_fake_reboot = s->is_fake_reboot;
     obj->priv = g;
+    qemu_volume_find_again(st, obj->def);
     qemu_storage_use_hold(obj->def);
     return g;
 }

@@ -147,10 +147,13 @@ autostart_on_thread(void *arg)
         qemu_lifecycle_autostart_all(the_state);
 }
 
+/* Each guest's start is begun within the call, as a client's start is;
+ * its monitor's handshake follows on the loop. */
 static void
-qemudrv_autostart(void)
+qemudrv_autostart(void (*done)(void *), void *opaque)
 {
     worker_lease_call(&lease, autostart_on_thread, NULL);
+    done(opaque);
 }
 
 static void

@@ -122,6 +122,10 @@ int stor_vol_check_idle(const struct stor_vol *vol, struct vireo_error *err);
 bool stor_is_held(const struct stor_state *st, const char *path);
 void stor_hold_apply(struct storage_use_msg *msg, void *opaque);
 void stor_hold_clear(struct stor_state *st);
+/* storage_source_find.c: the path of a guest's volume disk, a
+ * storage_source_find_fn (opaque the state). */
+int stor_source_find(const char *pool, const char *volume, char **path,
+                     struct vireo_error *err, void *opaque);
 
 /* storage_events.c: a lifecycle event (VIR_STORAGE_POOL_EVENT_*) or a
  * refresh event about pool, for whoever listens. */

@@ -16,6 +16,7 @@
 #include "drivers/storage/storagedrv.h"
 #include "drivers/object_event.h"
 #include "drivers/storage_use.h"
+#include "drivers/storage_source.h"
 #include "drivers/worker.h"
 #include "drivers/worker_lease.h"
 
@@ -37,6 +38,7 @@ start_on_thread(const struct driver_context *ctx, struct vireo_error *err)
     if (the_state == NULL)
         return -1;
     storage_use_listen(worker_current(), stor_hold_apply, the_state);
+    storage_source_listen(worker_current(), stor_source_find, the_state);
     return 0;
 }
 
@@ -53,16 +55,19 @@ autostart_on_thread(void *arg)
         stor_state_autostart(the_state);
 }
 
+/* A pool starts within the call. */
 static void
-stordrv_autostart(void)
+stordrv_autostart(void (*done)(void *), void *opaque)
 {
     worker_lease_call(&lease, autostart_on_thread, NULL);
+    done(opaque);
 }
 
 static void
 shutdown_on_thread(void *arg)
 {
     storage_use_listen(NULL, NULL, NULL);
+    storage_source_listen(NULL, NULL, NULL);
     stor_state_free(the_state);
     the_state = NULL;
 }

@@ -269,13 +269,65 @@ check_events_from_another_thread(struct vireo_conn *conn)
     event_wait_settle();
 }
 
+/* What domain_event_serial() said in each call, for two callbacks. */
+struct serials {
+    int           n_calls;
+    unsigned long seen[4];
+};
+
+static void
+note_serial(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+            int detail, void *opaque)
+{
+    struct serials *s = opaque;
+
+    if (s->n_calls < 4)
+        s->seen[s->n_calls] = domain_event_serial();
+    s->n_calls++;
+}
+
+static void
+note_serial_too(struct vireo_conn *conn, struct vireo_domain *dom,
+                int event, int detail, void *opaque)
+{
+    note_serial(conn, dom, event, detail, opaque);
+}
+
+static void
+check_event_serials(struct vireo_conn *conn)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    struct serials one = { 0 }, two = { 0 };
+
+    domain_event_register(st, conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                          VIREO_DOMAIN_EVENT_CALLBACK(note_serial), &one,
+                          NULL, NULL);
+    domain_event_register(st, conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                          VIREO_DOMAIN_EVENT_CALLBACK(note_serial_too), &two,
+                          NULL, NULL);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1,
+                                 VIR_DOMAIN_EVENT_SUSPENDED, 0);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1,
+                                 VIR_DOMAIN_EVENT_RESUMED, 0);
+    event_wait_until(&two.n_calls, 2);
+    tap_ok(one.seen[0] != 0 && one.seen[0] == two.seen[0] &&
+           one.seen[1] == two.seen[1],
+           "every callback an event reaches sees the same serial");
+    tap_ok(one.seen[0] != one.seen[1] && one.seen[1] != 0,
+           "two events have different serials");
+    tap_is_int((int)domain_event_serial(), 0,
+               "outside a delivery the serial is 0");
+    domain_event_state_free(st);
+    event_wait_settle();
+}
+
 int
 main(void)
 {
     struct vireo_conn *conn = handle_conn_new("test:///default", false);
     struct vireo_domain *dom;
 
-    tap_plan(30);
+    tap_plan(33);
     check_registration_needs_a_loop(conn);
     if (!tap_ok(uv_impl_register() == 0, "the libuv loop registers")) {
         handle_conn_unref(conn);
@@ -286,6 +338,7 @@ main(void)
     check_deregistration_inside_delivery(conn);
     check_state_freed_inside_delivery(conn);
     check_events_from_another_thread(conn);
+    check_event_serials(conn);
     dom = handle_domain_new(conn, "b", uuid_b, -1);
     check_duplicates(conn, dom);
     handle_domain_unref(dom);

@@ -29,15 +29,36 @@ see(const struct driver_context *ctx)
 
 static int  a_startup(const struct driver_context *ctx,
                       struct vireo_error *err) { see(ctx); record("A+"); return 0; }
-static void a_autostart(void) { record("A*"); }
+static void a_autostart(void (*done)(void *), void *opaque)
+{
+    record("A*");
+    done(opaque);
+}
 static void a_shutdown(void) { record("A-"); }
 /* Fails: the daemon must then undo A. */
 static int  b_startup(const struct driver_context *ctx,
                       struct vireo_error *err) { see(ctx); record("B+"); return -1; }
 static int  c_startup(const struct driver_context *ctx,
                       struct vireo_error *err) { see(ctx); record("C+"); return 0; }
-static void c_autostart(void) { record("C*"); }
+/* C's starts end later: its done is kept for the test to call. */
+static void (*c_done)(void *);
+static void *c_done_opaque;
+static void c_autostart(void (*done)(void *), void *opaque)
+{
+    record("C*");
+    c_done = done;
+    c_done_opaque = opaque;
+}
 static void c_shutdown(void) { record("C-"); }
+
+static bool is_all_autostarted;
+
+static void
+all_autostarted(void *opaque)
+{
+    (void)opaque;
+    is_all_autostarted = true;
+}
 
 static const char *const local_schemes[]  = { "test", NULL };
 static const char *const daemon_schemes[] = { "qemu", NULL };
@@ -118,7 +139,12 @@ check_daemon_process(void)
                "every startup hook succeeds");
     tap_is_str(seen_dirs, "local/daemon/",
                "each startup hook gets the context made for its driver");
-    registry_autostart_all();
+    registry_autostart_all(all_autostarted, NULL);
+    tap_ok(!is_all_autostarted && c_done != NULL,
+           "autostart is not done while a driver's starts are under way");
+    c_done(c_done_opaque);
+    tap_ok(is_all_autostarted,
+           "and done once every driver's autostart has ended");
     registry_shutdown_all();
     tap_is_str(calls, "A+C+A*C*C-A-",
                "hooks start, autostart in order and shut down in reverse "
@@ -145,7 +171,7 @@ check_failed_startup(void)
 int
 main(void)
 {
-    tap_plan(11);
+    tap_plan(13);
     check_client_process();
     check_daemon_process();
     check_failed_startup();

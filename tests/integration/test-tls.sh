@@ -9,7 +9,7 @@
 # as libvirtd-tls.socket serves TLS too.
 . "$(dirname "$0")/lib.sh"
 
-plan 25
+plan 26
 PKI=$DIR/pki
 mkdir -p "$PKI" "$DIR/other"
 
@@ -108,6 +108,28 @@ PY
 )
 is "$PY_OUT" "['test'] 1 1 1" \
     "python3-libvirt lists and reads domains over TLS, secure and encrypted"
+
+# Events over TLS: the shared frame of an event goes through the session.
+PY_OUT=$(timeout 20 /usr/bin/python3 - "$TLS_URI" <<'PY' 2>&1
+import sys
+import libvirt
+libvirt.virEventRegisterDefaultImpl()
+conn = libvirt.open(sys.argv[1])
+got = []
+conn.domainEventRegisterAny(
+    None, libvirt.VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+    lambda c, d, event, detail, o: got.append((d.name(), event, detail)),
+    None)
+dom = conn.lookupByName("test")
+dom.suspend()
+dom.resume()
+while len(got) < 2:
+    libvirt.virEventRunDefaultImpl()
+print(got)
+PY
+)
+is "$PY_OUT" "[('test', 3, 0), ('test', 4, 0)]" \
+    "python3-libvirt receives lifecycle events over TLS"
 
 # vireo's own client library speaks TLS too.
 VIREO_OUT=$(timeout 20 "$VIREO" -c "$TLS_URI" list --all 2>&1)

@@ -141,12 +141,13 @@ autostart_on_thread(void *arg)
 }
 
 static void
-sleepdrv_autostart(void)
+sleepdrv_autostart(void (*done)(void *), void *opaque)
 {
     struct worker *w = worker_lease_worker(&lease);
 
     if (w != NULL)
         worker_call(w, autostart_on_thread, NULL);
+    done(opaque);
 }
 
 static void
