@@ -30,8 +30,10 @@
 #include "drivers/handle.h"
 #include "wire/decode.h"
 
-/* Room asked of the buffer before each read. */
-#define READ_CHUNK 65536
+/* The loop's read buffer, and the room a client's own buffer grows by
+ * when the length of the message it reads is not known yet. */
+#define READ_CHUNK  65536
+#define SMALL_CHUNK 4096
 
 /* A client's socket: a UNIX one, or TCP when listen_tcp is on. */
 union client_socket {
@@ -94,6 +96,11 @@ static unsigned int last_id;
 /* Shutdown has begun: no further call is run, and what clients send is
  * read only to be discarded. */
 static bool is_draining;
+/* Where a client with nothing pending reads: it keeps in its own buffer
+ * only what it could not dispatch (the start of a message, or calls held
+ * back while throttled), so an idle client holds no read buffer at all.
+ * Only on_alloc and on_read use it, and they are never re-entered. */
+static uint8_t shared_in[READ_CHUNK];
 
 static void start_reading(struct client *c);
 static enum client_transport transport_of(const struct client *c);
@@ -365,57 +372,102 @@ fd_placeholders(const uint8_t *p, size_t n)
     return count <= WIRE_FDS_MAX ? count : 0;
 }
 
-/* Dispatch every whole message in the buffer, as long as the client is not
- * throttled. Returns false if the client was closed. Not re-entered: what
- * a message sets off may resume the client (a stream that drained), and
- * the running loop sees that on its next turn. */
-static bool
-dispatch_buffered(struct client *c)
+/* Dispatch every whole message of the len bytes at in, as long as the
+ * client is not throttled (c->is_dispatching is set). Returns the bytes
+ * used; a client found breaking the framing is dropped. */
+static size_t
+dispatch_bytes(struct client *c, const uint8_t *in, size_t len)
 {
     size_t used = 0;
 
-    if (c->is_dispatching)
-        return !c->is_closed;
-    c->is_dispatching = true;
     while (!is_draining && !c->is_closed && !is_throttled(c) &&
-           c->in_len - used >= WIRE_LEN_SIZE) {
-        long n = wire_read_length(c->in + used);
+           len - used >= WIRE_LEN_SIZE) {
+        long n = wire_read_length(in + used);
         size_t n_placeholders;
         struct wire_message msg;
         int result;
 
         if (n < 0 || (unsigned long)n > limits.max_message_size + WIRE_LEN_SIZE) {
-            c->is_dispatching = false;
             client_drop(c, "bad length word");
-            return false;
-        }
-        if (c->in_len - used < (size_t)n)
             break;
-        n_placeholders = fd_placeholders(c->in + used, (size_t)n);
+        }
+        if (len - used < (size_t)n)
+            break;
+        n_placeholders = fd_placeholders(in + used, (size_t)n);
         if (n_placeholders > 0 && c->sock.handle.type == UV_TCP) {
             /* As libvirtd: no descriptor travels over TCP, and what
              * follows the message cannot be framed. */
-            c->is_dispatching = false;
             client_drop(c, "descriptors sent over TCP");
-            return false;
-        }
-        if (c->in_len - used < (size_t)n + n_placeholders)
             break;
-        result = wire_decode(c->in + used, (size_t)n, &msg);
+        }
+        if (len - used < (size_t)n + n_placeholders)
+            break;
+        result = wire_decode(in + used, (size_t)n, &msg);
         used += (size_t)n + n_placeholders;
         dispatch_message(c, &msg, result);
     }
-    memmove(c->in, c->in + used, c->in_len - used);
-    c->in_len -= used;
+    return used;
+}
+
+/* An emptied buffer goes: an idle client keeps none. */
+static void
+consume(struct client *c, size_t used)
+{
+    if (c->in_len > used) {
+        memmove(c->in, c->in + used, c->in_len - used);
+        c->in_len -= used;
+        return;
+    }
+    free(c->in);
+    c->in = NULL;
+    c->in_len = c->in_cap = 0;
+}
+
+/* Dispatch what the client's own buffer holds. Returns false if the
+ * client was closed. Not re-entered: what a message sets off may resume
+ * the client (a stream that drained), and the running loop sees that on
+ * its next turn. */
+static bool
+dispatch_buffered(struct client *c)
+{
+    if (c->is_dispatching)
+        return !c->is_closed;
+    c->is_dispatching = true;
+    consume(c, dispatch_bytes(c, c->in, c->in_len));
     c->is_dispatching = false;
     return !c->is_closed;
 }
 
-/* Make room for the rest of the message being read, or a chunk. */
+/* nread bytes arrived in shared_in (the client's own buffer was empty):
+ * dispatch them and keep what is left. Returns false if the client was
+ * closed. */
+static bool
+dispatch_shared(struct client *c, size_t nread)
+{
+    size_t used;
+    uint8_t *p;
+
+    c->is_dispatching = true;
+    used = dispatch_bytes(c, shared_in, nread);
+    c->is_dispatching = false;
+    if (c->is_closed || used == nread)
+        return !c->is_closed;
+    if ((p = malloc(nread - used)) == NULL) {
+        client_drop(c, "out of memory for what it sent");
+        return false;
+    }
+    memcpy(p, shared_in + used, nread - used);
+    c->in = p;
+    c->in_len = c->in_cap = nread - used;
+    return true;
+}
+
+/* Make room in the client's own buffer for the rest of the message being
+ * read, or a small chunk while its length is not known. */
 static int
 reserve(struct client *c)
 {
-    size_t want = READ_CHUNK;
+    size_t want = SMALL_CHUNK;
     uint8_t *p;
 
     if (c->in_len >= WIRE_LEN_SIZE) {
@@ -445,6 +497,10 @@ on_alloc(uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
 
         client_tls_buffer(c->tls, &base, &len);
         *buf = uv_buf_init(base, (unsigned int)len);
+        return;
+    }
+    if (c->in_len == 0) {
+        *buf = uv_buf_init((char *)shared_in, sizeof(shared_in));
         return;
     }
     if (reserve(c) < 0) {
@@ -504,12 +560,17 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
     if (is_draining)
         return;
     if (c->tls != NULL) {
-        if (!read_tls(c, (size_t)nread))
+        if (!read_tls(c, (size_t)nread) || !dispatch_buffered(c))
+            return;
+    } else if (buf->base == (char *)shared_in) {
+        if (!dispatch_shared(c, (size_t)nread))
             return;
     } else {
         c->in_len += (size_t)nread;
+        if (!dispatch_buffered(c))
+            return;
     }
-    if (dispatch_buffered(c) && is_throttled(c))
+    if (is_throttled(c))
         stop_reading(c);
 }
 
@@ -787,7 +848,7 @@ client_stop_calls(void)
 {
     is_draining = true;
     for (struct client *c = open_clients; c != NULL; c = c->next) {
-        c->in_len = 0;
+        consume(c, c->in_len);
         stream_set_quiesce(c->streams);
         start_reading(c);
     }

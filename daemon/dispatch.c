@@ -129,12 +129,13 @@ check_call(struct client *c, const struct wire_proc *proc,
 static void
 run_local(struct client *c, struct wire_message *msg, dispatch_local_fn fn)
 {
-    struct vireo_error err = { 0 };
+    struct vireo_error err;
     struct wire_buffer out = { 0 };
     const struct wire_proc *proc = msg->proc;
     void *ret = proc->ret.size > 0 ? calloc(1, proc->ret.size) : NULL;
     int rc;
 
+    error_clear(&err);
     if (proc->ret.size > 0 && ret == NULL)
         rc = error_no_memory(&err);
     else
@@ -196,8 +197,11 @@ route_call(struct client *c, struct wire_message *msg,
 void
 dispatch_message(struct client *c, struct wire_message *msg, int result)
 {
-    struct vireo_error err = { 0 };
+    /* Only the header is cleared: every call passes here, and most never
+     * write the kilobytes of message. */
+    struct vireo_error err;
 
+    error_clear(&err);
     metrics_call_arrived();
     if (result != WIRE_RESULT_OK) {
         log_debug("bad message (serial %u): %s", msg->header.serial,

@@ -43,8 +43,11 @@ struct dispatch_job {
      * handed over, the job's until the loop starts the stream (-1). */
     dispatch_stream_fn    stream_fn;
     int                   fd;
-    struct vireo_error    err;
     void                 *ret;       /* msg.proc->ret.size bytes, after */
+    /* Last, so that a new job zeroes everything above it but only the
+     * header of this one: its message buffer is kilobytes the call
+     * mostly never writes. */
+    struct vireo_error    err;
 };
 
 /* Driver thread: a call that opens a stream. A run that is replayed after
@@ -141,13 +144,17 @@ static struct dispatch_job *
 job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
 {
     size_t ret_size = msg->proc->ret.size;
-    struct dispatch_job *job = calloc(1, sizeof(*job) + ret_size);
+    struct dispatch_job *job = malloc(sizeof(*job) + ret_size);
 
     if (job == NULL) {
         error_no_memory(err);
         return NULL;
     }
+    memset(job, 0, offsetof(struct dispatch_job, err));
+    error_clear(&job->err);
     job->ret = ret_size > 0 ? (char *)job + sizeof(*job) : NULL;
+    if (job->ret != NULL)
+        memset(job->ret, 0, ret_size);
     job->fd = -1;
     job->conn = handle_conn_ref(dispatch_route(client_conn(c), msg->proc));
     job->reply.client = c;

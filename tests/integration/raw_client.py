@@ -195,6 +195,32 @@ def object_event_errors(s):
         serial += 3
 
 
+def split(s):
+    """Calls cut anywhere by the reads: DOMAIN_GET_STATE (212) sent a byte
+    at a time, then twelve at once (more than max_client_requests, so the
+    daemon holds some back while it runs the first), the last one's second
+    half sent a moment later. One line: how many replies came, whether
+    they answer the calls in the order sent, whether every one is OK."""
+    import time
+    answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
+           struct.pack(">I", 0), serial=1)
+    args = TEST_DOMAIN + struct.pack(">I", 0)
+    for byte in packet(PROG, 212, 0, 2, args):
+        s.sendall(bytes([byte]))
+        time.sleep(0.001)
+    burst = b"".join(packet(PROG, 212, 0, serial, args)
+                     for serial in range(3, 15))
+    s.sendall(burst[:-20])
+    time.sleep(0.2)
+    s.sendall(burst[-20:])
+    replies = [read_reply(s) for _ in range(13)]
+    print("replies=%d in-order=%s ok=%s" % (
+        sum(r is not None for r in replies),
+        "yes" if [r[0][4] for r in replies if r] == list(range(2, 15))
+        else "no",
+        "yes" if all(r and r[0][5] == 0 for r in replies) else "no"))
+
+
 def main():
     if sys.argv[1].startswith("tcp:"):
         _, host, port = sys.argv[1].split(":")
@@ -246,6 +272,8 @@ def main():
         fd_call_tcp(s)
     elif scenario == "object-event-errors":
         object_event_errors(s)
+    elif scenario == "split":
+        split(s)
     elif scenario == "garbage":
         s.sendall(b"\xff\xff\xff\xff garbage")
         print("closed" if read_reply(s) is None else "answered")
