@@ -42,13 +42,15 @@ struct listener {
     bool  is_adopted;        /* systemd's: its file is not ours to remove */
     const struct tls_context *tls;  /* the server's; NULL: plain */
     bool  is_admin;          /* the admin socket (listener_set_admin) */
-    bool  is_held;           /* a connection waits for a free slot */
-    struct listener *next_held;  /* in first_held's list */
     bool  is_accepting;      /* listener_accept was called */
-    bool  has_waiting;       /* a connection libuv holds for us meanwhile */
+    /* libuv holds a connection for us, and takes no more (the kernel
+     * queues them) until it is accepted: before listener_accept, or while
+     * the server has no free slot. */
+    bool  is_held;
+    struct listener *next_held;  /* in first_held's list */
 };
 
-/* The sockets whose next connection waits for a free slot. Loop thread. */
+/* The sockets holding a connection. Loop thread. */
 static struct listener *first_held;
 static bool is_resuming;
 
@@ -65,8 +67,11 @@ hold(struct listener *l)
 
     if (l->is_held)
         return;
-    client_registry_full_reason(server_of(l), why, sizeof(why));
-    log_warn("%s: %s, not accepting until a client leaves", l->path, why);
+    if (l->is_accepting) {
+        client_registry_full_reason(server_of(l), why, sizeof(why));
+        log_warn("%s: %s, not accepting until a client leaves", l->path,
+                 why);
+    }
     l->is_held = true;
     l->next_held = first_held;
     first_held = l;
@@ -96,17 +101,15 @@ listener_resume_held(void)
     is_resuming = true;
     for (; l != NULL; l = next) {
         next = l->next_held;
-        if (!client_registry_has_room(server_of(l)))
+        if (!l->is_accepting || !client_registry_has_room(server_of(l)))
             continue;
         unhold(l);
-        log_info("%s: accepting again", l->path);
+        log_info("%s: accepting", l->path);
         client_accept(&l->sock.stream, l->is_read_only, l->is_admin, l->tls);
     }
     is_resuming = false;
 }
 
-/* Before listener_accept, a connection is left with libuv, which then
- * stops taking more (the kernel queues them) until it is accepted. */
 static void
 on_connection(uv_stream_t *server, int status)
 {
@@ -116,11 +119,7 @@ on_connection(uv_stream_t *server, int status)
         log_warn("%s: %s", l->path, uv_strerror(status));
         return;
     }
-    if (!l->is_accepting) {
-        l->has_waiting = true;
-        return;
-    }
-    if (!client_registry_has_room(server_of(l))) {
+    if (!l->is_accepting || !client_registry_has_room(server_of(l))) {
         hold(l);
         return;
     }
@@ -279,11 +278,7 @@ listener_accept(struct listener *l)
     if (l == NULL || l->is_accepting)
         return;
     l->is_accepting = true;
-    if (l->has_waiting && !client_registry_has_room(server_of(l)))
-        hold(l);
-    else if (l->has_waiting)
-        client_accept(&l->sock.stream, l->is_read_only, l->is_admin, l->tls);
-    l->has_waiting = false;
+    listener_resume_held();
 }
 
 void

@@ -54,8 +54,9 @@ void listener_close(struct listener *l);
  * (virt-admin) and nothing else. Call before the loop runs again. */
 void listener_set_admin(struct listener *l);
 
-/* Loop thread: a client left or the limits changed; the sockets holding
- * a connection for a free slot accept it if their server now has room. */
+/* Loop thread: a client left, the limits changed or the accepting began;
+ * the sockets holding a connection accept it if they accept and their
+ * server now has room. */
 void listener_resume_held(void);
 
 #endif /* VIREO_DAEMON_LISTENER_H */
