@@ -252,25 +252,35 @@ sleep_until_ns(uint64_t when)
         ;
 }
 
+/* Call k of a run: a suspend when k is even, a resume when odd (they
+ * take the same arguments); sent_ns[k] is when it went out. 0, or -1. */
+static int
+toggle(const struct event_load *load, int fd, int k, uint64_t *sent_ns)
+{
+    remote_domain_suspend_args args = { .dom = *load->dom };
+    struct wire_message reply;
+
+    sent_ns[k] = now_ns();
+    if (call_sync(fd, k % 2 ? REMOTE_PROC_DOMAIN_RESUME
+                            : REMOTE_PROC_DOMAIN_SUSPEND,
+                  (xdrproc_t)xdr_remote_domain_suspend_args, &args,
+                  &reply) < 0)
+        return -1;
+    wire_message_free(&reply);
+    return 0;
+}
+
 /* Suspend and resume in turn, one call every interval, each sent at its
- * time; sent_ns[k] is when call k went out. Returns how many were made. */
+ * time. Returns how many were made. */
 static int
 produce(const struct event_load *load, int fd, uint64_t *sent_ns, int n)
 {
-    remote_domain_suspend_args args = { .dom = *load->dom };
     uint64_t start = now_ns();
 
     for (int k = 0; k < n; k++) {
-        struct wire_message reply;
         sleep_until_ns(start + (uint64_t)((double)k * load->interval_ms * 1e6));
-        sent_ns[k] = now_ns();
-        /* suspend and resume take the same arguments */
-        if (call_sync(fd, k % 2 ? REMOTE_PROC_DOMAIN_RESUME
-                                : REMOTE_PROC_DOMAIN_SUSPEND,
-                      (xdrproc_t)xdr_remote_domain_suspend_args, &args,
-                      &reply) < 0)
+        if (toggle(load, fd, k, sent_ns) < 0)
             return k;
-        wire_message_free(&reply);
     }
     return n;
 }
@@ -281,19 +291,12 @@ static int
 produce_closed_loop(const struct event_load *load, int fd,
                     struct arrivals *a, uint64_t *sent_ns, int n)
 {
-    remote_domain_suspend_args args = { .dom = *load->dom };
     uint64_t end = now_ns() + (uint64_t)(load->duration_s * 1e9);
     int k;
 
     for (k = 0; k < n && (k % 2 == 1 || now_ns() < end); k++) {
-        struct wire_message reply;
-        sent_ns[k] = now_ns();
-        if (call_sync(fd, k % 2 ? REMOTE_PROC_DOMAIN_RESUME
-                                : REMOTE_PROC_DOMAIN_SUSPEND,
-                      (xdrproc_t)xdr_remote_domain_suspend_args, &args,
-                      &reply) < 0)
+        if (toggle(load, fd, k, sent_ns) < 0)
             return k;
-        wire_message_free(&reply);
         if (!wait_arrivals(a, (uint64_t)(k + 1) * (uint64_t)load->n_subscribers,
                            now_ns() + CLOSED_LOOP_WAIT_NS))
             return k + 1;
