@@ -47,7 +47,8 @@ chmod 0644 "$DIR/root.qcow2"
 # wait_shut_off URI NAME: until the guest NAME is shut off (bounded by
 # the time it takes to boot and power off).
 wait_shut_off() {
-    for _ in $(seq "$((GUEST_BOOT_TIMEOUT * 10))"); do
+    local deadline=$((SECONDS + GUEST_BOOT_TIMEOUT + GUEST_POWEROFF_TIMEOUT))
+    while [ "$SECONDS" -lt "$deadline" ]; do
         case $(timeout "$VSH_TIMEOUT" virsh -c "$1" domstate "$2" 2>&1) in
         "shut off"*) return 0 ;;
         esac
