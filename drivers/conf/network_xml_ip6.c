@@ -89,13 +89,16 @@ range_end(const char *text, struct in6_addr *out, bool *is_v6,
           struct vireo_error *err)
 {
     struct in_addr v4;
+    char message[sizeof(err->message)];
 
     *is_v6 = inet_pton(AF_INET6, text, out) == 1;
     if (*is_v6 || inet_pton(AF_INET, text, &v4) == 1)
         return 0;
-    return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
-                     "Cannot parse socket address '%s': "
-                     "Name or service not known", text);
+    /* libvirt's system errors carry no prefix. */
+    snprintf(message, sizeof(message), "Cannot parse socket address '%s': "
+             "Name or service not known", text);
+    return error_set_raw(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
+                         message);
 }
 
 /* libvirt's sanity check of a range against its network. */

@@ -23,6 +23,17 @@ struct link6_ifreq {
     int             ifindex;
 };
 
+/* libvirt's system error: its words and strerror(errnum), no prefix. */
+static int
+system_error(struct vireo_error *err, int errnum, const char *what)
+{
+    char message[sizeof(err->message)];
+
+    snprintf(message, sizeof(message), "%s: %s", what, strerror(errnum));
+    return error_set_raw(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
+                         message);
+}
+
 /* Write value to path; errno kept on failure. */
 static int
 write_sysctl(const char *path, const char *value)
@@ -44,15 +55,15 @@ static int
 set_bridge_sysctl(const char *bridge, const char *field, const char *value,
                   struct vireo_error *err)
 {
-    char path[128];
+    char path[128], what[200];
 
     snprintf(path, sizeof(path), "/proc/sys/net/ipv6/conf/%s/%s", bridge,
              field);
-    if (write_sysctl(path, value) < 0)
-        return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
-                         "cannot write to '%s' on bridge '%s': %s", path,
-                         bridge, strerror(errno));
-    return 0;
+    if (write_sysctl(path, value) == 0)
+        return 0;
+    snprintf(what, sizeof(what), "cannot write to '%s' on bridge '%s'", path,
+             bridge);
+    return system_error(err, errno, what);
 }
 
 int
@@ -80,7 +91,7 @@ net_link6_add_address(const char *bridge, const struct in6_addr *address,
     struct link6_ifreq req = { .addr = *address,
                                .prefixlen = (unsigned)prefix,
                                .ifindex = (int)if_nametoindex(bridge) };
-    char text[INET6_ADDRSTRLEN];
+    char text[INET6_ADDRSTRLEN], what[128];
     int fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     int rc = fd < 0 || req.ifindex == 0 ? -1 : ioctl(fd, SIOCSIFADDR, &req);
     int e = errno;
@@ -90,17 +101,15 @@ net_link6_add_address(const char *bridge, const struct in6_addr *address,
     if (rc == 0)
         return 0;
     inet_ntop(AF_INET6, address, text, sizeof(text));
-    return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
-                     "Failed to add IP address %s/%d to %s: %s", text,
-                     prefix, bridge, strerror(e));
+    snprintf(what, sizeof(what), "Failed to add IP address %s/%d to %s",
+             text, prefix, bridge);
+    return system_error(err, e, what);
 }
 
 int
 net_link6_enable_forwarding(struct vireo_error *err)
 {
     if (write_sysctl("/proc/sys/net/ipv6/conf/all/forwarding", "1\n") < 0)
-        return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NETWORK,
-                         "failed to enable IP forwarding: %s",
-                         strerror(errno));
+        return system_error(err, errno, "failed to enable IP forwarding");
     return 0;
 }
