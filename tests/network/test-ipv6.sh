@@ -12,7 +12,7 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 30
+plan 31
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
 
@@ -145,6 +145,12 @@ case $lease in
 fd00:1::1[0-9a-f][0-9a-f]) ok 0 "of the range" ;;
 *) ok 1 "of the range (got '$lease')" ;;
 esac
+
+nvsh net-update six add-last ip-dhcp-host \
+    "<host id='0:3:0:1:52:54:0:0:0:9' name='h6' ip='fd00:1::50'/>" \
+    --live --parent-index 1
+is "$RC $(grep h6 "$NET_RUN/six.hosts")" "0 id:0:3:0:1:52:54:0:0:0:9,h6,[fd00:1::50]" \
+    "net-update adds a DHCPv6 host to the running dnsmasq's hosts file"
 
 # -- SLAAC on a route network ------------------------------------------------
 define_start slaac route vbr6sl \
