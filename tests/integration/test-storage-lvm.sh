@@ -103,10 +103,11 @@ lvm_setup 1 "$VG_L" || fail_all "a loop device is free for libvirtd's group"
 export LVM_SUPPRESS_FD_WARNINGS=1
 
 . "$HERE/libvirtd.sh"
+. "$HERE/pool-events.sh"
 LIBVIRTD_ENV="LVM_SYSTEM_DIR=$DIR/lvm1 LVM_SUPPRESS_FD_WARNINGS=1"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 2
+plan 14
 
 LVM_SYSTEM_DIR=$DIR/lvm0 daemon_start
 ok $? "vireod starts with its storage driver"
@@ -151,6 +152,8 @@ session() {
         "pool-list --all --details" "vol-list lvp"
         "vol-create-as lvp v1 8M" "vol-create-as lvp big 1G"
         "vol-create-as lvp a/b 8M"
+        "lvm lvcreate --name byhand -L 4M $vg"
+        "vol-create-as lvp byhand 4M"
         "vol-list lvp --details" "vol-info v1 --pool lvp"
         "vol-delete v1 --pool lvp" "vol-resize v1 16M --pool lvp"
         "pool-refresh lvp" "pool-info lvp" "vol-list lvp"
@@ -164,9 +167,12 @@ session() {
         "pool-list --all" "pool-destroy lvp" "pool-list --all"
     )
     for cmd in "${cmds[@]}"; do
-        echo "\$ virsh $cmd"
+        echo "\$ $cmd"
         # shellcheck disable=SC2086 # each entry is a command line
-        timeout "$VSH_TIMEOUT" virsh -c "$uri" $cmd 2>&1
+        case $cmd in
+        "lvm "*) LVM_SYSTEM_DIR=$DIR/lvm$i ${cmd#lvm } > /dev/null 2>&1 ;;
+        *) timeout "$VSH_TIMEOUT" virsh -c "$uri" $cmd 2>&1 ;;
+        esac
         echo "rc=$?"
         echo "LVs: $(lv_names "$i")"
     done
@@ -183,3 +189,59 @@ mask() {
 WANT=$(session "$LIBVIRTD_QEMU_URI" 1 | mask "${LOOPS[1]}" "$VG_L")
 GOT=$(session "$QURI" 0 | mask "${LOOPS[0]}" "$VG_V")
 same_output "$WANT" "$GOT" "the logical pool session answers as libvirtd's logical backend"
+like "$WANT" "no storage vol with matching path '/dev/VG/v1'" \
+     "libvirtd's own create fails for want of a device node, as described"
+like "$WANT" "\$ vol-create-as lvp v1 8M
+error: Failed to create vol v1
+error: Storage volume not found: no storage vol with matching path '/dev/VG/v1'
+
+rc=1
+LVs: 
+" "and removes the LV it made (lvs lists none after it)"
+
+# Pool events, as virsh pool-event sees them from each daemon.
+events_session() {
+    pool_events "$1" "$DIR/events$2" lvp "$DIR/pool-${VGS_MADE[$2]}.xml"
+}
+WANT=$(events_session "$LIBVIRTD_QEMU_URI" 1)
+GOT=$(events_session "$QURI" 0)
+like "$WANT" "for storage pool lvp: Undefined" "libvirtd's watcher saw the events"
+same_output "$WANT" "$GOT" "pool events come as from libvirtd's logical backend"
+
+# The real effects on vireod's own device.
+qvsh() {
+    timeout "$VSH_TIMEOUT" virsh -c "$QURI" "$@" > "$OUT" 2> "$ERR"
+    RC=$?
+}
+lvm0() {
+    LVM_SYSTEM_DIR=$DIR/lvm0 "$@" 2> /dev/null
+}
+qvsh pool-define "$DIR/pool-$VG_V.xml" && qvsh pool-build lvp
+is "$(lvm0 pvs --noheadings -o pv_name,vg_name | tr -s ' ')" \
+   " ${LOOPS[0]} $VG_V" "a build makes the device a PV of the group"
+qvsh pool-start lvp
+lvm0 lvcreate --name grown -L 8M "$VG_V" > /dev/null
+qvsh pool-refresh lvp && qvsh pool-info lvp
+like "$(cat "$OUT")" "Available:      52.00 MiB" \
+     "a refresh reads the group's free space again (an LV of 8 MiB made by hand)"
+qvsh pool-autostart lvp
+daemon_stop
+ok $? "vireod stops with a running logical pool"
+LVM_SYSTEM_DIR=$DIR/lvm0 daemon_start
+# The pool starts while vireod already answers (its tools run in turn,
+# as libvirtd's autostart does in a thread of its own).
+for _ in $(seq 100); do
+    qvsh pool-info lvp
+    grep -q "State: *running" "$OUT" && break
+    sleep 0.1
+done
+like "$(cat "$OUT")" "State:          running" \
+     "after a restart the autostart pool runs again"
+like "$(cat "$OUT")" "Available:      52.00 MiB" "with the group's numbers"
+qvsh pool-destroy lvp && qvsh pool-delete lvp
+is "$(lvm0 pvs --noheadings -o pv_name,vg_name)" "" \
+   "a delete removes the group and the PV"
+qvsh pool-undefine lvp
+is "$RC" 0 "the pool is undefined"
+daemon_stop
+is "$DRC" 0 "vireod stops cleanly"
