@@ -502,6 +502,9 @@ take_new_vol(struct stor_pool *pool, const struct storage_vol_def *def,
         return error_set(err, VIR_ERR_NO_STORAGE_VOL, VIR_FROM_STORAGE,
                          "no storage vol with matching name '%s'",
                          def->name);
+    /* The pool's numbers follow, as libvirt's until the next refresh. */
+    pool->def->allocation += vol->def->allocation;
+    pool->def->available -= vol->def->allocation;
     *made = vol;
     return LVM_DONE;
 }
@@ -548,8 +551,11 @@ stor_lvm_vol_delete(struct stor_pool *pool, struct stor_vol *vol,
         LVM_AFTER(step(lvchange, NULL, err));
         progress = step(lvremove, NULL, err);
     }
-    if (progress == LVM_DONE)
+    if (progress == LVM_DONE) {
+        pool->def->allocation -= vol->def->allocation;
+        pool->def->available += vol->def->allocation;
         stor_vol_remove(pool, vol);
+    }
     return progress;
 }
 
