@@ -60,8 +60,8 @@ lvm_setup() {
     mkdir -p "$conf/lock"
     truncate -s 64M "$DIR/disk$i.img"
     loop=$(losetup --find --show "$DIR/disk$i.img") || return 1
-    LOOPS[$i]=$loop
-    VGS_MADE[$i]=$2
+    LOOPS[i]=$loop
+    VGS_MADE[i]=$2
     cat > "$conf/lvm.conf" <<END
 devices {
     filter = [ "a|^$loop\$|", "r|.*|" ]
@@ -104,6 +104,7 @@ export LVM_SUPPRESS_FD_WARNINGS=1
 
 . "$HERE/libvirtd.sh"
 . "$HERE/pool-events.sh"
+# shellcheck disable=SC2034 # read by libvirtd.sh
 LIBVIRTD_ENV="LVM_SYSTEM_DIR=$DIR/lvm1 LVM_SUPPRESS_FD_WARNINGS=1"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
