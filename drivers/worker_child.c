@@ -56,6 +56,13 @@
 
 extern char **environ;
 
+/* glibc's clone(), under the name that no sanitizer intercepts:
+ * ThreadSanitizer takes every clone() for a fork() and resets its
+ * bookkeeping in the new process, which, sharing our memory, would reset
+ * the daemon's. */
+extern int __clone(int (*fn)(void *), void *stack, int flags, void *arg,
+                   ...);
+
 /* How long releasing a running attached child waits for it to die after
  * SIGKILL: a process stuck in the kernel (D state) can take longer, and
  * the worker must not hang on it. */
@@ -231,9 +238,9 @@ run_intermediate(void *opaque)
     pid_t pid;
 
     syscall(SYS_setsid);
-    pid = clone(run_detached, s->stacks + SPAWN_STACK_SIZE,
-                CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
-                &s->pidfd);
+    pid = __clone(run_detached, s->stacks + SPAWN_STACK_SIZE,
+                  CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
+                  &s->pidfd);
     s->pid = pid < 0 ? -errno : pid;
     exit_now(0);
 }
@@ -262,9 +269,9 @@ reap_blocking(pid_t pid)
 static pid_t
 start_attached(struct spawn *s)
 {
-    pid_t pid = clone(run_attached, s->stacks + SPAWN_STACK_SIZE,
-                      CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
-                      &s->pidfd);
+    pid_t pid = __clone(run_attached, s->stacks + SPAWN_STACK_SIZE,
+                        CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
+                        &s->pidfd);
 
     s->pid = pid < 0 ? -errno : pid;
     return s->pid;
@@ -274,8 +281,9 @@ start_attached(struct spawn *s)
 static pid_t
 start_detached(struct spawn *s)
 {
-    pid_t mid = clone(run_intermediate, s->stacks + 2 * SPAWN_STACK_SIZE,
-                      CLONE_VM | CLONE_VFORK | CLONE_FILES | SIGCHLD, s);
+    pid_t mid = __clone(run_intermediate,
+                        s->stacks + 2 * SPAWN_STACK_SIZE,
+                        CLONE_VM | CLONE_VFORK | CLONE_FILES | SIGCHLD, s);
 
     if (mid < 0)
         return -errno;
