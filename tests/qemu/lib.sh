@@ -217,6 +217,12 @@ qemu_pids() {
     done
 }
 
+# qemu_pid_of NAME: the pid of the QEMU running NAME, from its status.
+qemu_pid_of() {
+    sed -n "s/^<domstatus .* pid='\([0-9]*\)'.*/\1/p" \
+        "$DIR/run/qemu/$1.xml" 2> /dev/null
+}
+
 # qemu_count: how many QEMU processes of this test run now.
 qemu_count() {
     local pids
