@@ -231,12 +231,18 @@ int
 conn_read(struct lg_conn *c, frame_fn fn, void *opaque)
 {
     for (;;) {
-        ssize_t n = recv(c->fd, c->in + c->in_len, c->in_cap - c->in_len, 0);
+        size_t room = c->in_cap - c->in_len;
+        ssize_t n = recv(c->fd, c->in + c->in_len, room, 0);
         switch (io_outcome(n)) {
         case IO_MOVED:
             c->in_len += (size_t)n;
             if (cut_frames(c, fn, opaque) < 0)
                 return -1;
+            /* A short read took all there was: asking again would only
+             * hear EAGAIN, a second system call per wake-up. Every caller
+             * waits level-triggered, so what comes later wakes it. */
+            if ((size_t)n < room)
+                return 0;
             break;
         case IO_WOULD_BLOCK: return 0;
         case IO_INTERRUPTED: break;

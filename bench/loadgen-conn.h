@@ -77,7 +77,9 @@ uint32_t conn_queue_call(struct lg_conn *c, const struct call_template *t,
  * (wait for EPOLLOUT), -1 on a broken connection. */
 int conn_flush(struct lg_conn *c);
 /* Read what is there and call fn for each whole frame. 0, or -1 when the
- * peer closed or the stream is broken. */
+ * peer closed or the stream is broken. It may leave bytes unread (it
+ * stops after a read that did not fill its buffer), so wait on c->fd
+ * level-triggered. */
 int conn_read(struct lg_conn *c, frame_fn fn, void *opaque);
 /* The pending call of a reply's serial, removed from the ring; false when
  * no such call is in flight. */

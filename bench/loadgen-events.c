@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "loadgen.h"
+#include "proc-stat.h"
 
 /* Lifecycle event numbers (libvirt's virDomainEventType). */
 enum { EVENT_SUSPENDED = 3, EVENT_RESUMED = 4 };
@@ -139,10 +140,10 @@ static void *
 listen_events(void *opaque)
 {
     struct ev_worker *w = opaque;
-    struct epoll_event events[64];
+    struct epoll_event events[256];
 
     while (atomic_load_explicit(w->phase, memory_order_relaxed) != PHASE_STOP) {
-        int n = epoll_wait(w->ep, events, 64, 20);
+        int n = epoll_wait(w->ep, events, 256, 20);
         for (int i = 0; i < n; i++) {
             struct lg_conn *c = events[i].data.ptr;
             if (conn_read(c, on_message, w) < 0) {
@@ -364,6 +365,7 @@ run_events(const struct event_load *load, struct event_result *r)
     int producer = connect_unix(load->path);
     struct arrivals arrivals = { .lock = PTHREAD_MUTEX_INITIALIZER };
     uint64_t started_ns;
+    double daemon0, self0;
 
     memset(r, 0, sizeof(*r));
     init_arrivals(&arrivals);
@@ -376,11 +378,16 @@ run_events(const struct event_load *load, struct event_result *r)
         n_started++;
     if (n_started == load->n_threads) {
         started_ns = now_ns();
+        daemon0 = load->pid ? proc_cpu_us(load->pid) : -1;
+        self0 = self_cpu_us();
         r->n_produced = load->is_closed_loop
             ? produce_closed_loop(load, producer, &arrivals, sent_ns, n)
             : produce(load, producer, sent_ns, n);
         drain(subs, load->n_subscribers, r->n_produced);
         r->seconds = (double)(now_ns() - started_ns) / 1e9;
+        r->client_cpu_us = self_cpu_us() - self0;
+        r->daemon_cpu_us = daemon0 >= 0 ? proc_cpu_us(load->pid) - daemon0
+                                        : -1;
         /* A closed loop ends with the duration, not after n events. */
         rc = r->n_produced == n ||
              (load->is_closed_loop && r->n_produced % 2 == 0) ? 0 : -1;
