@@ -334,9 +334,8 @@ print_error_reply(int proc, const struct wire_message *m)
             e && e->message ? *e->message : "(error not decoded)");
 }
 
-/* Wait for the reply of serial on fd, skipping event messages. */
-static int
-await_reply(int fd, int proc, uint32_t serial, struct wire_message *reply)
+int
+call_await(int fd, int proc, uint32_t serial, struct wire_message *reply)
 {
     for (;;) {
         uint8_t *buf;
@@ -365,24 +364,34 @@ await_reply(int fd, int proc, uint32_t serial, struct wire_message *reply)
     }
 }
 
-int
-call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
-          struct wire_message *reply)
+uint32_t
+call_send(int fd, int proc, xdrproc_t args_proc, const void *args)
 {
     static _Thread_local uint32_t serial;
     struct call_template t;
     int rc;
 
     if (template_build(&t, proc, args_proc, args) < 0)
-        return -1;
-    put_be32(t.bytes + SERIAL_OFFSET, ++serial);
+        return 0;
+    if (++serial == 0)
+        serial = 1;
+    put_be32(t.bytes + SERIAL_OFFSET, serial);
     rc = move_all(fd, t.bytes, t.len, true);
     template_release(&t);
     if (rc < 0) {
         fprintf(stderr, "loadgen: call %d: cannot send\n", proc);
-        return -1;
+        return 0;
     }
-    return await_reply(fd, proc, serial, reply);
+    return serial;
+}
+
+int
+call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
+          struct wire_message *reply)
+{
+    uint32_t serial = call_send(fd, proc, args_proc, args);
+
+    return serial != 0 ? call_await(fd, proc, serial, reply) : -1;
 }
 
 int

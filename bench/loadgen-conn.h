@@ -98,6 +98,11 @@ int connect_unix(const char *path);
  * daemon's message and returns -1, as does a broken connection. */
 int call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
               struct wire_message *reply);
+/* call_sync() in two halves, so that one call can be in flight on each of
+ * many connections at once: send it (its serial, or 0 if it could not be
+ * sent), then wait for the reply to that serial. */
+uint32_t call_send(int fd, int proc, xdrproc_t args_proc, const void *args);
+int call_await(int fd, int proc, uint32_t serial, struct wire_message *reply);
 /* CONNECT_OPEN of uri on a blocking fd. */
 int open_sync(int fd, const char *uri);
 
