@@ -27,7 +27,7 @@ import time
 # (after a warm-up of its own inside loadgen).
 PLANS = {
     'quick': {
-        'rounds': 3, 'duration': 0.7, 'warmup': 0.2,
+        'rounds': 3, 'duration': 0.5, 'warmup': 0.15,
         'conns': [1, 16, 64, 256],
         'idle': [1000], 'idle_conns': [16],
         'storm': 2000,
@@ -36,6 +36,9 @@ PLANS = {
         'event_duration': 1.0,
         'shared_threads': [4, 16],
         'mixed_rounds': 1, 'mixed_duration': 1.5,
+        # The closed loop is no goal: the quick plan runs its largest
+        # point only.
+        'closed_subscribers': [1000],
     },
     'full': {
         'rounds': 5, 'duration': 2.0, 'warmup': 0.5,
@@ -47,6 +50,7 @@ PLANS = {
         'event_duration': 3.0,
         'shared_threads': [1, 4, 16],
         'mixed_rounds': 3, 'mixed_duration': 5.0,
+        'closed_subscribers': [1, 10, 100, 1000],
     },
 }
 TARGETS = ['vireod', 'libvirtd', 'echo']
@@ -80,6 +84,10 @@ FIELDS = ['workload', 'target', 'round', 'conns', 'threads', 'depth',
           'destroy_max_ms', 'hung_call_ms', 'hung_call']
 # Event fan-out, closed loop: the rate the daemon sustains.
 FIELDS.append('events_per_s')
+# Whose CPU an event delivered and a connection opened cost: the
+# daemon's, and the client's (the subscribers share the machine).
+FIELDS += ['daemon_cpu_us_per_delivery', 'client_cpu_us_per_delivery',
+           'daemon_cpu_us_per_open']
 
 
 class Suite:
@@ -254,7 +262,7 @@ class Suite:
                      'subscribers': n}))
             # Closed loop: the next event once every subscriber had the
             # last one.
-            for n in p['subscribers']:
+            for n in p['closed_subscribers']:
                 self.in_turns(DAEMONS, rnd, lambda t: self.run(
                     t, ['--subscribers', str(n), '--threads', '2',
                         '--closed-loop',
