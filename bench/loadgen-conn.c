@@ -231,12 +231,18 @@ int
 conn_read(struct lg_conn *c, frame_fn fn, void *opaque)
 {
     for (;;) {
-        ssize_t n = recv(c->fd, c->in + c->in_len, c->in_cap - c->in_len, 0);
+        size_t room = c->in_cap - c->in_len;
+        ssize_t n = recv(c->fd, c->in + c->in_len, room, 0);
         switch (io_outcome(n)) {
         case IO_MOVED:
             c->in_len += (size_t)n;
             if (cut_frames(c, fn, opaque) < 0)
                 return -1;
+            /* A short read took all there was: asking again would only
+             * hear EAGAIN, a second system call per wake-up. Every caller
+             * waits level-triggered, so what comes later wakes it. */
+            if ((size_t)n < room)
+                return 0;
             break;
         case IO_WOULD_BLOCK: return 0;
         case IO_INTERRUPTED: break;
@@ -328,9 +334,8 @@ print_error_reply(int proc, const struct wire_message *m)
             e && e->message ? *e->message : "(error not decoded)");
 }
 
-/* Wait for the reply of serial on fd, skipping event messages. */
-static int
-await_reply(int fd, int proc, uint32_t serial, struct wire_message *reply)
+int
+call_await(int fd, int proc, uint32_t serial, struct wire_message *reply)
 {
     for (;;) {
         uint8_t *buf;
@@ -359,24 +364,34 @@ await_reply(int fd, int proc, uint32_t serial, struct wire_message *reply)
     }
 }
 
-int
-call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
-          struct wire_message *reply)
+uint32_t
+call_send(int fd, int proc, xdrproc_t args_proc, const void *args)
 {
     static _Thread_local uint32_t serial;
     struct call_template t;
     int rc;
 
     if (template_build(&t, proc, args_proc, args) < 0)
-        return -1;
-    put_be32(t.bytes + SERIAL_OFFSET, ++serial);
+        return 0;
+    if (++serial == 0)
+        serial = 1;
+    put_be32(t.bytes + SERIAL_OFFSET, serial);
     rc = move_all(fd, t.bytes, t.len, true);
     template_release(&t);
     if (rc < 0) {
         fprintf(stderr, "loadgen: call %d: cannot send\n", proc);
-        return -1;
+        return 0;
     }
-    return await_reply(fd, proc, serial, reply);
+    return serial;
+}
+
+int
+call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
+          struct wire_message *reply)
+{
+    uint32_t serial = call_send(fd, proc, args_proc, args);
+
+    return serial != 0 ? call_await(fd, proc, serial, reply) : -1;
 }
 
 int

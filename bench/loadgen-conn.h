@@ -77,7 +77,9 @@ uint32_t conn_queue_call(struct lg_conn *c, const struct call_template *t,
  * (wait for EPOLLOUT), -1 on a broken connection. */
 int conn_flush(struct lg_conn *c);
 /* Read what is there and call fn for each whole frame. 0, or -1 when the
- * peer closed or the stream is broken. */
+ * peer closed or the stream is broken. It may leave bytes unread (it
+ * stops after a read that did not fill its buffer), so wait on c->fd
+ * level-triggered. */
 int conn_read(struct lg_conn *c, frame_fn fn, void *opaque);
 /* The pending call of a reply's serial, removed from the ring; false when
  * no such call is in flight. */
@@ -96,6 +98,11 @@ int connect_unix(const char *path);
  * daemon's message and returns -1, as does a broken connection. */
 int call_sync(int fd, int proc, xdrproc_t args_proc, const void *args,
               struct wire_message *reply);
+/* call_sync() in two halves, so that one call can be in flight on each of
+ * many connections at once: send it (its serial, or 0 if it could not be
+ * sent), then wait for the reply to that serial. */
+uint32_t call_send(int fd, int proc, xdrproc_t args_proc, const void *args);
+int call_await(int fd, int proc, uint32_t serial, struct wire_message *reply);
 /* CONNECT_OPEN of uri on a blocking fd. */
 int open_sync(int fd, const char *uri);
 

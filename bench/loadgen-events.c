@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "loadgen.h"
+#include "proc-stat.h"
 
 /* Lifecycle event numbers (libvirt's virDomainEventType). */
 enum { EVENT_SUSPENDED = 3, EVENT_RESUMED = 4 };
@@ -139,10 +140,10 @@ static void *
 listen_events(void *opaque)
 {
     struct ev_worker *w = opaque;
-    struct epoll_event events[64];
+    struct epoll_event events[256];
 
     while (atomic_load_explicit(w->phase, memory_order_relaxed) != PHASE_STOP) {
-        int n = epoll_wait(w->ep, events, 64, 20);
+        int n = epoll_wait(w->ep, events, 256, 20);
         for (int i = 0; i < n; i++) {
             struct lg_conn *c = events[i].data.ptr;
             if (conn_read(c, on_message, w) < 0) {
@@ -155,19 +156,31 @@ listen_events(void *opaque)
     return NULL;
 }
 
-/* Register fd for every domain's lifecycle events; the callback id. */
-static int
+/* Ask on fd for every domain's lifecycle events; the call's serial, or
+ * 0. Every subscriber asks before any answer is read, so that setting up
+ * a thousand costs about one round trip, not a thousand. */
+static uint32_t
 subscribe(int fd)
 {
     remote_connect_domain_event_callback_register_any_args args = {
         .eventID = 0,       /* VIR_DOMAIN_EVENT_ID_LIFECYCLE */
     };
+
+    return call_send(fd, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                     (xdrproc_t)
+                     xdr_remote_connect_domain_event_callback_register_any_args,
+                     &args);
+}
+
+/* The callback id the registration sent as serial got, or -1. */
+static int
+subscribed(int fd, uint32_t serial)
+{
     struct wire_message reply;
 
-    if (call_sync(fd, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                  (xdrproc_t)
-                  xdr_remote_connect_domain_event_callback_register_any_args,
-                  &args, &reply) < 0)
+    if (serial == 0 ||
+        call_await(fd, REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                   serial, &reply) < 0)
         return -1;
     int id = ((remote_connect_domain_event_callback_register_any_ret *)
               reply.body)->callbackID;
@@ -176,9 +189,9 @@ subscribe(int fd)
 }
 
 static int
-set_up_subscriber(struct subscriber *s, int fd, int n_slots)
+set_up_subscriber(struct subscriber *s, int fd, uint32_t serial, int n_slots)
 {
-    s->callback_id = subscribe(fd);
+    s->callback_id = subscribed(fd, serial);
     s->received_ns = calloc((size_t)n_slots, sizeof(*s->received_ns));
     s->types = calloc((size_t)n_slots, sizeof(*s->types));
     if (s->callback_id < 0 || s->received_ns == NULL || s->types == NULL ||
@@ -194,18 +207,25 @@ set_up(const struct event_load *load, struct subscriber *subs,
        struct ev_worker *workers, int n_slots, struct event_result *r)
 {
     int *fds = calloc((size_t)load->n_subscribers, sizeof(*fds));
+    uint32_t *serials = calloc((size_t)load->n_subscribers, sizeof(*serials));
     struct open_many_result opened;
 
-    if (fds == NULL ||
-        open_many(load->path, load->uri, load->n_subscribers, 64, 30, fds,
-                  &opened) < 0)
+    if (fds == NULL || serials == NULL ||
+        open_many(load->path, load->uri, load->n_subscribers, 256, 30, fds,
+                  &opened) < 0) {
+        free(fds);
+        free(serials);
         return -1;
+    }
+    for (int i = 0; i < opened.n_opened; i++)
+        serials[i] = subscribe(fds[i]);
     for (int i = 0; i < opened.n_opened; i++) {
-        if (set_up_subscriber(&subs[i], fds[i], n_slots) < 0)
+        if (set_up_subscriber(&subs[i], fds[i], serials[i], n_slots) < 0)
             break;
         r->n_subscribed++;
     }
     free(fds);
+    free(serials);
     if (r->n_subscribed < load->n_subscribers) {
         fprintf(stderr, "loadgen: only %d of %d subscribers registered\n",
                 r->n_subscribed, load->n_subscribers);
@@ -364,6 +384,7 @@ run_events(const struct event_load *load, struct event_result *r)
     int producer = connect_unix(load->path);
     struct arrivals arrivals = { .lock = PTHREAD_MUTEX_INITIALIZER };
     uint64_t started_ns;
+    double daemon0, self0;
 
     memset(r, 0, sizeof(*r));
     init_arrivals(&arrivals);
@@ -376,11 +397,16 @@ run_events(const struct event_load *load, struct event_result *r)
         n_started++;
     if (n_started == load->n_threads) {
         started_ns = now_ns();
+        daemon0 = load->pid ? proc_cpu_us(load->pid) : -1;
+        self0 = self_cpu_us();
         r->n_produced = load->is_closed_loop
             ? produce_closed_loop(load, producer, &arrivals, sent_ns, n)
             : produce(load, producer, sent_ns, n);
         drain(subs, load->n_subscribers, r->n_produced);
         r->seconds = (double)(now_ns() - started_ns) / 1e9;
+        r->client_cpu_us = self_cpu_us() - self0;
+        r->daemon_cpu_us = daemon0 >= 0 ? proc_cpu_us(load->pid) - daemon0
+                                        : -1;
         /* A closed loop ends with the duration, not after n events. */
         rc = r->n_produced == n ||
              (load->is_closed_loop && r->n_produced % 2 == 0) ? 0 : -1;

@@ -365,11 +365,13 @@ do_storm(const struct options *o)
     int *fds = calloc((size_t)o->n_storm, sizeof(*fds));
     struct open_many_result r;
     long rss0 = o->pid ? proc_rss_kb(o->pid) : -1;
+    double cpu0 = o->pid ? proc_cpu_us(o->pid) : -1;
 
     if (fds == NULL ||
         open_many(o->socket, o->uri, o->n_storm, o->window, o->timeout_s, fds,
                   &r) < 0)
         return -1;
+    double cpu1 = cpu0 >= 0 ? proc_cpu_us(o->pid) : -1;
     /* Give the daemon a moment to settle what it allocated per client. */
     usleep(200000);
     long rss1 = o->pid ? proc_rss_kb(o->pid) : -1;
@@ -380,13 +382,22 @@ do_storm(const struct options *o)
     printf("loadgen label=%s mode=storm conns=%d opened=%d refused=%d"
            " timed_out=%d open_seconds=%.3f opens_per_s=%.0f"
            " close_seconds=%.3f rss_before_kb=%ld rss_held_kb=%ld"
-           " rss_per_conn_bytes=%.0f\n",
+           " rss_per_conn_bytes=%.0f daemon_cpu_us_per_open=%.1f\n",
            o->label, o->n_storm, r.n_opened, r.n_refused, r.n_timed_out,
            r.seconds, r.n_opened / r.seconds, close_s, rss0, rss1,
            rss0 >= 0 && rss1 >= 0 && r.n_opened > 0
-               ? (double)(rss1 - rss0) * 1024 / r.n_opened : -1);
+               ? (double)(rss1 - rss0) * 1024 / r.n_opened : -1,
+           cpu1 >= 0 && r.n_opened > 0 ? (cpu1 - cpu0) / r.n_opened : -1);
     free(fds);
     return r.n_opened == o->n_storm ? 0 : -1;
+}
+
+/* CPU time per event delivered, or -1 when unknown. */
+static double
+per_delivery(double cpu_us, uint64_t n_delivered)
+{
+    return cpu_us >= 0 && n_delivered > 0 ? cpu_us / (double)n_delivered
+                                          : -1;
 }
 
 static int
@@ -399,7 +410,7 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
         .n_threads = o->n_threads < o->n_subscribers ? o->n_threads
                                                       : o->n_subscribers,
         .interval_ms = o->interval_ms, .duration_s = o->duration_s,
-        .is_closed_loop = o->is_closed_loop,
+        .is_closed_loop = o->is_closed_loop, .pid = o->pid,
     };
     int rc = -1;
 
@@ -408,7 +419,8 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
                " closed_loop=%d events_per_s=%.0f"
                " produced=%d delivered=%llu lost=%llu duplicated=%llu"
                " out_of_order=%llu p50_us=%.1f p90_us=%.1f p99_us=%.1f"
-               " max_us=%.1f\n",
+               " max_us=%.1f daemon_cpu_us_per_delivery=%.2f"
+               " client_cpu_us_per_delivery=%.2f\n",
                o->label, o->n_subscribers,
                o->is_closed_loop ? 0 : o->interval_ms, o->is_closed_loop,
                r->seconds > 0 ? r->n_produced / r->seconds : 0,
@@ -419,7 +431,9 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
                (unsigned long long)r->n_out_of_order,
                hist_quantile_us(&r->hist, 0.5), hist_quantile_us(&r->hist, 0.9),
                hist_quantile_us(&r->hist, 0.99),
-               (double)r->hist.max_ns / 1e3);
+               (double)r->hist.max_ns / 1e3,
+               per_delivery(r->daemon_cpu_us, r->n_delivered),
+               per_delivery(r->client_cpu_us, r->n_delivered));
         rc = r->n_lost + r->n_duplicated + r->n_out_of_order == 0 &&
              r->n_delivered > 0 ? 0 : -1;
     }

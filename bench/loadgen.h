@@ -67,6 +67,7 @@ struct event_load {
     int         n_subscribers, n_threads;
     double      interval_ms, duration_s;
     bool        is_closed_loop;  /* next event once all had the last */
+    pid_t       pid;             /* the daemon's, for its CPU; 0: none */
 };
 
 struct event_result {
@@ -75,6 +76,9 @@ struct event_result {
     struct latency_hist hist;  /* from the producer's call to receipt */
     int      n_subscribed;
     double   seconds;          /* producing and draining */
+    /* CPU time over those seconds: the daemon's (-1: unknown) and this
+     * process's, whose subscribers share the machine with the daemon. */
+    double   daemon_cpu_us, client_cpu_us;
 };
 
 int run_events(const struct event_load *load, struct event_result *r);

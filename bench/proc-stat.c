@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * proc-stat.c: /proc/PID/stat fields 14 and 15 (utime, stime), and
- * /proc/PID/status's VmRSS line.
+ * /proc/PID/status's VmRSS line; and getrusage() for this process.
  */
 #include "proc-stat.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 double
@@ -83,4 +84,14 @@ proc_ctxsw(pid_t pid)
             total += task_ctxsw(pid, e->d_name);
     closedir(d);
     return total;
+}
+
+double
+self_cpu_us(void)
+{
+    struct rusage ru;
+
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
 }

@@ -18,6 +18,9 @@ double proc_cpu_us(pid_t pid);
  * daemon's wake-ups and hand-offs between threads. -1 if unreadable. */
 long proc_ctxsw(pid_t pid);
 
+/* User plus system time of this process, in microseconds. */
+double self_cpu_us(void);
+
 /* Its resident set (VmRSS) in kB; -1 if it cannot be read. */
 long proc_rss_kb(pid_t pid);
 

@@ -47,7 +47,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 25
+plan 27
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -114,14 +114,20 @@ is "$(field "$LINE" listed)" 6 "they are listed, with the domain test"
 loadgen --socket "$SOCK" --pid "$DPID" --storm 100 --window 32
 is "$RC $(field "$LINE" opened) $(field "$LINE" refused)" "0 100 0" \
     "a storm of 100 connections: all opened, none refused"
+awk -v cpu="$(field "$LINE" daemon_cpu_us_per_open)" 'BEGIN { exit !(cpu >= 0) }'
+ok $? "the storm reports the daemon's CPU per connection opened"
 
-loadgen --socket "$SOCK" --subscribers 3 --threads 2 --interval-ms 20 \
-    --duration 0.5
+loadgen --socket "$SOCK" --pid "$DPID" --subscribers 3 --threads 2 \
+    --interval-ms 20 --duration 0.5
 produced=$(field "$LINE" produced)
 is "$RC $produced $(field "$LINE" delivered)" "0 24 72" \
     "events: 24 produced (an even count), each delivered to the 3 subscribers"
 is "$(field "$LINE" lost) $(field "$LINE" duplicated) $(field "$LINE" out_of_order)" \
     "0 0 0" "events: none lost, duplicated or out of order"
+awk -v d="$(field "$LINE" daemon_cpu_us_per_delivery)" \
+    -v c="$(field "$LINE" client_cpu_us_per_delivery)" \
+    'BEGIN { exit !(d >= 0 && c > 0) }'
+ok $? "events: the daemon's and the client's CPU per event delivered reported"
 
 loadgen --socket "$DIR/echo-sock" --echo --shared --threads 4 --duration 0.5
 sane_calls "4 threads sharing one connection to the echo server"

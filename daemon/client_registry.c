@@ -17,6 +17,10 @@
 static struct {
     struct client_record       *first, *last;
     size_t                      n;
+    /* TLS clients not yet seen past their handshake: a client never goes
+     * back into one, so each leaves this list once, and counting the
+     * unauthenticated ones (before every accept) walks only these. */
+    struct client_record       *first_shaking;
     struct client_server_limits limits;
 } servers[CLIENT_N_SERVERS] = {
     /* libvirtd's defaults: max_clients, max_anonymous_clients; and
@@ -24,6 +28,34 @@ static struct {
     [CLIENT_SERVER_MAIN] = { .limits = { 5000, 20 } },
     [CLIENT_SERVER_ADMIN] = { .limits = { 5000, 0 } },
 };
+
+static void
+add_shaking(struct client_record *r)
+{
+    struct client_record **first = &servers[r->server].first_shaking;
+
+    r->is_shaking = true;
+    r->shaking_prev = NULL;
+    r->shaking_next = *first;
+    if (*first != NULL)
+        (*first)->shaking_prev = r;
+    *first = r;
+}
+
+static void
+remove_shaking(struct client_record *r)
+{
+    if (!r->is_shaking)
+        return;
+    if (r->shaking_prev != NULL)
+        r->shaking_prev->shaking_next = r->shaking_next;
+    else
+        servers[r->server].first_shaking = r->shaking_next;
+    if (r->shaking_next != NULL)
+        r->shaking_next->shaking_prev = r->shaking_prev;
+    r->is_shaking = false;
+    r->shaking_prev = r->shaking_next = NULL;
+}
 
 static const char *const server_names[CLIENT_N_SERVERS] = {
     [CLIENT_SERVER_MAIN] = "libvirtd",
@@ -51,6 +83,8 @@ client_registry_add(struct client *c, unsigned int id,
         servers[server].first = r;
     servers[server].last = r;
     servers[server].n++;
+    if (transport == CLIENT_TRANSPORT_TLS)
+        add_shaking(r);
     return r;
 }
 
@@ -68,6 +102,7 @@ client_registry_remove(struct client_record *r)
     else
         servers[r->server].last = r->prev;
     servers[r->server].n--;
+    remove_shaking(r);
     free(r);
     listener_resume_held();
 }
@@ -150,12 +185,16 @@ client_registry_count(enum client_server server)
 size_t
 client_registry_count_unauth(enum client_server server)
 {
+    struct client_record *r = servers[server].first_shaking, *next;
     size_t n = 0;
 
-    for (const struct client_record *r = servers[server].first; r != NULL;
-         r = r->next)
+    for (; r != NULL; r = next) {
+        next = r->shaking_next;
         if (client_is_in_handshake(r->client))
             n++;
+        else
+            remove_shaking(r);
+    }
     return n;
 }
 

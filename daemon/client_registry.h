@@ -44,6 +44,10 @@ struct client_record {
     enum client_transport transport;
     enum client_server    server;
     struct client_record *prev, *next;   /* the server's, oldest first */
+    /* In the server's list of TLS clients that may still be in their
+     * handshake (client_registry_count_unauth() prunes it). */
+    bool                  is_shaking;
+    struct client_record *shaking_prev, *shaking_next;
 };
 
 /* One server's limits (libvirt's max_clients and max_anonymous_clients;
@@ -87,7 +91,10 @@ const char *client_server_name(enum client_server server);
 /* The server's open clients, oldest first (NULL: none); follow ->next. */
 struct client_record *client_registry_first(enum client_server server);
 size_t client_registry_count(enum client_server server);
-/* Those of them whose TLS handshake is not done yet. */
+/* Those of them whose TLS handshake is not done yet. Costs one step per
+ * such client (and one, once, per TLS client that finished its
+ * handshake since the last count), never one per open client: the
+ * sockets ask before every accept. */
 size_t client_registry_count_unauth(enum client_server server);
 
 /* The open client of server with that id, or NULL. */

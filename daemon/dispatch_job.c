@@ -174,7 +174,7 @@ submit(struct client *c, struct wire_message *msg, struct dispatch_job *job,
 
     job->msg = *msg;
     if (job->conn->worker == NULL ||
-        !call_submit(job->conn->worker, &job->call)) {
+        !call_submit_deferred(job->conn->worker, &job->call)) {
         job->msg.body = NULL;   /* still the caller's */
         job_release(&job->reply);
         return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_RPC,

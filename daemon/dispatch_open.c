@@ -131,7 +131,7 @@ submit(struct open_job *job, struct vireo_error *err)
 {
     struct worker *w = job->drv->worker();
 
-    if (w != NULL && call_submit(w, &job->call))
+    if (w != NULL && call_submit_deferred(w, &job->call))
         return 0;
     return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_RPC,
                      "the %s driver is not running", job->drv->name);

@@ -12,6 +12,7 @@
 #include "daemon/metrics_calls.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
+#include "loop/queue_defer.h"
 #include "wire/error.h"
 
 static struct queue *replies;
@@ -56,11 +57,13 @@ dispatch_reply_encode(struct wire_buffer *out,
     return dispatch_reply_error(out, call, err);
 }
 
+/* Deferred: on a driver's thread the loop is woken once for the whole
+ * batch of jobs that thread runs (drivers/worker.c). */
 void
 dispatch_reply_push(struct dispatch_reply *reply)
 {
     atomic_fetch_add_explicit(&n_queued, 1, memory_order_relaxed);
-    if (replies == NULL || !queue_push(replies, &reply->link)) {
+    if (replies == NULL || !queue_push_deferred(replies, &reply->link)) {
         atomic_fetch_sub_explicit(&n_queued, 1, memory_order_relaxed);
         wire_buffer_release(&reply->out);
         if (reply->opened != NULL)

@@ -59,7 +59,9 @@ int  dispatch_reply_error(struct wire_buffer *out,
                           const struct vireo_error *err);
 
 /* Any thread: hand reply to the loop. Past dispatch_fini (never while a
- * driver runs) the reply is released at once instead. */
+ * driver runs) the reply is released at once instead. On a driver's
+ * thread it is queued at once, and the loop woken once for the batch of
+ * jobs that thread is running (loop/queue_defer.h). */
 void dispatch_reply_push(struct dispatch_reply *reply);
 
 /* Any thread: replies pushed and not yet taken by the loop (the loop's

@@ -47,6 +47,13 @@ call_submit(struct worker *w, struct call *c)
     return worker_push(w, &c->job);
 }
 
+bool
+call_submit_deferred(struct worker *w, struct call *c)
+{
+    c->w = w;
+    return worker_push_deferred(w, &c->job);
+}
+
 struct call *
 call_current(void)
 {

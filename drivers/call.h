@@ -86,6 +86,10 @@ void call_init(struct call *c, call_run_fn run, call_done_fn done,
 /* Any thread: run c on w. Returns false when w no longer takes calls
  * (it is stopping); c is then still the caller's and done is not called. */
 bool call_submit(struct worker *w, struct call *c);
+/* call_submit() whose wake-up of w may wait for the end of the calling
+ * thread's batch (worker_push_deferred()): the daemon's loop hands a
+ * turn's calls over with one wake-up. */
+bool call_submit_deferred(struct worker *w, struct call *c);
 
 /* The call the worker thread is running right now, or NULL: then the
  * caller waits on its own thread (an in-process connection) and the slot

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "drivers/worker_priv.h"
+#include "loop/queue_defer.h"
 
 static _Thread_local struct worker *current;
 
@@ -49,16 +50,25 @@ run_job(struct worker *w, struct worker_job *job)
     worker_stats_job_done(w, since);
 }
 
+/* What a batch's jobs push with queue_push_deferred() (their answers)
+ * wakes its consumer once, when the batch ends; or as soon as that
+ * wake-up has waited this long behind slower jobs. */
+#define DEFER_MAX_US 50
+
 /* A job may push further jobs or free itself: read next before running. */
 static void
 run_batch(struct worker *w, struct queue_link *link)
 {
+    queue_defer_begin();
     while (link != NULL) {
         struct worker_job *job = QUEUE_ITEM(link, struct worker_job, link);
 
         link = link->next;
         run_job(w, job);
+        if (queue_defer_age_us() >= DEFER_MAX_US)
+            queue_defer_flush();
     }
+    queue_defer_end();
 }
 
 /* Calls still waiting go first: their on_abandon reaches into the
@@ -162,16 +172,30 @@ fail:
     return NULL;
 }
 
-bool
-worker_push(struct worker *w, struct worker_job *job)
+/* Push job the way push_fn does (queue_push or queue_push_deferred). */
+static bool
+push(struct worker *w, struct worker_job *job,
+     bool (*push_fn)(struct queue *, struct queue_link *))
 {
     /* Counted before the push: once pushed, the job may be done (and
      * counted) before this thread runs again. */
     atomic_fetch_add_explicit(&w->jobs_pushed, 1, memory_order_relaxed);
-    if (queue_push(w->inbox, &job->link))
+    if (push_fn(w->inbox, &job->link))
         return true;
     atomic_fetch_sub_explicit(&w->jobs_pushed, 1, memory_order_relaxed);
     return false;
+}
+
+bool
+worker_push(struct worker *w, struct worker_job *job)
+{
+    return push(w, job, queue_push);
+}
+
+bool
+worker_push_deferred(struct worker *w, struct worker_job *job)
+{
+    return push(w, job, queue_push_deferred);
 }
 
 /* ---- closures ---------------------------------------------------------- */

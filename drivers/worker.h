@@ -58,6 +58,10 @@ struct worker *worker_new(const char *name);
 /* Any thread: queue job after everything pushed before. Returns false once
  * the worker is stopping; the job then stays the caller's. */
 bool worker_push(struct worker *w, struct worker_job *job);
+/* The same, but inside a batch of the calling thread (the loop's turn,
+ * another worker's batch) the worker is woken once at the batch's end
+ * (loop/queue_defer.h). For a caller that does not wait for the job. */
+bool worker_push_deferred(struct worker *w, struct worker_job *job);
 
 /* Any thread: run fn(arg) on the worker, as a job that always runs.
  * Returns false (fn is not run, arg stays the caller's) once the worker is

@@ -23,6 +23,8 @@
 
 #include "loop/event.h"
 #include "loop/queue.h"
+#include "loop/queue_defer.h"
+#include "loop/queue_priv.h"
 
 struct queue {
     pthread_mutex_t    lock;
@@ -136,30 +138,70 @@ queue_new_loop(queue_batch_cb cb, void *opaque)
     return q;
 }
 
+/* Queue lock held: append link; whether the queue was empty (its
+ * consumer may be asleep, and only a wake-up brings it). */
+static bool
+append(struct queue *q, struct queue_link *link)
+{
+    bool was_empty = q->head == NULL;
+
+    link->next = NULL;
+    *q->tail = link;
+    q->tail = &link->next;
+    return was_empty;
+}
+
+/* Queue lock held. */
+static void
+signal_consumer(struct queue *q)
+{
+    if (q->wake_fd >= 0) {
+        uint64_t one = 1;
+        /* Cannot fail short of overflowing the counter, which a consumer
+         * that resets it on every wake-up never lets happen. */
+        (void)!write(q->wake_fd, &one, sizeof(one));
+    } else {
+        pthread_cond_signal(&q->is_nonempty);
+    }
+}
+
 bool
 queue_push(struct queue *q, struct queue_link *link)
 {
-    bool was_empty;
+    /* A wake-up this thread held back for q goes now: the caller may
+     * wait for the consumer next (worker_call()). */
+    bool was_held = queue_defer_take(q);
 
     pthread_mutex_lock(&q->lock);
     if (q->is_closed) {
         pthread_mutex_unlock(&q->lock);
         return false;
     }
-    was_empty = q->head == NULL;
-    link->next = NULL;
-    *q->tail = link;
-    q->tail = &link->next;
-    if (was_empty && q->wake_fd >= 0) {
-        uint64_t one = 1;
-        /* Cannot fail short of overflowing the counter, which a consumer
-         * that resets it on every wake-up never lets happen. */
-        (void)!write(q->wake_fd, &one, sizeof(one));
-    } else if (was_empty) {
-        pthread_cond_signal(&q->is_nonempty);
-    }
+    if (append(q, link) || was_held)
+        signal_consumer(q);
     pthread_mutex_unlock(&q->lock);
     return true;
+}
+
+bool
+queue_push_quiet(struct queue *q, struct queue_link *link, bool *needs_wake)
+{
+    pthread_mutex_lock(&q->lock);
+    if (q->is_closed) {
+        pthread_mutex_unlock(&q->lock);
+        return false;
+    }
+    *needs_wake = append(q, link);
+    pthread_mutex_unlock(&q->lock);
+    return true;
+}
+
+void
+queue_wake(struct queue *q)
+{
+    pthread_mutex_lock(&q->lock);
+    signal_consumer(q);
+    pthread_mutex_unlock(&q->lock);
 }
 
 struct queue_link *
@@ -232,6 +274,7 @@ queue_free(struct queue *q)
 {
     if (q == NULL)
         return;
+    queue_defer_take(q);
     queue_close(q);
     if (q->wake_fd < 0) {
         destroy_queue(q);

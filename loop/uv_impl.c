@@ -42,6 +42,7 @@
 #include <uv.h>
 
 #include "loop/event.h"
+#include "loop/queue_defer.h"
 #include "loop/uv_impl.h"
 
 /* Ids to records: an intrusive hash table, chained, with a power-of-two
@@ -473,15 +474,20 @@ on_wake(uv_async_t *handle)
     settle();
 }
 
+/* What the loop's callbacks pushed with queue_push_deferred() wakes
+ * its consumers here, once per turn: before the loop blocks, and after
+ * the callbacks of what it polled. */
 static void
 on_before_poll(uv_prepare_t *handle)
 {
+    queue_defer_flush();
     settle();
 }
 
 static void
 on_after_poll(uv_check_t *handle)
 {
+    queue_defer_flush();
     settle();
 }
 
@@ -763,7 +769,9 @@ uv_impl_run_once(void)
      * them now, or a 0 ms timeout added before this call would first be
      * armed after libuv's idle phase and miss this iteration. */
     settle();
+    queue_defer_begin();
     uv_run(&uv.loop, UV_RUN_ONCE);
+    queue_defer_end();
     on_loop_thread = false;
     return 0;
 }

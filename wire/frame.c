@@ -105,13 +105,21 @@ wire_buffer_release(struct wire_buffer *buf)
     buf->cap = 0;
 }
 
+/* A new buffer's first size. Small, since most messages are (a reply
+ * to a cheap call is a few dozen bytes, and wire_encode() asks for the
+ * exact size at once): a daemon encodes a reply on a driver's thread and
+ * frees it on the loop's, and a 64 KiB buffer each time made the
+ * allocator give the driver's arena back to the kernel and fault it in
+ * again, about sixteen page faults per call. */
+#define FIRST_CAP 256
+
 /* Make room for `more` bytes after buf->len, doubling like libvirt's
  * encoder so that appending many messages stays linear. */
 static int
 reserve(struct wire_buffer *buf, size_t more)
 {
     size_t want = buf->len + more;
-    size_t cap = buf->cap ? buf->cap : 65536;
+    size_t cap = buf->cap ? buf->cap : FIRST_CAP;
     uint8_t *data;
 
     if (want <= buf->cap)
