@@ -43,18 +43,27 @@ job_free(struct sparse_job *job)
     free(job);
 }
 
-/* Tell the daemon why the transfer failed, in libvirt's words
- * ("WHAT PATH: strerror"); it ends the client's stream with them. */
+/* Tell the daemon why the transfer failed, in libvirt's words ("WHAT
+ * PATH: strerror", or "WHAT: strerror" without a path); it ends the
+ * client's stream with them. */
 static void
-send_failure(struct sparse_job *job, const char *what, int errnum)
+send_text(struct sparse_job *job, const char *what, const char *path,
+          int errnum)
 {
     char text[SPARSE_ERROR_MAX + 1];
-    int n = snprintf(text, sizeof(text), "%s %s: %s", what, job->path,
+    int n = snprintf(text, sizeof(text), "%s%s%s: %s", what,
+                     path != NULL ? " " : "", path != NULL ? path : "",
                      strerror(errnum));
 
     if (n > SPARSE_ERROR_MAX)
         n = SPARSE_ERROR_MAX;
     sparse_record_send(job->sock_fd, SPARSE_RECORD_ERROR, (uint64_t)n, text);
+}
+
+static void
+send_failure(struct sparse_job *job, const char *what, int errnum)
+{
+    send_text(job, what, job->path, errnum);
 }
 
 static uint64_t
@@ -126,7 +135,7 @@ write_data(struct sparse_job *job, const struct sparse_record *rec)
 
     /* libvirt refuses data past the length it was given. */
     if (len == 0 && rec->length > 0) {
-        send_failure(job, "cannot write to stream", ENOSPC);
+        send_text(job, "cannot write to stream", NULL, ENOSPC);
         return false;
     }
     while (len > 0) {
