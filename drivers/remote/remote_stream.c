@@ -25,8 +25,10 @@ open_vol_stream(int proc, struct vireo_storage_vol *vol,
     };
 
     remote_vol_to_wire(vol, &args.vol);
-    if (rpc_client_open_transfer(priv->rpc, proc, &args, &transfer,
-                                 err) < 0)
+    /* libvirt's VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM and
+     * VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM are both bit 0. */
+    if (rpc_client_open_transfer(priv->rpc, proc, &args, flags & 1u,
+                                 &transfer, err) < 0)
         return -1;
     st->priv = transfer;
     return 0;
