@@ -171,6 +171,20 @@ write_hole(struct sparse_job *job, const struct sparse_record *rec)
     return true;
 }
 
+/* After an upload failed: take and drop what the daemon still sends until
+ * it closes its end, so that it reads the error record before any write
+ * of its own fails for want of a reader. */
+static void
+drain(struct sparse_job *job)
+{
+    char buf[4096];
+    ssize_t n;
+
+    do
+        n = read(job->sock_fd, buf, sizeof(buf));
+    while (n > 0 || (n < 0 && errno == EINTR));
+}
+
 /* Upload: records from the daemon until its end closes. */
 static void
 run_upload(struct sparse_job *job)
@@ -191,6 +205,8 @@ run_upload(struct sparse_job *job)
             is_ok = false;
     }
     sparse_reader_release(&reader);
+    if (!is_ok)
+        drain(job);
 }
 
 struct thread_arg {
