@@ -18,7 +18,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 [ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 5
+plan 7
 
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
 chmod 0755 "$DIR"
@@ -107,5 +107,15 @@ ok $? "and libvirtd keeps the holes of a sparse upload as holes"
 setup "$QURI" "$DIR/v-virsh" || diag "vireod's pool did not start"
 same_output "$WANT" "$(run virsh "$QURI" v-virsh)" \
     "virsh against vireod: what it gets from libvirtd, holes included"
+timeout "$VSH_TIMEOUT" virsh -c "$QURI" pool-destroy st > /dev/null
+setup "$QURI" "$DIR/v-vireo" || diag "vireod's second pool did not start"
+same_output "$WANT" "$(run "$VIREO" "$QURI" v-vireo)" \
+    "vireo against vireod: what virsh gets from libvirtd, holes included"
+
+setup "$LIBVIRTD_QEMU_URI" "$DIR/l-vireo" ||
+    diag "libvirtd's second pool did not start"
+same_output "$WANT" "$(run "$VIREO" "$LIBVIRTD_QEMU_URI" l-vireo)" \
+    "vireo against libvirtd: what virsh gets from it, holes included"
+
 kill -0 "$DPID"
 ok $? "and vireod runs on"
