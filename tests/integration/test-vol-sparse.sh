@@ -12,24 +12,16 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/libvirtd.sh"
+. "$HERE/vol_peers.sh"
 
-: "${VIREO:?VIREO must name the vireo executable}"
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-[ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-
+vol_peers_require
 plan 7
-
+vol_peers_start_vireod
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
-chmod 0755 "$DIR"
 for p in v-virsh v-vireo l-virsh l-vireo; do
     mkdir -p "$DIR/$p/st"
 done
 chmod -R 0777 "$DIR/l-virsh" "$DIR/l-vireo"
-
-daemon_start
-ok $? "vireod starts with its storage driver"
-QURI="qemu+unix:///system?socket=$DIR/run/vireo-sock"
 
 # The data: 3 MiB and 12345 bytes, starting with a hole, data at 1 MiB
 # and at 2 MiB (a piece of 300000 bytes, one of 4096), ending with a hole.
@@ -41,13 +33,10 @@ head -c 300000 /dev/urandom |
 head -c 4096 /dev/urandom |
     dd of="$SRC" bs=4096 seek=512 conv=notrunc status=none
 
-# setup URI ROOT: a running dir pool st on ROOT/st, with an empty 4 MiB
-# volume (nothing allocated).
+# setup URI ROOT: the pool on ROOT, with an empty 4 MiB volume (nothing
+# allocated).
 setup() {
-    timeout "$VSH_TIMEOUT" virsh -c "$1" pool-create-as st dir \
-        --target "$2/st" > /dev/null &&
-    timeout "$VSH_TIMEOUT" virsh -c "$1" vol-create-as st s.img 4M \
-        --allocation 0 > /dev/null
+    vol_pool_setup "$1" "$2" s.img 4M --allocation 0
 }
 
 # facts FILE: its size, how many 512-byte blocks it has, and a checksum.
