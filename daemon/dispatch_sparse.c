@@ -2,11 +2,8 @@
 /*
  * dispatch_sparse.c: which calls open sparse streams (dispatch_sparse.h).
  */
+#include "api/vireo.h"
 #include "daemon/dispatch_sparse.h"
-
-/* libvirt's VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM and
- * VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM: both this bit. */
-enum { SPARSE_FLAG = 1u << 0 };
 
 enum stream_sparse
 dispatch_stream_sparse(const struct wire_message *msg)
@@ -16,13 +13,14 @@ dispatch_stream_sparse(const struct wire_message *msg)
     if (msg->header.proc == REMOTE_PROC_STORAGE_VOL_UPLOAD) {
         const remote_storage_vol_upload_args *a = msg->body;
 
-        return a->flags & SPARSE_FLAG ? STREAM_SPARSE_UPLOAD : STREAM_PLAIN;
+        return a->flags & VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+                   ? STREAM_SPARSE_UPLOAD : STREAM_PLAIN;
     }
     if (msg->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD) {
         const remote_storage_vol_download_args *a = msg->body;
 
-        return a->flags & SPARSE_FLAG ? STREAM_SPARSE_DOWNLOAD
-                                      : STREAM_PLAIN;
+        return a->flags & VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM
+                   ? STREAM_SPARSE_DOWNLOAD : STREAM_PLAIN;
     }
     return STREAM_PLAIN;
 }

@@ -10,10 +10,6 @@
 
 #include "api/vireo.h"
 
-/* libvirt's VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM and
- * VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM: both this bit. */
-enum { STOR_VOL_SPARSE_STREAM = 1u << 0 };
-
 /* Storage thread: open the file at path and start moving it, from offset
  * on and at most length bytes (0: to the end for a download, no limit for
  * an upload), between the file and *fd (the caller's, non-blocking), on a

@@ -92,14 +92,15 @@ transfer(struct vireo_storage_vol *handle, unsigned long long offset,
     struct stor_vol *vol;
     char file_arg[4200], skip_arg[40], count_arg[40];
     int rc;
+    unsigned sparse = is_upload ? VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+                                : VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM;
 
-    if (error_check_flags(err, VIR_FROM_STORAGE, flags,
-                          STOR_VOL_SPARSE_STREAM,
+    if (error_check_flags(err, VIR_FROM_STORAGE, flags, sparse,
                           is_upload ? "storageVolUpload"
                                     : "storageVolDownload") < 0 ||
         (vol = find_ready(handle, is_upload, err)) == NULL)
         return -1;
-    if (flags & STOR_VOL_SPARSE_STREAM)
+    if (flags & sparse)
         return stor_vol_sparse_start(vol->def->target.path, is_upload,
                                      offset, length, fd, err);
     snprintf(file_arg, sizeof(file_arg), "%s=%s", is_upload ? "of" : "if",
