@@ -209,6 +209,8 @@ run_upload(struct sparse_job *job)
         drain(job);
 }
 
+/* What the transfer's thread starts with; handed over by pthread_create,
+ * freed by the thread. */
 struct thread_arg {
     struct sparse_job *job;
     bool               is_upload;
