@@ -14,15 +14,12 @@
 
 #include "api/check.h"
 #include "api/storage_check.h"
+#include "api/stream_check.h"
 #include "drivers/driver.h"
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/storage_handle.h"
 #include "drivers/stream_handle.h"
-
-/* libvirt's VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX: what the whole-data
- * helpers move at a time, one message on the wire. */
-#define CHUNK_BYTES 262120
 
 struct vireo_stream *
 vireo_stream_new(struct vireo_conn *conn, unsigned flags,
@@ -58,8 +55,7 @@ vireo_stream_free(struct vireo_stream *st)
     free(st);
 }
 
-/* st is a stream handle on an open connection. */
-static int
+int
 check_stream(const struct vireo_stream *st, const char *func,
              struct vireo_error *err)
 {
@@ -69,9 +65,7 @@ check_stream(const struct vireo_stream *st, const char *func,
     return 0;
 }
 
-/* st (a valid handle) is open on a driver that moves stream data: libvirt answers "not
- * supported" for a stream no call opened, as it has no driver then. */
-static int
+int
 check_open(const struct vireo_stream *st, bool has_slot, const char *func,
            struct vireo_error *err)
 {
@@ -79,11 +73,6 @@ check_open(const struct vireo_stream *st, bool has_slot, const char *func,
         return error_unsupported(err, st->conn->driver, func);
     return 0;
 }
-
-/* The entry points on an open stream: the handle, then the slot. */
-#define ON_STREAM(st, func, slot, err)                                     \
-    (check_stream(st, func, err) < 0 ||                                    \
-     check_open(st, (st)->conn->driver->slot != NULL, func, err) < 0)
 
 int
 vireo_stream_send(struct vireo_stream *st, const char *data, size_t nbytes,
@@ -128,20 +117,27 @@ vireo_stream_abort(struct vireo_stream *st, struct vireo_error *err)
     return st->conn->driver->stream_abort(st, err);
 }
 
-/* What a whole-data helper moves the data with: one of the two. */
-struct all_cb {
-    vireo_stream_source_cb source;
-    vireo_stream_sink_cb   sink;
-    void                  *opaque;
-};
-
-/* Fill buf from the source and send it, until the source ends. */
-static int
-send_loop(struct vireo_stream *st, const struct all_cb *cb, char *buf,
-          struct vireo_error *err)
+int
+stream_send_loop(struct vireo_stream *st, const struct all_cb *cb,
+                 char *buf, struct vireo_error *err)
 {
+    long long data_left = 0;
+
     for (;;) {
-        int got = cb->source(st, buf, CHUNK_BYTES, cb->opaque);
+        size_t want = CHUNK_BYTES;
+        int got, rc;
+
+        if (cb->source_hole != NULL) {
+            rc = stream_next_data(st, cb, &data_left, err);
+            if (rc <= 0) {
+                if (rc < 0)
+                    return -1;
+                continue;              /* a hole went out: look again */
+            }
+            if ((long long)want > data_left)
+                want = (size_t)data_left;
+        }
+        got = want > 0 ? cb->source(st, buf, want, cb->opaque) : 0;
 
         if (got < 0)
             return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS,
@@ -150,38 +146,54 @@ send_loop(struct vireo_stream *st, const struct all_cb *cb, char *buf,
             return 0;
         if (vireo_stream_send(st, buf, (size_t)got, err) < 0)
             return -1;
+        data_left -= got;
     }
 }
 
-/* Receive into buf and give it to the sink (which takes all it is given,
- * or fails), until the data ends. */
+/* Give got bytes of buf to cb's sink, which may take them in pieces. */
 static int
-recv_loop(struct vireo_stream *st, const struct all_cb *cb, char *buf,
-          struct vireo_error *err)
+sink_all(struct vireo_stream *st, const struct all_cb *cb, const char *buf,
+         int got, struct vireo_error *err)
+{
+    for (int off = 0; off < got;) {
+        int n = cb->sink(st, buf + off, (size_t)(got - off), cb->opaque);
+
+        if (n < 0)
+            return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS,
+                             "recv handler failed: %s", strerror(errno));
+        off += n;
+    }
+    return 0;
+}
+
+int
+stream_recv_loop(struct vireo_stream *st, const struct all_cb *cb,
+                 char *buf, struct vireo_error *err)
 {
     for (;;) {
-        int got = vireo_stream_recv(st, buf, CHUNK_BYTES, err);
+        int got = cb->sink_hole == NULL
+                      ? vireo_stream_recv(st, buf, CHUNK_BYTES, err)
+                      : vireo_stream_recv_flags(st, buf, CHUNK_BYTES,
+                                                VIR_STREAM_RECV_STOP_AT_HOLE,
+                                                err);
 
+        if (got == -3) {
+            if (stream_sink_hole(st, cb, err) < 0)
+                return -1;
+            continue;
+        }
         if (got <= 0)
             return got;
-        for (int off = 0; off < got;) {
-            int n = cb->sink(st, buf + off, (size_t)(got - off), cb->opaque);
-
-            if (n < 0)
-                return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_STREAMS,
-                                 "recv handler failed: %s", strerror(errno));
-            off += n;
-        }
+        if (sink_all(st, cb, buf, got, err) < 0)
+            return -1;
     }
 }
 
-/* Run loop with a buffer of one message; a failure aborts the stream,
- * keeping the first error. */
-static int
-run_all(struct vireo_stream *st,
-        int (*loop)(struct vireo_stream *st, const struct all_cb *cb,
-                    char *buf, struct vireo_error *err),
-        const struct all_cb *cb, struct vireo_error *err)
+int
+stream_run_all(struct vireo_stream *st,
+               int (*loop)(struct vireo_stream *st, const struct all_cb *cb,
+                           char *buf, struct vireo_error *err),
+               const struct all_cb *cb, struct vireo_error *err)
 {
     struct vireo_error ignored = { 0 };
     char *buf = malloc(CHUNK_BYTES);
@@ -206,7 +218,7 @@ vireo_stream_send_all(struct vireo_stream *st, vireo_stream_source_cb source,
     if (ON_STREAM(st, func, stream_send, err) ||
         check_non_null(source, "handler", func, err) < 0)
         return -1;
-    return run_all(st, send_loop, &cb, err);
+    return stream_run_all(st, stream_send_loop, &cb, err);
 }
 
 int
@@ -219,7 +231,7 @@ vireo_stream_recv_all(struct vireo_stream *st, vireo_stream_sink_cb sink,
     if (ON_STREAM(st, func, stream_recv, err) ||
         check_non_null(sink, "handler", func, err) < 0)
         return -1;
-    return run_all(st, recv_loop, &cb, err);
+    return stream_run_all(st, stream_recv_loop, &cb, err);
 }
 
 /* Upload and download: the volume, a fresh stream on its connection, and

@@ -75,4 +75,55 @@ VIREO_API int vireo_storage_vol_download(struct vireo_storage_vol *vol,
                                          unsigned flags,
                                          struct vireo_error *err);
 
+/* Sparse streams: a volume transfer opened with one of these flags moves
+ * holes as their length (libvirt's STREAM_HOLE messages), not as zeros. */
+enum vireo_storage_vol_upload_flags {
+    VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM = 1 << 0,
+};
+enum vireo_storage_vol_download_flags {
+    VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM = 1 << 0,
+};
+enum vireo_stream_recv_flags {
+    VIR_STREAM_RECV_STOP_AT_HOLE = 1 << 0,
+};
+
+/* libvirt's virStreamSendHole: the other end skips length bytes (> 0)
+ * after the data sent before. flags 0. 0, or -1 with err set. */
+VIREO_API int vireo_stream_send_hole(struct vireo_stream *st,
+                                     long long length, unsigned flags,
+                                     struct vireo_error *err);
+/* libvirt's virStreamRecvFlags: as vireo_stream_recv, a hole reading as
+ * zeros; with VIR_STREAM_RECV_STOP_AT_HOLE, -3 where a hole stands (err
+ * untouched): vireo_stream_recv_hole then takes it. */
+VIREO_API int vireo_stream_recv_flags(struct vireo_stream *st, char *data,
+                                      size_t nbytes, unsigned flags,
+                                      struct vireo_error *err);
+/* libvirt's virStreamRecvHole: the length of the hole where the data
+ * stands (0 if none), taking it. flags 0. */
+VIREO_API int vireo_stream_recv_hole(struct vireo_stream *st,
+                                     long long *length, unsigned flags,
+                                     struct vireo_error *err);
+
+/* libvirt's virStreamSparseSendAll and virStreamSparseRecvAll: the whole
+ * data with its holes. source_hole says where the source stands (*in_data
+ * and the *length of that section; 0 and 0 at its end), source_skip skips
+ * a hole of the source, sink_hole makes one in the sink; each returns 0,
+ * or -1 with errno set. On failure the stream is aborted. */
+typedef int (*vireo_stream_source_hole_cb)(struct vireo_stream *st,
+                                           int *in_data, long long *length,
+                                           void *opaque);
+typedef int (*vireo_stream_source_skip_cb)(struct vireo_stream *st,
+                                           long long length, void *opaque);
+typedef int (*vireo_stream_sink_hole_cb)(struct vireo_stream *st,
+                                         long long length, void *opaque);
+VIREO_API int vireo_stream_sparse_send_all(
+    struct vireo_stream *st, vireo_stream_source_cb source,
+    vireo_stream_source_hole_cb source_hole,
+    vireo_stream_source_skip_cb source_skip, void *opaque,
+    struct vireo_error *err);
+VIREO_API int vireo_stream_sparse_recv_all(
+    struct vireo_stream *st, vireo_stream_sink_cb sink,
+    vireo_stream_sink_hole_cb sink_hole, void *opaque,
+    struct vireo_error *err);
+
 #endif /* VIREO_STREAM_H */

@@ -214,7 +214,8 @@ dispatch_message(struct client *c, struct wire_message *msg, int result)
     } else if (msg->header.type == WIRE_TYPE_CALL &&
                dispatch_admin_takes(c, msg)) {
         dispatch_admin_message(c, msg);
-    } else if (msg->header.type == WIRE_TYPE_STREAM) {
+    } else if (msg->header.type == WIRE_TYPE_STREAM ||
+               msg->header.type == WIRE_TYPE_STREAM_HOLE) {
         stream_set_receive(client_streams(c), msg);
     } else if (msg->header.type == WIRE_TYPE_CALL && msg->proc != NULL &&
                route_call(c, msg, &err) < 0) {

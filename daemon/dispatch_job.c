@@ -19,6 +19,7 @@
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_route.h"
+#include "daemon/dispatch_sparse.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
@@ -135,7 +136,8 @@ start_stream(struct dispatch_reply *reply)
 
     if (job->fd < 0)
         return;
-    stream_set_open(client_streams(reply->client), &reply->call, job->fd);
+    stream_set_open_sparse(client_streams(reply->client), &reply->call,
+                           job->fd, dispatch_stream_sparse(&job->msg));
     job->fd = -1;
 }
 

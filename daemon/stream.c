@@ -10,12 +10,15 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 #include <uv.h>
 
 #include "daemon/client.h"
 #include "daemon/log.h"
 #include "daemon/stream.h"
+#include "drivers/error.h"
+#include "drivers/sparse_frame.h"
 #include "loop/uv_impl.h"
 #include "wire/stream.h"
 
@@ -31,6 +34,11 @@ struct stream {
     size_t                in_off;        /* how much of in is written */
     bool                  is_eof_sent;   /* the fd ended; the client knows */
     bool                  is_finishing;  /* confirm once in is written */
+    /* Sparse streams: the fd speaks sparse_frame.h's records. */
+    enum stream_sparse    sparse;
+    struct sparse_reader  reader;        /* records coming from the fd */
+    bool                  is_draining;   /* an upload's data is all out:
+                                            confirm when the fd ends */
     struct stream        *next;
 };
 
@@ -71,6 +79,7 @@ on_closed(uv_handle_t *handle)
 
     close(s->fd);
     free(s->in);
+    sparse_reader_release(&s->reader);
     free(s);
 }
 
@@ -150,6 +159,75 @@ stream_confirm(struct stream *s)
     stream_end(s);
 }
 
+static void
+send_hole(struct stream *s, long long length)
+{
+    struct wire_buffer out = { 0 };
+
+    if (s->set == NULL)
+        return;
+    if (wire_encode_stream_hole(&out, &s->call, length, 0) == WIRE_RESULT_OK)
+        client_send(s->set->client, &out);
+    else
+        wire_buffer_release(&out);
+}
+
+/* The host side of a sparse transfer failed and said why (an ERROR
+ * record): the client gets its words. */
+static void
+fail_with_record(struct stream *s, const struct sparse_record *rec)
+{
+    char text[SPARSE_ERROR_MAX + 1];
+
+    memcpy(text, rec->data, (size_t)rec->length);
+    text[rec->length] = '\0';
+    stream_fail(s, VIR_ERR_SYSTEM_ERROR, text, 0);
+}
+
+/* The fd of a sparse stream ended between records: for a download, the
+ * end of its data; for an upload whose client finished, the host side's
+ * verdict that everything was written. */
+static void
+sparse_fd_ended(struct stream *s)
+{
+    if (s->is_draining) {
+        stream_confirm(s);
+        return;
+    }
+    send_message(s, WIRE_STATUS_CONTINUE, NULL, 0);
+    s->is_eof_sent = true;
+}
+
+/* read_once() for a sparse stream: one record, as one message. */
+static int
+read_record_once(struct stream *s)
+{
+    struct sparse_record rec;
+
+    switch (sparse_reader_read(&s->reader, s->fd, &rec)) {
+    case SPARSE_READ_AGAIN:
+        return 0;
+    case SPARSE_READ_END:
+        sparse_fd_ended(s);
+        return s->set != NULL ? 1 : -1;
+    case SPARSE_READ_FAILED:
+        stream_fail(s, VIR_ERR_SYSTEM_ERROR, "cannot read from stream",
+                    errno);
+        return -1;
+    case SPARSE_READ_RECORD:
+        break;
+    }
+    if (rec.type == SPARSE_RECORD_ERROR) {
+        fail_with_record(s, &rec);
+        return -1;
+    }
+    if (rec.type == SPARSE_RECORD_HOLE && rec.length > 0)
+        send_hole(s, (long long)rec.length);
+    else if (rec.type == SPARSE_RECORD_DATA && rec.length > 0)
+        send_message(s, WIRE_STATUS_CONTINUE, rec.data, (size_t)rec.length);
+    return 1;
+}
+
 /* One read, at most one message's worth: the loop turns to others before
  * reading more (the watch is level-triggered). Returns 1 if it made
  * progress (data, or the end of file), 0 if there was nothing to read, -1
@@ -157,7 +235,11 @@ stream_confirm(struct stream *s)
 static int
 read_once(struct stream *s)
 {
-    ssize_t n = read(s->fd, chunk, sizeof(chunk));
+    ssize_t n;
+
+    if (s->sparse != STREAM_PLAIN)
+        return read_record_once(s);
+    n = read(s->fd, chunk, sizeof(chunk));
 
     if (n > 0) {
         send_message(s, WIRE_STATUS_CONTINUE, chunk, (size_t)n);
@@ -195,6 +277,23 @@ drop_written(struct stream *s)
     s->in_len = s->in_off = 0;
 }
 
+/* A finishing client's data is all written. A sparse upload's host side
+ * may still fail (the disk is full): tell it the data ended and confirm
+ * when it closes in turn, or fail with what it says. Anything else is
+ * confirmed at once. */
+static void
+finish_written(struct stream *s)
+{
+    if (s->sparse != STREAM_SPARSE_UPLOAD) {
+        stream_confirm(s);
+    } else if (!s->is_draining) {
+        s->is_draining = true;
+        if (shutdown(s->fd, SHUT_WR) < 0)
+            stream_fail(s, VIR_ERR_SYSTEM_ERROR, "cannot write to stream",
+                        errno);
+    }
+}
+
 /* Write what the fd takes. Returns false if the stream ended. */
 static bool
 write_pending(struct stream *s)
@@ -221,7 +320,7 @@ write_pending(struct stream *s)
     drop_written(s);
     is_resumed = was_backed_up && !stream_set_is_backed_up(set);
     if (s->is_finishing && pending_in(s) == 0)
-        stream_confirm(s);
+        finish_written(s);
     /* Reading the client again may dispatch what it sent meanwhile, and
      * that may end this stream or the client: look again after it. */
     if (is_resumed)
@@ -267,7 +366,8 @@ on_poll(uv_poll_t *handle, int status, int events)
 static bool
 wants_to_read(const struct stream *s)
 {
-    return !s->is_eof_sent && !s->is_finishing && !s->set->is_quiesced &&
+    return !s->is_eof_sent && (!s->is_finishing || s->is_draining) &&
+           !s->set->is_quiesced &&
            client_pending_out(s->set->client) < STREAM_OUT_HIGH;
 }
 
@@ -289,6 +389,14 @@ update_watch(struct stream *s)
 int
 stream_set_open(struct stream_set *set, const remote_message_header *call,
                 int fd)
+{
+    return stream_set_open_sparse(set, call, fd, STREAM_PLAIN);
+}
+
+int
+stream_set_open_sparse(struct stream_set *set,
+                       const remote_message_header *call, int fd,
+                       enum stream_sparse sparse)
 {
     struct stream *s;
     int rc = UV_ENOMEM;
@@ -315,6 +423,7 @@ stream_set_open(struct stream_set *set, const remote_message_header *call,
     s->fd = fd;
     s->set = set;
     s->call = *call;
+    s->sparse = sparse;
     s->next = set->streams;
     set->streams = s;
     update_watch(s);
@@ -331,25 +440,105 @@ find(struct stream_set *set, const remote_message_header *hdr)
     return NULL;
 }
 
+/* Queue len bytes for the fd. false if the stream ended (no memory). */
+static bool
+append_in(struct stream *s, const void *data, size_t len)
+{
+    uint8_t *grown = realloc(s->in, s->in_len + len);
+
+    if (grown == NULL) {
+        stream_fail(s, VIR_ERR_NO_MEMORY, "out of memory", 0);
+        return false;
+    }
+    memcpy(grown + s->in_len, data, len);
+    s->in = grown;
+    s->in_len += len;
+    return true;
+}
+
+/* Queue one record for a sparse stream's fd (data: NULL for a hole). */
+static bool
+append_record(struct stream *s, enum sparse_record_type type,
+              const void *data, uint64_t len)
+{
+    uint8_t header[SPARSE_HEADER_LEN];
+
+    sparse_header_encode(header, type, len);
+    return append_in(s, header, sizeof(header)) &&
+           (data == NULL || append_in(s, data, (size_t)len));
+}
+
+/* Client data for a sparse stream's fd: records of at most
+ * SPARSE_DATA_MAX bytes, whatever size the client's messages are. */
+static bool
+append_data_records(struct stream *s, const uint8_t *data, size_t len)
+{
+    while (len > 0) {
+        size_t n = len < SPARSE_DATA_MAX ? len : SPARSE_DATA_MAX;
+
+        if (!append_record(s, SPARSE_RECORD_DATA, data, n))
+            return false;
+        data += n;
+        len -= n;
+    }
+    return true;
+}
+
 /* Client data for the fd; the client is throttled while too much waits. An
  * empty message carries nothing to write (libvirt writes 0 bytes). */
 static void
 take_data(struct stream *s, const uint8_t *data, size_t len)
 {
-    uint8_t *grown;
+    bool is_queued;
 
     if (len == 0 || s->is_finishing)
         return;
-    grown = realloc(s->in, s->in_len + len);
-    if (grown == NULL) {
-        stream_fail(s, VIR_ERR_NO_MEMORY, "out of memory", 0);
-        return;
-    }
-    memcpy(grown + s->in_len, data, len);
-    s->in = grown;
-    s->in_len += len;
-    if (write_pending(s))
+    is_queued = s->sparse != STREAM_PLAIN ? append_data_records(s, data, len)
+                                          : append_in(s, data, len);
+    if (is_queued && write_pending(s))
         update_watch(s);
+}
+
+/* The length of the client's hole, checked as libvirt's
+ * virStreamSendHole checks it. -1 with err set when it is not one. */
+static int
+hole_length(const struct wire_message *msg, long long *length,
+            struct vireo_error *err)
+{
+    unsigned flags;
+
+    if (wire_stream_hole(msg, length, &flags, err) < 0)
+        return -1;
+    if (*length <= 0)
+        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STREAMS,
+                         "length in virStreamSendHole must be greater "
+                         "than zero");
+    if (flags != 0)
+        return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STREAMS,
+                         "unsupported flags (0x%x) in function "
+                         "virStreamSendHole", flags);
+    return 0;
+}
+
+/* A hole from the client (STREAM_HOLE). Only a stream opened sparse takes
+ * one, as with libvirtd. */
+static void
+take_hole(struct stream *s, const struct wire_message *msg)
+{
+    struct vireo_error err = { 0 };
+    long long length;
+
+    if (s->is_finishing)
+        return;
+    if (s->sparse == STREAM_PLAIN) {
+        stream_fail(s, VIR_ERR_RPC, "Unexpected stream hole", 0);
+    } else if (hole_length(msg, &length, &err) < 0) {
+        stream_fail(s, err.code, err.message, 0);
+    } else if (append_record(s, SPARSE_RECORD_HOLE, NULL,
+                             (uint64_t)length) &&
+               write_pending(s)) {
+        update_watch(s);
+    }
 }
 
 void
@@ -361,6 +550,10 @@ stream_set_receive(struct stream_set *set, const struct wire_message *msg)
     if (s == NULL) {
         log_debug("stream message for no stream (serial %u, status %d): "
                   "dropped", msg->header.serial, msg->header.status);
+        return;
+    }
+    if (msg->header.type == WIRE_TYPE_STREAM_HOLE) {
+        take_hole(s, msg);
         return;
     }
     switch (msg->header.status) {

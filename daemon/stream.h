@@ -13,6 +13,14 @@
  *   abort (ERROR) at once; both end the stream;
  * - messages for a stream the client does not have are dropped.
  *
+ * A sparse stream (stream_set_open_sparse) has an fd that speaks
+ * drivers/sparse_frame.h's records: a DATA record becomes a STREAM
+ * message, a HOLE record a STREAM_HOLE message, an ERROR record the
+ * stream's error; and the client's data and holes become records. A
+ * client's hole on a stream not opened sparse ends it with libvirt's
+ * "Unexpected stream hole". A sparse upload's finish is confirmed once
+ * the host side, told the data ended, closed its end without an error.
+ *
  * Both directions are bounded. The fd is not read while the client's
  * socket has more than STREAM_OUT_HIGH bytes queued, so a slow client
  * slows the guest's console down instead of growing the daemon; and a
@@ -34,6 +42,14 @@
 
 struct client;
 struct stream_set;
+
+/* What an fd carries: bytes, or the records of a sparse transfer in one
+ * direction. */
+enum stream_sparse {
+    STREAM_PLAIN,
+    STREAM_SPARSE_DOWNLOAD,
+    STREAM_SPARSE_UPLOAD,
+};
 
 enum {
     STREAM_OUT_HIGH = 1 << 20,   /* client bytes queued: stop reading fds */
@@ -59,8 +75,13 @@ void stream_set_free(struct stream_set *set);
 int  stream_set_open(struct stream_set *set,
                      const remote_message_header *call, int fd);
 
-/* A STREAM message from the client (decoded without error); its data is
- * copied before this returns. */
+/* The same for a sparse stream: fd speaks records (see the top). */
+int  stream_set_open_sparse(struct stream_set *set,
+                            const remote_message_header *call, int fd,
+                            enum stream_sparse sparse);
+
+/* A STREAM or STREAM_HOLE message from the client (decoded without
+ * error); its data is copied before this returns. */
 void stream_set_receive(struct stream_set *set,
                         const struct wire_message *msg);
 

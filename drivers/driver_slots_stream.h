@@ -39,3 +39,19 @@
     int  (*stream_finish)(struct vireo_stream *st, struct vireo_error *err);
     int  (*stream_abort)(struct vireo_stream *st, struct vireo_error *err);
     void (*stream_free)(struct vireo_stream *st);
+
+    /* Sparse streams (libvirt's virStreamSendHole, virStreamRecvFlags,
+     * virStreamRecvHole), on a stream opened with a sparse flag: send_hole
+     * sends a hole of length bytes after the data sent before it;
+     * recv_flags receives as stream_recv, except that with
+     * VIR_STREAM_RECV_STOP_AT_HOLE it returns -3 (err untouched) where a
+     * hole stands, which recv_hole then takes (its length, 0 where there
+     * is none). A stream not opened sparse refuses both. Application's
+     * thread. */
+    int  (*stream_send_hole)(struct vireo_stream *st, long long length,
+                             unsigned flags, struct vireo_error *err);
+    int  (*stream_recv_flags)(struct vireo_stream *st, char *data,
+                              size_t len, unsigned flags,
+                              struct vireo_error *err);
+    int  (*stream_recv_hole)(struct vireo_stream *st, long long *length,
+                             unsigned flags, struct vireo_error *err);

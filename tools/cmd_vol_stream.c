@@ -4,12 +4,15 @@
  * from or to a file through a stream, in virsh 9.0's steps and words:
  * parse --offset and --length, find the volume, open the file, open the
  * stream, move all the data, close the file, finish the stream. A failed
- * download removes the file it created.
+ * download removes the file it created. With --sparse, holes travel as
+ * holes: found in the file uploaded (SEEK_DATA, SEEK_HOLE), made in the
+ * file downloaded (seek past, truncate), as virsh does.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -23,6 +26,7 @@ const struct opt_def cmd_vol_upload_opts[] = {
     { "pool", OPT_STRING, false, false, "pool name or uuid" },
     { "offset", OPT_NUMBER, false, false, "volume offset to upload to" },
     { "length", OPT_NUMBER, false, false, "amount of data to upload" },
+    { "sparse", OPT_BOOL, false, false, "preserve sparseness of volume" },
     { NULL },
 };
 
@@ -33,6 +37,7 @@ const struct opt_def cmd_vol_download_opts[] = {
     { "offset", OPT_NUMBER, false, false,
       "volume offset to download from" },
     { "length", OPT_NUMBER, false, false, "amount of data to download" },
+    { "sparse", OPT_BOOL, false, false, "preserve sparseness of volume" },
     { NULL },
 };
 
@@ -68,6 +73,7 @@ struct transfer {
     int                       fd;
     unsigned long long        offset;
     unsigned long long        length;
+    bool                      is_sparse;
     struct vireo_stream      *st;
 };
 
@@ -79,6 +85,7 @@ transfer_begin(struct session *s, const struct cmd *cmd,
     t->fd = -1;
     t->name = cmd_string(cmd, "vol");
     t->file = cmd_string(cmd, "file");
+    t->is_sparse = cmd_has(cmd, "sparse");
     if (opt_ull(cmd, "offset", false, &t->offset) < 0 ||
         opt_ull(cmd, "length", true, &t->length) < 0)
         return -1;
@@ -156,6 +163,92 @@ write_file(struct vireo_stream *st, const char *data, size_t nbytes,
     return (int)n;
 }
 
+/* Where the file being uploaded stands (virFileInData): in data or in a
+ * hole, and how long that lasts (a hole to the end counts up to the end;
+ * nothing at the end). The file's offset is where it was. */
+static int
+in_data(struct vireo_stream *st, int *is_data, long long *length,
+        void *opaque)
+{
+    const struct transfer *t = opaque;
+    off_t here = lseek(t->fd, 0, SEEK_CUR);
+    off_t data = here < 0 ? -1 : lseek(t->fd, here, SEEK_DATA);
+    off_t next = data;
+    int rc = 0;
+
+    if (here < 0 || (data < 0 && errno != ENXIO)) {
+        rc = -1;
+    } else if (data < 0 || data > here) {
+        /* No data from here on (ENXIO): a hole up to the end. */
+        next = data < 0 ? lseek(t->fd, 0, SEEK_END) : data;
+        *is_data = 0;
+    } else {
+        next = lseek(t->fd, here, SEEK_HOLE);
+        *is_data = 1;
+    }
+    if (rc == 0 && next >= here && lseek(t->fd, here, SEEK_SET) == here) {
+        *length = next - here;
+        return 0;
+    }
+    cli_error("Unable to get current position in stream");
+    return -1;
+}
+
+/* Skip a hole of the file uploaded. */
+static int
+skip_source(struct vireo_stream *st, long long length, void *opaque)
+{
+    const struct transfer *t = opaque;
+
+    return lseek(t->fd, length, SEEK_CUR) < 0 ? -1 : 0;
+}
+
+/* Make a hole in the file downloaded: seek past it and cut the file
+ * there, so that a hole at the end still gives the file its length. A
+ * block device reads zeros only where zeros were written. */
+static int
+skip_sink(struct vireo_stream *st, long long length, void *opaque)
+{
+    static const char zeros[65536];
+    const struct transfer *t = opaque;
+    struct stat sb;
+    off_t end;
+
+    if (fstat(t->fd, &sb) == 0 && S_ISBLK(sb.st_mode)) {
+        for (long long left = length; left > 0;) {
+            int n = write_file(st, zeros, left < (long long)sizeof(zeros)
+                                              ? (size_t)left
+                                              : sizeof(zeros), opaque);
+
+            if (n < 0)
+                return -1;
+            left -= n;
+        }
+        return 0;
+    }
+    end = lseek(t->fd, length, SEEK_CUR);
+    return end < 0 || ftruncate(t->fd, end) < 0 ? -1 : 0;
+}
+
+/* All the data of the file, sparse or not. */
+static int
+send_file(struct transfer *t, struct vireo_error *err)
+{
+    if (t->is_sparse)
+        return vireo_stream_sparse_send_all(t->st, read_file, in_data,
+                                            skip_source, t, err);
+    return vireo_stream_send_all(t->st, read_file, t, err);
+}
+
+static int
+recv_file(struct transfer *t, struct vireo_error *err)
+{
+    if (t->is_sparse)
+        return vireo_stream_sparse_recv_all(t->st, write_file, skip_sink, t,
+                                            err);
+    return vireo_stream_recv_all(t->st, write_file, t, err);
+}
+
 int
 cmd_vol_upload(struct session *s, const struct cmd *cmd)
 {
@@ -171,13 +264,16 @@ cmd_vol_upload(struct session *s, const struct cmd *cmd)
     }
     if (transfer_stream(s, &t) < 0)
         goto out;
-    if (vireo_storage_vol_upload(t.vol, t.st, t.offset, t.length, 0,
+    if (vireo_storage_vol_upload(t.vol, t.st, t.offset, t.length,
+                                 t.is_sparse
+                                     ? VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+                                     : 0,
                                  &err) < 0) {
         cli_error("cannot upload to volume %s", t.name);
         cli_report(&err);
         goto out;
     }
-    if (vireo_stream_send_all(t.st, read_file, &t, &err) < 0) {
+    if (send_file(&t, &err) < 0) {
         cli_error("cannot send data to volume %s", t.name);
         cli_report(&err);
         goto out;
@@ -195,13 +291,16 @@ download(struct session *s, struct transfer *t)
 
     if (transfer_stream(s, t) < 0)
         return -1;
-    if (vireo_storage_vol_download(t->vol, t->st, t->offset, t->length, 0,
+    if (vireo_storage_vol_download(t->vol, t->st, t->offset, t->length,
+                                   t->is_sparse
+                                       ? VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM
+                                       : 0,
                                    &err) < 0) {
         cli_error("cannot download from volume %s", t->name);
         cli_report(&err);
         return -1;
     }
-    if (vireo_stream_recv_all(t->st, write_file, t, &err) < 0) {
+    if (recv_file(t, &err) < 0) {
         cli_error("cannot receive data from volume %s", t->name);
         cli_report(&err);
         return -1;

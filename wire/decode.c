@@ -49,8 +49,8 @@ check_keepalive(const remote_message_header *hdr, size_t payload_len)
 
 /* Which payload a remote message carries, given its type and status, or a
  * verdict on why the pair does not fit the procedure. STREAM messages are
- * taken apart by take_stream(); STREAM_HOLE (sparse streams, which no
- * console uses) never fits. */
+ * taken apart by take_stream(), and so are STREAM_HOLE messages (sparse
+ * streams), whose payload wire_stream_hole() reads. */
 static int
 choose_payload(const remote_message_header *hdr, const struct wire_proc *proc,
                struct wire_payload *payload)
@@ -137,7 +137,8 @@ decode_body(const uint8_t *p, size_t len, const struct wire_payload *payload,
 
 /* A STREAM message of a procedure that opens streams: its payload is raw
  * bytes whatever the status (data for CONTINUE, nothing for OK, an error
- * or nothing for ERROR), left where it is for wire/stream.h to read. */
+ * or nothing for ERROR), left where it is for wire/stream.h to read; the
+ * same for a STREAM_HOLE message (a hole's length and flags). */
 static int
 take_stream(const uint8_t *p, size_t len, struct wire_message *out)
 {
@@ -157,7 +158,8 @@ decode_remote(const uint8_t *p, size_t len, struct wire_message *out)
     out->proc = wire_proc_find(out->header.prog, out->header.proc);
     if (out->proc == NULL)
         return WIRE_ERR_PROCEDURE;
-    if (out->header.type == WIRE_TYPE_STREAM)
+    if (out->header.type == WIRE_TYPE_STREAM ||
+        out->header.type == WIRE_TYPE_STREAM_HOLE)
         return take_stream(p, len, out);
     rc = choose_payload(&out->header, out->proc, &payload);
     if (rc < 0)

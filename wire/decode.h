@@ -27,9 +27,9 @@ struct wire_message {
      * ERROR). NULL with WIRE_XDR_VOID when the payload is empty. */
     xdrproc_t body_proc;
     void     *body;
-    /* STREAM messages only: the raw payload, which points into the buffer
-     * given to wire_decode() and lives only as long as it (NULL, 0 when
-     * empty). body stays NULL for them. */
+    /* STREAM and STREAM_HOLE messages only: the raw payload, which
+     * points into the buffer given to wire_decode() and lives only as
+     * long as it (NULL, 0 when empty). body stays NULL for them. */
     const uint8_t *data;
     size_t         data_len;
 };
@@ -39,8 +39,9 @@ struct wire_message {
  * word, program, version, type and status values, procedure, whether type
  * and status fit the procedure, then the payload, which must decode
  * exactly: no string or array beyond its bound or beyond the bytes left,
- * no byte left over. A STREAM message (of a procedure that opens
- * streams, any status) is not decoded: out->data points at its payload.
+ * no byte left over. A STREAM or STREAM_HOLE message (of a procedure
+ * that opens streams, any status) is not decoded: out->data points at its
+ * payload.
  *
  * Returns WIRE_RESULT_OK or a negative enum wire_result. out is always
  * initialised: out->header is valid for every result but WIRE_ERR_LENGTH

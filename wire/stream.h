@@ -21,6 +21,12 @@
  *   ERROR      remote_error     the daemon gives up (I/O failure); the
  *                               stream is over
  *
+ * A stream opened with a sparse flag (libvirt's VIR_STORAGE_VOL_UPLOAD_
+ * SPARSE_STREAM, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) may also carry,
+ * in either direction, messages of type STREAM_HOLE, status CONTINUE,
+ * whose payload is libvirt's virNetStreamHole: a hyper length (bytes of
+ * zeros the receiver skips instead of reading) and unsigned flags (0).
+ *
  * A daemon never sends OK unless asked (a libvirt client drops the
  * connection on an unasked confirmation), and both sides drop messages for
  * a stream they do not know: data may still be in flight when a stream
@@ -58,5 +64,19 @@ int wire_encode_stream_error(struct wire_buffer *buf,
  * libvirt's "Unable to decode message payload" (VIR_ERR_RPC). Returns -1,
  * so that it can end a function. */
 int wire_stream_error(const struct wire_message *msg, struct vireo_error *err);
+
+/* Sparse streams: the STREAM_HOLE message saying that length bytes of
+ * zeros come next, with flags (0 today). Returns WIRE_RESULT_OK or a
+ * negative enum wire_result; buf is unchanged then. */
+int wire_encode_stream_hole(struct wire_buffer *buf,
+                            const remote_message_header *call,
+                            long long length, unsigned flags);
+
+/* A received STREAM_HOLE message: its length and flags. Returns 0, or -1
+ * with err set to libvirt's "Malformed stream hole packet"
+ * (VIR_ERR_INTERNAL_ERROR) when the payload is not exactly a
+ * virNetStreamHole. */
+int wire_stream_hole(const struct wire_message *msg, long long *length,
+                     unsigned *flags, struct vireo_error *err);
 
 #endif /* VIREO_WIRE_STREAM_H */

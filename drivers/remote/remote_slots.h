@@ -710,5 +710,12 @@ int  remotedrv_stream_finish(struct vireo_stream *st,
                              struct vireo_error *err);
 int  remotedrv_stream_abort(struct vireo_stream *st, struct vireo_error *err);
 void remotedrv_stream_free(struct vireo_stream *st);
+int  remotedrv_stream_send_hole(struct vireo_stream *st, long long length,
+                                unsigned flags, struct vireo_error *err);
+int  remotedrv_stream_recv_flags(struct vireo_stream *st, char *data,
+                                 size_t len, unsigned flags,
+                                 struct vireo_error *err);
+int  remotedrv_stream_recv_hole(struct vireo_stream *st, long long *length,
+                                unsigned flags, struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

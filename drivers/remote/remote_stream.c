@@ -2,8 +2,10 @@
 /*
  * remote_stream.c: volume upload and download over the wire, and the
  * stream slots that move their data: each stream is a transfer of the
- * connection (rpc_transfer.c), opened by the call and kept in st->priv.
+ * connection (rpc_transfer.c), opened by the call and kept in st->priv,
+ * sparse (holes as holes) when the call's flags say so.
  */
+#include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/remote/remote_slots.h"
 #include "drivers/remote/remote_storage.h"
@@ -23,10 +25,12 @@ open_vol_stream(int proc, struct vireo_storage_vol *vol,
     remote_storage_vol_upload_args args = {
         .offset = offset, .length = length, .flags = flags,
     };
+    /* Upload's and download's sparse flags are the same bit. */
+    bool is_sparse = flags & VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM;
 
     remote_vol_to_wire(vol, &args.vol);
-    if (rpc_client_open_transfer(priv->rpc, proc, &args, &transfer,
-                                 err) < 0)
+    if (rpc_client_open_transfer(priv->rpc, proc, &args, is_sparse,
+                                 &transfer, err) < 0)
         return -1;
     st->priv = transfer;
     return 0;
@@ -79,6 +83,37 @@ int
 remotedrv_stream_abort(struct vireo_stream *st, struct vireo_error *err)
 {
     return rpc_transfer_abort(st->priv, err);
+}
+
+int
+remotedrv_stream_send_hole(struct vireo_stream *st, long long length,
+                           unsigned flags, struct vireo_error *err)
+{
+    return rpc_transfer_send_hole(st->priv, length, flags, err);
+}
+
+int
+remotedrv_stream_recv_flags(struct vireo_stream *st, char *data, size_t len,
+                            unsigned flags, struct vireo_error *err)
+{
+    /* As libvirt's client (virNetClientStreamRecvPacket) checks them. */
+    if (error_check_flags(err, VIR_FROM_RPC, flags,
+                          VIR_STREAM_RECV_STOP_AT_HOLE,
+                          "virNetClientStreamRecvPacket") < 0)
+        return -1;
+    return rpc_transfer_recv_sparse(st->priv, data, len,
+                                    flags & VIR_STREAM_RECV_STOP_AT_HOLE,
+                                    err);
+}
+
+int
+remotedrv_stream_recv_hole(struct vireo_stream *st, long long *length,
+                           unsigned flags, struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_REMOTE, flags, 0,
+                          "remoteStreamRecvHole") < 0)
+        return -1;
+    return rpc_transfer_recv_hole(st->priv, length, err);
 }
 
 void

@@ -562,4 +562,9 @@ const struct driver remotedrv = {
     .stream_finish               = remotedrv_stream_finish,
     .stream_abort                = remotedrv_stream_abort,
     .stream_free                 = remotedrv_stream_free,
+
+    /* Sparse streams: holes as holes. */
+    .stream_send_hole            = remotedrv_stream_send_hole,
+    .stream_recv_flags           = remotedrv_stream_recv_flags,
+    .stream_recv_hole            = remotedrv_stream_recv_hole,
 };

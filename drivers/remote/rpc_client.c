@@ -314,10 +314,10 @@ rpc_client_call_proc(struct rpc_client *c, const struct wire_proc *proc,
 
 /* Lock held: register the stream, make the call, and start pumping once
  * it succeeded. The stream exists before the call goes out, so that data
- * following the reply closely finds it. */
+ * (and holes, when is_sparse) following the reply closely finds it. */
 static struct rpc_stream *
 open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
-            int fd)
+            int fd, bool is_sparse)
 {
     remote_message_header hdr = {
         .prog = call->proc->prog, .vers = 1, .proc = call->proc->number,
@@ -331,6 +331,7 @@ open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
         return NULL;
     }
     s->is_transfer = is_transfer;
+    s->is_sparse = is_sparse;
     if (queue_call(c, call, args, call->err) == 0)
         wait_for_reply(c, call);
     /* A transfer outlives the connection's death (rpc_transfer_detach):
@@ -354,10 +355,12 @@ open_stream(struct rpc_client *c, struct rpc_call *call, const void *args,
 }
 
 /* The call of proc, which opens a stream pumping fd (taken over), or,
- * with fd -1, a transfer, set in *transfer for the caller. */
+ * with fd -1, a transfer (sparse or not), set in *transfer for the
+ * caller. */
 static int
 stream_call(struct rpc_client *c, int proc, const void *args, int fd,
-            struct rpc_stream **transfer, struct vireo_error *err)
+            bool is_sparse, struct rpc_stream **transfer,
+            struct vireo_error *err)
 {
     struct rpc_call call = {
         .proc = wire_proc_lookup(proc), .err = err, .rc = -1,
@@ -384,7 +387,7 @@ stream_call(struct rpc_client *c, int proc, const void *args, int fd,
                   "connection was opened");
     } else {
         call.serial = c->next_serial++;
-        s = open_stream(c, &call, args, fd);
+        s = open_stream(c, &call, args, fd, is_sparse);
         if (s != NULL && transfer != NULL) {
             s->client = client_ref(c);
             *transfer = s;
@@ -399,7 +402,7 @@ int
 rpc_client_open_stream(struct rpc_client *c, int proc, const void *args,
                        int fd, struct vireo_error *err)
 {
-    return stream_call(c, proc, args, fd, NULL, err);
+    return stream_call(c, proc, args, fd, false, NULL, err);
 }
 
 void
@@ -410,8 +413,8 @@ rpc_client_wait(struct rpc_client *c, struct rpc_call *call)
 
 int
 rpc_client_open_transfer(struct rpc_client *c, int proc, const void *args,
-                         struct rpc_stream **transfer,
+                         bool is_sparse, struct rpc_stream **transfer,
                          struct vireo_error *err)
 {
-    return stream_call(c, proc, args, -1, transfer, err);
+    return stream_call(c, proc, args, -1, is_sparse, transfer, err);
 }

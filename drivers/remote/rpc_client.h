@@ -68,9 +68,12 @@ struct rpc_stream;
 
 /* Call remote procedure proc, one that opens a stream, and on success set
  * *transfer to the stream it opened, the caller's to free with
- * rpc_transfer_free(). Needs no event loop. Any thread. */
+ * rpc_transfer_free(). is_sparse: the call asked for a sparse stream
+ * (libvirt's allowSkip), so holes may travel both ways. Needs no event
+ * loop. Any thread. */
 int rpc_client_open_transfer(struct rpc_client *c, int proc,
-                             const void *args, struct rpc_stream **transfer,
+                             const void *args, bool is_sparse,
+                             struct rpc_stream **transfer,
                              struct vireo_error *err);
 
 /* Send len bytes (INT_MAX at most), in messages of at most
@@ -84,6 +87,28 @@ int rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
  * daemon's end of file, or -1 with err set. */
 int rpc_transfer_recv(struct rpc_stream *s, char *data, size_t len,
                       struct vireo_error *err);
+
+/* Sparse transfers (libvirt's virStreamSendHole, virStreamRecvFlags with
+ * VIR_STREAM_RECV_STOP_AT_HOLE, virStreamRecvHole). Holes keep their place
+ * among the data both ways.
+ *
+ * Send a hole of length bytes (> 0; flags 0), waiting as send does. 0, or
+ * -1 with err set (VIR_ERR_OPERATION_INVALID on a transfer not opened
+ * sparse). */
+int rpc_transfer_send_hole(struct rpc_stream *s, long long length,
+                           unsigned flags, struct vireo_error *err);
+
+/* Receive as rpc_transfer_recv; a hole where the data stands is read as
+ * zeros, or, with stop_at_hole, returns -3 (nothing read, err untouched)
+ * until rpc_transfer_recv_hole takes it. */
+int rpc_transfer_recv_sparse(struct rpc_stream *s, char *data, size_t len,
+                             bool stop_at_hole, struct vireo_error *err);
+
+/* The length of the hole where the data stands, taking it (0: none
+ * there). 0, or -1 with err set (VIR_ERR_OPERATION_INVALID on a transfer
+ * not opened sparse). */
+int rpc_transfer_recv_hole(struct rpc_stream *s, long long *length,
+                           struct vireo_error *err);
 
 /* End the transfer: finish (all data sent: the daemon completes it and
  * answers whether it succeeded) or abort (the daemon discards it). Each

@@ -57,6 +57,19 @@ struct rpc_stream {
                                         in rpc_transfer_*; NULL: none */
     struct rpc_client    *client;    /* referenced once the application
                                         holds the transfer */
+    /* Sparse transfers: holes the daemon sent, in order, each placed
+     * before the byte of data it precedes (counted from the start). */
+    bool                  is_sparse;
+    struct rpc_hole      *holes;
+    size_t                n_holes;
+    uint64_t              n_received;  /* data bytes that came in */
+    uint64_t              n_taken;     /* data bytes the application took */
+};
+
+/* A hole among a transfer's data. */
+struct rpc_hole {
+    uint64_t at;          /* where: before the at-th data byte */
+    uint64_t length;      /* bytes of zeros still to take */
 };
 
 /* Bytes received and not yet dispatched. */

@@ -212,7 +212,8 @@ dispatch(struct rpc_client *c, const uint8_t *buf, size_t len)
             rpc_io_queue_keepalive(c, WIRE_KEEPALIVE_PONG);
     } else if (msg.header.type == WIRE_TYPE_REPLY) {
         dispatch_reply(c, &msg, result);
-    } else if (msg.header.type == WIRE_TYPE_STREAM &&
+    } else if ((msg.header.type == WIRE_TYPE_STREAM ||
+                msg.header.type == WIRE_TYPE_STREAM_HOLE) &&
                result == WIRE_RESULT_OK) {
         rpc_stream_dispatch(c, &msg);
     } else if (msg.header.type == WIRE_TYPE_MESSAGE &&

@@ -268,6 +268,9 @@ rpc_stream_dispatch(struct rpc_client *c, const struct wire_message *msg)
         rpc_transfer_dispatch(c, s, msg);
         return;
     }
+    /* A console is never sparse: a hole is nothing it can write. */
+    if (msg->header.type == WIRE_TYPE_STREAM_HOLE)
+        return;
     switch (msg->header.status) {
     case WIRE_STATUS_CONTINUE:
         if (msg->data_len > 0) {

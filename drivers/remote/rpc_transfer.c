@@ -13,6 +13,12 @@
  *   abort()                STREAM ERROR, then waits   OK
  *                          the transfer is over       ERROR (it gave up)
  *
+ * A sparse transfer (opened with libvirt's sparse flag) also carries
+ * holes, STREAM_HOLE messages, both ways: send_hole() sends one after the
+ * data sent before it; a hole from the daemon is kept at its place among
+ * the data received (struct rpc_hole), and recv() reads it as zeros, or
+ * stops there for recv_hole() to take it whole.
+ *
  * A transfer is one of the connection's streams (rpc_stream.c, fd -1), so
  * that the connection's I/O dispatches its messages and bounds what it
  * holds unreceived (OUT_MAX there: the socket is not read meanwhile). The
@@ -75,6 +81,58 @@ end(struct rpc_client *c, struct rpc_stream *s, const struct vireo_error *err)
     wake(c, s);
 }
 
+/* Where the application reads: at a hole the daemon sent. */
+static bool
+is_at_hole(const struct rpc_stream *s)
+{
+    return s->n_holes > 0 && s->holes[0].at == s->n_taken;
+}
+
+/* Keep a hole from the daemon where it stands among the data. Two holes
+ * with no data between them are one. */
+static int
+keep_hole(struct rpc_stream *s, long long length, struct vireo_error *err)
+{
+    struct rpc_hole *last = s->n_holes > 0 ? &s->holes[s->n_holes - 1]
+                                           : NULL;
+    struct rpc_hole *grown;
+
+    if (last != NULL && last->at == s->n_received) {
+        last->length += (uint64_t)length;
+        return 0;
+    }
+    grown = realloc(s->holes, (s->n_holes + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return error_no_memory(err);
+    s->holes = grown;
+    s->holes[s->n_holes++] = (struct rpc_hole){ s->n_received,
+                                                (uint64_t)length };
+    return 0;
+}
+
+/* A STREAM_HOLE message: only a sparse transfer takes one, as libvirt's
+ * client. */
+static void
+take_hole(struct rpc_client *c, struct rpc_stream *s,
+          const struct wire_message *msg)
+{
+    struct vireo_error err = { 0 };
+    long long length;
+    unsigned flags;
+
+    if (s->is_finishing)
+        return;
+    if (!s->is_sparse)
+        error_set(&err, VIR_ERR_RPC, VIR_FROM_STREAMS, "%s",
+                  "Unexpected stream hole");
+    else if (wire_stream_hole(msg, &length, &flags, &err) == 0 &&
+             length > 0)
+        keep_hole(s, length, &err);
+    if (err.code != 0)
+        end(c, s, &err);
+    wake(c, s);
+}
+
 void
 rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
                       const struct wire_message *msg)
@@ -83,6 +141,10 @@ rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
 
     if (s->is_over)
         return;
+    if (msg->header.type == WIRE_TYPE_STREAM_HOLE) {
+        take_hole(c, s, msg);
+        return;
+    }
     switch (msg->header.status) {
     case WIRE_STATUS_CONTINUE:
         /* After finish or abort, nobody receives what is still coming. */
@@ -92,6 +154,8 @@ rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
             s->is_remote_eof = true;
         else if (wire_buffer_append(&s->out, msg->data, msg->data_len) < 0)
             error_no_memory(&err);
+        else
+            s->n_received += msg->data_len;
         if (err.code != 0)
             end(c, s, &err);
         wake(c, s);
@@ -177,6 +241,27 @@ queue(struct rpc_client *c, struct rpc_stream *s, int status,
     return true;
 }
 
+/* Before sending: what the daemon said meanwhile (its error, say), if
+ * nobody else is reading: as libvirt's client, look before sending
+ * more. */
+static void
+look_before_sending(struct rpc_client *c)
+{
+    if (!c->has_owner && !c->is_closed)
+        rpc_io_read(c);
+}
+
+/* Wait until another message of s may be queued. 0, or -1 with err set
+ * once s is over. */
+static int
+wait_for_room(struct rpc_client *c, struct rpc_stream *s,
+              struct vireo_error *err)
+{
+    while (!s->is_over && unsent(c) > QUEUE_MAX)
+        wait_on(c, s);
+    return s->is_over ? over_error(s, err) : 0;
+}
+
 int
 rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
                   struct vireo_error *err)
@@ -190,19 +275,13 @@ rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
     if (len > INT_MAX)
         len = INT_MAX;
     pthread_mutex_lock(&c->lock);
-    /* What the daemon said meanwhile (its error, say), if nobody else is
-     * reading: as libvirt's client, look before sending more. */
-    if (!c->has_owner && !c->is_closed)
-        rpc_io_read(c);
+    look_before_sending(c);
     while (rc == 0 && off < len) {
         size_t n = len - off < WIRE_STREAM_CHUNK_MAX ? len - off
                                                      : WIRE_STREAM_CHUNK_MAX;
 
-        while (!s->is_over && unsent(c) > QUEUE_MAX)
-            wait_on(c, s);
-        if (s->is_over)
-            rc = over_error(s, err);
-        else if (!queue(c, s, WIRE_STATUS_CONTINUE, data + off, n))
+        rc = wait_for_room(c, s, err);
+        if (rc == 0 && !queue(c, s, WIRE_STATUS_CONTINUE, data + off, n))
             rc = error_no_memory(err);
         off += n;
     }
@@ -210,14 +289,40 @@ rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
     return rc < 0 ? -1 : (int)len;
 }
 
-/* Take up to len bytes of what the daemon sent. */
+int
+rpc_transfer_send_hole(struct rpc_stream *s, long long length,
+                       unsigned flags, struct vireo_error *err)
+{
+    struct rpc_client *c = s->client;
+    int rc;
+
+    if (!s->is_sparse)
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STREAMS,
+                         "%s", "Skipping is not supported with this stream");
+    pthread_mutex_lock(&c->lock);
+    look_before_sending(c);
+    rc = wait_for_room(c, s, err);
+    if (rc == 0 &&
+        wire_encode_stream_hole(&c->out, &s->call, length, flags) !=
+            WIRE_RESULT_OK)
+        rc = error_no_memory(err);
+    else if (rc == 0)
+        rpc_io_kick(c);
+    pthread_mutex_unlock(&c->lock);
+    return rc;
+}
+
+/* Take up to len bytes of what the daemon sent, up to the next hole. */
 static size_t
 take(struct rpc_client *c, struct rpc_stream *s, char *data, size_t len)
 {
     size_t n = unreceived(s) < len ? unreceived(s) : len;
 
+    if (s->n_holes > 0 && s->holes[0].at - s->n_taken < n)
+        n = (size_t)(s->holes[0].at - s->n_taken);
     memcpy(data, s->out.data + s->out_sent, n);
     s->out_sent += n;
+    s->n_taken += n;
     if (unreceived(s) == 0)
         s->out.len = s->out_sent = 0;
     /* The socket may have stopped being read for want of room. */
@@ -226,17 +331,50 @@ take(struct rpc_client *c, struct rpc_stream *s, char *data, size_t len)
     return n;
 }
 
+/* Forget the first hole. */
+static void
+drop_hole(struct rpc_stream *s)
+{
+    memmove(s->holes, s->holes + 1, (s->n_holes - 1) * sizeof(*s->holes));
+    s->n_holes--;
+}
+
+/* Read up to len bytes of the hole where the data stands as zeros. */
+static size_t
+take_zeros(struct rpc_stream *s, char *data, size_t len)
+{
+    size_t n = s->holes[0].length < len ? (size_t)s->holes[0].length : len;
+
+    memset(data, 0, n);
+    s->holes[0].length -= n;
+    if (s->holes[0].length == 0)
+        drop_hole(s);
+    return n;
+}
+
 int
 rpc_transfer_recv(struct rpc_stream *s, char *data, size_t len,
                   struct vireo_error *err)
 {
+    return rpc_transfer_recv_sparse(s, data, len, false, err);
+}
+
+int
+rpc_transfer_recv_sparse(struct rpc_stream *s, char *data, size_t len,
+                         bool stop_at_hole, struct vireo_error *err)
+{
     struct rpc_client *c = s->client;
     int rc;
 
+    if (len > INT_MAX)
+        len = INT_MAX;
     pthread_mutex_lock(&c->lock);
-    while (unreceived(s) == 0 && !s->is_remote_eof && !s->is_over)
+    while (unreceived(s) == 0 && !is_at_hole(s) && !s->is_remote_eof &&
+           !s->is_over)
         wait_on(c, s);
-    if (unreceived(s) > 0)
+    if (is_at_hole(s))
+        rc = stop_at_hole ? -3 : (int)take_zeros(s, data, len);
+    else if (unreceived(s) > 0)
         rc = (int)take(c, s, data, len);
     else if (s->is_remote_eof && s->error.code == 0)
         rc = 0;
@@ -244,6 +382,25 @@ rpc_transfer_recv(struct rpc_stream *s, char *data, size_t len,
         rc = over_error(s, err);
     pthread_mutex_unlock(&c->lock);
     return rc;
+}
+
+int
+rpc_transfer_recv_hole(struct rpc_stream *s, long long *length,
+                       struct vireo_error *err)
+{
+    struct rpc_client *c = s->client;
+
+    if (!s->is_sparse)
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STREAMS,
+                         "%s", "Holes are not supported with this stream");
+    pthread_mutex_lock(&c->lock);
+    *length = 0;
+    if (is_at_hole(s)) {
+        *length = (long long)s->holes[0].length;
+        drop_hole(s);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return 0;
 }
 
 /* Send finish (OK) or abort (ERROR), once, and wait for the answer. */
@@ -300,6 +457,7 @@ rpc_transfer_free(struct rpc_stream *s)
     rpc_stream_unlink(c, s);
     pthread_mutex_unlock(&c->lock);
     wire_buffer_release(&s->out);
+    free(s->holes);
     free(s);
     rpc_client_unref(c);
 }

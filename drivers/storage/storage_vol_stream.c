@@ -4,7 +4,8 @@
  * stream. The daemon pumps the stream through a socket on its main loop;
  * a regular file cannot be watched that way, so `dd` (a worker child,
  * reaped when it exits) moves the bytes between the file and the other
- * end of the socket, as libvirt's iohelper does for libvirtd.
+ * end of the socket, as libvirt's iohelper does for libvirtd. Sparse
+ * transfers have a thread of their own instead (storage_vol_sparse.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include "drivers/storage/storage_dir.h"
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
+#include "drivers/storage/storage_vol_sparse.h"
 #include "drivers/conf/storage_xml.h"
 #include "drivers/worker.h"
 #include "drivers/worker_child.h"
@@ -90,12 +92,17 @@ transfer(struct vireo_storage_vol *handle, unsigned long long offset,
     struct stor_vol *vol;
     char file_arg[4200], skip_arg[40], count_arg[40];
     int rc;
+    unsigned sparse = is_upload ? VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+                                : VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM;
 
-    if (error_check_flags(err, VIR_FROM_STORAGE, flags, 0,
+    if (error_check_flags(err, VIR_FROM_STORAGE, flags, sparse,
                           is_upload ? "storageVolUpload"
                                     : "storageVolDownload") < 0 ||
         (vol = find_ready(handle, is_upload, err)) == NULL)
         return -1;
+    if (flags & sparse)
+        return stor_vol_sparse_start(vol->def->target.path, is_upload,
+                                     offset, length, fd, err);
     snprintf(file_arg, sizeof(file_arg), "%s=%s", is_upload ? "of" : "if",
              vol->def->target.path);
     snprintf(skip_arg, sizeof(skip_arg), "%s=%llu",

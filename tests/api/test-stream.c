@@ -32,6 +32,7 @@ test_unopened(struct vireo_conn *conn)
 {
     struct vireo_error err = { 0 };
     struct vireo_stream *st = vireo_stream_new(conn, 0, &err);
+    long long hole = 0;
     char buf[8];
 
     tap_ok(st != NULL, "a stream is made on a connection");
@@ -44,6 +45,16 @@ test_unopened(struct vireo_conn *conn)
     vireo_stream_finish(st, &err);
     is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamFinish",
              "nor finish");
+    vireo_stream_send_hole(st, 4096, 0, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamSendHole",
+             "nor sending a hole");
+    vireo_stream_recv_flags(st, buf, sizeof(buf),
+                            VIR_STREAM_RECV_STOP_AT_HOLE, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamRecvFlags",
+             "nor receiving up to a hole");
+    vireo_stream_recv_hole(st, &hole, 0, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamRecvHole",
+             "nor taking one");
     tap_is_int(vireo_stream_abort(st, &err), 0,
                "but abort succeeds, as libvirt's");
     vireo_stream_free(st);
@@ -108,7 +119,7 @@ main(void)
     struct vireo_conn *conn;
     struct vireo_storage_vol *vol;
 
-    tap_plan(11);
+    tap_plan(14);
     conn = vireo_conn_open("test:///default", 0, &err);
     vol = make_vol(conn);
     test_unopened(conn);

@@ -4,7 +4,8 @@
  * standing for the guest's console and a client made of three functions
  * that record what the pump sends it: the messages libvirt's streams
  * carry, their size, both bounds, finishing, aborting, end of file and
- * errors.
+ * errors; and sparse streams, whose fd speaks records (data, holes and
+ * errors) that become STREAM and STREAM_HOLE messages and back.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 
 #include "daemon/client.h"
 #include "daemon/stream.h"
+#include "drivers/sparse_frame.h"
 #include "loop/uv_impl.h"
 #include "tests/tap.h"
 #include "wire/stream.h"
@@ -75,16 +77,23 @@ call_header(uint32_t serial)
     return hdr;
 }
 
-/* A stream for serial on a fresh socket pair; returns the guest's end. */
+/* A stream for serial on a fresh socket pair, plain or sparse; returns
+ * the guest's (the host side's) end. */
 static int
-open_stream(struct stream_set *set, uint32_t serial)
+open_kind(struct stream_set *set, uint32_t serial, enum stream_sparse kind)
 {
     remote_message_header hdr = call_header(serial);
     int fds[2];
 
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds);
-    stream_set_open(set, &hdr, fds[0]);
+    stream_set_open_sparse(set, &hdr, fds[0], kind);
     return fds[1];
+}
+
+static int
+open_stream(struct stream_set *set, uint32_t serial)
+{
+    return open_kind(set, serial, STREAM_PLAIN);
 }
 
 /* Feed stream_set_receive() one message from the client. */
@@ -111,6 +120,8 @@ struct seen {
     int    n_eof;            /* empty CONTINUE */
     int    n_ok;
     int    n_error;
+    int    n_holes;          /* STREAM_HOLE */
+    long long hole_len;      /* their lengths added up */
     char   error[VIREO_ERROR_MESSAGE_MAX + 32];
     uint32_t serial;
 };
@@ -128,7 +139,15 @@ take_sent(void)
 
         wire_decode(client.sent.data + off, (size_t)n, &msg);
         seen.serial = msg.header.serial;
-        if (msg.header.status == WIRE_STATUS_CONTINUE && msg.data_len > 0) {
+        if (msg.header.type == WIRE_TYPE_STREAM_HOLE) {
+            long long len = 0;
+            unsigned flags;
+
+            wire_stream_hole(&msg, &len, &flags, &err);
+            seen.n_holes++;
+            seen.hole_len += len;
+        } else if (msg.header.status == WIRE_STATUS_CONTINUE &&
+                   msg.data_len > 0) {
             seen.n_data++;
             seen.data_len += msg.data_len;
             if (msg.data_len > seen.largest)
@@ -347,12 +366,110 @@ test_close(struct stream_set *set)
     close(guest);
 }
 
+/* A hole from the client, as libvirt's client sends it. */
+static void
+receive_hole(struct stream_set *set, uint32_t serial, long long length)
+{
+    remote_message_header hdr = call_header(serial);
+    struct wire_buffer buf = { 0 };
+    struct wire_message msg;
+
+    wire_encode_stream_hole(&buf, &hdr, length, 0);
+    wire_decode(buf.data, buf.len, &msg);
+    stream_set_receive(set, &msg);
+    wire_message_free(&msg);
+    wire_buffer_release(&buf);
+}
+
+static void
+test_sparse_download(struct stream_set *set)
+{
+    int host = open_kind(set, 40, STREAM_SPARSE_DOWNLOAD);
+    struct seen seen;
+
+    sparse_record_send(host, SPARSE_RECORD_DATA, 3, "abc");
+    sparse_record_send(host, SPARSE_RECORD_HOLE, 1 << 20, NULL);
+    sparse_record_send(host, SPARSE_RECORD_DATA, 2, "de");
+    close(host);
+    run_ms(50);
+    seen = take_sent();
+    tap_ok(seen.n_data == 2 && seen.data_len == 5 && seen.n_holes == 1 &&
+           seen.hole_len == 1 << 20 && seen.n_eof == 1,
+           "a sparse download's records reach the client as data, one "
+           "STREAM_HOLE of 1 MiB, and the end");
+    receive(set, 40, WIRE_STATUS_OK, NULL, 0);
+    run_ms(10);
+    tap_is_int(take_sent().n_ok, 1, "and its finish is confirmed");
+}
+
+/* The records the host side of a sparse upload got, as "D3 H4096 ...". */
+static void
+read_records(int host, char *log, size_t size)
+{
+    struct sparse_reader r = { 0 };
+    struct sparse_record rec;
+
+    log[0] = '\0';
+    while (sparse_reader_read(&r, host, &rec) == SPARSE_READ_RECORD)
+        snprintf(log + strlen(log), size - strlen(log), "%s%c%llu",
+                 log[0] != '\0' ? " " : "",
+                 rec.type == SPARSE_RECORD_HOLE ? 'H' : 'D',
+                 (unsigned long long)rec.length);
+    sparse_reader_release(&r);
+}
+
+static void
+test_sparse_upload(struct stream_set *set)
+{
+    int host = open_kind(set, 41, STREAM_SPARSE_UPLOAD);
+    char log[64];
+
+    receive(set, 41, WIRE_STATUS_CONTINUE, "xyz", 3);
+    receive_hole(set, 41, 4096);
+    receive(set, 41, WIRE_STATUS_CONTINUE, "w", 1);
+    receive(set, 41, WIRE_STATUS_OK, NULL, 0);
+    run_ms(20);
+    read_records(host, log, sizeof(log));
+    tap_is_str(log, "D3 H4096 D1",
+               "a sparse upload's data and hole reach the host side as "
+               "records, in order");
+    tap_is_int(take_sent().n_ok, 0,
+               "its finish waits for the host side's verdict");
+    close(host);
+    run_ms(20);
+    tap_is_int(take_sent().n_ok, 1,
+               "which its close gives: the finish is confirmed");
+
+    host = open_kind(set, 42, STREAM_SPARSE_UPLOAD);
+    sparse_record_send(host, SPARSE_RECORD_ERROR, 47,
+                       "cannot write to stream: No space left on device");
+    run_ms(20);
+    tap_is_str(take_sent().error,
+               "38:38:cannot write to stream: No space left on device",
+               "the host side's error record ends the stream with its "
+               "words");
+    close(host);
+}
+
+static void
+test_unexpected_hole(struct stream_set *set)
+{
+    int guest = open_stream(set, 43);
+
+    receive_hole(set, 43, 4096);
+    run_ms(10);
+    tap_is_str(take_sent().error, "39:38:Unexpected stream hole",
+               "a hole on a stream not opened sparse ends it, as with "
+               "libvirtd");
+    close(guest);
+}
+
 int
 main(void)
 {
     struct stream_set *set;
 
-    tap_plan(19);
+    tap_plan(26);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);
@@ -361,6 +478,9 @@ main(void)
     test_client_input(set);
     test_errors(set);
     test_pty_hangup(set);
+    test_sparse_download(set);
+    test_sparse_upload(set);
+    test_unexpected_hole(set);
     test_close(set);
     stream_set_free(set);
     run_ms(10);

@@ -13,12 +13,18 @@
  *   download "abort"   send data, then wait for the client's abort
  *   download "vanish"  send a little, then hang up
  *   upload "missing"   refuse the call, as for a volume that is not there
+ *   download "sparse"  send "AB", a hole of 1 MiB and one of 3 bytes,
+ *                      "CD", a hole of 5 bytes, then end of file
+ *   upload "sparse"    note each data message's size and each hole's
+ *                      length, in order; confirm the finish
  *
  * Checked: the framing (type, serial, size of each message), the
  * data unchanged both ways, finish and abort and their confirmations,
  * the daemon's error reaching the application, keepalive answered,
  * events delivered and other calls served while a transfer runs, a
- * daemon that goes away.
+ * daemon that goes away; holes in their place among the data both ways,
+ * read as zeros or stopped at, and refused on a transfer not opened
+ * sparse.
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -51,6 +57,7 @@ struct daemon {
     int             n_abort;       /* ERROR received */
     int             n_pong;
     remote_message_header call;    /* the stream's call */
+    char            sparse_log[128]; /* a sparse upload: "D3 H4096 ..." */
     char           *mode;          /* the volume's name in the call */
 };
 
@@ -106,6 +113,26 @@ send_event(void)
                 (xdrproc_t)xdr_remote_domain_event_callback_lifecycle_msg,
                 &msg);
     wire_peer_send_buffer(d.fd, &out);
+}
+
+static void
+send_hole(long long length)
+{
+    struct wire_buffer out = { 0 };
+
+    wire_encode_stream_hole(&out, &d.call, length, 0);
+    wire_peer_send_buffer(d.fd, &out);
+}
+
+static void
+download_sparse(void)
+{
+    send_stream(WIRE_STATUS_CONTINUE, "AB", 2);
+    send_hole(1 << 20);
+    send_hole(3);
+    send_stream(WIRE_STATUS_CONTINUE, "CD", 2);
+    send_hole(5);
+    send_stream(WIRE_STATUS_CONTINUE, NULL, 0);
 }
 
 static void
@@ -173,14 +200,36 @@ on_call(const struct wire_message *m)
     pthread_mutex_unlock(&d.lock);
     wire_encode(&out, &reply, WIRE_XDR_VOID, NULL);
     wire_peer_send_buffer(d.fd, &out);
-    if (m->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD)
+    if (m->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD &&
+        strcmp(d.mode, "sparse") == 0)
+        download_sparse();
+    else if (m->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD)
         download();
+}
+
+/* A sparse upload's message, noted in the log. Lock held. */
+static void
+note_sparse(const struct wire_message *m)
+{
+    size_t used = strlen(d.sparse_log);
+    long long length = (long long)m->data_len;
+    unsigned flags = 0;
+    struct vireo_error err = { 0 };
+
+    if (m->header.type == WIRE_TYPE_STREAM_HOLE &&
+        wire_stream_hole(m, &length, &flags, &err) < 0)
+        length = -1;
+    snprintf(d.sparse_log + used, sizeof(d.sparse_log) - used, "%s%c%lld",
+             used > 0 ? " " : "",
+             m->header.type == WIRE_TYPE_STREAM_HOLE ? 'H' : 'D', length);
 }
 
 static void
 on_data(const struct wire_message *m)
 {
     pthread_mutex_lock(&d.lock);
+    if (strcmp(d.mode, "sparse") == 0)
+        note_sparse(m);
     if (m->data_len > d.max_payload)
         d.max_payload = m->data_len;
     if (strcmp(d.mode, "fail") == 0 && d.got_len == 0) {
@@ -235,7 +284,8 @@ daemon_main(void *arg)
                 pthread_mutex_unlock(&d.lock);
             } else if (m.header.type == WIRE_TYPE_CALL)
                 on_call(&m);
-            else if (m.header.type == WIRE_TYPE_STREAM)
+            else if (m.header.type == WIRE_TYPE_STREAM ||
+                     m.header.type == WIRE_TYPE_STREAM_HOLE)
                 on_stream(&m);
         }
         wire_message_free(&m);
@@ -258,7 +308,7 @@ on_message(const struct wire_message *msg, void *opaque)
 }
 
 static struct rpc_stream *
-open_transfer(struct rpc_client *c, int proc, const char *mode)
+open_sparse(struct rpc_client *c, int proc, const char *mode, bool is_sparse)
 {
     remote_storage_vol_upload_args args = {
         .vol = { .pool = (char *)"p", .name = (char *)mode,
@@ -267,9 +317,15 @@ open_transfer(struct rpc_client *c, int proc, const char *mode)
     struct vireo_error err = { 0 };
     struct rpc_stream *s = NULL;
 
-    if (rpc_client_open_transfer(c, proc, &args, &s, &err) < 0)
+    if (rpc_client_open_transfer(c, proc, &args, is_sparse, &s, &err) < 0)
         tap_diag("open: %s", err.message);
     return s;
+}
+
+static struct rpc_stream *
+open_transfer(struct rpc_client *c, int proc, const char *mode)
+{
+    return open_sparse(c, proc, mode, false);
 }
 
 /* Another thread's calls while a transfer runs. */
@@ -412,7 +468,7 @@ test_refused(struct rpc_client *c)
     struct rpc_stream *s = NULL;
 
     tap_ok(rpc_client_open_transfer(c, REMOTE_PROC_STORAGE_VOL_UPLOAD, &args,
-                                    &s, &err) == -1 &&
+                                    false, &s, &err) == -1 &&
            s == NULL && err.code == VIR_ERR_NO_STORAGE_VOL,
            "a refused call opens no stream and carries the daemon's error "
            "(%s)", err.message);
@@ -435,6 +491,121 @@ test_vanish(struct rpc_client *c)
     rpc_transfer_free(s);
 }
 
+/* Receive, stopping at holes: take every hole where the data stands,
+ * adding up their lengths in *hole (they may come as one or as several,
+ * as the daemon's messages arrive), then read the data after them. */
+static int
+recv_after_holes(struct rpc_stream *s, char *buf, size_t len,
+                 long long *hole, struct vireo_error *err)
+{
+    int n;
+
+    *hole = 0;
+    while ((n = rpc_transfer_recv_sparse(s, buf, len, true, err)) == -3) {
+        long long one = 0;
+
+        if (rpc_transfer_recv_hole(s, &one, err) < 0 || one <= 0)
+            return -1;
+        *hole += one;
+    }
+    return n;
+}
+
+static void
+test_sparse_download_stops(struct rpc_client *c)
+{
+    struct rpc_stream *s = open_sparse(c, REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
+                                       "sparse", true);
+    struct vireo_error err = { 0 };
+    long long hole1 = -1, hole2 = -1, none = -1;
+    char buf[100];
+    int n1, n2, n3;
+
+    rpc_transfer_recv_hole(s, &none, &err);
+    n1 = rpc_transfer_recv_sparse(s, buf, sizeof(buf), true, &err);
+    tap_ok(n1 == 2 && memcmp(buf, "AB", 2) == 0 && none == 0,
+           "a sparse download starts with no hole to take, and reads its "
+           "data up to the first hole");
+    n2 = recv_after_holes(s, buf, sizeof(buf), &hole1, &err);
+    tap_ok(n2 == 2 && memcmp(buf, "CD", 2) == 0 && hole1 == (1 << 20) + 3,
+           "it stops at the holes (-3), which add up to what the daemon "
+           "sent (%lld), then reads the data after them", hole1);
+    n3 = recv_after_holes(s, buf, sizeof(buf), &hole2, &err);
+    tap_ok(n3 == 0 && hole2 == 5, "then the trailing hole, and the end");
+    tap_is_int(rpc_transfer_finish(s, &err), 0, "and it finishes");
+    rpc_transfer_free(s);
+}
+
+static void
+test_sparse_download_zeros(struct rpc_client *c)
+{
+    struct rpc_stream *s = open_sparse(c, REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
+                                       "sparse", true);
+    struct vireo_error err = { 0 };
+    size_t total = 2 + (1 << 20) + 3 + 2 + 5, len = 0;
+    char *got = malloc(total + 1);
+    bool is_zero = true;
+    int n;
+
+    while ((n = rpc_transfer_recv(s, got + len, 70001, &err)) > 0)
+        len += (size_t)n;
+    for (size_t i = 2; i < total - 7 && is_zero; i++)
+        is_zero = got[i] == 0;
+    tap_ok(n == 0 && len == total && memcmp(got, "AB", 2) == 0 &&
+           is_zero && memcmp(got + total - 7, "CD\0\0\0\0\0", 7) == 0,
+           "read without stopping, the holes are zeros in their place");
+    rpc_transfer_finish(s, &err);
+    rpc_transfer_free(s);
+    free(got);
+}
+
+static void
+test_sparse_upload(struct rpc_client *c)
+{
+    struct rpc_stream *s = open_sparse(c, REMOTE_PROC_STORAGE_VOL_UPLOAD,
+                                       "sparse", true);
+    struct vireo_error err = { 0 };
+    int rc;
+
+    memset(d.sparse_log, 0, sizeof(d.sparse_log));
+    rc = rpc_transfer_send(s, "abc", 3, &err);
+    rc |= rpc_transfer_send_hole(s, 4096, 0, &err);
+    rc |= rpc_transfer_send_hole(s, 1LL << 40, 0, &err);
+    rc |= rpc_transfer_send(s, "de", 2, &err) < 0;
+    tap_ok(rc >= 0 && rpc_transfer_finish(s, &err) == 0,
+           "a sparse upload sends data and holes, and finishes");
+    pthread_mutex_lock(&d.lock);
+    tap_is_str(d.sparse_log, "D3 H4096 H1099511627776 D2",
+               "the daemon gets them in order, a hole of 1 TiB included");
+    pthread_mutex_unlock(&d.lock);
+    rpc_transfer_free(s);
+}
+
+static void
+test_not_sparse(struct rpc_client *c)
+{
+    struct rpc_stream *s = open_transfer(c, REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
+                                         "sparse");
+    struct vireo_error err = { 0 };
+    long long length;
+    char buf[100];
+    int n;
+
+    tap_ok(rpc_transfer_send_hole(s, 4096, 0, &err) == -1 &&
+           err.code == VIR_ERR_OPERATION_INVALID &&
+           strstr(err.message,
+                  "Skipping is not supported with this stream") != NULL &&
+           rpc_transfer_recv_hole(s, &length, &err) == -1,
+           "a transfer not opened sparse neither sends nor takes holes");
+    memset(&err, 0, sizeof(err));
+    while ((n = rpc_transfer_recv(s, buf, sizeof(buf), &err)) > 0)
+        ;
+    tap_ok(n == -1 && err.code == VIR_ERR_RPC &&
+           strstr(err.message, "Unexpected stream hole") != NULL,
+           "and a hole the daemon sends on it ends it: %s", err.message);
+    rpc_transfer_free(s);
+}
+
 int
 main(void)
 {
@@ -442,7 +613,7 @@ main(void)
     struct rpc_client *c;
     int sv[2];
 
-    tap_plan(18);
+    tap_plan(27);
     d.got = malloc(UPLOAD_BYTES);
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
     d.fd = sv[1];
@@ -455,6 +626,10 @@ main(void)
     test_download(c);
     test_abort(c);
     test_refused(c);
+    test_sparse_download_stops(c);
+    test_sparse_download_zeros(c);
+    test_sparse_upload(c);
+    test_not_sparse(c);
     test_vanish(c);
     rpc_client_close(c);
     pthread_join(d.thread, NULL);

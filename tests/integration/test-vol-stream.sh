@@ -14,22 +14,14 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/libvirtd.sh"
+. "$HERE/vol_peers.sh"
 
-: "${VIREO:?VIREO must name the vireo executable}"
-command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
-[ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (qemu:///system)"
-libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-
+vol_peers_require
 plan 10
-
+vol_peers_start_vireod
 # The peer runs as $LIBVIRTD_USER: its pool lives where it may write.
-chmod 0755 "$DIR"
 mkdir -p "$DIR/v-pools/st" "$DIR/l-pools/st"
 chmod 0777 "$DIR/l-pools" "$DIR/l-pools/st"
-
-daemon_start
-ok $? "vireod starts with its storage driver"
-QURI="qemu+unix:///system?socket=$DIR/run/vireo-sock"
 
 # The data: 3 MiB and 12345 bytes, mostly holes, with random runs at the
 # start, in the middle and at the very end; and a piece of 777 bytes.
@@ -43,11 +35,9 @@ head -c 777 /dev/urandom |
     dd of="$SRC" bs=1 seek=$((SIZE - 777)) conv=notrunc status=none
 head -c 777 /dev/urandom > "$DIR/piece.bin"
 
-# setup URI ROOT: a running dir pool st on ROOT/st, with a 4 MiB volume.
+# setup URI ROOT: the pool on ROOT, with a 4 MiB volume.
 setup() {
-    timeout "$VSH_TIMEOUT" virsh -c "$1" pool-create-as st dir \
-        --target "$2/st" > /dev/null &&
-    timeout "$VSH_TIMEOUT" virsh -c "$1" vol-create-as st v.img 4M > /dev/null
+    vol_pool_setup "$1" "$2" v.img 4M
 }
 setup "$QURI" "$DIR/v-pools" || diag "vireod's pool did not start"
 setup "$LIBVIRTD_QEMU_URI" "$DIR/l-pools" || diag "libvirtd's pool did not start"

@@ -98,6 +98,50 @@ check_error(void)
     wire_buffer_release(&out);
 }
 
+/* The call that opened a sparse download: STORAGE_VOL_DOWNLOAD, serial
+ * 9. */
+static const remote_message_header download_call = {
+    .prog = WIRE_REMOTE_PROGRAM, .vers = 1, .proc = 209,
+    .type = WIRE_TYPE_CALL, .serial = 9, .status = WIRE_STATUS_OK,
+};
+
+static void
+check_hole(void)
+{
+    struct wire_buffer out = { 0 };
+    struct vireo_error err = { 0 };
+    struct wire_message m;
+    long long length = 0;
+    unsigned flags = 1;
+    uint8_t want[64];
+    /* virnetprotocol.x: type VIR_NET_STREAM_HOLE (6), status CONTINUE,
+     * then virNetStreamHole { hyper length; unsigned int flags; }. */
+    size_t n = hex_to_bytes("00000028 20008086 00000001 000000d1 00000006"
+                            "00000009 00000002 00000001 00100000 00000000",
+                            want, sizeof(want));
+
+    tap_is_int(wire_encode_stream_hole(&out, &download_call,
+                                       0x100100000LL, 0),
+               WIRE_RESULT_OK, "a hole of 4 GiB + 1 MiB encodes");
+    tap_ok(bytes_equal(out.data, out.len, want, n),
+           "as a STREAM_HOLE message with a hyper length and flags 0");
+    tap_ok(wire_decode(out.data, out.len, &m) == WIRE_RESULT_OK &&
+           m.header.type == WIRE_TYPE_STREAM_HOLE &&
+           wire_stream_hole(&m, &length, &flags, &err) == 0 &&
+           length == 0x100100000LL && flags == 0,
+           "and decodes back to the same length, beyond 32 bits");
+    wire_message_free(&m);
+    /* A payload one word short: libvirt's client calls it malformed. */
+    want[3] = 0x24;
+    tap_ok(wire_decode(want, n - 4, &m) == WIRE_RESULT_OK &&
+           wire_stream_hole(&m, &length, &flags, &err) == -1 &&
+           err.code == VIR_ERR_INTERNAL_ERROR &&
+           strcmp(err.message, "Malformed stream hole packet") == 0,
+           "a hole without its flags is a malformed stream hole packet");
+    wire_message_free(&m);
+    wire_buffer_release(&out);
+}
+
 static void
 check_limits(void)
 {
@@ -114,10 +158,11 @@ check_limits(void)
 int
 main(void)
 {
-    tap_plan(11);
+    tap_plan(15);
     check_data();
     check_empty();
     check_error();
+    check_hole();
     check_limits();
     return tap_done();
 }

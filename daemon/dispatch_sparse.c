@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * dispatch_sparse.c: which calls open sparse streams (dispatch_sparse.h).
+ */
+#include "api/vireo.h"
+#include "daemon/dispatch_sparse.h"
+
+enum stream_sparse
+dispatch_stream_sparse(const struct wire_message *msg)
+{
+    if (msg->header.prog != WIRE_REMOTE_PROGRAM || msg->body == NULL)
+        return STREAM_PLAIN;
+    if (msg->header.proc == REMOTE_PROC_STORAGE_VOL_UPLOAD) {
+        const remote_storage_vol_upload_args *a = msg->body;
+
+        return a->flags & VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
+                   ? STREAM_SPARSE_UPLOAD : STREAM_PLAIN;
+    }
+    if (msg->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD) {
+        const remote_storage_vol_download_args *a = msg->body;
+
+        return a->flags & VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM
+                   ? STREAM_SPARSE_DOWNLOAD : STREAM_PLAIN;
+    }
+    return STREAM_PLAIN;
+}

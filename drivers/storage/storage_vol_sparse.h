@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * storage_vol_sparse.h: sparse volume upload and download, whose fd
+ * speaks drivers/sparse_frame.h's records.
+ */
+#ifndef VIREO_DRIVERS_STORAGE_VOL_SPARSE_H
+#define VIREO_DRIVERS_STORAGE_VOL_SPARSE_H
+
+#include <stdbool.h>
+
+#include "api/vireo.h"
+
+/* Storage thread: open the file at path and start moving it, from offset
+ * on and at most length bytes (0: to the end for a download, no limit for
+ * an upload), between the file and *fd (the caller's, non-blocking), on a
+ * thread of the transfer's own that ends when the caller closes *fd or
+ * the data ends. Returns 0, or -1 with err set as libvirt words it ("Unable
+ * to open stream for ..."). */
+int stor_vol_sparse_start(const char *path, bool is_upload,
+                          unsigned long long offset,
+                          unsigned long long length, int *fd,
+                          struct vireo_error *err);
+
+#endif /* VIREO_DRIVERS_STORAGE_VOL_SPARSE_H */
