@@ -63,12 +63,14 @@ struct cmd {
 /* ---- commands.c: the table ------------------------------------------- */
 
 const struct cmd_def *commands_find(const char *name);
+/* The i-th command in help's order, or NULL past the last. */
+const struct cmd_def *commands_at(int i);
 /* Fill cmd from words (name first), checking options as virsh does;
  * prints `error: ...` and returns -1 on a mistake. */
 int  commands_parse(const char *const *argv, int argc, struct cmd *cmd);
 /* What help calls an option's value: "number" or "string". */
 const char *commands_opt_type_name(enum opt_type type);
-/* Usage for -h. */
+/* Usage for -h (cmd_help.c). */
 void commands_print_usage(const char *prog);
 
 /* Option values of a parsed command, by option name. */

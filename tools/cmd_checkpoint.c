@@ -10,7 +10,79 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+#define CHECKPOINT_NAME_ARG \
+    { "checkpointname", OPT_STRING, true, true, "checkpoint name" }
+
+const struct opt_def cmd_checkpoint_create_opts[] = {
+    DOMAIN_ARG,
+    { "xmlfile", OPT_STRING, true, false, "domain checkpoint XML" },
+    { "redefine", OPT_BOOL, false, false,
+      "redefine metadata for existing checkpoint" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_checkpoint_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of checkpoint" },
+    { "description", OPT_STRING, true, false, "description of checkpoint" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "quiesce", OPT_BOOL, false, false, "quiesce guest's file systems" },
+    { "diskspec", OPT_STRING, false, false,
+      "disk attributes: disk[,checkpoint=type][,bitmap=name]" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_checkpoint_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false,
+      "add a column showing parent checkpoint" },
+    { "roots", OPT_BOOL, false, false, "list only checkpoints without parents" },
+    { "leaves", OPT_BOOL, false, false,
+      "list only checkpoints without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only checkpoints that are not leaves (with children)" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "tree", OPT_BOOL, false, false, "list checkpoints in a tree" },
+    { "name", OPT_BOOL, false, false, "list checkpoint names only" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_checkpoint_one_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    END_OPTS,
+};
+
+const struct opt_def cmd_checkpoint_dumpxml_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "security-info", OPT_BOOL, false, false,
+      "include security sensitive information in XML dump" },
+    { "no-domain", OPT_BOOL, false, false, "exclude <domain> from XML" },
+    { "size", OPT_BOOL, false, false,
+      "include backup size estimate in XML dump" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_checkpoint_delete_opts[] = {
+    DOMAIN_ARG,
+    CHECKPOINT_NAME_ARG,
+    { "children", OPT_BOOL, false, false,
+      "delete checkpoint and all children" },
+    { "children-only", OPT_BOOL, false, false,
+      "delete children but not checkpoint" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving checkpoint contents behind" },
+    END_OPTS,
+};
 
 /* The command's domain and the checkpoint it names; both NULL after
  * reporting why. */

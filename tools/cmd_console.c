@@ -22,6 +22,27 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_console_opts[] = {
+    DOMAIN_ARG,
+    { "devname", OPT_STRING, false, false, "character device name" },
+    { "force", OPT_BOOL, false, false,
+      "force console connection (disconnect already connected sessions)" },
+    { "safe", OPT_BOOL, false, false,
+      "only connect if safe console handling is supported" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_qemu_monitor_command_opts[] = {
+    DOMAIN_ARG,
+    { "hmp", OPT_BOOL, false, false,
+      "command is in human monitor protocol" },
+    { "cmd", OPT_STRING, true, true, "command" },
+    END_OPTS,
+};
 
 #define ESCAPE_CHAR 0x1d          /* Ctrl-], as virsh */
 #define QUIET_MS    1000

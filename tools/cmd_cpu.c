@@ -12,6 +12,19 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_cpu_baseline_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing XML CPU descriptions" },
+    { "features", OPT_BOOL, false, false,
+      "Show features that are part of the CPU model type" },
+    { "migratable", OPT_BOOL, false, false,
+      "Do not include features that block migration" },
+    END_OPTS,
+};
 
 #define MAX_CPUS 256
 

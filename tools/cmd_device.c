@@ -17,6 +17,53 @@
 #include <libxml/tree.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+#define DEVICE_FILE_ARG \
+    { "file", OPT_STRING, true, true, "XML file" }
+
+#define AFFECT_OPTS \
+    { "config", OPT_BOOL, false, false, "affect next boot" }, \
+    { "live", OPT_BOOL, false, false, "affect running domain" }, \
+    { "current", OPT_BOOL, false, false, "affect current domain" }
+
+#define PERSISTENT_OPT \
+    { "persistent", OPT_BOOL, false, false, "make live change persistent" }
+
+const struct opt_def cmd_device_change_opts[] = {
+    DOMAIN_ARG, DEVICE_FILE_ARG, PERSISTENT_OPT, AFFECT_OPTS, END_OPTS,
+};
+
+const struct opt_def cmd_update_device_opts[] = {
+    DOMAIN_ARG, DEVICE_FILE_ARG, PERSISTENT_OPT, AFFECT_OPTS,
+    { "force", OPT_BOOL, false, false, "force device update" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_detach_device_alias_opts[] = {
+    DOMAIN_ARG,
+    { "alias", OPT_STRING, true, true, "device alias" },
+    AFFECT_OPTS, END_OPTS,
+};
+
+#define INTERFACE_ARG \
+    { "interface", OPT_STRING, true, true, \
+      "interface device (MAC Address)" }
+
+const struct opt_def cmd_domif_getlink_opts[] = {
+    DOMAIN_ARG, INTERFACE_ARG,
+    { "config", OPT_BOOL, false, false, "Get persistent interface state" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domif_setlink_opts[] = {
+    DOMAIN_ARG, INTERFACE_ARG,
+    { "state", OPT_STRING, true, true, "new state of the device" },
+    { "config", OPT_BOOL, false, false, "affect next boot" },
+    END_OPTS,
+};
 
 /* ---- attach, detach, update ------------------------------------------- */
 

@@ -12,6 +12,43 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+#define FILE_ARG \
+    { "file", OPT_STRING, true, true, \
+      "file containing an XML domain description" }
+
+const struct opt_def cmd_domain_only_opts[] = { DOMAIN_ARG, END_OPTS };
+
+const struct opt_def cmd_define_opts[] = {
+    FILE_ARG,
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_create_opts[] = {
+    FILE_ARG,
+    { "paused", OPT_BOOL, false, false,
+      "leave the guest paused after creation" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_start_opts[] = {
+    { "domain", OPT_STRING, true, true, "name of the inactive domain" },
+    { "paused", OPT_BOOL, false, false, "leave the guest paused after start" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_autostart_opts[] = {
+    DOMAIN_ARG,
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    END_OPTS,
+};
 
 /* virsh's limit on an XML file it reads. */
 #define MAX_XML_FILE_BYTES (10 * 1024 * 1024)

@@ -6,6 +6,21 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_domcapabilities_opts[] = {
+    { "virttype", OPT_STRING, false, false,
+      "virtualization type (/domain/@type)" },
+    { "emulatorbin", OPT_STRING, false, false,
+      "path to emulator binary (/domain/devices/emulator)" },
+    { "arch", OPT_STRING, false, false,
+      "domain architecture (/domain/os/type/@arch)" },
+    { "machine", OPT_STRING, false, false,
+      "machine type (/domain/os/type/@machine)" },
+    END_OPTS,
+};
 
 int
 cmd_domcapabilities(struct session *s, const struct cmd *cmd)

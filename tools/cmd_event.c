@@ -14,7 +14,25 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_event.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_event_opts[] = {
+    { "domain", OPT_STRING, true, false,
+      "filter by domain name, id or uuid" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
+    { "all", OPT_BOOL, false, false,
+      "wait for all events instead of just one type" },
+    { "loop", OPT_BOOL, false, false,
+      "loop until timeout or interrupt, rather than one-shot" },
+    { "timeout", OPT_NUMBER, true, false, "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
+    END_OPTS,
+};
 
 /* Set by the SIGINT handler. */
 static volatile sig_atomic_t interrupted;

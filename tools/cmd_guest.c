@@ -11,7 +11,53 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_domhostname_opts[] = {
+    DOMAIN_ARG,
+    { "source", OPT_STRING, false, false,
+      "address source: 'lease' or 'agent'" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domtime_opts[] = {
+    DOMAIN_ARG,
+    { "now", OPT_BOOL, false, false,
+      "set to the time of the host running virsh" },
+    { "pretty", OPT_BOOL, false, false,
+      "print domain's time in human readable form" },
+    { "sync", OPT_BOOL, false, false,
+      "instead of setting given time, synchronize from domain's RTC" },
+    { "time", OPT_NUMBER, false, false, "time to set" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domfs_change_opts[] = {
+    DOMAIN_ARG,
+    { "mountpoint", OPT_STRING, false, false, "mountpoint to be changed" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domfstrim_opts[] = {
+    DOMAIN_ARG,
+    { "minimum", OPT_NUMBER, false, false,
+      "Just a hint to ignore contiguous free ranges smaller than this "
+      "(Bytes)" },
+    { "mountpoint", OPT_STRING, false, false, "which mount point to trim" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_set_user_password_opts[] = {
+    DOMAIN_ARG,
+    { "user", OPT_STRING, true, true, "the username" },
+    { "password", OPT_STRING, true, true, "the new password" },
+    { "encrypted", OPT_BOOL, false, false,
+      "the password is already encrypted" },
+    END_OPTS,
+};
 
 /* libvirt's VIR_DOMAIN_GET_HOSTNAME_LEASE and _AGENT. */
 #define HOSTNAME_LEASE (1u << 0)

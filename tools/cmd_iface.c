@@ -9,7 +9,40 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_iface_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive interfaces" },
+    { "all", OPT_BOOL, false, false, "list inactive & active interfaces" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_iface_only_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface name" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_iface_dumpxml_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface name or MAC address" },
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_iface_name_opts[] = {
+    { "interface", OPT_STRING, true, true, "interface mac" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_iface_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML interface description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
 
 /* The interface a command names (by name); NULL after printing virsh's
  * two lines. */

@@ -9,7 +9,36 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_list_opts[] = {
+    { "all", OPT_BOOL, false, false, "list inactive & active domains" },
+    { "inactive", OPT_BOOL, false, false, "list inactive domains" },
+    { "transient", OPT_BOOL, false, false, "list transient domains" },
+    { "persistent", OPT_BOOL, false, false, "list persistent domains" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list domain names only" },
+    { "id", OPT_BOOL, false, false, "list domain IDs only" },
+    { "table", OPT_BOOL, false, false, "list table (default)" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domstate_opts[] = {
+    DOMAIN_ARG,
+    { "reason", OPT_BOOL, false, false, "also print reason for the state" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_dumpxml_opts[] = {
+    DOMAIN_ARG,
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    { "security-info", OPT_BOOL, false, false,
+      "include security sensitive information in XML dump" },
+    END_OPTS,
+};
 
 /* ---- list --------------------------------------------------------------- */
 

@@ -10,7 +10,89 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_tune.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_blkiotune_opts[] = {
+    DOMAIN_ARG,
+    { "weight", OPT_NUMBER, false, false,
+      "IO Weight in range [100, 1000]" },
+    { "device-weights", OPT_STRING, false, false,
+      "per-device IO Weights, in the form of /path/to/device,weight,..." },
+    { "device-read-iops-sec", OPT_STRING, false, false,
+      "per-device read I/O limit per second, in the form of "
+      "/path/to/device,read_iops_sec,..." },
+    { "device-write-iops-sec", OPT_STRING, false, false,
+      "per-device write I/O limit per second, in the form of "
+      "/path/to/device,write_iops_sec,..." },
+    { "device-read-bytes-sec", OPT_STRING, false, false,
+      "per-device bytes read per second, in the form of "
+      "/path/to/device,read_bytes_sec,..." },
+    { "device-write-bytes-sec", OPT_STRING, false, false,
+      "per-device bytes wrote per second, in the form of "
+      "/path/to/device,write_bytes_sec,..." },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+#define IOTUNE_OPT(name, help) { name, OPT_STRING, false, false, help }
+
+const struct opt_def cmd_blkdeviotune_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, true, "block device" },
+    IOTUNE_OPT("total-bytes-sec", "total throughput limit, in bytes/s"),
+    IOTUNE_OPT("read-bytes-sec", "read throughput limit, in bytes/s"),
+    IOTUNE_OPT("write-bytes-sec", "write throughput limit, in bytes/s"),
+    IOTUNE_OPT("total-iops-sec", "total I/O operations limit per second"),
+    IOTUNE_OPT("read-iops-sec", "read I/O operations limit per second"),
+    IOTUNE_OPT("write-iops-sec", "write I/O operations limit per second"),
+    IOTUNE_OPT("total-bytes-sec-max", "total max, in bytes"),
+    IOTUNE_OPT("read-bytes-sec-max", "read max, in bytes"),
+    IOTUNE_OPT("write-bytes-sec-max", "write max, in bytes"),
+    IOTUNE_OPT("total-iops-sec-max", "total I/O operations max"),
+    IOTUNE_OPT("read-iops-sec-max", "read I/O operations max"),
+    IOTUNE_OPT("write-iops-sec-max", "write I/O operations max"),
+    IOTUNE_OPT("size-iops-sec", "I/O size in bytes"),
+    IOTUNE_OPT("group-name", "group name to share I/O quota between "
+                             "multiple drives"),
+    IOTUNE_OPT("total-bytes-sec-max-length",
+               "duration in seconds to allow total max bytes"),
+    IOTUNE_OPT("read-bytes-sec-max-length",
+               "duration in seconds to allow read max bytes"),
+    IOTUNE_OPT("write-bytes-sec-max-length",
+               "duration in seconds to allow write max bytes"),
+    IOTUNE_OPT("total-iops-sec-max-length",
+               "duration in seconds to allow total I/O operations max"),
+    IOTUNE_OPT("read-iops-sec-max-length",
+               "duration in seconds to allow read I/O operations max"),
+    IOTUNE_OPT("write-iops-sec-max-length",
+               "duration in seconds to allow write I/O operations max"),
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_domiftune_opts[] = {
+    DOMAIN_ARG,
+    { "interface", OPT_STRING, true, true,
+      "interface device (MAC Address)" },
+    { "inbound", OPT_STRING, false, false,
+      "control domain's incoming traffics" },
+    { "outbound", OPT_STRING, false, false,
+      "control domain's outgoing traffics" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_perf_opts[] = {
+    DOMAIN_ARG,
+    { "enable", OPT_STRING, false, false, "perf events which will be enabled" },
+    { "disable", OPT_STRING, false, false,
+      "perf events which will be disabled" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
 
 /* ---- Shared ------------------------------------------------------------- */
 

@@ -10,6 +10,29 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_domblkstat_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, false, "block device" },
+    { "human", OPT_BOOL, false, false, "print a more human readable output" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domifstat_opts[] = {
+    DOMAIN_ARG,
+    { "interface", OPT_STRING, true, true, "interface device specified by "
+      "name or MAC Address" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domblkinfo_opts[] = {
+    DOMAIN_ARG,
+    { "device", OPT_STRING, true, true, "block device" },
+    END_OPTS,
+};
 
 /* virsh's two-column layout: labels left-aligned in 15 columns. */
 #define FIELD(label, fmt, ...) printf("%-15s " fmt "\n", label, __VA_ARGS__)

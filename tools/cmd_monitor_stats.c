@@ -9,6 +9,29 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_cpu_stats_opts[] = {
+    DOMAIN_ARG,
+    { "total", OPT_BOOL, false, false, "Show total statistics only" },
+    { "start", OPT_NUMBER, false, false, "Show statistics from this CPU" },
+    { "count", OPT_NUMBER, false, false, "Number of shown CPUs at most" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_domstats_opts[] = {
+    { "domain", OPT_STRING, true, false, "list of domains to get stats for" },
+    { "state", OPT_BOOL, false, false, "report domain state" },
+    { "list-active", OPT_BOOL, false, false, "list only active domains" },
+    { "list-inactive", OPT_BOOL, false, false, "list only inactive domains" },
+    { "list-running", OPT_BOOL, false, false, "list only running domains" },
+    { "list-paused", OPT_BOOL, false, false, "list only paused domains" },
+    { "list-shutoff", OPT_BOOL, false, false, "list only shutoff domains" },
+    { "enforce", OPT_BOOL, false, false, "enforce requested stats parameters" },
+    END_OPTS,
+};
 
 /* virsh asks for at most this many CPUs at a time. */
 #define CPU_STATS_CHUNK 128

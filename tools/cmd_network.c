@@ -10,7 +10,74 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_net_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive networks" },
+    { "all", OPT_BOOL, false, false, "list inactive & active networks" },
+    { "persistent", OPT_BOOL, false, false, "list persistent networks" },
+    { "transient", OPT_BOOL, false, false, "list transient networks" },
+    { "autostart", OPT_BOOL, false, false,
+      "list networks with autostart enabled" },
+    { "no-autostart", OPT_BOOL, false, false,
+      "list networks with autostart disabled" },
+    { "uuid", OPT_BOOL, false, false, "list uuid's only" },
+    { "name", OPT_BOOL, false, false, "list network names only" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_one_opts[] = {
+    NETWORK_ARG,
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_dumpxml_opts[] = {
+    NETWORK_ARG,
+    { "inactive", OPT_BOOL, false, false, "show inactive defined XML" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_define_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    { "validate", OPT_BOOL, false, false,
+      "validate the XML against the schema" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML network description" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_autostart_opts[] = {
+    NETWORK_ARG,
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_net_update_opts[] = {
+    NETWORK_ARG,
+    { "command", OPT_STRING, true, true,
+      "type of update (add-first, add-last (add), delete, or modify)" },
+    { "section", OPT_STRING, true, true,
+      "which section of network configuration to update" },
+    { "xml", OPT_STRING, true, true,
+      "name of file containing xml (or, if it starts with '<', the "
+      "complete xml element itself) to add/modify, or to be matched for "
+      "search" },
+    { "parent-index", OPT_NUMBER, false, false,
+      "which parent object to search through" },
+    { "config", OPT_BOOL, false, false, "affect next network startup" },
+    { "live", OPT_BOOL, false, false, "affect running network" },
+    { "current", OPT_BOOL, false, false,
+      "affect current state of network" },
+    END_OPTS,
+};
 
 /* virsh's lookup of a NETWORK argument: by uuid when it looks like one,
  * else by name. NULL after printing virsh's error. */

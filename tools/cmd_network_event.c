@@ -9,7 +9,24 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_event.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_net_event_opts[] = {
+    { "network", OPT_STRING, true, false,
+      "filter by network name or uuid" },
+    { "event", OPT_STRING, true, false, "which event type to wait for" },
+    { "loop", OPT_BOOL, false, false,
+      "loop until timeout or interrupt, rather than one-shot" },
+    { "timeout", OPT_NUMBER, false, false,
+      "timeout seconds" },
+    { "list", OPT_BOOL, false, false, "list valid event types" },
+    { "timestamp", OPT_BOOL, false, false,
+      "show timestamp for each printed event" },
+    END_OPTS,
+};
 
 static void
 on_lifecycle(struct vireo_conn *conn, struct vireo_network *net, int event,

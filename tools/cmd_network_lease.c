@@ -10,7 +10,16 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_net_dhcp_leases_opts[] = {
+    NETWORK_ARG,
+    { "mac", OPT_STRING, false, false, "MAC address" },
+    END_OPTS,
+};
 
 static const char *
 or_dash(const char *s)

@@ -14,6 +14,44 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_maxvcpus_opts[] = {
+    { "type", OPT_STRING, false, false, "domain type" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_nodecpustats_opts[] = {
+    { "cpu", OPT_NUMBER, true, false, "prints specified cpu statistics only." },
+    { "percent", OPT_BOOL, false, false,
+      "prints by percentage during 1 second." },
+    END_OPTS,
+};
+
+const struct opt_def cmd_nodememstats_opts[] = {
+    { "cell", OPT_NUMBER, true, false,
+      "prints specified cell statistics only." },
+    END_OPTS,
+};
+
+const struct opt_def cmd_freecell_opts[] = {
+    { "cellno", OPT_NUMBER, true, false, "NUMA cell number" },
+    { "all", OPT_BOOL, false, false, "show free memory for all NUMA cells" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_nodecpumap_opts[] = {
+    { "pretty", OPT_BOOL, false, false,
+      "return human readable output" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_cpu_models_opts[] = {
+    { "arch", OPT_STRING, true, true, "architecture" },
+    END_OPTS,
+};
 
 #define MAX_STATS 16
 

@@ -10,6 +10,30 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_nodedev_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false,
+      "list inactive & defined devices only" },
+    { "all", OPT_BOOL, false, false, "list inactive & active devices" },
+    { "cap", OPT_STRING, false, false,
+      "capability names, separated by comma" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_nodedev_only_opts[] = {
+    { "device", OPT_STRING, true, true,
+      "device name or wwn pair in 'wwnn,wwpn' format" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_nodedev_create_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML description of the device" },
+    END_OPTS,
+};
 
 /* The device a command names; NULL after printing virsh's two lines. */
 static struct vireo_node_device *

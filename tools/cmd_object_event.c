@@ -10,7 +10,33 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_event.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+/* Storage pool and node device events: net-event's options with virsh's
+ * filter of each kind. */
+#define OBJECT_EVENT_OPTS                                                    \
+    { "event", OPT_STRING, true, false, "which event type to wait for" },   \
+    { "loop", OPT_BOOL, false, false,                                        \
+      "loop until timeout or interrupt, rather than one-shot" },             \
+    { "timeout", OPT_NUMBER, false, false, "timeout seconds" },              \
+    { "list", OPT_BOOL, false, false, "list valid event types" },            \
+    { "timestamp", OPT_BOOL, false, false,                                   \
+      "show timestamp for each printed event" },                             \
+    END_OPTS
+
+const struct opt_def cmd_pool_event_opts[] = {
+    { "pool", OPT_STRING, true, false,
+      "filter by storage pool name or uuid" },
+    OBJECT_EVENT_OPTS,
+};
+
+const struct opt_def cmd_nodedev_event_opts[] = {
+    { "device", OPT_STRING, true, false, "filter by node device name" },
+    OBJECT_EVENT_OPTS,
+};
 
 /* virsh's event names of each kind, in event id order. */
 static const char *const pool_events[] = { "lifecycle", "refresh", NULL };

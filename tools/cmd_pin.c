@@ -10,8 +10,72 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_tune.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_vcpupin_opts[] = {
+    DOMAIN_ARG,
+    { "vcpu", OPT_NUMBER, true, false, "vcpu number" },
+    { "cpulist", OPT_STRING, true, false,
+      "host cpu number(s) to set, or omit option to query" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_emulatorpin_opts[] = {
+    DOMAIN_ARG,
+    { "cpulist", OPT_STRING, true, false,
+      "host cpu number(s) to set, or omit option to query" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_numatune_opts[] = {
+    DOMAIN_ARG,
+    { "mode", OPT_STRING, false, false,
+      "NUMA mode, one of strict, preferred and interleave or a number from "
+      "the virDomainNumatuneMemMode enum" },
+    { "nodeset", OPT_STRING, false, false, "NUMA node selections to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_iothreadinfo_opts[] = {
+    DOMAIN_ARG,
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_iothread_id_opts[] = {
+    DOMAIN_ARG,
+    { "id", OPT_NUMBER, true, true, "iothread id" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_iothreadpin_opts[] = {
+    DOMAIN_ARG,
+    { "iothread", OPT_NUMBER, true, true, "IOThread ID number" },
+    { "cpulist", OPT_STRING, true, true, "host cpu number(s) to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_iothreadset_opts[] = {
+    DOMAIN_ARG,
+    { "id", OPT_NUMBER, true, true, "iothread id of existing IOThread" },
+    { "poll-max-ns", OPT_NUMBER, false, false,
+      "set the maximum IOThread polling time in ns" },
+    { "poll-grow", OPT_NUMBER, false, false,
+      "set the value to increase the IOThread polling time" },
+    { "poll-shrink", OPT_NUMBER, false, false,
+      "set the value for reduction of the IOThread polling time" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
 
 #define VCPU_MAXIMUM (1u << 2)
 

@@ -9,7 +9,52 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_pool_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { NULL },
+};
+
+const struct opt_def cmd_pool_list_opts[] = {
+    { "inactive", OPT_BOOL, false, false, "list inactive pools" },
+    { "all", OPT_BOOL, false, false, "list inactive & active pools" },
+    { "type", OPT_STRING, false, false,
+      "only list pool of specified type(s) (if supported)" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for pools" },
+    { "uuid", OPT_BOOL, false, false, "list UUID of active pools only" },
+    { "name", OPT_BOOL, false, false, "list name of active pools only" },
+    { NULL },
+};
+
+const struct opt_def cmd_pool_info_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false, "Reture pool info in bytes" },
+    { NULL },
+};
+
+const struct opt_def cmd_pool_dumpxml_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "inactive", OPT_BOOL, false, false,
+      "show inactive defined XML" },
+    { NULL },
+};
+
+const struct opt_def cmd_pool_file_opts[] = {
+    { "file", OPT_STRING, true, true,
+      "file containing an XML pool description" },
+    { NULL },
+};
+
+const struct opt_def cmd_pool_autostart_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "disable", OPT_BOOL, false, false, "disable autostarting" },
+    { NULL },
+};
 
 static const char *const pool_states[] = {
     "inactive", "building", "running", "degraded", "inaccessible",

@@ -7,6 +7,20 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_save_opts[] = {
+    DOMAIN_ARG,
+    { "file", OPT_STRING, true, true, "where to save the data" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_restore_opts[] = {
+    { "file", OPT_STRING, true, true, "the state to restore" },
+    END_OPTS,
+};
 
 int
 cmd_save(struct session *s, const struct cmd *cmd)

@@ -13,7 +13,72 @@
 #include <time.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+#define SNAPSHOT_NAME_ARG \
+    { "snapshotname", OPT_STRING, true, false, "snapshot name" }
+
+const struct opt_def cmd_snapshot_create_as_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_STRING, true, false, "name of snapshot" },
+    { "description", OPT_STRING, true, false, "description of snapshot" },
+    { "print-xml", OPT_BOOL, false, false,
+      "print XML document rather than create" },
+    { "halt", OPT_BOOL, false, false, "halt domain after snapshot is created" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_snapshot_list_opts[] = {
+    DOMAIN_ARG,
+    { "parent", OPT_BOOL, false, false, "add a column showing parent snapshot" },
+    { "roots", OPT_BOOL, false, false, "list only snapshots without parents" },
+    { "leaves", OPT_BOOL, false, false, "list only snapshots without children" },
+    { "no-leaves", OPT_BOOL, false, false,
+      "list only snapshots that are not leaves (with children)" },
+    { "inactive", OPT_BOOL, false, false,
+      "filter by snapshots taken while inactive" },
+    { "topological", OPT_BOOL, false, false,
+      "sort list topologically rather than by name" },
+    { "name", OPT_BOOL, false, false, "list snapshot names only" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_snapshot_one_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "the current snapshot" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_snapshot_current_opts[] = {
+    DOMAIN_ARG,
+    { "name", OPT_BOOL, false, false, "list the name, rather than the full xml" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_snapshot_revert_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "revert to current snapshot" },
+    { "running", OPT_BOOL, false, false, "after reverting, change state to running" },
+    { "paused", OPT_BOOL, false, false, "after reverting, change state to paused" },
+    { "force", OPT_BOOL, false, false, "try harder on risky reverts" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_snapshot_delete_opts[] = {
+    DOMAIN_ARG,
+    SNAPSHOT_NAME_ARG,
+    { "current", OPT_BOOL, false, false, "delete current snapshot" },
+    { "children", OPT_BOOL, false, false, "delete snapshot and all children" },
+    { "children-only", OPT_BOOL, false, false, "delete children but not snapshot" },
+    { "metadata", OPT_BOOL, false, false,
+      "delete only libvirt metadata, leaving snapshot contents behind" },
+    END_OPTS,
+};
 
 char *
 cli_xml_text(const char *xml, const char *after, const char *name)

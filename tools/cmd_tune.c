@@ -11,7 +11,57 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_tune.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_setmem_opts[] = {
+    DOMAIN_ARG,
+    { "size", OPT_STRING, true, true,
+      "new memory size, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_setvcpus_opts[] = {
+    DOMAIN_ARG,
+    { "count", OPT_NUMBER, true, true, "number of virtual CPUs" },
+    { "maximum", OPT_BOOL, false, false, "set maximum limit on next boot" },
+    IMPACT_OPTS,
+    { "guest", OPT_BOOL, false, false, "modify cpu state in the guest" },
+    { "hotpluggable", OPT_BOOL, false, false,
+      "make added vcpus hot(un)pluggable" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_memtune_opts[] = {
+    DOMAIN_ARG,
+    { "hard-limit", OPT_STRING, false, false,
+      "Max memory, as scaled integer (default KiB)" },
+    { "soft-limit", OPT_STRING, false, false,
+      "Memory during contention, as scaled integer (default KiB)" },
+    { "swap-hard-limit", OPT_STRING, false, false,
+      "Max memory plus swap, as scaled integer (default KiB)" },
+    { "min-guarantee", OPT_STRING, false, false,
+      "Min guaranteed memory, as scaled integer (default KiB)" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
+
+const struct opt_def cmd_domrename_opts[] = {
+    DOMAIN_ARG,
+    { "new-name", OPT_STRING, true, true, "new domain name" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_lifecycle_opts[] = {
+    DOMAIN_ARG,
+    { "type", OPT_STRING, true, true, "lifecycle type to modify" },
+    { "action", OPT_STRING, true, true, "lifecycle action to set" },
+    IMPACT_OPTS,
+    END_OPTS,
+};
 
 /* ---- Options shared by the tuning commands ----------------------------- */
 

@@ -10,7 +10,41 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "cmd_tune.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_schedinfo_opts[] = {
+    DOMAIN_ARG,
+    { "weight", OPT_NUMBER, false, false, "weight for XEN_CREDIT" },
+    { "cap", OPT_NUMBER, false, false, "cap for XEN_CREDIT" },
+    IMPACT_OPTS,
+    { "set", OPT_STRING, false, false, "parameter=value" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_desc_opts[] = {
+    DOMAIN_ARG,
+    IMPACT_OPTS,
+    { "title", OPT_BOOL, false, false,
+      "modify/get the title instead of description" },
+    { "new-desc", OPT_STRING, true, false, "message" },
+    END_OPTS,
+};
+
+const struct opt_def cmd_metadata_opts[] = {
+    DOMAIN_ARG,
+    { "uri", OPT_STRING, true, true, "URI of the namespace" },
+    IMPACT_OPTS,
+    { "key", OPT_STRING, false, false,
+      "key to be used as a namespace identifier" },
+    { "set", OPT_STRING, false, false,
+      "new metadata to set" },
+    { "remove", OPT_BOOL, false, false, "remove the metadata corresponding "
+      "to an uri" },
+    END_OPTS,
+};
 
 /* ---- schedinfo ---------------------------------------------------------- */
 

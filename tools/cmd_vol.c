@@ -10,7 +10,72 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
 #include "table.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_vol_list_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name or uuid" },
+    { "details", OPT_BOOL, false, false,
+      "display extended details for volumes" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_info_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "bytes", OPT_BOOL, false, false,
+      "sizes are represented in bytes rather than pretty units" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_pool_opts[] = {
+    { "vol", OPT_STRING, true, true, "volume key or path" },
+    { "uuid", OPT_BOOL, false, false,
+      "return the pool uuid rather than pool name" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_wipe_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "algorithm", OPT_STRING, false, false,
+      "perform selected wiping algorithm" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_resize_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "capacity", OPT_STRING, true, true,
+      "new capacity for the vol, as scaled integer (default bytes)" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "allocate", OPT_BOOL, false, false,
+      "allocate the new capacity, rather than leaving it sparse" },
+    { "delta", OPT_BOOL, false, false,
+      "use capacity as a delta to current size, rather than the new size" },
+    { "shrink", OPT_BOOL, false, false,
+      "allow the resize to shrink the volume" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_create_as_opts[] = {
+    { "pool", OPT_STRING, true, true, "pool name" },
+    { "name", OPT_STRING, true, true, "name of the volume" },
+    { "capacity", OPT_STRING, true, true,
+      "size of the vol, as scaled integer (default bytes)" },
+    { "allocation", OPT_STRING, false, false,
+      "initial allocation size, as scaled integer (default bytes)" },
+    { "format", OPT_STRING, false, false,
+      "file format type raw,bochs,qcow,qcow2,qed,vmdk" },
+    { NULL },
+};
 
 static const char *const vol_types[] = {
     "file", "block", "dir", "network", "netdir", "ploop",

@@ -13,6 +13,28 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmd_opts.h"
+
+/* The options of the commands here (commands.c's table points at them). */
+
+const struct opt_def cmd_vol_upload_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false, "volume offset to upload to" },
+    { "length", OPT_NUMBER, false, false, "amount of data to upload" },
+    { NULL },
+};
+
+const struct opt_def cmd_vol_download_opts[] = {
+    { "vol", OPT_STRING, true, true, "vol name, key or path" },
+    { "file", OPT_STRING, true, true, "file" },
+    { "pool", OPT_STRING, false, false, "pool name or uuid" },
+    { "offset", OPT_NUMBER, false, false,
+      "volume offset to download from" },
+    { "length", OPT_NUMBER, false, false, "amount of data to download" },
+    { NULL },
+};
 
 /* An unsigned option as virsh reads it: 0 when absent. A negative value
  * is refused, unless is_wrapping (virsh lets --length be -1 for "all",

@@ -69,3 +69,10 @@ shell_run(struct session *s)
     free(line);
     return rc;
 }
+
+int
+cmd_quit(struct session *s, const struct cmd *cmd)
+{
+    s->is_quitting = true;
+    return 0;
+}

@@ -1,9 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
-# test-exports.sh LIB HEADER: libvireo.so exports exactly the functions
-# vireo.h declares with VIREO_API, and nothing else.
+# test-exports.sh LIB HEADER...: libvireo.so exports exactly the functions
+# vireo.h (with the parts it includes, all given) declares with VIREO_API,
+# and nothing else.
 set -u
-lib=$1 header=$2
+lib=$1
+shift
 
 exported=$(nm -D --defined-only "$lib" | awk '$2 != "A" { print $3 }' |
            sed 's/@.*//' | sort -u)
@@ -11,7 +13,7 @@ exported=$(nm -D --defined-only "$lib" | awk '$2 != "A" { print $3 }' |
 # and the macro's own definition left out.
 declared=$(perl -0777 -ne 's{/\*.*?\*/}{}gs; s{^#.*$}{}gm;
              print "$1\n" while /\bVIREO_API\b[^;(]*?(\w+)\s*\(/g' \
-           "$header" | sort -u)
+           "$@" | sort -u)
 
 echo "1..3"
 strays=$(grep -v '^vireo_' <<< "$exported")

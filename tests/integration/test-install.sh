@@ -14,7 +14,7 @@
 for tool in systemd-analyze man; do
     command -v "$tool" > /dev/null || fail_all "$tool (systemd, man-db) is installed"
 done
-plan 16
+plan 17
 D=$DIR/dest
 meson install -C "$BUILD_ROOT" --destdir "$D" --no-rebuild --quiet \
     > "$DIR/install.out" 2>&1
@@ -41,6 +41,11 @@ ok $? "vireod goes to sbin, vireo to bin"
 [ -f "$D$(opt includedir)/vireo/vireo.h" ] && [ -f "$LIB/pkgconfig/vireo.pc" ] &&
     ls "$LIB"/libvireo.so.* > /dev/null 2>&1
 ok $? "the library, its header and its pkg-config file are installed"
+# vireo.h includes its parts from beside it: a client built against the
+# installed directory alone finds every one.
+printf '#include <vireo.h>\nint main(void) { return vireo_version() == 0; }\n' |
+    cc -fsyntax-only -Werror -I"$D$(opt includedir)/vireo" -x c -
+ok $? "a client compiles against the installed headers alone"
 [ -f "$ETC/vireo/vireod.conf" ]
 ok $? "vireod.conf goes to sysconfdir/vireo"
 
