@@ -513,6 +513,12 @@ client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
     return 0;
 }
 
+bool
+client_has_calls_in_flight(const struct client *c)
+{
+    return c->n_in_flight > 0;
+}
+
 void
 client_call_start(struct client *c)
 {

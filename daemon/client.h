@@ -111,6 +111,9 @@ void client_set_conn(struct client *c, struct vireo_conn *conn);
  * runs on the driver's thread (CONNECT_CLOSE, EOF). */
 void client_release_conn(struct client *c);
 
+/* Whether a call of c's is with a driver (its reply not yet sent). */
+bool client_has_calls_in_flight(const struct client *c);
+
 /* Take a reference for a call handed to a driver. */
 void client_call_start(struct client *c);
 
