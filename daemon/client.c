@@ -514,9 +514,21 @@ client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
 }
 
 bool
-client_has_calls_in_flight(const struct client *c)
+client_has_changes_in_flight(const struct client *c)
 {
-    return c->n_in_flight > 0;
+    return c->n_in_flight > c->n_reads_in_flight;
+}
+
+void
+client_read_start(struct client *c)
+{
+    c->n_reads_in_flight++;
+}
+
+void
+client_read_done(struct client *c)
+{
+    c->n_reads_in_flight--;
 }
 
 void

@@ -40,6 +40,9 @@ struct client {
     struct conn_identity who;       /* credentials, read at accept */
     int                refs;        /* the socket's + one per call */
     int                n_in_flight;
+    /* Of those, the cheap reads a published view serves
+     * (dispatch_view.h): they change nothing. */
+    int                n_reads_in_flight;
     bool               is_closed;
     bool               is_reading;
     bool               is_read_only;

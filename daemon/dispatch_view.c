@@ -162,6 +162,14 @@ handler_for(const struct wire_proc *proc)
     return h;
 }
 
+bool
+dispatch_view_serves(const struct wire_proc *proc)
+{
+    struct view_handler h = handler_for(proc);
+
+    return h.on_dom != NULL || h.lookup != NULL;
+}
+
 int
 dispatch_view_init(void)
 {
@@ -207,7 +215,7 @@ dispatch_view_answer(struct client *c, const struct wire_message *msg)
     bool is_answered;
 
     if ((h.on_dom == NULL && h.lookup == NULL) || reader == NULL ||
-        conn == NULL || conn->view == NULL || client_has_calls_in_flight(c))
+        conn == NULL || conn->view == NULL || client_has_changes_in_flight(c))
         return false;
     memset(&ret, 0, sizeof(ret));
     error_clear(&err);

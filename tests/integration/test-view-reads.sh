@@ -4,8 +4,8 @@
 # test driver's published view see every write answered before them:
 # python3-libvirt makes the same writes and reads on vireod and on a
 # private libvirtd, and must get libvirtd's answers (errors included);
-# and calls pipelined on one connection are answered in the order sent,
-# each read with the state the write before it left.
+# and of calls pipelined on one connection none overtakes a write, and
+# each read gets the state the write before it left.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/libvirtd.sh"
@@ -28,8 +28,8 @@ is "$(grep -c '^state after suspend: \[3, 1\]' "$DIR/vireod.txt")" 1 \
 
 out=$(timeout 60 /usr/bin/python3 "$HERE/view_reads.py" pipeline \
     "$DIR/run/vireo-sock" 200)
-is "$out" "ok" "1,200 calls pipelined on one connection answer in order, \
-each read seeing the write before it"
+is "$out" "ok" "1,200 calls pipelined on one connection: no call overtakes \
+a write, each read sees the write before it"
 
 daemon_stop
 libvirtd_stop

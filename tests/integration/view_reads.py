@@ -13,7 +13,9 @@ view_reads.py pipeline SOCKET N
     Over the raw protocol, on one connection, N rounds of SUSPEND,
     GET_STATE, RESUME, GET_STATE, GET_INFO, LOOKUP_BY_NAME sent in one go
     without waiting; then every reply must come in the order sent, status
-    OK, with the state the write before it left (paused, running). Prints
+    OK, with the state the write before it left (paused, running), and
+    no call overtaking an earlier write nor a write an earlier call (reads
+    may overtake reads: the protocol matches replies by serial). Prints
     "ok" or the first difference."""
 import socket
 import struct
@@ -153,17 +155,32 @@ def pipeline(sock_path, n_rounds):
             args = dom
         out += packet(proc, 100 + i, args)
     s.sendall(out)
-    for i, (proc, want) in enumerate(plan):
+    return check_replies(s, plan)
+
+
+def check_replies(s, plan):
+    """Every call answered once, status OK, with the state the write before
+    it left; a write's reply after the replies to every call sent before
+    it and before those sent after it (reads between two writes may be
+    answered in any order among themselves: replies carry serials)."""
+    arrived = []
+    for _ in plan:
         hdr, body = read_message(s)
-        if hdr[2] != proc or hdr[4] != 100 + i or hdr[5] != 0:
-            return "reply %d: proc %d serial %d status %d, sent %d serial %d" \
-                % (i, hdr[2], hdr[4], hdr[5], proc, 100 + i)
-        if want is not None:
-            got = struct.unpack(">i", body[:4])[0]
-            if got != want:
-                return "reply %d (serial %d): state %d, want %d" \
-                    % (i, hdr[4], got, want)
-    s.close()
+        i = hdr[4] - 100
+        if not 0 <= i < len(plan) or hdr[2] != plan[i][0] or hdr[5] != 0:
+            return "reply: proc %d serial %d status %d" % (hdr[2], hdr[4],
+                                                           hdr[5])
+        want = plan[i][1]
+        if want is not None and struct.unpack(">i", body[:4])[0] != want:
+            return "reply to call %d: state %d, want %d" \
+                % (i, struct.unpack(">i", body[:4])[0], want)
+        arrived.append(i)
+    if sorted(arrived) != list(range(len(plan))):
+        return "calls answered twice or never"
+    for pos, i in enumerate(arrived):
+        if plan[i][0] in (SUSPEND, RESUME) and \
+                sorted(arrived[:pos]) != list(range(i)):
+            return "write %d answered out of its place" % i
     return "ok"
 
 
