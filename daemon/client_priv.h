@@ -59,7 +59,16 @@ struct client {
     struct client     *prev, *next; /* the open clients */
     bool               is_admin;    /* came through the admin socket */
     struct client_record *record;   /* the admin program's view of it */
+    /* Replies made while what one read brought is dispatched, written
+     * together when it is done (client_cork): one write, not one each. */
+    bool               is_corked;
+    struct wire_buffer corked;
 };
+
+/* Gather the replies c is sent from now on (a plain socket's only), and
+ * write what was gathered as one (client_write.c). */
+void client_cork(struct client *c);
+void client_uncork(struct client *c);
 
 /* Stop reading, drop the connection, close the socket (client.c). */
 void client_close(struct client *c);
