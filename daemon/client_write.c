@@ -106,13 +106,21 @@ client_uncork(struct client *c)
         flush_corked(c);
 }
 
-/* A reply for the cork: false when it is too big or memory is short (it
- * is then written on its own, after what was gathered). */
+/* A reply for the cork (the first is taken whole, with its room for the
+ * others; the others are copied after it): false when it is too big or
+ * memory is short (it is then written on its own, after what was
+ * gathered). buf is left empty or to be released. */
 static bool
-cork_append(struct client *c, const struct wire_buffer *buf)
+cork_append(struct client *c, struct wire_buffer *buf)
 {
     if (!c->is_corked || buf->len > CORK_MAX)
         return false;
+    if (c->corked.len == 0) {
+        wire_buffer_release(&c->corked);
+        c->corked = *buf;
+        memset(buf, 0, sizeof(*buf));
+        return true;
+    }
     return wire_buffer_append(&c->corked, buf->data, buf->len) ==
            WIRE_RESULT_OK;
 }

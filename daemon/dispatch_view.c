@@ -5,6 +5,7 @@
  * it cannot (the domain is not in it, a flag is set): the call then goes
  * to the driver.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "daemon/client.h"
@@ -16,6 +17,10 @@
 #include "drivers/handle.h"
 #include "wire/procs.h"
 #include "wire/remote_protocol.h"
+
+/* Room for any reply made here: a domain's name is at most a few hundred
+ * bytes. The encoder grows it if ever needed. */
+#define REPLY_ROOM 512
 
 /* The loop's registration as a reader. */
 static struct read_view_reader *reader;
@@ -217,6 +222,10 @@ dispatch_view_answer(struct client *c, const struct wire_message *msg)
     if ((h.on_dom == NULL && h.lookup == NULL) || reader == NULL ||
         conn == NULL || conn->view == NULL || client_has_changes_in_flight(c))
         return false;
+    /* These replies are small: the encoder's usual first 64 KiB, made and
+     * freed on every call, would have the heap grow and shrink each time. */
+    if ((out.data = malloc(REPLY_ROOM)) != NULL)
+        out.cap = REPLY_ROOM;
     memset(&ret, 0, sizeof(ret));
     error_clear(&err);
     read_view_enter(reader);
