@@ -15,6 +15,9 @@ TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
              libvirt-dev libvirt-daemon-driver-qemu systemd man-db \
              gnutls-bin curl python3-prometheus-client \
              dnsmasq-base nftables iproute2
+# mke2fs and debugfs: the QEMU tests build a guest's root filesystem and
+# read it back.
+TEST_DEPS += e2fsprogs
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

@@ -34,6 +34,7 @@ static const struct prefix prefixes[] = {
     { VIR_ERR_OPERATION_DENIED,      "operation forbidden" },
     { VIR_ERR_SYSTEM_ERROR,          "system call error" },
     { VIR_ERR_RPC,                   "RPC error" },
+    { VIR_ERR_GNUTLS_ERROR,          "GNUTLS call error" },
     { VIR_ERR_NO_DOMAIN,             "Domain not found" },
     { VIR_ERR_NO_NETWORK,            "Network not found" },
     { VIR_ERR_INVALID_STORAGE_POOL,  "invalid storage pool pointer in" },
@@ -76,19 +77,26 @@ error_prefix(int code)
     return NULL;
 }
 
-/* NO_CONNECT, INVALID_CONN, INVALID_DOMAIN and the invalid storage
- * handles read "<prefix> <detail>" in libvirt; the others
- * "<prefix>: <detail>". */
+/* How libvirt joins a code's prefix to the detail: NO_CONNECT, OS_TYPE and
+ * the invalid handles read "<prefix> <detail>"; system, RPC and GnuTLS
+ * errors give the detail alone (their prefix is only the message when
+ * there is no detail); the others read "<prefix>: <detail>". NULL means
+ * the detail alone. */
 static const char *
 separator(int code)
 {
     switch (code) {
     case VIR_ERR_NO_CONNECT:
+    case VIR_ERR_OS_TYPE:
     case VIR_ERR_INVALID_CONN:
     case VIR_ERR_INVALID_DOMAIN:
     case VIR_ERR_INVALID_STORAGE_POOL:
     case VIR_ERR_INVALID_STORAGE_VOL:
         return " ";
+    case VIR_ERR_SYSTEM_ERROR:
+    case VIR_ERR_RPC:
+    case VIR_ERR_GNUTLS_ERROR:
+        return NULL;
     default:
         return ": ";
     }
@@ -98,6 +106,7 @@ int
 error_set(struct vireo_error *err, int code, int domain, const char *fmt, ...)
 {
     const char *prefix = error_prefix(code);
+    const char *sep = separator(code);
     size_t cap = sizeof(err->message), used = 0;
     va_list ap;
 
@@ -106,9 +115,8 @@ error_set(struct vireo_error *err, int code, int domain, const char *fmt, ...)
     err->code = code;
     err->domain = domain;
     err->message[0] = '\0';
-    if (prefix != NULL)
-        used = (size_t)snprintf(err->message, cap, "%s%s", prefix,
-                                separator(code));
+    if (prefix != NULL && sep != NULL)
+        used = (size_t)snprintf(err->message, cap, "%s%s", prefix, sep);
     if (used >= cap)
         return -1;
     /* The detail goes straight after the prefix; messages longer than the
@@ -116,8 +124,8 @@ error_set(struct vireo_error *err, int code, int domain, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(err->message + used, cap - used, fmt, ap);
     va_end(ap);
-    if (n == 0 && prefix != NULL)
-        err->message[strlen(prefix)] = '\0';   /* no detail: no separator */
+    if (n == 0 && prefix != NULL)    /* no detail: the prefix alone */
+        snprintf(err->message, cap, "%s", prefix);
     return -1;
 }
 

@@ -3,34 +3,46 @@
  * worker_child.c: starting processes and learning of their exit through
  * pidfds watched by the main loop (worker_watch.h).
  *
- * Starting. The daemon is multithreaded, so between fork() and exec() a
- * new process calls only async-signal-safe functions, and everything it
- * needs (argv, envp) is ready before the fork. An exec that fails writes
- * its errno into a close-on-exec pipe, whose EOF otherwise tells the
- * parent that the exec happened: worker_child_spawn() answers only then,
- * which costs the worker the time of one exec.
+ * Starting. A new process is made the way posix_spawn() makes one:
+ * clone() with CLONE_VM and CLONE_VFORK, never fork(). fork() copies the
+ * daemon's page tables while it holds the daemon's memory map locked
+ * for writing, and then every page the daemon writes is copied once
+ * more: under AddressSanitizer (gigabytes of shadow, a quarantine of
+ * freed memory) that stalls every thread of the daemon, the loop
+ * included, for hundreds of milliseconds per start. Here the new process
+ * shares the daemon's memory, on a stack of its own, until it executes,
+ * and the starting thread sleeps meanwhile: worker_child_spawn() answers
+ * once the program was executed (or failed to be, the process leaving
+ * its errno in the shared record), which costs the worker the time of
+ * one exec, as before.
  *
- * A detached process is the grandchild of an intermediate that exits at
- * once (we reap it at once too). The grandchild waits on a gate pipe until
- * we hold a pidfd on it, so it cannot exit and be reaped by init, its pid
- * reused, before we watch the right process. We open the gate by writing a
- * byte, not by closing it: every process forked meanwhile, by any worker,
- * holds a copy of the gate's write end until it executes, and a grandchild
- * parked at its own gate never does, so two workers starting detached
- * processes at once would each keep the other's gate shut.
+ * Sharing memory binds the new process's code: it makes only raw system
+ * calls, which no sanitizer's runtime intercepts, and is compiled
+ * without the sanitizers, whose bookkeeping belongs to the sleeping
+ * thread. Every signal is blocked around the clone, so that no handler
+ * of the daemon's runs in it before it puts every disposition back to
+ * the default.
+ *
+ * CLONE_PIDFD gives the pidfd with the process, so no recycled pid can be
+ * watched by mistake. A detached process is the grandchild of an
+ * intermediate that exits at once (we reap it at once too): the
+ * intermediate shares the daemon's fd table (CLONE_FILES), so the pidfd
+ * its clone makes is the daemon's.
  *
  * Passing fds on. Every fd above the standard three closes at exec, so
- * the new process first copies those it must pass on (and the pipe that
- * reports a failed exec) above the numbers they will take, and then puts
- * them at 3, 4, ... after marking everything else close-on-exec: a
- * source whose number another one takes is never lost.
+ * the new process first copies those it must pass on above the numbers
+ * they will take, and then puts them at 3, 4, ... after marking
+ * everything else close-on-exec: a source whose number another one takes
+ * is never lost.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/pidfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -44,10 +56,25 @@
 
 extern char **environ;
 
+/* glibc's clone(), under the name that no sanitizer intercepts:
+ * ThreadSanitizer takes every clone() for a fork() and resets its
+ * bookkeeping in the new process, which, sharing our memory, would reset
+ * the daemon's. */
+extern int __clone(int (*fn)(void *), void *stack, int flags, void *arg,
+                   ...);
+
 /* How long releasing a running attached child waits for it to die after
  * SIGKILL: a process stuck in the kernel (D state) can take longer, and
  * the worker must not hang on it. */
 #define KILL_WAIT_MS 5000
+
+/* Each new process's stack until it executes: its code keeps a few
+ * hundred bytes of locals. */
+#define SPAWN_STACK_SIZE (64 * 1024)
+
+/* The code of a process that shares the daemon's memory. */
+#define CHILD_SIDE __attribute__((no_sanitize_address, no_sanitize_thread, \
+                                  no_sanitize_undefined, noinline))
 
 struct worker_child {
     struct worker        *w;
@@ -61,7 +88,19 @@ struct worker_child {
     struct worker_node    node;          /* in w->children */
 };
 
-/* ---- in the new process (async-signal-safe only) ----------------------- */
+/* One start, shared by the starting thread and the processes it makes
+ * (CLONE_VM): each process writes only its own fields, while the thread
+ * sleeps (CLONE_VFORK). */
+struct spawn {
+    const struct worker_child_spec *spec;
+    char  *stacks;      /* SPAWN_STACK_SIZE each: the program's, the
+                         * intermediate's */
+    pid_t  pid;         /* the program's, or -errno */
+    int    pidfd;       /* the program's, from CLONE_PIDFD */
+    int    exec_errno;  /* why the exec failed; 0 once it happened */
+};
+
+/* ---- in the new process (raw system calls only) ------------------------ */
 
 /* The kernel's struct sigaction, for the raw call below. */
 struct kernel_sigaction {
@@ -74,127 +113,136 @@ struct kernel_sigaction {
 /* Every signal back to its default, the ones glibc keeps for itself (32
  * and 33, which its sigaction() refuses to touch) included: a daemon
  * started with those ignored (make does that) must not pass it on, since
- * an ignored signal stays ignored across exec. */
-static void
+ * an ignored signal stays ignored across exec. Then none blocked. */
+static CHILD_SIDE void
 reset_signals(void)
 {
     struct kernel_sigaction dfl = { .handler = SIG_DFL };
-    sigset_t none;
+    unsigned long none = 0;
 
     for (int sig = 1; sig < NSIG; sig++)   /* KILL, STOP fail harmlessly */
         syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof(dfl.mask));
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, NULL);
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, sizeof(none));
+}
+
+/* fd copied to the lowest free number at least min, close-on-exec. */
+static CHILD_SIDE int
+copy_above(int fd, int min)
+{
+    return (int)syscall(SYS_fcntl, fd, F_DUPFD_CLOEXEC, min);
 }
 
 /* Put spec's fds (or /dev/null) at 0, 1 and 2. Sources below 3 are first
  * moved up, so that placing one never overwrites another. */
-static int
+static CHILD_SIDE int
 place_stdio(const struct worker_child_spec *spec)
 {
     int src[3] = { spec->stdin_fd, spec->stdout_fd, spec->stderr_fd };
 
     for (int i = 0; i < 3; i++) {
         if (src[i] < 0)
-            src[i] = open("/dev/null", i == 0 ? O_RDONLY : O_WRONLY);
+            src[i] = (int)syscall(SYS_openat, AT_FDCWD, "/dev/null",
+                                  i == 0 ? O_RDONLY : O_WRONLY);
         if (src[i] >= 0 && src[i] < 3)
-            src[i] = fcntl(src[i], F_DUPFD, 3);
+            src[i] = copy_above(src[i], 3);
         if (src[i] < 0)
             return -1;
     }
     for (int i = 0; i < 3; i++)
-        if (dup2(src[i], i) < 0)
+        if (syscall(SYS_dup3, src[i], i, 0) < 0)
             return -1;
     return 0;
 }
 
-static void
-wait_gate(int gate_fd)
-{
-    char byte;
-
-    while (read(gate_fd, &byte, 1) < 0 && errno == EINTR)
-        ;
-}
-
-/* Copy the fds to pass on, and err_fd, above the numbers they will take
- * (3 to 3 + n - 1), so that placing one never overwrites another or the
- * pipe that reports a failed exec. Returns err_fd's new number, or -1. */
-static int
-lift_pass_fds(const struct worker_child_spec *spec, int err_fd,
+/* Copy the fds to pass on above the numbers they will take (3 to
+ * 3 + n - 1), so that placing one never overwrites another. */
+static CHILD_SIDE int
+lift_pass_fds(const struct worker_child_spec *spec,
               int lifted[WORKER_CHILD_MAX_PASS_FDS])
 {
-    int above = 3 + spec->n_pass_fds;
-
     for (int i = 0; i < spec->n_pass_fds; i++) {
-        lifted[i] = fcntl(spec->pass_fds[i], F_DUPFD_CLOEXEC, above);
+        lifted[i] = copy_above(spec->pass_fds[i], 3 + spec->n_pass_fds);
         if (lifted[i] < 0)
             return -1;
     }
-    return fcntl(err_fd, F_DUPFD_CLOEXEC, above);
+    return 0;
 }
 
-/* Put the lifted fds at 3, 4, ...: dup2() makes them survive the exec. */
-static int
+/* Put the lifted fds at 3, 4, ...: a dup3() without O_CLOEXEC makes them
+ * survive the exec. A lifted fd is above them all, never its own
+ * target. */
+static CHILD_SIDE int
 place_pass_fds(const struct worker_child_spec *spec, const int *lifted)
 {
     for (int i = 0; i < spec->n_pass_fds; i++)
-        if (dup2(lifted[i], 3 + i) < 0)
+        if (syscall(SYS_dup3, lifted[i], 3 + i, 0) < 0)
             return -1;
     return 0;
 }
 
-/* Never returns. */
-static void
-exec_child(const struct worker_child_spec *spec, int gate_fd, int err_fd)
+/* The raw exit of this process alone. */
+static CHILD_SIDE _Noreturn void
+exit_now(int status)
 {
-    int lifted[WORKER_CHILD_MAX_PASS_FDS];
-    int e, lifted_err_fd;
-
-    if (gate_fd >= 0)
-        wait_gate(gate_fd);
-    reset_signals();
-    if (spec->n_pass_fds > 0) {
-        if ((lifted_err_fd = lift_pass_fds(spec, err_fd, lifted)) < 0)
-            goto fail;
-        err_fd = lifted_err_fd;
-    }
-    if (place_stdio(spec) < 0)
-        goto fail;
-    /* Nothing of the daemon's leaks into the program: every fd above the
-     * standard three closes at exec (err_fd included, which is the point),
-     * except those placed after this for the program. */
-    close_range(3, ~0u, CLOSE_RANGE_CLOEXEC);
-    if (place_pass_fds(spec, lifted) < 0)
-        goto fail;
-    execve(spec->argv[0], (char *const *)spec->argv,
-           spec->envp != NULL ? (char *const *)spec->envp : environ);
-fail:
-    e = errno;
-    (void)!write(err_fd, &e, sizeof(e));
-    _exit(127);
+    for (;;)
+        syscall(SYS_exit, status);
 }
 
-/* The intermediate of a detached start: a session of its own, one more
- * fork, the grandchild's pid to the parent, and gone. Never returns. The
- * grandchild lets go of the gate's write end first, so that it sees EOF
- * should the daemon die before opening it. */
-static void
-fork_detached(const struct worker_child_spec *spec, const int gate[2],
-              int err_fd, int info_fd)
+/* Never returns: the program runs, or the process exits with its errno
+ * left in s. */
+static CHILD_SIDE _Noreturn void
+exec_program(struct spawn *s)
 {
+    const struct worker_child_spec *spec = s->spec;
+    int lifted[WORKER_CHILD_MAX_PASS_FDS];
+
+    reset_signals();
+    if (lift_pass_fds(spec, lifted) < 0 || place_stdio(spec) < 0)
+        goto fail;
+    /* Nothing of the daemon's leaks into the program: every fd above the
+     * standard three closes at exec, except those placed after this for
+     * the program. */
+    syscall(SYS_close_range, 3, ~0u, CLOSE_RANGE_CLOEXEC);
+    if (place_pass_fds(spec, lifted) < 0)
+        goto fail;
+    syscall(SYS_execve, spec->argv[0], spec->argv,
+            spec->envp != NULL ? (char *const *)spec->envp : environ);
+fail:
+    s->exec_errno = errno != 0 ? errno : EIO;
+    exit_now(127);
+}
+
+/* An attached process: a session of its own, then the program. */
+static CHILD_SIDE int
+run_attached(void *opaque)
+{
+    syscall(SYS_setsid);
+    exec_program(opaque);
+}
+
+/* A detached process, through clone() from the intermediate. */
+static CHILD_SIDE int
+run_detached(void *opaque)
+{
+    exec_program(opaque);
+}
+
+/* The intermediate of a detached start: a session of its own, the
+ * program as its child, whose pid and pidfd (in the daemon's fd table,
+ * which it shares) it leaves in s, and gone. The program has executed
+ * (or failed to) once its clone() returns: CLONE_VFORK. */
+static CHILD_SIDE int
+run_intermediate(void *opaque)
+{
+    struct spawn *s = opaque;
     pid_t pid;
 
-    setsid();
-    pid = fork();
-    if (pid == 0) {
-        close(gate[1]);
-        exec_child(spec, gate[0], err_fd);
-    }
-    if (pid < 0)
-        pid = -errno;
-    (void)!write(info_fd, &pid, sizeof(pid));
-    _exit(0);
+    syscall(SYS_setsid);
+    pid = __clone(run_detached, s->stacks + SPAWN_STACK_SIZE,
+                  CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
+                  &s->pidfd);
+    s->pid = pid < 0 ? -errno : pid;
+    exit_now(0);
 }
 
 /* ---- in the daemon ----------------------------------------------------- */
@@ -209,18 +257,6 @@ wait_gone(int pidfd)
         ;
 }
 
-/* Read the errno an exec reported, or 0 at EOF (the exec happened). */
-static int
-read_exec_errno(int err_fd)
-{
-    int e = 0;
-    ssize_t n;
-
-    while ((n = read(err_fd, &e, sizeof(e))) < 0 && errno == EINTR)
-        ;
-    return n == (ssize_t)sizeof(e) ? e : 0;
-}
-
 static void
 reap_blocking(pid_t pid)
 {
@@ -228,42 +264,46 @@ reap_blocking(pid_t pid)
         ;
 }
 
-/* Attached: the child is ours, so its pidfd stays valid (a zombie) until we
- * reap it. Returns the pid, or -errno. */
+/* Attached: the child is ours, so its pidfd stays valid (a zombie) until
+ * we reap it. Returns its pid, or -errno. */
 static pid_t
-start_attached(const struct worker_child_spec *spec, int err_pipe[2])
+start_attached(struct spawn *s)
 {
-    pid_t pid = fork();
+    pid_t pid = __clone(run_attached, s->stacks + SPAWN_STACK_SIZE,
+                        CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, s,
+                        &s->pidfd);
 
-    if (pid == 0) {
-        setsid();
-        exec_child(spec, -1, err_pipe[1]);
-    }
-    return pid < 0 ? -errno : pid;
+    s->pid = pid < 0 ? -errno : pid;
+    return s->pid;
 }
 
-/* Detached: returns the grandchild's pid (parked at the gate), or -errno. */
+/* Detached: returns the program's pid, or -errno. */
 static pid_t
-start_detached(const struct worker_child_spec *spec, int err_pipe[2],
-               const int gate[2])
+start_detached(struct spawn *s)
 {
-    int info[2];
-    pid_t mid, pid = -EIO;
+    pid_t mid = __clone(run_intermediate,
+                        s->stacks + 2 * SPAWN_STACK_SIZE,
+                        CLONE_VM | CLONE_VFORK | CLONE_FILES | SIGCHLD, s);
 
-    if (pipe2(info, O_CLOEXEC) < 0)
+    if (mid < 0)
         return -errno;
-    mid = fork();
-    if (mid == 0)
-        fork_detached(spec, gate, err_pipe[1], info[1]);
-    close(info[1]);
-    if (mid < 0) {
-        pid = -errno;
-    } else {
-        reap_blocking(mid);
-        if (read(info[0], &pid, sizeof(pid)) != (ssize_t)sizeof(pid))
-            pid = -EIO;
-    }
-    close(info[0]);
+    reap_blocking(mid);
+    return s->pid;
+}
+
+/* Start s's program with every signal blocked meanwhile (the new process
+ * unblocks them once their dispositions are the default). Returns its
+ * pid (s->exec_errno says whether it executed), or -errno. */
+static pid_t
+start(struct spawn *s)
+{
+    sigset_t all, old;
+    pid_t pid;
+
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pid = s->spec->is_detached ? start_detached(s) : start_attached(s);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     return pid;
 }
 
@@ -329,7 +369,7 @@ watch_process(struct worker *w, pid_t pid, int pidfd, bool is_detached,
     return c;
 }
 
-/* The pidfd of a process parked at its gate or a zombie, else -1. */
+/* A pidfd on a running process (or a zombie), else -1 with err set. */
 static int
 open_pidfd(pid_t pid, struct vireo_error *err)
 {
@@ -341,12 +381,26 @@ open_pidfd(pid_t pid, struct vireo_error *err)
     return pidfd;
 }
 
-static pid_t
-start(const struct worker_child_spec *spec, int err_pipe[2], int gate[2])
+/* The process started but cannot be watched: it must not run on as if it
+ * had failed to start. An attached one is reaped too. */
+static void
+abandon(const struct spawn *s)
 {
-    if (!spec->is_detached)
-        return start_attached(spec, err_pipe);
-    return start_detached(spec, err_pipe, gate);
+    pidfd_send_signal(s->pidfd, SIGKILL, NULL, 0);
+    if (!s->spec->is_detached)
+        reap_blocking(s->pid);
+}
+
+/* An exec failed: the process is on its way out. Let it finish, so that
+ * what it was given (fds to pass on) is let go of before the caller hears
+ * of the failure, and reap it if it is ours. */
+static void
+finish_failed(const struct spawn *s)
+{
+    if (s->spec->is_detached)
+        wait_gone(s->pidfd);
+    else
+        reap_blocking(s->pid);
 }
 
 struct worker_child *
@@ -354,7 +408,7 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
                    worker_child_exit_cb on_exit, void *opaque,
                    struct vireo_error *err)
 {
-    int err_pipe[2], gate[2] = { -1, -1 }, pidfd = -1, exec_errno;
+    struct spawn s = { .spec = spec, .pidfd = -1 };
     struct worker_child *c = NULL;
     pid_t pid;
 
@@ -364,46 +418,29 @@ worker_child_spawn(struct worker *w, const struct worker_child_spec *spec,
                   spec->argv[0], spec->n_pass_fds, WORKER_CHILD_MAX_PASS_FDS);
         return NULL;
     }
-    if (pipe2(err_pipe, O_CLOEXEC) < 0 ||
-        (spec->is_detached && pipe2(gate, O_CLOEXEC) < 0)) {
+    s.stacks = mmap(NULL, 2 * SPAWN_STACK_SIZE, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (s.stacks == MAP_FAILED) {
         error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
                   "cannot start %s: %s", spec->argv[0], strerror(errno));
         return NULL;
     }
-    pid = start(spec, err_pipe, gate);
-    close(err_pipe[1]);
-    if (pid > 0)
-        pidfd = open_pidfd(pid, err);
-    if (pid > 0 && pidfd < 0 && spec->is_detached)
-        kill(pid, SIGKILL);   /* parked at the gate: it never runs */
-    if (gate[1] >= 0) {
-        (void)!write(gate[1], "", 1);   /* opens the gate: it execs */
-        close(gate[1]);
-    }
-    exec_errno = pid > 0 ? read_exec_errno(err_pipe[0]) : -pid;
-    close(err_pipe[0]);
-    if (gate[0] >= 0)
-        close(gate[0]);
-    if (exec_errno != 0)
+    pid = start(&s);
+    munmap(s.stacks, 2 * SPAWN_STACK_SIZE);
+    if (pid < 0 || s.exec_errno != 0) {
+        if (pid > 0)
+            finish_failed(&s);
         error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_NONE,
                   "cannot execute %s: %s", spec->argv[0],
-                  strerror(exec_errno));
-    else if (pidfd >= 0)
-        c = watch_process(w, pid, pidfd, spec->is_detached, on_exit, opaque,
-                          err);
-    if (c == NULL && pid > 0 && !spec->is_detached) {
-        if (exec_errno == 0)
-            kill(pid, SIGKILL);   /* it ran, but we cannot watch it */
-        reap_blocking(pid);
+                  strerror(pid < 0 ? (int)-pid : s.exec_errno));
+    } else {
+        c = watch_process(w, pid, s.pidfd, spec->is_detached, on_exit,
+                          opaque, err);
+        if (c == NULL)
+            abandon(&s);
     }
-    if (c == NULL && pidfd >= 0) {
-        /* A detached process whose exec failed is on its way out: let it
-         * finish, so that what it was given (fds to pass on) is let go
-         * of before the caller hears of the failure. */
-        if (exec_errno != 0 && spec->is_detached)
-            wait_gone(pidfd);
-        close(pidfd);
-    }
+    if (c == NULL && s.pidfd >= 0)
+        close(s.pidfd);
     return c;
 }
 

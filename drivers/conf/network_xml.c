@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "drivers/conf/network_xml.h"
+#include "drivers/conf/network_xml_ip6.h"
 #include "drivers/conf/network_xml_shape.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -184,7 +185,8 @@ read_root(struct network_def *def, struct vireo_error *err)
                          root != NULL ? (const char *)root->name : "");
     if (read_name(def, root, err) < 0 || read_uuid(def, root, err) < 0 ||
         read_forward(def, root, err) < 0 || read_bridge(def, root, err) < 0 ||
-        forward_dev_as_interface(root, err) < 0)
+        forward_dev_as_interface(root, err) < 0 ||
+        network_ip6_check(root, def->name, err) < 0)
         return -1;
     return network_shape_normalise(root, err);
 }

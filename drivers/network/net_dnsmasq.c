@@ -13,6 +13,7 @@
 #include "drivers/error.h"
 #include "drivers/network/net_dnsmasq.h"
 #include "drivers/network/net_ipv4.h"
+#include "drivers/network/net_ipv6.h"
 #include "drivers/network/net_state.h"
 #include "drivers/network/net_store.h"
 #include "drivers/worker.h"
@@ -27,9 +28,9 @@ static const char *const dnsmasq_paths[] = {
 };
 
 bool
-net_dnsmasq_is_wanted(const struct net_ipv4 *ip)
+net_dnsmasq_is_wanted(const struct net_obj *obj, const struct net_ipv4 *ip)
 {
-    return ip->has_address;
+    return ip->has_address || net_ipv6_is_present(obj->base.def);
 }
 
 static const char *
@@ -41,10 +42,21 @@ find_program(void)
     return NULL;
 }
 
-/* One dhcp-host line per fixed host: mac, ip, name, as libvirt writes
- * them. */
+/* An IPv6 host as libvirt writes it: [id:ID,][NAME,][IP] in brackets. */
+static void
+put_host6(FILE *out, const struct net_ipv6_host *h)
+{
+    if (h->id[0] != '\0')
+        fprintf(out, "id:%s,", h->id);
+    if (h->name[0] != '\0')
+        fprintf(out, "%s,", h->name);
+    fprintf(out, "[%s]\n", h->ip);
+}
+
+/* One dhcp-host line per fixed host: mac, ip, name for IPv4, then the
+ * IPv6 ones, as libvirt writes them. */
 static char *
-hosts_text(const struct net_ipv4 *ip)
+hosts_text(const struct net_ipv4 *ip, const struct net_ipv6 *ip6)
 {
     char *text = NULL;
     size_t len = 0;
@@ -68,6 +80,8 @@ hosts_text(const struct net_ipv4 *ip)
             fprintf(out, "%s%s", sep, h->name);
         fputc('\n', out);
     }
+    for (int i = 0; i < ip6->n_hosts; i++)
+        put_host6(out, &ip6->hosts[i]);
     if (fclose(out) != 0) {
         free(text);
         return NULL;
@@ -87,10 +101,67 @@ range_size(const struct net_ipv4 *ip)
     return n;
 }
 
+/* The DHCPv6 ranges (or, with static hosts only, the address libvirt
+ * names to turn DHCPv6 on); how many addresses they hold. */
+static unsigned long
+put_ranges6(FILE *out, const struct net_ipv6 *ip6)
+{
+    const struct net_ipv6_addr *a;
+    char start[INET6_ADDRSTRLEN], end[INET6_ADDRSTRLEN];
+    unsigned long n = 0;
+
+    if (ip6->dhcp < 0)
+        return 0;
+    a = &ip6->addrs[ip6->dhcp];
+    for (int i = 0; i < ip6->n_ranges; i++) {
+        inet_ntop(AF_INET6, &ip6->range_start[i], start, sizeof(start));
+        inet_ntop(AF_INET6, &ip6->range_end[i], end, sizeof(end));
+        fprintf(out, "dhcp-range=%s,%s,%d\n", start, end, a->prefix);
+        n += net_ipv6_range_size(&ip6->range_start[i], &ip6->range_end[i]);
+    }
+    if (ip6->n_ranges == 0 && ip6->n_hosts > 0) {
+        inet_ntop(AF_INET6, &a->address, start, sizeof(start));
+        fprintf(out, "dhcp-range=%s,static,%d\n", start, a->prefix);
+    }
+    return n;
+}
+
+/* Router advertisements: stateful (enable-ra) when DHCPv6 serves one
+ * address, else SLAAC only on each address, as libvirt asks dnsmasq. */
 static void
-put_ranges(FILE *out, const struct net_ipv4 *ip)
+put_ra(FILE *out, const struct net_ipv6 *ip6)
+{
+    char addr[INET6_ADDRSTRLEN];
+
+    if (ip6->dhcp >= 0) {
+        fputs("enable-ra\n", out);
+        return;
+    }
+    for (int i = 0; i < ip6->n_addrs; i++) {
+        inet_ntop(AF_INET6, &ip6->addrs[i].address, addr, sizeof(addr));
+        fprintf(out, "dhcp-range=%s,ra-only\n", addr);
+    }
+}
+
+/* An isolated network's guests get no default route, neither from DHCP
+ * nor from router advertisements (lifetime 0), and dnsmasq forwards no
+ * query outside, as libvirt configures it. */
+static void
+put_isolation(FILE *out, const struct net_obj *obj,
+              const struct net_ipv6 *ip6)
+{
+    if (obj->base.def->forward != NETWORK_FORWARD_NONE)
+        return;
+    fputs("dhcp-option=3\nno-resolv\n", out);
+    if (ip6->n_addrs > 0)
+        fputs("ra-param=*,0,0\n", out);
+}
+
+static void
+put_ranges(FILE *out, const struct net_ipv4 *ip, const struct net_ipv6 *ip6)
 {
     char start[16], end[16], mask[16];
+    unsigned long n_leases = 0;
 
     inet_ntop(AF_INET, &ip->netmask, mask, sizeof(mask));
     for (int i = 0; i < ip->n_ranges; i++) {
@@ -98,17 +169,21 @@ put_ranges(FILE *out, const struct net_ipv4 *ip)
         inet_ntop(AF_INET, &ip->range_end[i], end, sizeof(end));
         fprintf(out, "dhcp-range=%s,%s,%s\n", start, end, mask);
     }
-    if (ip->n_ranges > 0 || ip->n_hosts > 0)
-        fprintf(out, "dhcp-no-override\ndhcp-authoritative\n"
-                "dhcp-lease-max=%lu\n", range_size(ip) + (unsigned)ip->n_hosts);
+    if (ip->n_ranges > 0 || ip->n_hosts > 0) {
+        fputs("dhcp-no-override\ndhcp-authoritative\n", out);
+        n_leases = range_size(ip) + (unsigned)ip->n_hosts;
+    }
+    n_leases += put_ranges6(out, ip6);
+    if (n_leases > 0)
+        fprintf(out, "dhcp-lease-max=%lu\n", n_leases);
 }
 
 /* libvirt's configuration, with files of our run_dir. dnsmasq keeps
  * running as root (user=root): it reads the hosts file again on SIGHUP,
  * from a directory only root may enter. */
 static char *
-conf_text(struct net_state *st, const struct net_obj *obj,
-          const struct net_ipv4 *ip)
+conf_text(const struct net_state *st, const struct net_obj *obj,
+          const struct net_ipv4 *ip, const struct net_ipv6 *ip6)
 {
     const char *name = obj->base.def->name;
     char addr[16], *text = NULL;
@@ -123,13 +198,16 @@ conf_text(struct net_state *st, const struct net_obj *obj,
             "Changes to this configuration should be made using:\n"
             "##    virsh net-edit %s\n\n", name);
     fprintf(out, "strict-order\nuser=root\nexcept-interface=lo\n"
-            "bind-dynamic\ninterface=%s\nlisten-address=%s\n",
-            obj->base.def->bridge, addr);
-    put_ranges(out, ip);
+            "bind-dynamic\ninterface=%s\n", obj->base.def->bridge);
+    if (ip->has_address)
+        fprintf(out, "listen-address=%s\n", addr);
+    put_isolation(out, obj, ip6);
+    put_ranges(out, ip, ip6);
     fprintf(out, "pid-file=%s/%s.dnsmasq-pid\n", st->run_dir, name);
     fprintf(out, "dhcp-hostsfile=%s/%s.hosts\n", st->run_dir, name);
     fprintf(out, "dhcp-leasefile=%s/%s.leases\n", st->run_dir, name);
     fprintf(out, "log-facility=%s/%s.log\n", st->run_dir, name);
+    put_ra(out, ip6);
     if (fclose(out) != 0) {
         free(text);
         return NULL;
@@ -137,14 +215,42 @@ conf_text(struct net_state *st, const struct net_obj *obj,
     return text;
 }
 
-/* Write DIR/NAME.SUFFIX from text (taken over). */
+char *
+net_dnsmasq_conf_text(const struct net_state *st, const struct net_obj *obj,
+                      const struct net_ipv4 *ip, struct vireo_error *err)
+{
+    struct net_ipv6 *ip6 = net_ipv6_read_new(obj->base.def, err);
+    char *text = ip6 != NULL ? conf_text(st, obj, ip, ip6) : NULL;
+
+    if (ip6 != NULL && text == NULL)
+        error_no_memory(err);
+    free(ip6);
+    return text;
+}
+
+char *
+net_dnsmasq_hosts_text(const struct net_obj *obj, const struct net_ipv4 *ip,
+                       struct vireo_error *err)
+{
+    struct net_ipv6 *ip6 = net_ipv6_read_new(obj->base.def, err);
+    char *text = ip6 != NULL ? hosts_text(ip, ip6) : NULL;
+
+    if (ip6 != NULL && text == NULL)
+        error_no_memory(err);
+    free(ip6);
+    return text;
+}
+
+/* Write RUN_DIR/NAME.SUFFIX from text (taken over; NULL: err is set). */
 static int
 write_run_file(struct net_state *st, const char *name, const char *suffix,
                char *text, struct vireo_error *err)
 {
-    char *path = net_store_path(st->run_dir, name, suffix);
-    int rc = path != NULL && text != NULL ? net_store_write(path, text, err)
-                                          : error_no_memory(err);
+    char *path = text != NULL ? net_store_path(st->run_dir, name, suffix)
+                              : NULL;
+    int rc = text == NULL ? -1
+             : path != NULL ? net_store_write(path, text, err)
+             : error_no_memory(err);
 
     free(path);
     free(text);
@@ -155,9 +261,12 @@ static int
 write_files(struct net_state *st, const struct net_obj *obj,
             const struct net_ipv4 *ip, struct vireo_error *err)
 {
-    return write_run_file(st, obj->base.def->name, "hosts", hosts_text(ip), err) ||
-           write_run_file(st, obj->base.def->name, "conf",
-                          conf_text(st, obj, ip), err)
+    const char *name = obj->base.def->name;
+
+    return write_run_file(st, name, "hosts",
+                          net_dnsmasq_hosts_text(obj, ip, err), err) < 0 ||
+           write_run_file(st, name, "conf",
+                          net_dnsmasq_conf_text(st, obj, ip, err), err) < 0
            ? -1 : 0;
 }
 
@@ -280,7 +389,8 @@ int
 net_dnsmasq_reload_hosts(struct net_state *st, struct net_obj *obj,
                          const struct net_ipv4 *ip, struct vireo_error *err)
 {
-    if (write_run_file(st, obj->base.def->name, "hosts", hosts_text(ip), err) < 0)
+    if (write_run_file(st, obj->base.def->name, "hosts",
+                       net_dnsmasq_hosts_text(obj, ip, err), err) < 0)
         return -1;
     if (obj->dnsmasq != NULL)
         worker_child_signal(obj->dnsmasq, SIGHUP);

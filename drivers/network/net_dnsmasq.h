@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * net_dnsmasq.h: the dnsmasq serving a network's DHCP and DNS, as
- * libvirt's network driver runs it: one per network with an IPv4
- * address, bound to the network's bridge, configured by a file of ours:
+ * libvirt's network driver runs it: one per network with an IPv4 or
+ * IPv6 address, bound to the network's bridge, configured by a file of
+ * ours (DHCPv4, DHCPv6 and router advertisements, in libvirt's words):
  *   RUN_DIR/NAME.conf     its configuration
  *   RUN_DIR/NAME.hosts    the fixed DHCP hosts (dhcp-hostsfile), read
  *                         again on SIGHUP, so net-update reaches it live
@@ -26,8 +27,20 @@ struct net_obj;
 struct net_state;
 struct vireo_network_dhcp_lease;
 
-/* Does this network get a dnsmasq? (It has an IPv4 address.) */
-bool net_dnsmasq_is_wanted(const struct net_ipv4 *ip);
+/* Does this network get a dnsmasq? (It has an IPv4 or IPv6 address.) */
+bool net_dnsmasq_is_wanted(const struct net_obj *obj,
+                           const struct net_ipv4 *ip);
+
+/* Its configuration file's text and its hosts file's text for obj, as
+ * net_dnsmasq_start writes them (the caller frees them); NULL with err
+ * set. */
+char *net_dnsmasq_conf_text(const struct net_state *st,
+                            const struct net_obj *obj,
+                            const struct net_ipv4 *ip,
+                            struct vireo_error *err);
+char *net_dnsmasq_hosts_text(const struct net_obj *obj,
+                             const struct net_ipv4 *ip,
+                             struct vireo_error *err);
 
 /* Write its files and start it. 0, or -1 with err set. */
 int net_dnsmasq_start(struct net_state *st, struct net_obj *obj,

@@ -8,20 +8,10 @@
 #include <string.h>
 
 #include "drivers/conf/network_xml.h"
+#include "drivers/conf/network_xml_ip6.h"
 #include "drivers/conf/network_xml_shape.h"
 #include "drivers/error.h"
 #include "drivers/network/net_ipv4.h"
-
-/* The attribute as a NUL-ended copy in buf ("" when absent). */
-static const char *
-attr_in(xmlNodePtr node, const char *name, char *buf, size_t size)
-{
-    xmlChar *v = xmlGetNoNsProp(node, BAD_CAST name);
-
-    snprintf(buf, size, "%s", v != NULL ? (const char *)v : "");
-    xmlFree(v);
-    return buf;
-}
 
 static int
 parse_addr(const char *text, struct in_addr *out, const char *what,
@@ -60,7 +50,7 @@ is_ipv4(xmlNodePtr ip)
 {
     char family[16];
 
-    attr_in(ip, "family", family, sizeof(family));
+    network_ip_attr(ip, "family", family, sizeof(family));
     return family[0] == '\0' || strcmp(family, "ipv4") == 0;
 }
 
@@ -70,18 +60,18 @@ read_address(xmlNodePtr ip, struct net_ipv4 *out, struct vireo_error *err)
 {
     char text[64];
 
-    if (attr_in(ip, "address", text, sizeof(text))[0] == '\0')
+    if (network_ip_attr(ip, "address", text, sizeof(text))[0] == '\0')
         return 0;
     if (parse_addr(text, &out->address, "address", err) < 0)
         return -1;
-    if (attr_in(ip, "netmask", text, sizeof(text))[0] != '\0') {
+    if (network_ip_attr(ip, "netmask", text, sizeof(text))[0] != '\0') {
         if (parse_addr(text, &out->netmask, "netmask", err) < 0 ||
             (out->prefix = mask_to_prefix(out->netmask)) < 0)
             return error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_NETWORK,
                              "Invalid netmask '%s' in network", text);
     } else {
         char *end;
-        long p = strtol(attr_in(ip, "prefix", text, sizeof(text)), &end, 10);
+        long p = strtol(network_ip_attr(ip, "prefix", text, sizeof(text)), &end, 10);
 
         if (text[0] == '\0')
             p = 24;    /* libvirt's default for a class C address */
@@ -103,9 +93,9 @@ read_range(xmlNodePtr r, struct net_ipv4 *out, struct vireo_error *err)
 
     if (i == NET_IPV4_MAX_RANGES)
         return 0;
-    if (parse_addr(attr_in(r, "start", start, sizeof(start)),
+    if (parse_addr(network_ip_attr(r, "start", start, sizeof(start)),
                    &out->range_start[i], "dhcp range start", err) < 0 ||
-        parse_addr(attr_in(r, "end", end, sizeof(end)), &out->range_end[i],
+        parse_addr(network_ip_attr(r, "end", end, sizeof(end)), &out->range_end[i],
                    "dhcp range end", err) < 0)
         return -1;
     out->n_ranges++;
@@ -120,9 +110,9 @@ read_host(xmlNodePtr h, struct net_ipv4 *out)
     if (out->n_hosts == NET_IPV4_MAX_HOSTS)
         return;
     host = &out->hosts[out->n_hosts++];
-    attr_in(h, "mac", host->mac, sizeof(host->mac));
-    attr_in(h, "name", host->name, sizeof(host->name));
-    attr_in(h, "ip", host->ip, sizeof(host->ip));
+    network_ip_attr(h, "mac", host->mac, sizeof(host->mac));
+    network_ip_attr(h, "name", host->name, sizeof(host->name));
+    network_ip_attr(h, "ip", host->ip, sizeof(host->ip));
 }
 
 static int

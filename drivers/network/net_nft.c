@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "drivers/conf/network_xml.h"
+#include "drivers/conf/network_xml_shape.h"
 #include "drivers/error.h"
 #include "drivers/network/net_ipv4.h"
+#include "drivers/network/net_ipv6.h"
 #include "drivers/network/net_nft.h"
 #include "drivers/network/net_state.h"
 #include "drivers/network/net_store.h"
@@ -29,9 +31,9 @@ net_nft_is_wanted(const struct net_obj *obj, const struct net_ipv4 *ip)
 {
     int f = obj->base.def->forward;
 
-    return ip->has_address && (f == NETWORK_FORWARD_NAT ||
-                               f == NETWORK_FORWARD_ROUTE ||
-                               f == NETWORK_FORWARD_NONE);
+    return (ip->has_address || net_ipv6_is_present(obj->base.def)) &&
+           (f == NETWORK_FORWARD_NAT || f == NETWORK_FORWARD_ROUTE ||
+            f == NETWORK_FORWARD_NONE);
 }
 
 /* "vireo_" and the network's name with what nft would not take as an
@@ -46,6 +48,19 @@ table_name(const char *name, char *out, size_t size)
             out[i] = '_';
 }
 
+/* The masquerading lines of family fam ("ip" or "ip6") for net. */
+static void
+put_masquerade(FILE *out, const char *fam, const char *net)
+{
+    fprintf(out,
+            "\t\tmeta l4proto tcp %s saddr %s %s daddr != %s "
+            "masquerade to :1024-65535\n"
+            "\t\tmeta l4proto udp %s saddr %s %s daddr != %s "
+            "masquerade to :1024-65535\n"
+            "\t\t%s saddr %s %s daddr != %s masquerade\n",
+            fam, net, fam, net, fam, net, fam, net, fam, net, fam, net);
+}
+
 static void
 put_postrouting(FILE *out, const char *net)
 {
@@ -53,62 +68,134 @@ put_postrouting(FILE *out, const char *net)
             "\tchain postrouting {\n"
             "\t\ttype nat hook postrouting priority srcnat; policy accept;\n"
             "\t\tip saddr %s ip daddr 224.0.0.0/24 return\n"
-            "\t\tip saddr %s ip daddr 255.255.255.255 return\n"
-            "\t\tmeta l4proto tcp ip saddr %s ip daddr != %s "
-            "masquerade to :1024-65535\n"
-            "\t\tmeta l4proto udp ip saddr %s ip daddr != %s "
-            "masquerade to :1024-65535\n"
-            "\t\tip saddr %s ip daddr != %s masquerade\n"
-            "\t}\n", net, net, net, net, net, net, net, net);
+            "\t\tip saddr %s ip daddr 255.255.255.255 return\n",
+            net, net);
+    put_masquerade(out, "ip", net);
+    fputs("\t}\n", out);
 }
 
-/* What libvirt lets through the bridge: replies to the guests (nat) or
- * anything to them (route), anything from them, and between them; the
- * rest to or from the bridge is refused. */
 static void
-put_forward(FILE *out, int forward, const char *br, const char *net)
+put_forward_head(FILE *out)
 {
     fputs("\tchain forward {\n"
           "\t\ttype filter hook forward priority filter; policy accept;\n",
           out);
-    if (forward == NETWORK_FORWARD_NAT)
-        fprintf(out, "\t\toifname \"%s\" ip daddr %s ct state "
-                "related,established accept\n", br, net);
-    if (forward == NETWORK_FORWARD_ROUTE)
-        fprintf(out, "\t\toifname \"%s\" ip daddr %s accept\n", br, net);
-    if (forward != NETWORK_FORWARD_NONE)
-        fprintf(out, "\t\tiifname \"%s\" ip saddr %s accept\n", br, net);
+}
+
+/* Between the guests, yes; anything else to or from the bridge that no
+ * rule above let through, refused. */
+static void
+put_forward_tail(FILE *out, const char *br)
+{
     fprintf(out, "\t\tiifname \"%s\" oifname \"%s\" accept\n"
             "\t\tiifname \"%s\" reject\n"
             "\t\toifname \"%s\" reject\n"
             "\t}\n", br, br, br, br);
 }
 
-/* The transaction: make sure the table exists, delete it, and (with a
- * network) make it anew. */
+/* What libvirt lets through the bridge for one subnet net of family fam:
+ * replies to the guests (is_related_only: nat) or anything to them
+ * (route), and anything from them; an isolated network, neither. */
+static void
+put_forward_net(FILE *out, int forward, bool is_related_only,
+                const char *fam, const char *br, const char *net)
+{
+    if (forward == NETWORK_FORWARD_NONE)
+        return;
+    if (is_related_only)
+        fprintf(out, "\t\toifname \"%s\" %s daddr %s ct state "
+                "related,established accept\n", br, fam, net);
+    else
+        fprintf(out, "\t\toifname \"%s\" %s daddr %s accept\n", br, fam,
+                net);
+    fprintf(out, "\t\tiifname \"%s\" %s saddr %s accept\n", br, fam, net);
+}
+
+static void
+put_ipv4_table(FILE *out, const char *table, const struct net_obj *obj,
+               const struct net_ipv4 *ip)
+{
+    const struct network_def *def = obj->base.def;
+    char net[32], addr[16];
+    struct in_addr n = net_ipv4_network(ip);
+
+    inet_ntop(AF_INET, &n, addr, sizeof(addr));
+    snprintf(net, sizeof(net), "%s/%d", addr, ip->prefix);
+    fprintf(out, "table ip %s {\n", table);
+    if (def->forward == NETWORK_FORWARD_NAT)
+        put_postrouting(out, net);
+    put_forward_head(out);
+    put_forward_net(out, def->forward, def->forward == NETWORK_FORWARD_NAT,
+                    "ip", def->bridge, net);
+    put_forward_tail(out, def->bridge);
+    fputs("}\n", out);
+}
+
+/* Does <forward><nat ipv6='yes'/> ask for IPv6 masquerading too? */
+static bool
+is_nat_ipv6(const struct network_def *def)
+{
+    xmlNodePtr fwd = network_shape_child(xmlDocGetRootElement(def->doc),
+                                         "forward");
+    xmlNodePtr nat = network_shape_child(fwd, "nat");
+    xmlChar *v = nat != NULL ? xmlGetNoNsProp(nat, BAD_CAST "ipv6") : NULL;
+    bool is_yes = v != NULL && xmlStrEqual(v, BAD_CAST "yes");
+
+    xmlFree(v);
+    return def->forward == NETWORK_FORWARD_NAT && is_yes;
+}
+
+/* libvirt routes IPv6 for nat networks unless <nat ipv6='yes'/> asks to
+ * masquerade it as IPv4 is. */
+static void
+put_ipv6_table(FILE *out, const char *table, const struct net_obj *obj,
+               const struct net_ipv6 *ip6)
+{
+    const struct network_def *def = obj->base.def;
+    bool is_masq = is_nat_ipv6(def);
+    char net[INET6_ADDRSTRLEN + 8];
+
+    fprintf(out, "table ip6 %s {\n", table);
+    if (is_masq) {
+        fputs("\tchain postrouting {\n"
+              "\t\ttype nat hook postrouting priority srcnat; "
+              "policy accept;\n", out);
+        for (int i = 0; i < ip6->n_addrs; i++) {
+            net_ipv6_subnet(&ip6->addrs[i], net, sizeof(net));
+            fprintf(out, "\t\tip6 saddr %s ip6 daddr ff02::/16 return\n",
+                    net);
+            put_masquerade(out, "ip6", net);
+        }
+        fputs("\t}\n", out);
+    }
+    put_forward_head(out);
+    for (int i = 0; i < ip6->n_addrs; i++) {
+        net_ipv6_subnet(&ip6->addrs[i], net, sizeof(net));
+        put_forward_net(out, def->forward, is_masq, "ip6", def->bridge, net);
+    }
+    put_forward_tail(out, def->bridge);
+    fputs("}\n", out);
+}
+
+/* The transaction: make sure the tables exist, delete them, and (with a
+ * network) make them anew. */
 static char *
 ruleset(const char *name, const struct net_obj *obj,
-        const struct net_ipv4 *ip)
+        const struct net_ipv4 *ip, const struct net_ipv6 *ip6)
 {
-    char table[64], net[32], addr[16], *text = NULL;
+    char table[64], *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
-    struct in_addr n;
 
     if (out == NULL)
         return NULL;
     table_name(name, table, sizeof(table));
     fprintf(out, "table ip %s\ndelete table ip %s\n", table, table);
-    if (obj != NULL) {
-        n = net_ipv4_network(ip);
-        inet_ntop(AF_INET, &n, addr, sizeof(addr));
-        snprintf(net, sizeof(net), "%s/%d", addr, ip->prefix);
-        fprintf(out, "table ip %s {\n", table);
-        if (obj->base.def->forward == NETWORK_FORWARD_NAT)
-            put_postrouting(out, net);
-        put_forward(out, obj->base.def->forward, obj->base.def->bridge, net);
-        fputs("}\n", out);
-    }
+    fprintf(out, "table ip6 %s\ndelete table ip6 %s\n", table, table);
+    if (obj != NULL && ip->has_address)
+        put_ipv4_table(out, table, obj, ip);
+    if (obj != NULL && ip6->n_addrs > 0)
+        put_ipv6_table(out, table, obj, ip6);
     if (fclose(out) != 0) {
         free(text);
         return NULL;
@@ -222,18 +309,34 @@ run(struct net_state *st, const char *name, char *rules, net_nft_done done,
     return rc;
 }
 
+char *
+net_nft_ruleset(const struct net_obj *obj, const struct net_ipv4 *ip,
+                struct vireo_error *err)
+{
+    struct net_ipv6 *ip6 = net_ipv6_read_new(obj->base.def, err);
+    char *rules = ip6 != NULL ? ruleset(obj->base.def->name, obj, ip, ip6)
+                              : NULL;
+
+    if (ip6 != NULL && rules == NULL)
+        error_no_memory(err);
+    free(ip6);
+    return rules;
+}
+
 int
 net_nft_apply(struct net_state *st, const struct net_obj *obj,
               const struct net_ipv4 *ip, net_nft_done done, void *opaque,
               struct vireo_error *err)
 {
-    return run(st, obj->base.def->name, ruleset(obj->base.def->name, obj, ip), done,
-               opaque, err);
+    char *rules = net_nft_ruleset(obj, ip, err);
+
+    return rules == NULL ? -1
+           : run(st, obj->base.def->name, rules, done, opaque, err);
 }
 
 int
 net_nft_remove(struct net_state *st, const char *name, net_nft_done done,
                void *opaque, struct vireo_error *err)
 {
-    return run(st, name, ruleset(name, NULL, NULL), done, opaque, err);
+    return run(st, name, ruleset(name, NULL, NULL, NULL), done, opaque, err);
 }

@@ -16,6 +16,7 @@
 #include "drivers/conf/network_xml_shape.h"
 #include "drivers/driver_warn.h"
 #include "drivers/error.h"
+#include "drivers/network/net_ipv6.h"
 #include "drivers/network/net_link.h"
 #include "drivers/network/net_state.h"
 #include "drivers/object_event.h"
@@ -194,7 +195,7 @@ net_objs_fill_in(struct net_state *st, struct network_def *def,
                              "requires a bridge name or forward interface");
         return 0;
     }
-    if (check_bridge(st, def, err) < 0)
+    if (check_bridge(st, def, err) < 0 || net_ipv6_validate(def, err) < 0)
         return -1;
     return add_mac(def, err);
 }

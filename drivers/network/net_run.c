@@ -10,7 +10,9 @@
 #include "drivers/error.h"
 #include "drivers/network/net_dnsmasq.h"
 #include "drivers/network/net_ipv4.h"
+#include "drivers/network/net_ipv6.h"
 #include "drivers/network/net_link.h"
+#include "drivers/network/net_link6.h"
 #include "drivers/network/net_nft.h"
 #include "drivers/network/net_run.h"
 #include "drivers/network/net_state.h"
@@ -181,10 +183,29 @@ check_virtual(const struct net_obj *obj, const struct net_ipv4 *ip,
     return 0;
 }
 
-/* The bridge, its address, forwarding and dnsmasq. */
+/* IPv6 on the new bridge: its sysctls and addresses (before it comes
+ * up, as libvirt adds them), and forwarding for nat and route. */
+static int
+setup_ipv6(const struct network_def *def, const struct net_ipv6 *ip6,
+           struct vireo_error *err)
+{
+    if (net_link6_set_sysctls(def->bridge, ip6->n_addrs > 0, err) < 0)
+        return -1;
+    for (int i = 0; i < ip6->n_addrs; i++)
+        if (net_link6_add_address(def->bridge, &ip6->addrs[i].address,
+                                  ip6->addrs[i].prefix, err) < 0)
+            return -1;
+    if (ip6->n_addrs > 0 && (def->forward == NETWORK_FORWARD_NAT ||
+                             def->forward == NETWORK_FORWARD_ROUTE))
+        return net_link6_enable_forwarding(err);
+    return 0;
+}
+
+/* The bridge, its addresses, forwarding and dnsmasq. */
 static int
 setup_virtual(struct net_state *st, struct net_obj *obj,
-              const struct net_ipv4 *ip, struct vireo_error *err)
+              const struct net_ipv4 *ip, const struct net_ipv6 *ip6,
+              struct vireo_error *err)
 {
     const struct network_def *def = obj->base.def;
     xmlNodePtr mac = NULL;
@@ -203,11 +224,12 @@ setup_virtual(struct net_state *st, struct net_obj *obj,
         return -1;
     if ((ip->has_address &&
          net_link_set_ipv4(def->bridge, ip->address, ip->netmask, err) < 0) ||
+        setup_ipv6(def, ip6, err) < 0 ||
         net_link_up(def->bridge, err) < 0 ||
         ((def->forward == NETWORK_FORWARD_NAT ||
           def->forward == NETWORK_FORWARD_ROUTE) &&
          net_link_enable_forwarding(err) < 0) ||
-        (net_dnsmasq_is_wanted(ip) &&
+        (net_dnsmasq_is_wanted(obj, ip) &&
          net_dnsmasq_start(st, obj, ip, err) < 0)) {
         net_dnsmasq_stop(st, obj);
         net_link_bridge_del(def->bridge, &(struct vireo_error){ 0 });
@@ -269,9 +291,17 @@ start_virtual(struct net_state *st, struct net_obj *obj,
               const struct net_ipv4 *ip, struct call *c,
               struct vireo_error *err)
 {
+    struct net_ipv6 *ip6 = net_ipv6_read_new(obj->base.def, err);
     struct nft_wait *w;
+    int rc;
 
-    if (check_virtual(obj, ip, err) < 0 || setup_virtual(st, obj, ip, err) < 0)
+    if (ip6 == NULL)
+        return -1;
+    rc = net_ipv6_check_start(ip6, err) < 0 ||
+         check_virtual(obj, ip, err) < 0 ||
+         setup_virtual(st, obj, ip, ip6, err) < 0 ? -1 : 0;
+    free(ip6);
+    if (rc < 0)
         return -1;
     if (!net_nft_is_wanted(obj, ip)) {
         if (mark_started(st, obj, err) == 0)
@@ -375,7 +405,7 @@ resume_virtual(struct net_state *st, struct net_obj *obj,
     struct net_ipv4 ip;
 
     if (net_ipv4_read(obj->base.def, &ip, err) < 0 ||
-        (net_dnsmasq_is_wanted(&ip) &&
+        (net_dnsmasq_is_wanted(obj, &ip) &&
          net_dnsmasq_reattach(st, obj, &ip, pid, err) < 0))
         return -1;
     if (net_nft_is_wanted(obj, &ip) &&

@@ -75,7 +75,8 @@ struct net_obj *net_objs_assign(struct net_state *st, struct network_def *def,
 /* Give a definition what libvirt's network driver fills in when it is
  * defined: a bridge name (virbrN, unused by other networks and by the
  * host) and a MAC address for the bridge, for modes with a bridge of
- * their own. 0, or -1 with err set. */
+ * their own, after libvirt's check that DHCPv6 serves one IPv6 address
+ * at most. 0, or -1 with err set. */
 int net_objs_fill_in(struct net_state *st, struct network_def *def,
                      struct vireo_error *err);
 

@@ -33,10 +33,17 @@ not_valid(struct vireo_error *err, const char *why)
 
 /* ---- what this driver can run ------------------------------------------ */
 
+/* kvm is a virt type of this host when QEMU said KVM runs guests
+ * (qemu_host_has_kvm), as libvirt's driver refuses a definition its
+ * probe of QEMU does not allow. Until QEMU has answered, the device
+ * decides, so that a definition arriving as the driver starts (autostart
+ * files, the first client) is not refused for want of an answer. */
 static bool
-has_kvm(void)
+has_kvm(const struct qemu_state *st)
 {
-    return access("/dev/kvm", R_OK | W_OK) == 0;
+    if (qemu_host_is_probing(st->host))
+        return access("/dev/kvm", R_OK | W_OK) == 0;
+    return qemu_host_has_kvm(st->host);
 }
 
 /* The emulator a definition names must exist when it is defined, as
@@ -72,7 +79,7 @@ qemu_define_check(const struct qemu_state *st, const struct domain_def *def,
                          "Emulator '%s' does not support arch '%s'",
                          emulator, def->os_arch);
     if (strcmp(def->virt_type, "qemu") == 0 ||
-        (strcmp(def->virt_type, "kvm") == 0 && has_kvm()))
+        (strcmp(def->virt_type, "kvm") == 0 && has_kvm(st)))
         return 0;
     return error_set(err, VIR_ERR_CONFIG_UNSUPPORTED, VIR_FROM_QEMU,
                      "Emulator '%s' does not support virt type '%s'",

@@ -50,13 +50,14 @@ is_virt_type(const char *name)
     return false;
 }
 
-/* kvm needs /dev/kvm; every other virt type is served, in libvirt's QEMU
- * driver, by TCG, which is why libvirt names 'tcg' when it refuses one. */
+/* kvm needs KVM that QEMU said runs (qemu_host_has_kvm); every other
+ * virt type is served, in libvirt's QEMU driver, by TCG, which is why
+ * libvirt names 'tcg' when it refuses one. */
 static int
 check_virt_type(struct domcaps_query *q, const char *virttype,
                 struct vireo_error *err)
 {
-    bool has_kvm = access("/dev/kvm", R_OK | W_OK) == 0;
+    bool has_kvm = qemu_host_has_kvm(q->host);
 
     if (virttype != NULL && !is_virt_type(virttype))
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_QEMU,

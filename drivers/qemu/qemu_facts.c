@@ -18,6 +18,11 @@ const char qemu_facts_commands[] =
     "{\"execute\":\"query-commands\",\"id\":\"commands\"}\n"
     "{\"execute\":\"quit\"}\n";
 
+const char qemu_facts_kvm_commands[] =
+    "{\"execute\":\"qmp_capabilities\"}\n"
+    "{\"execute\":\"query-kvm\",\"id\":\"kvm\"}\n"
+    "{\"execute\":\"quit\"}\n";
+
 static const char *
 get_string(json_object *obj, const char *key)
 {
@@ -198,4 +203,41 @@ bool
 qemu_facts_has_command(const struct qemu_facts *f, const char *name)
 {
     return has_name(f->commands, f->n_commands, name);
+}
+
+static bool
+get_true(json_object *obj, const char *key)
+{
+    json_object *v;
+
+    return json_object_object_get_ex(obj, key, &v) &&
+           json_object_is_type(v, json_type_boolean) &&
+           json_object_get_boolean(v);
+}
+
+/* One line: query-kvm's reply saying present and enabled, or not. */
+static bool
+is_kvm_usable_reply(const char *line)
+{
+    json_object *reply = json_tokener_parse(line), *ret;
+    const char *id = reply != NULL ? get_string(reply, "id") : NULL;
+    bool is_usable = id != NULL && strcmp(id, "kvm") == 0 &&
+                     json_object_object_get_ex(reply, "return", &ret) &&
+                     get_true(ret, "present") && get_true(ret, "enabled");
+
+    json_object_put(reply);
+    return is_usable;
+}
+
+bool
+qemu_facts_kvm_is_usable(const char *output)
+{
+    char *copy = output != NULL ? strdup(output) : NULL, *save = NULL;
+    bool is_usable = false;
+
+    for (char *line = copy != NULL ? strtok_r(copy, "\n", &save) : NULL;
+         line != NULL && !is_usable; line = strtok_r(NULL, "\n", &save))
+        is_usable = is_kvm_usable_reply(line);
+    free(copy);
+    return is_usable;
 }

@@ -45,6 +45,17 @@ struct qemu_facts *qemu_facts_parse(const char *output);
 /* NULL is a no-op. */
 void qemu_facts_free(struct qemu_facts *f);
 
+/* The commands of the KVM probe, which starts the emulator with accel
+ * "kvm:tcg" as libvirt's QEMU driver probes it: query-kvm, then quit. */
+extern const char qemu_facts_kvm_commands[];
+
+/* Whether the KVM probe's output says KVM runs guests here: query-kvm
+ * answered that KVM is present and enabled (QEMU fell back to TCG
+ * otherwise), which is how libvirt's QEMU driver decides that kvm is a
+ * virt type of this host. false for no output (QEMU could not start
+ * with KVM) or no answer. */
+bool qemu_facts_kvm_is_usable(const char *output);
+
 /* The most vCPUs machine (a full name, not an alias) takes; 0 unknown. */
 int  qemu_facts_cpu_max(const struct qemu_facts *f, const char *machine);
 bool qemu_facts_has_type(const struct qemu_facts *f, const char *type);

@@ -186,7 +186,7 @@ qemu_guest_save_status(struct qemu_guest *g)
     if (path == NULL || xml == NULL)
         error_no_memory(&err);
     else
-        qemu_store_write(path, xml, &err);
+        qemu_store_write_runtime(path, xml, &err);
     if (err.code != VIR_ERR_OK)
         qemu_state_warn(g->st, "qemu: the status of '%s' is not saved: %s",
                         g->obj->def->name, err.message);

@@ -50,7 +50,9 @@ struct qemu_host {
     struct qemu_probe  *version_probe;
     struct qemu_probe  *machine_probe;
     struct qemu_probe  *facts_probe;
+    struct qemu_probe  *kvm_probe;  /* only where /dev/kvm may be opened */
     struct qemu_facts  *facts;      /* NULL until known, or unusable */
+    bool                has_kvm;    /* false until QEMU said otherwise */
     unsigned long long  version;    /* 0 until known */
     struct machine      machines[MAX_MACHINES];
     int                 n_machines;
@@ -157,6 +159,9 @@ on_probe_done(struct qemu_probe *p, const char *output, void *opaque)
     } else if (p == host->facts_probe) {
         host->facts = qemu_facts_parse(output);
         host->facts_probe = NULL;
+    } else if (p == host->kvm_probe) {
+        host->has_kvm = qemu_facts_kvm_is_usable(output);
+        host->kvm_probe = NULL;
     } else {
         parse_machines(host, output);
         host->machine_probe = NULL;
@@ -183,6 +188,13 @@ qemu_host_new(struct worker *w)
     host->facts_probe = qemu_probe_start_qmp(w, host->emulator, "tcg",
                                              qemu_facts_commands,
                                              on_probe_done, host);
+    /* As libvirt's driver: KVM is asked about only where /dev/kvm opens,
+     * and only QEMU's answer says whether it runs guests (nested KVM may
+     * have the device and still fail). */
+    if (access("/dev/kvm", R_OK | W_OK) == 0)
+        host->kvm_probe = qemu_probe_start_qmp(w, host->emulator, "kvm:tcg",
+                                               qemu_facts_kvm_commands,
+                                               on_probe_done, host);
     return host;
 }
 
@@ -194,6 +206,7 @@ qemu_host_free(struct qemu_host *host)
     qemu_probe_free(host->version_probe);
     qemu_probe_free(host->machine_probe);
     qemu_probe_free(host->facts_probe);
+    qemu_probe_free(host->kvm_probe);
     qemu_facts_free(host->facts);
     for (int i = 0; i < host->n_machines; i++) {
         free(host->machines[i].name);
@@ -215,7 +228,7 @@ int
 qemu_host_is_probing(const struct qemu_host *host)
 {
     return host->version_probe != NULL || host->machine_probe != NULL ||
-           host->facts_probe != NULL;
+           host->facts_probe != NULL || host->kvm_probe != NULL;
 }
 
 static void
@@ -281,6 +294,12 @@ const struct qemu_facts *
 qemu_host_facts(const struct qemu_host *host)
 {
     return host->facts;
+}
+
+bool
+qemu_host_has_kvm(const struct qemu_host *host)
+{
+    return host->has_kvm;
 }
 
 const char *
@@ -539,7 +558,7 @@ write_guest(FILE *out, const struct qemu_host *host)
                  "      <emulator>%s</emulator>\n", host->emulator);
     write_machines(out, host);
     fprintf(out, "      <domain type='qemu'/>\n");
-    if (access("/dev/kvm", R_OK | W_OK) == 0)
+    if (host->has_kvm)
         fprintf(out, "      <domain type='kvm'/>\n");
     fprintf(out, "    </arch>\n"
                  "    <features>\n"

@@ -10,6 +10,8 @@
 #ifndef VIREO_QEMU_HOST_H
 #define VIREO_QEMU_HOST_H
 
+#include <stdbool.h>
+
 #include "api/vireo.h"
 
 struct qemu_facts;
@@ -46,6 +48,12 @@ int qemu_host_version(const struct qemu_host *host,
 /* What QEMU answered over QMP (qemu_facts.h), or NULL when it could not
  * answer. */
 const struct qemu_facts *qemu_host_facts(const struct qemu_host *host);
+
+/* Whether guests may be of virt type kvm: /dev/kvm was there when the
+ * driver started and QEMU, started with KVM, said it runs with it
+ * (qemu_facts_kvm_is_usable), as libvirt's QEMU driver decides once when
+ * it probes QEMU. false until QEMU answered (qemu_host_is_probing). */
+bool qemu_host_has_kvm(const struct qemu_host *host);
 
 /* The full name of machine type name (an alias is resolved), or of
  * QEMU's default machine when name is NULL; NULL when QEMU has no such

@@ -25,7 +25,8 @@ struct qemu_state;
 /* qemu_define.c */
 /* What the driver can run at all, checked when a definition arrives:
  * a name fit for a file, an existing emulator, an hvm guest of x86, and
- * a virt type of qemu (or kvm, where /dev/kvm works). 0 or -1 (err). */
+ * a virt type of qemu (or kvm, where QEMU said KVM runs guests:
+ * qemu_host_has_kvm). 0 or -1 (err). */
 int qemu_define_check(const struct qemu_state *st,
                       const struct domain_def *def, struct vireo_error *err);
 struct vireo_domain *qemudrv_domain_define_xml(struct vireo_conn *conn,

@@ -98,7 +98,7 @@ remove_status(struct qemu_guest *g)
     struct vireo_error err = { 0 };
     char *path = qemu_store_path(g->st->status_dir, g->obj->def->name, "xml");
 
-    if (path == NULL || qemu_store_remove(path, &err) < 0)
+    if (path == NULL || qemu_store_remove_runtime(path, &err) < 0)
         qemu_state_warn(g->st, "qemu: the status of '%s' is not removed: %s",
                         g->obj->def->name,
                         path == NULL ? "out of memory" : err.message);

@@ -94,12 +94,14 @@ temp_path(const char *path, const char *suffix)
     return tmp;
 }
 
-/* Fill the new file fd (named tmp) and close it, its data on disk. */
+/* Fill the new file fd (named tmp) and close it, its data on disk if
+ * is_durable. */
 static int
-fill(int fd, const char *tmp, const char *text, struct vireo_error *err)
+fill(int fd, const char *tmp, const char *text, bool is_durable,
+     struct vireo_error *err)
 {
     if (fchmod(fd, 0600) < 0 || !fd_write_all(fd, text, strlen(text)) ||
-        fsync(fd) < 0) {
+        (is_durable && fsync(fd) < 0)) {
         system_error(err, "write", tmp);
         close(fd);
         return -1;
@@ -110,9 +112,12 @@ fill(int fd, const char *tmp, const char *text, struct vireo_error *err)
 }
 
 /* Only the driver's thread writes its directories, so one fixed
- * temporary name per file is enough; one a crash left is written over. */
-int
-qemu_store_write(const char *path, const char *text, struct vireo_error *err)
+ * temporary name per file is enough; one a crash left is written over.
+ * The rename alone makes the replacement atomic for a reader after a
+ * daemon's crash; the fsyncs make it last through the machine's. */
+static int
+write_file(const char *path, const char *text, bool is_durable,
+           struct vireo_error *err)
 {
     char *tmp = temp_path(path, "new");
     int fd, rc = -1;
@@ -126,16 +131,29 @@ qemu_store_write(const char *path, const char *text, struct vireo_error *err)
         free(tmp);
         return -1;
     }
-    if (fill(fd, tmp, text, err) == 0) {
+    if (fill(fd, tmp, text, is_durable, err) == 0) {
         if (rename(tmp, path) < 0)
             system_error(err, "rename a file to", path);
         else
-            rc = sync_parent(path, err);
+            rc = is_durable ? sync_parent(path, err) : 0;
     }
     if (rc < 0)
         unlink(tmp);
     free(tmp);
     return rc;
+}
+
+int
+qemu_store_write(const char *path, const char *text, struct vireo_error *err)
+{
+    return write_file(path, text, true, err);
+}
+
+int
+qemu_store_write_runtime(const char *path, const char *text,
+                         struct vireo_error *err)
+{
+    return write_file(path, text, false, err);
 }
 
 char *
@@ -171,15 +189,29 @@ qemu_store_read(const char *path, size_t max_bytes, struct vireo_error *err)
     return text;
 }
 
-int
-qemu_store_remove(const char *path, struct vireo_error *err)
+/* Remove path, a missing one being no error; then fsync its directory if
+ * is_durable and path was there. */
+static int
+remove_file(const char *path, bool is_durable, struct vireo_error *err)
 {
     if (unlink(path) < 0) {
         if (errno == ENOENT)
             return 0;
         return system_error(err, "remove", path);
     }
-    return sync_parent(path, err);
+    return is_durable ? sync_parent(path, err) : 0;
+}
+
+int
+qemu_store_remove(const char *path, struct vireo_error *err)
+{
+    return remove_file(path, true, err);
+}
+
+int
+qemu_store_remove_runtime(const char *path, struct vireo_error *err)
+{
+    return remove_file(path, false, err);
 }
 
 int

@@ -43,6 +43,16 @@ char *qemu_store_read(const char *path, size_t max_bytes,
 /* Remove path (a missing one is not an error) and fsync its directory. */
 int qemu_store_remove(const char *path, struct vireo_error *err);
 
+/* The same for a running domain's status (RUN_DIR/NAME.xml), without any
+ * fsync: atomic against a daemon's crash (the rename), which is all a
+ * status needs, since a crash of the machine ends the QEMU it describes
+ * and makes it stale whatever it says (libvirt keeps these on a tmpfs).
+ * An fsync here costs a stop or a state change 10 to 50 ms of the
+ * driver's thread on a busy disk. */
+int qemu_store_write_runtime(const char *path, const char *text,
+                             struct vireo_error *err);
+int qemu_store_remove_runtime(const char *path, struct vireo_error *err);
+
 /* Make link_path a symbolic link to target, atomically replacing what
  * was there. One writer per directory at a time. */
 int qemu_store_link(const char *link_path, const char *target,

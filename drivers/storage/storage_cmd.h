@@ -33,4 +33,11 @@ int stor_cmd_run(struct worker *w, struct call *c, const char *const *argv,
                  stor_cmd_abandon_fn on_abandon, stor_cmd_free_fn free_opaque,
                  void *opaque, struct vireo_error *err);
 
+/* The same for a tool whose report the call reads (the LVM tools):
+ * argv[0] must be a static string (it names what the call waits for).
+ * The answer's data (call_replay) is what the tool printed on stdout,
+ * a string the call owns, on success and on failure alike. */
+int stor_cmd_run_output(struct worker *w, struct call *c,
+                        const char *const *argv, struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_STORAGE_CMD_H */

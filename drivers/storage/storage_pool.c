@@ -12,6 +12,7 @@
 #include "drivers/conf/storage_xml.h"
 #include "drivers/error.h"
 #include "drivers/storage/storage_dir.h"
+#include "drivers/storage/storage_lvm.h"
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage_handle.h"
@@ -29,6 +30,12 @@ static struct stor_pool *
 find(struct vireo_storage_pool *handle, struct vireo_error *err)
 {
     return stor_find_uuid(stor_state_of(handle->conn), handle->uuid, err);
+}
+
+static bool
+is_logical(const struct stor_pool *pool)
+{
+    return pool->def->type == STORAGE_POOL_LOGICAL;
 }
 
 static struct storage_pool_view
@@ -104,12 +111,12 @@ stordrv_storage_pool_lookup_by_volume(struct vireo_storage_vol *vol,
 
 /* ---- Defining --------------------------------------------------------- */
 
-/* Only dir pools have a backend here, as a libvirt built without the
- * others says. */
+/* Only dir and logical pools have a backend here, as a libvirt built
+ * without the others says. */
 static int
 check_backend(const struct storage_pool_def *def, struct vireo_error *err)
 {
-    if (def->type == STORAGE_POOL_DIR)
+    if (def->type == STORAGE_POOL_DIR || def->type == STORAGE_POOL_LOGICAL)
         return 0;
     return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
                      "missing backend for pool type %d (%s)", def->type,
@@ -177,6 +184,48 @@ stordrv_storage_pool_define_xml(struct vireo_conn *conn, const char *xml,
     return give(conn, pool, err);
 }
 
+/* Build (when asked) and start a logical pool; LVM_DONE with the
+ * STARTED event sent. */
+static int
+start_logical(struct stor_state *st, struct stor_pool *pool, unsigned flags,
+              struct vireo_error *err)
+{
+    if (flags & STOR_POOL_CREATE_WITH_BUILD)
+        LVM_AFTER(stor_lvm_build(pool, 0, err));
+    LVM_AFTER(stor_lvm_start(st, pool, err));
+    stor_emit(st, pool, VIR_STORAGE_POOL_EVENT_STARTED);
+    return LVM_DONE;
+}
+
+/* pool-create of a logical pool: the pool is in the table from the
+ * first run (is_starting) while its tools run, and found there again
+ * by the later runs of the call. */
+static struct vireo_storage_pool *
+create_logical(struct vireo_conn *conn, struct storage_pool_def *def,
+               unsigned flags, struct vireo_error *err)
+{
+    struct stor_state *st = stor_state_of(conn);
+    struct stor_pool *pool = stor_find_name(st, def->name, NULL);
+    int progress;
+
+    if (pool != NULL && pool->is_starting &&
+        memcmp(pool->def->uuid, def->uuid, sizeof(def->uuid)) == 0)
+        storage_pool_def_free(def);
+    else if ((pool = install(st, def, true, err)) == NULL)
+        return NULL;
+    pool->is_starting = true;
+    progress = start_logical(st, pool, flags, err);
+    if (progress == LVM_WAITING)
+        return NULL;
+    pool->is_starting = false;
+    if (progress == LVM_FAILED) {
+        if (!pool->is_persistent)
+            stor_forget(st, pool);
+        return NULL;
+    }
+    return give(conn, pool, err);
+}
+
 struct vireo_storage_pool *
 stordrv_storage_pool_create_xml(struct vireo_conn *conn, const char *xml,
                                 unsigned flags, struct vireo_error *err)
@@ -188,8 +237,11 @@ stordrv_storage_pool_create_xml(struct vireo_conn *conn, const char *xml,
     if (error_check_flags(err, VIR_FROM_STORAGE, flags,
                           STOR_POOL_CREATE_WITH_BUILD,
                           "storagePoolCreateXML") < 0 ||
-        (def = storage_pool_def_parse(xml, err)) == NULL ||
-        (pool = install(st, def, true, err)) == NULL)
+        (def = storage_pool_def_parse(xml, err)) == NULL)
+        return NULL;
+    if (def->type == STORAGE_POOL_LOGICAL)
+        return create_logical(conn, def, flags, err);
+    if ((pool = install(st, def, true, err)) == NULL)
         return NULL;
     if (((flags & STOR_POOL_CREATE_WITH_BUILD) &&
          stor_dir_build(pool->def, err) < 0) ||
@@ -235,6 +287,9 @@ stordrv_storage_pool_create(struct vireo_storage_pool *handle, unsigned flags,
                           "storagePoolCreate") < 0 ||
         (pool = find_in_state(handle, false, ALREADY_ACTIVE, err)) == NULL)
         return -1;
+    if (is_logical(pool))
+        return start_logical(stor_state_of(handle->conn), pool, flags,
+                             err) == LVM_DONE ? 0 : -1;
     if (((flags & STOR_POOL_CREATE_WITH_BUILD) &&
          stor_dir_build(pool->def, err) < 0) ||
         stor_pool_start(stor_state_of(handle->conn), pool, err) < 0)
@@ -244,12 +299,30 @@ stordrv_storage_pool_create(struct vireo_storage_pool *handle, unsigned flags,
     return 0;
 }
 
+static int
+build_logical(struct vireo_storage_pool *handle, struct stor_pool *pool,
+              unsigned flags, struct vireo_error *err)
+{
+    if (error_check_flags(err, VIR_FROM_STORAGE, flags,
+                          STOR_POOL_BUILD_OVERWRITE |
+                          STOR_POOL_BUILD_NO_OVERWRITE,
+                          "virStorageBackendLogicalBuildPool") < 0 ||
+        find_in_state(handle, false, ALREADY_ACTIVE, err) == NULL ||
+        stor_lvm_build(pool, flags, err) != LVM_DONE)
+        return -1;
+    stor_emit(stor_state_of(handle->conn), pool,
+              VIR_STORAGE_POOL_EVENT_CREATED);
+    return 0;
+}
+
 int
 stordrv_storage_pool_build(struct vireo_storage_pool *handle, unsigned flags,
                            struct vireo_error *err)
 {
     struct stor_pool *pool;
 
+    if ((pool = find(handle, err)) != NULL && is_logical(pool))
+        return build_logical(handle, pool, flags, err);
     if (error_check_flags(err, VIR_FROM_STORAGE, flags, 0,
                           "storagePoolBuild") < 0 ||
         (pool = find_in_state(handle, false, ALREADY_ACTIVE, err)) == NULL ||
@@ -272,6 +345,9 @@ stordrv_storage_pool_destroy(struct vireo_storage_pool *handle,
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
                          "pool '%s' has asynchronous jobs running.",
                          pool->def->name);
+    if (is_logical(pool))
+        return stor_lvm_stop(stor_state_of(handle->conn), pool, err) ==
+               LVM_DONE ? 0 : -1;
     stor_pool_stop(stor_state_of(handle->conn), pool);
     return 0;
 }
@@ -284,8 +360,10 @@ stordrv_storage_pool_delete(struct vireo_storage_pool *handle, unsigned flags,
 
     if (error_check_flags(err, VIR_FROM_STORAGE, flags, 0,
                           "storagePoolDelete") < 0 ||
-        (pool = find_in_state(handle, false, STILL_ACTIVE, err)) == NULL ||
-        stor_dir_delete(pool->def, err) < 0)
+        (pool = find_in_state(handle, false, STILL_ACTIVE, err)) == NULL)
+        return -1;
+    if (is_logical(pool) ? stor_lvm_delete(pool, err) != LVM_DONE
+                         : stor_dir_delete(pool->def, err) < 0)
         return -1;
     stor_emit(stor_state_of(handle->conn), pool,
               VIR_STORAGE_POOL_EVENT_DELETED);
@@ -306,6 +384,17 @@ stordrv_storage_pool_undefine(struct vireo_storage_pool *handle,
     return 0;
 }
 
+static int
+refresh_logical(struct stor_state *st, struct stor_pool *pool,
+                struct vireo_error *err)
+{
+    int progress = stor_lvm_refresh(st, pool, err);
+
+    if (progress == LVM_DONE)
+        stor_emit_refresh(st, pool);
+    return progress == LVM_DONE ? 0 : -1;
+}
+
 int
 stordrv_storage_pool_refresh(struct vireo_storage_pool *handle,
                              unsigned flags, struct vireo_error *err)
@@ -320,18 +409,21 @@ stordrv_storage_pool_refresh(struct vireo_storage_pool *handle,
         return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
                          "pool '%s' has asynchronous jobs running.",
                          pool->def->name);
+    if (is_logical(pool))
+        return refresh_logical(stor_state_of(handle->conn), pool, err);
     return stor_pool_refresh(stor_state_of(handle->conn), pool, err);
 }
 
 /* ---- Queries ---------------------------------------------------------- */
 
-/* A running pool's numbers are the filesystem's as they are now. */
+/* A running dir pool's numbers are the filesystem's as they are now; a
+ * logical pool's are those of its last refresh, as libvirt's. */
 static void
 update_numbers(struct stor_pool *pool)
 {
     struct vireo_error ignored = { 0 };
 
-    if (pool->is_active)
+    if (pool->is_active && !is_logical(pool))
         stor_dir_fs_numbers(pool->def, &ignored);
 }
 

@@ -18,6 +18,7 @@
 #include "drivers/error.h"
 #include "drivers/storage/storage_dir.h"
 #include "drivers/storage/storage_files.h"
+#include "drivers/storage/storage_lvm.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage_pool_event.h"
 
@@ -352,6 +353,10 @@ load_running(struct stor_state *st, const char *name)
         if (def == NULL || (pool = stor_add_pool(st, def, &err)) == NULL)
             return;
     }
+    if (pool->def->type == STORAGE_POOL_LOGICAL) {
+        stor_lvm_start_later(st, pool, true);
+        return;
+    }
     if (stor_pool_start(st, pool, &err) < 0) {
         stor_warn(st, "storage pool '%s' is not running any more: %s", name,
                   err.message);
@@ -441,7 +446,9 @@ stor_state_autostart(struct stor_state *st)
 
         if (!pool->is_autostart || pool->is_active)
             continue;
-        if (stor_pool_start(st, pool, &err) < 0)
+        if (pool->def->type == STORAGE_POOL_LOGICAL)
+            stor_lvm_start_later(st, pool, false);
+        else if (stor_pool_start(st, pool, &err) < 0)
             stor_warn(st, "cannot autostart storage pool '%s': %s",
                       pool->def->name, err.message);
     }

@@ -38,6 +38,9 @@ struct stor_pool {
     struct stor_vol        **vols;      /* sorted by name, as a refresh */
     int                      n_vols;
     int                      n_jobs;    /* volume jobs in flight */
+    /* A logical pool's start runs its LVM tools (storage_lvm.h): a
+     * transient one is in the table meanwhile, not yet active. */
+    bool                     is_starting;
 };
 
 /* Owned by the storage thread. */

@@ -12,6 +12,7 @@
 #include "drivers/conf/storage_xml.h"
 #include "drivers/error.h"
 #include "drivers/storage/storage_dir.h"
+#include "drivers/storage/storage_lvm.h"
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage_handle.h"
@@ -165,6 +166,8 @@ stordrv_storage_vol_delete(struct vireo_storage_vol *handle, unsigned flags,
     if (stor_is_held(st, vol->def->target.path))
         return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STORAGE,
                          "volume '%s' is still in use.", vol->def->name);
+    if (pool->def->type == STORAGE_POOL_LOGICAL)
+        return stor_lvm_vol_delete(pool, vol, err) == LVM_DONE ? 0 : -1;
     if ((flags & STOR_VOL_DELETE_ZEROED) &&
         stor_dir_wipe(vol->def->target.path, vol->def->allocation, err) < 0)
         return -1;
@@ -185,7 +188,9 @@ find_fresh(struct vireo_storage_vol *handle, struct stor_pool **pool,
 
     if (vol == NULL)
         return NULL;
-    if (!vol->is_building && stor_dir_vol_stat(vol->def, err) < 0)
+    /* An LV's numbers are those lvs gave at the last refresh. */
+    if (!vol->is_building && (*pool)->def->type != STORAGE_POOL_LOGICAL &&
+        stor_dir_vol_stat(vol->def, err) < 0)
         return NULL;
     return vol;
 }

@@ -24,6 +24,7 @@
 #include "drivers/error.h"
 #include "drivers/storage/storage_cmd.h"
 #include "drivers/storage/storage_dir.h"
+#include "drivers/storage/storage_lvm.h"
 #include "drivers/storage/storage_slots.h"
 #include "drivers/storage/storage_state.h"
 #include "drivers/storage_handle.h"
@@ -256,6 +257,25 @@ create_raw(struct vireo_storage_pool *handle, struct stor_pool *pool,
     return stor_vol_give(handle->conn, pool, vol, err);
 }
 
+/* An LV made by lvcreate (storage_lvm.h); def is freed. The call waits
+ * while the tools run. A name LVM refuses is lvcreate's to refuse, as
+ * in libvirt. */
+static struct vireo_storage_vol *
+create_logical(struct vireo_storage_pool *handle, struct stor_pool *pool,
+               struct storage_vol_def *def, struct vireo_error *err)
+{
+    struct stor_vol *made = NULL;
+    struct vireo_storage_vol *given = NULL;
+
+    if (stor_vol_find(pool, def->name, NULL) != NULL)
+        error_set(err, VIR_ERR_STORAGE_VOL_EXIST, VIR_FROM_STORAGE,
+                  "storage volume '%s' exists already", def->name);
+    else if (stor_lvm_vol_create(pool, def, &made, err) == LVM_DONE)
+        given = stor_vol_give(handle->conn, pool, made, err);
+    storage_vol_def_free(def);
+    return given;
+}
+
 struct vireo_storage_vol *
 stordrv_storage_vol_create_xml(struct vireo_storage_pool *handle,
                                const char *xml, unsigned flags,
@@ -274,6 +294,8 @@ stordrv_storage_vol_create_xml(struct vireo_storage_pool *handle,
         (pool = stor_find_active(st, handle->name, err)) == NULL ||
         (def = storage_vol_def_parse(xml, pool->def->type, err)) == NULL)
         return NULL;
+    if (pool->def->type == STORAGE_POOL_LOGICAL)
+        return create_logical(handle, pool, def, err);
     if (c != NULL && call_replay(c, &rc, err, NULL)) {
         struct vireo_storage_vol *made =
             finish_build(handle, def->name, 0, rc, err);
@@ -335,6 +357,13 @@ stordrv_storage_vol_create_xml_from(struct vireo_storage_pool *handle,
     }
     if ((from = stor_vol_of(clone, &from_pool, err)) == NULL) {
         storage_vol_def_free(def);
+        return NULL;
+    }
+    if (pool->def->type == STORAGE_POOL_LOGICAL) {
+        storage_vol_def_free(def);
+        error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_STORAGE, "%s",
+                  "storage pool does not support volume creation from an "
+                  "existing volume");
         return NULL;
     }
     if (stor_vol_check_idle(from, err) < 0) {
@@ -440,6 +469,13 @@ stordrv_storage_vol_resize(struct vireo_storage_vol *handle,
         end_build(stor_state_of(handle->conn), handle->pool, handle->name, true);
         return rc;
     }
+    if ((vol = stor_vol_of(handle, &pool, err)) == NULL)
+        return -1;
+    /* libvirt's logical backend has no resizeVol. */
+    if (pool->def->type == STORAGE_POOL_LOGICAL)
+        return error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_STORAGE, "%s",
+                         "storage pool does not support changing of volume "
+                         "capacity");
     if ((vol = find_idle(handle, &pool, err)) == NULL ||
         (wanted = new_capacity(pool, vol->def, capacity, flags, err)) == 0)
         return -1;
@@ -464,6 +500,11 @@ stordrv_storage_vol_wipe_pattern(struct vireo_storage_vol *handle,
     if (algorithm >= WIPE_ALG_COUNT)
         return error_set(err, VIR_ERR_INVALID_ARG, VIR_FROM_STORAGE,
                          "wiping algorithm %d not supported", (int)algorithm);
+    if ((vol = stor_vol_of(handle, &pool, err)) == NULL)
+        return -1;
+    if (pool->def->type == STORAGE_POOL_LOGICAL)
+        return error_set(err, VIR_ERR_NO_SUPPORT, VIR_FROM_STORAGE, "%s",
+                         "wiping logical volumes is not supported");
     if ((vol = find_idle(handle, &pool, err)) == NULL)
         return -1;
     if (algorithm != 0)

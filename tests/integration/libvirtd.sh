@@ -49,6 +49,9 @@ LIBVIRTD_TCP_PORT=${LIBVIRTD_TCP_PORT:-}
 LIBVIRTD_ADMIN=${LIBVIRTD_ADMIN:-}
 # Settings of its QEMU driver (qemu.conf lines), if any.
 LIBVIRTD_QEMU_CONF=${LIBVIRTD_QEMU_CONF:-}
+# More VAR=VALUE words for its environment (say LVM_SYSTEM_DIR, which
+# the tools its storage backends run then read), if any.
+LIBVIRTD_ENV=${LIBVIRTD_ENV:-}
 # libvirtd's socket appears in about 0.1 s here; allow far more on a busy
 # machine, but never wait forever.
 LIBVIRTD_START_TIMEOUT_DS=300
@@ -116,6 +119,8 @@ libvirtd_command() {
                   HOME="$home" XDG_RUNTIME_DIR="$home/run"
                   XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache"
                   XDG_DATA_HOME="$home/data")
+    # shellcheck disable=SC2206 # VAR=VALUE words, split on purpose
+    [ -n "$LIBVIRTD_ENV" ] && LIBVIRTD_CMD+=($LIBVIRTD_ENV)
     [ "$(id -u)" -eq 0 ] &&
         LIBVIRTD_CMD+=(setpriv --reuid="$LIBVIRTD_USER"
                        --regid="$(id -g "$LIBVIRTD_USER")" --clear-groups)

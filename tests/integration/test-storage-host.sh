@@ -16,6 +16,7 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/libvirtd.sh"
+. "$HERE/pool-events.sh"
 
 command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 command -v qemu-img > /dev/null || fail_all "qemu-img (qemu-utils) is installed"
@@ -152,27 +153,8 @@ same_output "$WANT" "$GOT" "vireo's vol-resize and vol-wipe answer as virsh with
 # Pool events, as virsh pool-event sees them from each daemon.
 events_session() {
     local uri=$1 root=$2 log=$3
-    timeout 60 virsh -c "$uri" pool-event --loop --event lifecycle \
-        > "$log" 2>&1 &
-    local watcher=$!
-    timeout 60 virsh -c "$uri" pool-event --loop --event refresh \
-        > "$log.refresh" 2>&1 &
-    local refresher=$!
-    sleep 1
     pool_xml p8 8c3c4a1c-7b5d-4a55-9c38-0d2b1b0f1e08 "$root" > "$root.p8.xml"
-    for cmd in "pool-define $root.p8.xml" "pool-build p8" "pool-start p8" \
-               "pool-refresh p8" "pool-destroy p8" "pool-delete p8" \
-               "pool-undefine p8"; do
-        # shellcheck disable=SC2086
-        timeout "$VSH_TIMEOUT" virsh -c "$uri" $cmd > /dev/null 2>&1
-    done
-    for _ in $(seq 50); do
-        grep -q "Undefined" "$log" && break
-        sleep 0.1
-    done
-    kill "$watcher" "$refresher" 2> /dev/null
-    wait "$watcher" "$refresher" 2> /dev/null
-    cat "$log" "$log.refresh"
+    pool_events "$uri" "$log" p8 "$root.p8.xml"
 }
 WANT=$(events_session "$LIBVIRTD_QEMU_URI" "$DIR/l-pools" "$DIR/l-events")
 GOT=$(events_session "qemu+unix:///system?socket=$DIR/run/vireo-sock" \

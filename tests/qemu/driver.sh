@@ -75,6 +75,21 @@ END
 END
 }
 
+# volume_xml NAME POOL VOLUME [DRIVER [OPTION...]]: the test guest
+# (guest_xml NAME OPTION...) with a virtio disk vda of type 'volume', with
+# DRIVER as its <driver> element (none when empty).
+volume_xml() {
+    local name=$1 pool=$2 volume=$3 driver=${4:-}
+    shift 3
+    [ $# -gt 0 ] && shift
+    guest_xml "$name" "$@" | sed "s|  </devices>|    <disk type='volume' device='disk'>\\
+      $driver\\
+      <source pool='$pool' volume='$volume'/>\\
+      <target dev='vda' bus='virtio'/>\\
+    </disk>\\
+  </devices>|"
+}
+
 # say URI ARGS...: a virsh command, what it printed and its status, into
 # a transcript (stdout).
 say() {

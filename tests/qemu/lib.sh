@@ -96,13 +96,15 @@ guest_serial() {
     echo "$DIR/$1.serial"
 }
 
-# guest_xml NAME [--pty] [--disk PATH [FORMAT [BUS]]] [--memory MIB]:
-# the test guest's domain XML, as virt-install writes it for a direct
-# kernel boot: type qemu (TCG), q35, ACPI. Its serial console goes to
-# guest_serial NAME, or with --pty to a pty that is also its <console>.
-# --disk adds a disk (raw on virtio unless told) the guest never reads.
+# guest_xml NAME [--pty] [--disk PATH [FORMAT [BUS]]] [--memory MIB]
+# [--cmdline WORDS]: the test guest's domain XML, as virt-install writes
+# it for a direct kernel boot: type qemu (TCG), q35, ACPI. Its serial
+# console goes to guest_serial NAME, or with --pty to a pty that is also
+# its <console>. --disk adds a disk (raw on virtio unless told) the guest
+# never reads. --cmdline adds WORDS to the kernel's command line.
 guest_xml() {
     local name=$1 pty=0 disk='' format=raw bus=virtio memory=$GUEST_MEMORY_MIB
+    local cmdline=$GUEST_CMDLINE
     shift
     while [ $# -gt 0 ]; do
         case $1 in
@@ -114,6 +116,7 @@ guest_xml() {
             case ${2:-} in --*|'') ;; *) bus=$2; shift ;; esac
             ;;
         --memory) memory=$2; shift ;;
+        --cmdline) cmdline="$cmdline $2"; shift ;;
         *) echo "guest_xml: unknown option $1" >&2; return 1 ;;
         esac
         shift
@@ -128,7 +131,7 @@ guest_xml() {
     <type arch='x86_64' machine='q35'>hvm</type>
     <kernel>$DIR/guest/vmlinuz</kernel>
     <initrd>$DIR/guest/initramfs</initrd>
-    <cmdline>$GUEST_CMDLINE</cmdline>
+    <cmdline>$cmdline</cmdline>
   </os>
   <features>
     <acpi/>
@@ -212,6 +215,12 @@ qemu_pids() {
             esac
         done
     done
+}
+
+# qemu_pid_of NAME: the pid of the QEMU running NAME, from its status.
+qemu_pid_of() {
+    sed -n "s/^<domstatus .* pid='\([0-9]*\)'.*/\1/p" \
+        "$DIR/run/qemu/$1.xml" 2> /dev/null
 }
 
 # qemu_count: how many QEMU processes of this test run now.

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "drivers/qemu/monitor_blockstats.h"
+#include "tests/qemu/json-test.h"
 #include "tests/tap.h"
 
 /* One virtio disk (id virtio-disk0, format node libvirt-1-format on
@@ -30,20 +31,10 @@ static const char reply_text[] =
     " \"stats\": {\"rd_operations\": 7, \"rd_bytes\": 3584}}"
     "]}";
 
-static json_object *
-parse(const char *text)
-{
-    json_object *obj = json_tokener_parse(text);
-
-    if (obj == NULL)
-        tap_fail_all("the test's own JSON does not parse: %s", text);
-    return obj;
-}
-
 static void
 check_answer(void)
 {
-    json_object *reply = parse(reply_text);
+    json_object *reply = json_test_parse(reply_text);
     struct vireo_error err = { 0 };
     struct monitor_blockstats *all = monitor_parse_blockstats(reply, &err);
     const struct monitor_blockstat *b;
@@ -76,7 +67,7 @@ check_answer(void)
 static void
 check_malformed(const char *text, const char *what)
 {
-    json_object *reply = parse(text);
+    json_object *reply = json_test_parse(text);
     struct vireo_error err = { 0 };
     struct monitor_blockstats *all = monitor_parse_blockstats(reply, &err);
 
@@ -89,7 +80,7 @@ check_malformed(const char *text, const char *what)
 static void
 check_empty(void)
 {
-    json_object *empty = parse("{\"return\": []}");
+    json_object *empty = json_test_parse("{\"return\": []}");
     struct vireo_error err = { 0 };
     struct monitor_blockstats *all = monitor_parse_blockstats(empty, &err);
 

@@ -19,12 +19,6 @@ plan 27
 echo "monitor_timeout = $MONITOR_TIMEOUT_S" > "$DIR/qemu.conf"
 qemu_daemon_start
 
-# qemu_pid_of NAME: the pid of the QEMU running NAME, from its status.
-qemu_pid_of() {
-    sed -n "s/^<domstatus .* pid='\([0-9]*\)'.*/\1/p" \
-        "$DIR/run/qemu/$1.xml" 2> /dev/null
-}
-
 # wait_state URI NAME STATE: until domstate --reason says STATE.
 wait_state() {
     for _ in $(seq 300); do

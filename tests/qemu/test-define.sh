@@ -4,7 +4,8 @@
 # The same virsh commands (define, list, dominfo, domstate, autostart,
 # undefine, and the definitions it refuses) run against vireod and a
 # private libvirtd's QEMU driver, and vireod must answer as libvirtd
-# does, word for word; so must python3-libvirt's listing filters and the
+# does, word for word (a kvm guest too: whether KVM runs guests here is
+# QEMU's answer to both); so must python3-libvirt's listing filters and the
 # host queries (version, nodeinfo, hostname). Definitions and autostart
 # flags survive a stop and a SIGKILL of vireod; qemu.conf is read (an
 # unknown key is warned about, a bad value stops the start); and vireod
@@ -50,6 +51,7 @@ domain 'a/b' $U2 > "$DIR/slash.xml"
 domain g3 $U2 "<emulator>/nonexistent/qemu</emulator>" > "$DIR/no-emulator.xml"
 domain g4 $U2 | sed "s/>hvm</>xen</" > "$DIR/xen-os.xml"
 domain g5 $U2 | sed "s/type='qemu'/type='xen'/" > "$DIR/xen-type.xml"
+domain g6 $U2 | sed "s/type='qemu'/type='kvm'/" > "$DIR/kvm-type.xml"
 
 # The session: each command, its output and status, in order; the socket
 # path is the only thing that differs between the two daemons.
@@ -60,6 +62,7 @@ SESSION=(
     "define $DIR/g1-other-uuid.xml" "define $DIR/g2-same-uuid.xml"
     "define $DIR/slash.xml" "define $DIR/no-emulator.xml"
     "define $DIR/xen-os.xml" "define $DIR/xen-type.xml"
+    "define $DIR/kvm-type.xml" "undefine g6"
     "destroy g1" "suspend g1" "resume g1" "shutdown g1" "reboot g1"
     "reset g1" "domstate nosuch" "define $DIR/g1.xml" "undefine g1"
     "list --all" "undefine g1")

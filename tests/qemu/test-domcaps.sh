@@ -10,7 +10,7 @@
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/driver.sh"
 
-plan 23
+plan 25
 
 qemu_daemon_start
 peer_start
@@ -68,6 +68,21 @@ for args in "--machine nosuch" "--arch aarch64" "--arch nosuch" \
     is "$(caps "$QURI" $args)" "$(caps "$LIBVIRTD_QEMU_URI" $args)" \
        "domcapabilities $args fails as libvirt's does"
 done
+
+# Whether kvm is a virt type of this host is QEMU's answer when the
+# driver started (query-kvm), as libvirt's: where KVM cannot run guests
+# the kvm virt type is refused and the capabilities offer qemu alone.
+kvm_answer() {
+    caps "$1" --virttype kvm | grep -E '^error|^  <(path|domain|machine|arch|vcpu)[ >]'
+}
+is "$(kvm_answer "$QURI")" "$(kvm_answer "$LIBVIRTD_QEMU_URI")" \
+   "domcapabilities --virttype kvm answers as libvirt's, KVM usable or not"
+guest_types() {
+    timeout "$VSH_TIMEOUT" virsh -c "$1" capabilities 2>&1 |
+        sed -n "/<arch name='x86_64'>/,/<\/arch>/p" | grep '<domain type='
+}
+is "$(guest_types "$QURI")" "$(guest_types "$LIBVIRTD_QEMU_URI")" \
+   "capabilities offer an x86_64 guest the virt types libvirt's offer"
 
 # The vireo CLI's domcapabilities prints what virsh's does.
 qvireo domcapabilities --machine q35

@@ -2,7 +2,8 @@
 /*
  * test-facts.c: reading the QMP probe's output (qemu_facts.c). Replies
  * are taken by the ids the commands carry, whatever else QEMU prints
- * between them; an output without the machines is no usable QEMU.
+ * between them; an output without the machines is no usable QEMU. KVM
+ * runs guests only where query-kvm says it is present and enabled.
  */
 #include <stdlib.h>
 
@@ -67,11 +68,44 @@ test_unusable(void)
     qemu_facts_free(f);
 }
 
+/* What qemu-system-x86_64 7.2 prints for qemu_facts_kvm_commands with
+ * accel "kvm:tcg" where KVM cannot start (its stderr, where it says it
+ * falls back to TCG, left out), and the reply where KVM runs. */
+static const char kvm_fell_back[] =
+    "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 22, \"minor\": 2, "
+    "\"major\": 7}, \"package\": \"Debian 1:7.2+dfsg-7+deb12u18+b3\"}, "
+    "\"capabilities\": [\"oob\"]}}\n"
+    "{\"return\": {}}\n"
+    "{\"return\": {\"enabled\": false, \"present\": true}, \"id\": \"kvm\"}\n"
+    "{\"timestamp\": {\"seconds\": 1796465415, \"microseconds\": 65911}, "
+    "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": false, "
+    "\"reason\": \"host-qmp-quit\"}}\n"
+    "{\"return\": {}}\n";
+static const char kvm_runs[] =
+    "{\"QMP\": {}}\n{\"return\": {}}\n"
+    "{\"return\": {\"enabled\": true, \"present\": true}, \"id\": \"kvm\"}\n"
+    "{\"return\": {}}\n";
+
+static void
+test_kvm(void)
+{
+    tap_ok(qemu_facts_kvm_is_usable(kvm_runs),
+           "KVM present and enabled runs guests");
+    tap_ok(!qemu_facts_kvm_is_usable(kvm_fell_back),
+           "KVM present but not enabled (QEMU fell back to TCG) does not");
+    tap_ok(!qemu_facts_kvm_is_usable(NULL),
+           "nor does a QEMU that could not start with KVM");
+    tap_ok(!qemu_facts_kvm_is_usable("{\"return\": {\"enabled\": true, "
+                                     "\"present\": true}}\n"),
+           "nor a reply that is not query-kvm's");
+}
+
 int
 main(void)
 {
-    tap_plan(10);
+    tap_plan(14);
     test_transcript();
     test_unusable();
+    test_kvm();
     return tap_done();
 }

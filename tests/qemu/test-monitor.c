@@ -12,24 +12,15 @@
 #include <string.h>
 
 #include "drivers/qemu/monitor.h"
+#include "tests/qemu/json-test.h"
 #include "tests/tap.h"
-
-static json_object *
-parse(const char *text)
-{
-    json_object *obj = json_tokener_parse(text);
-
-    if (obj == NULL)
-        tap_fail_all("the test's own JSON does not parse: %s", text);
-    return obj;
-}
 
 /* ---- query-status ------------------------------------------------------ */
 
 static void
 check_status(const char *text, bool is_running, const char *status)
 {
-    json_object *reply = parse(text);
+    json_object *reply = json_test_parse(text);
     struct monitor_status st = { 0 };
     struct vireo_error err = { 0 };
 
@@ -44,7 +35,7 @@ static void
 check_bad(int (*parse_fn)(json_object *, struct vireo_error *),
           const char *text, const char *want, const char *what)
 {
-    json_object *reply = text != NULL ? parse(text) : NULL;
+    json_object *reply = text != NULL ? json_test_parse(text) : NULL;
     struct vireo_error err = { 0 };
     int rc = parse_fn(reply, &err);
 
@@ -196,7 +187,8 @@ chardevs_of(json_object *reply, struct vireo_error *err)
 static void
 test_chardevs(void)
 {
-    json_object *reply = parse("{\"return\": [{\"frontend-open\": true, "
+    json_object *reply = json_test_parse(
+        "{\"return\": [{\"frontend-open\": true, "
         "\"filename\": \"pty:/dev/pts/1\", \"label\": \"charserial0\"}, "
         "{\"frontend-open\": true, \"filename\": "
         "\"unix:/tmp/qq.sock,server=on\", \"label\": \"mon\"}], \"id\": 3}");
@@ -236,12 +228,15 @@ vnc_of(json_object *reply, struct vireo_error *err)
 static void
 test_vnc_and_name(void)
 {
-    json_object *on = parse("{\"return\": {\"enabled\": true, \"auth\": "
+    json_object *on = json_test_parse(
+        "{\"return\": {\"enabled\": true, \"auth\": "
         "\"none\", \"family\": \"ipv4\", \"clients\": [], \"service\": "
         "\"5900\", \"host\": \"127.0.0.1\"}, \"id\": 4}");
-    json_object *off = parse("{\"return\": {\"enabled\": false}, \"id\": 4}");
-    json_object *name = parse("{\"return\": {\"name\": \"vm1\"}, \"id\": 6}");
-    json_object *no_name = parse("{\"return\": {}, \"id\": 6}");
+    json_object *off = json_test_parse(
+        "{\"return\": {\"enabled\": false}, \"id\": 4}");
+    json_object *name = json_test_parse(
+        "{\"return\": {\"name\": \"vm1\"}, \"id\": 6}");
+    json_object *no_name = json_test_parse("{\"return\": {}, \"id\": 6}");
     struct vireo_error err = { 0 };
     int port = 0, port_off = 0;
     char buf[32] = "x", none[32] = "x";
@@ -270,9 +265,9 @@ test_vnc_and_name(void)
 static void
 test_event_origin(void)
 {
-    json_object *quit = parse("{\"guest\": false, \"reason\": "
+    json_object *quit = json_test_parse("{\"guest\": false, \"reason\": "
                               "\"host-qmp-quit\"}");
-    json_object *guest = parse("{\"guest\": true, \"reason\": "
+    json_object *guest = json_test_parse("{\"guest\": true, \"reason\": "
                                "\"guest-shutdown\"}");
     char reason[32] = "x", r2[32] = "x", r3[32] = "x";
 
@@ -291,7 +286,8 @@ test_event_origin(void)
 static void
 test_reply_text(void)
 {
-    json_object *reply = parse("{\"return\": [{\"frontend-open\": true, "
+    json_object *reply = json_test_parse(
+        "{\"return\": [{\"frontend-open\": true, "
         "\"filename\": \"pty:/dev/pts/1\", \"label\": \"charserial0\"}], "
         "\"id\": 3}");
     char *text = monitor_reply_text(reply);

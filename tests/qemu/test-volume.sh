@@ -22,17 +22,6 @@ plan 19
 qemu_daemon_start
 ok $? "vireod starts with its qemu and storage drivers"
 
-# volume_xml NAME POOL VOLUME [DRIVER]: the test guest on a volume disk,
-# with DRIVER as its <driver> element (none when empty).
-volume_xml() {
-    guest_xml "$1" | sed "s|  </devices>|    <disk type='volume' device='disk'>\\
-      ${4:-}\\
-      <source pool='$2' volume='$3'/>\\
-      <target dev='vda' bus='virtio'/>\\
-    </disk>\\
-  </devices>|"
-}
-
 # The pool, and the volume: the guest's initramfs as a qcow2 image
 # placed in the pool's directory, found by a refresh.
 mkdir -p "$DIR/pools"
