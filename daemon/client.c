@@ -79,6 +79,7 @@ client_unref(struct client *c)
     event_sink_detach(c->sink);
     stream_set_free(c->streams);
     client_tls_free(c->tls);
+    wire_buffer_release(&c->corked);
     free(c->in);
     free(c);
     n_live--;
@@ -323,10 +324,25 @@ read_tls(struct client *c, size_t nread)
     return true;
 }
 
+/* Dispatch what arrived. Returns false if the client was closed. */
+static bool
+dispatch_read(struct client *c, size_t nread, const uv_buf_t *buf)
+{
+    if (c->tls != NULL)
+        return read_tls(c, nread) && dispatch_buffered(c);
+    if (buf->base == (char *)shared_in)
+        return dispatch_shared(c, nread);
+    c->in_len += nread;
+    return dispatch_buffered(c);
+}
+
+/* The replies to what one read brought (pipelined calls answered on the
+ * loop) are corked into one write. */
 static void
 on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
     struct client *c = stream->data;
+    bool is_open;
 
     if (nread < 0) {
         if (nread != UV_EOF)
@@ -337,18 +353,10 @@ on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
     keepalive_traffic(c->keepalive);
     if (is_draining)
         return;
-    if (c->tls != NULL) {
-        if (!read_tls(c, (size_t)nread) || !dispatch_buffered(c))
-            return;
-    } else if (buf->base == (char *)shared_in) {
-        if (!dispatch_shared(c, (size_t)nread))
-            return;
-    } else {
-        c->in_len += (size_t)nread;
-        if (!dispatch_buffered(c))
-            return;
-    }
-    if (is_throttled(c))
+    client_cork(c);
+    is_open = dispatch_read(c, (size_t)nread, buf);
+    client_uncork(c);
+    if (is_open && is_throttled(c))
         stop_reading(c);
 }
 
@@ -511,6 +519,24 @@ client_accept(uv_stream_t *server, bool is_read_only, bool is_admin,
     }
     start_reading(c);
     return 0;
+}
+
+bool
+client_has_changes_in_flight(const struct client *c)
+{
+    return c->n_in_flight > c->n_reads_in_flight;
+}
+
+void
+client_read_start(struct client *c)
+{
+    c->n_reads_in_flight++;
+}
+
+void
+client_read_done(struct client *c)
+{
+    c->n_reads_in_flight--;
 }
 
 void

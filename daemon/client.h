@@ -111,6 +111,15 @@ void client_set_conn(struct client *c, struct vireo_conn *conn);
  * runs on the driver's thread (CONNECT_CLOSE, EOF). */
 void client_release_conn(struct client *c);
 
+/* Whether a call of c's that may change something is with a driver (its
+ * reply not yet sent): any call but the cheap reads client_read_start()
+ * marked. */
+bool client_has_changes_in_flight(const struct client *c);
+/* The call just started (client_call_start), and finishing (before
+ * client_call_done), is one of those cheap reads. */
+void client_read_start(struct client *c);
+void client_read_done(struct client *c);
+
 /* Take a reference for a call handed to a driver. */
 void client_call_start(struct client *c);
 

@@ -40,6 +40,9 @@ struct client {
     struct conn_identity who;       /* credentials, read at accept */
     int                refs;        /* the socket's + one per call */
     int                n_in_flight;
+    /* Of those, the cheap reads a published view serves
+     * (dispatch_view.h): they change nothing. */
+    int                n_reads_in_flight;
     bool               is_closed;
     bool               is_reading;
     bool               is_read_only;
@@ -56,7 +59,16 @@ struct client {
     struct client     *prev, *next; /* the open clients */
     bool               is_admin;    /* came through the admin socket */
     struct client_record *record;   /* the admin program's view of it */
+    /* Replies made while what one read brought is dispatched, written
+     * together when it is done (client_cork): one write, not one each. */
+    bool               is_corked;
+    struct wire_buffer corked;
 };
+
+/* Gather the replies c is sent from now on (a plain socket's only), and
+ * write what was gathered as one (client_write.c). */
+void client_cork(struct client *c);
+void client_uncork(struct client *c);
 
 /* Stop reading, drop the connection, close the socket (client.c). */
 void client_close(struct client *c);

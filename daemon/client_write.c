@@ -71,12 +71,76 @@ client_pending_out(const struct client *c)
     return uv_stream_get_write_queue_size(&c->sock.stream);
 }
 
+/* Past this size a reply is not copied into the cork: what was gathered
+ * is written, then the reply itself. */
+#define CORK_MAX 65536
+
+static void write_raw(struct client *c, uint8_t *data, size_t len);
+
+/* Write what the cork gathered, before anything sent after it. */
+static void
+flush_corked(struct client *c)
+{
+    uint8_t *data = c->corked.data;
+    size_t len = c->corked.len;
+
+    if (len == 0)
+        return;
+    memset(&c->corked, 0, sizeof(c->corked));
+    write_raw(c, data, len);
+}
+
+void
+client_cork(struct client *c)
+{
+    c->is_corked = c->tls == NULL;
+}
+
+void
+client_uncork(struct client *c)
+{
+    c->is_corked = false;
+    if (c->is_closed)
+        wire_buffer_release(&c->corked);
+    else
+        flush_corked(c);
+}
+
+/* A reply for the cork (the first is taken whole, with its room for the
+ * others; the others are copied after it): false when it is too big or
+ * memory is short (it is then written on its own, after what was
+ * gathered). buf is left empty or to be released. */
+static bool
+cork_append(struct client *c, struct wire_buffer *buf)
+{
+    if (!c->is_corked || buf->len > CORK_MAX)
+        return false;
+    if (c->corked.len == 0) {
+        wire_buffer_release(&c->corked);
+        c->corked = *buf;
+        memset(buf, 0, sizeof(*buf));
+        return true;
+    }
+    return wire_buffer_append(&c->corked, buf->data, buf->len) ==
+           WIRE_RESULT_OK;
+}
+
 /* Queue len bytes at data for the socket, and free data once written
- * (also when the socket is closed first). Also the TLS layer's way out. */
+ * (also when the socket is closed first). Also the TLS layer's way out.
+ * What a cork gathered goes first. */
 void
 client_write_bytes(void *opaque, uint8_t *data, size_t len)
 {
     struct client *c = opaque;
+
+    if (!c->is_closed)
+        flush_corked(c);
+    write_raw(c, data, len);
+}
+
+static void
+write_raw(struct client *c, uint8_t *data, size_t len)
+{
     struct write_req *w;
     uv_buf_t ub;
 
@@ -124,6 +188,8 @@ client_send(struct client *c, struct wire_buffer *buf)
     }
     if (c->tls != NULL) {
         send_tls(c, buf);
+    } else if (cork_append(c, buf)) {
+        wire_buffer_release(buf);
     } else {
         client_write_bytes(c, buf->data, buf->len);
         buf->data = NULL;
@@ -194,6 +260,7 @@ client_send_shared(struct client *c, const uint8_t *head, size_t head_len,
         check_backlog(c);
         return;
     }
+    flush_corked(c);
     if (head_len > 0)
         bufs[n++] = uv_buf_init((char *)head, (unsigned int)head_len);
     bufs[n++] = uv_buf_init((char *)frame->data + head_len,

@@ -21,6 +21,7 @@
 #include "daemon/dispatch_route.h"
 #include "daemon/dispatch_sparse.h"
 #include "daemon/dispatch_table.h"
+#include "daemon/dispatch_view.h"
 #include "daemon/event_sink.h"
 #include "daemon/log.h"
 #include "daemon/metrics_calls.h"
@@ -162,6 +163,7 @@ job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
     job->reply.client = c;
     job->reply.call = msg->header;
     job->reply.release = job_release;
+    job->reply.is_view_read = dispatch_view_serves(msg->proc);
     job->reply.arrived_ns = metrics_call_arrival_ns();
     call_init(&job->call, job_run, job_done, job, &job->err);
     return job;
@@ -183,6 +185,8 @@ submit(struct client *c, struct wire_message *msg, struct dispatch_job *job,
                          "the %s driver is not running", drv->name);
     }
     client_call_start(c);
+    if (job->reply.is_view_read)
+        client_read_start(c);
     msg->body = NULL;
     return 0;
 }

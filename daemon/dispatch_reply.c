@@ -124,6 +124,8 @@ deliver(struct dispatch_reply *r)
     client_send(r->client, &r->out);
     if (is_answered && r->delivered != NULL)
         r->delivered(r);
+    if (r->is_view_read)
+        client_read_done(r->client);
     client_call_done(r->client);
     r->release(r);
 }

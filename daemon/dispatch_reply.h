@@ -35,6 +35,9 @@ struct dispatch_reply {
     void                (*release)(struct dispatch_reply *reply);
     /* When the call reached the loop (metrics_calls.h). */
     uint64_t              arrived_ns;
+    /* One of the cheap reads a published view serves (dispatch_view.h),
+     * which the client's later reads may overtake. */
+    bool                  is_view_read;
 };
 
 /* Driver thread: encode the answer to reply->call into reply->out (see

@@ -18,6 +18,7 @@
 
 #include <sys/types.h>
 
+struct domain_view_source;
 struct driver;
 struct worker;
 
@@ -62,6 +63,10 @@ struct vireo_conn {
      * there is none: the driver serves them itself or nobody does);
      * referenced, released when this connection closes. */
     struct vireo_conn   *companions[CONN_COMPANION_KINDS];
+    /* What the driver publishes of the connection's domains for readers
+     * on other threads (domain_view.h), or NULL; set by the driver's open
+     * before its answer goes out, valid while the connection is. */
+    struct domain_view_source *view;
 };
 
 struct vireo_domain {

@@ -10,6 +10,7 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_state.h"
+#include "drivers/test/test_view.h"
 #include "drivers/worker.h"
 
 struct packed {
@@ -22,12 +23,41 @@ struct packed {
     int                  rc;
 };
 
+/* Operations running, one inside another when an operation calls a slot.
+ * Owned by the test thread. */
+static int op_depth;
+
+/* Test thread: what wraps every operation. The state's published view is
+ * marked stale before the operation may change anything (or emit an
+ * event about it), and republished, if a reader asked, before the answer
+ * goes out: after the outermost operation, so that no half-done change is
+ * published. The reference keeps the state through an operation that
+ * drops its connection's own (a close). */
+static void
+op_begin(struct test_state *st)
+{
+    st->refs++;
+    op_depth++;
+    test_view_before_op(st);
+}
+
+static void
+op_end(struct test_state *st)
+{
+    if (--op_depth == 0)
+        test_view_after_op(st);
+    test_state_release(st);
+}
+
 static void
 run_op(void *arg)
 {
     struct packed *p = arg;
+    struct test_state *st = p->conn->priv;
 
-    p->rc = p->op(p->conn->priv, p->io, p->err);
+    op_begin(st);
+    p->rc = p->op(st, p->io, p->err);
+    op_end(st);
 }
 
 /* A connection always holds the driver's thread (testdrv.c), so this only
@@ -61,7 +91,9 @@ run_dom_op(void *arg)
         p->rc = -1;
         return;
     }
+    op_begin(st);
     p->rc = p->dom_op(st, obj, p->io, p->err);
+    op_end(st);
     /* The op may have started, stopped or removed the domain. */
     obj = domain_list_find_by_uuid(st->domains, p->dom->uuid);
     atomic_store(&p->dom->id, obj != NULL ? obj->id : -1);

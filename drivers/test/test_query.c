@@ -20,6 +20,7 @@
 #include "drivers/test/test_monitor.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
+#include "drivers/test/test_view.h"
 
 /* Flags libvirt's test driver accepts on these queries. */
 #define MANAGED_SAVE_FLAGS  0u
@@ -179,18 +180,6 @@ testdrv_conn_list_all_domains(struct vireo_conn *conn,
 
 /* ---- One domain ------------------------------------------------------- */
 
-/* libvirt's test driver gives the wall clock as every domain's CPU time,
- * running or not. */
-static unsigned long long
-wall_clock_ns(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (unsigned long long)ts.tv_sec * 1000000000ULL +
-           (unsigned long long)(ts.tv_nsec / 1000) * 1000ULL;
-}
-
 static int
 op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
             struct vireo_error *err)
@@ -201,7 +190,7 @@ op_get_info(struct test_state *st, struct domain_obj *obj, void *io,
     info->max_mem_kib = obj->def->memory_kib;
     info->memory_kib = obj->def->current_memory_kib;
     info->n_vcpus = test_monitor_vcpus_online(obj->def);
-    info->cpu_time_ns = wall_clock_ns();
+    info->cpu_time_ns = test_view_wall_clock_ns();
     return 0;
 }
 

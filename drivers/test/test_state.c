@@ -23,6 +23,7 @@
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_storage.h"
 #include "drivers/test/test_transition.h"
+#include "drivers/test/test_view.h"
 
 /* libvirt's default test domain, as libvirtd's test driver writes it
  * back (its defaults filled in, its interface named by the driver). */
@@ -70,6 +71,7 @@ state_free(struct test_state *st)
         return;
     if (st->events != NULL)
         domain_event_state_free(st->events);
+    test_view_fini(st);
     domain_list_free(st->domains);
     test_hostobj_free(st->hostobj);
     test_storage_free(st->storage);
@@ -89,6 +91,7 @@ state_new(const struct test_host *host, struct vireo_error *err)
     }
     st->refs = 1;
     st->next_id = 1;
+    test_view_init(st);
     st->host = *host;
     st->domains = domain_list_new();
     st->events = domain_event_state_new();

@@ -9,6 +9,7 @@
 #define VIREO_DRIVERS_TEST_STATE_H
 
 #include "api/vireo.h"
+#include "drivers/domain_view.h"
 #include "drivers/test/test_host.h"
 
 struct conn_identity;
@@ -37,6 +38,9 @@ struct test_state {
      * (test_object_event.c). */
     struct object_event_state *pool_events;
     struct object_event_state *nodedev_events;
+    /* What vireod's loop may read of the domains without asking this
+     * thread (test_view.h); connections to the state point at it. */
+    struct domain_view_source  view;
 };
 
 /* Test thread: a reference on the process's default state, created (with

@@ -117,6 +117,7 @@ testdrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
     }
     conn->priv = o.st;
     conn->worker = w;
+    conn->view = &o.st->view;
     return 0;
 }
 
@@ -135,6 +136,7 @@ op_close(struct test_state *st, void *io, struct vireo_error *err)
 static void
 testdrv_close(struct vireo_conn *conn)
 {
+    conn->view = NULL;
     test_call(conn, op_close, conn, NULL);
     conn->priv = NULL;
     conn->worker = NULL;
