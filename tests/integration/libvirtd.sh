@@ -67,8 +67,20 @@ libvirtd_cleanup() {
         wait "$LIBVIRTD_PID" 2> /dev/null || true
     fi
     if [ -n "$LIBVIRTD_DIR" ]; then
+        libvirtd_kill_leftovers
         rm -rf "$LIBVIRTD_DIR"
     fi
+}
+
+# What libvirtd started outlives it, as libvirt means its guests to: a
+# QEMU of a test that failed half-way would go on using the machine's
+# CPU. Everything it started names its directory on its command line.
+libvirtd_kill_leftovers() {
+    local pid
+    for pid in $(pgrep -f -- "$LIBVIRTD_DIR/" 2> /dev/null); do
+        kill -KILL "$pid" 2> /dev/null || true
+    done
+    return 0
 }
 libvirtd_prev_trap=$(trap -p EXIT)
 libvirtd_prev_trap=${libvirtd_prev_trap#trap -- }
