@@ -166,6 +166,8 @@ job_new(struct client *c, struct wire_message *msg, struct vireo_error *err)
     job->reply.is_view_read = dispatch_view_serves(msg->proc);
     job->reply.arrived_ns = metrics_call_arrival_ns();
     call_init(&job->call, job_run, job_done, job, &job->err);
+    /* libvirt's high-priority calls never block their driver's thread. */
+    job->call.job.is_brief = msg->proc->is_high_priority;
     return job;
 }
 

@@ -52,7 +52,8 @@ run_job(struct worker *w, struct worker_job *job)
 
 /* What a batch's jobs push with queue_push_deferred() (their answers)
  * wakes its consumer once, when the batch ends; or as soon as that
- * wake-up has waited this long behind slower jobs. */
+ * wake-up has waited this long behind slower jobs, or before a job that
+ * may block (one not marked brief). */
 #define DEFER_MAX_US 50
 
 /* A job may push further jobs or free itself: read next before running. */
@@ -64,6 +65,8 @@ run_batch(struct worker *w, struct queue_link *link)
         struct worker_job *job = QUEUE_ITEM(link, struct worker_job, link);
 
         link = link->next;
+        if (!job->is_brief)
+            queue_defer_flush();
         run_job(w, job);
         if (queue_defer_age_us() >= DEFER_MAX_US)
             queue_defer_flush();

@@ -47,6 +47,13 @@ struct worker_job {
     struct queue_link link;
     void (*run)(struct worker_job *job);
     void (*cancel)(struct worker_job *job);
+    /* Set by the producer when the job never blocks (libvirt's
+     * high-priority calls): the wake-ups earlier jobs of the batch hold
+     * back may wait across it. Before any other job the worker sends
+     * them, so that a job that blocks (a save into a FIFO, a slow host
+     * tool) never holds back answers already made, its own driver's or,
+     * through the queue they share, another's. */
+    bool is_brief;
 };
 
 typedef void (*worker_fn)(void *arg);

@@ -5,7 +5,8 @@
  * of run once the worker cancels calls or stops, any other job always
  * runs; worker_call runs inline on the worker and waits on other threads;
  * a worker stops from another thread, or from itself with its on_exit as
- * its last act.
+ * its last act; a job that may block first sends the wake-ups its batch
+ * held back.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include "drivers/worker.h"
+#include "loop/queue.h"
+#include "loop/queue_defer.h"
 #include "tests/tap.h"
 #include "tests/worker/worker-test.h"
 
@@ -476,11 +479,70 @@ test_stop_while_pushing(void)
                "every job a stopping worker took was run or cancelled once");
 }
 
+/* ---- a job that may block sends the wake-ups its batch held ----------- */
+
+/* A job answering into a queue the way a driver's thread answers the
+ * loop: the consumer's wake-up held back for the batch. */
+struct answering {
+    struct worker_job  job;
+    struct queue      *answers;
+    struct queue_link  answer;
+};
+
+static atomic_int n_answers_taken;
+
+static void
+answer_run(struct worker_job *job)
+{
+    struct answering *a = (struct answering *)job;
+
+    queue_push_deferred(a->answers, &a->answer);
+}
+
+static void *
+await_answer(void *opaque)
+{
+    int n = 0;
+
+    for (struct queue_link *l = queue_wait(opaque, -1); l != NULL;
+         l = l->next)
+        n++;
+    atomic_store(&n_answers_taken, n);
+    return NULL;
+}
+
+static void
+test_blocking_job_sends_held_wakeups(void)
+{
+    struct worker *w = worker_new("test-held");
+    struct queue *answers = queue_new();
+    struct gate holding = GATE_INIT, blocking = GATE_INIT;
+    struct answering a = { .job = { .run = answer_run }, .answers = answers };
+    pthread_t consumer;
+
+    pthread_create(&consumer, NULL, await_answer, answers);
+    /* Held at the first gate, the worker then takes the answering job and
+     * the blocking one in one batch. */
+    worker_submit(w, gate_pass, &holding);
+    gate_wait_entered(&holding);
+    worker_push(w, &a.job);
+    worker_submit(w, gate_pass, &blocking);
+    gate_open(&holding);
+    gate_wait_entered(&blocking);
+    tap_ok(wait_for(&n_answers_taken, 1, 5000),
+           "an answer made before a job that may block reaches its consumer "
+           "while that job blocks");
+    gate_open(&blocking);
+    pthread_join(consumer, NULL);
+    worker_stop(w);
+    queue_free(answers);
+}
+
 int
 main(void)
 {
     alarm(120);   /* a hung worker fails the test instead of stalling CI */
-    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2);
+    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2 + 1);
     test_order();
     test_run_or_cancel();
     test_stop_cancels_calls();
@@ -488,5 +550,6 @@ main(void)
     test_worker_call_stopping();
     test_stop_self();
     test_stop_while_pushing();
+    test_blocking_job_sends_held_wakeups();
     return tap_done();
 }
