@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "drivers/read_view.h"
 #include "tests/tap.h"
@@ -177,6 +178,21 @@ reader_main(void *arg)
     return NULL;
 }
 
+/* Every READ_STRIDE publications the writer waits (5 s at most) until
+ * the readers read since its last wait: on a loaded machine it could
+ * otherwise publish everything before a reader ran at all. */
+enum { READ_STRIDE = 1000 };
+
+static void
+await_reads(struct shared *sh, long *seen)
+{
+    struct timespec ms = { 0, 1000000L };
+
+    for (int i = 0; i < 5000 && atomic_load(&sh->n_reads) == *seen; i++)
+        nanosleep(&ms, NULL);
+    *seen = atomic_load(&sh->n_reads);
+}
+
 /* One writer publishes N_PUBLISHED objects while readers read; freed
  * objects are kept and marked (keep) or really freed (for the
  * sanitizers). */
@@ -186,14 +202,18 @@ run_threads(bool keep)
     struct shared sh = { 0 };
     struct read_view_retired retired = { 0 };
     pthread_t t[N_READERS];
+    long seen = 0;
 
     keeps_freed = keep;
     n_freed = n_graveyard = 0;
     graveyard = keep ? calloc(N_PUBLISHED + 1, sizeof(*graveyard)) : NULL;
     for (int i = 0; i < N_READERS; i++)
         pthread_create(&t[i], NULL, reader_main, &sh);
-    for (unsigned long seq = 1; seq <= N_PUBLISHED; seq++)
+    for (unsigned long seq = 1; seq <= N_PUBLISHED; seq++) {
         read_view_publish(&sh.slot, &sample_new(seq)->obj, &retired);
+        if (seq % READ_STRIDE == 1)
+            await_reads(&sh, &seen);
+    }
     atomic_store(&sh.is_done, true);
     for (int i = 0; i < N_READERS; i++)
         pthread_join(t[i], NULL);
