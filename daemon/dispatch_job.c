@@ -19,7 +19,7 @@
 #include "daemon/client.h"
 #include "daemon/dispatch_reply.h"
 #include "daemon/dispatch_route.h"
-#include "daemon/dispatch_sparse.h"
+#include "daemon/dispatch_stream_kind.h"
 #include "daemon/dispatch_table.h"
 #include "daemon/dispatch_view.h"
 #include "daemon/event_sink.h"
@@ -137,8 +137,8 @@ start_stream(struct dispatch_reply *reply)
 
     if (job->fd < 0)
         return;
-    stream_set_open_sparse(client_streams(reply->client), &reply->call,
-                           job->fd, dispatch_stream_sparse(&job->msg));
+    stream_set_open_kind(client_streams(reply->client), &reply->call,
+                         job->fd, dispatch_stream_kind(&job->msg));
     job->fd = -1;
 }
 

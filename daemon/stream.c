@@ -35,7 +35,7 @@ struct stream {
     bool                  is_eof_sent;   /* the fd ended; the client knows */
     bool                  is_finishing;  /* confirm once in is written */
     /* Sparse streams: the fd speaks sparse_frame.h's records. */
-    enum stream_sparse    sparse;
+    enum stream_kind      kind;
     struct sparse_reader  reader;        /* records coming from the fd */
     bool                  is_draining;   /* an upload's data is all out:
                                             confirm when the fd ends */
@@ -184,11 +184,25 @@ fail_with_record(struct stream *s, const struct sparse_record *rec)
     stream_fail(s, VIR_ERR_SYSTEM_ERROR, text, 0);
 }
 
-/* The fd of a sparse stream ended between records: for a download, the
- * end of its data; for an upload whose client finished, the host side's
+static bool
+is_sparse(const struct stream *s)
+{
+    return s->kind == STREAM_SPARSE_DOWNLOAD ||
+           s->kind == STREAM_SPARSE_UPLOAD;
+}
+
+static bool
+is_upload(const struct stream *s)
+{
+    return s->kind == STREAM_PLAIN_UPLOAD ||
+           s->kind == STREAM_SPARSE_UPLOAD;
+}
+
+/* The fd ended (a sparse one between records): for a download, the end
+ * of its data; for an upload whose client finished, the host side's
  * verdict that everything was written. */
 static void
-sparse_fd_ended(struct stream *s)
+fd_ended(struct stream *s)
 {
     if (s->is_draining) {
         stream_confirm(s);
@@ -208,7 +222,7 @@ read_record_once(struct stream *s)
     case SPARSE_READ_AGAIN:
         return 0;
     case SPARSE_READ_END:
-        sparse_fd_ended(s);
+        fd_ended(s);
         return s->set != NULL ? 1 : -1;
     case SPARSE_READ_FAILED:
         stream_fail(s, VIR_ERR_SYSTEM_ERROR, "cannot read from stream",
@@ -237,7 +251,7 @@ read_once(struct stream *s)
 {
     ssize_t n;
 
-    if (s->sparse != STREAM_PLAIN)
+    if (is_sparse(s))
         return read_record_once(s);
     n = read(s->fd, chunk, sizeof(chunk));
 
@@ -248,9 +262,8 @@ read_once(struct stream *s)
     if (n == 0) {
         /* An empty data message is libvirt's end of file. The stream
          * stays until the client finishes or aborts it. */
-        send_message(s, WIRE_STATUS_CONTINUE, NULL, 0);
-        s->is_eof_sent = true;
-        return 1;
+        fd_ended(s);
+        return s->set != NULL ? 1 : -1;
     }
     if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
         return 0;
@@ -277,14 +290,15 @@ drop_written(struct stream *s)
     s->in_len = s->in_off = 0;
 }
 
-/* A finishing client's data is all written. A sparse upload's host side
- * may still fail (the disk is full): tell it the data ended and confirm
- * when it closes in turn, or fail with what it says. Anything else is
- * confirmed at once. */
+/* A finishing client's data is all written. An upload's host side may
+ * still be writing it (or fail: the disk is full): tell it the data
+ * ended and confirm when it closes in turn, so that the file holds it all
+ * when the client hears back, as libvirtd waits for its helper; a sparse
+ * one may fail with what it says. Anything else is confirmed at once. */
 static void
 finish_written(struct stream *s)
 {
-    if (s->sparse != STREAM_SPARSE_UPLOAD) {
+    if (!is_upload(s)) {
         stream_confirm(s);
     } else if (!s->is_draining) {
         s->is_draining = true;
@@ -390,13 +404,13 @@ int
 stream_set_open(struct stream_set *set, const remote_message_header *call,
                 int fd)
 {
-    return stream_set_open_sparse(set, call, fd, STREAM_PLAIN);
+    return stream_set_open_kind(set, call, fd, STREAM_PLAIN);
 }
 
 int
-stream_set_open_sparse(struct stream_set *set,
-                       const remote_message_header *call, int fd,
-                       enum stream_sparse sparse)
+stream_set_open_kind(struct stream_set *set,
+                     const remote_message_header *call, int fd,
+                     enum stream_kind kind)
 {
     struct stream *s;
     int rc = UV_ENOMEM;
@@ -423,7 +437,7 @@ stream_set_open_sparse(struct stream_set *set,
     s->fd = fd;
     s->set = set;
     s->call = *call;
-    s->sparse = sparse;
+    s->kind = kind;
     s->next = set->streams;
     set->streams = s;
     update_watch(s);
@@ -493,7 +507,7 @@ take_data(struct stream *s, const uint8_t *data, size_t len)
 
     if (len == 0 || s->is_finishing)
         return;
-    is_queued = s->sparse != STREAM_PLAIN ? append_data_records(s, data, len)
+    is_queued = is_sparse(s) ? append_data_records(s, data, len)
                                           : append_in(s, data, len);
     if (is_queued && write_pending(s))
         update_watch(s);
@@ -530,7 +544,7 @@ take_hole(struct stream *s, const struct wire_message *msg)
 
     if (s->is_finishing)
         return;
-    if (s->sparse == STREAM_PLAIN) {
+    if (!is_sparse(s)) {
         stream_fail(s, VIR_ERR_RPC, "Unexpected stream hole", 0);
     } else if (hole_length(msg, &length, &err) < 0) {
         stream_fail(s, err.code, err.message, 0);

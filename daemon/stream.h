@@ -13,7 +13,7 @@
  *   abort (ERROR) at once; both end the stream;
  * - messages for a stream the client does not have are dropped.
  *
- * A sparse stream (stream_set_open_sparse) has an fd that speaks
+ * A sparse stream (stream_set_open_kind) has an fd that speaks
  * drivers/sparse_frame.h's records: a DATA record becomes a STREAM
  * message, a HOLE record a STREAM_HOLE message, an ERROR record the
  * stream's error; and the client's data and holes become records. A
@@ -44,9 +44,12 @@ struct client;
 struct stream_set;
 
 /* What an fd carries: bytes, or the records of a sparse transfer in one
- * direction. */
-enum stream_sparse {
+ * direction. An upload's fd is the host side's input (a helper writing a
+ * file): the client's finish is confirmed once that side has closed the
+ * fd in turn, that is, once it wrote everything. */
+enum stream_kind {
     STREAM_PLAIN,
+    STREAM_PLAIN_UPLOAD,
     STREAM_SPARSE_DOWNLOAD,
     STREAM_SPARSE_UPLOAD,
 };
@@ -75,10 +78,11 @@ void stream_set_free(struct stream_set *set);
 int  stream_set_open(struct stream_set *set,
                      const remote_message_header *call, int fd);
 
-/* The same for a sparse stream: fd speaks records (see the top). */
-int  stream_set_open_sparse(struct stream_set *set,
-                            const remote_message_header *call, int fd,
-                            enum stream_sparse sparse);
+/* The same for a stream of that kind (a sparse one's fd speaks records,
+ * see the top). */
+int  stream_set_open_kind(struct stream_set *set,
+                          const remote_message_header *call, int fd,
+                          enum stream_kind kind);
 
 /* A STREAM or STREAM_HOLE message from the client (decoded without
  * error); its data is copied before this returns. */

@@ -80,13 +80,13 @@ call_header(uint32_t serial)
 /* A stream for serial on a fresh socket pair, plain or sparse; returns
  * the guest's (the host side's) end. */
 static int
-open_kind(struct stream_set *set, uint32_t serial, enum stream_sparse kind)
+open_kind(struct stream_set *set, uint32_t serial, enum stream_kind kind)
 {
     remote_message_header hdr = call_header(serial);
     int fds[2];
 
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds);
-    stream_set_open_sparse(set, &hdr, fds[0], kind);
+    stream_set_open_kind(set, &hdr, fds[0], kind);
     return fds[1];
 }
 
@@ -451,6 +451,27 @@ test_sparse_upload(struct stream_set *set)
     close(host);
 }
 
+/* A plain upload: the host side (dd into the volume's file) may still be
+ * writing when the client's data is all out; the finish is confirmed once
+ * it has closed its end, as libvirtd waits for its helper. */
+static void
+test_plain_upload(struct stream_set *set)
+{
+    int host = open_kind(set, 44, STREAM_PLAIN_UPLOAD);
+    size_t total = 0;
+
+    receive(set, 44, WIRE_STATUS_CONTINUE, "abcd", 4);
+    receive(set, 44, WIRE_STATUS_OK, NULL, 0);
+    run_ms(20);
+    tap_ok(drain(host, &total) < 0 && total == 4,
+           "a plain upload's data reaches the host side, then its end");
+    tap_is_int(take_sent().n_ok, 0,
+               "its finish waits for the host side to close");
+    close(host);
+    run_ms(20);
+    tap_is_int(take_sent().n_ok, 1, "which confirms it");
+}
+
 static void
 test_unexpected_hole(struct stream_set *set)
 {
@@ -469,7 +490,7 @@ main(void)
 {
     struct stream_set *set;
 
-    tap_plan(26);
+    tap_plan(29);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);
@@ -480,6 +501,7 @@ main(void)
     test_pty_hangup(set);
     test_sparse_download(set);
     test_sparse_upload(set);
+    test_plain_upload(set);
     test_unexpected_hole(set);
     test_close(set);
     stream_set_free(set);

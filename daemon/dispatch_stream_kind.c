@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * dispatch_sparse.c: which calls open sparse streams (dispatch_sparse.h).
+ * dispatch_stream_kind.c: what kind of stream a call opens
+ * (dispatch_stream_kind.h).
  */
 #include "api/vireo.h"
-#include "daemon/dispatch_sparse.h"
+#include "daemon/dispatch_stream_kind.h"
 
-enum stream_sparse
-dispatch_stream_sparse(const struct wire_message *msg)
+enum stream_kind
+dispatch_stream_kind(const struct wire_message *msg)
 {
     if (msg->header.prog != WIRE_REMOTE_PROGRAM || msg->body == NULL)
         return STREAM_PLAIN;
@@ -14,7 +15,7 @@ dispatch_stream_sparse(const struct wire_message *msg)
         const remote_storage_vol_upload_args *a = msg->body;
 
         return a->flags & VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
-                   ? STREAM_SPARSE_UPLOAD : STREAM_PLAIN;
+                   ? STREAM_SPARSE_UPLOAD : STREAM_PLAIN_UPLOAD;
     }
     if (msg->header.proc == REMOTE_PROC_STORAGE_VOL_DOWNLOAD) {
         const remote_storage_vol_download_args *a = msg->body;
