@@ -294,11 +294,13 @@ drop_written(struct stream *s)
  * still be writing it (or fail: the disk is full): tell it the data
  * ended and confirm when it closes in turn, so that the file holds it all
  * when the client hears back, as libvirtd waits for its helper; a sparse
- * one may fail with what it says. Anything else is confirmed at once. */
+ * one may fail with what it says. A host side that closed already (dd
+ * told to write a length stops there) has written all it will: confirmed
+ * at once, as is anything else. */
 static void
 finish_written(struct stream *s)
 {
-    if (!is_upload(s)) {
+    if (!is_upload(s) || s->is_eof_sent) {
         stream_confirm(s);
     } else if (!s->is_draining) {
         s->is_draining = true;

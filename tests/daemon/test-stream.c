@@ -470,6 +470,16 @@ test_plain_upload(struct stream_set *set)
     close(host);
     run_ms(20);
     tap_is_int(take_sent().n_ok, 1, "which confirms it");
+
+    /* dd given a length stops there and closes before the client's
+     * finish arrives. */
+    host = open_kind(set, 45, STREAM_PLAIN_UPLOAD);
+    close(host);
+    run_ms(20);
+    receive(set, 45, WIRE_STATUS_OK, NULL, 0);
+    run_ms(20);
+    tap_is_int(take_sent().n_ok, 1,
+               "a host side that closed first: the finish is confirmed");
 }
 
 static void
@@ -490,7 +500,7 @@ main(void)
 {
     struct stream_set *set;
 
-    tap_plan(29);
+    tap_plan(30);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);
