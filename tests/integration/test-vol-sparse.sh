@@ -59,10 +59,7 @@ session() {
         "vol-download nothere.img $out.none --pool st --sparse"
     )
     for cmd in "${cmds[@]}"; do
-        echo "\$ $cmd"
-        # shellcheck disable=SC2086 # each entry is a command line
-        timeout "$VSH_TIMEOUT" $client -c "$uri" $cmd 2>&1
-        echo "rc=$?"
+        vol_transcript "$client" "$uri" "$cmd"
         case $cmd in
         "vol-upload s.img $SRC --pool st --sparse") facts "$root/st/s.img";;
         esac

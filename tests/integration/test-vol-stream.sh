@@ -59,10 +59,7 @@ session() {
         "vol-upload v.img $SRC --pool st --offset abc"
     )
     for cmd in "${cmds[@]}"; do
-        echo "\$ $cmd"
-        # shellcheck disable=SC2086 # each entry is a command line
-        timeout "$VSH_TIMEOUT" $client -c "$uri" $cmd 2>&1
-        echo "rc=$?"
+        vol_transcript "$client" "$uri" "$cmd"
     done
     cmp "$SRC" "$out.all" && echo "the download is the upload"
     for f in "$out.part" "$out.tail" "$out.none"; do

@@ -33,3 +33,14 @@ vol_pool_setup() {
         --target "$root/st" > /dev/null &&
     timeout "$VSH_TIMEOUT" virsh -c "$uri" vol-create-as st "$@" > /dev/null
 }
+
+# vol_transcript CLIENT URI CMD: one command of a session as the
+# transcripts compare it: the command, what the client printed, and its
+# status.
+vol_transcript() {
+    local client=$1 uri=$2 cmd=$3
+    echo "\$ $cmd"
+    # shellcheck disable=SC2086 # cmd is a command line
+    timeout "$VSH_TIMEOUT" $client -c "$uri" $cmd 2>&1
+    echo "rc=$?"
+}
