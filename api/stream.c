@@ -29,10 +29,8 @@ vireo_stream_new(struct vireo_conn *conn, unsigned flags,
 
     if (check_conn(conn, "virStreamNew", err) < 0)
         return NULL;
-    /* Only blocking streams: a non-blocking one needs stream event
-     * callbacks, which vireo does not have. */
-    if (error_check_flags(err, VIR_FROM_STREAMS, flags, 0,
-                          "virStreamNew") < 0)
+    if (error_check_flags(err, VIR_FROM_STREAMS, flags,
+                          VIREO_STREAM_NONBLOCK, "virStreamNew") < 0)
         return NULL;
     st = calloc(1, sizeof(*st));
     if (st == NULL) {
@@ -209,14 +207,29 @@ stream_run_all(struct vireo_stream *st,
 }
 
 int
+check_blocking(const struct vireo_stream *st, bool is_source,
+               struct vireo_error *err)
+{
+    if (!(st->flags & VIREO_STREAM_NONBLOCK))
+        return 0;
+    return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_STREAMS,
+                     "data %s cannot be used for non-blocking streams",
+                     is_source ? "sources" : "sinks");
+}
+
+int
 vireo_stream_send_all(struct vireo_stream *st, vireo_stream_source_cb source,
                       void *opaque, struct vireo_error *err)
 {
     const char *func = "virStreamSendAll";
     struct all_cb cb = { .source = source, .opaque = opaque };
 
-    if (ON_STREAM(st, func, stream_send, err) ||
-        check_non_null(source, "handler", func, err) < 0)
+    /* libvirt refuses a non-blocking stream before it looks for a
+     * driver. */
+    if (check_stream(st, func, err) < 0 ||
+        check_non_null(source, "handler", func, err) < 0 ||
+        check_blocking(st, true, err) < 0 ||
+        check_open(st, st->conn->driver->stream_send != NULL, func, err) < 0)
         return -1;
     return stream_run_all(st, stream_send_loop, &cb, err);
 }
@@ -228,8 +241,10 @@ vireo_stream_recv_all(struct vireo_stream *st, vireo_stream_sink_cb sink,
     const char *func = "virStreamRecvAll";
     struct all_cb cb = { .sink = sink, .opaque = opaque };
 
-    if (ON_STREAM(st, func, stream_recv, err) ||
-        check_non_null(sink, "handler", func, err) < 0)
+    if (check_stream(st, func, err) < 0 ||
+        check_non_null(sink, "handler", func, err) < 0 ||
+        check_blocking(st, false, err) < 0 ||
+        check_open(st, st->conn->driver->stream_recv != NULL, func, err) < 0)
         return -1;
     return stream_run_all(st, stream_recv_loop, &cb, err);
 }

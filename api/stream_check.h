@@ -30,6 +30,12 @@ int check_open(const struct vireo_stream *st, bool has_slot,
     (check_stream(st, func, err) < 0 ||                                    \
      check_open(st, (st)->conn->driver->slot != NULL, func, err) < 0)
 
+/* The whole-data helpers take blocking streams only, as libvirt's: a
+ * data source (is_source) or sink on a non-blocking stream is refused
+ * (stream.c). 0, or -1 with err set. */
+int check_blocking(const struct vireo_stream *st, bool is_source,
+                   struct vireo_error *err);
+
 /* What a whole-data helper moves the data with, and, for sparse streams,
  * finds and skips holes with. */
 struct all_cb {

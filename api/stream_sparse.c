@@ -100,10 +100,13 @@ vireo_stream_sparse_send_all(struct vireo_stream *st,
     struct all_cb cb = { .source = source, .source_hole = source_hole,
                          .source_skip = source_skip, .opaque = opaque };
 
-    if (ON_STREAM(st, func, stream_send_hole, err) ||
+    if (check_stream(st, func, err) < 0 ||
         check_non_null(source, "handler", func, err) < 0 ||
         check_non_null(source_hole, "holeHandler", func, err) < 0 ||
-        check_non_null(source_skip, "skipHandler", func, err) < 0)
+        check_non_null(source_skip, "skipHandler", func, err) < 0 ||
+        check_blocking(st, true, err) < 0 ||
+        check_open(st, st->conn->driver->stream_send_hole != NULL, func,
+                   err) < 0)
         return -1;
     return stream_run_all(st, stream_send_loop, &cb, err);
 }
@@ -118,9 +121,12 @@ vireo_stream_sparse_recv_all(struct vireo_stream *st,
     struct all_cb cb = { .sink = sink, .sink_hole = sink_hole,
                          .opaque = opaque };
 
-    if (ON_STREAM(st, func, stream_recv_flags, err) ||
+    if (check_stream(st, func, err) < 0 ||
         check_non_null(sink, "handler", func, err) < 0 ||
-        check_non_null(sink_hole, "holeHandler", func, err) < 0)
+        check_non_null(sink_hole, "holeHandler", func, err) < 0 ||
+        check_blocking(st, false, err) < 0 ||
+        check_open(st, st->conn->driver->stream_recv_flags != NULL, func,
+                   err) < 0)
         return -1;
     return stream_run_all(st, stream_recv_loop, &cb, err);
 }

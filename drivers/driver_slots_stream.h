@@ -18,8 +18,10 @@
      * how many: len, or INT_MAX when len is larger), recv gives at most len (returns how many, 0 at the end of the
      * data), finish completes the transfer and abort discards it (each
      * waits for the other end's answer: its error lands in err), and
-     * stream_free releases st->priv, aborting what is still open. All on
-     * the application's thread; the stream is used by one at a time. */
+     * stream_free releases st->priv, aborting what is still open. On a
+     * stream made with VIREO_STREAM_NONBLOCK (st->flags), send and recv
+     * return -2 (err untouched) where they would wait. All on the
+     * application's thread; the stream is used by one at a time. */
     int (*storage_vol_upload_stream)(struct vireo_storage_vol *vol,
                                      struct vireo_stream *st,
                                      unsigned long long offset,
@@ -55,3 +57,19 @@
                               struct vireo_error *err);
     int  (*stream_recv_hole)(struct vireo_stream *st, long long *length,
                              unsigned flags, struct vireo_error *err);
+
+    /* Stream events (libvirt's virStreamEventAddCallback and kin), on an
+     * open stream: add registers st's one callback (refused when it has
+     * one), update changes the events it asks for, remove drops it
+     * (free_cb(opaque) runs once it is not running). The callback runs on
+     * the registered event loop's thread while an event it asks for
+     * stands (api/vireo-stream.h says which). Any thread; stream_free
+     * removes a callback still registered. */
+    int  (*stream_event_add_callback)(struct vireo_stream *st, int events,
+                                      vireo_stream_event_cb cb, void *opaque,
+                                      vireo_free_cb free_cb,
+                                      struct vireo_error *err);
+    int  (*stream_event_update_callback)(struct vireo_stream *st, int events,
+                                         struct vireo_error *err);
+    int  (*stream_event_remove_callback)(struct vireo_stream *st,
+                                         struct vireo_error *err);

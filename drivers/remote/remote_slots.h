@@ -718,4 +718,17 @@ int  remotedrv_stream_recv_flags(struct vireo_stream *st, char *data,
 int  remotedrv_stream_recv_hole(struct vireo_stream *st, long long *length,
                                 unsigned flags, struct vireo_error *err);
 
+/* remote_stream_event.c: a stream's event callback. */
+int  remotedrv_stream_event_add_callback(struct vireo_stream *st,
+                                         int events,
+                                         vireo_stream_event_cb cb,
+                                         void *opaque,
+                                         vireo_free_cb free_cb,
+                                         struct vireo_error *err);
+int  remotedrv_stream_event_update_callback(struct vireo_stream *st,
+                                            int events,
+                                            struct vireo_error *err);
+int  remotedrv_stream_event_remove_callback(struct vireo_stream *st,
+                                            struct vireo_error *err);
+
 #endif /* VIREO_DRIVERS_REMOTE_SLOTS_H */

@@ -3,7 +3,8 @@
  * remote_stream.c: volume upload and download over the wire, and the
  * stream slots that move their data: each stream is a transfer of the
  * connection (rpc_transfer.c), opened by the call and kept in st->priv,
- * sparse (holes as holes) when the call's flags say so.
+ * sparse (holes as holes) when the call's flags say so, non-blocking
+ * when the stream was made so.
  */
 #include "drivers/error.h"
 #include "drivers/handle.h"
@@ -32,6 +33,8 @@ open_vol_stream(int proc, struct vireo_storage_vol *vol,
     if (rpc_client_open_transfer(priv->rpc, proc, &args, is_sparse,
                                  &transfer, err) < 0)
         return -1;
+    if (st->flags & VIREO_STREAM_NONBLOCK)
+        rpc_transfer_set_nonblocking(transfer);
     st->priv = transfer;
     return 0;
 }

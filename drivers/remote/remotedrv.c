@@ -567,4 +567,8 @@ const struct driver remotedrv = {
     .stream_send_hole            = remotedrv_stream_send_hole,
     .stream_recv_flags           = remotedrv_stream_recv_flags,
     .stream_recv_hole            = remotedrv_stream_recv_hole,
+    /* Their events, for non-blocking streams. */
+    .stream_event_add_callback    = remotedrv_stream_event_add_callback,
+    .stream_event_update_callback = remotedrv_stream_event_update_callback,
+    .stream_event_remove_callback = remotedrv_stream_event_remove_callback,
 };

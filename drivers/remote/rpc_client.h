@@ -117,8 +117,31 @@ int rpc_transfer_finish(struct rpc_stream *s, struct vireo_error *err);
 int rpc_transfer_abort(struct rpc_stream *s, struct vireo_error *err);
 
 /* Forget the transfer, aborting it first (without waiting) if it is not
- * over. NULL is a no-op. */
+ * over, and removing its event callback. NULL is a no-op. */
 void rpc_transfer_free(struct rpc_stream *s);
+
+/* Make the transfer non-blocking (libvirt's VIR_STREAM_NONBLOCK): from
+ * now on send, send_hole and recv never wait; send and recv return -2
+ * (err untouched) where they would have. Right after the open. */
+void rpc_transfer_set_nonblocking(struct rpc_stream *s);
+
+/* The transfer's event callback (rpc_transfer_event.c), as libvirt's
+ * virNetClientStreamEventAddCallback: one at a time, called on the
+ * registered loop's thread, through a timer armed at 0 while an event of
+ * its mask stands (VIREO_STREAM_EVENT_READABLE: recv would not return
+ * -2; VIREO_STREAM_EVENT_WRITABLE: send would not). The connection's I/O
+ * (the loop watch, or a caller owning the socket) buffers what comes in
+ * and arms the timer. free_cb(opaque) runs once the callback is removed
+ * and not running, on whichever thread that happens. Any thread; 0, or
+ * -1 with err set. */
+typedef void (*rpc_transfer_event_cb)(int events, void *opaque);
+int rpc_transfer_event_add(struct rpc_stream *s, int events,
+                           rpc_transfer_event_cb cb, void *opaque,
+                           void (*free_cb)(void *opaque),
+                           struct vireo_error *err);
+int rpc_transfer_event_update(struct rpc_stream *s, int events,
+                              struct vireo_error *err);
+int rpc_transfer_event_remove(struct rpc_stream *s, struct vireo_error *err);
 
 /* Watch the socket through the registered event loop from now on. Safe to
  * call again. Fails when no loop is registered. */

@@ -64,6 +64,10 @@ struct rpc_stream {
     size_t                n_holes;
     uint64_t              n_received;  /* data bytes that came in */
     uint64_t              n_taken;     /* data bytes the application took */
+    /* Non-blocking transfers: send and recv never wait; the event
+     * callback, if any, says when they would not (rpc_transfer_event.c). */
+    bool                  is_nonblock;
+    struct rpc_transfer_events *events;  /* NULL: no callback */
 };
 
 /* A hole among a transfer's data. */
@@ -168,6 +172,24 @@ void rpc_transfer_dispatch(struct rpc_client *c, struct rpc_stream *s,
 void rpc_transfer_detach(struct rpc_client *c, struct rpc_stream *s);
 /* Queued bytes went out: a transfer waiting for room may go on. */
 void rpc_transfer_flushed(struct rpc_client *c);
+
+/* rpc_transfer.c; lock held. The stream events that stand for s now:
+ * VIREO_STREAM_EVENT_READABLE when recv would not wait,
+ * VIREO_STREAM_EVENT_WRITABLE when send would not. */
+int rpc_transfer_ready(const struct rpc_client *c,
+                       const struct rpc_stream *s);
+
+/* rpc_transfer_event.c; lock held for both. Something happened to s
+ * (data, room, its end): arm or disarm its callback's timer. */
+void rpc_transfer_events_update(struct rpc_client *c, struct rpc_stream *s);
+/* A free function to run once the client's lock is released. */
+struct rpc_free_later {
+    void (*fn)(void *opaque);     /* NULL: nothing to run */
+    void  *opaque;
+};
+/* Drop s's callback (s is being freed, or the application removes it):
+ * what to free, unless the callback is running (it frees then). */
+struct rpc_free_later rpc_transfer_events_detach(struct rpc_stream *s);
 
 /* rpc_client.c; lock held. Wait for call->done, doing the I/O while
  * nobody else does. call is on c->calls. */

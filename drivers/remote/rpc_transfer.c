@@ -19,6 +19,11 @@
  * the data received (struct rpc_hole), and recv() reads it as zeros, or
  * stops there for recv_hole() to take it whole.
  *
+ * A non-blocking transfer (libvirt's VIR_STREAM_NONBLOCK) never waits in
+ * send, send_hole or recv: send and recv return -2 instead, and its event
+ * callback (rpc_transfer_event.c) is told whenever what it holds or may
+ * send changes (wake()), to run on the loop when they would not.
+ *
  * A transfer is one of the connection's streams (rpc_stream.c, fd -1), so
  * that the connection's I/O dispatches its messages and bounds what it
  * holds unreceived (OUT_MAX there: the socket is not read meanwhile). The
@@ -53,12 +58,14 @@ unreceived(const struct rpc_stream *s)
     return s->out.len - s->out_sent;
 }
 
-/* Wake the application's thread, if it waits on s. */
+/* Something happened to s: wake the application's thread, if it waits
+ * on s, and tell its event callback, if it has one. */
 static void
 wake(struct rpc_client *c, struct rpc_stream *s)
 {
     struct rpc_call *w = s->waiter;
 
+    rpc_transfer_events_update(c, s);
     if (w == NULL)
         return;
     for (struct rpc_call **pp = &c->calls; *pp != NULL; pp = &(*pp)->next)
@@ -86,6 +93,19 @@ static bool
 is_at_hole(const struct rpc_stream *s)
 {
     return s->n_holes > 0 && s->holes[0].at == s->n_taken;
+}
+
+int
+rpc_transfer_ready(const struct rpc_client *c, const struct rpc_stream *s)
+{
+    int events = 0;
+
+    if (unreceived(s) > 0 || is_at_hole(s) || s->is_remote_eof ||
+        s->is_over)
+        events |= VIREO_STREAM_EVENT_READABLE;
+    if (unsent(c) <= QUEUE_MAX || s->is_over)
+        events |= VIREO_STREAM_EVENT_WRITABLE;
+    return events;
 }
 
 /* Keep a hole from the daemon where it stands among the data. Two holes
@@ -251,14 +271,18 @@ look_before_sending(struct rpc_client *c)
         rpc_io_read(c);
 }
 
-/* Wait until another message of s may be queued. 0, or -1 with err set
- * once s is over. */
+/* Wait until another message of s may be queued: 0, or -1 with err set
+ * once s is over. A non-blocking transfer does not wait: -2 when there is
+ * no room. */
 static int
 wait_for_room(struct rpc_client *c, struct rpc_stream *s,
               struct vireo_error *err)
 {
-    while (!s->is_over && unsent(c) > QUEUE_MAX)
+    while (!s->is_over && unsent(c) > QUEUE_MAX) {
+        if (s->is_nonblock)
+            return -2;
         wait_on(c, s);
+    }
     return s->is_over ? over_error(s, err) : 0;
 }
 
@@ -283,10 +307,15 @@ rpc_transfer_send(struct rpc_stream *s, const char *data, size_t len,
         rc = wait_for_room(c, s, err);
         if (rc == 0 && !queue(c, s, WIRE_STATUS_CONTINUE, data + off, n))
             rc = error_no_memory(err);
-        off += n;
+        if (rc == 0)
+            off += n;
     }
+    rpc_transfer_events_update(c, s);
     pthread_mutex_unlock(&c->lock);
-    return rc < 0 ? -1 : (int)len;
+    /* A non-blocking send that ran out of room sent what fitted. */
+    if (rc == -2 && off > 0)
+        return (int)off;
+    return rc < 0 ? rc : (int)len;
 }
 
 int
@@ -301,13 +330,19 @@ rpc_transfer_send_hole(struct rpc_stream *s, long long length,
                          "%s", "Skipping is not supported with this stream");
     pthread_mutex_lock(&c->lock);
     look_before_sending(c);
-    rc = wait_for_room(c, s, err);
+    /* A hole is a few bytes: a non-blocking transfer queues it whatever
+     * is queued already, as libvirt's send of one never says -2. */
+    if (s->is_nonblock)
+        rc = s->is_over ? over_error(s, err) : 0;
+    else
+        rc = wait_for_room(c, s, err);
     if (rc == 0 &&
         wire_encode_stream_hole(&c->out, &s->call, length, flags) !=
             WIRE_RESULT_OK)
         rc = error_no_memory(err);
     else if (rc == 0)
         rpc_io_kick(c);
+    rpc_transfer_events_update(c, s);
     pthread_mutex_unlock(&c->lock);
     return rc;
 }
@@ -369,10 +404,12 @@ rpc_transfer_recv_sparse(struct rpc_stream *s, char *data, size_t len,
     if (len > INT_MAX)
         len = INT_MAX;
     pthread_mutex_lock(&c->lock);
-    while (unreceived(s) == 0 && !is_at_hole(s) && !s->is_remote_eof &&
-           !s->is_over)
+    while (!(rpc_transfer_ready(c, s) & VIREO_STREAM_EVENT_READABLE) &&
+           !s->is_nonblock)
         wait_on(c, s);
-    if (is_at_hole(s))
+    if (!(rpc_transfer_ready(c, s) & VIREO_STREAM_EVENT_READABLE))
+        rc = -2;            /* non-blocking, and nothing came yet */
+    else if (is_at_hole(s))
         rc = stop_at_hole ? -3 : (int)take_zeros(s, data, len);
     else if (unreceived(s) > 0)
         rc = (int)take(c, s, data, len);
@@ -380,6 +417,7 @@ rpc_transfer_recv_sparse(struct rpc_stream *s, char *data, size_t len,
         rc = 0;
     else
         rc = over_error(s, err);
+    rpc_transfer_events_update(c, s);
     pthread_mutex_unlock(&c->lock);
     return rc;
 }
@@ -399,6 +437,7 @@ rpc_transfer_recv_hole(struct rpc_stream *s, long long *length,
         *length = (long long)s->holes[0].length;
         drop_hole(s);
     }
+    rpc_transfer_events_update(c, s);
     pthread_mutex_unlock(&c->lock);
     return 0;
 }
@@ -442,20 +481,32 @@ rpc_transfer_abort(struct rpc_stream *s, struct vireo_error *err)
 }
 
 void
+rpc_transfer_set_nonblocking(struct rpc_stream *s)
+{
+    pthread_mutex_lock(&s->client->lock);
+    s->is_nonblock = true;
+    pthread_mutex_unlock(&s->client->lock);
+}
+
+void
 rpc_transfer_free(struct rpc_stream *s)
 {
+    struct rpc_free_later later;
     struct rpc_client *c;
 
     if (s == NULL)
         return;
     c = s->client;
     pthread_mutex_lock(&c->lock);
+    later = rpc_transfer_events_detach(s);
     /* Still open: tell the daemon to drop it; its answer finds no stream
      * here and is ignored. */
     if (!s->is_over && !s->is_finishing && !c->is_closed)
         queue(c, s, WIRE_STATUS_ERROR, NULL, 0);
     rpc_stream_unlink(c, s);
     pthread_mutex_unlock(&c->lock);
+    if (later.fn != NULL)
+        later.fn(later.opaque);
     wire_buffer_release(&s->out);
     free(s->holes);
     free(s);

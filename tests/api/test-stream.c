@@ -112,6 +112,62 @@ test_read_only(void)
     vireo_conn_close(ro);
 }
 
+static int
+no_source(struct vireo_stream *st, char *data, size_t nbytes, void *opaque)
+{
+    (void)st, (void)data, (void)nbytes, (void)opaque;
+    return 0;
+}
+
+static int
+no_sink(struct vireo_stream *st, const char *data, size_t nbytes,
+        void *opaque)
+{
+    (void)st, (void)data, (void)nbytes, (void)opaque;
+    return 0;
+}
+
+static void
+no_event(struct vireo_stream *st, int events, void *opaque)
+{
+    (void)st, (void)events, (void)opaque;
+}
+
+/* A non-blocking stream: its events need a driver that opened it, and
+ * the whole-data helpers refuse it before looking for one, as libvirt's
+ * do (python3-libvirt on test:///default gave the words). */
+static void
+test_nonblocking(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_stream *st = vireo_stream_new(conn, VIREO_STREAM_NONBLOCK,
+                                               &err);
+
+    tap_ok(st != NULL, "a non-blocking stream is made");
+    vireo_stream_event_add_callback(st, VIREO_STREAM_EVENT_READABLE,
+                                    no_event, NULL, NULL, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT, NO_SUPPORT "virStreamEventAddCallback",
+             "a stream no call opened takes no event callback");
+    vireo_stream_event_update_callback(st, VIREO_STREAM_EVENT_WRITABLE,
+                                       &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT,
+             NO_SUPPORT "virStreamEventUpdateCallback",
+             "nor updates one");
+    vireo_stream_event_remove_callback(st, &err);
+    is_error(&err, VIR_ERR_NO_SUPPORT,
+             NO_SUPPORT "virStreamEventRemoveCallback",
+             "nor removes one");
+    vireo_stream_send_all(st, no_source, NULL, &err);
+    is_error(&err, VIR_ERR_OPERATION_INVALID, "Requested operation is not "
+             "valid: data sources cannot be used for non-blocking streams",
+             "send_all refuses a non-blocking stream");
+    vireo_stream_recv_all(st, no_sink, NULL, &err);
+    is_error(&err, VIR_ERR_OPERATION_INVALID, "Requested operation is not "
+             "valid: data sinks cannot be used for non-blocking streams",
+             "and so does recv_all");
+    vireo_stream_free(st);
+}
+
 int
 main(void)
 {
@@ -119,12 +175,13 @@ main(void)
     struct vireo_conn *conn;
     struct vireo_storage_vol *vol;
 
-    tap_plan(14);
+    tap_plan(20);
     conn = vireo_conn_open("test:///default", 0, &err);
     vol = make_vol(conn);
     test_unopened(conn);
     test_volume_calls(conn, vol);
     test_read_only();
+    test_nonblocking(conn);
     tap_ok(vireo_stream_new(NULL, 0, &err) == NULL,
            "no stream without a connection");
     vireo_storage_vol_free(vol);
