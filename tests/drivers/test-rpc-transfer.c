@@ -76,10 +76,7 @@ pattern(size_t i)
 static void
 send_stream(int status, const void *data, size_t len)
 {
-    struct wire_buffer out = { 0 };
-
-    wire_encode_stream(&out, &d.call, status, data, len);
-    wire_peer_send_buffer(d.fd, &out);
+    wire_peer_send_stream(d.fd, &d.call, status, data, len);
 }
 
 static void

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "tests/drivers/wire_peer.h"
+#include "wire/decode.h"
+#include "wire/stream.h"
 
 static int
 read_all(int fd, uint8_t *buf, size_t len)
@@ -54,4 +56,30 @@ wire_peer_send_buffer(int fd, struct wire_buffer *out)
         off += (size_t)n;
     }
     wire_buffer_release(out);
+}
+
+void
+wire_peer_send_stream(int fd, const remote_message_header *call, int status,
+                      const void *data, size_t len)
+{
+    struct wire_buffer out = { 0 };
+
+    wire_encode_stream(&out, call, status, data, len);
+    wire_peer_send_buffer(fd, &out);
+}
+
+void
+wire_peer_serve(int fd, void (*on_message)(const struct wire_message *m))
+{
+    uint8_t *buf;
+    long len;
+
+    while ((len = wire_peer_read_message(fd, &buf)) > 0) {
+        struct wire_message m;
+
+        if (wire_decode(buf, (size_t)len, &m) == WIRE_RESULT_OK)
+            on_message(&m);
+        wire_message_free(&m);
+        free(buf);
+    }
 }

@@ -11,11 +11,21 @@
 
 #include "wire/frame.h"
 
+struct wire_message;
+
 /* One whole message from fd into *buf (malloc'ed, the caller's); its
  * length, or -1 at end of file or on error. */
 long wire_peer_read_message(int fd, uint8_t **buf);
 
 /* Write all of out to fd (as far as fd takes it), then release out. */
 void wire_peer_send_buffer(int fd, struct wire_buffer *out);
+
+/* Read messages from fd until end of file, giving each one that decodes
+ * to on_message. */
+void wire_peer_serve(int fd, void (*on_message)(const struct wire_message *m));
+
+/* A STREAM message of the stream whose call is call: status, data. */
+void wire_peer_send_stream(int fd, const remote_message_header *call,
+                           int status, const void *data, size_t len);
 
 #endif /* VIREO_TESTS_DRIVERS_WIRE_PEER_H */
