@@ -14,6 +14,8 @@ input in capitals.
     console_client.py errors URI DOM           what each wrong use answers
     console_client.py nosupport URI DOM        a driver with neither
     console_client.py hold URI DOM             open, say so, then keep sending
+    console_client.py nbecho URI DOM TEXT      echo, through a non-blocking
+                                               stream read in its callbacks
 """
 import sys
 import threading
@@ -183,9 +185,45 @@ def hold(uri, name):
         read_exactly(st, 4096)
 
 
+def nbecho(uri, name, text):
+    """echo through a VIR_STREAM_NONBLOCK console, read in its READABLE
+    callbacks on libvirt's default event loop."""
+    libvirt.virEventRegisterDefaultImpl()
+    conn = libvirt.open(uri)
+    st = conn.newStream(libvirt.VIR_STREAM_NONBLOCK)
+    conn.lookupByName(name).openConsole(None, st, 0)
+    want = text.upper().encode()
+    seen = {"got": b"", "events": 0, "would_block": 0, "eof": False}
+
+    def on_event(stream, events, opaque):
+        seen["events"] |= events
+        data = stream.recv(65536)
+        if data == -2:
+            seen["would_block"] += 1
+        elif not data:
+            seen["eof"] = True
+        else:
+            seen["got"] += data
+    st.eventAddCallback(libvirt.VIR_STREAM_EVENT_READABLE, on_event, None)
+    # The loop wakes at least every 100 ms, so that the deadline counts.
+    timer = libvirt.virEventAddTimeout(100, lambda t, o: None, None)
+    st.send(text.encode())
+    deadline = time.monotonic() + TIMEOUT_S
+    while (not seen["got"].endswith(want) and not seen["eof"] and
+           time.monotonic() < deadline):
+        libvirt.virEventRunDefaultImpl()
+    print("echo=%s" % seen["got"][-len(text):].decode(errors="replace"))
+    print("events=%d" % seen["events"])
+    print("would_block=%d" % seen["would_block"])
+    libvirt.virEventRemoveTimeout(timer)
+    st.eventRemoveCallback()
+    st.finish()
+    print("finish=ok")
+
+
 MODES = {"echo": echo, "two": two, "big": big, "monitor": monitor,
          "eof": eof, "abort": abort, "errors": errors,
-         "nosupport": nosupport, "hold": hold}
+         "nosupport": nosupport, "hold": hold, "nbecho": nbecho}
 
 
 def main():

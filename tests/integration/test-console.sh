@@ -14,6 +14,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/libvirtd.sh"
 : "${SLEEP_GUEST:?SLEEP_GUEST must name the sleep-guest program}"
 : "${VIREO:?VIREO must name the vireo CLI}"
+: "${NBCONSOLE_CLIENT:?NBCONSOLE_CLIENT must name nbconsole-client}"
 
 command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt, libvirt_qemu' 2> /dev/null ||
@@ -24,7 +25,7 @@ PY="timeout 60 /usr/bin/python3"
 CLIENT="$PY $HERE/console_client.py"
 RAW="$PY $HERE/stream_raw.py"
 TTY="$PY $HERE/tty_session.py"
-plan 48
+plan 50
 
 cat > "$DIR/sleep.conf" <<END
 guest_program = "$SLEEP_GUEST"
@@ -59,6 +60,18 @@ $CLIENT echo "$SURI" g1 "hello there" > "$OUT" 2> "$ERR"
 is "$(value echo)" "HELLO THERE" \
    "python: what a console sends comes back through the guest"
 is "$(value finish)" "ok" "... and finishing the stream is confirmed"
+
+# ---- read without blocking: python3-libvirt's VIR_STREAM_NONBLOCK console
+# in its READABLE callbacks, vireo's console socket in a watch of its
+# default loop: the same echo, only READABLE, no read that would block.
+
+$CLIENT nbecho "$SURI" g1 "not blocking" > "$OUT" 2> "$ERR"
+WANT_NB=$(grep -E '^(echo|events|would_block)=' "$OUT")
+is "$WANT_NB" "$(printf 'echo=NOT BLOCKING\nevents=1\nwould_block=0')" \
+   "python: a non-blocking console is read in its READABLE callbacks"
+timeout 60 "$NBCONSOLE_CLIENT" "$SURI" g1 "not blocking" > "$OUT" 2> "$ERR"
+is "$(cat "$OUT")" "$WANT_NB" \
+   "vireo's library reads its console socket on the default loop alike"
 
 $CLIENT two "$SURI" g1 g2 > "$OUT" 2> "$ERR"
 like "$(value first)" "ONE00 ONE01" \
