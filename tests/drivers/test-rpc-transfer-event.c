@@ -17,8 +17,9 @@
  * only while an event its mask asks for stands (READABLE: something to
  * receive, the end or the failure; WRITABLE: room to send); a second
  * callback, and an update or removal without one, are refused; removing
- * the callback or freeing the transfer inside the callback runs the free
- * function once, after the callback returns.
+ * the callback or freeing the transfer inside the callback, or another
+ * thread removing it while it runs, runs the free function once, after
+ * the callback returns.
  */
 #include <fcntl.h>
 #include <pthread.h>
@@ -360,6 +361,85 @@ test_download_fails(struct rpc_client *c)
            "once, after it returned");
 }
 
+/* A callback that another thread removes while it runs. */
+struct handover {
+    struct app      a;
+    pthread_mutex_t lock;
+    pthread_cond_t  cond;
+    bool            is_in_callback;
+    bool            is_removed;
+    int             rc_remove;
+    int             n_free_at_remove;  /* free runs when remove returned */
+};
+
+static void
+on_readable_waits(int events, void *opaque)
+{
+    struct handover *h = opaque;
+
+    (void)events;
+    h->a.n_calls++;
+    pthread_mutex_lock(&h->lock);
+    h->is_in_callback = true;
+    pthread_cond_broadcast(&h->cond);
+    while (!h->is_removed)
+        pthread_cond_wait(&h->cond, &h->lock);
+    pthread_mutex_unlock(&h->lock);
+    h->a.is_done = true;
+}
+
+static void
+on_free_handover(void *opaque)
+{
+    struct handover *h = opaque;
+
+    pthread_mutex_lock(&h->lock);
+    h->a.n_free++;
+    pthread_mutex_unlock(&h->lock);
+}
+
+static void *
+remover_main(void *opaque)
+{
+    struct handover *h = opaque;
+    struct vireo_error err = { 0 };
+
+    pthread_mutex_lock(&h->lock);
+    while (!h->is_in_callback)
+        pthread_cond_wait(&h->cond, &h->lock);
+    pthread_mutex_unlock(&h->lock);
+    h->rc_remove = rpc_transfer_event_remove(h->a.s, &err);
+    pthread_mutex_lock(&h->lock);
+    h->n_free_at_remove = h->a.n_free;
+    h->is_removed = true;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+    return NULL;
+}
+
+static void
+test_remove_from_another_thread(struct rpc_client *c)
+{
+    struct handover h = { .lock = PTHREAD_MUTEX_INITIALIZER,
+                          .cond = PTHREAD_COND_INITIALIZER };
+    struct vireo_error err = { 0 };
+    pthread_t remover;
+
+    h.a.s = open_transfer(c, REMOTE_PROC_STORAGE_VOL_DOWNLOAD, "data");
+    rpc_transfer_event_add(h.a.s, VIREO_STREAM_EVENT_READABLE,
+                           on_readable_waits, &h, on_free_handover, &err);
+    pthread_create(&remover, NULL, remover_main, &h);
+    say_go();
+    run_until_done(&h.a);
+    pthread_join(remover, NULL);
+    run_iterations(IDLE_ITERATIONS);
+    tap_ok(h.rc_remove == 0 && h.n_free_at_remove == 0 && h.a.n_free == 1,
+           "removed by another thread while it runs, the callback's free "
+           "function waits for it to return, then runs once");
+    tap_is_int(h.a.n_calls, 1, "and it is not called again");
+    rpc_transfer_free(h.a.s);
+}
+
 /* WRITABLE: send until -2 (the daemon reads nothing yet). */
 static void
 on_writable(int events, void *opaque)
@@ -422,7 +502,7 @@ main(void)
     struct rpc_client *c;
     int sv[2];
 
-    tap_plan(19);
+    tap_plan(21);
     poll_impl_register();
     socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
     d.fd = sv[1];
@@ -433,6 +513,7 @@ main(void)
            "a client watched through the application's loop");
     test_download(c);
     test_download_fails(c);
+    test_remove_from_another_thread(c);
     test_upload(c);
     rpc_client_close(c);
     run_iterations(1);       /* the loop lets go of the client's socket */
