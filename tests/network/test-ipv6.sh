@@ -12,9 +12,10 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 31
+plan 35
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
+DATA6=$(dirname "$0")/data
 
 # net6_xml NAME FORWARD BRIDGE IP6_ELEMENTS: a network with those <ip>s.
 net6_xml() {
@@ -36,16 +37,25 @@ define_start() {
     nvsh net-define "$DIR/$1.xml" && nvsh net-start "$1"
 }
 
-# client NAME BRIDGE: network namespace NAME, its link NAME-c on a veth
-# whose other end is a port of BRIDGE; duplicate address detection is
-# off on the client's side, so that it can send at once.
+# client NAME BRIDGE [MAC]: network namespace NAME, its link NAME-c (with
+# that MAC address) on a veth whose other end is a port of BRIDGE;
+# duplicate address detection is off on the client's side, so that it
+# can send at once.
 client() {
     ip netns add "$1" &&
         ip link add "$1-h" type veth peer name "$1-c" &&
         ip link set "$1-h" master "$2" up &&
         ip link set "$1-c" netns "$1" &&
         ip netns exec "$1" sh -c "echo 0 > /proc/sys/net/ipv6/conf/$1-c/accept_dad" &&
+        if [ -n "${3:-}" ]; then ip -n "$1" link set "$1-c" address "$3"; fi &&
         ip -n "$1" link set "$1-c" up
+}
+
+# leases_masked NETWORK: its net-dhcp-leases as virsh prints them, the
+# expiry times masked as in data/dhcp6-leases.virsh.
+leases_masked() {
+    nvsh net-dhcp-leases "$@"
+    sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}/EXPIRY             /' "$OUT"
 }
 
 # wait_output CMD...: up to 15 s for CMD to print something; prints it.
@@ -133,7 +143,7 @@ like "$rules" "iifname \"vbr6six\" ip6 saddr fd00:1::/64 accept" \
     "its ip6 table lets the guests' IPv6 out"
 like "$rules" "oifname \"vbr6six\" ip6 daddr fd00:1::/64 accept" \
     "and routes IPv6 to them (libvirt routes IPv6 on nat networks)"
-client c6 vbr6six
+client c6 vbr6six 52:54:00:12:34:56
 route=$(wait_output ip -n c6 -6 route show default proto ra)
 like "$route" "default via fe80::" \
     "a client on the bridge gets dnsmasq's router advertisement"
@@ -145,6 +155,28 @@ case $lease in
 fd00:1::1[0-9a-f][0-9a-f]) ok 0 "of the range" ;;
 *) ok 1 "of the range (got '$lease')" ;;
 esac
+
+# -- The DHCPv6 lease in net-dhcp-leases ---------------------------------------
+# (data/dhcp6-leases.* is what libvirtd 9.0 reported for the same network
+# and client: golden-dhcp6.sh.)
+for _ in $(seq 50); do
+    [ -s "$NET_RUN/six.macs6" ] && break
+    sleep 0.1
+done
+is "$(leases_masked six)" "$(cat "$DATA6/dhcp6-leases.virsh")" \
+    "net-dhcp-leases lists the DHCPv6 lease as libvirtd does: ipv6, the address with its prefix, the MAC address, the DUID as client id"
+is "$(leases_masked six --mac 52:54:00:12:34:56)" \
+    "$(cat "$DATA6/dhcp6-leases.virsh")" "and so when asked for the client's MAC address"
+is "$(leases_masked six --mac 52:54:00:00:00:01 | grep -c ipv6)" 0 \
+    "and not for another MAC address"
+is "$(/usr/bin/python3 -c "
+import libvirt
+net = libvirt.open('$QURI').networkLookupByName('six')
+for lease in net.DHCPLeases():
+    lease['expirytime'] = 'EXPIRY'
+    print(sorted(lease.items()))
+")" "$(cat "$DATA6/dhcp6-leases.python")" \
+    "python3-libvirt gets its IAID, type, prefix and bridge as from libvirtd"
 
 nvsh net-update six add-last ip-dhcp-host \
     "<host id='0:3:0:1:52:54:0:0:0:9' name='h6' ip='fd00:1::50'/>" \
