@@ -12,7 +12,7 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 35
+plan 48
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
 DATA6=$(dirname "$0")/data
@@ -116,6 +116,67 @@ like "$(cat "$ERR")" "prefix length must be at least 64" \
     "in the words of dnsmasq, which refuses it under libvirtd too"
 has_link vbr6p
 is "$?/$(dnsmasq_pids p48)" "1/" "and it leaves no bridge and no dnsmasq"
+
+# -- IPv6 forwarding that would flush routes from router advertisements -----
+# (First, while the host does not forward IPv6: then its kernel takes the
+# advertisement of ra_send.py, from namespace rtr on the other end of
+# up0, and adds a default route flagged as autoconfigured. The words are
+# libvirtd's for the same host: data/forwarding.err, golden-host.sh.)
+ip netns add rtr &&
+    ip link add up0 type veth peer name rtr0 &&
+    ip link set rtr0 netns rtr &&
+    ip netns exec rtr sh -c 'echo 0 > /proc/sys/net/ipv6/conf/rtr0/accept_dad' &&
+    echo 0 > /proc/sys/net/ipv6/conf/up0/accept_dad &&
+    ip link set up0 up && ip -n rtr link set rtr0 up &&
+    ip netns exec rtr /usr/bin/python3 "$(dirname "$0")/ra_send.py" rtr0
+like "$(wait_output ip -6 route show default proto ra)" "dev up0" \
+    "the host has a default route from a router advertisement on up0 (accept_ra 1)"
+define_start fwd nat vbr6fw "<ip family='ipv6' address='fd00:20::1' prefix='64'/>"
+is "$RC $(grep '^error' "$ERR")" "1 $(cat "$DATA6/forwarding.err")" \
+    "an IPv6 nat network is refused, as libvirt refuses it, naming the link"
+has_link vbr6fw
+is "$?/$(dnsmasq_pids fwd)/$(sysctl6 all forwarding)" "1//0" \
+    "with no bridge or dnsmasq left, and IPv6 forwarding still off"
+define_start iso6 '' vbr6iso "<ip family='ipv6' address='fd00:21::1' prefix='64'/>"
+is "$RC" 0 "an isolated IPv6 network, which needs no forwarding, starts"
+nvsh net-destroy iso6
+echo 2 > /proc/sys/net/ipv6/conf/up0/accept_ra
+nvsh net-start fwd
+is "$RC $(sysctl6 all forwarding)" "0 1" \
+    "with accept_ra 2 on up0 the nat network starts and IPv6 forwarding goes on"
+like "$(ip -6 route show default proto ra)" "dev up0" \
+    "and the advertised route is kept"
+nvsh net-destroy fwd
+
+# -- Static routes -------------------------------------------------------------
+# (data/routes.ip: the routes libvirtd put on the host for the same
+# network, golden-host.sh.)
+define_start routes route vbr6rt "<ip address='192.168.160.1' netmask='255.255.255.0'/>
+  <ip family='ipv6' address='fd00:5::1' prefix='64'/>
+  <route address='192.168.170.0' prefix='24' gateway='192.168.160.2'/>
+  <route family='ipv4' address='192.168.171.0' netmask='255.255.255.0' gateway='192.168.160.3' metric='5'/>
+  <route family='ipv6' address='fd00:6::' prefix='64' gateway='fd00:5::2'/>
+  <route family='ipv6' address='fd00:7::' prefix='48' gateway='fd00:5::3' metric='20'/>"
+is "$RC" 0 "a network with IPv4 and IPv6 static routes starts"
+is "$({ ip route show dev vbr6rt; ip -6 route show dev vbr6rt; } | grep ' via ')" \
+    "$(cat "$DATA6/routes.ip")" \
+    "its routes go through its bridge, with their metrics, as libvirtd adds them"
+nvsh net-destroy routes
+is "$RC/$(ip route | grep -c 192.168.17)/$(ip -6 route | grep -c -e fd00:6:: -e fd00:7::)" \
+    "0/0/0" "net-destroy takes them off the host with the bridge"
+
+# -- <network ipv6='yes'> without an IPv6 address --------------------------------
+net6_xml nogw nat vbr6g "<ip address='192.168.152.1' netmask='255.255.255.0'/>" |
+    sed "s/<network>/<network ipv6='yes'>/" > "$DIR/nogw.xml"
+nvsh net-define "$DIR/nogw.xml" && nvsh net-start nogw
+is "$RC/$(sysctl6 vbr6g disable_ipv6)" "0/1" \
+    "an ipv6='yes' network starts, its bridge without IPv6 of its own, as under libvirt"
+rules=$(nft list table ip6 vireo_nogw 2> /dev/null)
+like "$rules" 'iifname "vbr6g" oifname "vbr6g" accept' \
+    "its guests' IPv6 between themselves is let through"
+like "$rules" 'oifname "vbr6g" reject' "and any other to or from the bridge refused"
+nvsh net-destroy nogw
+is "$(nft list tables | grep -c 'vireo_nogw$')" 0 "net-destroy removes its tables"
 
 # -- Dual stack, nat, DHCPv6 -------------------------------------------------
 define_start six nat vbr6six "<ip address='10.60.0.1' netmask='255.255.255.0'/>
