@@ -19,9 +19,10 @@
 #include <time.h>
 
 #include "drivers/conf/network_xml.h"
+#include "drivers/conf/network_xml_ip6.h"
+#include "drivers/conf/network_xml_shape.h"
 #include "drivers/error.h"
 #include "drivers/network/net_ipv4.h"
-#include "drivers/network/net_ipv6.h"
 #include "drivers/network/net_lease_mac.h"
 #include "drivers/network/net_slots.h"
 #include "drivers/network/net_state.h"
@@ -184,6 +185,21 @@ read_leases(struct net_obj *obj, const char *mac,
     return n;
 }
 
+/* The prefix attribute of the network's first IPv6 address: libvirt
+ * gives its DHCPv6 leases that, 0 when the address has none (although
+ * the address itself is then a /64). */
+static int
+ipv6_prefix(const struct network_def *def)
+{
+    char text[16];
+
+    for (xmlNodePtr c = xmlDocGetRootElement(def->doc)->children; c != NULL;
+         c = c->next)
+        if (network_shape_is(c, "ip") && network_ip6_is(c))
+            return atoi(network_ip_attr(c, "prefix", text, sizeof(text)));
+    return 0;
+}
+
 int
 netdrv_network_get_dhcp_leases(struct vireo_network *net, const char *mac,
                                struct vireo_network_dhcp_lease ***leases,
@@ -191,17 +207,14 @@ netdrv_network_get_dhcp_leases(struct vireo_network *net, const char *mac,
 {
     struct lease_prefixes prefixes = { 0, 0 };
     struct net_obj *obj;
-    struct net_ipv6 *ip6 = NULL;
     struct net_ipv4 ip;
 
     if (error_check_flags(err, VIR_FROM_NETWORK, flags, 0,
                           "networkGetDHCPLeases") < 0 ||
         (obj = net_slots_obj(net, err)) == NULL ||
-        net_ipv4_read(obj->base.def, &ip, err) < 0 ||
-        (ip6 = net_ipv6_read_new(obj->base.def, err)) == NULL)
+        net_ipv4_read(obj->base.def, &ip, err) < 0)
         return -1;
     prefixes.ipv4 = ip.prefix;
-    prefixes.ipv6 = ip6->n_addrs > 0 ? ip6->addrs[0].prefix : 0;
-    free(ip6);
+    prefixes.ipv6 = ipv6_prefix(obj->base.def);
     return read_leases(obj, mac, &prefixes, leases, err);
 }

@@ -12,7 +12,7 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 48
+plan 49
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
 DATA6=$(dirname "$0")/data
@@ -238,6 +238,18 @@ for lease in net.DHCPLeases():
     print(sorted(lease.items()))
 ")" "$(cat "$DATA6/dhcp6-leases.python")" \
     "python3-libvirt gets its IAID, type, prefix and bridge as from libvirtd"
+define_start np nat vbr6np "<ip family='ipv6' address='fd00:4::1'>
+    <dhcp><range start='fd00:4::100' end='fd00:4::1ff'/></dhcp></ip>"
+client c4 vbr6np 52:54:00:12:34:57
+wait_quiet ip -6 addr show dev vbr6np tentative
+ip netns exec c4 /usr/bin/python3 "$SOLICIT" c4-c > /dev/null
+for _ in $(seq 50); do
+    [ -s "$NET_RUN/np.macs6" ] && break
+    sleep 0.1
+done
+is "$(leases_masked np)" "$(cat "$DATA6/dhcp6-leases-noprefix.virsh")" \
+    "a lease of an IPv6 address given no prefix says /0, as libvirtd's does"
+nvsh net-destroy np
 
 nvsh net-update six add-last ip-dhcp-host \
     "<host id='0:3:0:1:52:54:0:0:0:9' name='h6' ip='fd00:1::50'/>" \
