@@ -206,14 +206,15 @@ static int
 enable_forwarding(const struct network_def *def, const struct net_ipv6 *ip6,
                   struct vireo_error *err)
 {
-    if ((def->forward == NETWORK_FORWARD_NAT ||
-         def->forward == NETWORK_FORWARD_ROUTE) &&
-        net_link_enable_forwarding(err) < 0)
+    bool is_ipv6 = def->forward != NETWORK_FORWARD_NONE && ip6->n_addrs > 0;
+
+    if ((is_ipv6 && net_link6_check_forwarding(err) < 0) ||
+        ((def->forward == NETWORK_FORWARD_NAT ||
+          def->forward == NETWORK_FORWARD_ROUTE) &&
+         net_link_enable_forwarding(err) < 0) ||
+        (is_ipv6 && net_link6_enable_forwarding(err) < 0))
         return -1;
-    if (def->forward == NETWORK_FORWARD_NONE || ip6->n_addrs == 0)
-        return 0;
-    return net_link6_check_forwarding(err) < 0 ||
-           net_link6_enable_forwarding(err) < 0 ? -1 : 0;
+    return 0;
 }
 
 /* The bridge with its addresses, up, its routes, forwarding and
