@@ -274,6 +274,19 @@ check_one(const char *net, xmlNodePtr r, struct vireo_error *err)
 
 /* ---- Is each gateway on one of the network's subnets? ----------------- */
 
+/* The leading one bits of an IPv4 netmask (network order). */
+static int
+mask_bits(const void *mask)
+{
+    uint32_t m;
+    int n = 0;
+
+    memcpy(&m, mask, sizeof(m));
+    for (m = ntohl(m); m & 0x80000000u; m <<= 1)
+        n++;
+    return n;
+}
+
 /* The prefix of an <ip> as libvirt's virNetworkIPDefPrefix gives it: its
  * prefix, its netmask's, or for IPv4 its address class's. */
 static int
@@ -281,18 +294,14 @@ ip_prefix(xmlNodePtr ip, int fam, const struct in6_addr *a)
 {
     char text[INET6_ADDRSTRLEN];
     struct in_addr mask;
-    int n = 0;
 
     if (network_ip_attr(ip, "prefix", text, sizeof(text))[0] != '\0')
         return atoi(text);
     if (fam == AF_INET6)
         return NETWORK_IP6_DEFAULT_PREFIX;
     if (inet_pton(AF_INET, network_ip_attr(ip, "netmask", text, sizeof(text)),
-                  &mask) == 1) {
-        for (uint32_t m = ntohl(mask.s_addr); m & 0x80000000u; m <<= 1)
-            n++;
-        return n;
-    }
+                  &mask) == 1)
+        return mask_bits(&mask);
     return a->s6_addr[0] < 128 ? 8 : a->s6_addr[0] < 192 ? 16 : 24;
 }
 
@@ -364,9 +373,7 @@ network_route_read(xmlNodePtr route, struct network_route *out)
     out->prefix = atoi(network_ip_attr(route, "prefix", text, sizeof(text)));
     if (parse_any(network_ip_attr(route, "netmask", text, sizeof(text)),
                   &mask) == AF_INET)
-        for (uint32_t m = ntohl(((struct in_addr *)&mask)->s_addr);
-             m & 0x80000000u; m <<= 1)
-            out->prefix++;
+        out->prefix = mask_bits(&mask);
     out->metric = (unsigned)atoi(network_ip_attr(route, "metric", text,
                                                  sizeof(text)));
     if (out->metric == 0)
