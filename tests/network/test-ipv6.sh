@@ -12,7 +12,7 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 49
+plan 50
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
 DATA6=$(dirname "$0")/data
@@ -226,6 +226,9 @@ for _ in $(seq 50); do
 done
 is "$(leases_masked six)" "$(cat "$DATA6/dhcp6-leases.virsh")" \
     "net-dhcp-leases lists the DHCPv6 lease as libvirtd does: ipv6, the address with its prefix, the MAC address, the DUID as client id"
+nvsh net-dhcp-leases six
+is "$(timeout "$VSH_TIMEOUT" "$VIREO" -c "$QURI" net-dhcp-leases six 2>&1)" \
+    "$(cat "$OUT")" "the vireo CLI prints the DHCPv6 lease as virsh does"
 is "$(leases_masked six --mac 52:54:00:12:34:56)" \
     "$(cat "$DATA6/dhcp6-leases.virsh")" "and so when asked for the client's MAC address"
 is "$(leases_masked six --mac 52:54:00:00:00:01 | grep -c ipv6)" 0 \
