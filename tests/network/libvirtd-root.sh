@@ -43,7 +43,7 @@ grep -q '^kvm:' "$LV_DIR/group" || echo "kvm:x:64056:" >> "$LV_DIR/group"
 mount --bind "$LV_DIR/passwd" /etc/passwd &&
     mount --bind "$LV_DIR/group" /etc/group || exit 1
 
-mkdir -p "$LV_DIR/stubs" "$LV_DIR/upper" "$LV_DIR/work"
+mkdir -p "$LV_DIR/stubs"
 for tool in iptables ip6tables ebtables; do
     printf '#!/bin/sh\necho "%s $*" >> "%s"\n' "$tool" "$FW_LOG" \
         > "$LV_DIR/stubs/$tool"
