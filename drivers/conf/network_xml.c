@@ -17,6 +17,7 @@
 
 #include "drivers/conf/network_xml.h"
 #include "drivers/conf/network_xml_ip6.h"
+#include "drivers/conf/network_xml_route.h"
 #include "drivers/conf/network_xml_shape.h"
 #include "drivers/conf/uuid.h"
 #include "drivers/conf/xml_read.h"
@@ -173,6 +174,23 @@ forward_dev_as_interface(xmlNodePtr root, struct vireo_error *err)
     return rc;
 }
 
+/* <network ipv6='yes'> (IPv6 between guests without an IPv6 address on
+ * the network) or 'no', which libvirt does not write back. */
+static int
+read_ipv6_setting(xmlNodePtr root, const char *name, struct vireo_error *err)
+{
+    char *v = attr(root, "ipv6");
+    int rc = 0;
+
+    if (v != NULL && strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+        rc = error_set(err, VIR_ERR_XML_ERROR, VIR_FROM_NETWORK,
+                       "Invalid ipv6 setting '%s' in network '%s'", v, name);
+    else if (v != NULL && strcmp(v, "no") == 0)
+        xmlUnsetProp(root, BAD_CAST "ipv6");
+    free(v);
+    return rc;
+}
+
 static int
 read_root(struct network_def *def, struct vireo_error *err)
 {
@@ -186,7 +204,9 @@ read_root(struct network_def *def, struct vireo_error *err)
     if (read_name(def, root, err) < 0 || read_uuid(def, root, err) < 0 ||
         read_forward(def, root, err) < 0 || read_bridge(def, root, err) < 0 ||
         forward_dev_as_interface(root, err) < 0 ||
-        network_ip6_check(root, def->name, err) < 0)
+        read_ipv6_setting(root, def->name, err) < 0 ||
+        network_ip6_check(root, def->name, err) < 0 ||
+        network_route_check(root, def->name, err) < 0)
         return -1;
     return network_shape_normalise(root, err);
 }
@@ -227,6 +247,16 @@ network_def_copy(const struct network_def *def, struct vireo_error *err)
     copy = network_def_parse(text, err);
     free(text);
     return copy;
+}
+
+bool
+network_def_is_ipv6_nogw(const struct network_def *def)
+{
+    char *v = attr(xmlDocGetRootElement(def->doc), "ipv6");
+    bool is_yes = v != NULL && strcmp(v, "yes") == 0;
+
+    free(v);
+    return is_yes;
 }
 
 /* ---- Writing ---------------------------------------------------------- */

@@ -66,6 +66,10 @@ struct network_def *network_def_copy(const struct network_def *def,
 /* network_def_free(NULL) is a no-op. */
 void network_def_free(struct network_def *def);
 
+/* Does <network ipv6='yes'> ask for IPv6 between the guests even
+ * without an IPv6 address on the network? */
+bool network_def_is_ipv6_nogw(const struct network_def *def);
+
 /* libvirt's word for a forward mode ("nat", "bridge"), or NULL. */
 const char *network_forward_to_string(int forward);
 

@@ -14,6 +14,7 @@
 #include "drivers/network/net_dnsmasq.h"
 #include "drivers/network/net_ipv4.h"
 #include "drivers/network/net_ipv6.h"
+#include "drivers/network/net_lease_mac.h"
 #include "drivers/network/net_state.h"
 #include "drivers/network/net_store.h"
 #include "drivers/worker.h"
@@ -266,27 +267,42 @@ write_files(struct net_state *st, const struct net_obj *obj,
     return write_run_file(st, name, "hosts",
                           net_dnsmasq_hosts_text(obj, ip, err), err) < 0 ||
            write_run_file(st, name, "conf",
-                          net_dnsmasq_conf_text(st, obj, ip, err), err) < 0
+                          net_dnsmasq_conf_text(st, obj, ip, err), err) < 0 ||
+           net_lease_mac_write_script(st->run_dir, name, err) < 0
            ? -1 : 0;
 }
 
 static void on_exit_cb(struct worker_child *c, int status, void *opaque);
 
+/* "--OPTION=RUN_DIR/NAME.SUFFIX", malloc'ed, or NULL. */
+static char *
+run_file_arg(const struct net_state *st, const char *option,
+             const char *name, const char *suffix)
+{
+    char *arg;
+
+    return asprintf(&arg, "--%s=%s/%s.%s", option, st->run_dir, name,
+                    suffix) < 0 ? NULL : arg;
+}
+
+/* Its command line, as libvirt's: the configuration, and the lease
+ * script (net_lease_mac.h). */
 static int
 spawn(struct net_state *st, struct net_obj *obj, struct vireo_error *err)
 {
-    const char *prog = find_program();
-    char *conf_arg = NULL;
+    const char *prog = find_program(), *name = obj->base.def->name;
+    char *conf_arg = run_file_arg(st, "conf-file", name, "conf");
+    char *script_arg = run_file_arg(st, "dhcp-script", name, "lease-script");
     int rc = -1;
 
     if (prog == NULL) {
         error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK, "%s",
                   "Cannot find 'dnsmasq' in path");
-    } else if (asprintf(&conf_arg, "--conf-file=%s/%s.conf",
-                                     st->run_dir, obj->base.def->name) < 0) {
+    } else if (conf_arg == NULL || script_arg == NULL) {
         error_no_memory(err);
     } else {
-        const char *argv[] = { prog, conf_arg, "--keep-in-foreground", NULL };
+        const char *argv[] = { prog, conf_arg, script_arg,
+                               "--keep-in-foreground", NULL };
         struct worker_child_spec spec = {
             .argv = argv, .stdin_fd = -1, .stdout_fd = -1, .stderr_fd = -1,
             .is_detached = true,
@@ -300,6 +316,7 @@ spawn(struct net_state *st, struct net_obj *obj, struct vireo_error *err)
         }
     }
     free(conf_arg);
+    free(script_arg);
     return rc;
 }
 
@@ -359,7 +376,7 @@ is_ours(struct net_state *st, const char *name, pid_t pid)
         return false;
     n = fread(args, 1, sizeof(args) - 1, f);
     fclose(f);
-    if (asprintf(&want, "--conf-file=%s/%s.conf", st->run_dir, name) < 0)
+    if ((want = run_file_arg(st, "conf-file", name, "conf")) == NULL)
         return false;
     for (size_t i = 0; i < n; i += strlen(args + i) + 1) {
         args[n] = '\0';
@@ -409,6 +426,7 @@ remove_files(struct net_state *st, const char *name)
         net_store_remove(path);
         free(path);
     }
+    net_lease_mac_remove(st->run_dir, name);
 }
 
 /* Once the record is freed no exit callback follows, so the network may

@@ -9,6 +9,9 @@
  *                         again on SIGHUP, so net-update reaches it live
  *   RUN_DIR/NAME.leases   its leases (dhcp-leasefile), for dhcp-leases
  *   RUN_DIR/NAME.log      what it logs
+ *   RUN_DIR/NAME.lease-script and NAME.macs6: its --dhcp-script, which
+ *                         keeps its DHCPv6 clients' MAC addresses
+ *                         (net_lease_mac.h)
  * It runs detached (worker_child.h), in the foreground, so that it
  * outlives a daemon restart like the bridge it serves and is found again
  * by its pid; its exit still reaches the network thread, which logs it

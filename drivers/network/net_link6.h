@@ -29,6 +29,13 @@ int net_link6_set_sysctls(const char *bridge, bool has_ipv6,
 int net_link6_add_address(const char *bridge, const struct in6_addr *address,
                           int prefix, struct vireo_error *err);
 
+/* libvirt's check before it turns IPv6 forwarding on: the kernel
+ * flushes the routes it configured from router advertisements
+ * (RTF_ADDRCONF) on a link whose accept_ra is 1 (or 0 while "all" is 1)
+ * when forwarding goes on, so refuse in libvirt's words, naming the
+ * link. 0, or -1 with err set (VIR_ERR_INTERNAL_ERROR). */
+int net_link6_check_forwarding(struct vireo_error *err);
+
 /* Let the host forward IPv6 packets (never undone, as libvirt never
  * undoes it). */
 int net_link6_enable_forwarding(struct vireo_error *err);

@@ -31,7 +31,8 @@ net_nft_is_wanted(const struct net_obj *obj, const struct net_ipv4 *ip)
 {
     int f = obj->base.def->forward;
 
-    return (ip->has_address || net_ipv6_is_present(obj->base.def)) &&
+    return (ip->has_address || net_ipv6_is_present(obj->base.def) ||
+            network_def_is_ipv6_nogw(obj->base.def)) &&
            (f == NETWORK_FORWARD_NAT || f == NETWORK_FORWARD_ROUTE ||
             f == NETWORK_FORWARD_NONE);
 }
@@ -194,7 +195,10 @@ ruleset(const char *name, const struct net_obj *obj,
     fprintf(out, "table ip6 %s\ndelete table ip6 %s\n", table, table);
     if (obj != NULL && ip->has_address)
         put_ipv4_table(out, table, obj, ip);
-    if (obj != NULL && ip6->n_addrs > 0)
+    /* <network ipv6='yes'> without an IPv6 address still gets libvirt's
+     * IPv6 rules for the bridge: between guests, and nothing else. */
+    if (obj != NULL &&
+        (ip6->n_addrs > 0 || network_def_is_ipv6_nogw(obj->base.def)))
         put_ipv6_table(out, table, obj, ip6);
     if (fclose(out) != 0) {
         free(text);

@@ -29,7 +29,7 @@ typedef void (*net_nft_done)(struct net_state *st, const char *name, int rc,
                              const struct vireo_error *err, void *opaque);
 
 /* Does this network get a table? (nat, route and isolated ones with an
- * IPv4 or IPv6 address.) */
+ * IPv4 or IPv6 address, or with <network ipv6='yes'>.) */
 bool net_nft_is_wanted(const struct net_obj *obj, const struct net_ipv4 *ip);
 
 /* The nft transaction that loads obj's tables, as net_nft_apply runs

@@ -14,6 +14,7 @@
 #include "drivers/network/net_link.h"
 #include "drivers/network/net_link6.h"
 #include "drivers/network/net_nft.h"
+#include "drivers/network/net_route.h"
 #include "drivers/network/net_run.h"
 #include "drivers/network/net_state.h"
 #include "drivers/network/net_store.h"
@@ -184,7 +185,7 @@ check_virtual(const struct net_obj *obj, const struct net_ipv4 *ip,
 }
 
 /* IPv6 on the new bridge: its sysctls and addresses (before it comes
- * up, as libvirt adds them), and forwarding for nat and route. */
+ * up, as libvirt adds them). */
 static int
 setup_ipv6(const struct network_def *def, const struct net_ipv6 *ip6,
            struct vireo_error *err)
@@ -195,13 +196,29 @@ setup_ipv6(const struct network_def *def, const struct net_ipv6 *ip6,
         if (net_link6_add_address(def->bridge, &ip6->addrs[i].address,
                                   ip6->addrs[i].prefix, err) < 0)
             return -1;
-    if (ip6->n_addrs > 0 && (def->forward == NETWORK_FORWARD_NAT ||
-                             def->forward == NETWORK_FORWARD_ROUTE))
-        return net_link6_enable_forwarding(err);
     return 0;
 }
 
-/* The bridge, its addresses, forwarding and dnsmasq. */
+/* Forwarding, as libvirt turns it on once the bridge is up: IPv4 for nat
+ * and route, IPv6 for any forward mode when the network has an IPv6
+ * address, unless that would flush routes (net_link6_check_forwarding). */
+static int
+enable_forwarding(const struct network_def *def, const struct net_ipv6 *ip6,
+                  struct vireo_error *err)
+{
+    bool is_ipv6 = def->forward != NETWORK_FORWARD_NONE && ip6->n_addrs > 0;
+
+    if ((is_ipv6 && net_link6_check_forwarding(err) < 0) ||
+        ((def->forward == NETWORK_FORWARD_NAT ||
+          def->forward == NETWORK_FORWARD_ROUTE) &&
+         net_link_enable_forwarding(err) < 0) ||
+        (is_ipv6 && net_link6_enable_forwarding(err) < 0))
+        return -1;
+    return 0;
+}
+
+/* The bridge with its addresses, up, its routes, forwarding and
+ * dnsmasq, in libvirt's order. */
 static int
 setup_virtual(struct net_state *st, struct net_obj *obj,
               const struct net_ipv4 *ip, const struct net_ipv6 *ip6,
@@ -225,10 +242,11 @@ setup_virtual(struct net_state *st, struct net_obj *obj,
     if ((ip->has_address &&
          net_link_set_ipv4(def->bridge, ip->address, ip->netmask, err) < 0) ||
         setup_ipv6(def, ip6, err) < 0 ||
-        net_link_up(def->bridge, err) < 0 ||
-        ((def->forward == NETWORK_FORWARD_NAT ||
-          def->forward == NETWORK_FORWARD_ROUTE) &&
-         net_link_enable_forwarding(err) < 0) ||
+        net_link_up(def->bridge, err) < 0)
+        rc = -1;
+    if (rc == 0)
+        net_route_add_all(st, def);
+    if (rc < 0 || enable_forwarding(def, ip6, err) < 0 ||
         (net_dnsmasq_is_wanted(obj, ip) &&
          net_dnsmasq_start(st, obj, ip, err) < 0)) {
         net_dnsmasq_stop(st, obj);

@@ -267,7 +267,7 @@ int
 main(int argc, char **argv)
 {
     static const char *const cases[] = {
-        "dual", "v6only", "slaac", "isolated", "natv6", "static6",
+        "dual", "v6only", "slaac", "isolated", "natv6", "static6", "nogw",
     };
 
     if (argc < 2) {

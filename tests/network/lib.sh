@@ -85,13 +85,22 @@ net_row() {
 }
 
 # dnsmasq_pids NAME: the pids of the dnsmasq processes run with network
-# NAME's configuration (every one of this test's with NAME empty).
+# NAME's configuration (every one of this test's with NAME empty). The
+# helper each forks to run its --dhcp-script, a child with the same
+# command line that ends with it, is not one of them.
 dnsmasq_pids() {
-    local f args
+    local f args pid stat
     for f in /proc/[0-9]*/cmdline; do
         mapfile -d '' -t args 2> /dev/null < "$f" || continue
         case ${args[1]:-} in
-        "--conf-file=$NET_RUN/$1"*) f=${f#/proc/}; echo "${f%/cmdline}" ;;
+        "--conf-file=$NET_RUN/$1"*)
+            pid=${f#/proc/}
+            pid=${pid%/cmdline}
+            read -r stat 2> /dev/null < "/proc/$pid/stat" || continue
+            stat=${stat##*) }
+            stat=${stat#* }
+            cmp -s "/proc/${stat%% *}/cmdline" "$f" || echo "$pid"
+            ;;
         esac
     done
 }

@@ -12,9 +12,10 @@
 # net-destroy, which leaves nothing behind.
 . "$(dirname "$0")/lib.sh"
 
-plan 31
+plan 50
 
 SOLICIT=$(dirname "$0")/dhcp6_solicit.py
+DATA6=$(dirname "$0")/data
 
 # net6_xml NAME FORWARD BRIDGE IP6_ELEMENTS: a network with those <ip>s.
 net6_xml() {
@@ -36,16 +37,25 @@ define_start() {
     nvsh net-define "$DIR/$1.xml" && nvsh net-start "$1"
 }
 
-# client NAME BRIDGE: network namespace NAME, its link NAME-c on a veth
-# whose other end is a port of BRIDGE; duplicate address detection is
-# off on the client's side, so that it can send at once.
+# client NAME BRIDGE [MAC]: network namespace NAME, its link NAME-c (with
+# that MAC address) on a veth whose other end is a port of BRIDGE;
+# duplicate address detection is off on the client's side, so that it
+# can send at once.
 client() {
     ip netns add "$1" &&
         ip link add "$1-h" type veth peer name "$1-c" &&
         ip link set "$1-h" master "$2" up &&
         ip link set "$1-c" netns "$1" &&
         ip netns exec "$1" sh -c "echo 0 > /proc/sys/net/ipv6/conf/$1-c/accept_dad" &&
+        if [ -n "${3:-}" ]; then ip -n "$1" link set "$1-c" address "$3"; fi &&
         ip -n "$1" link set "$1-c" up
+}
+
+# leases_masked NETWORK: its net-dhcp-leases as virsh prints them, the
+# expiry times masked as in data/dhcp6-leases.virsh.
+leases_masked() {
+    nvsh net-dhcp-leases "$@"
+    sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{8}/EXPIRY             /' "$OUT"
 }
 
 # wait_output CMD...: up to 15 s for CMD to print something; prints it.
@@ -107,6 +117,67 @@ like "$(cat "$ERR")" "prefix length must be at least 64" \
 has_link vbr6p
 is "$?/$(dnsmasq_pids p48)" "1/" "and it leaves no bridge and no dnsmasq"
 
+# -- IPv6 forwarding that would flush routes from router advertisements -----
+# (First, while the host does not forward IPv6: then its kernel takes the
+# advertisement of ra_send.py, from namespace rtr on the other end of
+# up0, and adds a default route flagged as autoconfigured. The words are
+# libvirtd's for the same host: data/forwarding.err, golden-host.sh.)
+ip netns add rtr &&
+    ip link add up0 type veth peer name rtr0 &&
+    ip link set rtr0 netns rtr &&
+    ip netns exec rtr sh -c 'echo 0 > /proc/sys/net/ipv6/conf/rtr0/accept_dad' &&
+    echo 0 > /proc/sys/net/ipv6/conf/up0/accept_dad &&
+    ip link set up0 up && ip -n rtr link set rtr0 up &&
+    ip netns exec rtr /usr/bin/python3 "$(dirname "$0")/ra_send.py" rtr0
+like "$(wait_output ip -6 route show default proto ra)" "dev up0" \
+    "the host has a default route from a router advertisement on up0 (accept_ra 1)"
+define_start fwd nat vbr6fw "<ip family='ipv6' address='fd00:20::1' prefix='64'/>"
+is "$RC $(grep '^error' "$ERR")" "1 $(cat "$DATA6/forwarding.err")" \
+    "an IPv6 nat network is refused, as libvirt refuses it, naming the link"
+has_link vbr6fw
+is "$?/$(dnsmasq_pids fwd)/$(sysctl6 all forwarding)" "1//0" \
+    "with no bridge or dnsmasq left, and IPv6 forwarding still off"
+define_start iso6 '' vbr6iso "<ip family='ipv6' address='fd00:21::1' prefix='64'/>"
+is "$RC" 0 "an isolated IPv6 network, which needs no forwarding, starts"
+nvsh net-destroy iso6
+echo 2 > /proc/sys/net/ipv6/conf/up0/accept_ra
+nvsh net-start fwd
+is "$RC $(sysctl6 all forwarding)" "0 1" \
+    "with accept_ra 2 on up0 the nat network starts and IPv6 forwarding goes on"
+like "$(ip -6 route show default proto ra)" "dev up0" \
+    "and the advertised route is kept"
+nvsh net-destroy fwd
+
+# -- Static routes -------------------------------------------------------------
+# (data/routes.ip: the routes libvirtd put on the host for the same
+# network, golden-host.sh.)
+define_start routes route vbr6rt "<ip address='192.168.160.1' netmask='255.255.255.0'/>
+  <ip family='ipv6' address='fd00:5::1' prefix='64'/>
+  <route address='192.168.170.0' prefix='24' gateway='192.168.160.2'/>
+  <route family='ipv4' address='192.168.171.0' netmask='255.255.255.0' gateway='192.168.160.3' metric='5'/>
+  <route family='ipv6' address='fd00:6::' prefix='64' gateway='fd00:5::2'/>
+  <route family='ipv6' address='fd00:7::' prefix='48' gateway='fd00:5::3' metric='20'/>"
+is "$RC" 0 "a network with IPv4 and IPv6 static routes starts"
+is "$({ ip route show dev vbr6rt; ip -6 route show dev vbr6rt; } | grep ' via ')" \
+    "$(cat "$DATA6/routes.ip")" \
+    "its routes go through its bridge, with their metrics, as libvirtd adds them"
+nvsh net-destroy routes
+is "$RC/$(ip route | grep -c 192.168.17)/$(ip -6 route | grep -c -e fd00:6:: -e fd00:7::)" \
+    "0/0/0" "net-destroy takes them off the host with the bridge"
+
+# -- <network ipv6='yes'> without an IPv6 address --------------------------------
+net6_xml nogw nat vbr6g "<ip address='192.168.152.1' netmask='255.255.255.0'/>" |
+    sed "s/<network>/<network ipv6='yes'>/" > "$DIR/nogw.xml"
+nvsh net-define "$DIR/nogw.xml" && nvsh net-start nogw
+is "$RC/$(sysctl6 vbr6g disable_ipv6)" "0/1" \
+    "an ipv6='yes' network starts, its bridge without IPv6 of its own, as under libvirt"
+rules=$(nft list table ip6 vireo_nogw 2> /dev/null)
+like "$rules" 'iifname "vbr6g" oifname "vbr6g" accept' \
+    "its guests' IPv6 between themselves is let through"
+like "$rules" 'oifname "vbr6g" reject' "and any other to or from the bridge refused"
+nvsh net-destroy nogw
+is "$(nft list tables | grep -c 'vireo_nogw$')" 0 "net-destroy removes its tables"
+
 # -- Dual stack, nat, DHCPv6 -------------------------------------------------
 define_start six nat vbr6six "<ip address='10.60.0.1' netmask='255.255.255.0'/>
   <ip family='ipv6' address='FD00:1:0::1' prefix='64'>
@@ -133,7 +204,7 @@ like "$rules" "iifname \"vbr6six\" ip6 saddr fd00:1::/64 accept" \
     "its ip6 table lets the guests' IPv6 out"
 like "$rules" "oifname \"vbr6six\" ip6 daddr fd00:1::/64 accept" \
     "and routes IPv6 to them (libvirt routes IPv6 on nat networks)"
-client c6 vbr6six
+client c6 vbr6six 52:54:00:12:34:56
 route=$(wait_output ip -n c6 -6 route show default proto ra)
 like "$route" "default via fe80::" \
     "a client on the bridge gets dnsmasq's router advertisement"
@@ -145,6 +216,43 @@ case $lease in
 fd00:1::1[0-9a-f][0-9a-f]) ok 0 "of the range" ;;
 *) ok 1 "of the range (got '$lease')" ;;
 esac
+
+# -- The DHCPv6 lease in net-dhcp-leases ---------------------------------------
+# (data/dhcp6-leases.* is what libvirtd 9.0 reported for the same network
+# and client: golden-dhcp6.sh.)
+for _ in $(seq 50); do
+    [ -s "$NET_RUN/six.macs6" ] && break
+    sleep 0.1
+done
+is "$(leases_masked six)" "$(cat "$DATA6/dhcp6-leases.virsh")" \
+    "net-dhcp-leases lists the DHCPv6 lease as libvirtd does: ipv6, the address with its prefix, the MAC address, the DUID as client id"
+nvsh net-dhcp-leases six
+is "$(timeout "$VSH_TIMEOUT" "$VIREO" -c "$QURI" net-dhcp-leases six 2>&1)" \
+    "$(cat "$OUT")" "the vireo CLI prints the DHCPv6 lease as virsh does"
+is "$(leases_masked six --mac 52:54:00:12:34:56)" \
+    "$(cat "$DATA6/dhcp6-leases.virsh")" "and so when asked for the client's MAC address"
+is "$(leases_masked six --mac 52:54:00:00:00:01 | grep -c ipv6)" 0 \
+    "and not for another MAC address"
+is "$(/usr/bin/python3 -c "
+import libvirt
+net = libvirt.open('$QURI').networkLookupByName('six')
+for lease in net.DHCPLeases():
+    lease['expirytime'] = 'EXPIRY'
+    print(sorted(lease.items()))
+")" "$(cat "$DATA6/dhcp6-leases.python")" \
+    "python3-libvirt gets its IAID, type, prefix and bridge as from libvirtd"
+define_start np nat vbr6np "<ip family='ipv6' address='fd00:4::1'>
+    <dhcp><range start='fd00:4::100' end='fd00:4::1ff'/></dhcp></ip>"
+client c4 vbr6np 52:54:00:12:34:57
+wait_quiet ip -6 addr show dev vbr6np tentative
+ip netns exec c4 /usr/bin/python3 "$SOLICIT" c4-c > /dev/null
+for _ in $(seq 50); do
+    [ -s "$NET_RUN/np.macs6" ] && break
+    sleep 0.1
+done
+is "$(leases_masked np)" "$(cat "$DATA6/dhcp6-leases-noprefix.virsh")" \
+    "a lease of an IPv6 address given no prefix says /0, as libvirtd's does"
+nvsh net-destroy np
 
 nvsh net-update six add-last ip-dhcp-host \
     "<host id='0:3:0:1:52:54:0:0:0:9' name='h6' ip='fd00:1::50'/>" \
