@@ -43,6 +43,12 @@ trap cleanup EXIT
 # shellcheck source-path=SCRIPTDIR source=../tests/integration/libvirtd.sh
 . "$here/../tests/integration/libvirtd.sh"
 
+# A progress line with the seconds since the run began: where the time
+# of a plan goes (suite.py prints its own, from when it began).
+say() {
+    printf '[%4d s] run.sh: %s\n' "$SECONDS" "$*"
+}
+
 wait_socket() {
     for _ in $(seq 100); do [ -S "$1" ] && return 0; sleep 0.1; done
     echo "run.sh: $1 did not appear" >&2
@@ -77,6 +83,7 @@ if ! libvirtd_start; then
 fi
 wait_socket "$dir/vireo/vireo-sock"
 wait_socket "$dir/echo-sock"
+say "vireod, libvirtd and the echo server listen"
 
 # Debian's python3, which python3-matplotlib is installed for (a python3
 # earlier on PATH may be another interpreter without it).
@@ -105,11 +112,14 @@ fi
 rounds=5
 [ "$plan" = quick ] && rounds=2
 if [ -x "$build/bench/bench-qemu" ]; then
-    echo "== QEMU guest lifecycle: bench-qemu"
+    say "QEMU guest lifecycle: bench-qemu"
     "$build/bench/bench-qemu" "qemu+unix:///$mode?socket=$dir/vireo/vireo-sock" \
         "$LIBVIRTD_QEMU_URI" "$rounds" | tee "$out/bench-qemu.txt" || status=1
 fi
+say "stopping libvirtd"
 libvirtd_stop || echo "run.sh: libvirtd exited with status $LIBVIRTD_RC" >&2
+say "the report"
 
 "$python" "$here/report.py" --plan "$plan" "$out" || status=1
+say "done"
 exit "$status"

@@ -90,6 +90,8 @@ FIELDS.append('events_per_s')
 # daemon's, and the client's (the subscribers share the machine).
 FIELDS += ['daemon_cpu_us_per_delivery', 'client_cpu_us_per_delivery',
            'daemon_cpu_us_per_open']
+# The wall time of the run, set-up included: where a plan's time goes.
+FIELDS.append('run_seconds')
 
 
 class Suite:
@@ -122,6 +124,7 @@ class Suite:
         if target == 'echo':
             cmd.append('--echo')
         row = dict(row, target=target)
+        started = time.monotonic()
         try:
             p = subprocess.run(cmd, capture_output=True, text=True,
                                timeout=timeout)
@@ -132,6 +135,7 @@ class Suite:
             key, _, value = word.partition('=')
             row[key] = value
         row['status'] = 'ok' if rc == 0 else 'failed'
+        row['run_seconds'] = '%.1f' % (time.monotonic() - started)
         row['error'] = err.splitlines()[-1] if err else ''
         if rc != 0:
             print('  %s %s: failed: %s' % (target, ' '.join(args),
