@@ -77,6 +77,10 @@ epid=$!
 LIBVIRTD_QEMU_CONF='stdio_handler = "file"'
 # shellcheck disable=SC2034 # read by libvirtd_start
 LIBVIRTD=$here/libvirtd-many-clients.sh
+# What its QEMU driver probes on first use (about 7 s of QEMU's and
+# libvirtd's CPU on a busy machine), kept from one run to the next.
+# shellcheck disable=SC2034 # read by libvirtd_start and libvirtd_stop
+LIBVIRTD_CAPS_CACHE=$build/bench/libvirtd-qemu-capabilities
 if ! libvirtd_start; then
     echo "run.sh: $LIBVIRTD_START_ERROR" >&2
     exit 1
