@@ -67,6 +67,7 @@ run_dir = "$dir/vireo"
 state_dir = "$dir/vireo"
 log_level = 4
 max_clients = 20000
+max_queued_clients = 4096
 CONF
 "$build/daemon/vireod" -f "$dir/vireod.conf" &
 vpid=$!
