@@ -14,7 +14,8 @@
  *              face the same client: virDomainCreate of the guest defined
  *              once, virDomainSuspend, virDomainResume, virDomainDestroy.
  * One round that is not counted comes first, so that no target pays for
- * first use (libvirtd probes QEMU's capabilities then). The targets take
+ * first use (libvirtd probes QEMU's capabilities then), unless
+ * --no-warm-up says that the daemons have started guests already. The targets take
  * turns within each round, in an order that rotates, so that a slow spell
  * of this shared machine hits all of them alike. Prints the median, min
  * and max per operation and target, then the ratios.
@@ -23,10 +24,11 @@
  * prints why instead of numbers, the others are still measured, and the
  * exit status is 1.
  *
- *   bench-qemu URI_VIREOD URI_LIBVIRTD [N_ROUNDS [GUEST_NAME]]
+ *   bench-qemu [--no-warm-up] URI_VIREOD URI_LIBVIRTD [N_ROUNDS [GUEST_NAME]]
  */
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +307,13 @@ free_samples(struct target *t)
 int
 main(int argc, char **argv)
 {
+    bool is_warming_up = argc < 2 || strcmp(argv[1], "--no-warm-up") != 0;
+
+    if (!is_warming_up) {
+        argv[1] = argv[0];
+        argc--;
+        argv++;
+    }
     int n_rounds = argc > 3 ? atoi(argv[3]) : DEFAULT_ROUNDS;
     char default_name[64], dir[] = "/tmp/vireo-bench-qemu-XXXXXX";
     struct target targets[3] = {
@@ -316,8 +325,8 @@ main(int argc, char **argv)
     int status = 0;
 
     if (argc < 3 || n_rounds < 1) {
-        fprintf(stderr, "usage: %s URI_VIREOD URI_LIBVIRTD [N_ROUNDS [GUEST_NAME]]\n",
-                argv[0]);
+        fprintf(stderr, "usage: %s [--no-warm-up] URI_VIREOD URI_LIBVIRTD"
+                " [N_ROUNDS [GUEST_NAME]]\n", argv[0]);
         return 2;
     }
     snprintf(default_name, sizeof(default_name), "vireo-bench-%d", (int)getpid());
@@ -335,7 +344,7 @@ main(int argc, char **argv)
             daemon_open(&targets[i], name);
     }
 
-    for (int round = -1; round < n_rounds; round++)
+    for (int round = is_warming_up ? -1 : 0; round < n_rounds; round++)
         for (int i = 0; i < 3; i++)
             run_round(&targets[(round + 1 + i) % 3], dir, name, round);
 

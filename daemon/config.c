@@ -48,6 +48,7 @@ static const struct key keys[] = {
     { "listen_addr",         KEY_STRING, FIELD(listen_addr),         0, 0 },
     { "tcp_port",            KEY_PORT,   FIELD(tcp_port),            1, 65535 },
     { "max_clients",         KEY_INT,    FIELD(max_clients),         1, 1000000 },
+    { "max_queued_clients",  KEY_INT,    FIELD(max_queued_clients),  1, 1000000 },
     { "max_client_requests", KEY_INT,    FIELD(max_client_requests), 1, 100000 },
     { "keepalive_interval",  KEY_INT,    FIELD(keepalive_interval),  -1, 86400 },
     { "keepalive_count",     KEY_INT,    FIELD(keepalive_count),     0, 1000 },
@@ -370,6 +371,7 @@ config_set_defaults(struct daemon_config *cfg, uid_t uid,
     cfg->unix_sock_ro_perms = 0777;
     cfg->tcp_port = 16509;
     cfg->max_clients = 5000;
+    cfg->max_queued_clients = 1000;
     cfg->max_anonymous_clients = 20;
     cfg->admin_max_clients = 5000;
     cfg->max_client_requests = 5;

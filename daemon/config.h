@@ -32,6 +32,9 @@ struct daemon_config {
     char        *listen_addr;
     int          tcp_port;            /* a string in the file: "16509" */
     int          max_clients;
+    int          max_queued_clients;  /* connections the kernel queues
+                                         until accepted (listen's
+                                         backlog) */
     int          max_client_requests; /* calls in flight per client */
     int          keepalive_interval;  /* seconds; -1 disables */
     int          keepalive_count;

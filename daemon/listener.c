@@ -26,8 +26,11 @@
 #include "drivers/error.h"
 #include "loop/uv_impl.h"
 
-/* The kernel's backlog of connections not yet accepted. */
-#define LISTEN_BACKLOG 128
+/* The kernel's backlog of connections not yet accepted: libvirtd's
+ * max_queued_clients, whose default this is. A client connecting beyond
+ * it waits (a non-blocking connect gets EAGAIN) until the loop's next
+ * turn accepts the queue, which it does whole. */
+static int backlog = 1000;
 
 struct listener {
     union {
@@ -147,7 +150,7 @@ bind_and_listen(struct listener *l, unsigned int perms,
     if (rc == 0 && chmod(l->path, perms) < 0)
         rc = uv_translate_sys_error(errno);
     if (rc == 0)
-        rc = uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
+        rc = uv_listen(&l->sock.stream, backlog, on_connection);
     if (rc < 0)
         return error_set(err, VIR_ERR_SYSTEM_ERROR, VIR_FROM_RPC,
                          "cannot listen on %s: %s", l->path,
@@ -190,7 +193,7 @@ tcp_bind_and_listen(struct listener *l, const char *addr, int port)
     if (rc == 0)
         rc = uv_tcp_bind(&l->sock.tcp, (const struct sockaddr *)&sa, 0);
     if (rc == 0)
-        rc = uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
+        rc = uv_listen(&l->sock.stream, backlog, on_connection);
     return rc;
 }
 
@@ -240,7 +243,7 @@ adopt_fd(struct listener *l, int fd, bool is_unix)
         close(fd);   /* the handle did not take it */
         return rc;
     }
-    return uv_listen(&l->sock.stream, LISTEN_BACKLOG, on_connection);
+    return uv_listen(&l->sock.stream, backlog, on_connection);
 }
 
 struct listener *
@@ -290,6 +293,12 @@ listener_close(struct listener *l)
     if (l->sock.handle.type == UV_NAMED_PIPE && !l->is_adopted)
         unlink(l->path);
     uv_close(&l->sock.handle, on_closed);
+}
+
+void
+listener_set_backlog(int n_queued)
+{
+    backlog = n_queued;
 }
 
 void

@@ -50,6 +50,11 @@ void listener_accept(struct listener *l);
  * listener is freed once the loop has closed it. NULL is a no-op. */
 void listener_close(struct listener *l);
 
+/* How many connections the kernel may queue for each socket opened or
+ * adopted from now on until vireod accepts them (max_queued_clients).
+ * Main thread, before the sockets are opened. */
+void listener_set_backlog(int n_queued);
+
 /* Make l the admin socket: its clients speak libvirt's admin program
  * (virt-admin) and nothing else. Call before the loop runs again. */
 void listener_set_admin(struct listener *l);

@@ -249,6 +249,7 @@ open_listeners(const struct daemon_config *cfg)
     struct vireo_error err = { 0 };
     struct activation act;
 
+    listener_set_backlog(cfg->max_queued_clients);
     if (activation_take(&act, &err) == 0) {
         rw_listener = open_unix(cfg, &act, ACTIVATION_RW, &err);
         if (rw_listener != NULL)

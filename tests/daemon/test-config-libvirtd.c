@@ -21,7 +21,7 @@
 static const char *const honoured[] = {
     "unix_sock_dir", "unix_sock_rw_perms", "unix_sock_ro_perms",
     "listen_tcp", "listen_addr", "tcp_port", "max_clients",
-    "max_client_requests", "keepalive_interval", "keepalive_count",
+    "max_queued_clients", "max_client_requests", "keepalive_interval", "keepalive_count",
     "log_level", "log_outputs", "listen_tls", "tls_port", "key_file",
     "cert_file", "ca_file", "crl_file", "tls_no_verify_certificate",
     "tls_allowed_dn_list", "tls_priority",
@@ -209,6 +209,7 @@ check_every_key_set(const char *text, const char *name, const char *what)
     config_set_defaults(&cfg, 0, NULL);
     config_parse_text(&cfg,
                       "max_clients = 1\nmax_client_requests = 1\n"
+                      "max_queued_clients = 1\n"
                       "keepalive_interval = 1\nkeepalive_count = 1\n"
                       "log_level = 1\n", "before.conf", &err);
     tap_is_int(config_parse_text(&cfg, text, name, &err), 0, "%s loads", what);
@@ -217,6 +218,8 @@ check_every_key_set(const char *text, const char *name, const char *what)
     check_warnings(&cfg, text, name, what);
     tap_ok(cfg.max_clients == 5000 && cfg.max_client_requests == 5,
            "%s: max_clients 5000 and max_client_requests 5 are taken", what);
+    tap_is_int(cfg.max_queued_clients, 1000,
+               "%s: max_queued_clients 1000 is taken", what);
     tap_ok(cfg.keepalive_interval == 5 && cfg.keepalive_count == 5,
            "%s: keepalive_interval 5 and keepalive_count 5 are taken", what);
     tap_ok(cfg.unix_sock_rw_perms == 0770 && cfg.unix_sock_ro_perms == 0777,
@@ -234,7 +237,7 @@ check_every_key_set(const char *text, const char *name, const char *what)
 int
 main(void)
 {
-    tap_plan(22);
+    tap_plan(24);
 
     char *debian = read_file("DEBIAN_LIBVIRTD_CONF", "Debian's libvirtd.conf");
     if (debian != NULL) {

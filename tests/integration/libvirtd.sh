@@ -49,6 +49,13 @@ LIBVIRTD_TCP_PORT=${LIBVIRTD_TCP_PORT:-}
 LIBVIRTD_ADMIN=${LIBVIRTD_ADMIN:-}
 # Settings of its QEMU driver (qemu.conf lines), if any.
 LIBVIRTD_QEMU_CONF=${LIBVIRTD_QEMU_CONF:-}
+# A directory that keeps its QEMU driver's capabilities across runs, if
+# any: what libvirtd learnt by probing QEMU (seconds of QEMU's and its own
+# CPU on first use of the driver, as on a freshly installed host) is
+# copied in at start and back at a clean stop, as a host's libvirtd keeps
+# it in /var/cache. libvirtd probes again when the files no longer match
+# QEMU, itself or the kernel.
+LIBVIRTD_CAPS_CACHE=${LIBVIRTD_CAPS_CACHE:-}
 # More VAR=VALUE words for its environment (say LVM_SYSTEM_DIR, which
 # the tools its storage backends run then read), if any.
 LIBVIRTD_ENV=${LIBVIRTD_ENV:-}
@@ -120,6 +127,25 @@ END
     fi
 }
 
+# Where a session libvirtd's QEMU driver caches what it probed.
+libvirtd_caps_dir() {
+    echo "$LIBVIRTD_DIR/home/cache/libvirt/qemu/cache/capabilities"
+}
+
+libvirtd_seed_caps_cache() {
+    [ -n "$LIBVIRTD_CAPS_CACHE" ] && [ -d "$LIBVIRTD_CAPS_CACHE" ] || return 0
+    mkdir -p "$(libvirtd_caps_dir)"
+    cp -p "$LIBVIRTD_CAPS_CACHE"/*.xml "$(libvirtd_caps_dir)" 2> /dev/null
+    return 0
+}
+
+libvirtd_keep_caps_cache() {
+    [ -n "$LIBVIRTD_CAPS_CACHE" ] || return 0
+    mkdir -p "$LIBVIRTD_CAPS_CACHE"
+    cp "$(libvirtd_caps_dir)"/*.xml "$LIBVIRTD_CAPS_CACHE" 2> /dev/null
+    return 0
+}
+
 # libvirtd_command: the command line, in the array LIBVIRTD_CMD, of a
 # libvirtd whose environment points all its state into $LIBVIRTD_DIR, as
 # nobody when we are root. env and setpriv exec, so the pid of the
@@ -178,6 +204,7 @@ libvirtd_start() {
     LIBVIRTD_DIR=$(mktemp -d)
     mkdir -p "$LIBVIRTD_DIR/run" "$LIBVIRTD_DIR/home"
     libvirtd_write_config
+    libvirtd_seed_caps_cache
     # libvirtd runs as nobody: it must own its directories, and clients
     # must be able to reach its sockets.
     chmod 0755 "$LIBVIRTD_DIR"
@@ -239,6 +266,7 @@ libvirtd_stop() {
     wait "$LIBVIRTD_PID"
     LIBVIRTD_RC=$?
     LIBVIRTD_PID=
+    [ "$LIBVIRTD_RC" -eq 0 ] && libvirtd_keep_caps_cache
     [ "$LIBVIRTD_RC" -eq 0 ]
 }
 

@@ -15,12 +15,13 @@
 
 # The libvirtd keys vireod honours; it warns about every other.
 HONOURED=" unix_sock_dir unix_sock_rw_perms unix_sock_ro_perms listen_tcp \
-listen_addr tcp_port max_clients max_client_requests keepalive_interval \
-keepalive_count log_level log_outputs listen_tls tls_port key_file cert_file \
-ca_file crl_file tls_no_verify_certificate tls_allowed_dn_list tls_priority \
-log_filters max_anonymous_clients admin_max_clients "
+listen_addr tcp_port max_clients max_queued_clients max_client_requests \
+keepalive_interval keepalive_count log_level log_outputs listen_tls tls_port \
+key_file cert_file ca_file crl_file tls_no_verify_certificate \
+tls_allowed_dn_list tls_priority log_filters max_anonymous_clients \
+admin_max_clients "
 
-plan 20
+plan 21
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -47,10 +48,14 @@ state_dir = \"$DIR/state\""
 # -- Debian's libvirtd.conf, as it ships ------------------------------------
 [ -r "${DEBIAN_LIBVIRTD_CONF:-}" ]
 ok $? "Debian's libvirtd.conf is there ($DEBIAN_LIBVIRTD_CONF; make test-deps fetches it)"
-start_with debian "$OWN_DIRS" "${DEBIAN_LIBVIRTD_CONF:-/nonexistent}"
+start_with debian "$OWN_DIRS
+max_queued_clients = 7" "${DEBIAN_LIBVIRTD_CONF:-/nonexistent}"
 ok $? "vireod starts with Debian's libvirtd.conf"
 vsh list
 is "$(cat "$OUT")" "$(local_vsh list)" "... and virsh lists its domains"
+# A listening socket's Send-Q is its backlog.
+is "$(ss -xlnH src "$DIR/run/vireo-sock" | awk '{ print $4 }')" 7 \
+   "... and the kernel queues max_queued_clients connections on its socket"
 is "$(cat "$DIR/debian.stderr")" "" "... and it says nothing: the file sets no key"
 daemon_stop
 is "$DRC" "0" "... and stops cleanly"
