@@ -196,8 +196,7 @@ vireo_domain_rename(struct vireo_domain *dom, const char *new_name,
         free(name);
         return -1;
     }
-    free(dom->name);
-    dom->name = name;
+    handle_domain_set_name(dom, name);
     return 0;
 }
 

@@ -63,6 +63,7 @@ struct delivery {
 /* Owned by the driver's thread. */
 struct domain_event_state {
     struct event_callback *callbacks;   /* registration order */
+    int                    n_callbacks;
     int                    next_id;
 };
 
@@ -101,15 +102,16 @@ deliver(struct delivery *d)
         if (!event_callback_is_cancelled(&t->cb->base))
             domain_event_payload_invoke(t->cb->event_id, t->cb->cb, t->dom,
                                         &d->payload, t->cb->base.opaque);
-    }
-    delivering_serial = 0;
-    for (int i = 0; i < d->n_targets; i++) {
-        /* The callback first: dropping the domain may close its
+        /* Let go of the target while its records are still in the cache
+         * (a thousand subscribers' are not, a pass later). Each target
+         * holds its own references, so this one's cannot end another's.
+         * The callback first: dropping the domain may close its
          * connection, whose close then finds no delivery in flight and
          * runs free_cb itself, on the driver's thread. */
-        event_callback_unref(&d->targets[i].cb->base);
-        handle_domain_unref_elsewhere(d->targets[i].dom);
+        event_callback_unref(&t->cb->base);
+        handle_domain_unref_elsewhere(t->dom);
     }
+    delivering_serial = 0;
 }
 
 static void
@@ -213,6 +215,7 @@ domain_event_register(struct domain_event_state *st, struct vireo_conn *conn,
         memcpy(c->uuid, dom->uuid, VIREO_UUID_BUFLEN);
     c->cb = cb;
     event_callbacks_append(&st->callbacks, &c->base);
+    st->n_callbacks++;
     return c->base.id;
 }
 
@@ -220,14 +223,17 @@ int
 domain_event_deregister(struct domain_event_state *st, struct vireo_conn *conn,
                         int callback_id, struct vireo_error *err)
 {
-    return event_callbacks_remove(&st->callbacks, conn, callback_id, err);
+    if (event_callbacks_remove(&st->callbacks, conn, callback_id, err) < 0)
+        return -1;
+    st->n_callbacks--;
+    return 0;
 }
 
 void
 domain_event_deregister_conn(struct domain_event_state *st,
                              struct vireo_conn *conn)
 {
-    event_callbacks_remove_conn(&st->callbacks, conn);
+    st->n_callbacks -= event_callbacks_remove_conn(&st->callbacks, conn);
 }
 
 /* ---- Producing (driver thread) ---------------------------------------- */
@@ -259,40 +265,47 @@ add_target(struct delivery *d, struct callback *c, const char *name,
     d->n_targets++;
 }
 
-static int
-count_matching(const struct domain_event_state *st, int event_id,
-               const unsigned char *uuid)
+/* A delivery of p with room for n_max targets and none yet; NULL when
+ * memory is short. */
+static struct delivery *
+delivery_new(const struct domain_event_payload *p, int n_max)
 {
-    int n = 0;
+    struct delivery *d = malloc(sizeof(*d) +
+                                (size_t)n_max * sizeof(d->targets[0]));
 
-    for (const struct event_callback *b = st->callbacks; b; b = b->next)
-        n += matches((const struct callback *)b, event_id, uuid);
-    return n;
+    if (d == NULL)
+        return NULL;
+    memset(d, 0, sizeof(*d));   /* the targets are filled in one by one */
+    if (domain_event_payload_copy(&d->payload, p) < 0) {
+        free(d);
+        return NULL;
+    }
+    return d;
 }
 
+/* One walk over the registrations (a thousand of them are a thousand
+ * cache misses): the delivery is made at the first match, with room for
+ * every registration from there to the end. */
 void
 domain_event_queue(struct domain_event_state *st, int event_id,
                    const char *name, const unsigned char *uuid, int id,
                    const struct domain_event_payload *p)
 {
-    int n = count_matching(st, event_id, uuid);
-    struct delivery *d;
+    struct delivery *d = NULL;
+    int n_left = st->n_callbacks;
 
-    if (n == 0)
-        return;
-    d = calloc(1, sizeof(*d) + (size_t)n * sizeof(d->targets[0]));
-    if (d == NULL)
-        return;
-    if (domain_event_payload_copy(&d->payload, p) < 0) {
-        free(d);
-        return;
-    }
-    for (struct event_callback *b = st->callbacks; b != NULL; b = b->next) {
+    for (struct event_callback *b = st->callbacks; b != NULL;
+         b = b->next, n_left--) {
         struct callback *c = (struct callback *)b;
 
-        if (matches(c, event_id, uuid))
-            add_target(d, c, name, uuid, id);
+        if (!matches(c, event_id, uuid))
+            continue;
+        if (d == NULL && (d = delivery_new(p, n_left)) == NULL)
+            return;
+        add_target(d, c, name, uuid, id);
     }
+    if (d == NULL)
+        return;
     if (d->n_targets == 0) {
         domain_event_payload_clear(&d->payload);
         free(d);

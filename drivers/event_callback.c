@@ -68,10 +68,12 @@ event_callbacks_remove(struct event_callback **list, struct vireo_conn *conn,
                      callback_id);
 }
 
-void
+int
 event_callbacks_remove_conn(struct event_callback **list,
                             struct vireo_conn *conn)
 {
+    int n_removed = 0;
+
     while (*list != NULL) {
         struct event_callback *c = *list;
 
@@ -81,7 +83,9 @@ event_callbacks_remove_conn(struct event_callback **list,
         }
         *list = c->next;
         cancel(c);
+        n_removed++;
     }
+    return n_removed;
 }
 
 int

@@ -49,8 +49,9 @@ void event_callbacks_append(struct event_callback **list,
 int event_callbacks_remove(struct event_callback **list,
                            struct vireo_conn *conn, int callback_id,
                            struct vireo_error *err);
-/* Remove every registration of conn (it is closing); conn NULL: all. */
-void event_callbacks_remove_conn(struct event_callback **list,
+/* Remove every registration of conn (it is closing); conn NULL: all.
+ * Returns how many went. */
+int event_callbacks_remove_conn(struct event_callback **list,
                                  struct vireo_conn *conn);
 
 /* Driver thread: make *q, the process's delivery queue to the loop

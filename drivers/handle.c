@@ -89,24 +89,39 @@ handle_conn_unref_elsewhere(struct vireo_conn *conn)
         conn_close(conn);
 }
 
+/* A handle and its name are one allocation (an event to a thousand
+ * subscribers makes a thousand handles): the name sits right after the
+ * handle, until a rename gives it one of its own. */
+static bool
+has_own_name(const struct vireo_domain *dom)
+{
+    return dom->name != (const char *)(dom + 1);
+}
+
 struct vireo_domain *
 handle_domain_new(struct vireo_conn *conn, const char *name,
                   const unsigned char *uuid, int id)
 {
-    struct vireo_domain *dom = calloc(1, sizeof(*dom));
+    size_t name_size = strlen(name) + 1;
+    struct vireo_domain *dom = malloc(sizeof(*dom) + name_size);
 
     if (dom == NULL)
         return NULL;
-    dom->name = strdup(name);
-    if (dom->name == NULL) {
-        free(dom);
-        return NULL;
-    }
+    memset(dom, 0, sizeof(*dom));
+    dom->name = memcpy(dom + 1, name, name_size);
     atomic_init(&dom->refs, 1);
     atomic_init(&dom->id, id);
     memcpy(dom->uuid, uuid, VIREO_UUID_BUFLEN);
     dom->conn = handle_conn_ref(conn);
     return dom;
+}
+
+void
+handle_domain_set_name(struct vireo_domain *dom, char *name)
+{
+    if (has_own_name(dom))
+        free(dom->name);
+    dom->name = name;
 }
 
 struct vireo_domain *
@@ -124,7 +139,8 @@ domain_free(struct vireo_domain *dom)
 {
     struct vireo_conn *conn = dom->conn;
 
-    free(dom->name);
+    if (has_own_name(dom))
+        free(dom->name);
     free(dom);
     return conn;
 }

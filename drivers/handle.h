@@ -72,7 +72,7 @@ struct vireo_conn {
 struct vireo_domain {
     atomic_int          refs;
     struct vireo_conn  *conn;           /* referenced */
-    char               *name;
+    char               *name;           /* changed by handle_domain_set_name */
     unsigned char       uuid[VIREO_UUID_BUFLEN];
     atomic_int          id;             /* -1 while inactive */
 };
@@ -95,6 +95,9 @@ void handle_conn_unref_elsewhere(struct vireo_conn *conn);
 struct vireo_domain *handle_domain_new(struct vireo_conn *conn,
                                        const char *name,
                                        const unsigned char *uuid, int id);
+/* Name dom name (allocated; the handle owns it from now on), as a rename
+ * does: never assign dom->name directly. */
+void handle_domain_set_name(struct vireo_domain *dom, char *name);
 struct vireo_domain *handle_domain_ref(struct vireo_domain *dom);
 void handle_domain_unref(struct vireo_domain *dom);
 /* handle_domain_unref, dropping the connection's reference with

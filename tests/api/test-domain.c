@@ -379,13 +379,32 @@ test_handle_holds_conn(void)
     vireo_domain_free(dom);
 }
 
+/* A handle's name changes with a rename, twice over, and is freed with
+ * the handle (whether it is the name it was made with or a later one). */
+static void
+test_rename(struct vireo_conn *conn)
+{
+    struct vireo_error err = { 0 };
+    struct vireo_domain *dom = vireo_domain_lookup_by_name(conn, "test", &err);
+
+    vireo_domain_destroy(dom, 0, &err);
+    tap_ok(vireo_domain_rename(dom, "renamed", 0, &err) == 0 &&
+           strcmp(vireo_domain_get_name(dom), "renamed") == 0,
+           "a renamed domain's handle has the new name");
+    tap_ok(vireo_domain_rename(dom, "test", 0, &err) == 0 &&
+           strcmp(vireo_domain_get_name(dom), "test") == 0,
+           "and the name of a second rename");
+    vireo_domain_create(dom, 0, &err);
+    vireo_domain_free(dom);
+}
+
 int
 main(void)
 {
     struct vireo_error err = { 0 };
     struct vireo_conn *conn = vireo_conn_open("test:///default", 0, &err);
 
-    tap_plan(71);
+    tap_plan(73);
     test_lookups(conn);
     test_lookup_failures(conn);
     test_lifecycle(conn);
@@ -395,6 +414,7 @@ main(void)
     test_null_domain();
     test_null_arguments(conn);
     test_handle_holds_conn();
+    test_rename(conn);
     vireo_conn_close(conn);
     return tap_done();
 }

@@ -13,6 +13,8 @@
 #include "tests/tap.h"
 
 #define N_THREADED_EVENTS 2000
+/* Connections of the fan-out check, each with one registration. */
+#define N_SUBSCRIBERS 300
 
 static const unsigned char uuid_a[VIREO_UUID_BUFLEN] = { 0xaa, 1 };
 static const unsigned char uuid_b[VIREO_UUID_BUFLEN] = { 0xbb, 2 };
@@ -321,13 +323,120 @@ check_event_serials(struct vireo_conn *conn)
     event_wait_settle();
 }
 
+/* ---- Fan-out to many connections, some gone ---------------------------- */
+
+/* The order in which the fan-out's registrations were called. */
+static int fan_calls[N_SUBSCRIBERS * 2];
+static int n_fan_calls;
+
+struct subscriber {
+    int index;       /* registration order */
+    int n_calls;
+    int n_frees;
+};
+
+static void
+on_fan_out(struct vireo_conn *conn, struct vireo_domain *dom, int event,
+           int detail, void *opaque)
+{
+    struct subscriber *s = opaque;
+
+    s->n_calls++;
+    if (n_fan_calls < N_SUBSCRIBERS * 2)
+        fan_calls[n_fan_calls++] = s->index;
+}
+
+static void
+count_subscriber_free(void *opaque)
+{
+    ((struct subscriber *)opaque)->n_frees++;
+}
+
+static int
+subscribe(struct domain_event_state *st, struct vireo_conn *conn,
+          int event_id, struct subscriber *s)
+{
+    return domain_event_register(st, conn, NULL, event_id,
+                                 VIREO_DOMAIN_EVENT_CALLBACK(on_fan_out), s,
+                                 count_subscriber_free, NULL);
+}
+
+/* Which of the fan-out's subscribers leave before the event: every third
+ * closes its connection, every fifth deregisters. */
+static bool
+leaves(int i)
+{
+    return i % 3 == 0 || i % 5 == 0;
+}
+
+/* One event to hundreds of connections, after some of them left and
+ * others joined (and with registrations for another id in between): it
+ * reaches every registration still there once, in registration order,
+ * and none that left. */
+static void
+check_fan_out(void)
+{
+    struct domain_event_state *st = domain_event_state_new();
+    static struct subscriber subs[N_SUBSCRIBERS + 1];
+    struct vireo_conn *conns[N_SUBSCRIBERS + 1];
+    struct subscriber reboot = { .index = -1 };
+    int ids[N_SUBSCRIBERS], n_expected = 0, n_freed = 0, n_called = 0;
+    bool is_in_order = true, is_exact = true;
+
+    for (int i = 0; i < N_SUBSCRIBERS; i++) {
+        conns[i] = handle_conn_new("test:///default", false);
+        subs[i].index = i;
+        ids[i] = subscribe(st, conns[i], VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                           &subs[i]);
+        if (i == N_SUBSCRIBERS / 2)
+            subscribe(st, conns[i], VIR_DOMAIN_EVENT_ID_REBOOT, &reboot);
+    }
+    for (int i = 0; i < N_SUBSCRIBERS; i++) {
+        if (i % 3 == 0)
+            domain_event_deregister_conn(st, conns[i]);
+        else if (i % 5 == 0)
+            domain_event_deregister(st, conns[i], ids[i], NULL);
+    }
+    /* One more connection joins, last in order. */
+    conns[N_SUBSCRIBERS] = handle_conn_new("test:///default", false);
+    subs[N_SUBSCRIBERS].index = N_SUBSCRIBERS;
+    subscribe(st, conns[N_SUBSCRIBERS], VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+              &subs[N_SUBSCRIBERS]);
+    domain_event_queue_lifecycle(st, "a", uuid_a, 1,
+                                 VIR_DOMAIN_EVENT_SUSPENDED, 0);
+    for (int i = 0; i <= N_SUBSCRIBERS; i++)
+        n_expected += i == N_SUBSCRIBERS || !leaves(i);
+    event_wait_until(&n_fan_calls, n_expected);
+    event_wait_settle();
+    for (int i = 0; i < n_fan_calls; i++)
+        is_in_order = is_in_order && (i == 0 || fan_calls[i] > fan_calls[i - 1]);
+    for (int i = 0; i <= N_SUBSCRIBERS; i++) {
+        bool stays = i == N_SUBSCRIBERS || !leaves(i);
+        is_exact = is_exact && subs[i].n_calls == (stays ? 1 : 0);
+        n_called += subs[i].n_calls;
+    }
+    tap_is_int(n_called, n_expected,
+               "an event reaches every registration still there, of hundreds");
+    tap_ok(is_exact, "each exactly once, and none that left");
+    tap_ok(is_in_order, "in the order they registered");
+    tap_is_int(reboot.n_calls, 0, "a registration for another id gets none");
+    domain_event_state_free(st);
+    event_wait_settle();
+    for (int i = 0; i <= N_SUBSCRIBERS; i++)
+        n_freed += subs[i].n_frees;
+    tap_is_int(n_freed, N_SUBSCRIBERS + 1,
+               "every registration's opaque is freed once, after the delivery");
+    for (int i = 0; i <= N_SUBSCRIBERS; i++)
+        handle_conn_unref(conns[i]);
+}
+
 int
 main(void)
 {
     struct vireo_conn *conn = handle_conn_new("test:///default", false);
     struct vireo_domain *dom;
 
-    tap_plan(33);
+    tap_plan(38);
     check_registration_needs_a_loop(conn);
     if (!tap_ok(uv_impl_register() == 0, "the libuv loop registers")) {
         handle_conn_unref(conn);
@@ -339,6 +448,7 @@ main(void)
     check_state_freed_inside_delivery(conn);
     check_events_from_another_thread(conn);
     check_event_serials(conn);
+    check_fan_out();
     dom = handle_domain_new(conn, "b", uuid_b, -1);
     check_duplicates(conn, dom);
     handle_domain_unref(dom);
