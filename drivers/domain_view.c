@@ -52,6 +52,7 @@ entry_equals(const struct domain_view_entry *a,
            a->reason == b->reason && a->is_persistent == b->is_persistent &&
            a->max_mem_kib == b->max_mem_kib &&
            a->memory_kib == b->memory_kib && a->n_vcpus == b->n_vcpus &&
+           a->pid == b->pid &&
            memcmp(a->uuid, b->uuid, sizeof(a->uuid)) == 0 &&
            strcmp(a->name, b->name) == 0;
 }
@@ -238,6 +239,12 @@ bool
 domain_view_is_wanted(struct domain_view_source *src)
 {
     return atomic_load(&src->is_wanted) && atomic_load(&src->is_stale);
+}
+
+bool
+domain_view_is_stale(struct domain_view_source *src)
+{
+    return atomic_load(&src->is_stale);
 }
 
 const struct domain_view *

@@ -49,6 +49,8 @@ struct domain_view_entry {
     unsigned long long max_mem_kib;
     unsigned long long memory_kib;
     unsigned int       n_vcpus;
+    int                pid;           /* the process running the domain,
+                                         for cpu_time_ns; 0 when none */
 };
 
 /* Every domain of a set, indexed by name, uuid and id (open addressing:
@@ -109,6 +111,9 @@ void domain_view_mark_stale(struct domain_view_source *src);
 
 /* Whether a reader waits for a fresh view and src is stale. */
 bool domain_view_is_wanted(struct domain_view_source *src);
+
+/* Whether src was marked stale since its last publication. */
+bool domain_view_is_stale(struct domain_view_source *src);
 
 /* A new view with room for n_max domains, or NULL (memory). */
 struct domain_view *domain_view_begin(size_t n_max);
