@@ -134,6 +134,27 @@ const struct domain_view *domain_view_published(struct domain_view_source *src);
 int domain_view_publish(struct domain_view_source *src, struct domain_view *v,
                         struct read_view_retired *retired);
 
+struct domain_list;
+struct domain_obj;
+
+/* What every driver's domain object says alike: name, uuid, id, state
+ * and reason, persistence, and memory (the definition's); e's name points
+ * into obj. n_vcpus and pid stay the driver's to fill. */
+void domain_view_describe_obj(const struct domain_obj *obj,
+                              struct domain_view_entry *e);
+
+/* What a reader may learn of obj: fills e, whose name may point into obj. */
+typedef void (*domain_view_describe_fn)(const struct domain_obj *obj,
+                                        struct domain_view_entry *e);
+
+/* Build a view of every domain of list, each described by describe, and
+ * publish it as domain_view_publish() does. 0, or -1 when memory is short
+ * (src stays stale: readers keep going to the driver's thread). */
+int domain_view_publish_list(struct domain_view_source *src,
+                             const struct domain_list *list,
+                             domain_view_describe_fn describe,
+                             struct read_view_retired *retired);
+
 /* Free a view that was never published. NULL is a no-op. */
 void domain_view_free(struct domain_view *v);
 
