@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "drivers/conf/domain_def.h"
+#include "drivers/domain_list.h"
 #include "drivers/domain_view.h"
 
 /* ---- Hashing ---------------------------------------------------------- */
@@ -52,6 +54,7 @@ entry_equals(const struct domain_view_entry *a,
            a->reason == b->reason && a->is_persistent == b->is_persistent &&
            a->max_mem_kib == b->max_mem_kib &&
            a->memory_kib == b->memory_kib && a->n_vcpus == b->n_vcpus &&
+           a->pid == b->pid &&
            memcmp(a->uuid, b->uuid, sizeof(a->uuid)) == 0 &&
            strcmp(a->name, b->name) == 0;
 }
@@ -240,6 +243,12 @@ domain_view_is_wanted(struct domain_view_source *src)
     return atomic_load(&src->is_wanted) && atomic_load(&src->is_stale);
 }
 
+bool
+domain_view_is_stale(struct domain_view_source *src)
+{
+    return atomic_load(&src->is_stale);
+}
+
 const struct domain_view *
 domain_view_published(struct domain_view_source *src)
 {
@@ -284,6 +293,44 @@ domain_view_publish(struct domain_view_source *src, struct domain_view *v,
     read_view_publish(&src->slot, &v->obj, retired);
     mark_fresh(src);
     return 0;
+}
+
+void
+domain_view_describe_obj(const struct domain_obj *obj,
+                         struct domain_view_entry *e)
+{
+    const struct domain_def *def = obj->def;
+
+    e->name = def->name;
+    memcpy(e->uuid, def->uuid, sizeof(e->uuid));
+    e->id = obj->id;
+    e->state = obj->state;
+    e->reason = obj->reason;
+    e->is_persistent = obj->is_persistent;
+    e->max_mem_kib = def->memory_kib;
+    e->memory_kib = def->current_memory_kib;
+}
+
+int
+domain_view_publish_list(struct domain_view_source *src,
+                         const struct domain_list *list,
+                         domain_view_describe_fn describe,
+                         struct read_view_retired *retired)
+{
+    const struct domain_view *prev = domain_view_published(src);
+    size_t n = domain_list_count(list);
+    struct domain_view *v = domain_view_begin(n);
+
+    for (size_t i = 0; v != NULL && i < n; i++) {
+        struct domain_view_entry e = { 0 };
+
+        describe(domain_list_at(list, i), &e);
+        if (domain_view_add(v, &e, prev) < 0) {
+            domain_view_free(v);
+            v = NULL;
+        }
+    }
+    return v != NULL ? domain_view_publish(src, v, retired) : -1;
 }
 
 void

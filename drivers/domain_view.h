@@ -49,6 +49,8 @@ struct domain_view_entry {
     unsigned long long max_mem_kib;
     unsigned long long memory_kib;
     unsigned int       n_vcpus;
+    int                pid;           /* the process running the domain,
+                                         for cpu_time_ns; 0 when none */
 };
 
 /* Every domain of a set, indexed by name, uuid and id (open addressing:
@@ -110,6 +112,9 @@ void domain_view_mark_stale(struct domain_view_source *src);
 /* Whether a reader waits for a fresh view and src is stale. */
 bool domain_view_is_wanted(struct domain_view_source *src);
 
+/* Whether src was marked stale since its last publication. */
+bool domain_view_is_stale(struct domain_view_source *src);
+
 /* A new view with room for n_max domains, or NULL (memory). */
 struct domain_view *domain_view_begin(size_t n_max);
 
@@ -128,6 +133,27 @@ const struct domain_view *domain_view_published(struct domain_view_source *src);
  * when memory is short (v is freed and src stays stale). */
 int domain_view_publish(struct domain_view_source *src, struct domain_view *v,
                         struct read_view_retired *retired);
+
+struct domain_list;
+struct domain_obj;
+
+/* What every driver's domain object says alike: name, uuid, id, state
+ * and reason, persistence, and memory (the definition's); e's name points
+ * into obj. n_vcpus and pid stay the driver's to fill. */
+void domain_view_describe_obj(const struct domain_obj *obj,
+                              struct domain_view_entry *e);
+
+/* What a reader may learn of obj: fills e, whose name may point into obj. */
+typedef void (*domain_view_describe_fn)(const struct domain_obj *obj,
+                                        struct domain_view_entry *e);
+
+/* Build a view of every domain of list, each described by describe, and
+ * publish it as domain_view_publish() does. 0, or -1 when memory is short
+ * (src stays stale: readers keep going to the driver's thread). */
+int domain_view_publish_list(struct domain_view_source *src,
+                             const struct domain_list *list,
+                             domain_view_describe_fn describe,
+                             struct read_view_retired *retired);
 
 /* Free a view that was never published. NULL is a no-op. */
 void domain_view_free(struct domain_view *v);

@@ -47,7 +47,16 @@ run_job(struct worker *w, struct worker_job *job)
         job->cancel(job);
     else
         job->run(job);
+    if (w->after_job != NULL)
+        w->after_job(w->after_job_arg);
     worker_stats_job_done(w, since);
+}
+
+void
+worker_set_after_job(struct worker *w, worker_fn fn, void *arg)
+{
+    w->after_job = fn;
+    w->after_job_arg = arg;
 }
 
 /* What a batch's jobs push with queue_push_deferred() (their answers)
@@ -102,7 +111,8 @@ serve(struct worker *w)
         if (batch == NULL && queue_is_closed(w->inbox))
             return;
         run_batch(w, batch);
-        worker_timers_fire(w);
+        if (worker_timers_fire(w) && w->after_job != NULL)
+            w->after_job(w->after_job_arg);
     }
 }
 

@@ -86,6 +86,12 @@ bool worker_call(struct worker *w, worker_fn fn, void *arg);
 /* The worker whose thread is calling, or NULL on any other thread. */
 struct worker *worker_current(void);
 
+/* Worker thread: run fn(arg) after every job and after every round of
+ * timers, before the worker goes on (NULL: nothing). For a driver that
+ * publishes what its work changed (domain_view.h) once each piece of
+ * work is whole, whichever of its callbacks did it. */
+void worker_set_after_job(struct worker *w, worker_fn fn, void *arg);
+
 /* Any thread: from now on calls are cancelled instead of run: call jobs
  * still queued and those pushed later get their cancel, and calls waiting
  * on the outside world (call.h) are abandoned with an error. Jobs without

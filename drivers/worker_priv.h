@@ -51,6 +51,8 @@ struct worker {
     struct worker_node    *watches;         /* every live watch */
     struct worker_node    *children;        /* every watched process */
     struct worker_node    *waiting_calls;   /* calls waiting on a step */
+    worker_fn              after_job;       /* worker_set_after_job() */
+    void                  *after_job_arg;
 };
 
 /* The record a node is embedded in. */
@@ -94,9 +96,9 @@ void worker_stats_job_done(struct worker *w, uint64_t since_us);
 uint64_t worker_now_us(void);
 
 /* worker_timer.c: how long the worker may sleep before the next timer is
- * due (-1: no timer armed), and firing the due ones. */
+ * due (-1: no timer armed), and firing the due ones (whether any was). */
 int  worker_timers_wait_ms(struct worker *w);
-void worker_timers_fire(struct worker *w);
+bool worker_timers_fire(struct worker *w);
 void worker_timers_release_all(struct worker *w);
 
 /* worker_watch.c, worker_child.c, call.c: what is still registered when

@@ -167,17 +167,20 @@ worker_timers_wait_ms(struct worker *w)
     return (int)((due - now + 999) / 1000);
 }
 
-void
+bool
 worker_timers_fire(struct worker *w)
 {
     uint64_t now = worker_now_us();
+    bool has_fired = false;
 
     while (w->n_timers > 0 && w->timers[0]->due_us <= now) {
         struct worker_timer *t = w->timers[0];
 
         unlink_timer(t);
         t->cb(t, t->opaque);   /* may re-arm or free t, or any other */
+        has_fired = true;
     }
+    return has_fired;
 }
 
 /* The timers themselves belong to their owners, who must free them; only

@@ -134,7 +134,8 @@ load_one(struct qemu_state *st, const char *name)
     }
     obj->is_persistent = true;
     obj->has_autostart = has_autostart(st, name);
-    qemu_state_set(obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    qemu_state_set(st, obj, VIR_DOMAIN_SHUTOFF,
+                   VIR_DOMAIN_SHUTOFF_UNKNOWN);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "drivers/qemu/qemu_host.h"
 #include "drivers/qemu/qemu_slots.h"
 #include "drivers/qemu/qemu_state.h"
+#include "drivers/qemu/qemu_view.h"
 
 /* Flags libvirt's QEMU driver accepts that need nothing from us. */
 #define DEFINE_FLAGS    VIR_DOMAIN_DEFINE_VALIDATE
@@ -98,6 +99,7 @@ replace_config(struct qemu_state *st, struct domain_obj *obj,
                                                           : &obj->def;
     struct domain_def *old = *slot;
 
+    qemu_view_mark_stale(st);
     *slot = def;
     if (qemu_config_save(st, def, err) < 0) {
         *slot = old;
@@ -123,7 +125,8 @@ define_new(struct qemu_state *st, struct domain_def *def,
     if (obj == NULL)
         return NULL;
     obj->is_persistent = true;
-    qemu_state_set(obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+    qemu_state_set(st, obj, VIR_DOMAIN_SHUTOFF,
+                   VIR_DOMAIN_SHUTOFF_UNKNOWN);
     return obj;
 }
 
@@ -189,6 +192,7 @@ qemudrv_domain_undefine(struct vireo_domain *dom, unsigned flags,
         return not_valid(err, "cannot undefine transient domain");
     if (qemu_config_delete(st, obj->def->name, err) < 0)
         return -1;
+    qemu_view_mark_stale(st);
     qemu_state_emit(st, obj, VIR_DOMAIN_EVENT_UNDEFINED,
                     VIR_DOMAIN_EVENT_UNDEFINED_REMOVED);
     obj->is_persistent = false;

@@ -54,7 +54,7 @@ qemu_events_on_stop(struct qemu_guest *g)
     if (obj->state != VIR_DOMAIN_RUNNING || g->is_paused_by_shutdown)
         return;
     g->paused_reason = VIR_DOMAIN_PAUSED_UNKNOWN;
-    qemu_state_set(obj, VIR_DOMAIN_PAUSED, reason);
+    qemu_state_set(g->st, obj, VIR_DOMAIN_PAUSED, reason);
     if (g->start == NULL)
         qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
@@ -72,7 +72,7 @@ qemu_events_on_resume(struct qemu_guest *g)
     g->is_paused_by_shutdown = false;
     if (obj->state == VIR_DOMAIN_RUNNING)
         return;
-    qemu_state_set(obj, VIR_DOMAIN_RUNNING, reason);
+    qemu_state_set(g->st, obj, VIR_DOMAIN_RUNNING, reason);
     if (g->start == NULL)
         qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_RESUMED,
@@ -173,7 +173,8 @@ on_shutdown(struct qemu_guest *g, json_object *data)
         return;
     }
     if (obj->state != VIR_DOMAIN_SHUTDOWN) {
-        qemu_state_set(obj, VIR_DOMAIN_SHUTDOWN, VIR_DOMAIN_SHUTDOWN_UNKNOWN);
+        qemu_state_set(g->st, obj, VIR_DOMAIN_SHUTDOWN,
+                       VIR_DOMAIN_SHUTDOWN_UNKNOWN);
         qemu_guest_save_status(g);
         qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_SHUTDOWN,
                         shutdown_detail(origin));
@@ -187,7 +188,8 @@ on_panic(struct qemu_guest *g)
     struct domain_obj *obj = g->obj;
     int action = obj->def->on_crash;
 
-    qemu_state_set(obj, VIR_DOMAIN_CRASHED, VIR_DOMAIN_CRASHED_PANICKED);
+    qemu_state_set(g->st, obj, VIR_DOMAIN_CRASHED,
+                   VIR_DOMAIN_CRASHED_PANICKED);
     qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_CRASHED,
                     VIR_DOMAIN_EVENT_CRASHED_PANICKED);

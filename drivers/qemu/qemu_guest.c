@@ -9,6 +9,7 @@
  * Everything here runs on the driver's thread.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,21 +198,23 @@ qemu_guest_save_status(struct qemu_guest *g)
 /* Fields 14 and 15 of /proc/PID/stat, in clock ticks, after the command
  * name (which may hold spaces and parentheses). */
 unsigned long long
-qemu_guest_cpu_time_ns(const struct qemu_guest *g)
+qemu_guest_pid_cpu_time_ns(pid_t pid)
 {
     char path[64], buf[1024];
     unsigned long long utime = 0, stime = 0;
     long hz = sysconf(_SC_CLK_TCK);
-    FILE *in;
     char *after;
-    size_t n;
+    ssize_t n;
+    int fd;
 
-    snprintf(path, sizeof(path), "/proc/%d/stat", (int)g->pid);
-    in = fopen(path, "re");
-    if (in == NULL)
+    snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return 0;
-    n = fread(buf, 1, sizeof(buf) - 1, in);
-    fclose(in);
+    n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
     buf[n] = '\0';
     after = strrchr(buf, ')');
     if (after == NULL || hz <= 0 ||
@@ -219,6 +222,12 @@ qemu_guest_cpu_time_ns(const struct qemu_guest *g)
                           "%llu %llu", &utime, &stime) != 2)
         return 0;
     return (utime + stime) * (1000000000ull / (unsigned long long)hz);
+}
+
+unsigned long long
+qemu_guest_cpu_time_ns(const struct qemu_guest *g)
+{
+    return qemu_guest_pid_cpu_time_ns(g->pid);
 }
 
 /* ---- commands ---------------------------------------------------------- */

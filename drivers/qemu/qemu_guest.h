@@ -98,6 +98,8 @@ void qemu_guest_save_status(struct qemu_guest *g);
 
 /* The CPU time QEMU has used, from /proc; 0 if it cannot be read. */
 unsigned long long qemu_guest_cpu_time_ns(const struct qemu_guest *g);
+/* The same for the process pid; any thread (no state is read). */
+unsigned long long qemu_guest_pid_cpu_time_ns(pid_t pid);
 
 /* ---- waiting on the guest, from a slot ----------------------------------
  * Each returns 0 once the current call waits (its slot then returns and

@@ -21,6 +21,7 @@
 #include "drivers/qemu/qemu_network.h"
 #include "drivers/qemu/qemu_slots.h"
 #include "drivers/qemu/qemu_state.h"
+#include "drivers/qemu/qemu_view.h"
 #include "drivers/qemu/qemu_volume.h"
 
 /* Flags libvirt's QEMU driver accepts on these slots. */
@@ -148,7 +149,8 @@ object_to_create(struct qemu_state *st, struct domain_def *def,
     }
     obj = domain_list_add_new(st->domains, copy, err);
     if (obj != NULL)
-        qemu_state_set(obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_UNKNOWN);
+        qemu_state_set(st, obj, VIR_DOMAIN_SHUTOFF,
+                       VIR_DOMAIN_SHUTOFF_UNKNOWN);
     return obj;
 }
 
@@ -164,6 +166,7 @@ create(struct qemu_state *st, struct domain_def *def, unsigned flags,
         return -1;
     g = qemu_start(st, obj, def, flags & VIR_DOMAIN_START_PAUSED, err);
     if (g == NULL) {
+        qemu_view_mark_stale(st);
         if (is_new)
             domain_list_remove(st->domains, obj);
         return -1;
@@ -320,7 +323,8 @@ after_reset(struct qemu_guest *g, json_object *reply,
         return done(g, reply, qerr, data, err);
     g->is_paused_by_shutdown = false;
     if (g->obj->state == VIR_DOMAIN_CRASHED) {
-        qemu_state_set(g->obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_CRASHED);
+        qemu_state_set(g->st, g->obj, VIR_DOMAIN_PAUSED,
+                       VIR_DOMAIN_PAUSED_CRASHED);
         qemu_guest_save_status(g);
     }
     return 0;

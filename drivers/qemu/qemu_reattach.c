@@ -24,6 +24,7 @@
 #include "drivers/qemu/qemu_lifecycle.h"
 #include "drivers/qemu/qemu_storage_use.h"
 #include "drivers/qemu/qemu_state.h"
+#include "drivers/qemu/qemu_view.h"
 #include "drivers/qemu/qemu_status.h"
 #include "drivers/qemu/qemu_store.h"
 #include "drivers/qemu/qemu_volume.h"
@@ -109,6 +110,7 @@ object_for(struct qemu_state *st, struct qemu_status *s,
 
     if (qemu_state_check_clash(st, s->def, &obj, err) < 0)
         return NULL;
+    qemu_view_mark_stale(st);
     if (obj == NULL) {
         obj = domain_list_add_new(st->domains, s->def, err);
         s->def = NULL;
@@ -125,7 +127,7 @@ static void
 forget(struct qemu_state *st, struct domain_obj *obj)
 {
     domain_list_set_id(st->domains, obj, -1);
-    qemu_state_set(obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DAEMON);
+    qemu_state_set(st, obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_DAEMON);
     if (!obj->is_persistent) {
         domain_list_remove(st->domains, obj);
         return;
@@ -148,7 +150,7 @@ restore(struct qemu_state *st, struct qemu_status *s, struct vireo_error *err)
     domain_list_set_id(st->domains, obj, s->id);
     if (s->id >= st->next_id)
         st->next_id = s->id + 1;
-    qemu_state_set(obj, s->state, s->reason);
+    qemu_state_set(st, obj, s->state, s->reason);
     g = qemu_guest_new(st, obj, s->id, err);
     if (g == NULL || qemu_command_assign_aliases(obj->def, err) < 0 ||
         qemu_command_settle_live(obj->def, g->dir, err) < 0) {

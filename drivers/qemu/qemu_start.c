@@ -128,7 +128,8 @@ switch_to_live(struct qemu_state *st, struct domain_obj *obj,
         domain_def_free(obj->def);
     obj->def = live;
     domain_list_set_id(st->domains, obj, id);
-    qemu_state_set(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_STARTING_UP);
+    qemu_state_set(st, obj, VIR_DOMAIN_PAUSED,
+                   VIR_DOMAIN_PAUSED_STARTING_UP);
 }
 
 struct qemu_guest *
@@ -197,7 +198,8 @@ finish(struct qemu_guest *g)
     free(g->start);
     g->start = NULL;
     if (is_paused)
-        qemu_state_set(obj, VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_USER);
+        qemu_state_set(g->st, obj, VIR_DOMAIN_PAUSED,
+                       VIR_DOMAIN_PAUSED_USER);
     g->is_monitor_open = true;
     qemu_guest_save_status(g);
     qemu_state_emit(g->st, obj, VIR_DOMAIN_EVENT_STARTED,
@@ -350,7 +352,8 @@ qemu_start_on_exit(struct qemu_guest *g)
     if (!g->start->has_reason)
         qemu_process_exited_error(g->log_path, &err);
     snprintf(name, sizeof(name), "%s", g->obj->def->name);
-    qemu_state_set(g->obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
+    qemu_state_set(st, g->obj, VIR_DOMAIN_SHUTOFF,
+                   VIR_DOMAIN_SHUTOFF_FAILED);
     has_caller = qemu_guest_answer_start(g, -1, &err) > 0;
     qemu_stop_release(g);
     if (!has_caller)

@@ -16,6 +16,7 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/qemu/qemu_state.h"
+#include "drivers/qemu/qemu_view.h"
 
 struct domain_obj *
 qemu_state_find(struct qemu_state *st, struct vireo_domain *dom,
@@ -47,13 +48,16 @@ void
 qemu_state_emit(struct qemu_state *st, const struct domain_obj *obj,
                 int event, int detail)
 {
+    qemu_view_mark_stale(st);
     domain_event_queue_lifecycle(st->events, obj->def->name, obj->def->uuid,
                                  obj->id, event, detail);
 }
 
 void
-qemu_state_set(struct domain_obj *obj, int state, int reason)
+qemu_state_set(struct qemu_state *st, struct domain_obj *obj, int state,
+               int reason)
 {
+    qemu_view_mark_stale(st);
     obj->state = state;
     obj->reason = reason;
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "api/vireo.h"
+#include "drivers/domain_view.h"
 
 struct domain_def;
 struct domain_event_state;
@@ -42,6 +43,9 @@ struct qemu_state {
                                                       deadline */
     struct qemu_host          *host;           /* what QEMU says of itself */
     void                     (*log_warning)(const char *message);
+    /* What readers on other threads may know of the domains without
+     * asking (qemu_view.h): every connection points at it. */
+    struct domain_view_source  view;
 };
 
 /* The object dom names (by uuid), or NULL with VIR_ERR_NO_DOMAIN set in
@@ -58,7 +62,8 @@ int qemu_state_check_clash(struct qemu_state *st,
                            struct domain_obj **same,
                            struct vireo_error *err);
 
-/* Queue a lifecycle event about obj as it is now. */
+/* Queue a lifecycle event about obj as it is now; the published view
+ * (qemu_view.h) is stale from then until the job ends. */
 void qemu_state_emit(struct qemu_state *st, const struct domain_obj *obj,
                      int event, int detail);
 
@@ -71,7 +76,9 @@ int qemu_error_system(struct vireo_error *err, int errnum, const char *fmt,
 void qemu_state_warn(struct qemu_state *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Set obj's state and reason together. */
-void qemu_state_set(struct domain_obj *obj, int state, int reason);
+/* Set obj's state and reason together, and mark st's published view
+ * stale (qemu_view.h). */
+void qemu_state_set(struct qemu_state *st, struct domain_obj *obj, int state,
+                    int reason);
 
 #endif /* VIREO_QEMU_STATE_H */

@@ -23,6 +23,7 @@
 #include "drivers/qemu/qemu_storage_use.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
+#include "drivers/qemu/qemu_view.h"
 #include "drivers/worker.h"
 #include "drivers/worker_child.h"
 #include "drivers/worker_timer.h"
@@ -111,6 +112,7 @@ qemu_stop_release(struct qemu_guest *g)
     struct qemu_state *st = g->st;
     struct domain_obj *obj = g->obj;
 
+    qemu_view_mark_stale(st);
     remove_status(g);
     qemu_storage_use_release(obj->def);
     qemu_process_cleanup(g->dir);
@@ -170,7 +172,7 @@ qemu_stop_gone(struct qemu_guest *g)
     int reason, detail;
 
     classify(g, &reason, &detail);
-    qemu_state_set(g->obj, VIR_DOMAIN_SHUTOFF, reason);
+    qemu_state_set(g->st, g->obj, VIR_DOMAIN_SHUTOFF, reason);
     qemu_state_emit(g->st, g->obj, VIR_DOMAIN_EVENT_STOPPED, detail);
     qemu_stop_release(g);
 }
@@ -180,6 +182,8 @@ qemu_stop_on_exit(struct worker_child *c, int status, void *opaque)
 {
     struct qemu_guest *g = opaque;
 
+    /* Its pid may be another's soon: the view must not read it. */
+    qemu_view_mark_stale(g->st);
     worker_child_free(c);
     g->process = NULL;
     if (g->start != NULL)
@@ -205,7 +209,8 @@ detach(struct qemu_guest *g)
         qemu_stop_gone(g);
         return;
     }
-    qemu_state_set(g->obj, VIR_DOMAIN_SHUTOFF, VIR_DOMAIN_SHUTOFF_FAILED);
+    qemu_state_set(g->st, g->obj, VIR_DOMAIN_SHUTOFF,
+                   VIR_DOMAIN_SHUTOFF_FAILED);
     qemu_stop_release(g);
 }
 

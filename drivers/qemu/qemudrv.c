@@ -29,6 +29,7 @@
 #include "drivers/qemu/qemu_slots.h"
 #include "drivers/qemu/qemu_state.h"
 #include "drivers/qemu/qemu_store.h"
+#include "drivers/qemu/qemu_view.h"
 #include "drivers/qemu/qemudrv.h"
 #include "drivers/uri.h"
 #include "drivers/worker.h"
@@ -50,6 +51,7 @@ static void
 state_free(struct qemu_state *st)
 {
     qemu_lifecycle_detach_all(st);
+    qemu_view_fini(st);
     domain_list_free(st->domains);
     domain_event_state_free(st->events);
     qemu_host_free(st->host);
@@ -106,6 +108,7 @@ state_new(const struct driver_context *ctx, struct vireo_error *err)
     }
     st->refs = 1;
     st->next_id = 1;
+    qemu_view_init(st);
     st->is_privileged = ctx->is_privileged;
     st->log_warning = ctx->log_warning;
     if ((st->domains = domain_list_new()) == NULL ||
@@ -225,6 +228,7 @@ qemudrv_open(struct vireo_conn *conn, const struct uri *uri, unsigned flags,
     worker_call(w, open_on_thread, NULL);
     conn->priv = the_state;
     conn->worker = w;
+    conn->view = &the_state->view;
     return 0;
 }
 
@@ -242,6 +246,7 @@ close_on_thread(void *arg)
 static void
 qemudrv_close(struct vireo_conn *conn)
 {
+    conn->view = NULL;
     worker_lease_close_conn(&lease, conn, close_on_thread);
 }
 

@@ -2,7 +2,6 @@
 /*
  * test_view.c: publishing a test state's domains (test_view.h).
  */
-#include <string.h>
 #include <time.h>
 
 #include "drivers/conf/domain_def.h"
@@ -50,44 +49,16 @@ test_view_before_op(struct test_state *st)
 static void
 describe(const struct domain_obj *obj, struct domain_view_entry *e)
 {
-    const struct domain_def *def = obj->def;
-
-    e->name = def->name;
-    memcpy(e->uuid, def->uuid, sizeof(e->uuid));
-    e->id = obj->id;
-    e->state = obj->state;
-    e->reason = obj->reason;
-    e->is_persistent = obj->is_persistent;
-    e->max_mem_kib = def->memory_kib;
-    e->memory_kib = def->current_memory_kib;
-    e->n_vcpus = test_monitor_vcpus_online(def);
-}
-
-static void
-publish(struct test_state *st)
-{
-    const struct domain_view *prev = domain_view_published(&st->view);
-    size_t n = domain_list_count(st->domains);
-    struct domain_view *v = domain_view_begin(n);
-
-    for (size_t i = 0; v != NULL && i < n; i++) {
-        struct domain_view_entry e = { 0 };
-
-        describe(domain_list_at(st->domains, i), &e);
-        if (domain_view_add(v, &e, prev) < 0) {
-            domain_view_free(v);
-            v = NULL;
-        }
-    }
-    if (v != NULL)
-        domain_view_publish(&st->view, v, &retired);
+    domain_view_describe_obj(obj, e);
+    e->n_vcpus = test_monitor_vcpus_online(obj->def);
 }
 
 void
 test_view_after_op(struct test_state *st)
 {
     if (domain_view_is_wanted(&st->view))
-        publish(st);
+        domain_view_publish_list(&st->view, st->domains, describe,
+                                 &retired);
     else if (read_view_n_retired(&retired) > 0)
         read_view_reclaim(&retired);
 }

@@ -3,11 +3,15 @@
  * test-domain-view.c: the views of a driver's domains (domain_view.h):
  * every index finds what was published, a stale view is never handed to a
  * reader, republishing what did not change makes no new view, and an
- * unchanged domain's entry is shared between views.
+ * unchanged domain's entry is shared between views; a driver's domain
+ * list is published as its describe function says, and a domain whose
+ * process changed is a new entry.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "drivers/conf/domain_def.h"
+#include "drivers/domain_list.h"
 #include "drivers/domain_view.h"
 #include "tests/tap.h"
 
@@ -67,6 +71,62 @@ finds_everything(const struct domain_view *v)
     return true;
 }
 
+/* The fields every driver shares, plus a process of its own. */
+static int describe_pid;
+
+static void
+describe(const struct domain_obj *obj, struct domain_view_entry *e)
+{
+    domain_view_describe_obj(obj, e);
+    e->n_vcpus = 1;
+    e->pid = describe_pid;
+}
+
+static void
+test_publish_list(void)
+{
+    struct domain_view_source src;
+    struct read_view_retired retired = { 0 };
+    struct domain_list *list = domain_list_new();
+    struct vireo_error err = { 0 };
+    struct domain_def *def = domain_def_parse(
+        "<domain type='test'><name>listed</name>"
+        "<memory unit='KiB'>4096</memory>"
+        "<os><type>hvm</type></os></domain>", &err);
+    struct domain_obj *obj = def != NULL
+                             ? domain_list_add_new(list, def, &err) : NULL;
+    const struct domain_view *v1, *v2;
+    const struct domain_view_entry *e;
+
+    if (obj == NULL) {
+        tap_ok(false, "a domain is listed: %s", err.message);
+        tap_ok(false, "(not run)");
+        domain_list_free(list);
+        return;
+    }
+    domain_view_source_init(&src);
+    obj->state = VIR_DOMAIN_PAUSED;
+    obj->reason = 1;
+    domain_list_set_id(list, obj, 3);
+    describe_pid = 100;
+    domain_view_publish_list(&src, list, describe, &retired);
+    v1 = domain_view_published(&src);
+    e = domain_view_find_by_id(v1, 3);
+    tap_ok(e != NULL && strcmp(e->name, "listed") == 0 &&
+           e->state == VIR_DOMAIN_PAUSED && e->max_mem_kib == 4096 &&
+           e->pid == 100 && !domain_view_is_stale(&src),
+           "a domain list is published as its driver describes it");
+    domain_view_mark_stale(&src);
+    describe_pid = 101;
+    domain_view_publish_list(&src, list, describe, &retired);
+    v2 = domain_view_published(&src);
+    e = domain_view_find_by_id(v2, 3);
+    tap_ok(v2 != v1 && e != NULL && e->pid == 101,
+           "a domain whose process changed makes a new view");
+    domain_view_source_fini(&src, &retired);
+    domain_list_free(list);
+}
+
 int
 main(void)
 {
@@ -77,7 +137,7 @@ main(void)
     const struct domain_view_entry *e;
     unsigned char unknown[VIREO_UUID_BUFLEN] = { 0xff };
 
-    tap_plan(12);
+    tap_plan(14);
     domain_view_source_init(&src);
     read_view_enter(r);
     tap_ok(domain_view_current(&src) == NULL,
@@ -133,5 +193,6 @@ main(void)
            read_view_n_retired(&retired) == 0,
            "a source that goes frees its views once no reader is inside");
     read_view_reader_free(r);
+    test_publish_list();
     return tap_done();
 }

@@ -6,7 +6,8 @@
  * runs; worker_call runs inline on the worker and waits on other threads;
  * a worker stops from another thread, or from itself with its on_exit as
  * its last act; a job that may block first sends the wake-ups its batch
- * held back.
+ * held back; the after-job hook runs after every job and every round of
+ * timers.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "drivers/worker.h"
+#include "drivers/worker_timer.h"
 #include "loop/queue.h"
 #include "loop/queue_defer.h"
 #include "tests/tap.h"
@@ -538,11 +540,102 @@ test_blocking_job_sends_held_wakeups(void)
     queue_free(answers);
 }
 
+/* ---- the after-job hook ----------------------------------------------- */
+
+/* What ran on the worker, in order: 'j' a job, 't' a timer, 'a' the hook.
+ * Written and read on the worker only: the hook runs after worker_call()
+ * has returned, so the test reads the trail with a job of its own. */
+static char trail[32];
+static int n_trail;
+
+static void
+note(char what)
+{
+    if (n_trail < (int)sizeof(trail) - 1)
+        trail[n_trail++] = what;
+}
+
+static void
+note_job(void *arg)
+{
+    note('j');
+}
+
+static void
+note_after(void *arg)
+{
+    note('a');
+}
+
+static void
+note_timer(struct worker_timer *t, void *opaque)
+{
+    note('t');
+    *(atomic_bool *)opaque = true;
+}
+
+static void
+set_hook(void *arg)
+{
+    worker_set_after_job(worker_current(), arg != NULL ? note_after : NULL,
+                         NULL);
+}
+
+/* Copy the trail so far into arg and start a new one (which this job's
+ * own hook then begins). */
+static void
+take_trail(void *arg)
+{
+    memcpy(arg, trail, sizeof(trail));
+    memset(trail, 0, sizeof(trail));
+    n_trail = 0;
+}
+
+static struct worker_timer *hook_timer;
+
+static void
+arm_timer(void *arg)
+{
+    hook_timer = worker_timer_new(worker_current(), note_timer, arg);
+    worker_timer_arm(hook_timer, 1);
+}
+
+static void
+free_timer(void *arg)
+{
+    worker_timer_free(hook_timer);
+}
+
+static void
+test_after_job(void)
+{
+    struct worker *w = worker_new("test-after");
+    atomic_bool has_fired = false;
+    char got[sizeof(trail)];
+
+    worker_call(w, set_hook, w);
+    worker_call(w, note_job, NULL);
+    worker_call(w, note_job, NULL);
+    worker_call(w, take_trail, got);
+    tap_ok(strcmp(got, "ajaja") == 0, "the after-job hook runs after "
+           "every job, the one that set it included (%s)", got);
+    worker_call(w, arm_timer, &has_fired);
+    for (int i = 0; i < 10000 && !atomic_load(&has_fired); i++)
+        usleep(1000);
+    worker_call(w, set_hook, NULL);
+    worker_call(w, note_job, NULL);
+    worker_call(w, take_trail, got);
+    worker_call(w, free_timer, NULL);
+    tap_ok(strcmp(got, "aataj") == 0, "... after a round of timers too, "
+           "and not once it is cleared (%s)", got);
+    worker_stop(w);
+}
+
 int
 main(void)
 {
     alarm(120);   /* a hung worker fails the test instead of stalling CI */
-    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2 + 1);
+    tap_plan(9 + 3 + 3 + 4 + 2 + 6 + 2 + 1 + 2);
     test_order();
     test_run_or_cancel();
     test_stop_cancels_calls();
@@ -551,5 +644,6 @@ main(void)
     test_stop_self();
     test_stop_while_pushing();
     test_blocking_job_sends_held_wakeups();
+    test_after_job();
     return tap_done();
 }
