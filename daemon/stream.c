@@ -191,6 +191,14 @@ is_sparse(const struct stream *s)
            s->kind == STREAM_SPARSE_UPLOAD;
 }
 
+/* What the fd gives back is records: a sparse download's data and holes,
+ * or an upload's failure, in the host side's words. */
+static bool
+reads_records(const struct stream *s)
+{
+    return s->kind != STREAM_PLAIN;
+}
+
 static bool
 is_upload(const struct stream *s)
 {
@@ -251,7 +259,7 @@ read_once(struct stream *s)
 {
     ssize_t n;
 
-    if (is_sparse(s))
+    if (reads_records(s))
         return read_record_once(s);
     n = read(s->fd, chunk, sizeof(chunk));
 
@@ -293,10 +301,9 @@ drop_written(struct stream *s)
 /* A finishing client's data is all written. An upload's host side may
  * still be writing it (or fail: the disk is full): tell it the data
  * ended and confirm when it closes in turn, so that the file holds it all
- * when the client hears back, as libvirtd waits for its helper; a sparse
- * one may fail with what it says. A host side that closed already (dd
- * told to write a length stops there) has written all it will: confirmed
- * at once, as is anything else. */
+ * when the client hears back, as libvirtd waits for its helper; it may
+ * fail with what it says. A host side that closed already has written
+ * all it will: confirmed at once, as is anything else. */
 static void
 finish_written(struct stream *s)
 {
