@@ -7,7 +7,7 @@
 # test's own, through the same lvm.conf (lvm_env.sh): group vga on two
 # of them, vgb on a third, the fourth a physical volume of no group. The
 # same session runs as virsh against both daemons and as vireo against
-# vireod, and each must print what virsh gets from libvirtd, byte for
+# both, and each must print what virsh gets from libvirtd, byte for
 # byte: the groups with their devices, a source specification the
 # logical backend ignores, the types with no discovery, a type with no
 # backend, an unknown type; then the groups again after vgb is removed,
@@ -56,7 +56,7 @@ export LVM_SYSTEM_DIR=$DIR/lvm LVM_SUPPRESS_FD_WARNINGS=1
 LIBVIRTD_ENV="LVM_SYSTEM_DIR=$DIR/lvm LVM_SUPPRESS_FD_WARNINGS=1"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
 
-plan 10
+plan 13
 
 daemon_start
 ok $? "vireod starts with its storage driver"
@@ -79,7 +79,8 @@ session() {
 }
 
 # Each step's commands against libvirtd with virsh (the expectation),
-# then against vireod with virsh and with vireo.
+# then against vireod with virsh and with vireo, and against libvirtd
+# with vireo.
 compare() {
     local what=$1 want
     shift
@@ -88,6 +89,8 @@ compare() {
         "virsh against vireod: $what"
     same_output "$want" "$(session "$VIREO" "$QURI" "$@")" \
         "vireo against vireod: $what"
+    same_output "$want" "$(session "$VIREO" "$LIBVIRTD_QEMU_URI" "$@")" \
+        "vireo against libvirtd: $what"
     WANT=$want
 }
 
