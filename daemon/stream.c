@@ -191,10 +191,12 @@ is_sparse(const struct stream *s)
            s->kind == STREAM_SPARSE_UPLOAD;
 }
 
-/* What the fd gives back is records: a sparse download's data and holes,
- * or an upload's failure, in the host side's words. */
+/* The fd speaks records: a sparse download's data and holes come back
+ * as records, and an upload's data (one record per client message, so
+ * that the host side sees the messages libvirt's length check counts)
+ * goes out as records, its failure coming back as one. */
 static bool
-reads_records(const struct stream *s)
+speaks_records(const struct stream *s)
 {
     return s->kind != STREAM_PLAIN;
 }
@@ -259,7 +261,7 @@ read_once(struct stream *s)
 {
     ssize_t n;
 
-    if (reads_records(s))
+    if (speaks_records(s))
         return read_record_once(s);
     n = read(s->fd, chunk, sizeof(chunk));
 
@@ -516,7 +518,7 @@ take_data(struct stream *s, const uint8_t *data, size_t len)
 
     if (len == 0 || s->is_finishing)
         return;
-    is_queued = is_sparse(s) ? append_data_records(s, data, len)
+    is_queued = speaks_records(s) ? append_data_records(s, data, len)
                                           : append_in(s, data, len);
     if (is_queued && write_pending(s))
         update_watch(s);

@@ -7,9 +7,8 @@
  * blocking I/O, as libvirt's fd-stream thread does for libvirtd: a
  * regular file cannot be watched on a loop, holes must be found
  * (SEEK_DATA, SEEK_HOLE) and made as they come, and a write that fails
- * must say why. A sparse transfer speaks drivers/sparse_frame.h's
- * records both ways; a plain upload takes the client's bytes as they
- * are, and only answers (an ERROR record when a write fails).
+ * must say why. The socket speaks drivers/sparse_frame.h's records both
+ * ways; a plain upload is one whose records are all data.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -252,26 +251,6 @@ run_upload(struct sparse_job *job)
         drain(job);
 }
 
-/* Plain upload: the client's bytes as they come, until the daemon's end
- * closes. */
-static void
-run_plain_upload(struct sparse_job *job, uint8_t *buf)
-{
-    ssize_t n;
-
-    for (;;) {
-        n = read(job->sock_fd, buf, SPARSE_DATA_MAX);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        if (!write_data(job, buf, (uint64_t)n)) {
-            drain(job);
-            return;
-        }
-    }
-}
-
 /* What the transfer's thread starts with; handed over by pthread_create,
  * freed by the thread. */
 struct thread_arg {
@@ -286,15 +265,12 @@ transfer_main(void *opaque)
     struct sparse_job *job = arg->job;
     uint8_t *buf = NULL;
 
-    if (arg->kind == STOR_VOL_SPARSE_UPLOAD) {
+    if (arg->kind != STOR_VOL_SPARSE_DOWNLOAD) {
         run_upload(job);
-    } else if ((buf = malloc(SPARSE_DATA_MAX)) == NULL) {
-        send_failure(job, arg->kind == STOR_VOL_PLAIN_UPLOAD
-                          ? "Unable to write" : "Unable to read", ENOMEM);
-    } else if (arg->kind == STOR_VOL_PLAIN_UPLOAD) {
-        run_plain_upload(job, buf);
-    } else {
+    } else if ((buf = malloc(SPARSE_DATA_MAX)) != NULL) {
         run_download(job, buf);
+    } else {
+        send_failure(job, "Unable to read", ENOMEM);
     }
     free(buf);
     free(arg);

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * storage_vol_sparse.h: sparse volume upload and download, whose fd
- * speaks drivers/sparse_frame.h's records, and plain uploads, whose fd
- * takes the bytes as they are and answers with an ERROR record when a
- * write fails.
+ * storage_vol_sparse.h: sparse volume upload and download, and plain
+ * uploads, whose fd speaks drivers/sparse_frame.h's records (a plain
+ * upload's are all data; a failed write answers with an ERROR record).
  */
 #ifndef VIREO_DRIVERS_STORAGE_VOL_SPARSE_H
 #define VIREO_DRIVERS_STORAGE_VOL_SPARSE_H
