@@ -18,6 +18,9 @@ TEST_DEPS  = python3 python3-libvirt libvirt-clients libvirt-daemon netbase \
 # mke2fs and debugfs: the QEMU tests build a guest's root filesystem and
 # read it back.
 TEST_DEPS += e2fsprogs
+# The LVM tools: logical pools are tested on loop devices of the tests'
+# own.
+TEST_DEPS += lvm2
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

@@ -191,6 +191,16 @@ is_sparse(const struct stream *s)
            s->kind == STREAM_SPARSE_UPLOAD;
 }
 
+/* The fd speaks records: a sparse download's data and holes come back
+ * as records, and an upload's data (one record per client message, so
+ * that the host side sees the messages libvirt's length check counts)
+ * goes out as records, its failure coming back as one. */
+static bool
+speaks_records(const struct stream *s)
+{
+    return s->kind != STREAM_PLAIN;
+}
+
 static bool
 is_upload(const struct stream *s)
 {
@@ -251,7 +261,7 @@ read_once(struct stream *s)
 {
     ssize_t n;
 
-    if (is_sparse(s))
+    if (speaks_records(s))
         return read_record_once(s);
     n = read(s->fd, chunk, sizeof(chunk));
 
@@ -293,10 +303,9 @@ drop_written(struct stream *s)
 /* A finishing client's data is all written. An upload's host side may
  * still be writing it (or fail: the disk is full): tell it the data
  * ended and confirm when it closes in turn, so that the file holds it all
- * when the client hears back, as libvirtd waits for its helper; a sparse
- * one may fail with what it says. A host side that closed already (dd
- * told to write a length stops there) has written all it will: confirmed
- * at once, as is anything else. */
+ * when the client hears back, as libvirtd waits for its helper; it may
+ * fail with what it says. A host side that closed already has written
+ * all it will: confirmed at once, as is anything else. */
 static void
 finish_written(struct stream *s)
 {
@@ -509,7 +518,7 @@ take_data(struct stream *s, const uint8_t *data, size_t len)
 
     if (len == 0 || s->is_finishing)
         return;
-    is_queued = is_sparse(s) ? append_data_records(s, data, len)
+    is_queued = speaks_records(s) ? append_data_records(s, data, len)
                                           : append_in(s, data, len);
     if (is_queued && write_pending(s))
         update_watch(s);

@@ -18,8 +18,11 @@
  * message, a HOLE record a STREAM_HOLE message, an ERROR record the
  * stream's error; and the client's data and holes become records. A
  * client's hole on a stream not opened sparse ends it with libvirt's
- * "Unexpected stream hole". A sparse upload's finish is confirmed once
- * the host side, told the data ended, closed its end without an error.
+ * "Unexpected stream hole". A plain upload's fd speaks records too (DATA
+ * only, one per client message). An upload's host side, sparse or plain,
+ * answers with an ERROR record when a write failed, which ends the stream
+ * with its words; the finish is confirmed once the host side, told the
+ * data ended, closed its end without one.
  *
  * Both directions are bounded. The fd is not read while the client's
  * socket has more than STREAM_OUT_HIGH bytes queued, so a slow client
@@ -43,10 +46,11 @@
 struct client;
 struct stream_set;
 
-/* What an fd carries: bytes, or the records of a sparse transfer in one
- * direction. An upload's fd is the host side's input (a helper writing a
- * file): the client's finish is confirmed once that side has closed the
- * fd in turn, that is, once it wrote everything. */
+/* What an fd carries: bytes (STREAM_PLAIN), or records. An upload's fd
+ * is the host side's input (a thread writing a file), and answers only
+ * with an ERROR record when a write fails: the client's finish is
+ * confirmed once that side has closed the fd in turn, that is, once it
+ * wrote everything. */
 enum stream_kind {
     STREAM_PLAIN,
     STREAM_PLAIN_UPLOAD,

@@ -291,6 +291,8 @@ int cmd_pool_delete(struct session *s, const struct cmd *cmd);
 int cmd_pool_undefine(struct session *s, const struct cmd *cmd);
 int cmd_pool_refresh(struct session *s, const struct cmd *cmd);
 int cmd_pool_autostart(struct session *s, const struct cmd *cmd);
+int cmd_pool_sources(struct session *s, const struct cmd *cmd);
+int cmd_pool_sources_as(struct session *s, const struct cmd *cmd);
 int cmd_vol_list(struct session *s, const struct cmd *cmd);
 int cmd_vol_info(struct session *s, const struct cmd *cmd);
 int cmd_vol_dumpxml(struct session *s, const struct cmd *cmd);

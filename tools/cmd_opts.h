@@ -141,6 +141,10 @@ extern const struct opt_def cmd_pool_dumpxml_opts[];
 extern const struct opt_def cmd_pool_file_opts[];
 extern const struct opt_def cmd_pool_autostart_opts[];
 
+/* cmd_pool_sources.c */
+extern const struct opt_def cmd_pool_sources_opts[];
+extern const struct opt_def cmd_pool_sources_as_opts[];
+
 /* cmd_save.c */
 extern const struct opt_def cmd_save_opts[];
 extern const struct opt_def cmd_restore_opts[];

@@ -331,6 +331,12 @@ static const struct cmd_def table[] = {
     { "pool-autostart", cmd_pool_autostart, cmd_pool_autostart_opts, true,
       "autostart a pool", "Configure a pool to be automatically started at "
       "boot." },
+    { "find-storage-pool-sources", cmd_pool_sources, cmd_pool_sources_opts,
+      true, "discover potential storage pool sources",
+      "Returns XML <sources> document." },
+    { "find-storage-pool-sources-as", cmd_pool_sources_as,
+      cmd_pool_sources_as_opts, true, "find potential storage pool sources",
+      "Returns XML <sources> document." },
     { "vol-list", cmd_vol_list, cmd_vol_list_opts, true, "list vols",
       "Returns list of vols by pool." },
     { "vol-info", cmd_vol_info, cmd_vol_info_opts, true,

@@ -96,13 +96,8 @@ format_from_string(const char *const *formats, const char *word)
 }
 
 void
-storage_pool_def_free(struct storage_pool_def *def)
+storage_pool_source_clear(struct storage_pool_source *src)
 {
-    struct storage_pool_source *src;
-
-    if (def == NULL)
-        return;
-    src = &def->source;
     for (int i = 0; i < src->n_hosts; i++)
         free(src->hosts[i].name);
     free(src->hosts);
@@ -118,6 +113,15 @@ storage_pool_def_free(struct storage_pool_def *def)
     free(src->name);
     free(src->vendor);
     free(src->product);
+    memset(src, 0, sizeof(*src));
+}
+
+void
+storage_pool_def_free(struct storage_pool_def *def)
+{
+    if (def == NULL)
+        return;
+    storage_pool_source_clear(&def->source);
     free(def->name);
     free(def->target_path);
     storage_perms_clear(&def->target_perms);
@@ -449,9 +453,9 @@ storage_pool_def_parse(const char *xml, struct vireo_error *err)
 /* ---- Writing ---------------------------------------------------------- */
 
 static void
-write_adapter(FILE *out, const struct storage_adapter *ad)
+write_adapter(FILE *out, const char *pad, const struct storage_adapter *ad)
 {
-    fprintf(out, "    <adapter");
+    fprintf(out, "%s<adapter", pad);
     xml_write_attr(out, "type", ad->type);
     if (strcmp(ad->type, "fc_host") == 0) {
         xml_write_attr(out, "parent", ad->parent);
@@ -463,35 +467,67 @@ write_adapter(FILE *out, const struct storage_adapter *ad)
     fprintf(out, "/>\n");
 }
 
+/* A <source> of a pool of that type, its lines indented by indent and
+ * its children two spaces more. */
 static void
-write_source(FILE *out, const struct storage_pool_def *def)
+write_source(FILE *out, const char *indent, int type,
+             const struct storage_pool_source *src)
 {
-    const struct pool_options *opt = &options[def->type];
-    const struct storage_pool_source *src = &def->source;
+    const struct pool_options *opt = &options[type];
+    char pad[32];
 
-    fprintf(out, "  <source>\n");
+    snprintf(pad, sizeof(pad), "%s  ", indent);
+    fprintf(out, "%s<source>\n", indent);
     for (int i = 0; (opt->source & SRC_HOST) && i < src->n_hosts; i++) {
-        fprintf(out, "    <host");
+        fprintf(out, "%s<host", pad);
         xml_write_attr(out, "name", src->hosts[i].name);
         if (src->hosts[i].port != 0)
             fprintf(out, " port='%d'", src->hosts[i].port);
         fprintf(out, "/>\n");
     }
     for (int i = 0; (opt->source & SRC_DEVICE) && i < src->n_devices; i++)
-        xml_write_empty_element(out, "    ", "device", "path",
-                                src->devices[i]);
+        xml_write_empty_element(out, pad, "device", "path", src->devices[i]);
     if (opt->source & SRC_DIR)
-        xml_write_empty_element(out, "    ", "dir", "path", src->dir);
+        xml_write_empty_element(out, pad, "dir", "path", src->dir);
     if ((opt->source & SRC_ADAPTER) && src->adapter.type != NULL)
-        write_adapter(out, &src->adapter);
+        write_adapter(out, pad, &src->adapter);
     if (opt->source & SRC_NAME)
-        xml_write_text_element(out, "    ", "name", src->name);
+        xml_write_text_element(out, pad, "name", src->name);
     if (opt->formats != NULL)
-        fprintf(out, "    <format type='%s'/>\n",
+        fprintf(out, "%s<format type='%s'/>\n", pad,
                 opt->formats[src->format]);
-    xml_write_empty_element(out, "    ", "vendor", "name", src->vendor);
-    xml_write_empty_element(out, "    ", "product", "name", src->product);
-    fprintf(out, "  </source>\n");
+    xml_write_empty_element(out, pad, "vendor", "name", src->vendor);
+    xml_write_empty_element(out, pad, "product", "name", src->product);
+    fprintf(out, "%s</source>\n", indent);
+}
+
+/* Close a memory stream and hand over its text (which the close sets);
+ * NULL if that failed. */
+static char *
+close_text(FILE *out, char **text)
+{
+    if (fclose(out) != 0) {
+        free(*text);
+        return NULL;
+    }
+    return *text;
+}
+
+char *
+storage_pool_sources_format(int type, const struct storage_pool_source *srcs,
+                            int n_srcs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+
+    if (out == NULL)
+        return NULL;
+    fprintf(out, "<sources>\n");
+    for (int i = 0; i < n_srcs; i++)
+        write_source(out, "  ", type, &srcs[i]);
+    fprintf(out, "</sources>\n");
+    return close_text(out, &text);
 }
 
 char *
@@ -513,7 +549,7 @@ storage_pool_def_format(const struct storage_pool_def *def)
             def->allocation);
     fprintf(out, "  <available unit='bytes'>%llu</available>\n",
             def->available);
-    write_source(out, def);
+    write_source(out, "  ", def->type, &def->source);
     if (!(options[def->type].source & SRC_NETWORK)) {
         fprintf(out, "  <target>\n");
         xml_write_text_element(out, "    ", "path", def->target_path);
@@ -521,11 +557,7 @@ storage_pool_def_format(const struct storage_pool_def *def)
         fprintf(out, "  </target>\n");
     }
     fprintf(out, "</pool>\n");
-    if (fclose(out) != 0) {
-        free(text);
-        return NULL;
-    }
-    return text;
+    return close_text(out, &text);
 }
 
 int

@@ -126,6 +126,14 @@ struct storage_pool_def *storage_pool_def_parse(const char *xml,
 /* The document, malloc'ed; NULL only when memory is short. */
 char *storage_pool_def_format(const struct storage_pool_def *def);
 void storage_pool_def_free(struct storage_pool_def *def);
+/* Free what a source holds and zero it. */
+void storage_pool_source_clear(struct storage_pool_source *src);
+/* A <sources> list (virConnectFindStoragePoolSources' answer) of n_srcs
+ * sources of pools of that type, malloc'ed; NULL only when memory is
+ * short. */
+char *storage_pool_sources_format(int type,
+                                  const struct storage_pool_source *srcs,
+                                  int n_srcs);
 
 /* Parse a <volume> document for a pool of the given type (which decides
  * the formats it knows and the default one). */

@@ -151,6 +151,22 @@ set_times(struct storage_vol_target *t, const struct stat *st)
     t->ctime_ns = st->st_ctim.tv_nsec;
 }
 
+/* A block device has no length in its stat: libvirt seeks to its end,
+ * and counts it all as allocated. */
+static int
+block_sizes(int fd, struct storage_vol_def *vol, struct vireo_error *err)
+{
+    off_t end = lseek(fd, 0, SEEK_END);
+
+    if (end == (off_t)-1)
+        return stor_system_error(err, errno, "failed to seek to end of",
+                                 vol->target.path);
+    vol->allocation = vol->physical = (unsigned long long)end;
+    if (vol->target.format == STORAGE_FILE_FORMAT_RAW)
+        vol->capacity = (unsigned long long)end;
+    return 0;
+}
+
 int
 stor_dir_vol_stat(struct storage_vol_def *vol, struct vireo_error *err)
 {
@@ -166,11 +182,15 @@ stor_dir_vol_stat(struct storage_vol_def *vol, struct vireo_error *err)
                             vol->target.path);
     }
     probe_format(fd, vol, &st);
-    close(fd);
     vol->type = VIR_STORAGE_VOL_FILE;
     vol->allocation = (unsigned long long)st.st_blocks * 512;
     vol->physical = (unsigned long long)st.st_size;
     vol->has_physical = true;
+    if (S_ISBLK(st.st_mode) && block_sizes(fd, vol, err) < 0) {
+        close(fd);
+        return -1;
+    }
+    close(fd);
     vol->target.perms.mode = (long)(st.st_mode & 07777);
     vol->target.perms.uid = (long)st.st_uid;
     vol->target.perms.gid = (long)st.st_gid;
@@ -212,8 +232,10 @@ vol_from_file(const struct storage_pool_def *def, const char *name,
     return vol;
 }
 
+/* A file a dir pool lists as a volume: a regular file, or a block
+ * device (a node or a link to one), as libvirt lists them. */
 static bool
-is_regular(const char *dir, const char *name)
+is_volume_file(const char *dir, const char *name)
 {
     struct stat st;
     char *path;
@@ -221,7 +243,8 @@ is_regular(const char *dir, const char *name)
 
     if (asprintf(&path, "%s/%s", dir, name) < 0)
         return false;
-    is_file = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    is_file = stat(path, &st) == 0 &&
+              (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
     free(path);
     return is_file;
 }
@@ -249,7 +272,7 @@ scan(struct stor_pool *pool, DIR *dir, struct vireo_error *err)
         struct stor_vol *vol;
 
         if (ent->d_name[0] == '.' ||
-            !is_regular(pool->def->target_path, ent->d_name))
+            !is_volume_file(pool->def->target_path, ent->d_name))
             continue;
         vol = vol_from_file(pool->def, ent->d_name, err);
         if (vol == NULL) {

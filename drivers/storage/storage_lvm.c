@@ -391,6 +391,27 @@ stor_lvm_stop(struct stor_state *st, struct stor_pool *pool,
     return LVM_DONE;
 }
 
+/* ---- Finding groups ---------------------------------------------------- */
+
+int
+stor_lvm_find_sources(char **xml, struct vireo_error *err)
+{
+    const char *vgscan[] = { VGSCAN, NULL };
+    const char *pvs[] = { PVS, "--noheadings", "-o", LVM_PVS_OPTIONS, NULL };
+    struct storage_pool_source *srcs;
+    char *pvs_out = NULL;
+    int n_srcs;
+
+    LVM_AFTER(quiet_step(vgscan));
+    LVM_AFTER(step(pvs, &pvs_out, err));
+    n_srcs = lvm_parse_sources(pvs_out != NULL ? pvs_out : "", &srcs);
+    if (n_srcs < 0)
+        return error_no_memory(err);
+    *xml = storage_pool_sources_format(STORAGE_POOL_LOGICAL, srcs, n_srcs);
+    lvm_sources_free(srcs, n_srcs);
+    return *xml != NULL ? LVM_DONE : error_no_memory(err);
+}
+
 /* ---- Volumes ---------------------------------------------------------- */
 
 static int

@@ -65,6 +65,12 @@ int stor_lvm_stop(struct stor_state *st, struct stor_pool *pool,
  * failure is only logged, as libvirt logs it). */
 int stor_lvm_delete(const struct stor_pool *pool, struct vireo_error *err);
 
+/* find-storage-pool-sources: vgscan (whose failure is ignored, as
+ * libvirt ignores it), then pvs; on LVM_DONE *xml (malloc'ed) lists the
+ * volume groups with their physical volumes, as libvirt's logical
+ * backend writes them. */
+int stor_lvm_find_sources(char **xml, struct vireo_error *err);
+
 /* vol-create: lvcreate of def (taken) in pool, its device node given
  * the volume's mode and owner, its numbers read back with lvs; *made
  * is then the new volume, in the pool. When the node is missing (no

@@ -14,6 +14,9 @@
 #include "drivers/storage/storage_lvm_parse.h"
 
 #define MAX_GROUPS 11
+/* A line of pvs: a physical volume and its group. One of no group
+ * prints a single word and does not match. */
+#define PVS_PATTERN "^\\s*(\\S+)\\s+(\\S+)\\s*$"
 
 /* Owned by the caller, on its stack: one line's groups, as strings. */
 struct match {
@@ -92,7 +95,7 @@ lvm_parse_pvs(const char *text, const char *vg_name, char *const *devices,
 
     *has_vg = false;
     *n_matching = 0;
-    if (regcomp(&re, "^\\s*(\\S+)\\s+(\\S+)\\s*$", REG_EXTENDED) != 0)
+    if (regcomp(&re, PVS_PATTERN, REG_EXTENDED) != 0)
         return;
     while ((line = next_line(&text)) != NULL) {
         struct match m;
@@ -109,6 +112,83 @@ lvm_parse_pvs(const char *text, const char *vg_name, char *const *devices,
         free(line);
     }
     regfree(&re);
+}
+
+/* The source of group vg_name in srcs, added (with its name) if it is
+ * not there yet; NULL when memory is short. */
+static struct storage_pool_source *
+source_of(struct storage_pool_source **srcs, int *n_srcs,
+          const char *vg_name)
+{
+    struct storage_pool_source *grown, *src;
+
+    for (int i = 0; i < *n_srcs; i++)
+        if (strcmp((*srcs)[i].name, vg_name) == 0)
+            return &(*srcs)[i];
+    grown = realloc(*srcs, ((size_t)*n_srcs + 1) * sizeof(**srcs));
+    if (grown == NULL)
+        return NULL;
+    *srcs = grown;
+    src = &grown[*n_srcs];
+    memset(src, 0, sizeof(*src));
+    if ((src->name = strdup(vg_name)) == NULL)
+        return NULL;
+    src->format = LVM_SOURCE_FORMAT_LVM2;
+    (*n_srcs)++;
+    return src;
+}
+
+static int
+add_device(struct storage_pool_source *src, const char *path)
+{
+    char **grown = realloc(src->devices,
+                           ((size_t)src->n_devices + 1) * sizeof(*grown));
+
+    if (grown == NULL)
+        return -1;
+    src->devices = grown;
+    if ((grown[src->n_devices] = strdup(path)) == NULL)
+        return -1;
+    src->n_devices++;
+    return 0;
+}
+
+int
+lvm_parse_sources(const char *text, struct storage_pool_source **srcs)
+{
+    struct storage_pool_source *src;
+    int n_srcs = 0, rc = 0;
+    regex_t re;
+    char *line;
+
+    *srcs = NULL;
+    if (regcomp(&re, PVS_PATTERN, REG_EXTENDED) != 0)
+        return -1;
+    while (rc == 0 && (line = next_line(&text)) != NULL) {
+        struct match m;
+
+        if (match_line(&re, line, 2, &m)) {
+            src = source_of(srcs, &n_srcs, m.group[1]);
+            rc = src != NULL ? add_device(src, m.group[0]) : -1;
+            match_clear(&m);
+        }
+        free(line);
+    }
+    regfree(&re);
+    if (rc < 0) {
+        lvm_sources_free(*srcs, n_srcs);
+        *srcs = NULL;
+        return -1;
+    }
+    return n_srcs;
+}
+
+void
+lvm_sources_free(struct storage_pool_source *srcs, int n_srcs)
+{
+    for (int i = 0; i < n_srcs; i++)
+        storage_pool_source_clear(&srcs[i]);
+    free(srcs);
 }
 
 /* ---- vgs ------------------------------------------------------------- */

@@ -14,7 +14,11 @@
 
 #include "api/vireo.h"
 
+struct storage_pool_source;
 struct storage_vol_def;
+
+/* The format of a logical pool's source: "lvm2" among libvirt's. */
+#define LVM_SOURCE_FORMAT_LVM2 1
 
 /* The options each tool is run with, so that its output has the shape
  * the readers below expect. */
@@ -31,6 +35,14 @@ struct storage_vol_def;
 void lvm_parse_pvs(const char *text, const char *vg_name,
                    char *const *devices, int n_devices,
                    bool *has_vg, int *n_matching);
+
+/* `pvs --noheadings -o pv_name,vg_name` as libvirt's source discovery
+ * reads it: one source per volume group, in the order pvs first names
+ * it, with the group's physical volumes as its devices and the lvm2
+ * format. Returns how many (*srcs, malloc'ed, freed with
+ * lvm_sources_free), or -1 when memory is short. */
+int lvm_parse_sources(const char *text, struct storage_pool_source **srcs);
+void lvm_sources_free(struct storage_pool_source *srcs, int n_srcs);
 
 /* `vgs --separator : ... vg_size,vg_free`: the group's size and free
  * bytes. 0, or -1 with err set when no line has that shape. */

@@ -111,16 +111,14 @@ stordrv_storage_pool_lookup_by_volume(struct vireo_storage_vol *vol,
 
 /* ---- Defining --------------------------------------------------------- */
 
-/* Only dir and logical pools have a backend here, as a libvirt built
- * without the others says. */
-static int
-check_backend(const struct storage_pool_def *def, struct vireo_error *err)
+int
+stor_check_backend(int type, struct vireo_error *err)
 {
-    if (def->type == STORAGE_POOL_DIR || def->type == STORAGE_POOL_LOGICAL)
+    if (type == STORAGE_POOL_DIR || type == STORAGE_POOL_LOGICAL)
         return 0;
     return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
-                     "missing backend for pool type %d (%s)", def->type,
-                     storage_pool_type_to_string(def->type));
+                     "missing backend for pool type %d (%s)", type,
+                     storage_pool_type_to_string(type));
 }
 
 /* def (taken over) as a new pool, or as the new definition of the pool
@@ -141,7 +139,7 @@ install(struct stor_state *st, struct storage_pool_def *def, bool is_start,
     }
     for (int i = 0; i < st->n_pools; i++)
         views[i] = view_of(st->pools[i]);
-    rc = check_backend(def, err);
+    rc = stor_check_backend(def->type, err);
     if (rc == 0)
         rc = storage_pool_check_duplicate(views, st->n_pools, def, is_start,
                                           &same, err);

@@ -34,6 +34,13 @@ stor_state_of(struct vireo_conn *conn)
 #define STOR_VOL_DELETE_ZEROED          (1u << 0)
 #define STOR_VOL_DELETE_WITH_SNAPSHOTS  (1u << 1)
 
+/* storage_pool_sources.c */
+char *stordrv_conn_find_storage_pool_sources(struct vireo_conn *conn,
+                                             const char *type,
+                                             const char *src_spec,
+                                             unsigned flags,
+                                             struct vireo_error *err);
+
 /* storage_pool.c */
 int stordrv_conn_list_all_storage_pools(struct vireo_conn *conn,
                                         struct vireo_storage_pool ***pools,

@@ -100,6 +100,11 @@ int stor_save_run(struct stor_state *st, const struct stor_pool *pool,
                   struct vireo_error *err);
 void stor_remove_run(struct stor_state *st, const struct stor_pool *pool);
 
+/* storage_pool.c: 0 for a pool type with a backend here (dir and
+ * logical), else -1 with the words of a libvirt built without the
+ * others' ("missing backend for pool type N (TYPE)"). */
+int stor_check_backend(int type, struct vireo_error *err);
+
 /* Start a pool (check its directory and refresh it), and refresh one:
  * a pool whose directory is gone stops, with libvirt's error. */
 int stor_pool_start(struct stor_state *st, struct stor_pool *pool,

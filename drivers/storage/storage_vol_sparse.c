@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * storage_vol_sparse.c: sparse volume upload and download (libvirt's
- * VIR_STORAGE_VOL_*_SPARSE_STREAM). The daemon's stream pump gets one end
- * of a socket pair that speaks drivers/sparse_frame.h's records; a thread
- * of the transfer's own moves them between the other end and the volume's
- * file with blocking I/O, as libvirt's fd-stream thread does for libvirtd:
- * a regular file cannot be watched on a loop, and holes must be found
- * (SEEK_DATA, SEEK_HOLE) and made (seek past, truncate) as they come.
+ * VIR_STORAGE_VOL_*_SPARSE_STREAM), and plain uploads. The daemon's
+ * stream pump gets one end of a socket pair; a thread of the transfer's
+ * own moves the data between the other end and the volume's file with
+ * blocking I/O, as libvirt's fd-stream thread does for libvirtd: a
+ * regular file cannot be watched on a loop, holes must be found
+ * (SEEK_DATA, SEEK_HOLE) and made as they come, and a write that fails
+ * must say why. The socket speaks drivers/sparse_frame.h's records both
+ * ways; a plain upload is one whose records are all data.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "drivers/error.h"
@@ -29,6 +32,7 @@
 struct sparse_job {
     int       file_fd;
     int       sock_fd;      /* blocking; the daemon's pump has the other */
+    bool      is_block;     /* a block device: holes are written as zeros */
     off_t     pos;          /* the file's next byte */
     uint64_t  remaining;    /* bytes left to move (UINT64_MAX: no limit) */
     char     *path;         /* for error messages */
@@ -99,10 +103,16 @@ send_data(struct sparse_job *job, uint64_t len, uint8_t *buf)
     return true;
 }
 
-/* Download: each section of the file in turn, holes as HOLE records. */
+/* Download: each section of the file in turn, holes as HOLE records. A
+ * block device is all data, as libvirt reads it: it has no holes to
+ * find. */
 static void
 run_download(struct sparse_job *job, uint8_t *buf)
 {
+    if (job->is_block) {
+        send_data(job, job->remaining, buf);
+        return;
+    }
     while (job->remaining > 0) {
         bool is_data;
         off_t len;
@@ -127,24 +137,18 @@ run_download(struct sparse_job *job, uint8_t *buf)
     }
 }
 
+/* Write len bytes at the file's position. false once the transfer
+ * failed (the daemon was told why). */
 static bool
-write_data(struct sparse_job *job, const struct sparse_record *rec)
+write_bytes(struct sparse_job *job, const uint8_t *p, uint64_t len)
 {
-    uint64_t len = clip(job, rec->length);
-    const uint8_t *p = rec->data;
-
-    /* libvirt refuses data past the length it was given. */
-    if (len == 0 && rec->length > 0) {
-        send_text(job, "cannot write to stream", NULL, ENOSPC);
-        return false;
-    }
     while (len > 0) {
         ssize_t n = pwrite(job->file_fd, p, (size_t)len, job->pos);
 
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0) {
-            send_failure(job, "Unable to write", errno);
+        if (n <= 0) {
+            send_failure(job, "Unable to write", n < 0 ? errno : ENOSPC);
             return false;
         }
         p += n;
@@ -155,13 +159,51 @@ write_data(struct sparse_job *job, const struct sparse_record *rec)
     return true;
 }
 
+/* len bytes from the client, of which libvirt takes what the length it
+ * was given leaves room for, and refuses any beyond. */
+static bool
+write_data(struct sparse_job *job, const uint8_t *data, uint64_t len)
+{
+    uint64_t room = clip(job, len);
+
+    if (room == 0 && len > 0) {
+        send_text(job, "cannot write to stream", NULL, ENOSPC);
+        return false;
+    }
+    return write_bytes(job, data, room);
+}
+
+/* A hole on a block device: zeros, for a hole there reads as what was
+ * on the device before. libvirt writes them a MiB at a time. */
+static bool
+write_zeros(struct sparse_job *job, uint64_t len)
+{
+    enum { ZEROS_MAX = 1024 * 1024 };
+    uint8_t *zeros = calloc(1, len < ZEROS_MAX ? (size_t)len : ZEROS_MAX);
+    bool is_ok = zeros != NULL;
+
+    if (zeros == NULL)
+        send_failure(job, "Unable to write", ENOMEM);
+    while (is_ok && len > 0) {
+        uint64_t n = len < ZEROS_MAX ? len : ZEROS_MAX;
+
+        is_ok = write_bytes(job, zeros, n);
+        len -= n;
+    }
+    free(zeros);
+    return is_ok;
+}
+
 /* A hole: skip it and cut the file there, as libvirt does (lseek past,
- * ftruncate), so that a hole at the end still makes the file that long. */
+ * ftruncate), so that a hole at the end still makes the file that long.
+ * A block device can neither be cut nor have holes: zeros are written. */
 static bool
 write_hole(struct sparse_job *job, const struct sparse_record *rec)
 {
     uint64_t len = clip(job, rec->length);
 
+    if (job->is_block)
+        return write_zeros(job, len);
     job->pos += (off_t)len;
     job->remaining -= len;
     if (ftruncate(job->file_fd, job->pos) < 0) {
@@ -198,7 +240,7 @@ run_upload(struct sparse_job *job)
            (res = sparse_reader_read(&reader, job->sock_fd, &rec)) ==
                SPARSE_READ_RECORD) {
         if (rec.type == SPARSE_RECORD_DATA)
-            is_ok = write_data(job, &rec);
+            is_ok = write_data(job, rec.data, rec.length);
         else if (rec.type == SPARSE_RECORD_HOLE)
             is_ok = write_hole(job, &rec);
         else
@@ -212,8 +254,8 @@ run_upload(struct sparse_job *job)
 /* What the transfer's thread starts with; handed over by pthread_create,
  * freed by the thread. */
 struct thread_arg {
-    struct sparse_job *job;
-    bool               is_upload;
+    struct sparse_job     *job;
+    enum stor_vol_transfer kind;
 };
 
 static void *
@@ -223,7 +265,7 @@ transfer_main(void *opaque)
     struct sparse_job *job = arg->job;
     uint8_t *buf = NULL;
 
-    if (arg->is_upload) {
+    if (arg->kind != STOR_VOL_SPARSE_DOWNLOAD) {
         run_upload(job);
     } else if ((buf = malloc(SPARSE_DATA_MAX)) != NULL) {
         run_download(job, buf);
@@ -239,18 +281,23 @@ transfer_main(void *opaque)
 /* Open the volume's file at offset, as libvirt does, with its words when
  * it cannot. */
 static int
-open_file(const char *path, bool is_upload, struct vireo_error *err)
+open_file(struct sparse_job *job, bool is_upload, struct vireo_error *err)
 {
-    int fd = open(path, (is_upload ? O_WRONLY : O_RDONLY) | O_CLOEXEC |
-                        O_NOCTTY);
+    int fd = open(job->path, (is_upload ? O_WRONLY : O_RDONLY) | O_CLOEXEC |
+                             O_NOCTTY);
+    struct stat st;
 
     if (fd < 0)
-        stor_system_error(err, errno, "Unable to open stream for", path);
+        stor_system_error(err, errno, "Unable to open stream for",
+                          job->path);
+    else
+        job->is_block = fstat(fd, &st) == 0 && S_ISBLK(st.st_mode);
     return fd;
 }
 
 static int
-start_thread(struct sparse_job *job, bool is_upload, struct vireo_error *err)
+start_thread(struct sparse_job *job, enum stor_vol_transfer kind,
+             struct vireo_error *err)
 {
     struct thread_arg *arg = malloc(sizeof(*arg));
     pthread_attr_t attr;
@@ -260,7 +307,7 @@ start_thread(struct sparse_job *job, bool is_upload, struct vireo_error *err)
     if (arg == NULL)
         return error_no_memory(err);
     arg->job = job;
-    arg->is_upload = is_upload;
+    arg->kind = kind;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     rc = pthread_create(&tid, &attr, transfer_main, arg);
@@ -274,11 +321,12 @@ start_thread(struct sparse_job *job, bool is_upload, struct vireo_error *err)
 }
 
 int
-stor_vol_sparse_start(const char *path, bool is_upload,
-                      unsigned long long offset, unsigned long long length,
-                      int *fd, struct vireo_error *err)
+stor_vol_transfer_start(const char *path, enum stor_vol_transfer kind,
+                        unsigned long long offset, unsigned long long length,
+                        int *fd, struct vireo_error *err)
 {
     struct sparse_job *job = calloc(1, sizeof(*job));
+    bool is_upload = kind != STOR_VOL_SPARSE_DOWNLOAD;
     int pair[2] = { -1, -1 };
 
     if (job == NULL || (job->path = strdup(path)) == NULL) {
@@ -287,7 +335,7 @@ stor_vol_sparse_start(const char *path, bool is_upload,
     }
     job->pos = (off_t)offset;
     job->remaining = length > 0 ? length : UINT64_MAX;
-    job->file_fd = open_file(path, is_upload, err);
+    job->file_fd = open_file(job, is_upload, err);
     if (job->file_fd < 0 ||
         socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0 ||
         fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK) < 0) {
@@ -296,7 +344,7 @@ stor_vol_sparse_start(const char *path, bool is_upload,
         goto fail;
     }
     job->sock_fd = pair[1];
-    if (start_thread(job, is_upload, err) < 0)
+    if (start_thread(job, kind, err) < 0)
         goto fail;
     *fd = pair[0];
     return 0;

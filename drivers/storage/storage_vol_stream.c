@@ -2,10 +2,12 @@
 /*
  * storage_vol_stream.c: volume upload and download over the client's
  * stream. The daemon pumps the stream through a socket on its main loop;
- * a regular file cannot be watched that way, so `dd` (a worker child,
- * reaped when it exits) moves the bytes between the file and the other
- * end of the socket, as libvirt's iohelper does for libvirtd. Sparse
- * transfers have a thread of their own instead (storage_vol_sparse.c).
+ * a regular file cannot be watched that way, so something else moves the
+ * bytes between the file and the other end of the socket. A plain
+ * download is `dd` (a worker child, reaped when it exits). Uploads and
+ * sparse downloads have a thread of their own (storage_vol_sparse.c),
+ * as libvirt's fd-stream thread: an upload's failed write must reach the
+ * client in libvirt's words, which a child's exit status cannot carry.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,10 +32,10 @@ on_dd_exit(struct worker_child *c, int status, void *opaque)
     worker_child_free(c);
 }
 
-/* Start dd with args on one end of a socket pair; *fd gets the other. */
+/* Start dd with args writing into one end of a socket pair; *fd gets
+ * the other. */
 static int
-start_dd(const char *const *args, bool is_upload, int *fd,
-         struct vireo_error *err)
+start_dd(const char *const *args, int *fd, struct vireo_error *err)
 {
     struct worker_child_spec spec = { .argv = args, .stdin_fd = -1,
                                       .stdout_fd = -1, .stderr_fd = -1 };
@@ -43,10 +45,7 @@ start_dd(const char *const *args, bool is_upload, int *fd,
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0)
         return stor_system_error(err, errno, "cannot create socket pair for",
                                  args[1]);
-    if (is_upload)
-        spec.stdin_fd = pair[1];
-    else
-        spec.stdout_fd = pair[1];
+    spec.stdout_fd = pair[1];
     child = worker_child_spawn(worker_current(), &spec, on_dd_exit, NULL,
                                err);
     close(pair[1]);
@@ -59,6 +58,28 @@ start_dd(const char *const *args, bool is_upload, int *fd,
     }
     *fd = pair[0];
     return 0;
+}
+
+/* A plain download: dd reads the file from offset, length bytes (0: to
+ * its end). */
+static int
+start_download(const char *path, unsigned long long offset,
+               unsigned long long length, int *fd, struct vireo_error *err)
+{
+    char file_arg[4200], skip_arg[40], count_arg[40];
+
+    snprintf(file_arg, sizeof(file_arg), "if=%s", path);
+    snprintf(skip_arg, sizeof(skip_arg), "skip=%llu", offset);
+    snprintf(count_arg, sizeof(count_arg), "count=%llu", length);
+    {
+        const char *args[] = {
+            "/bin/dd", file_arg, skip_arg, "bs=65536", "status=none",
+            "iflag=skip_bytes,count_bytes", length > 0 ? count_arg : NULL,
+            NULL,
+        };
+
+        return start_dd(args, fd, err);
+    }
 }
 
 /* The volume a transfer names: idle, its file there to open. */
@@ -90,36 +111,22 @@ transfer(struct vireo_storage_vol *handle, unsigned long long offset,
          struct vireo_error *err)
 {
     struct stor_vol *vol;
-    char file_arg[4200], skip_arg[40], count_arg[40];
-    int rc;
     unsigned sparse = is_upload ? VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM
                                 : VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM;
+    enum stor_vol_transfer kind = !is_upload ? STOR_VOL_SPARSE_DOWNLOAD
+                                  : (flags & sparse) ? STOR_VOL_SPARSE_UPLOAD
+                                  : STOR_VOL_PLAIN_UPLOAD;
 
     if (error_check_flags(err, VIR_FROM_STORAGE, flags, sparse,
                           is_upload ? "storageVolUpload"
                                     : "storageVolDownload") < 0 ||
         (vol = find_ready(handle, is_upload, err)) == NULL)
         return -1;
-    if (flags & sparse)
-        return stor_vol_sparse_start(vol->def->target.path, is_upload,
-                                     offset, length, fd, err);
-    snprintf(file_arg, sizeof(file_arg), "%s=%s", is_upload ? "of" : "if",
-             vol->def->target.path);
-    snprintf(skip_arg, sizeof(skip_arg), "%s=%llu",
-             is_upload ? "seek" : "skip", offset);
-    snprintf(count_arg, sizeof(count_arg), "count=%llu", length);
-    {
-        const char *args[] = {
-            "/bin/dd", file_arg, skip_arg, "bs=65536", "status=none",
-            is_upload ? "oflag=seek_bytes" : "iflag=skip_bytes,count_bytes",
-            is_upload ? "conv=notrunc" : (length > 0 ? count_arg : NULL),
-            is_upload && length > 0 ? "iflag=count_bytes,fullblock" : NULL,
-            is_upload && length > 0 ? count_arg : NULL, NULL,
-        };
-
-        rc = start_dd(args, is_upload, fd, err);
-    }
-    return rc;
+    if (!is_upload && !(flags & sparse))
+        return start_download(vol->def->target.path, offset, length, fd,
+                              err);
+    return stor_vol_transfer_start(vol->def->target.path, kind, offset,
+                                   length, fd, err);
 }
 
 int

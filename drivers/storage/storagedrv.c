@@ -132,6 +132,7 @@ const struct driver storagedrv = {
     .open                              = stordrv_open,
     .close                             = stordrv_close,
     .conn_list_all_storage_pools       = stordrv_conn_list_all_storage_pools,
+    .conn_find_storage_pool_sources    = stordrv_conn_find_storage_pool_sources,
     .storage_pool_lookup_by_name       = stordrv_storage_pool_lookup_by_name,
     .storage_pool_lookup_by_uuid       = stordrv_storage_pool_lookup_by_uuid,
     .storage_pool_lookup_by_volume     = stordrv_storage_pool_lookup_by_volume,

@@ -451,28 +451,32 @@ test_sparse_upload(struct stream_set *set)
     close(host);
 }
 
-/* A plain upload: the host side (dd into the volume's file) may still be
- * writing when the client's data is all out; the finish is confirmed once
- * it has closed its end, as libvirtd waits for its helper. */
+/* A plain upload: the host side (a thread writing the volume's file) may
+ * still be writing when the client's data is all out; the finish is
+ * confirmed once it has closed its end, as libvirtd waits for its
+ * thread, and a write that failed ends the stream with its words. */
 static void
 test_plain_upload(struct stream_set *set)
 {
     int host = open_kind(set, 44, STREAM_PLAIN_UPLOAD);
-    size_t total = 0;
+    char log[64];
 
     receive(set, 44, WIRE_STATUS_CONTINUE, "abcd", 4);
+    receive(set, 44, WIRE_STATUS_CONTINUE, "ef", 2);
     receive(set, 44, WIRE_STATUS_OK, NULL, 0);
     run_ms(20);
-    tap_ok(drain(host, &total) < 0 && total == 4,
-           "a plain upload's data reaches the host side, then its end");
+    read_records(host, log, sizeof(log));
+    tap_is_str(log, "D4 D2",
+               "a plain upload's data reaches the host side, a record "
+               "per message, then its end");
     tap_is_int(take_sent().n_ok, 0,
                "its finish waits for the host side to close");
     close(host);
     run_ms(20);
     tap_is_int(take_sent().n_ok, 1, "which confirms it");
 
-    /* dd given a length stops there and closes before the client's
-     * finish arrives. */
+    /* A host side that ended early closes before the client's finish
+     * arrives. */
     host = open_kind(set, 45, STREAM_PLAIN_UPLOAD);
     close(host);
     run_ms(20);
@@ -480,6 +484,24 @@ test_plain_upload(struct stream_set *set)
     run_ms(20);
     tap_is_int(take_sent().n_ok, 1,
                "a host side that closed first: the finish is confirmed");
+
+    host = open_kind(set, 46, STREAM_PLAIN_UPLOAD);
+    receive(set, 46, WIRE_STATUS_CONTINUE, "abcd", 4);
+    receive(set, 46, WIRE_STATUS_OK, NULL, 0);
+    run_ms(20);
+    read_records(host, log, sizeof(log));
+    sparse_record_send(host, SPARSE_RECORD_ERROR, 29,
+                       "Unable to write /v: No space");
+    close(host);
+    run_ms(20);
+    {
+        struct seen sent = take_sent();
+
+        tap_is_str(sent.error, "38:38:Unable to write /v: No space",
+                   "a plain upload whose host side failed after the "
+                   "client's finish ends with the host side's words");
+        tap_is_int(sent.n_ok, 0, "and its finish is not confirmed");
+    }
 }
 
 static void
@@ -500,7 +522,7 @@ main(void)
 {
     struct stream_set *set;
 
-    tap_plan(30);
+    tap_plan(32);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);

@@ -8,6 +8,7 @@
  * report the state 'X' (unknown); the lines of active LVs are those
  * same lines with the state LVM reports for an active LV ('a').
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "drivers/conf/storage_xml.h"
@@ -16,6 +17,27 @@
 
 static const char pvs_in_group[] = "  /dev/loop0 capvg\n";
 static const char pvs_lone[] = "  /dev/loop0   \n";
+
+/* Four PVs: vga on two, vgb on one, the last in no group. */
+static const char pvs_groups[] =
+    "  /dev/loop0 vga\n  /dev/loop1 vgb\n  /dev/loop2 vga\n"
+    "  /dev/loop3    \n";
+
+/* What libvirtd's logical backend answered for that report. */
+static const char sources_xml[] =
+    "<sources>\n"
+    "  <source>\n"
+    "    <device path='/dev/loop0'/>\n"
+    "    <device path='/dev/loop2'/>\n"
+    "    <name>vga</name>\n"
+    "    <format type='lvm2'/>\n"
+    "  </source>\n"
+    "  <source>\n"
+    "    <device path='/dev/loop1'/>\n"
+    "    <name>vgb</name>\n"
+    "    <format type='lvm2'/>\n"
+    "  </source>\n"
+    "</sources>\n";
 
 static const char vgs_report[] = "  62914560:41943040\n";
 
@@ -59,6 +81,28 @@ test_pvs(void)
            "a physical volume of no group (one word) is passed over");
     lvm_parse_pvs("", "capvg", devices, 2, &has_vg, &n);
     tap_ok(!has_vg, "an empty report names no group");
+}
+
+static void
+test_sources(void)
+{
+    struct storage_pool_source *srcs;
+    int n = lvm_parse_sources(pvs_groups, &srcs);
+    char *xml = storage_pool_sources_format(STORAGE_POOL_LOGICAL, srcs,
+                                            n > 0 ? n : 0);
+
+    tap_is_int(n, 2, "pvs's four PVs make two sources, one per group");
+    tap_is_str(xml, sources_xml,
+               "each with its devices in pvs's order, as libvirt lists "
+               "them");
+    free(xml);
+    lvm_sources_free(srcs, n > 0 ? n : 0);
+    n = lvm_parse_sources(pvs_lone, &srcs);
+    xml = storage_pool_sources_format(STORAGE_POOL_LOGICAL, srcs, n);
+    tap_is_str(xml, "<sources>\n</sources>\n",
+               "a PV of no group is no source: the list is empty");
+    free(xml);
+    lvm_sources_free(srcs, n);
 }
 
 static void
@@ -151,8 +195,9 @@ test_lvs_malformed(void)
 int
 main(void)
 {
-    tap_plan(17);
+    tap_plan(20);
     test_pvs();
+    test_sources();
     test_vgs();
     test_lvs_inactive();
     test_lvs_active();

@@ -14,11 +14,9 @@
 # after a failed volume create, and an autostart pool runs again after
 # vireod restarts.
 #
-# This machine's kernel has no device-mapper, so no logical volume can
-# be activated. Both daemons therefore run the tools with an lvm.conf
-# of the test's own (LVM_SYSTEM_DIR) that says `activation = 0`: LVM
-# then writes and reads its metadata for real and never asks the
-# kernel for a mapping. What needs an active LV cannot work, for either
+# This machine's kernel has no device-mapper (lvm_env.sh): both daemons
+# run the tools with an lvm.conf of the test's own that says
+# `activation = 0`. What needs an active LV cannot work, for either
 # daemon: lvcreate succeeds, but no /dev/VG/LV node appears, so
 # libvirt's create fails ("no storage vol with matching path") and
 # removes the LV again, and the LVs lvs reports are inactive and not
@@ -27,6 +25,7 @@
 # too, and is not exercised here.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
+. "$HERE/lvm_env.sh"
 
 for tool in virsh losetup pvcreate vgcreate vgchange vgs lvs lvcreate \
             lvremove vgremove pvremove wipefs; do
@@ -35,10 +34,7 @@ for tool in virsh losetup pvcreate vgcreate vgchange vgs lvs lvcreate \
 done
 [ "$(id -u)" -eq 0 ] || fail_all "the test runs as root (loop devices, qemu:///system)"
 
-# Each daemon's own loop device, volume group and lvm.conf. The filters
-# let LVM see that loop device and nothing else, so nothing here reads
-# or writes any other disk of the host; nothing is backed up into
-# /etc/lvm, no hints go to /run/lvm.
+# Each daemon's own loop device, volume group and lvm.conf.
 LOOPS=()
 VGS_MADE=()
 lvm_cleanup() {
@@ -57,42 +53,13 @@ trap lvm_cleanup EXIT
 # $DIR/lvmI; LOOPS[I] names the device.
 lvm_setup() {
     local i=$1 conf=$DIR/lvm$1 loop
-    mkdir -p "$conf/lock"
     truncate -s 64M "$DIR/disk$i.img"
     loop=$(losetup --find --show "$DIR/disk$i.img") || return 1
     LOOPS[i]=$loop
     VGS_MADE[i]=$2
-    cat > "$conf/lvm.conf" <<END
-devices {
-    filter = [ "a|^$loop\$|", "r|.*|" ]
-    global_filter = [ "a|^$loop\$|", "r|.*|" ]
-    scan = [ "/dev" ]
-    obtain_device_list_from_udev = 0
-    external_device_info_source = "none"
-    use_devicesfile = 0
-    hints = "none"
-}
-global {
-    activation = 0
-    locking_dir = "$conf/lock"
-    system_id_source = "none"
-    use_lvmlockd = 0
-    event_activation = 0
-}
-activation {
-    udev_sync = 0
-    udev_rules = 0
-    monitoring = 0
-}
-backup {
-    backup = 0
-    archive = 0
-}
-END
-    # libvirtd runs as nobody: the device and the lock directory are
-    # its to use.
-    chown -R nobody "$conf/lock" "$loop"
-    chmod 0755 "$conf"
+    lvm_conf "$conf" "$loop"
+    # libvirtd runs as nobody: the device is its to use.
+    chown nobody "$loop"
 }
 
 chmod 0755 "$DIR"
