@@ -2,13 +2,18 @@
 /*
  * xml_schema.c: libvirt's RelaxNG schemas, each compiled once per process
  * on first use. Two threads may compile one at once: the first to publish
- * its copy wins and the other frees its own, so no lock is needed. Each
+ * its copy wins and the other frees its own, so no lock is needed (but
+ * libxml2's RelaxNG type tables, which a compile fills on first use
+ * without a lock, are filled once beforehand). Each
  * validation has its own context, so threads validate concurrently
  * against one compiled schema.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <libxml/xmlschemastypes.h>
 
 #include "drivers/conf/xml_schema.h"
 #include "drivers/error.h"
@@ -43,6 +48,18 @@ collect(void *opaque, xmlErrorPtr e)
         m->len = sizeof(m->text) - 1;
 }
 
+static pthread_once_t types_once = PTHREAD_ONCE_INIT;
+
+/* libxml2 2.9 registers its RelaxNG datatype libraries and its XML
+ * Schema builtin types on a thread's first compile, unguarded: two first
+ * compiles at once each make the tables, and one set of them leaks. */
+static void
+init_types(void)
+{
+    xmlSchemaInitTypes();
+    xmlRelaxNGInitTypes();
+}
+
 /* The compiled schema, or NULL with err set. */
 static xmlRelaxNGPtr
 compiled(struct xml_schema *schema, struct vireo_error *err)
@@ -53,6 +70,7 @@ compiled(struct xml_schema *schema, struct vireo_error *err)
 
     if (rng != NULL)
         return rng;
+    pthread_once(&types_once, init_types);
     pctxt = xmlRelaxNGNewParserCtxt(schema->path);
     if (pctxt == NULL) {
         error_no_memory(err);

@@ -3,8 +3,9 @@
  * test-threads.c: four threads parse, copy and format at once (good
  * documents and refused ones, including a hostile DOCTYPE) and each gets
  * exactly the single-threaded answer. They validate against libvirt's
- * schema too, the first of them compiling it while the others wait. Run under ThreadSanitizer or
- * AddressSanitizer this is where shared parser state would show.
+ * schema too, all four compiling it at once on their first round. Run
+ * under ThreadSanitizer or AddressSanitizer this is where shared parser
+ * state would show.
  */
 #include "drivers/conf/domain_def.h"
 #include "tests/tap.h"
