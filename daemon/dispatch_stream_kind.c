@@ -21,7 +21,7 @@ dispatch_stream_kind(const struct wire_message *msg)
         const remote_storage_vol_download_args *a = msg->body;
 
         return a->flags & VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM
-                   ? STREAM_SPARSE_DOWNLOAD : STREAM_PLAIN;
+                   ? STREAM_SPARSE_DOWNLOAD : STREAM_PLAIN_DOWNLOAD;
     }
     return STREAM_PLAIN;
 }

@@ -172,8 +172,8 @@ send_hole(struct stream *s, long long length)
         wire_buffer_release(&out);
 }
 
-/* The host side of a sparse transfer failed and said why (an ERROR
- * record): the client gets its words. */
+/* The host side of a transfer failed and said why (an ERROR record):
+ * the client gets its words. */
 static void
 fail_with_record(struct stream *s, const struct sparse_record *rec)
 {
@@ -191,10 +191,11 @@ is_sparse(const struct stream *s)
            s->kind == STREAM_SPARSE_UPLOAD;
 }
 
-/* The fd speaks records: a sparse download's data and holes come back
- * as records, and an upload's data (one record per client message, so
- * that the host side sees the messages libvirt's length check counts)
- * goes out as records, its failure coming back as one. */
+/* The fd speaks records: a download's data (and a sparse one's holes)
+ * come back as records, and an upload's data (one record per client
+ * message, so that the host side sees the messages libvirt's length
+ * check counts) goes out as records; a failure, either way, comes back
+ * as one. */
 static bool
 speaks_records(const struct stream *s)
 {
@@ -208,8 +209,8 @@ is_upload(const struct stream *s)
            s->kind == STREAM_SPARSE_UPLOAD;
 }
 
-/* The fd ended (a sparse one between records): for a download, the end
- * of its data; for an upload whose client finished, the host side's
+/* The fd ended (one speaking records, between two): for a download, the
+ * end of its data; for an upload whose client finished, the host side's
  * verdict that everything was written. */
 static void
 fd_ended(struct stream *s)
@@ -222,7 +223,7 @@ fd_ended(struct stream *s)
     s->is_eof_sent = true;
 }
 
-/* read_once() for a sparse stream: one record, as one message. */
+/* read_once() for a stream speaking records: one record, as one message. */
 static int
 read_record_once(struct stream *s)
 {

@@ -50,10 +50,13 @@ struct stream_set;
  * is the host side's input (a thread writing a file), and answers only
  * with an ERROR record when a write fails: the client's finish is
  * confirmed once that side has closed the fd in turn, that is, once it
- * wrote everything. */
+ * wrote everything. A download's fd is the host side's output (a thread
+ * reading a file): data records, holes for a sparse one, and an ERROR
+ * record when a read fails. */
 enum stream_kind {
     STREAM_PLAIN,
     STREAM_PLAIN_UPLOAD,
+    STREAM_PLAIN_DOWNLOAD,
     STREAM_SPARSE_DOWNLOAD,
     STREAM_SPARSE_UPLOAD,
 };

@@ -81,9 +81,10 @@ struct storage_pool_def {
     struct storage_perms       target_perms;
 };
 
-/* Two of the formats a file volume's <format> names (libvirt's
+/* Three of the formats a file volume's <format> names (libvirt's
  * virStorageFileFormat: the index in the file formats). */
 #define STORAGE_FILE_FORMAT_RAW   1
+#define STORAGE_FILE_FORMAT_DIR   2
 #define STORAGE_FILE_FORMAT_QCOW2 14
 
 /* A volume's <target> or <backingStore>. */

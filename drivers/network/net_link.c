@@ -194,8 +194,7 @@ net_link_enable_forwarding(struct vireo_error *err)
 
         if (fd >= 0)
             close(fd);
-        return system_error(err, e, "%s", "cannot enable "
-                            "/proc/sys/net/ipv4/ip_forward");
+        return system_error(err, e, "%s", "failed to enable IP forwarding");
     }
     close(fd);
     return 0;

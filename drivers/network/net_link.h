@@ -40,8 +40,8 @@ int net_link_up(const char *name, struct vireo_error *err);
 int net_link_check_route_clash(struct in_addr network, struct in_addr netmask,
                                struct vireo_error *err);
 
-/* Let the host forward IPv4 packets (nat and route networks), as
- * libvirt does; never undone, as libvirt never undoes it. */
+/* Let the host forward IPv4 packets (a forwarding network with an IPv4
+ * address), as libvirt does; never undone, as libvirt never undoes it. */
 int net_link_enable_forwarding(struct vireo_error *err);
 
 #endif /* VIREO_NETWORK_NET_LINK_H */

@@ -199,19 +199,21 @@ setup_ipv6(const struct network_def *def, const struct net_ipv6 *ip6,
     return 0;
 }
 
-/* Forwarding, as libvirt turns it on once the bridge is up: IPv4 for nat
- * and route, IPv6 for any forward mode when the network has an IPv6
- * address, unless that would flush routes (net_link6_check_forwarding). */
+/* Forwarding, as libvirt turns it on once the bridge is up, for any
+ * forward mode: IPv4 when the network has an IPv4 address, IPv6 when it
+ * has an IPv6 one, unless that would flush routes
+ * (net_link6_check_forwarding). An IPv6-only network leaves IPv4's
+ * alone. */
 static int
-enable_forwarding(const struct network_def *def, const struct net_ipv6 *ip6,
-                  struct vireo_error *err)
+enable_forwarding(const struct network_def *def, const struct net_ipv4 *ip,
+                  const struct net_ipv6 *ip6, struct vireo_error *err)
 {
-    bool is_ipv6 = def->forward != NETWORK_FORWARD_NONE && ip6->n_addrs > 0;
+    bool is_forward = def->forward != NETWORK_FORWARD_NONE;
+    bool is_ipv4 = is_forward && ip->has_address;
+    bool is_ipv6 = is_forward && ip6->n_addrs > 0;
 
     if ((is_ipv6 && net_link6_check_forwarding(err) < 0) ||
-        ((def->forward == NETWORK_FORWARD_NAT ||
-          def->forward == NETWORK_FORWARD_ROUTE) &&
-         net_link_enable_forwarding(err) < 0) ||
+        (is_ipv4 && net_link_enable_forwarding(err) < 0) ||
         (is_ipv6 && net_link6_enable_forwarding(err) < 0))
         return -1;
     return 0;
@@ -246,7 +248,7 @@ setup_virtual(struct net_state *st, struct net_obj *obj,
         rc = -1;
     if (rc == 0)
         net_route_add_all(st, def);
-    if (rc < 0 || enable_forwarding(def, ip6, err) < 0 ||
+    if (rc < 0 || enable_forwarding(def, ip, ip6, err) < 0 ||
         (net_dnsmasq_is_wanted(obj, ip) &&
          net_dnsmasq_start(st, obj, ip, err) < 0)) {
         net_dnsmasq_stop(st, obj);

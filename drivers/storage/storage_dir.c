@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * storage_dir.c: a dir pool's directory and its plain files.
+ * storage_dir.c: a dir pool's directory, and the files and directories
+ * in it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -167,6 +168,17 @@ block_sizes(int fd, struct storage_vol_def *vol, struct vireo_error *err)
     return 0;
 }
 
+/* A subdirectory: libvirt lists it as a volume of type and format
+ * 'dir', with no sizes at all. */
+static void
+dir_sizes(struct storage_vol_def *vol)
+{
+    vol->type = VIR_STORAGE_VOL_DIR;
+    vol->target.format = STORAGE_FILE_FORMAT_DIR;
+    vol->capacity = vol->allocation = vol->physical = 0;
+    vol->has_physical = false;
+}
+
 int
 stor_dir_vol_stat(struct storage_vol_def *vol, struct vireo_error *err)
 {
@@ -186,6 +198,8 @@ stor_dir_vol_stat(struct storage_vol_def *vol, struct vireo_error *err)
     vol->allocation = (unsigned long long)st.st_blocks * 512;
     vol->physical = (unsigned long long)st.st_size;
     vol->has_physical = true;
+    if (S_ISDIR(st.st_mode))
+        dir_sizes(vol);
     if (S_ISBLK(st.st_mode) && block_sizes(fd, vol, err) < 0) {
         close(fd);
         return -1;
@@ -232,8 +246,8 @@ vol_from_file(const struct storage_pool_def *def, const char *name,
     return vol;
 }
 
-/* A file a dir pool lists as a volume: a regular file, or a block
- * device (a node or a link to one), as libvirt lists them. */
+/* A file a dir pool lists as a volume: a regular file, a block device
+ * (a node or a link to one) or a directory, as libvirt lists them. */
 static bool
 is_volume_file(const char *dir, const char *name)
 {
@@ -244,7 +258,8 @@ is_volume_file(const char *dir, const char *name)
     if (asprintf(&path, "%s/%s", dir, name) < 0)
         return false;
     is_file = stat(path, &st) == 0 &&
-              (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
+              (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) ||
+               S_ISDIR(st.st_mode));
     free(path);
     return is_file;
 }
@@ -428,5 +443,17 @@ stor_dir_unlink(const char *path, struct vireo_error *err)
 {
     if (unlink(path) < 0 && errno != ENOENT)
         return stor_system_error(err, errno, "cannot unlink file", path);
+    return 0;
+}
+
+int
+stor_dir_vol_remove(const struct storage_vol_def *vol,
+                    struct vireo_error *err)
+{
+    if (vol->type != VIR_STORAGE_VOL_DIR)
+        return stor_dir_unlink(vol->target.path, err);
+    if (rmdir(vol->target.path) < 0)
+        return stor_system_error(err, errno, "cannot remove directory",
+                                 vol->target.path);
     return 0;
 }

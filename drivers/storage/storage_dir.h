@@ -3,7 +3,8 @@
  * storage_dir.h: what a `dir` pool is on the host, as libvirt's
  * filesystem backend (storage_backend_fs.c, storage_util.c) does it: a
  * directory made with the pool's mode and owner, its files as volumes
- * (their format read from their header: qcow2 or raw), the filesystem's
+ * (their format read from their header: qcow2 or raw) and so its
+ * subdirectories (of type and format 'dir'), the filesystem's
  * numbers from statvfs, and the plain file operations on volumes that
  * need no tool (raw files made, grown, wiped, deleted).
  *
@@ -34,8 +35,8 @@ int stor_dir_build(const struct storage_pool_def *def,
 /* rmdir the target ("failed to remove pool '%s'"). */
 int stor_dir_delete(const struct storage_pool_def *def,
                     struct vireo_error *err);
-/* Read the directory again: every regular file a volume, in name
- * order, its numbers from the file; the pool's numbers from statvfs and
+/* Read the directory again: every regular file, block device and
+ * subdirectory a volume, in name order, its numbers from the file; the pool's numbers from statvfs and
  * its target's permissions from the directory. */
 int stor_dir_refresh(struct stor_pool *pool, struct vireo_error *err);
 /* The pool's capacity numbers as they are now. */
@@ -56,5 +57,9 @@ int stor_dir_resize_raw(const char *path, unsigned long long capacity,
 int stor_dir_wipe(const char *path, unsigned long long allocation,
                   struct vireo_error *err);
 int stor_dir_unlink(const char *path, struct vireo_error *err);
+/* Delete the volume's file, or its directory if it is one (rmdir, as
+ * libvirt: "cannot remove directory '%s'"). */
+int stor_dir_vol_remove(const struct storage_vol_def *vol,
+                        struct vireo_error *err);
 
 #endif /* VIREO_DRIVERS_STORAGE_DIR_H */

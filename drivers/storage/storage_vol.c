@@ -171,7 +171,7 @@ stordrv_storage_vol_delete(struct vireo_storage_vol *handle, unsigned flags,
     if ((flags & STOR_VOL_DELETE_ZEROED) &&
         stor_dir_wipe(vol->def->target.path, vol->def->allocation, err) < 0)
         return -1;
-    if (stor_dir_unlink(vol->def->target.path, err) < 0)
+    if (stor_dir_vol_remove(vol->def, err) < 0)
         return -1;
     stor_vol_remove(pool, vol);
     return 0;

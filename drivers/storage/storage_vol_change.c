@@ -412,7 +412,7 @@ new_capacity(const struct stor_pool *pool, const struct storage_vol_def *def,
     return wanted;
 }
 
-/* qemu-img resize of a qcow2 volume, the call waiting for it. */
+/* qemu-img resize of a volume not raw, the call waiting for it. */
 static int
 start_resize(struct stor_state *st, struct stor_pool *pool,
              struct stor_vol *vol, unsigned long long capacity,
@@ -479,7 +479,9 @@ stordrv_storage_vol_resize(struct vireo_storage_vol *handle,
     if ((vol = find_idle(handle, &pool, err)) == NULL ||
         (wanted = new_capacity(pool, vol->def, capacity, flags, err)) == 0)
         return -1;
-    if (vol->def->target.format == STORAGE_FILE_FORMAT_QCOW2)
+    /* libvirt resizes only a raw file itself; anything else (qcow2, a
+     * directory) is qemu-img's to resize or refuse. */
+    if (vol->def->target.format != STORAGE_FILE_FORMAT_RAW)
         return start_resize(stor_state_of(handle->conn), pool, vol, wanted,
                             wanted < vol->def->capacity, err);
     return stor_dir_resize_raw(vol->def->target.path, wanted,

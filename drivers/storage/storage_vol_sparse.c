@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * storage_vol_sparse.c: sparse volume upload and download (libvirt's
- * VIR_STORAGE_VOL_*_SPARSE_STREAM), and plain uploads. The daemon's
- * stream pump gets one end of a socket pair; a thread of the transfer's
- * own moves the data between the other end and the volume's file with
- * blocking I/O, as libvirt's fd-stream thread does for libvirtd: a
- * regular file cannot be watched on a loop, holes must be found
- * (SEEK_DATA, SEEK_HOLE) and made as they come, and a write that fails
- * must say why. The socket speaks drivers/sparse_frame.h's records both
- * ways; a plain upload is one whose records are all data.
+ * storage_vol_sparse.c: volume uploads and downloads, sparse (libvirt's
+ * VIR_STORAGE_VOL_*_SPARSE_STREAM) or plain. The daemon's stream pump
+ * gets one end of a socket pair; a thread of the transfer's own moves the
+ * data between the other end and the volume's file with blocking I/O, as
+ * libvirt's fd-stream thread does for libvirtd: a regular file cannot be
+ * watched on a loop, holes must be found (SEEK_DATA, SEEK_HOLE) and made
+ * as they come, and a read or write that fails must say why. The socket
+ * speaks drivers/sparse_frame.h's records both ways; a plain transfer is
+ * one whose records are all data.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -105,11 +105,12 @@ send_data(struct sparse_job *job, uint64_t len, uint8_t *buf)
 
 /* Download: each section of the file in turn, holes as HOLE records. A
  * block device is all data, as libvirt reads it: it has no holes to
- * find. */
+ * find; and so is any file a plain download reads (its holes read as
+ * zeros). */
 static void
-run_download(struct sparse_job *job, uint8_t *buf)
+run_download(struct sparse_job *job, bool is_sparse, uint8_t *buf)
 {
-    if (job->is_block) {
+    if (job->is_block || !is_sparse) {
         send_data(job, job->remaining, buf);
         return;
     }
@@ -258,6 +259,12 @@ struct thread_arg {
     enum stor_vol_transfer kind;
 };
 
+static bool
+is_upload(enum stor_vol_transfer kind)
+{
+    return kind == STOR_VOL_SPARSE_UPLOAD || kind == STOR_VOL_PLAIN_UPLOAD;
+}
+
 static void *
 transfer_main(void *opaque)
 {
@@ -265,10 +272,10 @@ transfer_main(void *opaque)
     struct sparse_job *job = arg->job;
     uint8_t *buf = NULL;
 
-    if (arg->kind != STOR_VOL_SPARSE_DOWNLOAD) {
+    if (is_upload(arg->kind)) {
         run_upload(job);
     } else if ((buf = malloc(SPARSE_DATA_MAX)) != NULL) {
-        run_download(job, buf);
+        run_download(job, arg->kind == STOR_VOL_SPARSE_DOWNLOAD, buf);
     } else {
         send_failure(job, "Unable to read", ENOMEM);
     }
@@ -281,10 +288,11 @@ transfer_main(void *opaque)
 /* Open the volume's file at offset, as libvirt does, with its words when
  * it cannot. */
 static int
-open_file(struct sparse_job *job, bool is_upload, struct vireo_error *err)
+open_file(struct sparse_job *job, enum stor_vol_transfer kind,
+          struct vireo_error *err)
 {
-    int fd = open(job->path, (is_upload ? O_WRONLY : O_RDONLY) | O_CLOEXEC |
-                             O_NOCTTY);
+    int fd = open(job->path, (is_upload(kind) ? O_WRONLY : O_RDONLY) |
+                             O_CLOEXEC | O_NOCTTY);
     struct stat st;
 
     if (fd < 0)
@@ -326,7 +334,6 @@ stor_vol_transfer_start(const char *path, enum stor_vol_transfer kind,
                         int *fd, struct vireo_error *err)
 {
     struct sparse_job *job = calloc(1, sizeof(*job));
-    bool is_upload = kind != STOR_VOL_SPARSE_DOWNLOAD;
     int pair[2] = { -1, -1 };
 
     if (job == NULL || (job->path = strdup(path)) == NULL) {
@@ -335,7 +342,7 @@ stor_vol_transfer_start(const char *path, enum stor_vol_transfer kind,
     }
     job->pos = (off_t)offset;
     job->remaining = length > 0 ? length : UINT64_MAX;
-    job->file_fd = open_file(job, is_upload, err);
+    job->file_fd = open_file(job, kind, err);
     if (job->file_fd < 0 ||
         socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0 ||
         fcntl(pair[0], F_SETFL, fcntl(pair[0], F_GETFL) | O_NONBLOCK) < 0) {

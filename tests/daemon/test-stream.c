@@ -402,6 +402,41 @@ test_sparse_download(struct stream_set *set)
     tap_is_int(take_sent().n_ok, 1, "and its finish is confirmed");
 }
 
+/* A plain download: the host side (a thread reading the volume's file)
+ * sends data records, which reach the client as data; a read that fails
+ * ends the stream with its words, as libvirtd's thread's error does. */
+static void
+test_plain_download(struct stream_set *set)
+{
+    int host = open_kind(set, 47, STREAM_PLAIN_DOWNLOAD);
+    struct seen seen;
+
+    sparse_record_send(host, SPARSE_RECORD_DATA, 3, "abc");
+    sparse_record_send(host, SPARSE_RECORD_DATA, 4, "defg");
+    close(host);
+    run_ms(50);
+    seen = take_sent();
+    tap_ok(seen.n_data == 2 && seen.data_len == 7 && seen.n_eof == 1 &&
+           seen.n_error == 0,
+           "a plain download's data records reach the client as data, "
+           "then the end");
+    receive(set, 47, WIRE_STATUS_OK, NULL, 0);
+    run_ms(10);
+    tap_is_int(take_sent().n_ok, 1, "and its finish is confirmed");
+
+    host = open_kind(set, 48, STREAM_PLAIN_DOWNLOAD);
+    sparse_record_send(host, SPARSE_RECORD_DATA, 2, "ab");
+    sparse_record_send(host, SPARSE_RECORD_ERROR, 33,
+                       "Unable to read /v: Is a directory");
+    run_ms(50);
+    seen = take_sent();
+    tap_ok(seen.n_data == 1 && seen.n_eof == 0 &&
+           strcmp(seen.error, "38:38:Unable to read /v: Is a directory") == 0,
+           "a plain download whose read failed ends with the host side's "
+           "words, never with an end of file");
+    close(host);
+}
+
 /* The records the host side of a sparse upload got, as "D3 H4096 ...". */
 static void
 read_records(int host, char *log, size_t size)
@@ -522,7 +557,7 @@ main(void)
 {
     struct stream_set *set;
 
-    tap_plan(32);
+    tap_plan(35);
     signal(SIGPIPE, SIG_IGN);        /* as vireod */
     uv_impl_register();
     set = stream_set_new(&client);
@@ -534,6 +569,7 @@ main(void)
     test_sparse_download(set);
     test_sparse_upload(set);
     test_plain_upload(set);
+    test_plain_download(set);
     test_unexpected_hole(set);
     test_close(set);
     stream_set_free(set);

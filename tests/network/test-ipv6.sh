@@ -141,9 +141,13 @@ define_start iso6 '' vbr6iso "<ip family='ipv6' address='fd00:21::1' prefix='64'
 is "$RC" 0 "an isolated IPv6 network, which needs no forwarding, starts"
 nvsh net-destroy iso6
 echo 2 > /proc/sys/net/ipv6/conf/up0/accept_ra
+# (The namespace's IPv4 forwarding is off first: libvirt turns it on
+# only for a network with an IPv4 address, which this one lacks.)
+echo 0 > /proc/sys/net/ipv4/ip_forward
 nvsh net-start fwd
-is "$RC $(sysctl6 all forwarding)" "0 1" \
-    "with accept_ra 2 on up0 the nat network starts and IPv6 forwarding goes on"
+is "$RC $(sysctl6 all forwarding) $(cat /proc/sys/net/ipv4/ip_forward)" \
+    "0 1 0" \
+    "with accept_ra 2 on up0 the nat network starts and IPv6 forwarding goes on, IPv4's not"
 like "$(ip -6 route show default proto ra)" "dev up0" \
     "and the advertised route is kept"
 nvsh net-destroy fwd
@@ -194,7 +198,8 @@ is "$(ip -6 -o addr show dev vbr6six scope global | awk '{print $4}')" \
     "fd00:1::1/64" "its bridge has the IPv6 address"
 is "$(sysctl6 vbr6six disable_ipv6) $(sysctl6 vbr6six accept_ra) $(sysctl6 vbr6six autoconf)" \
     "0 0 0" "with IPv6 on, and no router advertisement or autoconfiguration taken from guests"
-is "$(sysctl6 all forwarding)" 1 "the host forwards IPv6"
+is "$(sysctl6 all forwarding) $(cat /proc/sys/net/ipv4/ip_forward)" "1 1" \
+    "the host forwards IPv6, and IPv4 for its IPv4 address"
 is "$(dnsmasq_pids six | wc -l)" 1 "one dnsmasq serves it"
 is "$(grep -e '^dhcp-range=fd00' -e '^enable-ra' "$NET_RUN/six.conf")" \
     "dhcp-range=fd00:1::100,fd00:1::1ff,64
