@@ -433,6 +433,9 @@ op_image_define(struct test_state *st, void *io, struct vireo_error *err)
     if (rc != 0)
         return rc;
     domain_def_free(old);
+    /* The second step: the new image, written. */
+    if (test_io_result(&rc, NULL, err))
+        return rc;
     def = domain_def_parse(im->dxml, err);
     if (def == NULL)
         return -1;
