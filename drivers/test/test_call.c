@@ -9,6 +9,7 @@
 #include "drivers/error.h"
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
+#include "drivers/test/test_io.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_view.h"
 #include "drivers/worker.h"
@@ -55,9 +56,15 @@ run_op(void *arg)
     struct packed *p = arg;
     struct test_state *st = p->conn->priv;
 
+    if (!test_io_enter(st, NULL)) {
+        p->rc = -1;
+        return;
+    }
     op_begin(st);
     p->rc = p->op(st, p->io, p->err);
     op_end(st);
+    if (test_io_leave())
+        p->rc = -1;
 }
 
 /* A connection always holds the driver's thread (testdrv.c), so this only
@@ -85,15 +92,25 @@ run_dom_op(void *arg)
 {
     struct packed *p = arg;
     struct test_state *st = p->conn->priv;
-    struct domain_obj *obj = test_state_find(st, p->dom, p->err);
+    struct domain_obj *obj;
 
+    /* A call on a domain whose save or dump is pending runs once it is
+     * done (test_io.h). */
+    if (!test_io_enter(st, p->dom->uuid)) {
+        p->rc = -1;
+        return;
+    }
+    obj = test_state_find(st, p->dom, p->err);
     if (obj == NULL) {
         p->rc = -1;
+        test_io_leave();
         return;
     }
     op_begin(st);
     p->rc = p->dom_op(st, obj, p->io, p->err);
     op_end(st);
+    if (test_io_leave())
+        p->rc = -1;
     /* The op may have started, stopped or removed the domain. */
     obj = domain_list_find_by_uuid(st->domains, p->dom->uuid);
     atomic_store(&p->dom->id, obj != NULL ? obj->id : -1);

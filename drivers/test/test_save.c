@@ -6,8 +6,10 @@
  * restores what the other saved: the 15 bytes "TestGuestMagic\0", the
  * length of the definition as a native int, and the definition as
  * dumpxml writes it. A core dump is the magic alone. Every operation runs
- * on the test driver's thread (test_call.h), which also does the file
- * I/O: the files are small, and libvirtd writes them itself too.
+ * on the test driver's thread (test_call.h); the files' I/O, which may
+ * block as long as the path does (a FIFO, a hung mount), runs off it
+ * (test_io.h), and a daemon's call waits for it: the domain changes only
+ * once the file is written, and calls on it wait until then.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +27,7 @@
 #include "drivers/handle.h"
 #include "drivers/test/test_call.h"
 #include "drivers/test/test_domain.h"
+#include "drivers/test/test_io.h"
 #include "drivers/test/test_slots.h"
 #include "drivers/test/test_state.h"
 #include "drivers/test/test_transition.h"
@@ -64,33 +67,148 @@ not_running(struct vireo_error *err)
 
 /* ---- The image file ---------------------------------------------------- */
 
-/* Write def's document (with id='N' when id >= 0, as libvirt writes a
- * running domain) to path; on failure the file is removed. */
-static int
-image_write(const char *path, const struct domain_def *def, int id,
-            struct vireo_error *err)
+/* A file written off the test thread (test_io.h): its bytes, and how
+ * libvirt words each failure. */
+enum file_kind { FILE_IMAGE, FILE_DUMP };
+
+struct file_task {
+    enum file_kind kind;
+    char          *name;       /* the domain's */
+    char          *path;
+    char          *bytes;
+    size_t         len;
+};
+
+static void
+file_task_free(void *opaque)
+{
+    struct file_task *t = opaque;
+
+    free(t->name);
+    free(t->path);
+    free(t->bytes);
+    free(t);
+}
+
+static struct file_task *
+file_task_new(enum file_kind kind, const char *name, const char *path,
+              size_t len)
+{
+    struct file_task *t = calloc(1, sizeof(*t));
+
+    if (t == NULL)
+        return NULL;
+    t->kind = kind;
+    t->name = strdup(name);
+    t->path = strdup(path);
+    t->bytes = malloc(len);
+    t->len = len;
+    if (t->name == NULL || t->path == NULL || t->bytes == NULL) {
+        file_task_free(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* A saved image: the magic, the definition's length and the definition
+ * (with id='N' when id >= 0, as libvirt writes a running domain). */
+static struct file_task *
+image_task(const struct domain_def *def, const char *path, int id)
 {
     char *xml = domain_def_format(def, id);
-    int len, fd, rc = 0;
+    struct file_task *t = NULL;
+    int len;
 
     if (xml == NULL)
-        return error_no_memory(err);
+        return NULL;
     len = (int)strlen(xml);
-    fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        rc = sys_error(err, errno, "saving domain '%s' to '%s': open failed",
-                       def->name, path);
-    } else if (!fd_write_all(fd, save_magic, sizeof(save_magic)) ||
-               !fd_write_all(fd, &len, sizeof(len)) ||
-               !fd_write_all(fd, xml, (size_t)len) || close(fd) < 0) {
-        rc = sys_error(err, errno, "saving domain '%s' to '%s': write failed",
-                       def->name, path);
-        unlink(path);
+    t = file_task_new(FILE_IMAGE, def->name, path,
+                      sizeof(save_magic) + sizeof(len) + (size_t)len);
+    if (t != NULL) {
+        memcpy(t->bytes, save_magic, sizeof(save_magic));
+        memcpy(t->bytes + sizeof(save_magic), &len, sizeof(len));
+        memcpy(t->bytes + sizeof(save_magic) + sizeof(len), xml, (size_t)len);
     }
-    if (rc < 0 && fd >= 0)
-        close(fd);
     free(xml);
-    return rc;
+    return t;
+}
+
+/* A core dump: the magic alone. */
+static struct file_task *
+dump_task(const char *name, const char *path)
+{
+    struct file_task *t = file_task_new(FILE_DUMP, name, path,
+                                        sizeof(save_magic));
+
+    if (t != NULL)
+        memcpy(t->bytes, save_magic, sizeof(save_magic));
+    return t;
+}
+
+/* An image that cannot be written is removed, as libvirt does. */
+static int
+write_image(const struct file_task *t, int fd, struct vireo_error *err)
+{
+    int e = 0;
+
+    if (fd < 0)
+        return sys_error(err, errno,
+                         "saving domain '%s' to '%s': open failed",
+                         t->name, t->path);
+    if (!fd_write_all(fd, t->bytes, t->len)) {
+        e = errno;
+        close(fd);
+    } else if (close(fd) < 0) {
+        e = errno;
+    }
+    if (e == 0)
+        return 0;
+    unlink(t->path);
+    return sys_error(err, e, "saving domain '%s' to '%s': write failed",
+                     t->name, t->path);
+}
+
+/* A dump's one write is its header. */
+static int
+write_dump(const struct file_task *t, int fd, struct vireo_error *err)
+{
+    if (fd < 0)
+        return sys_error(err, errno, "domain '%s' coredump: failed to open %s",
+                         t->name, t->path);
+    if (!fd_write_all(fd, t->bytes, t->len)) {
+        int e = errno;
+
+        close(fd);
+        return sys_error(err, e, "domain '%s' coredump: failed to write "
+                         "header to %s", t->name, t->path);
+    }
+    if (close(fd) < 0)
+        return sys_error(err, errno, "domain '%s' coredump: write failed: %s",
+                         t->name, t->path);
+    return 0;
+}
+
+/* Any thread (test_io_fn): the open may block (a FIFO, a hung mount). */
+static int
+file_task_run(void *opaque, char **result, struct vireo_error *err)
+{
+    const struct file_task *t = opaque;
+    int fd = open(t->path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+
+    return t->kind == FILE_IMAGE ? write_image(t, fd, err)
+                                 : write_dump(t, fd, err);
+}
+
+/* In an operation: write t (NULL: no memory) away from the thread.
+ * TEST_IO_WAITING, or the write's result. */
+static int
+file_write(struct file_task *t, struct vireo_error *err)
+{
+    char *none;
+
+    if (t == NULL)
+        return error_no_memory(err);
+    return test_io_start(file_task_run, t, file_task_free, &none, err);
 }
 
 /* The definition text in the image at path, malloc'ed. */
@@ -132,24 +250,46 @@ image_read_xml(int fd, const char *path, struct vireo_error *err)
     return xml;
 }
 
-/* The definition the image at path holds; NULL with err set. */
-static struct domain_def *
-image_read(const char *path, struct vireo_error *err)
+/* Any thread (test_io_fn): the definition text of the image at path
+ * (task), whose open may block. */
+static int
+image_read_run(void *task, char **result, struct vireo_error *err)
 {
-    struct domain_def *def = NULL;
+    const char *path = task;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    char *xml;
 
-    if (fd < 0) {
-        sys_error(err, errno, "cannot read domain image '%s'", path);
-        return NULL;
-    }
-    xml = image_read_xml(fd, path, err);
+    if (fd < 0)
+        return sys_error(err, errno, "cannot read domain image '%s'", path);
+    *result = image_read_xml(fd, path, err);
     close(fd);
-    if (xml != NULL)
-        def = domain_def_parse(xml, err);
+    return *result != NULL ? 0 : -1;
+}
+
+/* In an operation: the definition the image at path holds, read away
+ * from the thread. 0 with *def set, TEST_IO_WAITING, or -1 with err
+ * set. */
+static int
+image_read(const char *path, struct domain_def **def, struct vireo_error *err)
+{
+    char *xml = NULL;
+    char *task;
+    int rc;
+
+    *def = NULL;
+    if (!test_io_result(&rc, &xml, err)) {
+        task = strdup(path);
+        if (task == NULL)
+            return error_no_memory(err);
+        rc = test_io_start(image_read_run, task, free, &xml, err);
+        if (rc == TEST_IO_WAITING)
+            return rc;
+    }
+    if (rc == 0) {
+        *def = domain_def_parse(xml, err);
+        rc = *def != NULL ? 0 : -1;
+    }
     free(xml);
-    return def;
+    return rc;
 }
 
 /* ---- Save and restore ------------------------------------------------- */
@@ -177,11 +317,16 @@ op_save(struct test_state *st, struct domain_obj *obj, void *io,
         struct vireo_error *err)
 {
     struct path_io *p = io;
+    int rc;
 
-    if (!domain_obj_is_active(obj))
-        return not_running(err);
-    if (image_write(p->path, obj->def, obj->id, err) < 0)
-        return -1;
+    /* The domain stays held (test_io.h) until the image is written. */
+    if (!test_io_result(&rc, NULL, err)) {
+        if (!domain_obj_is_active(obj))
+            return not_running(err);
+        rc = file_write(image_task(obj->def, p->path, obj->id), err);
+    }
+    if (rc != 0)
+        return rc;
     stop(st, obj, VIR_DOMAIN_SHUTOFF_SAVED, VIR_DOMAIN_EVENT_STOPPED_SAVED);
     return 0;
 }
@@ -216,10 +361,11 @@ op_restore(struct test_state *st, void *io, struct vireo_error *err)
         .running_reason = VIR_DOMAIN_RUNNING_RESTORED,
         .started_detail = VIR_DOMAIN_EVENT_STARTED_RESTORED,
     };
-    struct domain_def *def = image_read(p->path, err);
+    struct domain_def *def;
+    int rc = image_read(p->path, &def, err);
 
-    if (def == NULL)
-        return -1;
+    if (rc != 0)
+        return rc;
     if (test_state_check_virt_type(def, err) < 0) {
         domain_def_free(def);
         return -1;
@@ -253,10 +399,11 @@ static int
 op_image_xml(struct test_state *st, void *io, struct vireo_error *err)
 {
     struct image_io *im = io;
-    struct domain_def *def = image_read(im->path, err);
+    struct domain_def *def;
+    int rc = image_read(im->path, &def, err);
 
-    if (def == NULL)
-        return -1;
+    if (rc != 0)
+        return rc;
     im->xml = domain_def_format(def, -1);
     domain_def_free(def);
     return im->xml != NULL ? 0 : error_no_memory(err);
@@ -280,13 +427,15 @@ static int
 op_image_define(struct test_state *st, void *io, struct vireo_error *err)
 {
     struct image_io *im = io;
-    struct domain_def *old = image_read(im->path, err);
-    struct domain_def *def;
-    int rc;
+    struct domain_def *old, *def;
+    int rc = image_read(im->path, &old, err);
 
-    if (old == NULL)
-        return -1;
+    if (rc != 0)
+        return rc;
     domain_def_free(old);
+    /* The second step: the new image, written. */
+    if (test_io_result(&rc, NULL, err))
+        return rc;
     def = domain_def_parse(im->dxml, err);
     if (def == NULL)
         return -1;
@@ -294,7 +443,7 @@ op_image_define(struct test_state *st, void *io, struct vireo_error *err)
      * only when the image is restored. */
     rc = test_state_check_virt_type(def, err) < 0 ||
          test_state_fill_arch(def, err) < 0
-         ? -1 : image_write(im->path, def, -1, err);
+         ? -1 : file_write(image_task(def, im->path, -1), err);
     domain_def_free(def);
     return rc;
 }
@@ -314,38 +463,22 @@ testdrv_domain_save_image_define_xml(struct vireo_conn *conn,
 
 /* ---- Core dumps -------------------------------------------------------- */
 
-static int
-write_dump(const char *name, const char *path, struct vireo_error *err)
-{
-    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
-
-    if (fd < 0)
-        return sys_error(err, errno, "domain '%s' coredump: failed to open %s",
-                         name, path);
-    if (!fd_write_all(fd, save_magic, sizeof(save_magic))) {
-        int e = errno;
-
-        close(fd);
-        return sys_error(err, e, "domain '%s' coredump: failed to write "
-                         "header to %s", name, path);
-    }
-    if (close(fd) < 0)
-        return sys_error(err, errno, "domain '%s' coredump: write failed: %s",
-                         name, path);
-    return 0;
-}
-
 /* As libvirt: the file is written before the format is refused. */
 static int
 op_core_dump(struct test_state *st, struct domain_obj *obj, void *io,
              struct vireo_error *err)
 {
     struct path_io *p = io;
+    int rc;
 
-    if (!domain_obj_is_active(obj))
-        return not_running(err);
-    if (write_dump(obj->def->name, p->path, err) < 0)
-        return -1;
+    /* The domain stays held (test_io.h) until the dump is written. */
+    if (!test_io_result(&rc, NULL, err)) {
+        if (!domain_obj_is_active(obj))
+            return not_running(err);
+        rc = file_write(dump_task(obj->def->name, p->path), err);
+    }
+    if (rc != 0)
+        return rc;
     if (p->number != VIR_DOMAIN_CORE_DUMP_FORMAT_RAW)
         return error_set(err, VIR_ERR_OPERATION_UNSUPPORTED, VIR_FROM_TEST,
                          "%s", "kdump-compressed format is not supported "

@@ -17,7 +17,7 @@ command -v virsh > /dev/null || fail_all "virsh (libvirt-clients) is installed"
 /usr/bin/python3 -c 'import libvirt' 2> /dev/null ||
     fail_all "python3-libvirt is installed for /usr/bin/python3"
 
-plan 35
+plan 36
 
 GET_STATE='vireo_calls_total{proc="REMOTE_PROC_DOMAIN_GET_STATE"}'
 LOOKUP_ERRORS='vireo_call_errors_total{proc="REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME"}'
@@ -120,13 +120,17 @@ release_connection
 wait_value "$RW" 0
 ok $? "and no longer once it is gone"
 
-# The test driver's thread held busy: virsh dump writes to a FIFO nobody
-# reads yet, so the thread waits in open(2). A scrape must not wait.
-mkfifo "$DIR/dump.fifo"
-timeout 60 virsh -c "$URI" dump test "$DIR/dump.fifo" > /dev/null 2>&1 &
-DUMP_PID=$!
+# The test driver's thread held: ptrace stops it alone (hold_thread.py),
+# as a system call that never returns would hold it; the loop and the
+# metrics thread run on. A scrape must not wait.
+rm -f "$DIR/release"
+/usr/bin/python3 "$HERE/hold_thread.py" "$DPID" vireo-test "$DIR/release" \
+    > "$DIR/hold.out" 2> "$DIR/hold.err" &
+HOLD_THREAD_PID=$!
+wait_for_line "$DIR/hold.out" held 30
+ok $? "the test driver's thread is held"
 wait_busy vireo-test
-ok $? "the test driver's thread is held busy by the dump"
+ok $? "and its queue fills while it is held"
 sleep 2
 start=$(date +%s%N)
 scrape
@@ -137,10 +141,10 @@ ok $? "a scrape is answered at once meanwhile (${took_ms} ms)"
 age=$(value 'vireo_domain_stats_age_seconds{driver="test"}')
 /usr/bin/python3 -c "import sys; sys.exit(0 if float('$age') >= 1.5 else 1)" 2> /dev/null
 ok $? "and says its domain figures are older than the hold ($age s)"
-cat "$DIR/dump.fifo" > /dev/null
-wait "$DUMP_PID"
+touch "$DIR/release"
+wait "$HOLD_THREAD_PID"
 wait_value 'vireo_driver_thread_queue_depth{thread="vireo-test"}' 0
-ok $? "the thread is free again once the dump is read"
+ok $? "the thread is free again once let go"
 
 # Bad requests.
 is "$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$METRICS_PORT/nope")" \
