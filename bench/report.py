@@ -602,7 +602,7 @@ class Report:
                                  (n, what + ', QEMU work + frozen guest'))])
         left.set_ylabel('GetState p99 (ms), %d connections'
                         % self.mixed_conns())
-        left.legend()
+        left.legend(fontsize='small')
         ops = ['start', 'destroy']
         grouped_bars(right, ops, [
             (t + ' under load', [self.stat_or_zero('mixed', t, n,
