@@ -9,10 +9,10 @@
  * must keep serving everyone else meanwhile: the cheap calls' p99 and
  * the start and destroy times say whether it did.
  *
- * Every client here is one thread with one blocking connection. The
- * guests are bench_guest_xml()'s, defined for the run and undefined at
- * its end; the frozen QEMU is found by its "-name guest=NAME,..." and
- * thawed (SIGCONT) before anything is torn down.
+ * Every client here is one thread with one blocking connection to its
+ * guest (loadgen-guest.h), defined for the run and undefined at its end;
+ * the frozen QEMU is found by its "-name guest=NAME,..." and thawed
+ * (SIGCONT) before anything is torn down.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,27 +22,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
-#include "bench-guest.h"
+#include "loadgen-guest.h"
 #include "loadgen.h"
 #include "measure.h"
 
-/* A start or destroy under load takes seconds at worst; a daemon that
- * takes longer has hung, and the run fails instead of hanging too. */
-#define CALL_TIMEOUT_S 120
 /* How long the frozen guest's QEMU may take to show up in /proc. */
 #define FIND_TRIES     50
-
-/* A guest and the blocking connection of the client that drives it;
- * owned by that client's thread. */
-struct guest {
-    int                   fd;
-    remote_nonnull_domain dom;          /* ours, once defined */
-    bool                  is_defined, is_running;
-    char                  name[128];
-};
 
 /* One client starting and destroying its guest; its thread owns it until
  * it is joined. */
@@ -71,74 +58,6 @@ struct churn {
     double          hung_call_ms;
     int             hung_rc;
 };
-
-/* ---- one guest over a blocking connection ------------------------------ */
-
-static int
-guest_connect(const struct churn_load *load, int *fd)
-{
-    struct timeval tv = { .tv_sec = CALL_TIMEOUT_S };
-
-    if ((*fd = connect_unix(load->path)) < 0)
-        return -1;
-    setsockopt(*fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    return open_sync(*fd, load->uri);
-}
-
-static int
-guest_define(const struct churn_load *load, struct guest *g, const char *what)
-{
-    char xml[1024];
-    struct wire_message reply;
-
-    *g = (struct guest){ .fd = -1 };
-    snprintf(g->name, sizeof(g->name), "%s-%s", load->prefix, what);
-    if (guest_connect(load, &g->fd) < 0)
-        return -1;
-    bench_guest_xml(xml, sizeof(xml), g->name);
-    remote_domain_define_xml_args args = { .xml = xml };
-    if (call_sync(g->fd, REMOTE_PROC_DOMAIN_DEFINE_XML,
-                  (xdrproc_t)xdr_remote_domain_define_xml_args, &args,
-                  &reply) < 0)
-        return -1;
-    remote_domain_define_xml_ret *ret = reply.body;
-    g->dom = ret->dom;
-    memset(&ret->dom, 0, sizeof(ret->dom));    /* now ours */
-    wire_message_free(&reply);
-    g->is_defined = true;
-    return 0;
-}
-
-/* One call on the guest, on fd (its own client's, or another's); the
- * milliseconds it took, or -1 when it failed. Every call used here takes
- * the domain alone as its argument. */
-static double
-guest_call(int fd, const struct guest *g, int proc)
-{
-    remote_domain_create_args args = { .dom = g->dom };
-    struct wire_message reply;
-    double t0 = now_us();
-
-    if (call_sync(fd, proc, (xdrproc_t)xdr_remote_domain_create_args, &args,
-                  &reply) < 0)
-        return -1;
-    wire_message_free(&reply);
-    return (now_us() - t0) / 1e3;
-}
-
-/* Leave the daemon as we found it: the guest stopped and undefined. */
-static void
-guest_release(struct guest *g)
-{
-    if (g->is_running)
-        guest_call(g->fd, g, REMOTE_PROC_DOMAIN_DESTROY);
-    if (g->is_defined)
-        guest_call(g->fd, g, REMOTE_PROC_DOMAIN_UNDEFINE);
-    if (g->fd >= 0)
-        close(g->fd);
-    xdr_free((xdrproc_t)xdr_remote_nonnull_domain, (char *)&g->dom);
-    *g = (struct guest){ .fd = -1 };
-}
 
 /* ---- the churning clients ---------------------------------------------- */
 
@@ -260,7 +179,8 @@ wait_on_frozen(void *opaque)
 static int
 freeze_guest(struct churn *ch)
 {
-    if (guest_define(ch->load, &ch->frozen, "frozen") < 0 ||
+    if (guest_define(&ch->frozen, ch->load->path, ch->load->uri,
+                     ch->load->prefix, "frozen") < 0 ||
         guest_call(ch->frozen.fd, &ch->frozen, REMOTE_PROC_DOMAIN_CREATE) < 0)
         return -1;
     ch->frozen.is_running = true;
@@ -278,7 +198,7 @@ freeze_guest(struct churn *ch)
         ch->frozen_pid = 0;
         return -1;
     }
-    if (guest_connect(ch->load, &ch->frozen_fd) < 0)
+    if (guest_connect(ch->load->path, ch->load->uri, &ch->frozen_fd) < 0)
         return -1;
     ch->has_hung_thread =
         pthread_create(&ch->hung_thread, NULL, wait_on_frozen, ch) == 0;
@@ -305,7 +225,8 @@ churn_start(const struct churn_load *load)
         char what[16];
         c->ch = ch;
         snprintf(what, sizeof(what), "%d", ch->n_running);
-        if (guest_define(load, &c->g, what) < 0 ||
+        if (guest_define(&c->g, load->path, load->uri, load->prefix,
+                         what) < 0 ||
             pthread_create(&c->thread, NULL, churn_guest, c) != 0) {
             guest_release(&c->g);
             goto fail;

@@ -34,6 +34,11 @@
  *            and the guests' start and destroy times (with neither, the
  *            quiet figure to compare with). Guests are named
  *            --guest-prefix-0 ... (vireo-mixed-PID-0 ...).
+ *   polled   --poll-guest: the calls go to a guest of the qemu driver at
+ *            --uri that loadgen defines and starts first (named
+ *            --guest-prefix-polled) and destroys and undefines at the
+ *            end, instead of to --domain: a monitoring poller's reads of
+ *            a running guest (with --qemu-uri, in the mixed workload).
  *
  * --echo: the peer is the echo server, which answers every call with an
  * empty reply: no domain is looked up and no payload is read.
@@ -49,6 +54,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "loadgen-guest.h"
 #include "loadgen.h"
 #include "proc-stat.h"
 
@@ -60,6 +66,8 @@ struct options {
     int         n_subscribers, n_define, n_churn;
     double      rate, warmup_s, duration_s, interval_ms, timeout_s;
     bool        is_echo, is_shared, is_freezing, is_closed_loop;
+    bool        is_polling_guest;
+    char        default_prefix[64];   /* vireo-mixed-PID */
 };
 
 static void
@@ -78,7 +86,8 @@ usage(void)
             "  calls:  [--define N] domains defined first\n"
             "  shared: --shared --threads T (one connection)\n"
             "  mixed:  calls and --qemu-uri URI [--churn K] [--freeze]\n"
-            "          [--guest-prefix NAME]\n");
+            "          [--guest-prefix NAME]\n"
+            "  polled: calls and --poll-guest (on a QEMU --uri)\n");
     exit(2);
 }
 
@@ -97,7 +106,8 @@ parse(int argc, char **argv, struct options *o)
         { "shared", 0, 0, 'H' }, { "churn", 1, 0, 'K' },
         { "freeze", 0, 0, 'Z' }, { "qemu-uri", 1, 0, 'Q' },
         { "guest-prefix", 1, 0, 'G' },
-        { "closed-loop", 0, 0, 'L' }, { 0, 0, 0, 0 },
+        { "closed-loop", 0, 0, 'L' }, { "poll-guest", 0, 0, 'P' },
+        { 0, 0, 0, 0 },
     };
     int opt;
 
@@ -135,6 +145,7 @@ parse(int argc, char **argv, struct options *o)
         case 'Q': o->qemu_uri = optarg; break;
         case 'G': o->guest_prefix = optarg; break;
         case 'L': o->is_closed_loop = true; break;
+        case 'P': o->is_polling_guest = true; break;
         default: usage();
         }
     }
@@ -142,8 +153,14 @@ parse(int argc, char **argv, struct options *o)
         o->n_threads < 1 || o->depth < 1 || o->window < 1 ||
         o->duration_s <= 0 || o->interval_ms <= 0 || o->n_churn < 0 ||
         (o->is_shared && (o->rate > 0 || o->n_conns > 1 || o->depth > 1)) ||
-        ((o->n_churn > 0 || o->is_freezing) && o->qemu_uri == NULL))
+        ((o->n_churn > 0 || o->is_freezing) && o->qemu_uri == NULL) ||
+        (o->is_polling_guest && (o->is_echo || strcmp(o->mode, "calls"))))
         usage();
+    if (o->guest_prefix == NULL) {
+        snprintf(o->default_prefix, sizeof(o->default_prefix),
+                 "vireo-mixed-%d", (int)getpid());
+        o->guest_prefix = o->default_prefix;
+    }
     if (o->n_threads > o->n_conns && strcmp(o->mode, "calls") == 0 &&
         !o->is_shared)
         o->n_threads = o->n_conns;
@@ -253,13 +270,14 @@ print_calls(const struct options *o, const struct call_result *r,
 {
     double n = r->n_done ? (double)r->n_done : 1;
 
-    printf("loadgen label=%s mode=%s call=%s conns=%d threads=%d"
+    printf("loadgen label=%s mode=%s call=%s polled=%d conns=%d threads=%d"
            " depth=%d rate=%.0f idle=%d listed=%d calls=%llu failed=%llu"
            " seconds=%.3f calls_per_s=%.0f p50_us=%.1f p90_us=%.1f"
            " p99_us=%.1f p999_us=%.1f max_us=%.1f"
            " daemon_cpu_us_per_call=%.2f daemon_ctxsw_per_call=%.2f"
            " client_cpu_us_per_call=%.2f",
-           o->label, calls_mode(o), o->call, o->is_shared ? 1 : o->n_conns,
+           o->label, calls_mode(o), o->call, o->is_polling_guest,
+           o->is_shared ? 1 : o->n_conns,
            o->n_threads, o->depth, o->rate, o->n_idle, n_listed,
            (unsigned long long)r->n_done, (unsigned long long)r->n_failed,
            r->seconds, (double)r->n_done / r->seconds,
@@ -291,7 +309,6 @@ static int
 measure_calls(const struct options *o, const struct call_load *load,
               struct call_result *r, int n_listed)
 {
-    char prefix[64];
     struct churn_load cl = {
         .path = o->socket, .uri = o->qemu_uri, .prefix = o->guest_prefix,
         .n_clients = o->n_churn, .is_freezing = o->is_freezing,
@@ -301,10 +318,6 @@ measure_calls(const struct options *o, const struct call_load *load,
                               .destroy_max_ms = -1 };
     struct churn *ch = NULL;
 
-    if (cl.prefix == NULL) {
-        snprintf(prefix, sizeof(prefix), "vireo-mixed-%d", (int)getpid());
-        cl.prefix = prefix;
-    }
     if ((o->n_churn > 0 || o->is_freezing) &&
         (ch = churn_start(&cl)) == NULL)
         return -1;
@@ -441,6 +454,30 @@ do_events(const struct options *o, const remote_nonnull_domain *dom)
     return rc;
 }
 
+/* With --poll-guest: the guest the calls go to, defined and started on
+ * a connection of its own. 0, or -1 with the daemon's message on
+ * stderr; either way g is guest_release()'s afterwards. */
+static int
+start_polled(const struct options *o, struct guest *g)
+{
+    if (guest_define(g, o->socket, o->uri, o->guest_prefix, "polled") < 0 ||
+        guest_call(g->fd, g, REMOTE_PROC_DOMAIN_CREATE) < 0)
+        return -1;
+    g->is_running = true;
+    return 0;
+}
+
+/* The calls on a running guest of loadgen's own, left as it was found. */
+static int
+do_polled_calls(const struct options *o)
+{
+    struct guest g;
+    int rc = start_polled(o, &g) < 0 ? -1 : do_calls(o, &g.dom);
+
+    guest_release(&g);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -452,6 +489,8 @@ main(int argc, char **argv)
     raise_fd_limit();
     if (strcmp(o.mode, "storm") == 0)
         return do_storm(&o) == 0 ? 0 : 1;
+    if (o.is_polling_guest)
+        return do_polled_calls(&o) == 0 ? 0 : 1;
     if (look_up(&o, &dom) < 0)
         return 1;
     if (strcmp(o.mode, "events") == 0)

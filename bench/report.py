@@ -26,8 +26,11 @@ TARGETS = ['vireod', 'libvirtd', 'echo']
 POINT = {'call': 'conns', 'call-idle': 'conns', 'storm': 'conns',
          'pipelined': 'depth',
          'listall': 'domains', 'events': 'subscribers'}
-# Threads sharing one connection; the mixed load's QEMU clients (0: quiet).
+# Threads sharing one connection; the mixed load's QEMU clients (0: quiet),
+# its calls on the test driver (mixed) or on a running guest of the qemu
+# driver (mixed-qemu).
 POINT.update(threads='threads', mixed='churn')
+POINT['mixed-qemu'] = 'churn'
 METRICS = ['calls_per_s', 'p50_us', 'p90_us', 'p99_us', 'p999_us',
            'daemon_cpu_us_per_call', 'daemon_ctxsw_per_call',
            'client_cpu_us_per_call', 'open_seconds', 'close_seconds', 'rss_per_conn_bytes', 'opened',
@@ -288,6 +291,7 @@ class Report:
                         [self.events_cell(t, n) for t in TARGETS[:2]] +
                         ['—'])
         rows += self.mixed_rows()
+        rows += self.mixed_qemu_rows()
         rows += self.closed_loop_rows()
         for op in ('start', 'suspend', 'resume', 'destroy'):
             if 'bare QEMU' in self.qemu:
@@ -317,21 +321,45 @@ class Report:
                                   for t in TARGETS[:2]] + ['—'])
         return rows
 
-    def mixed_conns(self):
+    def mixed_qemu_rows(self):
+        """The mixed load's reads of a running QEMU guest, quiet and
+        busy; vireod's cells also give its p99 against libvirtd's."""
+        busy = [n for n in self.points('mixed-qemu') if n > 0]
+        if not busy:
+            return []
+        n = busy[-1]
+        wl = 'mixed-qemu'
+        return [['Mixed: GetState of a running QEMU guest (qemu driver) on'
+                 ' %d connections, quiet' % self.mixed_conns(wl)]
+                + [self.mixed_busy_cell(t, 0, wl) for t in TARGETS[:2]]
+                + ['—'],
+                ['Mixed: the same while %d clients start and destroy QEMU'
+                 ' guests and one guest is frozen (SIGSTOP)' % n]
+                + [self.mixed_busy_cell(t, n, wl) for t in TARGETS[:2]]
+                + ['—']]
+
+    def mixed_conns(self, wl='mixed'):
         """How many connections the mixed workload's calls ran on."""
         for t in TARGETS[:2]:
-            st = self.get('mixed', t, 0, 'conns')
+            st = self.get(wl, t, 0, 'conns')
             if st:
                 return int(st.median)
         return 0
 
-    def mixed_busy_cell(self, target, n):
-        text = self.tput_p99_cell('mixed', target, n)
-        r = self.ratio('mixed', 'p99_us', n, target, target, b_point=0)
-        error = self.failure('mixed', target, n)
+    def mixed_busy_cell(self, target, n, wl='mixed'):
+        """Throughput and p99 at n QEMU clients; when busy, the p99
+        against the quiet one; on the qemu driver, vireod's against
+        libvirtd's."""
+        text = self.tput_p99_cell(wl, target, n)
+        error = self.failure(wl, target, n)
         if error and text == '—':
             return 'failed: ' + error.replace('loadgen: ', '')
-        return text + ('; p99 %.2f× the quiet one' % r if r else '')
+        r = self.ratio(wl, 'p99_us', n, target, target, b_point=0) \
+            if n else None
+        text += ('; p99 %.2f× the quiet one' % r) if r else ''
+        vs = self.ratio(wl, 'p99_us', n) \
+            if wl == 'mixed-qemu' and target == 'vireod' else None
+        return text + ('; p99 %.2f× libvirtd\'s' % vs if vs else '')
 
     def mixed_op_cell(self, target, n, op):
         p50 = self.get('mixed', target, n, op + '_p50_ms')
@@ -388,6 +416,26 @@ class Report:
         add('Mixed: test-driver p99 with QEMU work and a hung guest'
             ' ≤ 1.2× the quiet figure', r,
             '%%.2f× (libvirtd: %s)' % ('%.2f×' % lr if lr else 'not measured'),
+            r is not None and r <= 1.2)
+        self.mixed_qemu_goal(add)
+
+    def mixed_qemu_goal(self, add):
+        """The same goal for a poller's reads of a running QEMU guest;
+        beside it libvirtd's ratio and vireod's busy p99 against
+        libvirtd's."""
+        wl = 'mixed-qemu'
+        busy = [n for n in self.points(wl) if n > 0]
+        n = busy[-1] if busy else None
+        r = self.ratio(wl, 'p99_us', n, 'vireod', 'vireod', b_point=0) \
+            if busy else None
+        lr = self.ratio(wl, 'p99_us', n, 'libvirtd', 'libvirtd',
+                        b_point=0) if busy else None
+        vs = self.ratio(wl, 'p99_us', n) if busy else None
+        add('Mixed, GetState of a running QEMU guest (qemu driver): p99 with'
+            ' QEMU work and a hung guest ≤ 1.2× the quiet figure', r,
+            '%%.2f× (libvirtd: %s; busy p99 vireod/libvirtd: %s)' % (
+                '%.2f×' % lr if lr else 'not measured',
+                '%.2f' % vs if vs else 'not measured'),
             r is not None and r <= 1.2)
 
     def connection_goals(self, add):
@@ -538,20 +586,23 @@ class Report:
         return 'qemu.png'
 
     def plot_mixed(self, plt):
-        """The cheap calls' p99, quiet and with the QEMU work; the
-        guests' start and destroy under it beside bench-qemu's quiet
-        ones."""
+        """The cheap calls' p99 (on the test driver, and on a running
+        QEMU guest), quiet and with the QEMU work; the guests' start and
+        destroy under it beside bench-qemu's quiet ones."""
         n = [k for k in self.points('mixed') if k > 0][-1]
         daemons = TARGETS[:2]
         fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.5))
         grouped_bars(left, daemons, [
-            (label, [self.stat_or_zero('mixed', t, point, 'p99_us') / 1e3
+            (label, [self.stat_or_zero(wl, t, point, 'p99_us') / 1e3
                      for t in daemons])
-            for point, label in ((0, 'quiet'),
-                                 (n, 'QEMU work + frozen guest'))])
+            for wl, what in (('mixed', 'test driver'),
+                             ('mixed-qemu', 'QEMU guest'))
+            if self.points(wl)
+            for point, label in ((0, what + ', quiet'),
+                                 (n, what + ', QEMU work + frozen guest'))])
         left.set_ylabel('GetState p99 (ms), %d connections'
                         % self.mixed_conns())
-        left.legend()
+        left.legend(fontsize='small')
         ops = ['start', 'destroy']
         grouped_bars(right, ops, [
             (t + ' under load', [self.stat_or_zero('mixed', t, n,
@@ -611,6 +662,13 @@ class Report:
                                 ('destroy_max_ms', 'destroy max ms'),
                                 ('hung_call_ms',
                                  'call on the frozen guest ms')],
+                   TARGETS[:2])
+        self.table(out, 'Mixed: GetState of a running QEMU guest on %d'
+                   ' connections, quiet (0) and under the same QEMU work'
+                   % self.mixed_conns('mixed-qemu'), 'mixed-qemu',
+                   'QEMU clients', calls[:5] + [
+                       ('cycles', 'starts and destroys'),
+                       ('hung_call_ms', 'call on the frozen guest ms')],
                    TARGETS[:2])
 
     def write(self, goals, plots):

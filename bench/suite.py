@@ -7,7 +7,8 @@ server) and hands their sockets and pids over in the environment:
 VIREOD_SOCK, VIREOD_PID, LIBVIRTD_SOCK, LIBVIRTD_PID, ECHO_SOCK, ECHO_PID,
 and for the mixed workload the URIs that a CONNECT_OPEN on those sockets
 names to reach the daemons' qemu drivers: VIREOD_QEMU_OPEN_URI,
-LIBVIRTD_QEMU_OPEN_URI (qemu:///system or qemu:///session).
+LIBVIRTD_QEMU_OPEN_URI (qemu:///system or qemu:///session), whose guests
+it starts, destroys and freezes, and one of which it polls.
 This runs the workloads of the chosen plan (quick or full): one
 uncounted warm-up run per target, then rounds in which, at each point of
 each workload, the targets take turns in an order that rotates, so that a
@@ -70,8 +71,9 @@ OPEN_TIMEOUT_S = 20
 PIPELINE_DEPTH = 16
 # One event every 20 ms.
 EVENT_INTERVAL_MS = 20
-# The mixed workload: cheap calls on this many connections, while this
-# many clients start and destroy QEMU guests and one guest is frozen.
+# The mixed workload: cheap calls on this many connections (to the test
+# driver, and to a running guest of the qemu driver), while this many
+# clients start and destroy QEMU guests and one guest is frozen.
 MIXED_CONNS = 64
 MIXED_CHURN = 2
 
@@ -175,18 +177,23 @@ class Suite:
                         {'workload': 'threads', 'round': rnd, 'conns': 1,
                          'threads': n_threads})
 
-    def mixed_run(self, target, rnd, churn):
-        """Cheap calls on the test driver; with churn, QEMU guests started
-        and destroyed meanwhile and one frozen; without, the quiet
-        figure, asked through the same options."""
+    def mixed_run(self, target, rnd, churn, workload='mixed'):
+        """Cheap calls on the test driver (workload mixed), or on a
+        running guest of the qemu driver, as a monitoring poller makes
+        them (mixed-qemu); with churn, QEMU guests started and destroyed
+        meanwhile and one frozen; without, the quiet figure, asked
+        through the same options."""
         p = self.plan
-        args = ['--conns', str(MIXED_CONNS), '--threads',
+        args = []
+        if workload == 'mixed-qemu':
+            args = ['--uri', self.qemu_uris[target], '--poll-guest']
+        args += ['--conns', str(MIXED_CONNS), '--threads',
                 str(CLIENT_THREADS), '--duration', str(p['mixed_duration']),
                 '--warmup', str(p['warmup']),
                 '--qemu-uri', self.qemu_uris[target]]
         if churn:
             args += ['--churn', str(churn), '--freeze']
-        return self.run(target, args, {'workload': 'mixed', 'round': rnd,
+        return self.run(target, args, {'workload': workload, 'round': rnd,
                                        'conns': MIXED_CONNS,
                                        'churn': churn})
 
@@ -205,6 +212,12 @@ class Suite:
             order = [0, MIXED_CHURN] if rnd % 2 == 0 else [MIXED_CHURN, 0]
             self.in_turns(DAEMONS, rnd, lambda t: [
                 self.mixed_run(t, rnd, churn) for churn in order])
+            self.say('round %d of %d: mixed, GetState of a running QEMU'
+                     ' guest on %d connections, the same QEMU work'
+                     % (rnd + 1, p['mixed_rounds'], MIXED_CONNS))
+            self.in_turns(DAEMONS, rnd, lambda t: [
+                self.mixed_run(t, rnd, churn, 'mixed-qemu')
+                for churn in order])
 
     def in_turns(self, targets, rnd, fn):
         """fn(target) for each target, in an order rotated by the round."""

@@ -47,7 +47,7 @@ ECHO_PID=$!
 wait_for "$DIR/echo-sock" || fail_all "the echo server starts"
 SOCK=$DIR/run/vireo-sock
 
-plan 27
+plan 29
 
 # field LINE KEY: the value of KEY=... in a loadgen result line.
 field() {
@@ -156,6 +156,16 @@ is "$(field "$LINE" mode) $(field "$LINE" churn) $(field "$LINE" frozen)" \
 ok $? "mixed: guests started and destroyed, each timed"
 case $(field "$LINE" hung_call) in ok | error) ok 0 "mixed: the call on the frozen guest returned" ;;
 *) ok 1 "mixed: the call on the frozen guest returned" ;; esac
+
+# The same QEMU work while the calls read a running guest of the qemu
+# driver, as a monitoring poller does: loadgen starts that guest itself.
+loadgen --socket "$SOCK" --uri "qemu:///$mode" --poll-guest --conns 4 \
+    --duration 2 --qemu-uri "qemu:///$mode" --churn 1 --freeze \
+    --guest-prefix "$GUESTS"
+sane_calls "mixed: GetState of a running QEMU guest while others start and stop"
+echo "$LINE" | diag
+is "$(field "$LINE" polled) $(field "$LINE" churn) $(field "$LINE" frozen) $(field "$LINE" churn_failed)" \
+    "1 1 1 0" "mixed: it reports the polled guest, the churning client and the frozen guest"
 timeout "$VSH_TIMEOUT" virsh -c "qemu+unix:///$mode?socket=$SOCK" \
     list --all --name > "$OUT" 2> "$ERR"
 is "$(grep -c "^$GUESTS-" "$OUT") $(guest_qemu_pids | wc -l)" "0 0" \
