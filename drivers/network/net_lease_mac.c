@@ -42,8 +42,11 @@ net_lease_mac_write_script(const char *run_dir, const char *name,
     char *text = NULL;
     int rc = -1;
 
-    if (path == NULL || record == NULL || strchr(record, '\'') != NULL ||
-        asprintf(&text, script_format, record) < 0)
+    if (path != NULL && record != NULL && strchr(record, '\'') != NULL)
+        error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_NETWORK,
+                  "cannot quote '%s' in the lease script", record);
+    else if (path == NULL || record == NULL ||
+             asprintf(&text, script_format, record) < 0)
         error_no_memory(err);
     else if (net_store_write(path, text, err) == 0) {
         rc = chmod(path, 0700) == 0 ? 0

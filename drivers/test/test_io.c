@@ -226,6 +226,14 @@ struct io_job {
 };
 
 static void
+job_free(struct io_job *job)
+{
+    pthread_mutex_destroy(&job->lock);
+    free(job->result);
+    free(job);
+}
+
+static void
 job_unref(struct io_job *job)
 {
     int refs;
@@ -233,11 +241,8 @@ job_unref(struct io_job *job)
     pthread_mutex_lock(&job->lock);
     refs = --job->refs;
     pthread_mutex_unlock(&job->lock);
-    if (refs > 0)
-        return;
-    pthread_mutex_destroy(&job->lock);
-    free(job->result);
-    free(job);
+    if (refs == 0)
+        job_free(job);
 }
 
 /* Test thread: the call ends without its answer (the daemon stops). The
@@ -343,13 +348,14 @@ test_io_start(test_io_fn fn, void *task, void (*free_task)(void *task),
     job = job_new(fn, task, free_task);
     if (job == NULL || (job->has_uuid &&
                         hold_add(cur.st, cur.uuid, cur.call, true) == NULL)) {
-        free(job);
+        if (job != NULL)
+            job_free(job);
         free_task(task);
         return error_no_memory(err);
     }
     if (start_thread(job, err) < 0) {
         release(cur.st, cur.uuid, cur.call);
-        free(job);
+        job_free(job);
         free_task(task);
         return -1;
     }
