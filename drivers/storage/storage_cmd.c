@@ -67,10 +67,7 @@ answer(struct stor_cmd *cmd)
     struct vireo_error err = { 0 };
     int rc = 0;
 
-    /* libvirt quotes an LVM tool's stderr whole, qemu-img's trimmed. */
-    while (!cmd->wants_output && cmd->len > 0 &&
-           cmd->text[cmd->len - 1] == '\n')
-        cmd->len--;
+    /* libvirt quotes a tool's stderr whole, its last newline too. */
     cmd->text[cmd->len] = '\0';
     if (!WIFEXITED(cmd->status) || WEXITSTATUS(cmd->status) != 0)
         rc = error_set(&err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_STORAGE,
@@ -254,6 +251,12 @@ spawn(struct stor_cmd *cmd, struct worker *w, const char *const *argv,
     for (int i = 1; argv[i] != NULL && n < 31; i++)
         args[n++] = argv[i];
     args[n] = NULL;
+    /* Errors name the program as run, its full path, as libvirt's do. */
+    cmd->line = join(args);
+    if (cmd->line == NULL) {
+        free(program);
+        return error_no_memory(err);
+    }
     if (pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) < 0) {
         free(program);
         return stor_system_error(err, errno, "cannot create pipe for",
@@ -301,10 +304,8 @@ run(struct worker *w, struct call *c, const char *const *argv,
                          VIR_FROM_STORAGE, "%s",
                          "storage tools run only for calls through vireod");
     cmd = calloc(1, sizeof(*cmd));
-    if (cmd == NULL || (cmd->line = join(argv)) == NULL) {
-        free(cmd);
+    if (cmd == NULL)
         return error_no_memory(err);
-    }
     cmd->call = c;
     cmd->wants_output = wants_output;
     cmd->on_abandon = abandon;

@@ -7,11 +7,8 @@
 # same virsh session runs against both: the listing, vol-info and
 # vol-dumpxml of a directory volume, plain and sparse downloads of it
 # (the read's own error: "Unable to read PATH: Is a directory"), an
-# upload, a wipe, a delete of a full and of an empty one. (Left out: a
-# resize, which libvirtd leaves to qemu-img; vireod quotes its failure
-# as it quotes qemu-img's others, with the program's name as given and
-# its error's last newline trimmed, where libvirtd names the program's
-# path and keeps the newline.)
+# upload, a resize (qemu-img's failure quoted with the program's path
+# and its error whole), a wipe, a delete of a full and of an empty one.
 # python3-libvirt sees the download's error code and domain.
 #
 # libvirtd's client learns of a failed read while receiving or at its
@@ -69,6 +66,7 @@ session() {
         "tried vol-download sub $root/out --pool st --sparse"
         "tried vol-download sub $root/out --pool st --offset 10 --length 5"
         "vol-upload sub $DIR/src.bin --pool st"
+        "vol-resize sub 1M --pool st"
         "vol-wipe sub --pool st"
         "vol-delete sub --pool st" "vol-delete empty --pool st"
         "vol-list st" "pool-destroy st"
