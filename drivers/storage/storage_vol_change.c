@@ -480,7 +480,13 @@ stordrv_storage_vol_resize(struct vireo_storage_vol *handle,
         (wanted = new_capacity(pool, vol->def, capacity, flags, err)) == 0)
         return -1;
     /* libvirt resizes only a raw file itself; anything else (qcow2, a
-     * directory) is qemu-img's to resize or refuse. */
+     * directory) is qemu-img's to resize or refuse, which cannot
+     * preallocate. */
+    if (vol->def->target.format != STORAGE_FILE_FORMAT_RAW &&
+        (flags & STOR_VOL_RESIZE_ALLOCATE))
+        return error_set(err, VIR_ERR_OPERATION_UNSUPPORTED, VIR_FROM_STORAGE,
+                         "%s", "preallocate is only supported for raw type "
+                         "volume");
     if (vol->def->target.format != STORAGE_FILE_FORMAT_RAW)
         return start_resize(stor_state_of(handle->conn), pool, vol, wanted,
                             wanted < vol->def->capacity, err);

@@ -8,7 +8,7 @@
 # vol-dumpxml of a directory volume, plain and sparse downloads of it
 # (the read's own error: "Unable to read PATH: Is a directory"), an
 # upload, a resize (qemu-img's failure quoted with the program's path
-# and its error whole), a wipe, a delete of a full and of an empty one.
+# and its error whole) and one that would preallocate, a wipe, a delete of a full and of an empty one.
 # python3-libvirt sees the download's error code and domain.
 #
 # libvirtd's client learns of a failed read while receiving or at its
@@ -23,7 +23,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/vol_peers.sh"
 
 vol_peers_require
-plan 7
+plan 8
 vol_peers_start_vireod
 
 # setup_root ROOT: ROOT/p, the pool's directory, holding a directory sub
@@ -67,6 +67,7 @@ session() {
         "tried vol-download sub $root/out --pool st --offset 10 --length 5"
         "vol-upload sub $DIR/src.bin --pool st"
         "vol-resize sub 1M --pool st"
+        "vol-resize sub 1M --pool st --allocate"
         "vol-wipe sub --pool st"
         "vol-delete sub --pool st" "vol-delete empty --pool st"
         "vol-list st" "pool-destroy st"
@@ -134,6 +135,8 @@ like "$WANT" "dir    0.00 B     0.00 B" \
      "libvirtd lists a subdirectory as a volume of type dir"
 like "$WANT" "error: Unable to read ROOT/p/sub: Is a directory" \
      "libvirtd's download of it fails with the read's own error"
+like "$WANT" "error: Operation not supported: preallocate is only supported for raw type volume" \
+     "libvirtd refuses to preallocate a volume qemu-img would resize"
 same_output "$WANT" "$GOT" \
     "vireod answers as libvirtd: the listing, the downloads, the changes"
 
