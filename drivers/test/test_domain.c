@@ -48,6 +48,15 @@ not_valid(struct vireo_error *err, const char *why)
     return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_TEST, "%s", why);
 }
 
+/* libvirt's test driver words its shutdown and suspend refusals so,
+ * where its other calls say "domain is not running". */
+static int
+not_running(struct vireo_error *err, const struct domain_obj *obj)
+{
+    return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                     "domain '%s' not running", obj->def->name);
+}
+
 /* What libvirt emits when a domain starts (detail: how), paused or not. */
 static void
 emit_started(struct test_state *st, struct domain_obj *obj, bool is_paused,
@@ -385,7 +394,7 @@ op_shutdown(struct test_state *st, struct domain_obj *obj, void *io,
             struct vireo_error *err)
 {
     if (!domain_obj_is_active(obj))
-        return not_valid(err, "domain is not running");
+        return not_running(err, obj);
     power_cycle(st, obj, obj->def->on_poweroff);
     return 0;
 }
@@ -426,10 +435,8 @@ static int
 op_suspend(struct test_state *st, struct domain_obj *obj, void *io,
            struct vireo_error *err)
 {
-    if (!domain_obj_is_active(obj))
-        return not_valid(err, "domain is not running");
-    if (obj->state == VIR_DOMAIN_PAUSED)
-        return not_valid(err, "domain is already suspended");
+    if (!domain_obj_is_active(obj) || obj->state == VIR_DOMAIN_PAUSED)
+        return not_running(err, obj);
     test_transition_pause(obj, VIR_DOMAIN_PAUSED_USER);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_SUSPENDED,
                     VIR_DOMAIN_EVENT_SUSPENDED_PAUSED);
@@ -446,10 +453,9 @@ static int
 op_resume(struct test_state *st, struct domain_obj *obj, void *io,
           struct vireo_error *err)
 {
-    if (!domain_obj_is_active(obj))
-        return not_valid(err, "domain is not running");
-    if (obj->state != VIR_DOMAIN_PAUSED)
-        return not_valid(err, "domain is not paused");
+    if (!domain_obj_is_active(obj) || obj->state != VIR_DOMAIN_PAUSED)
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                         "domain '%s' not paused", obj->def->name);
     test_transition_resume(obj, VIR_DOMAIN_RUNNING_UNPAUSED);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_RESUMED,
                     VIR_DOMAIN_EVENT_RESUMED_UNPAUSED);
