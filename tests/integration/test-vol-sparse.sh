@@ -18,7 +18,7 @@ vol_peers_require
 plan 7
 vol_peers_start_vireod
 # The peer runs as $LIBVIRTD_USER: its pools live where it may write.
-for p in v-virsh v-vireo l-virsh l-vireo1 l-vireo2 l-vireo3; do
+for p in v-virsh v-vireo l-virsh1 l-virsh2 l-virsh3 l-vireo1 l-vireo2 l-vireo3; do
     mkdir -p "$DIR/$p/st"
 done
 chmod -R 0777 "$DIR"/l-*
@@ -81,9 +81,26 @@ run() {
             -e "s/cannot (send data to|close) volume/cannot send to volume/"
 }
 
-setup "$LIBVIRTD_QEMU_URI" "$DIR/l-virsh" || diag "libvirtd's pool did not start"
-WANT=$(run virsh "$LIBVIRTD_QEMU_URI" l-virsh)
-timeout "$VSH_TIMEOUT" virsh -c "$LIBVIRTD_QEMU_URI" pool-destroy st > /dev/null
+# libvirtd's thread applies a hole after its client's message was taken,
+# and now and then its finish is confirmed first and the hole (which
+# cuts the file short after a partial upload) never reaches the file.
+# So what libvirtd gives is the answer it gives twice: virsh's session
+# against it runs on fresh pools until two of at most three agree.
+# want_try N: virsh's session against libvirtd on pool root l-virshN.
+want_try() {
+    setup "$LIBVIRTD_QEMU_URI" "$DIR/l-virsh$1" ||
+        diag "libvirtd's pool did not start"
+    run virsh "$LIBVIRTD_QEMU_URI" "l-virsh$1"
+    timeout "$VSH_TIMEOUT" virsh -c "$LIBVIRTD_QEMU_URI" pool-destroy st \
+        > /dev/null
+}
+WANT=$(want_try 1)
+WANT2=$(want_try 2)
+if [ "$WANT" != "$WANT2" ]; then
+    diag "virsh against libvirtd gave two answers: a third decides"
+    WANT3=$(want_try 3)
+    [ "$WANT3" = "$WANT2" ] && WANT=$WANT2
+fi
 like "$WANT" "the sparse download is the sparse upload" \
      "virsh's sparse upload to libvirtd comes back unchanged"
 # 304096 bytes of data: some 600 blocks of 512 bytes, not 6000.
@@ -98,12 +115,9 @@ setup "$QURI" "$DIR/v-vireo" || diag "vireod's second pool did not start"
 same_output "$WANT" "$(run "$VIREO" "$QURI" v-vireo)" \
     "vireo against vireod: what virsh gets from libvirtd, holes included"
 
-# libvirtd's thread applies a hole after its client's message was taken,
-# and now and then its finish is confirmed first and the hole (which
-# cuts the file short after a partial upload) never reaches the file;
-# the quicker vireo client meets that more often than virsh. So a
-# session against libvirtd that differs is tried again, at most three
-# times, each on a fresh pool.
+# The quicker vireo client meets libvirtd's lost hole more often than
+# virsh: a session against libvirtd that differs is tried again, at most
+# three times, each on a fresh pool.
 for try in 1 2 3; do
     setup "$LIBVIRTD_QEMU_URI" "$DIR/l-vireo$try" ||
         diag "libvirtd's pool for vireo did not start"
