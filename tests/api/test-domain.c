@@ -107,8 +107,8 @@ test_lifecycle_start(struct vireo_conn *conn, struct vireo_domain *dom)
     tap_ok(list_has(conn, VIR_CONNECT_LIST_DOMAINS_INACTIVE, "vm1") &&
            !list_has(conn, VIR_CONNECT_LIST_DOMAINS_ACTIVE, "vm1"),
            "it is listed as inactive only");
-    tap_ok(vireo_domain_suspend(dom, &err) < 0,
-           "suspending a shut-off domain fails");
+    tap_ok(vireo_domain_destroy(dom, 0, &err) < 0,
+           "destroying a shut-off domain fails");
     is_error_code(&err, VIR_ERR_OPERATION_INVALID,
                   "with VIR_ERR_OPERATION_INVALID");
     tap_is_int(vireo_domain_create(dom, 0, &err), 0, "it starts");
