@@ -27,7 +27,7 @@ perl -MSys::Virt -e 1 2> /dev/null ||
 SECTIONS=(connection lists lookups lifecycle tuning "lifecycle, continued"
           snapshots networks pools errors events end read-only)
 
-plan $((6 + ${#SECTIONS[@]}))
+plan $((7 + ${#SECTIONS[@]}))
 
 # session NAME ARGS...: sysvirt_session.pl ARGS, its transcript in
 # $DIR/NAME.out, its stderr in $DIR/NAME.err; prints its exit status.
@@ -79,6 +79,7 @@ done
 same "$(section "$ours" "read-only socket")" "$(section "$theirs" read-only)" \
     "vireod: its read-only socket refuses writes without the flag, in libvirt's words"
 daemon_stop
+is "$DRC" 0 "vireod exits cleanly after the Perl sessions"
 libvirtd_stop
 for f in libvirtd vireod; do
     [ -s "$DIR/$f.err" ] && diag < "$DIR/$f.err"
