@@ -21,6 +21,8 @@ TEST_DEPS += e2fsprogs
 # The LVM tools: logical pools are tested on loop devices of the tests'
 # own.
 TEST_DEPS += lvm2
+# Perl's Sys::Virt: a libvirt client the tests drive vireod with.
+TEST_DEPS += libsys-virt-perl
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

@@ -164,6 +164,11 @@ dispatch_domain_get_xml_desc(struct vireo_conn *conn, const void *args,
     const remote_domain_get_xml_desc_args *a = args;
     remote_domain_get_xml_desc_ret *r = ret;
 
+    /* libvirt keeps a domain's secrets from read-only connections, in
+     * virDomainGetXMLDesc itself, before any driver. */
+    if (conn->is_read_only && (a->flags & VIR_DOMAIN_XML_SECURE))
+        return error_set(err, VIR_ERR_OPERATION_DENIED, VIR_FROM_DOMAIN,
+                         "virDomainGetXMLDesc with secure flag");
     if (DISPATCH_NEED(conn, domain_get_xml_desc, err) < 0)
         return -1;
     DISPATCH_WITH_DOM(conn, &a->dom, err, dom,

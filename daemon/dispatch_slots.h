@@ -111,6 +111,8 @@ DISPATCH_SLOT(dispatch_domain_snapshot_create_xml);
 DISPATCH_SLOT(dispatch_domain_list_all_snapshots);
 DISPATCH_SLOT(dispatch_domain_snapshot_list_all_children);
 DISPATCH_SLOT(dispatch_domain_snapshot_num_children);
+DISPATCH_SLOT(dispatch_domain_snapshot_list_names);
+DISPATCH_SLOT(dispatch_domain_snapshot_list_children_names);
 DISPATCH_SLOT(dispatch_domain_snapshot_lookup_by_name);
 DISPATCH_SLOT(dispatch_domain_has_current_snapshot);
 DISPATCH_SLOT(dispatch_domain_snapshot_current);

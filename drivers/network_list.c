@@ -28,27 +28,27 @@ network_list_find_uuid(struct network_obj *head, const unsigned char *uuid)
 }
 
 struct network_obj *
-network_list_by_name(struct network_obj *head, const char *name,
+network_list_by_name(struct network_obj *head, const char *name, int from,
                      struct vireo_error *err)
 {
     struct network_obj *obj = network_list_find_name(head, name);
 
     if (obj == NULL)
-        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
+        error_set(err, VIR_ERR_NO_NETWORK, from,
                   "no network with matching name '%s'", name);
     return obj;
 }
 
 struct network_obj *
 network_list_by_uuid(struct network_obj *head, const unsigned char *uuid,
-                     struct vireo_error *err)
+                     int from, struct vireo_error *err)
 {
     struct network_obj *obj = network_list_find_uuid(head, uuid);
     char text[VIREO_UUID_STRING_BUFLEN];
 
     if (obj == NULL) {
         uuid_format(uuid, text);
-        error_set(err, VIR_ERR_NO_NETWORK, VIR_FROM_NETWORK,
+        error_set(err, VIR_ERR_NO_NETWORK, from,
                   "no network with matching uuid '%s'", text);
     }
     return obj;

@@ -36,12 +36,14 @@ struct network_obj *network_list_find_name(struct network_obj *head,
                                            const char *name);
 struct network_obj *network_list_find_uuid(struct network_obj *head,
                                            const unsigned char *uuid);
-/* The same, with libvirt's VIR_ERR_NO_NETWORK set when absent. */
+/* The same, with libvirt's VIR_ERR_NO_NETWORK set when absent, reported
+ * from `from` (libvirt's network driver says VIR_FROM_NETWORK, its test
+ * driver VIR_FROM_TEST). */
 struct network_obj *network_list_by_name(struct network_obj *head,
-                                         const char *name,
+                                         const char *name, int from,
                                          struct vireo_error *err);
 struct network_obj *network_list_by_uuid(struct network_obj *head,
-                                         const unsigned char *uuid,
+                                         const unsigned char *uuid, int from,
                                          struct vireo_error *err);
 
 /* libvirt's virNetworkObjAssignDef checks: the network def would take is

@@ -145,6 +145,8 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_get_messages),                  LOW),
     CALL(DOMAIN_SNAPSHOT_NUM,     ARGS(domain_snapshot_num),
                                   RET(domain_snapshot_num),                  HIGH),
+    CALL(DOMAIN_SNAPSHOT_LIST_NAMES, ARGS(domain_snapshot_list_names),
+                                  RET(domain_snapshot_list_names),           HIGH),
 
     /* Consoles: the reply opens a stream of the guest's console bytes.
      * libvirt refuses it on a read-only connection. */
@@ -247,6 +249,9 @@ static const struct wire_proc procs[WIRE_PROC_MAX + 1] = {
                                   RET(domain_snapshot_list_all_children),    HIGH),
     CALL(DOMAIN_SNAPSHOT_NUM_CHILDREN, ARGS(domain_snapshot_num_children),
                                   RET(domain_snapshot_num_children),         HIGH),
+    CALL(DOMAIN_SNAPSHOT_LIST_CHILDREN_NAMES,
+                                  ARGS(domain_snapshot_list_children_names),
+                                  RET(domain_snapshot_list_children_names),  HIGH),
     CALL(DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, ARGS(domain_snapshot_lookup_by_name),
                                   RET(domain_snapshot_lookup_by_name),       HIGH),
     CALL(DOMAIN_HAS_CURRENT_SNAPSHOT, ARGS(domain_has_current_snapshot),

@@ -69,7 +69,7 @@ struct net_obj *
 net_objs_by_uuid(struct net_state *st, const unsigned char *uuid,
                  struct vireo_error *err)
 {
-    return of(network_list_by_uuid(st->list, uuid, err));
+    return of(network_list_by_uuid(st->list, uuid, VIR_FROM_NETWORK, err));
 }
 
 struct network_def *

@@ -191,7 +191,7 @@ add_new(struct domain_obj *obj, struct checkpoint_def *def,
     if (checkpoint_def_align_disks(def, err) < 0)
         return -1;
     if (moment_list_find(obj->checkpoints, def->name) != NULL)
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_TEST,
+        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_DOMAIN,
                          "domain moment %s already exists", def->name);
     if (current != NULL && (def->parent_name = strdup(current->name)) == NULL)
         return error_no_memory(err);

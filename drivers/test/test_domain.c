@@ -314,8 +314,10 @@ static int
 op_create(struct test_state *st, struct domain_obj *obj, void *io,
           struct vireo_error *err)
 {
+    /* libvirt's test driver words it so, as an internal error. */
     if (domain_obj_is_active(obj))
-        return not_valid(err, "domain is already running");
+        return error_set(err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_TEST,
+                         "Domain '%s' is already running", obj->def->name);
     start(st, obj, (flags_of(io) & VIR_DOMAIN_START_PAUSED) != 0);
     return 0;
 }
@@ -334,8 +336,10 @@ static int
 op_destroy(struct test_state *st, struct domain_obj *obj, void *io,
            struct vireo_error *err)
 {
+    /* libvirt's virDomainObjCheckActive says it, from its domain conf. */
     if (!domain_obj_is_active(obj))
-        return not_valid(err, "domain is not running");
+        return error_set(err, VIR_ERR_OPERATION_INVALID, VIR_FROM_DOMAIN,
+                         "domain is not running");
     test_transition_stop(st, obj, VIR_DOMAIN_SHUTOFF_DESTROYED);
     test_state_emit(st, obj, VIR_DOMAIN_EVENT_STOPPED,
                     VIR_DOMAIN_EVENT_STOPPED_DESTROYED);

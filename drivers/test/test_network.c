@@ -93,14 +93,14 @@ struct network_obj *
 test_networks_by_name(struct test_networks *nets, const char *name,
                       struct vireo_error *err)
 {
-    return network_list_by_name(nets->list, name, err);
+    return network_list_by_name(nets->list, name, VIR_FROM_TEST, err);
 }
 
 struct network_obj *
 test_networks_by_uuid(struct test_networks *nets, const unsigned char *uuid,
                       struct vireo_error *err)
 {
-    return network_list_by_uuid(nets->list, uuid, err);
+    return network_list_by_uuid(nets->list, uuid, VIR_FROM_TEST, err);
 }
 
 void

@@ -181,7 +181,7 @@ add_new(struct domain_obj *obj, struct snapshot_def *def,
     if (describe(def, obj, err) < 0)
         return -1;
     if (snapshot_list_find(obj->snapshots, def->name) != NULL)
-        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_TEST,
+        return error_set(err, VIR_ERR_OPERATION_FAILED, VIR_FROM_DOMAIN,
                          "domain moment %s already exists", def->name);
     if (current != NULL && (def->parent_name = strdup(current->name)) == NULL)
         return error_no_memory(err);
