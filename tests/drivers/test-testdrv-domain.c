@@ -76,8 +76,8 @@ test_running_paused_shutoff(void)
     tap_is_int(testdrv.domain_suspend(dom, &err), 0, "suspend");
     tap_is_str(tdrv_state(dom), "3/1", "paused (user)");
     tdrv_fails(testdrv.domain_suspend(dom, &err), err,
-               VIR_ERR_OPERATION_INVALID,
-               "Requested operation is not valid: domain is already suspended",
+               VIR_ERR_INTERNAL_ERROR,
+               "internal error: domain 'test' not running",
                "suspend twice");
     testdrv.domain_get_info(dom, &a, &err);
     sleep_ms(3);
@@ -86,8 +86,8 @@ test_running_paused_shutoff(void)
     tap_is_int(testdrv.domain_resume(dom, &err), 0, "resume");
     tap_is_str(tdrv_state(dom), "1/5", "running (unpaused)");
     tdrv_fails(testdrv.domain_resume(dom, &err), err,
-               VIR_ERR_OPERATION_INVALID,
-               "Requested operation is not valid: domain is not paused",
+               VIR_ERR_INTERNAL_ERROR,
+               "internal error: domain 'test' not paused",
                "resume a running domain");
     tap_is_int(testdrv.domain_reboot(dom, 0, &err), 0, "reboot");
     tap_is_int(dom->id, 1, "reboot keeps the id");
@@ -111,13 +111,13 @@ test_running_paused_shutoff(void)
                VIR_ERR_OPERATION_INVALID, "domain is not running",
                "destroy twice");
     tdrv_fails(testdrv.domain_suspend(dom, &err), err,
-               VIR_ERR_OPERATION_INVALID, "domain is not running",
+               VIR_ERR_INTERNAL_ERROR, "domain 'test' not running",
                "suspend a shut-off domain");
     tdrv_fails(testdrv.domain_resume(dom, &err), err,
-               VIR_ERR_OPERATION_INVALID, "domain is not running",
+               VIR_ERR_INTERNAL_ERROR, "domain 'test' not paused",
                "resume a shut-off domain");
     tdrv_fails(testdrv.domain_shutdown(dom, 0, &err), err,
-               VIR_ERR_OPERATION_INVALID, "domain is not running",
+               VIR_ERR_INTERNAL_ERROR, "domain 'test' not running",
                "shutdown a shut-off domain");
     tdrv_fails(testdrv.domain_reboot(dom, 0, &err), err,
                VIR_ERR_OPERATION_INVALID, "domain is not running",
