@@ -126,8 +126,8 @@ test_running_paused_shutoff(void)
     tap_is_str(tdrv_state(dom), "1/1", "running (booted)");
     tap_is_int(dom->id, 2, "a new id, never reused");
     tdrv_fails(testdrv.domain_create(dom, 0, &err), err,
-               VIR_ERR_OPERATION_INVALID,
-               "Requested operation is not valid: domain is already running",
+               VIR_ERR_INTERNAL_ERROR,
+               "internal error: Domain 'test' is already running",
                "start twice");
     tap_is_int(testdrv.domain_shutdown(dom, 0, &err), 0, "shutdown");
     tap_is_str(tdrv_state(dom), "5/1", "shut off (shutdown)");
