@@ -21,6 +21,8 @@ TEST_DEPS += e2fsprogs
 # The LVM tools: logical pools are tested on loop devices of the tests'
 # own.
 TEST_DEPS += lvm2
+# Other clients of libvirtd: go-libvirt (pure Go) and prometheus-libvirt-exporter.
+TEST_DEPS += golang-go golang-github-digitalocean-go-libvirt-dev prometheus-libvirt-exporter
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

@@ -1,0 +1,555 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// go_libvirt_session.go: a session of a Go user of go-libvirt
+// (github.com/digitalocean/go-libvirt, a pure-Go implementation of
+// libvirt's remote protocol, not libvirt's own client) against the
+// daemon listening on the UNIX socket given as argument, on
+// test:///default. It prints a transcript: every answer, every error as
+// go-libvirt's Error (libvirt's code and message), and the lifecycle
+// events its two event APIs deliver while a second connection changes
+// domains. test-go-libvirt.sh runs it against libvirtd and vireod and
+// compares the two transcripts.
+//
+//	go_libvirt_session SOCKET
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	libvirt "github.com/digitalocean/go-libvirt"
+	"github.com/digitalocean/go-libvirt/socket/dialers"
+)
+
+// A slow machine delays an event, never loses one: wait long for each
+// event expected, briefly for one that must not come.
+const (
+	eventTimeout   = 30 * time.Second
+	noEventTimeout = 500 * time.Millisecond
+)
+
+// The domain the session defines, with its own uuid so that both daemons
+// print the same one.
+const guestXML = `<domain type='test'>
+  <name>golv</name>
+  <uuid>2b1f6a5e-6d0a-4c8e-9a57-0e6f3c1d2a44</uuid>
+  <memory unit='KiB'>131072</memory>
+  <currentMemory unit='KiB'>65536</currentMemory>
+  <vcpu>2</vcpu>
+  <os><type arch='x86_64'>hvm</type></os>
+</domain>
+`
+
+// A second domain, defined and undefined by the other connection while
+// events are watched.
+const otherXML = `<domain type='test'>
+  <name>golv-other</name>
+  <uuid>7c0a3e91-1f42-4b6d-8e25-5a9d0c4b3f17</uuid>
+  <memory unit='KiB'>65536</memory>
+  <vcpu>1</vcpu>
+  <os><type arch='x86_64'>hvm</type></os>
+</domain>
+`
+
+// libvirt's names of the lifecycle events (virDomainEventType).
+var eventNames = []string{"defined", "undefined", "started", "suspended",
+	"resumed", "stopped", "shutdown", "pmsuspended", "crashed"}
+
+// libvirt's names of the domain states (virDomainState).
+var stateNames = []string{"no state", "running", "blocked", "paused",
+	"shutdown", "shut off", "crashed", "pmsuspended"}
+
+func say(format string, args ...interface{}) {
+	fmt.Printf(format+"\n", args...)
+}
+
+// failed prints what an error says, as a Go user sees it: libvirt's
+// code and message in go-libvirt's Error, else go-libvirt's own error.
+func failed(what string, err error) {
+	if e, ok := err.(libvirt.Error); ok {
+		say("%s: error %d: %s", what, e.Code, e.Message)
+		return
+	}
+	say("%s: go-libvirt error: %v", what, err)
+}
+
+// check prints what succeeded, or the error: true when it succeeded.
+func check(what string, err error) bool {
+	if err != nil {
+		failed(what, err)
+		return false
+	}
+	say("%s: ok", what)
+	return true
+}
+
+func uuidString(u libvirt.UUID) string {
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10],
+		u[10:16])
+}
+
+func name(names []string, n int) string {
+	if n >= 0 && n < len(names) {
+		return names[n]
+	}
+	return fmt.Sprintf("unknown %d", n)
+}
+
+func connect(sock string) (*libvirt.Libvirt, error) {
+	l := libvirt.NewWithDialer(dialers.NewLocal(dialers.WithSocket(sock)))
+	return l, l.ConnectToURI(libvirt.TestDefault)
+}
+
+// show returns what prints an answer or its error, so that a call's
+// results go straight in: show("hostname")(l.ConnectGetHostname()).
+func show(what string) func(interface{}, error) {
+	return func(v interface{}, err error) {
+		if err != nil {
+			failed(what, err)
+			return
+		}
+		say("%s: %v", what, v)
+	}
+}
+
+func host(l *libvirt.Libvirt) {
+	show("hostname")(l.ConnectGetHostname())
+	show("type")(l.ConnectGetType())
+	show("uri")(l.ConnectGetUri())
+	show("hypervisor version")(l.ConnectGetVersion())
+	show("library version")(l.ConnectGetLibVersion())
+	show("max vcpus")(l.ConnectGetMaxVcpus(libvirt.OptString{"test"}))
+	show("free memory")(l.NodeGetFreeMemory())
+	show("capabilities")(l.ConnectGetCapabilities())
+	model, mem, cpus, mhz, nodes, sockets, cores, threads, err := l.NodeGetInfo()
+	if err != nil {
+		failed("node info", err)
+		return
+	}
+	var b strings.Builder
+	for _, c := range model {
+		if c == 0 {
+			break
+		}
+		b.WriteByte(byte(c))
+	}
+	say("node info: model %s, memory %d KiB, %d cpus at %d MHz, %d nodes,"+
+		" %d sockets, %d cores, %d threads", b.String(), mem, cpus, mhz,
+		nodes, sockets, cores, threads)
+}
+
+func listDomains(l *libvirt.Libvirt, what string,
+	flags libvirt.ConnectListAllDomainsFlags) {
+	doms, n, err := l.ConnectListAllDomains(1, flags)
+	if err != nil {
+		failed(what, err)
+		return
+	}
+	say("%s: %d", what, n)
+	for _, d := range doms {
+		say("  %d %s %s", d.ID, d.Name, uuidString(d.UUID))
+	}
+}
+
+func state(l *libvirt.Libvirt, d libvirt.Domain) {
+	s, reason, err := l.DomainGetState(d, 0)
+	if err != nil {
+		failed("state of "+d.Name, err)
+		return
+	}
+	say("state of %s: %s (reason %d)", d.Name, name(stateNames, int(s)),
+		reason)
+}
+
+// info prints virDomainGetInfo's answer; the CPU time is the test
+// driver's clock, which the comparison masks.
+func info(l *libvirt.Libvirt, d libvirt.Domain) {
+	s, maxMem, mem, vcpus, cpuTime, err := l.DomainGetInfo(d)
+	if err != nil {
+		failed("info of "+d.Name, err)
+		return
+	}
+	say("info of %s: state %s, max memory %d KiB, memory %d KiB,"+
+		" %d vcpus, cpu time %d ns", d.Name, name(stateNames, int(s)),
+		maxMem, mem, vcpus, cpuTime)
+}
+
+func xml(l *libvirt.Libvirt, d libvirt.Domain, flags libvirt.DomainXMLFlags) {
+	x, err := l.DomainGetXMLDesc(d, flags)
+	if err != nil {
+		failed("xml of "+d.Name, err)
+		return
+	}
+	say("xml of %s (flags %d):\n%s", d.Name, flags, strings.TrimRight(x, "\n"))
+}
+
+func lookup(l *libvirt.Libvirt, n string) (libvirt.Domain, bool) {
+	d, err := l.DomainLookupByName(n)
+	if err != nil {
+		failed("lookup "+n, err)
+		say("lookup %s: not found: %v", n, libvirt.IsNotFound(err))
+		return d, false
+	}
+	say("lookup %s: id %d, uuid %s", d.Name, d.ID, uuidString(d.UUID))
+	return d, true
+}
+
+// stats prints virConnectGetAllDomainStats's typed parameters sorted by
+// name within each domain, as a Go exporter reads them.
+func stats(l *libvirt.Libvirt, groups uint32) {
+	recs, err := l.ConnectGetAllDomainStats(nil, groups, 0)
+	if err != nil {
+		failed(fmt.Sprintf("all domain stats (groups %#x)", groups), err)
+		return
+	}
+	for _, r := range recs {
+		say("stats of %s (groups %#x): %d values", r.Dom.Name, groups,
+			len(r.Params))
+		params := r.Params
+		sort.SliceStable(params, func(i, j int) bool {
+			return params[i].Field < params[j].Field
+		})
+		for _, p := range params {
+			say("  %s (type %d) = %v", p.Field, p.Value.D, p.Value.I)
+		}
+	}
+}
+
+func domainsSeen(l *libvirt.Libvirt) {
+	listDomains(l, "all domains", 0)
+	listDomains(l, "active domains", libvirt.ConnectListDomainsActive)
+	listDomains(l, "inactive domains", libvirt.ConnectListDomainsInactive)
+	d, ok := lookup(l, "test")
+	if !ok {
+		return
+	}
+	state(l, d)
+	info(l, d)
+	show("autostart of test")(l.DomainGetAutostart(d))
+	show("test is active")(l.DomainIsActive(d))
+	show("test is persistent")(l.DomainIsPersistent(d))
+	xml(l, d, 0)
+	scheduler, nparams, err := l.DomainGetSchedulerType(d)
+	if err == nil {
+		say("scheduler of test: %s, %d parameters", scheduler, nparams)
+	} else {
+		failed("scheduler of test", err)
+	}
+	if byUUID, err := l.DomainLookupByUUID(d.UUID); err == nil {
+		say("lookup by uuid: %s, id %d", byUUID.Name, byUUID.ID)
+	} else {
+		failed("lookup by uuid", err)
+	}
+	// 0 is every group the driver has; 0x3f names state, cpu-total,
+	// balloon, vcpu, interface and block.
+	stats(l, 0)
+	stats(l, 0x3f)
+}
+
+// lifecycle defines a domain and walks it through libvirt's states,
+// printing its state after each step.
+func lifecycle(l *libvirt.Libvirt) {
+	d, err := l.DomainDefineXML(guestXML)
+	if err != nil {
+		failed("define golv", err)
+		return
+	}
+	say("define golv: %s, id %d, uuid %s", d.Name, d.ID, uuidString(d.UUID))
+	state(l, d)
+	xml(l, d, libvirt.DomainXMLInactive)
+	steps := []struct {
+		what string
+		do   func(libvirt.Domain) error
+	}{
+		{"create", l.DomainCreate},
+		{"suspend", l.DomainSuspend},
+		{"resume", l.DomainResume},
+		{"shutdown", l.DomainShutdown},
+		{"create again", l.DomainCreate},
+		{"destroy", l.DomainDestroy},
+	}
+	for _, s := range steps {
+		check(s.what+" golv", s.do(d))
+		if d2, err := l.DomainLookupByName("golv"); err == nil {
+			d = d2
+			say("golv now has id %d", d.ID)
+		}
+		state(l, d)
+	}
+	info(l, d)
+	check("set autostart of golv", l.DomainSetAutostart(d, 1))
+	show("autostart of golv")(l.DomainGetAutostart(d))
+	check("undefine golv", l.DomainUndefine(d))
+	lookup(l, "golv")
+}
+
+func networks(l *libvirt.Libvirt) {
+	nets, n, err := l.ConnectListAllNetworks(1, 0)
+	if err != nil {
+		failed("networks", err)
+		return
+	}
+	say("networks: %d", n)
+	for _, net := range nets {
+		say("  %s %s", net.Name, uuidString(net.UUID))
+		show("  " + net.Name + " is active")(l.NetworkIsActive(net))
+		show("  autostart of " + net.Name)(l.NetworkGetAutostart(net))
+		show("  xml of network " + net.Name)(l.NetworkGetXMLDesc(net, 0))
+	}
+}
+
+func pools(l *libvirt.Libvirt) {
+	list, n, err := l.ConnectListAllStoragePools(1, 0)
+	if err != nil {
+		failed("storage pools", err)
+		return
+	}
+	say("storage pools: %d", n)
+	for _, p := range list {
+		st, capacity, alloc, avail, err := l.StoragePoolGetInfo(p)
+		if err != nil {
+			failed("pool "+p.Name, err)
+			continue
+		}
+		say("  %s %s state %d capacity %d allocation %d available %d",
+			p.Name, uuidString(p.UUID), st, capacity, alloc, avail)
+		show("  xml of pool " + p.Name)(l.StoragePoolGetXMLDesc(p, 0))
+		volumes(l, p)
+	}
+}
+
+func volumes(l *libvirt.Libvirt, p libvirt.StoragePool) {
+	vols, n, err := l.StoragePoolListAllVolumes(p, 1, 0)
+	if err != nil {
+		failed("  volumes of "+p.Name, err)
+		return
+	}
+	say("  volumes of %s: %d", p.Name, n)
+	for _, v := range vols {
+		t, capacity, alloc, err := l.StorageVolGetInfo(v)
+		if err != nil {
+			failed("    volume "+v.Name, err)
+			continue
+		}
+		say("    %s %s type %d capacity %d allocation %d", v.Name, v.Key,
+			t, capacity, alloc)
+	}
+}
+
+// mistakes makes the calls a Go user gets wrong, and prints libvirt's
+// answers to them.
+func mistakes(l *libvirt.Libvirt) {
+	lookup(l, "no-such-domain")
+	_, err := l.DomainLookupByUUID(libvirt.UUID{1, 2, 3})
+	failed("lookup by unknown uuid", err)
+	_, err = l.DomainDefineXML("<domain type='test'><name>broken</name>")
+	failed("define malformed xml", err)
+	_, err = l.DomainDefineXML("<domain type='test'></domain>")
+	failed("define xml without a name", err)
+	d, ok := lookup(l, "test")
+	if !ok {
+		return
+	}
+	failed("resume running test", l.DomainResume(d))
+	failed("create running test", l.DomainCreate(d))
+	check("destroy test", l.DomainDestroy(d))
+	failed("suspend inactive test", l.DomainSuspend(d))
+	failed("shutdown inactive test", l.DomainShutdown(d))
+	failed("destroy inactive test", l.DomainDestroy(d))
+	check("create test", l.DomainCreate(d))
+	ghost := libvirt.Domain{Name: "ghost", UUID: libvirt.UUID{9}, ID: 42}
+	failed("state of a domain never defined", func() error {
+		_, _, err := l.DomainGetState(ghost, 0)
+		return err
+	}())
+	failed("deregister an unknown event callback",
+		l.ConnectDomainEventCallbackDeregisterAny(4242))
+}
+
+// changeDomains: what the other connection does while events are
+// watched.
+func changeDomains(other *libvirt.Libvirt) {
+	d, err := other.DomainLookupByName("test")
+	if err != nil {
+		failed("other: lookup test", err)
+		return
+	}
+	check("other: suspend test", other.DomainSuspend(d))
+	check("other: resume test", other.DomainResume(d))
+	check("other: destroy test", other.DomainDestroy(d))
+	check("other: create test", other.DomainCreate(d))
+	o, err := other.DomainDefineXML(otherXML)
+	if check("other: define golv-other", err) {
+		check("other: undefine golv-other", other.DomainUndefine(o))
+	}
+}
+
+const eventsExpected = 6
+
+func lifecycleLine(api string, m libvirt.DomainEventLifecycleMsg) {
+	say("%s event: %s %s detail %d", api, m.Dom.Name,
+		name(eventNames, int(m.Event)), m.Detail)
+}
+
+// readLifecycle reads the events expected from LifecycleEvents' channel,
+// then makes sure no other comes.
+func readLifecycle(ch <-chan libvirt.DomainEventLifecycleMsg) {
+	for i := 0; i < eventsExpected; i++ {
+		select {
+		case m := <-ch:
+			lifecycleLine("LifecycleEvents", m)
+		case <-time.After(eventTimeout):
+			say("LifecycleEvents: no event within %v", eventTimeout)
+			return
+		}
+	}
+	select {
+	case m := <-ch:
+		lifecycleLine("LifecycleEvents: one too many", m)
+	case <-time.After(noEventTimeout):
+	}
+}
+
+// readSubscribed reads SubscribeEvents' channel likewise; it returns the
+// callback id the events came with.
+func readSubscribed(ch <-chan interface{}) int32 {
+	id := int32(-1)
+	for i := 0; i < eventsExpected; i++ {
+		select {
+		case e := <-ch:
+			m, ok := e.(*libvirt.DomainEventCallbackLifecycleMsg)
+			if !ok {
+				say("SubscribeEvents event: unexpected %T", e)
+				continue
+			}
+			id = m.CallbackID
+			lifecycleLine("SubscribeEvents", m.Msg)
+		case <-time.After(eventTimeout):
+			say("SubscribeEvents: no event within %v", eventTimeout)
+			return id
+		}
+	}
+	select {
+	case e := <-ch:
+		say("SubscribeEvents: one too many: %v", e)
+	case <-time.After(noEventTimeout):
+	}
+	return id
+}
+
+// drain waits until an event channel is closed, which go-libvirt does
+// once it has deregistered the callback with the daemon.
+func drain(what string, done <-chan struct{}) {
+	select {
+	case <-done:
+		say("%s: channel closed", what)
+	case <-time.After(eventTimeout):
+		say("%s: channel still open after %v", what, eventTimeout)
+	}
+}
+
+// subscribe registers for lifecycle events through SubscribeEvents.
+func subscribe(what string, l *libvirt.Libvirt,
+	ctx context.Context) (<-chan interface{}, bool) {
+	ch, err := l.SubscribeEvents(ctx, libvirt.DomainEventIDLifecycle,
+		libvirt.OptDomain{})
+	return ch, check(what, err)
+}
+
+// events watches lifecycle events through both of go-libvirt's APIs, on
+// two connections (one connection may register an event id only once),
+// while a third connection, other, changes domains.
+func events(l, watcher, other *libvirt.Libvirt) {
+	ctx1, cancel1 := context.WithCancel(context.Background())
+	defer cancel1()
+	life, err := l.LifecycleEvents(ctx1)
+	if !check("LifecycleEvents", err) {
+		return
+	}
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	subscribe("SubscribeEvents lifecycle on the same connection", l, ctx2)
+	sub, ok := subscribe("SubscribeEvents lifecycle on another connection",
+		watcher, ctx2)
+	if !ok {
+		return
+	}
+	changeDomains(other)
+	readLifecycle(life)
+	id := readSubscribed(sub)
+
+	// Cancelling closes the channel once go-libvirt has deregistered its
+	// callback; a second deregistration is the daemon's to refuse.
+	cancel1()
+	cancel2()
+	drain("LifecycleEvents", closed(life))
+	drain("SubscribeEvents", closedAny(sub))
+	if id >= 0 {
+		failed("deregister the SubscribeEvents callback again",
+			watcher.ConnectDomainEventCallbackDeregisterAny(id))
+	}
+}
+
+func closed(ch <-chan libvirt.DomainEventLifecycleMsg) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		for range ch {
+		}
+		close(done)
+	}()
+	return done
+}
+
+func closedAny(ch <-chan interface{}) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		for range ch {
+		}
+		close(done)
+	}()
+	return done
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: go_libvirt_session SOCKET")
+		os.Exit(2)
+	}
+	l, err := connect(os.Args[1])
+	if !check("connect to test:///default", err) {
+		os.Exit(1)
+	}
+	watcher, err := connect(os.Args[1])
+	if !check("a second connection, to watch events", err) {
+		os.Exit(1)
+	}
+	other, err := connect(os.Args[1])
+	if !check("a third connection, to change domains", err) {
+		os.Exit(1)
+	}
+	sections := []struct {
+		name string
+		run  func()
+	}{
+		{"host", func() { host(l) }},
+		{"domains", func() { domainsSeen(l) }},
+		{"lifecycle", func() { lifecycle(l) }},
+		{"networks and pools", func() { networks(l); pools(l) }},
+		{"errors", func() { mistakes(l) }},
+		{"events", func() { events(l, watcher, other) }},
+	}
+	for _, sec := range sections {
+		say("== %s", sec.name)
+		sec.run()
+	}
+	say("== end")
+	listDomains(l, "all domains at the end", 0)
+	check("disconnect the third connection", other.Disconnect())
+	check("disconnect the second connection", watcher.Disconnect())
+	check("disconnect", l.Disconnect())
+	say("connected after disconnect: %v", l.IsConnected())
+}
