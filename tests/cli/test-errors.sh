@@ -40,8 +40,8 @@ paused
 END
 expect_match "$ERR" "^error: Failed to suspend domain 'test'\$" \
     "the failure names the domain"
-expect_match "$ERR" '^error: Requested operation is not valid: ' \
-    "and gives the driver's reason, VIR_ERR_OPERATION_INVALID's words"
+expect_match "$ERR" "^error: internal error: domain 'test' not running\$" \
+    "and gives the driver's reason, in libvirt's test driver's words"
 
 run -c test:///default start test
 expect_rc 1 "starting a running domain fails"
