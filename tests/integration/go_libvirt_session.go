@@ -6,7 +6,7 @@
 // daemon listening on the UNIX socket given as argument, on
 // test:///default. It prints a transcript: every answer, every error as
 // go-libvirt's Error (libvirt's code and message), and the lifecycle
-// events its two event APIs deliver while a second connection changes
+// events its two event APIs deliver while another connection changes
 // domains. test-go-libvirt.sh runs it against libvirtd and vireod and
 // compares the two transcripts.
 //
@@ -370,6 +370,73 @@ func mistakes(l *libvirt.Libvirt) {
 		l.ConnectDomainEventCallbackDeregisterAny(4242))
 }
 
+// tuning changes what a running domain's user may change, and reads it
+// back: metadata, memory, vCPUs, and a snapshot's round trip.
+func tuning(l *libvirt.Libvirt) {
+	d, ok := lookup(l, "test")
+	if !ok {
+		return
+	}
+	const uri = "http://example.org/go-libvirt"
+	check("set metadata of test", l.DomainSetMetadata(d,
+		int32(libvirt.DomainMetadataElement),
+		libvirt.OptString{"<app>go</app>"}, libvirt.OptString{"go"},
+		libvirt.OptString{uri}, libvirt.DomainAffectLive))
+	show("metadata of test")(l.DomainGetMetadata(d,
+		int32(libvirt.DomainMetadataElement), libvirt.OptString{uri},
+		libvirt.DomainAffectLive))
+	show("metadata of another namespace")(l.DomainGetMetadata(d,
+		int32(libvirt.DomainMetadataElement),
+		libvirt.OptString{"http://example.org/none"},
+		libvirt.DomainAffectLive))
+	memStats, err := l.DomainMemoryStats(d, 16, 0)
+	if err != nil {
+		failed("memory stats of test", err)
+	}
+	for _, m := range memStats {
+		say("memory stat %d: %d", m.Tag, m.Val)
+	}
+	check("set memory of test to 1 GiB", l.DomainSetMemoryFlags(d,
+		1048576, uint32(libvirt.DomainAffectLive)))
+	check("set memory of test past its maximum", l.DomainSetMemoryFlags(d,
+		1<<40, uint32(libvirt.DomainAffectLive)))
+	show("vcpus of test")(l.DomainGetVcpusFlags(d,
+		uint32(libvirt.DomainAffectLive)))
+	check("set vcpus of test to 1", l.DomainSetVcpusFlags(d, 1,
+		uint32(libvirt.DomainAffectLive)))
+	show("vcpus of test now")(l.DomainGetVcpusFlags(d,
+		uint32(libvirt.DomainAffectLive)))
+	info(l, d)
+	snapshots(l, d)
+}
+
+func snapshots(l *libvirt.Libvirt, d libvirt.Domain) {
+	snap, err := l.DomainSnapshotCreateXML(d,
+		"<domainsnapshot><name>go-snap</name></domainsnapshot>", 0)
+	if !check("snapshot test", err) {
+		return
+	}
+	say("snapshot: %s of %s", snap.Name, snap.Dom.Name)
+	list, n, err := l.DomainListAllSnapshots(d, 1, 0)
+	if err != nil {
+		failed("snapshots of test", err)
+	}
+	say("snapshots of test: %d", n)
+	for _, sn := range list {
+		say("  %s", sn.Name)
+	}
+	if cur, err := l.DomainSnapshotCurrent(d, 0); err == nil {
+		say("current snapshot: %s", cur.Name)
+	} else {
+		failed("current snapshot", err)
+	}
+	_, err = l.DomainSnapshotCreateXML(d, "<domainsnapshot><name>go-snap"+
+		"</name></domainsnapshot>", 0)
+	failed("snapshot test again under the same name", err)
+	check("delete the snapshot", l.DomainSnapshotDelete(snap, 0))
+	failed("delete it again", l.DomainSnapshotDelete(snap, 0))
+}
+
 // changeDomains: what the other connection does while events are
 // watched.
 func changeDomains(other *libvirt.Libvirt) {
@@ -540,6 +607,7 @@ func main() {
 		{"lifecycle", func() { lifecycle(l) }},
 		{"networks and pools", func() { networks(l); pools(l) }},
 		{"errors", func() { mistakes(l) }},
+		{"tuning and snapshots", func() { tuning(l) }},
 		{"events", func() { events(l, watcher, other) }},
 	}
 	for _, sec := range sections {

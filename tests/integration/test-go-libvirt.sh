@@ -35,7 +35,8 @@ build_session() {
 }
 
 # The sections the session prints, each compared on its own.
-SECTIONS=(host domains lifecycle "networks and pools" errors events end)
+SECTIONS=(host domains lifecycle "networks and pools" errors
+          "tuning and snapshots" events end)
 
 plan $((3 + ${#SECTIONS[@]} + 8))
 
