@@ -519,11 +519,10 @@ func drain(what string, done <-chan struct{}) {
 	}
 }
 
-// subscribe registers for lifecycle events through SubscribeEvents.
-func subscribe(what string, l *libvirt.Libvirt,
-	ctx context.Context) (<-chan interface{}, bool) {
-	ch, err := l.SubscribeEvents(ctx, libvirt.DomainEventIDLifecycle,
-		libvirt.OptDomain{})
+// subscribe registers for an event id through SubscribeEvents.
+func subscribe(what string, l *libvirt.Libvirt, ctx context.Context,
+	id libvirt.DomainEventID) (<-chan interface{}, bool) {
+	ch, err := l.SubscribeEvents(ctx, id, libvirt.OptDomain{})
 	return ch, check(what, err)
 }
 
@@ -539,9 +538,10 @@ func events(l, watcher, other *libvirt.Libvirt) {
 	}
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	defer cancel2()
-	subscribe("SubscribeEvents lifecycle on the same connection", l, ctx2)
+	subscribe("SubscribeEvents lifecycle on the same connection", l, ctx2,
+		libvirt.DomainEventIDLifecycle)
 	sub, ok := subscribe("SubscribeEvents lifecycle on another connection",
-		watcher, ctx2)
+		watcher, ctx2, libvirt.DomainEventIDLifecycle)
 	if !ok {
 		return
 	}
@@ -558,6 +558,49 @@ func events(l, watcher, other *libvirt.Libvirt) {
 	if id >= 0 {
 		failed("deregister the SubscribeEvents callback again",
 			watcher.ConnectDomainEventCallbackDeregisterAny(id))
+	}
+}
+
+// otherEvents: an event of another id through SubscribeEvents, while the
+// other connection changes a domain's metadata. (Not a reboot: libvirt's
+// test driver sends no reboot event, where vireo's does, as a real
+// hypervisor would.)
+func otherEvents(watcher, other *libvirt.Libvirt) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changes, ok := subscribe("SubscribeEvents metadata change", watcher,
+		ctx, libvirt.DomainEventIDMetadataChange)
+	d, err := other.DomainLookupByName("test")
+	if !ok || err != nil {
+		return
+	}
+	check("other: set metadata of test", other.DomainSetMetadata(d,
+		int32(libvirt.DomainMetadataElement),
+		libvirt.OptString{"<app>other</app>"}, libvirt.OptString{"o"},
+		libvirt.OptString{"http://example.org/other"},
+		libvirt.DomainAffectLive))
+	check("other: remove that metadata", other.DomainSetMetadata(d,
+		int32(libvirt.DomainMetadataElement), nil, nil,
+		libvirt.OptString{"http://example.org/other"},
+		libvirt.DomainAffectLive))
+	readOne("metadata change", changes)
+	readOne("metadata change", changes)
+	cancel()
+	drain("SubscribeEvents metadata change", closedAny(changes))
+}
+
+// readOne prints the next event of ch, as a Go user reads its fields.
+func readOne(what string, ch <-chan interface{}) {
+	select {
+	case e := <-ch:
+		if m, ok := e.(*libvirt.DomainEventCallbackMetadataChangeMsg); ok {
+			say("%s event: %s type %d namespace %v", what, m.Dom.Name,
+				m.Type, m.Nsuri)
+		} else {
+			say("%s event: unexpected %T", what, e)
+		}
+	case <-time.After(eventTimeout):
+		say("%s: no event within %v", what, eventTimeout)
 	}
 }
 
@@ -609,6 +652,7 @@ func main() {
 		{"errors", func() { mistakes(l) }},
 		{"tuning and snapshots", func() { tuning(l) }},
 		{"events", func() { events(l, watcher, other) }},
+		{"other events", func() { otherEvents(watcher, other) }},
 	}
 	for _, sec := range sections {
 		say("== %s", sec.name)

@@ -36,7 +36,7 @@ build_session() {
 
 # The sections the session prints, each compared on its own.
 SECTIONS=(host domains lifecycle "networks and pools" errors
-          "tuning and snapshots" events end)
+          "tuning and snapshots" events "other events" end)
 
 plan $((3 + ${#SECTIONS[@]} + 8))
 
