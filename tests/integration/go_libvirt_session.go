@@ -130,15 +130,8 @@ func host(l *libvirt.Libvirt) {
 		failed("node info", err)
 		return
 	}
-	var b strings.Builder
-	for _, c := range model {
-		if c == 0 {
-			break
-		}
-		b.WriteByte(byte(c))
-	}
 	say("node info: model %s, memory %d KiB, %d cpus at %d MHz, %d nodes,"+
-		" %d sockets, %d cores, %d threads", b.String(), mem, cpus, mhz,
+		" %d sockets, %d cores, %d threads", cString(model[:]), mem, cpus, mhz,
 		nodes, sockets, cores, threads)
 }
 
@@ -437,6 +430,74 @@ func snapshots(l *libvirt.Libvirt, d libvirt.Domain) {
 	failed("delete it again", l.DomainSnapshotDelete(snap, 0))
 }
 
+// guestCalls: more of what a Go user asks of a domain: its disk, job,
+// security label, scheduler, managed save, a transient domain, a rename.
+func guestCalls(l *libvirt.Libvirt) {
+	d, ok := lookup(l, "test")
+	if !ok {
+		return
+	}
+	alloc, capacity, physical, err := l.DomainGetBlockInfo(d, "vda", 0)
+	if err == nil {
+		say("block info of vda: allocation %d, capacity %d, physical %d",
+			alloc, capacity, physical)
+	} else {
+		failed("block info of vda", err)
+	}
+	_, _, _, err = l.DomainGetBlockInfo(d, "vdz", 0)
+	failed("block info of a disk test lacks", err)
+	jobType, _, _, _, _, _, _, _, _, _, _, _, err := l.DomainGetJobInfo(d)
+	show("job type of test")(jobType, err)
+	label, enforcing, err := l.DomainGetSecurityLabel(d)
+	if err == nil {
+		say("security label of test: %q, enforcing %d", cString(label),
+			enforcing)
+	} else {
+		failed("security label of test", err)
+	}
+	params, err := l.DomainGetSchedulerParameters(d, 1)
+	if err != nil {
+		failed("scheduler parameters of test", err)
+	}
+	for _, p := range params {
+		say("scheduler parameter %s = %v", p.Field, p.Value.I)
+	}
+	show("hostname of test")(l.DomainGetHostname(d, 0))
+	check("managed save of test", l.DomainManagedSave(d, 0))
+	state(l, d)
+	show("test has a managed save image")(l.DomainHasManagedSaveImage(d, 0))
+	check("start test from its image", l.DomainCreate(d))
+	state(l, d)
+	show("test has a managed save image now")(
+		l.DomainHasManagedSaveImage(d, 0))
+	transient(l)
+}
+
+func transient(l *libvirt.Libvirt) {
+	t, err := l.DomainCreateXML(strings.Replace(guestXML, "golv", "golv-t",
+		1), 0)
+	if !check("create transient golv-t", err) {
+		return
+	}
+	say("golv-t has id %d", t.ID)
+	show("golv-t is persistent")(l.DomainIsPersistent(t))
+	failed("undefine transient golv-t", l.DomainUndefine(t))
+	show("rename golv-t")(l.DomainRename(t, libvirt.OptString{"golv-u"}, 0))
+	check("destroy golv-t", l.DomainDestroy(t))
+	lookup(l, "golv-t")
+}
+
+func cString(b []int8) string {
+	var sb strings.Builder
+	for _, c := range b {
+		if c == 0 {
+			break
+		}
+		sb.WriteByte(byte(c))
+	}
+	return sb.String()
+}
+
 // changeDomains: what the other connection does while events are
 // watched.
 func changeDomains(other *libvirt.Libvirt) {
@@ -651,6 +712,7 @@ func main() {
 		{"networks and pools", func() { networks(l); pools(l) }},
 		{"errors", func() { mistakes(l) }},
 		{"tuning and snapshots", func() { tuning(l) }},
+		{"guest calls", func() { guestCalls(l) }},
 		{"events", func() { events(l, watcher, other) }},
 		{"other events", func() { otherEvents(watcher, other) }},
 	}

@@ -6,11 +6,12 @@
 # libvirtd. go_libvirt_session.go is built here, offline, from Debian's
 # sources; it runs a Go user's session on test:///default over each
 # daemon's UNIX socket (host, domains, a domain's whole lifecycle,
-# networks and pools, libvirt's errors, lifecycle events through
-# LifecycleEvents and SubscribeEvents while another connection changes
-# domains) and prints a transcript. libvirtd's transcript is the
-# expectation; vireod's must be the same, section by section, once the
-# test driver's CPU time (the clock) is masked.
+# networks and pools, libvirt's errors, tuning and snapshots, more calls
+# on a guest, events through LifecycleEvents and SubscribeEvents while
+# another connection changes domains) and prints a transcript.
+# libvirtd's transcript is the expectation; vireod's must be the same,
+# section by section, once the test driver's CPU time (the clock) is
+# masked.
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/lib.sh"
 . "$HERE/libvirtd.sh"
@@ -36,7 +37,7 @@ build_session() {
 
 # The sections the session prints, each compared on its own.
 SECTIONS=(host domains lifecycle "networks and pools" errors
-          "tuning and snapshots" events "other events" end)
+          "tuning and snapshots" "guest calls" events "other events" end)
 
 plan $((3 + ${#SECTIONS[@]} + 8))
 
