@@ -333,6 +333,30 @@ func volumes(l *libvirt.Libvirt, p libvirt.StoragePool) {
 	}
 }
 
+// others lists the host's other objects by name.
+func others(l *libvirt.Libvirt) {
+	ifaces, n, err := l.ConnectListAllInterfaces(1, 0)
+	show("interfaces")(n, err)
+	for _, i := range ifaces {
+		say("  %s %s", i.Name, i.Mac)
+	}
+	// libvirtd lists node devices in its hash table's order, which
+	// libvirt does not promise: a Go user sorts them, as virsh does.
+	devs, n, err := l.ConnectListAllNodeDevices(1, 0)
+	show("node devices")(n, err)
+	sort.Slice(devs, func(i, j int) bool { return devs[i].Name < devs[j].Name })
+	for _, dev := range devs {
+		say("  %s", dev.Name)
+	}
+	_, n, err = l.ConnectListAllSecrets(1, 0)
+	show("secrets")(n, err)
+	filters, n, err := l.ConnectListAllNwfilters(1, 0)
+	show("network filters")(n, err)
+	for _, f := range filters {
+		say("  %s", f.Name)
+	}
+}
+
 // mistakes makes the calls a Go user gets wrong, and prints libvirt's
 // answers to them.
 func mistakes(l *libvirt.Libvirt) {
@@ -361,6 +385,18 @@ func mistakes(l *libvirt.Libvirt) {
 	}())
 	failed("deregister an unknown event callback",
 		l.ConnectDomainEventCallbackDeregisterAny(4242))
+	_, err = l.DomainLookupByID(4242)
+	failed("lookup an unknown id", err)
+	_, err = l.NetworkLookupByName("no-such-net")
+	failed("lookup an unknown network", err)
+	_, err = l.StoragePoolLookupByName("no-such-pool")
+	failed("lookup an unknown pool", err)
+	_, err = l.StorageVolLookupByPath("/no/such/volume")
+	failed("lookup an unknown volume path", err)
+	_, err = l.NetworkDefineXML("<network><name>broken</network>")
+	failed("define a malformed network", err)
+	failed("send keys of an unknown codeset", l.DomainSendKey(d, 4242, 0,
+		[]uint32{1}, 0))
 }
 
 // tuning changes what a running domain's user may change, and reads it
@@ -463,6 +499,23 @@ func guestCalls(l *libvirt.Libvirt) {
 		say("scheduler parameter %s = %v", p.Field, p.Value.I)
 	}
 	show("hostname of test")(l.DomainGetHostname(d, 0))
+	check("inject an NMI into test", l.DomainInjectNmi(d, 0))
+	check("send ctrl-alt-del to test", l.DomainSendKey(d, 0, 0,
+		[]uint32{29, 56, 111}, 0))
+	ctlState, ctlDetails, _, err := l.DomainGetControlInfo(d, 0)
+	if err == nil {
+		say("control info of test: state %d, details %d", ctlState,
+			ctlDetails)
+	} else {
+		failed("control info of test", err)
+	}
+	diskErrors, nErrors, err := l.DomainGetDiskErrors(d, 4, 0)
+	if err == nil {
+		say("disk errors of test: %d %v", nErrors, diskErrors)
+	} else {
+		failed("disk errors of test", err)
+	}
+	failed("abort a job test is not running", l.DomainAbortJob(d))
 	check("managed save of test", l.DomainManagedSave(d, 0))
 	state(l, d)
 	show("test has a managed save image")(l.DomainHasManagedSaveImage(d, 0))
@@ -481,6 +534,8 @@ func transient(l *libvirt.Libvirt) {
 	}
 	say("golv-t has id %d", t.ID)
 	show("golv-t is persistent")(l.DomainIsPersistent(t))
+	check("autostart of transient golv-t", l.DomainSetAutostart(t, 1))
+	show("autostart of golv-t")(l.DomainGetAutostart(t))
 	failed("undefine transient golv-t", l.DomainUndefine(t))
 	show("rename golv-t")(l.DomainRename(t, libvirt.OptString{"golv-u"}, 0))
 	check("destroy golv-t", l.DomainDestroy(t))
@@ -709,7 +764,7 @@ func main() {
 		{"host", func() { host(l) }},
 		{"domains", func() { domainsSeen(l) }},
 		{"lifecycle", func() { lifecycle(l) }},
-		{"networks and pools", func() { networks(l); pools(l) }},
+		{"networks and pools", func() { networks(l); pools(l); others(l) }},
 		{"errors", func() { mistakes(l) }},
 		{"tuning and snapshots", func() { tuning(l) }},
 		{"guest calls", func() { guestCalls(l) }},
