@@ -553,6 +553,62 @@ func cString(b []int8) string {
 	return sb.String()
 }
 
+// paramsGetter is libvirt's two-step getter of typed parameters: with
+// nparams 0 it answers how many there are, else the list.
+type paramsGetter func(nparams int32, flags uint32) ([]libvirt.TypedParam,
+	int32, error)
+
+// twoSteps asks as a Go user does: how many, then that many, with flags
+// (0, as go-libvirt passes them, then VIR_TYPED_PARAM_STRING_OKAY, as
+// libvirt's own clients always do).
+func twoSteps(what string, get paramsGetter) {
+	for _, flags := range []uint32{0, uint32(libvirt.TypedParamStringOkay)} {
+		_, n, err := get(0, flags)
+		if err != nil {
+			failed(what, err)
+			return
+		}
+		params, nRet, err := get(n, flags)
+		if err != nil {
+			failed(what, err)
+			return
+		}
+		say("%s (flags %d): %d announced, %d sent, nparams %d", what,
+			flags, n, len(params), nRet)
+		for _, p := range params {
+			say("  %s (type %d) = %v", p.Field, p.Value.D, p.Value.I)
+		}
+	}
+}
+
+func typedParams(l *libvirt.Libvirt) {
+	d, ok := lookup(l, "test")
+	if !ok {
+		return
+	}
+	twoSteps("memory parameters", func(n int32, f uint32) (
+		[]libvirt.TypedParam, int32, error) {
+		return l.DomainGetMemoryParameters(d, n, f)
+	})
+	twoSteps("numa parameters", func(n int32, f uint32) (
+		[]libvirt.TypedParam, int32, error) {
+		return l.DomainGetNumaParameters(d, n, f)
+	})
+	twoSteps("blkio parameters", func(n int32, f uint32) (
+		[]libvirt.TypedParam, int32, error) {
+		return l.DomainGetBlkioParameters(d, n, f)
+	})
+	twoSteps("io tune of vda", func(n int32, f uint32) (
+		[]libvirt.TypedParam, int32, error) {
+		return l.DomainGetBlockIOTune(d, libvirt.OptString{"vda"}, n, f)
+	})
+	twoSteps("interface parameters of testnet0", func(n int32, f uint32) (
+		[]libvirt.TypedParam, int32, error) {
+		return l.DomainGetInterfaceParameters(d, "testnet0", n,
+			libvirt.DomainModificationImpact(f))
+	})
+}
+
 // changeDomains: what the other connection does while events are
 // watched.
 func changeDomains(other *libvirt.Libvirt) {
@@ -768,6 +824,7 @@ func main() {
 		{"errors", func() { mistakes(l) }},
 		{"tuning and snapshots", func() { tuning(l) }},
 		{"guest calls", func() { guestCalls(l) }},
+		{"typed parameters", func() { typedParams(l) }},
 		{"events", func() { events(l, watcher, other) }},
 		{"other events", func() { otherEvents(watcher, other) }},
 	}

@@ -37,7 +37,8 @@ build_session() {
 
 # The sections the session prints, each compared on its own.
 SECTIONS=(host domains lifecycle "networks and pools" errors
-          "tuning and snapshots" "guest calls" events "other events" end)
+          "tuning and snapshots" "guest calls" "typed parameters" events
+          "other events" end)
 
 plan $((3 + ${#SECTIONS[@]} + 8))
 
