@@ -23,6 +23,8 @@ TEST_DEPS += e2fsprogs
 TEST_DEPS += lvm2
 # Perl's Sys::Virt: a libvirt client the tests drive vireod with.
 TEST_DEPS += libsys-virt-perl
+# Other clients of libvirtd: go-libvirt (pure Go) and prometheus-libvirt-exporter.
+TEST_DEPS += golang-go golang-github-digitalocean-go-libvirt-dev prometheus-libvirt-exporter
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

@@ -182,6 +182,9 @@ vireo_domain_send_key(struct vireo_domain *dom, unsigned codeset,
     if (check_guest(dom, func, err) < 0 ||
         check_non_null(keycodes, "keycodes", func, err) < 0)
         return -1;
+    if (codeset >= VIR_KEYCODE_SET_LAST)
+        return check_invalid_arg(err, "Unsupported codeset '%d'",
+                                 (int)codeset);
     if (n_keycodes <= 0 || n_keycodes > VIREO_DOMAIN_SEND_KEY_MAX)
         return check_invalid_arg(err, "nkeycodes in %s must be <= %d", func,
                                  VIREO_DOMAIN_SEND_KEY_MAX);

@@ -7,6 +7,7 @@
  * A driver without the slot is named as libvirt names the call, which the
  * procedure's name does not always spell ("virDomainFSFreeze").
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "daemon/dispatch_handle.h"
@@ -201,6 +202,16 @@ dispatch_domain_send_key(struct vireo_conn *conn, const void *args,
 
     if (DISPATCH_NEED_AS(conn, domain_send_key, "virDomainSendKey", err) < 0)
         return -1;
+    /* Inside libvirtd, libvirt's virDomainSendKey refuses a codeset it
+     * does not know before any driver sees the call. */
+    if (a->codeset >= VIR_KEYCODE_SET_LAST) {
+        char message[sizeof(err->message)];
+
+        snprintf(message, sizeof(message), "Unsupported codeset '%d'",
+                 (int)a->codeset);
+        return error_set_raw(err, VIR_ERR_INVALID_ARG, VIR_FROM_DOMAIN,
+                             message);
+    }
     DISPATCH_WITH_DOM(conn, &a->dom, err, dom,
              conn->driver->domain_send_key(dom, a->codeset, a->holdtime,
                                            a->keycodes.keycodes_val,

@@ -8,6 +8,7 @@
 
 #include "daemon/dispatch_handle.h"
 #include "daemon/dispatch_slots.h"
+#include "wire/procs.h"
 
 int
 dispatch_connect_get_type(struct vireo_conn *conn, const void *args,
@@ -39,15 +40,17 @@ dispatch_connect_get_version(struct vireo_conn *conn, const void *args,
     return 0;
 }
 
-/* The daemon's own version, encoded as libvirt encodes versions. */
+/* The libvirt release whose protocol vireod speaks, never vireo's own
+ * version: libvirt's clients read the daemon's "library version" as the
+ * libvirt it runs, and gate calls on it (virt-manager, go-libvirt's
+ * Version, `virsh version --daemon`). */
 int
 dispatch_connect_get_lib_version(struct vireo_conn *conn, const void *args,
                                  void *ret, struct vireo_error *err)
 {
     remote_connect_get_lib_version_ret *r = ret;
 
-    r->lib_ver = VIREO_VERSION_MAJOR * 1000000ull +
-                 VIREO_VERSION_MINOR * 1000ull + VIREO_VERSION_MICRO;
+    r->lib_ver = WIRE_LIBVIRT_VERSION;
     return 0;
 }
 

@@ -30,16 +30,13 @@ counted_get(struct vireo_conn *conn, const struct counted_get *g,
     rc = g->fn(dom, g->device, g->nparams == 0 ? NULL : &p,
                g->flags | STRING_OKAY, err);
     handle_domain_unref(dom);
+    /* As libvirtd, nparams is answered only to the question how many;
+     * a reply with the list leaves it 0. */
     if (rc >= 0 && g->nparams == 0)
         *g->n_out = rc;
-    else if (rc >= 0) {
-        struct vireo_typed_params first = p;
-
-        if (first.n > g->nparams)
-            first.n = g->nparams;
-        rc = typed_params_to_wire(&first, g->val, g->len, err);
-        *g->n_out = (int)*g->len;
-    }
+    else if (rc >= 0)
+        rc = typed_params_reply_to_wire(&p, g->nparams, g->flags, g->val,
+                                        g->len, err);
     vireo_typed_params_clear(&p);
     return rc < 0 ? -1 : 0;
 }

@@ -141,7 +141,7 @@ dispatch_domain_get_numa_parameters(struct vireo_conn *conn,
 {
     const remote_domain_get_numa_parameters_args *a = args;
     remote_domain_get_numa_parameters_ret *r = ret;
-    struct vireo_typed_params p = { 0 }, first;
+    struct vireo_typed_params p = { 0 };
     struct vireo_domain *dom;
     int rc;
 
@@ -161,13 +161,11 @@ dispatch_domain_get_numa_parameters(struct vireo_conn *conn,
         r->nparams = rc;
         return 0;
     }
-    first = p;
-    if (a->nparams < first.n)
-        first.n = a->nparams;
-    if (rc == 0 &&
-        (rc = typed_params_to_wire(&first, &r->params.params_val,
-                                   &r->params.params_len, err)) == 0)
-        r->nparams = (int)r->params.params_len;
+    /* As libvirtd: the list, and nparams left 0. */
+    if (rc == 0)
+        rc = typed_params_reply_to_wire(&p, a->nparams, a->flags,
+                                        &r->params.params_val,
+                                        &r->params.params_len, err);
     vireo_typed_params_clear(&p);
     return rc < 0 ? -1 : 0;
 }

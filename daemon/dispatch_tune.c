@@ -88,18 +88,6 @@ dispatch_domain_set_vcpus_flags(struct vireo_conn *conn, const void *args,
 
 /* ---- Typed parameters ------------------------------------------------- */
 
-/* The first `wanted` of the driver's parameters into a reply array. */
-static int
-params_out(struct vireo_typed_params *p, int wanted,
-           remote_typed_param **val, u_int *len, struct vireo_error *err)
-{
-    struct vireo_typed_params first = *p;
-
-    if (wanted < first.n)
-        first.n = wanted < 0 ? 0 : wanted;
-    return typed_params_to_wire(&first, val, len, err);
-}
-
 static int
 check_nparams(int nparams, int limit, struct vireo_error *err)
 {
@@ -153,7 +141,9 @@ dispatch_domain_get_scheduler_parameters(struct vireo_conn *conn,
         vireo_typed_params_clear(&p);
         return -1;
     }
-    rc = params_out(&p, a->nparams, &r->params.params_val, &r->params.params_len, err);
+    /* libvirtd serializes them as for a client without flags. */
+    rc = typed_params_reply_to_wire(&p, a->nparams, 0, &r->params.params_val,
+                                    &r->params.params_len, err);
     vireo_typed_params_clear(&p);
     return rc;
 }
@@ -174,7 +164,9 @@ dispatch_domain_get_scheduler_parameters_flags(struct vireo_conn *conn,
         vireo_typed_params_clear(&p);
         return -1;
     }
-    rc = params_out(&p, a->nparams, &r->params.params_val, &r->params.params_len, err);
+    rc = typed_params_reply_to_wire(&p, a->nparams, a->flags,
+                                    &r->params.params_val,
+                                    &r->params.params_len, err);
     vireo_typed_params_clear(&p);
     return rc;
 }
@@ -264,13 +256,13 @@ dispatch_domain_get_memory_parameters(struct vireo_conn *conn,
     rc = conn->driver->domain_get_memory_params(dom, &p,
                                                 a->flags | STRING_OKAY, err);
     handle_domain_unref(dom);
+    /* As libvirtd: the count, or the list with nparams left 0. */
     if (rc == 0 && a->nparams == 0)
         r->nparams = p.n;
     else if (rc == 0)
-        rc = params_out(&p, a->nparams, &r->params.params_val,
-                        &r->params.params_len, err);
-    if (rc == 0 && a->nparams != 0)
-        r->nparams = (int)r->params.params_len;
+        rc = typed_params_reply_to_wire(&p, a->nparams, a->flags,
+                                        &r->params.params_val,
+                                        &r->params.params_len, err);
     vireo_typed_params_clear(&p);
     return rc;
 }

@@ -3,11 +3,15 @@
  * typed_param_wire.c: typed parameters to and from their XDR form. The
  * wire's union arms carry libvirt's type numbers, which are vireo's.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "drivers/error.h"
 #include "drivers/typed_param_wire.h"
+
+/* VIR_TYPED_PARAM_STRING_OKAY: the caller takes string parameters. */
+#define STRING_OKAY (1u << 2)
 
 static int
 value_to_wire(const struct vireo_typed_param *in,
@@ -63,6 +67,31 @@ typed_params_to_wire(const struct vireo_typed_params *p,
         }
     }
     return 0;
+}
+
+int
+typed_params_reply_to_wire(const struct vireo_typed_params *p, int wanted,
+                           unsigned client_flags, remote_typed_param **val,
+                           u_int *len, struct vireo_error *err)
+{
+    bool wants_strings = (client_flags & STRING_OKAY) != 0;
+    int n = wanted < p->n ? (wanted < 0 ? 0 : wanted) : p->n;
+    /* A view sharing p's values: freed, never cleared. */
+    struct vireo_typed_params view = { calloc((size_t)n + 1,
+                                              sizeof(*view.params)), 0, 0 };
+    int rc;
+
+    if (view.params == NULL) {
+        *val = NULL;
+        *len = 0;
+        return error_no_memory(err);
+    }
+    for (int i = 0; i < n; i++)
+        if (wants_strings || p->params[i].type != VIREO_TYPED_PARAM_STRING)
+            view.params[view.n++] = p->params[i];
+    rc = typed_params_to_wire(&view, val, len, err);
+    free(view.params);
+    return rc;
 }
 
 static int

@@ -16,6 +16,16 @@ int typed_params_to_wire(const struct vireo_typed_params *p,
                          remote_typed_param **val, u_int *len,
                          struct vireo_error *err);
 
+/* A daemon's reply to a getter of typed parameters, as libvirtd
+ * serializes one: the first `wanted` of p, less the string parameters
+ * when the client's flags lack VIR_TYPED_PARAM_STRING_OKAY (libvirt's own
+ * clients always set it; a client of the bare protocol may not). 0, or -1
+ * with err set. */
+int typed_params_reply_to_wire(const struct vireo_typed_params *p,
+                               int wanted, unsigned client_flags,
+                               remote_typed_param **val, u_int *len,
+                               struct vireo_error *err);
+
 /* Decode a received array into p (appended; p starts empty), refusing more
  * than limit parameters as libvirt does (VIR_ERR_RPC "too many parameters
  * '%u' for limit '%d'"). 0, or -1 with err set and p cleared. */

@@ -20,6 +20,12 @@
 /* libvirt 9.0 defines remote procedures 1 ... 443 (spec §0). */
 #define WIRE_PROC_MAX 443
 
+/* That release, as libvirt encodes versions (major * 1,000,000 + minor *
+ * 1,000 + micro). A daemon speaking this protocol answers it to
+ * CONNECT_GET_LIB_VERSION, as libvirtd answers its own: clients decide
+ * from that number which calls the daemon knows. */
+#define WIRE_LIBVIRT_VERSION 9000000ull
+
 /* How one payload is encoded: the XDR routine and the size of the C
  * struct it fills. WIRE_XDR_VOID and 0 for an empty payload. */
 struct wire_payload {
