@@ -437,8 +437,10 @@ static const struct handler domain_handlers[] = {
 
 /* ---- <domain> --------------------------------------------------------- */
 
+/* libvirt's virDomainVirtType, "none" included: its parser takes every
+ * one, and leaves it to the driver to refuse what it cannot run. */
 static const char *const virt_types[] = {
-    "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test", "vmware",
+    "none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test", "vmware",
     "hyperv", "vbox", "phyp", "vz", "bhyve", "hvf", NULL,
 };
 
@@ -470,9 +472,9 @@ parse_root(struct parse *p, xmlNodePtr root)
         return error_set(p->err, VIR_ERR_INTERNAL_ERROR, VIR_FROM_DOMAIN,
                          "missing domain type attribute");
     if (!xml_read_is_one_of(p->def->virt_type, virt_types))
-        return error_set(p->err, VIR_ERR_XML_ERROR, VIR_FROM_DOMAIN,
-                         "Invalid value for attribute 'type' in element "
-                         "'domain': '%s'", p->def->virt_type);
+        return error_set(p->err, VIR_ERR_CONFIG_UNSUPPORTED,
+                         VIR_FROM_DOMAIN, "invalid domain type %s",
+                         p->def->virt_type);
     /* id describes a running domain; the daemon assigns its own. */
     return xml_read_check_attrs(p, root, attrs);
 }
