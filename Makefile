@@ -21,6 +21,8 @@ TEST_DEPS += e2fsprogs
 # The LVM tools: logical pools are tested on loop devices of the tests'
 # own.
 TEST_DEPS += lvm2
+# Ansible and its community.libvirt collection: a client of vireod's tested.
+TEST_DEPS += ansible
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 
