@@ -33,7 +33,7 @@ mkdir -p "$DIR/v-pools" "$DIR/l-pools"
 chmod 0777 "$DIR/l-pools"
 daemon_start || fail_all "vireod starts"
 libvirtd_start || fail_all "a private libvirtd runs: $LIBVIRTD_START_ERROR"
-plan 9
+plan 10
 
 # ansible_config: Ansible's whole world under $DIR/ansible: a config
 # file of its own (so no ansible.cfg of the current directory or of
@@ -146,4 +146,7 @@ ok $? "against vireod the playbook ran"
 grep -q '^== virt list_vms: ' "$DIR/vireod.out" || diag < "$DIR/vireod.err"
 same_output "$WANT" "$GOT" \
     "vireod's transcript is libvirtd's, task by task"
+# Under the sanitizers, a leak or a fault the playbook caused shows here.
+daemon_stop
+is "$DRC" 0 "vireod exits cleanly after the playbook"
 done_testing
