@@ -25,6 +25,8 @@ TEST_DEPS += lvm2
 TEST_DEPS += libsys-virt-perl
 # Other clients of libvirtd: go-libvirt (pure Go) and prometheus-libvirt-exporter.
 TEST_DEPS += golang-go golang-github-digitalocean-go-libvirt-dev prometheus-libvirt-exporter
+# Ansible and its community.libvirt collection: a client of vireod's tested.
+TEST_DEPS += ansible
 BENCH_DEPS = libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 \
              python3-matplotlib
 

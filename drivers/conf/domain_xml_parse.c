@@ -437,9 +437,11 @@ static const struct handler domain_handlers[] = {
 
 /* ---- <domain> --------------------------------------------------------- */
 
+/* libvirt's virDomainVirtType, "none" included: its parser takes every
+ * one, and leaves it to the driver to refuse what it cannot run. */
 static const char *const virt_types[] = {
-    "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test", "vmware",
-    "hyperv", "vbox", "phyp", "vz", "bhyve", "hvf", NULL,
+    "none", "qemu", "kqemu", "kvm", "xen", "lxc", "uml", "openvz", "test",
+    "vmware", "hyperv", "vbox", "phyp", "vz", "bhyve", "hvf", NULL,
 };
 
 /* libvirt's wording. A namespaced <x:domain> shows its prefix, so that the
