@@ -653,10 +653,8 @@ func readLifecycle(ch <-chan libvirt.DomainEventLifecycleMsg) {
 	}
 }
 
-// readSubscribed reads SubscribeEvents' channel likewise; it returns the
-// callback id the events came with.
-func readSubscribed(ch <-chan interface{}) int32 {
-	id := int32(-1)
+// readSubscribed reads SubscribeEvents' channel likewise.
+func readSubscribed(ch <-chan interface{}) {
 	for i := 0; i < eventsExpected; i++ {
 		select {
 		case e := <-ch:
@@ -665,11 +663,10 @@ func readSubscribed(ch <-chan interface{}) int32 {
 				say("SubscribeEvents event: unexpected %T", e)
 				continue
 			}
-			id = m.CallbackID
 			lifecycleLine("SubscribeEvents", m.Msg)
 		case <-time.After(eventTimeout):
 			say("SubscribeEvents: no event within %v", eventTimeout)
-			return id
+			return
 		}
 	}
 	select {
@@ -677,11 +674,10 @@ func readSubscribed(ch <-chan interface{}) int32 {
 		say("SubscribeEvents: one too many: %v", e)
 	case <-time.After(noEventTimeout):
 	}
-	return id
 }
 
 // drain waits until an event channel is closed, which go-libvirt does
-// once it has deregistered the callback with the daemon.
+// just before it deregisters the callback with the daemon.
 func drain(what string, done <-chan struct{}) {
 	select {
 	case <-done:
@@ -719,18 +715,33 @@ func events(l, watcher, other *libvirt.Libvirt) {
 	}
 	changeDomains(other)
 	readLifecycle(life)
-	id := readSubscribed(sub)
-
-	// Cancelling closes the channel once go-libvirt has deregistered its
-	// callback; a second deregistration is the daemon's to refuse.
+	readSubscribed(sub)
 	cancel1()
 	cancel2()
 	drain("LifecycleEvents", closed(life))
 	drain("SubscribeEvents", closedAny(sub))
-	if id >= 0 {
-		failed("deregister the SubscribeEvents callback again",
-			watcher.ConnectDomainEventCallbackDeregisterAny(id))
+	deregisterTwice(watcher)
+}
+
+// deregisterTwice registers a callback by hand and deregisters it twice:
+// the second is the daemon's to refuse. (Not one of SubscribeEvents':
+// go-libvirt deregisters those itself, after closing their channel, so a
+// second deregistration would race with its first.) The daemon's callback
+// numbering shows in its words, and is masked.
+func deregisterTwice(l *libvirt.Libvirt) {
+	id, err := l.ConnectDomainEventCallbackRegisterAny(
+		int32(libvirt.DomainEventIDReboot), nil)
+	if !check("register a reboot callback by hand", err) {
+		return
 	}
+	check("deregister it", l.ConnectDomainEventCallbackDeregisterAny(id))
+	err = l.ConnectDomainEventCallbackDeregisterAny(id)
+	if e, ok := err.(libvirt.Error); ok {
+		say("deregister it again: error %d: %s", e.Code,
+			strings.ReplaceAll(e.Message, fmt.Sprint(id), "ID"))
+		return
+	}
+	failed("deregister it again", err)
 }
 
 // otherEvents: an event of another id through SubscribeEvents, while the
