@@ -45,12 +45,16 @@ daemon_start || fail_all "vireod starts"
 # hold URI NAME: a virsh session kept open on URI, so that
 # test:///default's state outlives each virsh command below (and the
 # exporter's own connections, which it opens per scrape).
+# It returns once the session has answered a command: until then its
+# connection may not be open yet, and the state would die in between.
 hold() {
     mkfifo "$DIR/hold-$2"
-    timeout 300 virsh -c "$1" < "$DIR/hold-$2" > /dev/null 2>&1 &
+    timeout 300 virsh -c "$1" < "$DIR/hold-$2" > "$DIR/hold-$2.out" 2>&1 &
     PIDS+=($!)
     # shellcheck disable=SC2034 # open until the script exits
     exec {fd}> "$DIR/hold-$2"
+    echo "echo holding" >&"$fd"
+    wait_for_line "$DIR/hold-$2.out" holding 60
 }
 
 # domain_xml NAME UUID KIB VCPUS DEVICE...: a domain of the test driver
