@@ -63,6 +63,11 @@ on_drivers_stopped(bool is_timed_out)
         log_info("every driver has stopped");
     uv_close((uv_handle_t *)&sigterm, NULL);
     uv_close((uv_handle_t *)&sigint, NULL);
+    /* Closing the last watcher gives a signal back its default action:
+     * a repeated SIGTERM now would kill a daemon that is stopping
+     * cleanly, and make its exit status a lie. */
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
     uv_impl_stop();
 }
 

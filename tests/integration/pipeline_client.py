@@ -9,9 +9,12 @@ pipeline_client.py SOCKET signal N_CONNS N_CALLS PID
     read calls of each and still has plenty to run), send SIGTERM to PID
     and print "signalled".
 pipeline_client.py SOCKET deaf N_CALLS
-    One connection sends N_CALLS CONNECT_GET_CAPABILITIES calls (large
-    replies) and prints "ready", then reads nothing until stdin closes, so
-    that replies pile up unwritten on the daemon's side.
+    One connection gives the domain "test" a description larger than any
+    socket buffer (1 MiB), then sends N_CALLS DOMAIN_GET_XML_DESC calls for
+    it; once the first reply has begun to arrive (so the daemon is
+    surely writing one it cannot finish) it prints "ready", then reads
+    nothing until stdin closes, so that replies pile up unwritten on the
+    daemon's side.
 
 Then each connection is read to its end, and prints one line:
     replies=K prefix=yes|no wellformed=yes|no partial=BYTES end=eof|reset|timeout
@@ -22,15 +25,21 @@ with status OK to a call sent, of the procedure sent, whose body decodes,
 and partial counts bytes after the last whole message. Every call is sent
 before the signal: a peer still sending when the daemon closes its socket
 would be reset by the kernel, which is not what this checks."""
+import fcntl
 import os
 import signal
 import socket
 import struct
 import sys
+import termios
 import threading
+import time
 
 PROG = 0x20008086
-PROC_OPEN, PROC_CAPS, PROC_LIST_ALL = 1, 7, 273
+PROC_OPEN, PROC_GET_XML_DESC, PROC_LOOKUP_BY_NAME = 1, 14, 23
+PROC_SET_METADATA, PROC_LIST_ALL = 264, 273
+METADATA_DESCRIPTION, AFFECT_LIVE = 0, 1
+DESCRIPTION_SIZE = 1 << 20
 HEADER = ">IIIiII"
 HEADER_LEN = 24
 
@@ -51,6 +60,18 @@ def open_call():
     return packet(PROC_OPEN, 1,
                   struct.pack(">I", 1) + xdr_string("test:///default") +
                   struct.pack(">I", 0))
+
+
+def lookup_call(name):
+    return packet(PROC_LOOKUP_BY_NAME, 1, xdr_string(name))
+
+
+def describe_call(domain, text):
+    # remote_domain_set_metadata_args: dom, type, metadata (optional
+    # string), key and uri (both absent), flags.
+    return packet(PROC_SET_METADATA, 1,
+                  domain + struct.pack(">iI", METADATA_DESCRIPTION, 1) +
+                  xdr_string(text) + struct.pack(">III", 0, 0, AFFECT_LIVE))
 
 
 class Body:
@@ -93,14 +114,15 @@ def check_list_all(body):
     b.done()
 
 
-def check_caps(body):
+def check_xml_desc(body):
     b = Body(body)
-    if "<capabilities>" not in b.string():
-        raise ValueError("not capabilities")
+    xml = b.string()
+    if not xml.startswith("<domain") or "<name>test</name>" not in xml:
+        raise ValueError("not the domain test")
     b.done()
 
 
-CHECKS = {PROC_LIST_ALL: check_list_all, PROC_CAPS: check_caps}
+CHECKS = {PROC_LIST_ALL: check_list_all, PROC_GET_XML_DESC: check_xml_desc}
 
 
 def split_messages(data):
@@ -129,14 +151,16 @@ def well_formed(message, proc, sent):
     return serial
 
 
-def read_exactly_one(s):
-    """The CONNECT_OPEN reply, read byte-exact so nothing else is taken."""
+def read_exactly_one(s, what):
+    """The reply to serial 1, read byte-exact so nothing else is taken;
+    its body."""
     head = s.recv(4, socket.MSG_WAITALL)
     (length,) = struct.unpack(">I", head)
     rest = s.recv(length - 4, socket.MSG_WAITALL)
     hdr = struct.unpack(HEADER, rest[:HEADER_LEN])
     if hdr[4] != 1 or hdr[5] != 0:
-        sys.exit("CONNECT_OPEN failed")
+        sys.exit(what + " failed")
+    return rest[HEADER_LEN:]
 
 
 class Connection:
@@ -149,12 +173,29 @@ class Connection:
         self.sock.settimeout(30)
         self.sock.connect(path)
         self.sock.sendall(open_call())
-        read_exactly_one(self.sock)
+        read_exactly_one(self.sock, "CONNECT_OPEN")
+        if proc == PROC_LIST_ALL:
+            self.args = struct.pack(">iI", 1, 0)     # need_results, flags
+        else:
+            # remote_nonnull_domain as the lookup answered it, flags
+            self.sock.sendall(lookup_call("test"))
+            domain = read_exactly_one(self.sock, "LOOKUP_BY_NAME")
+            self.sock.sendall(describe_call(domain, "x" * DESCRIPTION_SIZE))
+            read_exactly_one(self.sock, "SET_METADATA")
+            self.args = domain + struct.pack(">I", 0)
 
     def send_calls(self):
-        args = struct.pack(">iI", 1, 0) if self.proc == PROC_LIST_ALL else b""
-        self.sock.sendall(b"".join(packet(self.proc, serial, args)
+        self.sock.sendall(b"".join(packet(self.proc, serial, self.args)
                                    for serial in self.serials))
+
+    def wait_unread(self):
+        """Until bytes of a reply wait in the socket, unread."""
+        unread = bytearray(4)
+        while True:
+            fcntl.ioctl(self.sock.fileno(), termios.FIONREAD, unread)
+            if struct.unpack("i", unread)[0] > 0:
+                return
+            time.sleep(0.01)
 
     def read_some(self):
         """False once the connection has ended (self.end says how)."""
@@ -210,8 +251,9 @@ def run_signal(path, n_conns, n_calls, pid):
 
 
 def run_deaf(path, n_calls):
-    c = Connection(path, PROC_CAPS, n_calls)
+    c = Connection(path, PROC_GET_XML_DESC, n_calls)
     c.send_calls()
+    c.wait_unread()
     print("ready", flush=True)
     sys.stdin.read()
     c.read_to_end()

@@ -34,7 +34,9 @@ pipeline_and_signal() {
               > "$DIR/pipeline" &
     PIPELINE_PID=$!
     wait_for_line "$DIR/pipeline" signalled
+    local r=$?
     T0=$(date +%s%N)
+    return $r
 }
 
 # wait_pipeline: wait for that client; $REPORT is its lines, one per
@@ -44,12 +46,13 @@ wait_pipeline() {
     REPORT=$(grep -v '^signalled$' "$DIR/pipeline")
 }
 
-# start_deaf: a client that sends calls with large replies, then reads
-# nothing until fd 8 is closed; returns once its calls are sent.
+# start_deaf: a client that sends calls whose replies are larger than any
+# socket buffer, then reads nothing until fd 8 is closed; returns once the
+# daemon is writing a reply that cannot be taken.
 start_deaf() {
     rm -f "$DIR/deaf.in"
     mkfifo "$DIR/deaf.in"
-    $PIPELINE "$DIR/run/vireo-sock" deaf 500 < "$DIR/deaf.in" > "$DIR/deaf" &
+    $PIPELINE "$DIR/run/vireo-sock" deaf 20 < "$DIR/deaf.in" > "$DIR/deaf" &
     DEAF_PID=$!
     exec 8> "$DIR/deaf.in"
     wait_for_line "$DIR/deaf" ready
