@@ -192,17 +192,21 @@ END
 # own mark, such as the guest's name.
 QEMU_MARKS=("$DIR/")
 
-# qemu_pids: the pids of this test's running QEMU processes, one a line:
-# a qemu-system-* program with a mark in its command line, or whose HOME
-# is under $DIR (vireod gives each QEMU its guest's directory as HOME, so a
-# guest that names no file of the test is still found). Bash builtins
-# only, so that it is cheap to call in a loop.
+# qemu_pids [all]: the pids of this test's running guests' QEMU, one a
+# line: a qemu-system-* program with a mark in its command line, or whose
+# HOME is under $DIR (vireod gives each QEMU its guest's directory as
+# HOME, so a guest that names no file of the test is still found). The
+# QEMU driver's own questions to the emulator at each start (--version,
+# -machine help, a QMP session on stdio), and libvirtd's, are short-lived
+# processes, not guests: counted only with "all". Bash builtins only, so that it is
+# cheap to call in a loop.
 qemu_pids() {
-    local f pid args env mark
+    local f pid args env mark with_probes=${1:-}
     for f in /proc/[0-9]*/cmdline; do
         mapfile -d '' -t args 2> /dev/null < "$f" || continue
         [ "${#args[@]}" -gt 0 ] || continue
         case ${args[0]##*/} in qemu-system-*) ;; *) continue ;; esac
+        [ "$with_probes" = all ] || ! is_probe "${args[@]}" || continue
         pid=${f#/proc/}
         pid=${pid%/cmdline}
         mapfile -d '' -t env 2> /dev/null < "/proc/$pid/environ" || env=()
@@ -215,6 +219,15 @@ qemu_pids() {
             esac
         done
     done
+}
+
+# is_probe ARG...: the command line asks the emulator about itself
+# (vireod's probes or libvirtd's), it runs no guest.
+is_probe() {
+    [ "$#" -le 3 ] && return 0     # emulator --version, -machine help
+    # ours, and libvirtd's (a machine of none, QMP on a socket)
+    case " $* " in *" -qmp stdio "* | *" -machine none"*) return 0 ;; esac
+    return 1
 }
 
 # qemu_pid_of NAME: the pid of the QEMU running NAME, from its status.
@@ -270,7 +283,7 @@ wait_qemu_count() {
 # fail (with TAP's "Bail out!") if there was any.
 qemu_kill_leftovers() {
     local pids
-    pids=$(qemu_pids)
+    pids=$(qemu_pids all)
     [ -z "$pids" ] && return 0
     # shellcheck disable=SC2086 # one word per pid
     kill -KILL $pids 2> /dev/null
