@@ -13,6 +13,7 @@
 #include "drivers/error.h"
 #include "wire/admin_procs.h"
 #include "wire/error.h"
+#include "wire/procs.h"
 
 /* Only the client itself is involved: nothing to set up or to release. */
 static int
@@ -29,15 +30,16 @@ connect_close(struct client *c, const void *args, void *ret,
     return 0;
 }
 
-/* The daemon's version, encoded as libvirt encodes versions. */
+/* The libvirt release whose protocols vireod speaks, as the main
+ * program's CONNECT_GET_LIB_VERSION answers: virt-admin's "Running
+ * against daemon" is the same number virsh's `version --daemon` shows. */
 static int
 connect_get_lib_version(struct client *c, const void *args, void *ret,
                         struct vireo_error *err)
 {
     admin_connect_get_lib_version_ret *r = ret;
 
-    r->libVer = VIREO_VERSION_MAJOR * 1000000ull +
-                VIREO_VERSION_MINOR * 1000ull + VIREO_VERSION_MICRO;
+    r->libVer = WIRE_LIBVIRT_VERSION;
     return 0;
 }
 

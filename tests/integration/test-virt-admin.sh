@@ -107,8 +107,12 @@ like "$(cat "$OUT")" " Logging filters: 3:*drivers/qemu* " "and log_filters"
 both srv-list
 same_output "$(echo "$WANT" | sort)" "$(echo "$GOT" | sort)" \
     "srv-list names libvirtd's two servers"
-both version
-same_output "$WANT" "$GOT" "version prints the daemon's version as libvirtd's does"
+libvirtd_admin version
+WANT=$(printf '%s\n' "$RC"; cat "$OUT" "$ERR")
+vadm version
+GOT=$(printf '%s\n' "$RC"; cat "$OUT" "$ERR")
+same_output "$WANT" "$GOT" \
+    "version prints libvirtd's lines and numbers: the daemon is libvirt 9.0.0's"
 vadm uri
 is "$(cat "$OUT")" "$AURI" "uri prints the URI connected to"
 both srv-threadpool-info admin
