@@ -197,9 +197,9 @@ QEMU_MARKS=("$DIR/")
 # HOME is under $DIR (vireod gives each QEMU its guest's directory as
 # HOME, so a guest that names no file of the test is still found). The
 # QEMU driver's own questions to the emulator at each start (--version,
-# -machine help, a QMP session on stdio), and libvirtd's, are short-lived
-# processes, not guests: counted only with "all". Bash builtins only, so that it is
-# cheap to call in a loop.
+# -machine help, a QMP session with a machine of none), and libvirtd's,
+# are short-lived processes, not guests: counted only with "all". Bash
+# builtins only, so that it is cheap to call in a loop.
 qemu_pids() {
     local f pid args env mark with_probes=${1:-}
     for f in /proc/[0-9]*/cmdline; do
@@ -225,8 +225,8 @@ qemu_pids() {
 # (vireod's probes or libvirtd's), it runs no guest.
 is_probe() {
     [ "$#" -le 3 ] && return 0     # emulator --version, -machine help
-    # ours, and libvirtd's (a machine of none, QMP on a socket)
-    case " $* " in *" -qmp stdio "* | *" -machine none"*) return 0 ;; esac
+    # a QMP session with no machine, vireod's and libvirtd's alike
+    case " $* " in *" -machine none"*) return 0 ;; esac
     return 1
 }
 
