@@ -138,23 +138,58 @@ client_write_bytes(void *opaque, uint8_t *data, size_t len)
     write_raw(c, data, len);
 }
 
+/* Queue for libuv what the socket did not take at once: data from
+ * offset n_done on; data is freed once written. */
 static void
-write_raw(struct client *c, uint8_t *data, size_t len)
+queue_rest(struct client *c, uint8_t *data, size_t len, size_t n_done)
 {
-    struct write_req *w;
+    struct write_req *w = malloc(sizeof(*w));
     uv_buf_t ub;
 
-    if (c->is_closed || (w = malloc(sizeof(*w))) == NULL) {
+    if (w == NULL) {
         free(data);
+        client_drop(c, "no memory for a message");
         return;
     }
     w->data = data;
-    ub = uv_buf_init((char *)data, (unsigned int)len);
+    ub = uv_buf_init((char *)data + n_done, (unsigned int)(len - n_done));
     if (uv_write(&w->req, &c->sock.stream, &ub, 1, on_written) < 0) {
         free(w->data);
         free(w);
         client_close(c);
     }
+}
+
+static void
+write_raw(struct client *c, uint8_t *data, size_t len)
+{
+    uv_buf_t ub = uv_buf_init((char *)data, (unsigned int)len);
+    int n_done;
+
+    if (c->is_closed) {
+        free(data);
+        return;
+    }
+    /* A write straight away, as for shared frames: a reply the socket
+     * takes whole costs no request and no completion, and leaves libuv's
+     * watcher alone (a queued write's completion re-arms it, an
+     * epoll_ctl per reply). UV_EAGAIN while earlier writes are queued
+     * keeps the order. */
+    n_done = uv_try_write(&c->sock.stream, &ub, 1);
+    if (n_done == UV_EAGAIN)
+        n_done = 0;
+    if (n_done < 0) {
+        free(data);
+        log_info("client %u: write: %s", c->id, uv_strerror(n_done));
+        client_close(c);
+        return;
+    }
+    if ((size_t)n_done < len) {
+        queue_rest(c, data, len, (size_t)n_done);
+        return;
+    }
+    free(data);
+    after_write(c);
 }
 
 /* A message through the TLS session; its records are written as they
