@@ -189,13 +189,16 @@ class Connection:
                                    for serial in self.serials))
 
     def wait_unread(self):
-        """Until bytes of a reply wait in the socket, unread."""
+        """Until bytes of a reply wait in the socket, unread (as long as
+        the socket's own timeout at most)."""
         unread = bytearray(4)
-        while True:
+        deadline = time.monotonic() + self.sock.gettimeout()
+        while time.monotonic() < deadline:
             fcntl.ioctl(self.sock.fileno(), termios.FIONREAD, unread)
             if struct.unpack("i", unread)[0] > 0:
                 return
             time.sleep(0.01)
+        sys.exit("no reply began to arrive")
 
     def read_some(self):
         """False once the connection has ended (self.end says how)."""
