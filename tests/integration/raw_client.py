@@ -200,7 +200,10 @@ def split(s):
     at a time, then twelve at once (more than max_client_requests, so the
     daemon holds some back while it runs the first), the last one's second
     half sent a moment later. One line: how many replies came, whether
-    they answer the calls in the order sent, whether every one is OK."""
+    they answer each call once, whether every one is OK. (Not in the
+    order sent: a read answered from the driver's published view may
+    overtake an earlier read that went to the driver's thread, as the
+    protocol allows; it never overtakes a call that changes something.)"""
     import time
     answer(s, 1, struct.pack(">I", 1) + xdr_string("test:///default") +
            struct.pack(">I", 0), serial=1)
@@ -214,9 +217,9 @@ def split(s):
     time.sleep(0.2)
     s.sendall(burst[-20:])
     replies = [read_reply(s) for _ in range(13)]
-    print("replies=%d in-order=%s ok=%s" % (
+    print("replies=%d each-once=%s ok=%s" % (
         sum(r is not None for r in replies),
-        "yes" if [r[0][4] for r in replies if r] == list(range(2, 15))
+        "yes" if sorted(r[0][4] for r in replies if r) == list(range(2, 15))
         else "no",
         "yes" if all(r and r[0][5] == 0 for r in replies) else "no"))
 

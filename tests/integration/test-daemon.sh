@@ -39,8 +39,8 @@ is "$(cat "$OUT")" "prog=6b656570 proc=2 type=2" "a PING gets a PONG"
 $RAW "$DIR/run/vireo-sock" garbage > "$OUT"
 is "$(cat "$OUT")" "closed" "a bad length word closes the connection"
 $RAW "$DIR/run/vireo-sock" split > "$OUT"
-is "$(cat "$OUT")" "replies=13 in-order=yes ok=yes" \
-   "calls cut anywhere by the reads, and past max_client_requests, are all answered in order"
+is "$(cat "$OUT")" "replies=13 each-once=yes ok=yes" \
+   "calls cut anywhere by the reads, and past max_client_requests, are each answered once"
 timeout 20 $RAW "$DIR/run/vireo-sock" silent > "$OUT"
 is "$(cat "$OUT")" "pings=2 closed" \
    "a client that asked for keepalive and never answers is dropped"
