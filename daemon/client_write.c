@@ -184,12 +184,13 @@ write_raw(struct client *c, uint8_t *data, size_t len)
         client_close(c);
         return;
     }
-    if ((size_t)n_done < len) {
+    /* Written whole, the reply leaves nothing to tell the streams: the
+     * queue was empty (or the write would have waited), so none was held
+     * back by this client's output. */
+    if ((size_t)n_done < len)
         queue_rest(c, data, len, (size_t)n_done);
-        return;
-    }
-    free(data);
-    after_write(c);
+    else
+        free(data);
 }
 
 /* A message through the TLS session; its records are written as they
