@@ -138,7 +138,7 @@ n_early(int n)
         const struct slot *s = &lab.slots[i];
 
         if (s->n_fired > 0 &&
-            s->fired_at_us < s->armed_before_us + s->timeout_ms * 1000)
+            s->fired_at_us < s->armed_before_us + delay_us(s))
             n_bad++;
     }
     return n_bad;
